@@ -1,0 +1,75 @@
+package dev.fenci.cli;
+
+import dev.fenci.Segmenter;
+import dev.fenci.corpus.Corpus;
+import dev.fenci.corpus.Utf8Lines;
+import dev.fenci.eval.Score;
+import dev.fenci.eval.Scorer;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.ArgGroup;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+@Command(name = "eval", description = "Score a segmentation against gold text, with the figures of the bakeoff's score script.")
+final class EvalCommand implements Callable<Integer> {
+  @Option(names = "--gold", required = true, paramLabel = "FILE", description = "Gold segmented text.")
+  Path gold;
+
+  @Option(names = "--words", paramLabel = "FILE", description = "Training word list (one word a line) for OOV figures.")
+  Path words;
+
+  static final class Source {
+    @Option(names = "--pred", paramLabel = "FILE", description = "A segmented output to score.")
+    Path pred;
+
+    @Option(names = "--input", paramLabel = "FILE", description = "Raw text to segment with --model, then score.")
+    Path input;
+  }
+
+  @ArgGroup(exclusive = true, multiplicity = "1")
+  Source source;
+
+  @Option(names = "--model", defaultValue = "default", paramLabel = "NAME|FILE", description = "Model for --input (default: ${DEFAULT-VALUE}).")
+  String model;
+
+  @Option(names = "--debug", description = "Show stack traces of errors.")
+  boolean debug;
+
+  @Override
+  public Integer call() throws Exception {
+    List<List<String>> goldLines = Corpus.read(gold);
+    List<List<String>> test;
+    if (source.pred != null) {
+      test = Corpus.read(source.pred);
+    } else {
+      List<String> raw = Utf8Lines.read(source.input);
+      test = Segmenter.load(model).segmentAll(raw);
+      for (List<String> l : test) {
+        l.removeIf(w -> w.isBlank());
+      }
+    }
+    Set<String> vocab = new HashSet<>();
+    if (words != null) {
+      for (String w : Utf8Lines.read(words)) {
+        if (!w.isBlank()) {
+          vocab.add(w.strip());
+        }
+      }
+    }
+    List<List<String>> g = new ArrayList<>(goldLines);
+    while (test.size() > g.size() && test.get(test.size() - 1).isEmpty()) {
+      test.remove(test.size() - 1);
+    }
+    while (g.size() > test.size() && g.get(g.size() - 1).isEmpty()) {
+      g.remove(g.size() - 1);
+    }
+    Score s = new Scorer(vocab).score(g, test);
+    System.out.print(s.summary());
+    return 0;
+  }
+}

@@ -1,0 +1,57 @@
+package dev.fenci.cli;
+
+import dev.fenci.train.Trainer;
+import java.io.PrintWriter;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/** Entry point of the {@code fenci} command. Exit codes: 0 ok, 1 bad data or I/O, 2 bad usage. */
+@Command(name = "fenci", mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
+    description = "Chinese word segmentation with a fully convolutional network.",
+    subcommands = {SegmentCommand.class, TrainCommand.class, EvalCommand.class, ModelsCommand.class,
+        CommandLine.HelpCommand.class})
+public final class Main {
+  /** Exit code for bad input data, a missing file or another I/O failure. */
+  public static final int EXIT_DATA = 1;
+  /** Exit code for a bad command line. */
+  public static final int EXIT_USAGE = 2;
+
+  public static void main(String[] args) {
+    System.exit(run(args));
+  }
+
+  static int run(String... args) {
+    CommandLine cl = new CommandLine(new Main());
+    boolean debug = java.util.Arrays.asList(args).contains("--debug");
+    cl.setExecutionExceptionHandler((ex, cmd, parsed) -> {
+      PrintWriter err = cmd.getErr();
+      if (debug) {
+        ex.printStackTrace(err);
+      } else {
+        err.println("fenci: " + message(ex));
+      }
+      err.flush();
+      return EXIT_DATA;
+    });
+    cl.setExitCodeExceptionMapper(ex -> ex instanceof CommandLine.ParameterException ? EXIT_USAGE : EXIT_DATA);
+    return cl.execute(args);
+  }
+
+  static String message(Throwable ex) {
+    if (ex instanceof java.nio.file.NoSuchFileException nsf) {
+      return nsf.getFile() + ": " + (nsf.getReason() == null ? "no such file" : nsf.getReason());
+    }
+    if (ex instanceof java.nio.file.AccessDeniedException ade) {
+      return ade.getFile() + ": permission denied";
+    }
+    String m = ex.getMessage();
+    return m == null ? ex.toString() : m;
+  }
+
+  static final class Version implements CommandLine.IVersionProvider {
+    @Override
+    public String[] getVersion() {
+      return new String[] {"fenci " + Trainer.version()};
+    }
+  }
+}

@@ -1,0 +1,64 @@
+package dev.fenci.cli;
+
+import dev.fenci.text.TextRules;
+import dev.fenci.train.Trainer;
+import dev.fenci.train.TrainingOptions;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+@Command(name = "train", description = "Train a segmenter on segmented text; keeps the model with the best dev F1.")
+final class TrainCommand implements Callable<Integer> {
+  @Option(names = "--train", required = true, paramLabel = "FILE",
+      description = "Segmented training text (words separated by spaces) or People's Daily format; repeatable.")
+  List<Path> train;
+
+  @Option(names = "--dev", required = true, paramLabel = "FILE", description = "Segmented development text, scored after each epoch.")
+  Path dev;
+
+  @Option(names = "--model", required = true, paramLabel = "OUT", description = "Where the best model is written (checkpoint: OUT.ckpt).")
+  Path model;
+
+  @Option(names = "--arch", defaultValue = "seed", description = "Architecture (default: ${DEFAULT-VALUE}).")
+  String arch;
+
+  @Option(names = "--embed-init", defaultValue = "uniform",
+      description = "Embedding initialisation: uniform (the seed's uniform(-1,1)) or normal (N(0,1)). Default: ${DEFAULT-VALUE}.")
+  String embedInit;
+
+  @Option(names = "--text-rules", defaultValue = "seed",
+      description = "seed (ASCII letter/digit runs are words of their own) or fold (ASCII shown full-width to the network, runs may join neighbours). Default: ${DEFAULT-VALUE}.")
+  String textRules;
+
+  @Option(names = "--epochs", defaultValue = "30", description = "Epochs (default: ${DEFAULT-VALUE}).")
+  int epochs;
+
+  @Option(names = "--batch", defaultValue = "1024", description = "Most pieces per batch (default: ${DEFAULT-VALUE}).")
+  int batch;
+
+  @Option(names = "--threads", description = "Threads (default: all cores).")
+  Integer threads;
+
+  @Option(names = "--seed", defaultValue = "1", description = "Random seed (default: ${DEFAULT-VALUE}).")
+  long seed;
+
+  @Option(names = "--min-count", defaultValue = "2", description = "Rarer characters share the unknown id (default: ${DEFAULT-VALUE}).")
+  int minCount;
+
+  @Option(names = "--resume", description = "Continue from OUT.ckpt if it exists.")
+  boolean resume;
+
+  @Option(names = "--debug", description = "Show stack traces of errors.")
+  boolean debug;
+
+  @Override
+  public Integer call() throws Exception {
+    int t = threads == null ? Runtime.getRuntime().availableProcessors() : threads;
+    TrainingOptions o = new TrainingOptions(train, dev, model, arch, embedInit, TextRules.parse(textRules),
+        epochs, batch, t, seed, minCount, resume);
+    new Trainer(o, System.err, System.console() != null).run();
+    return 0;
+  }
+}

@@ -1,0 +1,77 @@
+package dev.fenci;
+
+import dev.fenci.model.Model;
+import dev.fenci.model.ModelFormatException;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Properties;
+import java.util.concurrent.ConcurrentHashMap;
+
+/** The models that ship inside the jar, by name (see {@code models/presets.properties}). */
+public final class Presets {
+  /** The preset used when none is named. */
+  public static final String DEFAULT = "default";
+  private static final String DIR = "/dev/fenci/models/";
+  private static final ConcurrentHashMap<String, Model> CACHE = new ConcurrentHashMap<>();
+
+  private Presets() {}
+
+  /** A shipped preset's name and one-line description. */
+  public record Preset(String name, String description) {}
+
+  public static List<Preset> list() {
+    Properties p = index();
+    List<Preset> out = new ArrayList<>();
+    for (String name : p.getProperty("presets", "").split(",")) {
+      name = name.trim();
+      if (!name.isEmpty()) {
+        out.add(new Preset(name, p.getProperty(name + ".description", "")));
+      }
+    }
+    return out;
+  }
+
+  public static boolean exists(String name) {
+    return list().stream().anyMatch(p -> p.name().equals(name));
+  }
+
+  /** Loads (once per JVM) the named preset. */
+  public static Model load(String name) throws IOException {
+    if (!exists(name)) {
+      throw new IOException("no preset named '" + name + "' (presets: "
+          + String.join(", ", list().stream().map(Preset::name).toList()) + ")");
+    }
+    try {
+      return CACHE.computeIfAbsent(name, n -> {
+        String res = DIR + n + ".safetensors";
+        try (InputStream in = Presets.class.getResourceAsStream(res)) {
+          if (in == null) {
+            throw new UncheckedIOException(new IOException("preset '" + n + "' is listed but " + res + " is missing from the jar"));
+          }
+          return Model.load(in.readAllBytes(), "preset " + n);
+        } catch (ModelFormatException e) {
+          throw new UncheckedIOException(e);
+        } catch (IOException e) {
+          throw new UncheckedIOException(e);
+        }
+      });
+    } catch (UncheckedIOException e) {
+      throw e.getCause();
+    }
+  }
+
+  private static Properties index() {
+    Properties p = new Properties();
+    try (InputStream in = Presets.class.getResourceAsStream(DIR + "presets.properties")) {
+      if (in != null) {
+        p.load(new java.io.InputStreamReader(in, java.nio.charset.StandardCharsets.UTF_8));
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    return p;
+  }
+}

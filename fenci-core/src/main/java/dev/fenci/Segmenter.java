@@ -1,0 +1,114 @@
+package dev.fenci;
+
+import dev.fenci.decode.Decoder;
+import dev.fenci.model.Model;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Chinese word segmentation with a trained convolutional tagger.
+ *
+ * <pre>{@code
+ * Segmenter seg = Segmenter.load();                 // the default model, shipped in the jar
+ * List<String> words = seg.segment("扫描二维码，关注微信号。");
+ * List<Token> tokens = seg.tokenize("扫描二维码");      // words with their offsets
+ * }</pre>
+ *
+ * <p>The words always concatenate back to the input exactly: whitespace runs and punctuation are
+ * words of their own, nothing is dropped or changed. Instances are immutable and thread-safe;
+ * share one.
+ */
+public final class Segmenter {
+  private final Model model;
+  private final Decoder decoder;
+
+  private Segmenter(Model model) {
+    this.model = model;
+    this.decoder = new Decoder(model);
+  }
+
+  /** The default preset. */
+  public static Segmenter load() {
+    try {
+      return load(Presets.DEFAULT);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  /** A preset by name (see {@link Presets#list()}) or a model file by path. */
+  public static Segmenter load(String presetOrPath) throws IOException {
+    if (Presets.exists(presetOrPath)) {
+      return new Segmenter(Presets.load(presetOrPath));
+    }
+    Path p = Path.of(presetOrPath);
+    if (!Files.exists(p)) {
+      throw new java.nio.file.NoSuchFileException(presetOrPath, null,
+          "neither a preset (" + String.join(", ", Presets.list().stream().map(Presets.Preset::name).toList())
+              + ") nor an existing model file");
+    }
+    return load(p);
+  }
+
+  /** A model file written by {@code fenci train}. */
+  public static Segmenter load(Path modelFile) throws IOException {
+    return new Segmenter(Model.load(modelFile));
+  }
+
+  /** A model already in memory. */
+  public static Segmenter of(Model model) {
+    return new Segmenter(model);
+  }
+
+  public Model model() {
+    return model;
+  }
+
+  /** The words of {@code text}, in order; they concatenate to {@code text}. */
+  public List<String> segment(String text) {
+    int[] ends = decoder.wordEnds(text);
+    List<String> words = new ArrayList<>(ends.length);
+    int start = 0;
+    for (int e : ends) {
+      words.add(text.substring(start, e));
+      start = e;
+    }
+    return words;
+  }
+
+  /** The words of {@code text} with their offsets. */
+  public List<Token> tokenize(String text) {
+    return toTokens(text, decoder.wordEnds(text));
+  }
+
+  /** {@link #segment(String)} for many texts at once (their network work is batched). */
+  public List<List<String>> segmentAll(List<String> texts) {
+    List<int[]> all = decoder.wordEnds(texts);
+    List<List<String>> out = new ArrayList<>(texts.size());
+    for (int i = 0; i < texts.size(); i++) {
+      String text = texts.get(i);
+      List<String> words = new ArrayList<>();
+      int start = 0;
+      for (int e : all.get(i)) {
+        words.add(text.substring(start, e));
+        start = e;
+      }
+      out.add(words);
+    }
+    return out;
+  }
+
+  private static List<Token> toTokens(String text, int[] ends) {
+    List<Token> tokens = new ArrayList<>(ends.length);
+    int start = 0;
+    for (int e : ends) {
+      tokens.add(new Token(text.substring(start, e), start, e));
+      start = e;
+    }
+    return tokens;
+  }
+}

@@ -1,0 +1,88 @@
+package dev.fenci.corpus;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Reads segmented text: one sentence a line, words separated by any whitespace (U+3000 too), or the
+ * raw People's Daily format ({@code 19980101-01-001-001/m  迈向/v  [中央/n  电台/n]nt ...}: a sentence
+ * id, {@code word/pos} tokens, compound brackets, which keep their inner words). The format is
+ * detected from the first non-blank line. Blank lines are kept as empty sentences so that line
+ * numbers stay aligned with the file.
+ */
+public final class Corpus {
+  private static final Pattern PD_ID = Pattern.compile("\\d{8}-\\d{2}-\\d{3}-\\d{3}/m");
+  private static final Pattern PD_TOKEN = Pattern.compile("\\[?(.+)/([A-Za-z]+)(?:\\][A-Za-z]+)?");
+
+  /** Supported layouts. */
+  public enum Format { SEGMENTED, PEOPLES_DAILY }
+
+  private Corpus() {}
+
+  /** The sentences of a file, each a list of words (empty for a blank line). */
+  public static List<List<String>> read(Path path) throws IOException {
+    List<String> lines = Utf8Lines.read(path);
+    return parse(lines, path.toString());
+  }
+
+  public static List<List<String>> parse(List<String> lines, String source) throws CorpusFormatException {
+    Format format = detect(lines);
+    List<List<String>> out = new ArrayList<>(lines.size());
+    for (int i = 0; i < lines.size(); i++) {
+      List<String> tokens = splitWhitespace(lines.get(i));
+      out.add(format == Format.SEGMENTED ? tokens : peoplesDaily(tokens, source, i + 1));
+    }
+    return out;
+  }
+
+  public static Format detect(List<String> lines) {
+    for (String l : lines) {
+      List<String> t = splitWhitespace(l);
+      if (!t.isEmpty()) {
+        return PD_ID.matcher(t.get(0)).matches() ? Format.PEOPLES_DAILY : Format.SEGMENTED;
+      }
+    }
+    return Format.SEGMENTED;
+  }
+
+  private static List<String> peoplesDaily(List<String> tokens, String source, int line)
+      throws CorpusFormatException {
+    List<String> words = new ArrayList<>(tokens.size());
+    for (int k = 0; k < tokens.size(); k++) {
+      String t = tokens.get(k);
+      if (k == 0 && PD_ID.matcher(t).matches()) {
+        continue;
+      }
+      Matcher m = PD_TOKEN.matcher(t);
+      if (!m.matches()) {
+        throw new CorpusFormatException(source, line, "expected word/pos (People's Daily format), found '" + t + "'");
+      }
+      words.add(m.group(1));
+    }
+    return words;
+  }
+
+  /** Splits at runs of whitespace (any Unicode space, U+3000 and NBSP included). */
+  public static List<String> splitWhitespace(String line) {
+    List<String> out = new ArrayList<>();
+    int n = line.length();
+    int i = 0;
+    while (i < n) {
+      while (i < n && dev.fenci.text.Chunker.isSpace(line.codePointAt(i))) {
+        i += Character.charCount(line.codePointAt(i));
+      }
+      int s = i;
+      while (i < n && !dev.fenci.text.Chunker.isSpace(line.codePointAt(i))) {
+        i += Character.charCount(line.codePointAt(i));
+      }
+      if (i > s) {
+        out.add(line.substring(s, i));
+      }
+    }
+    return out;
+  }
+}

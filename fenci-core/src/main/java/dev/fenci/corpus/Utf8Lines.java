@@ -1,0 +1,66 @@
+package dev.fenci.corpus;
+
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.CharBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CharsetDecoder;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Lines of a UTF-8 file, strictly decoded: LF or CRLF endings, an optional BOM, and a
+ * {@link CorpusFormatException} naming the line and byte offset of any invalid byte sequence.
+ */
+public final class Utf8Lines {
+  private Utf8Lines() {}
+
+  public static List<String> read(Path path) throws IOException {
+    byte[] bytes = Files.readAllBytes(path);
+    return decode(bytes, path.toString());
+  }
+
+  public static List<String> decode(byte[] bytes, String source) throws CorpusFormatException {
+    List<String> lines = new ArrayList<>();
+    CharsetDecoder dec = StandardCharsets.UTF_8.newDecoder()
+        .onMalformedInput(CodingErrorAction.REPORT)
+        .onUnmappableCharacter(CodingErrorAction.REPORT);
+    int start = 0;
+    if (bytes.length >= 3 && (bytes[0] & 0xFF) == 0xEF && (bytes[1] & 0xFF) == 0xBB && (bytes[2] & 0xFF) == 0xBF) {
+      start = 3;
+    }
+    int lineNo = 1;
+    while (start < bytes.length) {
+      int end = start;
+      while (end < bytes.length && bytes[end] != '\n') {
+        end++;
+      }
+      int contentEnd = end > start && bytes[end - 1] == '\r' ? end - 1 : end;
+      try {
+        CharBuffer cb = dec.reset().decode(ByteBuffer.wrap(bytes, start, contentEnd - start));
+        lines.add(cb.toString());
+      } catch (CharacterCodingException e) {
+        int bad = firstInvalid(bytes, start, contentEnd);
+        throw new CorpusFormatException(source, lineNo, "invalid UTF-8 at byte offset " + bad
+            + " of the file (byte 0x" + Integer.toHexString(bytes[bad] & 0xFF) + ")");
+      }
+      start = end + 1;
+      lineNo++;
+    }
+    return lines;
+  }
+
+  private static int firstInvalid(byte[] b, int from, int to) {
+    CharsetDecoder dec = StandardCharsets.UTF_8.newDecoder()
+        .onMalformedInput(CodingErrorAction.REPORT)
+        .onUnmappableCharacter(CodingErrorAction.REPORT);
+    ByteBuffer in = ByteBuffer.wrap(b, from, to - from);
+    CharBuffer out = CharBuffer.allocate(to - from + 1);
+    dec.decode(in, out, true);
+    return in.position();
+  }
+}

@@ -1,0 +1,258 @@
+package dev.fenci.model;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The small part of JSON the model file's header needs: objects (kept in order), arrays, strings,
+ * numbers (as Long or Double), booleans and null.
+ */
+public final class Json {
+  private final String s;
+  private int i;
+
+  private Json(String s) {
+    this.s = s;
+  }
+
+  /** Parses one JSON value; throws IllegalArgumentException with the offset on bad input. */
+  public static Object parse(String text) {
+    Json p = new Json(text);
+    p.ws();
+    Object v = p.value();
+    p.ws();
+    if (p.i != text.length()) {
+      throw p.error("unexpected text after the value");
+    }
+    return v;
+  }
+
+  private IllegalArgumentException error(String what) {
+    return new IllegalArgumentException("bad JSON at offset " + i + ": " + what);
+  }
+
+  private void ws() {
+    while (i < s.length() && " \t\r\n".indexOf(s.charAt(i)) >= 0) {
+      i++;
+    }
+  }
+
+  private Object value() {
+    if (i >= s.length()) {
+      throw error("unexpected end");
+    }
+    char c = s.charAt(i);
+    switch (c) {
+      case '{':
+        return object();
+      case '[':
+        return array();
+      case '"':
+        return string();
+      case 't':
+        return literal("true", Boolean.TRUE);
+      case 'f':
+        return literal("false", Boolean.FALSE);
+      case 'n':
+        return literal("null", null);
+      default:
+        return number();
+    }
+  }
+
+  private Object literal(String word, Object v) {
+    if (!s.startsWith(word, i)) {
+      throw error("expected " + word);
+    }
+    i += word.length();
+    return v;
+  }
+
+  private Map<String, Object> object() {
+    Map<String, Object> m = new LinkedHashMap<>();
+    i++;
+    ws();
+    if (i < s.length() && s.charAt(i) == '}') {
+      i++;
+      return m;
+    }
+    while (true) {
+      ws();
+      if (i >= s.length() || s.charAt(i) != '"') {
+        throw error("expected a key");
+      }
+      String k = string();
+      ws();
+      expect(':');
+      ws();
+      m.put(k, value());
+      ws();
+      if (i < s.length() && s.charAt(i) == ',') {
+        i++;
+        continue;
+      }
+      expect('}');
+      return m;
+    }
+  }
+
+  private List<Object> array() {
+    List<Object> a = new ArrayList<>();
+    i++;
+    ws();
+    if (i < s.length() && s.charAt(i) == ']') {
+      i++;
+      return a;
+    }
+    while (true) {
+      ws();
+      a.add(value());
+      ws();
+      if (i < s.length() && s.charAt(i) == ',') {
+        i++;
+        continue;
+      }
+      expect(']');
+      return a;
+    }
+  }
+
+  private void expect(char c) {
+    if (i >= s.length() || s.charAt(i) != c) {
+      throw error("expected '" + c + "'");
+    }
+    i++;
+  }
+
+  private String string() {
+    i++;
+    StringBuilder b = new StringBuilder();
+    while (true) {
+      if (i >= s.length()) {
+        throw error("unterminated string");
+      }
+      char c = s.charAt(i++);
+      if (c == '"') {
+        return b.toString();
+      }
+      if (c != '\\') {
+        b.append(c);
+        continue;
+      }
+      if (i >= s.length()) {
+        throw error("unterminated escape");
+      }
+      char e = s.charAt(i++);
+      switch (e) {
+        case '"': case '\\': case '/': b.append(e); break;
+        case 'b': b.append('\b'); break;
+        case 'f': b.append('\f'); break;
+        case 'n': b.append('\n'); break;
+        case 'r': b.append('\r'); break;
+        case 't': b.append('\t'); break;
+        case 'u':
+          if (i + 4 > s.length()) {
+            throw error("short \\u escape");
+          }
+          try {
+            b.append((char) Integer.parseInt(s.substring(i, i + 4), 16));
+          } catch (NumberFormatException ex) {
+            throw error("bad \\u escape");
+          }
+          i += 4;
+          break;
+        default:
+          throw error("bad escape \\" + e);
+      }
+    }
+  }
+
+  private Object number() {
+    int start = i;
+    while (i < s.length() && "+-0123456789.eE".indexOf(s.charAt(i)) >= 0) {
+      i++;
+    }
+    String t = s.substring(start, i);
+    if (t.isEmpty()) {
+      throw error("unexpected character '" + s.charAt(i) + "'");
+    }
+    try {
+      if (t.indexOf('.') < 0 && t.indexOf('e') < 0 && t.indexOf('E') < 0) {
+        return Long.parseLong(t);
+      }
+      return Double.parseDouble(t);
+    } catch (NumberFormatException ex) {
+      throw error("bad number " + t);
+    }
+  }
+
+  /** Writes a value made of maps, lists, strings, numbers, booleans and null. */
+  public static String write(Object v) {
+    StringBuilder b = new StringBuilder();
+    write(b, v);
+    return b.toString();
+  }
+
+  private static void write(StringBuilder b, Object v) {
+    if (v == null) {
+      b.append("null");
+    } else if (v instanceof String str) {
+      quote(b, str);
+    } else if (v instanceof Number || v instanceof Boolean) {
+      b.append(v);
+    } else if (v instanceof Map<?, ?> m) {
+      b.append('{');
+      boolean first = true;
+      for (Map.Entry<?, ?> e : m.entrySet()) {
+        if (!first) {
+          b.append(',');
+        }
+        first = false;
+        quote(b, String.valueOf(e.getKey()));
+        b.append(':');
+        write(b, e.getValue());
+      }
+      b.append('}');
+    } else if (v instanceof List<?> l) {
+      b.append('[');
+      for (int k = 0; k < l.size(); k++) {
+        if (k > 0) {
+          b.append(',');
+        }
+        write(b, l.get(k));
+      }
+      b.append(']');
+    } else if (v instanceof int[] a) {
+      List<Object> l = new ArrayList<>();
+      for (int x : a) {
+        l.add(x);
+      }
+      write(b, l);
+    } else {
+      throw new IllegalArgumentException("cannot write " + v.getClass() + " as JSON");
+    }
+  }
+
+  private static void quote(StringBuilder b, String str) {
+    b.append('"');
+    for (int k = 0; k < str.length(); k++) {
+      char c = str.charAt(k);
+      switch (c) {
+        case '"': b.append("\\\""); break;
+        case '\\': b.append("\\\\"); break;
+        case '\n': b.append("\\n"); break;
+        case '\r': b.append("\\r"); break;
+        case '\t': b.append("\\t"); break;
+        default:
+          if (c < 0x20 || Character.isSurrogate(c)) {
+            b.append(String.format("\\u%04x", (int) c));
+          } else {
+            b.append(c);
+          }
+      }
+    }
+    b.append('"');
+  }
+}

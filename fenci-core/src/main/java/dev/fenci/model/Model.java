@@ -1,0 +1,156 @@
+package dev.fenci.model;
+
+import dev.fenci.nn.Network;
+import dev.fenci.nn.NetworkConfig;
+import dev.fenci.nn.Param;
+import dev.fenci.text.TextRules;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * A trained segmenter's content: architecture name, network weights, vocabulary, the text rules
+ * it was trained with, and provenance (how it was made). Stored as a safetensors file, see
+ * docs/model-format.md.
+ */
+public final class Model {
+  public static final String FORMAT = "fenci-segmenter";
+  public static final int FORMAT_VERSION = 1;
+
+  private final String arch;
+  private final Network network;
+  private final Vocabulary vocabulary;
+  private final TextRules rules;
+  private final Map<String, String> provenance;
+
+  public Model(String arch, Network network, Vocabulary vocabulary, TextRules rules,
+      Map<String, String> provenance) {
+    if (network.config().vocabSize() != vocabulary.size()) {
+      throw new IllegalArgumentException("network expects " + network.config().vocabSize()
+          + " ids, vocabulary has " + vocabulary.size());
+    }
+    this.arch = arch;
+    this.network = network;
+    this.vocabulary = vocabulary;
+    this.rules = rules;
+    this.provenance = Collections.unmodifiableMap(new LinkedHashMap<>(provenance));
+  }
+
+  public String arch() {
+    return arch;
+  }
+
+  public Network network() {
+    return network;
+  }
+
+  public Vocabulary vocabulary() {
+    return vocabulary;
+  }
+
+  public TextRules rules() {
+    return rules;
+  }
+
+  /** How the model was made: training files and their SHA-256, epochs, dev F1, date, version. */
+  public Map<String, String> provenance() {
+    return provenance;
+  }
+
+  /** The model's tensors and metadata, ready to be written or extended (checkpoints). */
+  public SafeTensors toSafeTensors() {
+    SafeTensors st = new SafeTensors();
+    Map<String, String> meta = st.metadata();
+    meta.put("format", FORMAT);
+    meta.put("format_version", Integer.toString(FORMAT_VERSION));
+    meta.put("arch", arch);
+    NetworkConfig c = network.config();
+    Map<String, Object> net = new LinkedHashMap<>();
+    net.put("vocab_size", c.vocabSize());
+    net.put("embed_dim", c.embedDim());
+    net.put("hidden", c.hidden());
+    net.put("tags", c.tags());
+    net.put("keep_prob", (double) c.keepProb());
+    net.put("embed_init", c.embedInit());
+    meta.put("network", Json.write(net));
+    meta.put("text_rules", rules.id());
+    meta.put("provenance", Json.write(provenance));
+    int[] cps = vocabulary.codePoints();
+    st.put("vocab.codepoints", cps, cps.length);
+    for (Param p : network.params()) {
+      st.put(p.name(), p.value, p.shape());
+    }
+    return st;
+  }
+
+  public void save(Path path) throws IOException {
+    toSafeTensors().write(path);
+  }
+
+  public static Model load(Path path) throws IOException {
+    if (!java.nio.file.Files.isRegularFile(path)) {
+      throw new java.nio.file.NoSuchFileException(path.toString(), null, "no such model file");
+    }
+    return fromSafeTensors(SafeTensors.read(path), path.toString());
+  }
+
+  public static Model load(byte[] bytes, String source) throws ModelFormatException {
+    return fromSafeTensors(SafeTensors.read(bytes, source), source);
+  }
+
+  /** Rebuilds a model from a file's tensors, checking every part; {@code source} names the file. */
+  public static Model fromSafeTensors(SafeTensors st, String source) throws ModelFormatException {
+    Map<String, String> meta = st.metadata();
+    if (!FORMAT.equals(meta.get("format"))) {
+      throw new ModelFormatException(source, "not a fenci segmenter model (format '" + meta.get("format") + "')");
+    }
+    String version = meta.get("format_version");
+    if (!Integer.toString(FORMAT_VERSION).equals(version)) {
+      throw new ModelFormatException(source, "model format version " + version
+          + " is not supported by this fenci (it reads version " + FORMAT_VERSION + ")");
+    }
+    try {
+      Map<?, ?> net = (Map<?, ?>) Json.parse(meta.get("network"));
+      List<?> hiddenList = (List<?>) net.get("hidden");
+      int[] hidden = new int[hiddenList.size()];
+      for (int i = 0; i < hidden.length; i++) {
+        hidden[i] = Math.toIntExact((Long) hiddenList.get(i));
+      }
+      NetworkConfig config = new NetworkConfig(Math.toIntExact((Long) net.get("vocab_size")),
+          Math.toIntExact((Long) net.get("embed_dim")), hidden, Math.toIntExact((Long) net.get("tags")),
+          ((Number) net.get("keep_prob")).floatValue(), (String) net.get("embed_init"));
+      Vocabulary vocab = new Vocabulary(st.ints("vocab.codepoints"));
+      Network network = new Network(config);
+      for (Param p : network.params()) {
+        if (!st.has(p.name())) {
+          throw new ModelFormatException(source, "missing tensor " + p.name());
+        }
+        if (!Arrays.equals(st.shape(p.name()), p.shape())) {
+          throw new ModelFormatException(source, "tensor " + p.name() + " has shape "
+              + Arrays.toString(st.shape(p.name())) + ", expected " + Arrays.toString(p.shape()));
+        }
+        System.arraycopy(st.floats(p.name()), 0, p.value, 0, p.size());
+      }
+      network.refresh();
+      Map<String, String> prov = new LinkedHashMap<>();
+      Object parsed = Json.parse(meta.getOrDefault("provenance", "{}"));
+      for (Map.Entry<?, ?> e : ((Map<?, ?>) parsed).entrySet()) {
+        prov.put(String.valueOf(e.getKey()), String.valueOf(e.getValue()));
+      }
+      return new Model(meta.get("arch"), network, vocab, TextRules.parse(meta.get("text_rules")), prov);
+    } catch (ClassCastException | NullPointerException | ArithmeticException | IllegalArgumentException e) {
+      throw new ModelFormatException(source, "damaged model description: " + e.getMessage());
+    }
+  }
+
+  /** A copy of the provenance with more entries (for the trainer). */
+  public Model withProvenance(Map<String, String> more) {
+    Map<String, String> p = new LinkedHashMap<>(provenance);
+    p.putAll(more);
+    return new Model(arch, network, vocabulary, rules, p);
+  }
+}

@@ -1,0 +1,56 @@
+package dev.fenci.model;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/** Characters (code points) the network knows, numbered from 1; id 0 stands for every other one. */
+public final class Vocabulary {
+  public static final int UNKNOWN = 0;
+
+  private final int[] codePoints;
+  private final Map<Integer, Integer> ids;
+
+  /** @param codePoints the known characters in id order (id = index + 1) */
+  public Vocabulary(int[] codePoints) {
+    this.codePoints = codePoints.clone();
+    this.ids = new HashMap<>(codePoints.length * 2);
+    for (int i = 0; i < codePoints.length; i++) {
+      if (ids.put(codePoints[i], i + 1) != null) {
+        throw new IllegalArgumentException("duplicate character U+" + Integer.toHexString(codePoints[i]));
+      }
+    }
+  }
+
+  /** Characters seen at least {@code minCount} times, most frequent first (ties by code point). */
+  public static Vocabulary fromCounts(Map<Integer, Integer> counts, int minCount) {
+    List<Map.Entry<Integer, Integer>> kept = new ArrayList<>();
+    for (Map.Entry<Integer, Integer> e : counts.entrySet()) {
+      if (e.getValue() >= minCount) {
+        kept.add(e);
+      }
+    }
+    kept.sort((a, b) -> !a.getValue().equals(b.getValue()) ? b.getValue() - a.getValue() : a.getKey() - b.getKey());
+    int[] cps = new int[kept.size()];
+    for (int i = 0; i < cps.length; i++) {
+      cps[i] = kept.get(i).getKey();
+    }
+    return new Vocabulary(cps);
+  }
+
+  public int id(int codePoint) {
+    Integer id = ids.get(codePoint);
+    return id == null ? UNKNOWN : id;
+  }
+
+  /** Number of ids, the unknown one included. */
+  public int size() {
+    return codePoints.length + 1;
+  }
+
+  /** The known characters in id order (id = index + 1). */
+  public int[] codePoints() {
+    return codePoints.clone();
+  }
+}

@@ -1,0 +1,76 @@
+package dev.fenci.nn;
+
+import java.util.List;
+
+/** Adam (Kingma and Ba) with the usual defaults: lr 0.001, betas 0.9 and 0.999, eps 1e-8. */
+public final class Adam {
+  private final List<Param> params;
+  private final float lr;
+  private final float beta1;
+  private final float beta2;
+  private final float eps;
+  final float[][] m;
+  final float[][] v;
+  long step;
+
+  public Adam(List<Param> params) {
+    this(params, 1e-3f, 0.9f, 0.999f, 1e-8f);
+  }
+
+  public Adam(List<Param> params, float lr, float beta1, float beta2, float eps) {
+    this.params = params;
+    this.lr = lr;
+    this.beta1 = beta1;
+    this.beta2 = beta2;
+    this.eps = eps;
+    this.m = new float[params.size()][];
+    this.v = new float[params.size()][];
+    for (int i = 0; i < params.size(); i++) {
+      m[i] = new float[params.get(i).size()];
+      v[i] = new float[params.get(i).size()];
+    }
+  }
+
+  public long steps() {
+    return step;
+  }
+
+  /** First and second moment of parameter i (for checkpoints). */
+  public float[] firstMoment(int i) {
+    return m[i];
+  }
+
+  public float[] secondMoment(int i) {
+    return v[i];
+  }
+
+  public void setSteps(long steps) {
+    this.step = steps;
+  }
+
+  /** One update of every parameter from its gradient. */
+  public void step(Parallel par) {
+    step++;
+    double bc1 = 1 - Math.pow(beta1, step);
+    double bc2 = 1 - Math.pow(beta2, step);
+    float stepSize = (float) (lr / bc1);
+    float invSqrtBc2 = (float) (1 / Math.sqrt(bc2));
+    for (int i = 0; i < params.size(); i++) {
+      Param p = params.get(i);
+      float[] w = p.value;
+      float[] g = p.grad;
+      float[] mi = m[i];
+      float[] vi = v[i];
+      par.forRange(w.length, 1024, (lo, hi) -> {
+        for (int j = lo; j < hi; j++) {
+          float gj = g[j];
+          float mj = beta1 * mi[j] + (1 - beta1) * gj;
+          float vj = beta2 * vi[j] + (1 - beta2) * gj * gj;
+          mi[j] = mj;
+          vi[j] = vj;
+          w[j] -= stepSize * mj / ((float) Math.sqrt(vj) * invSqrtBc2 + eps);
+        }
+      });
+    }
+  }
+}

@@ -1,0 +1,148 @@
+package dev.fenci.nn;
+
+import java.util.Arrays;
+import java.util.SplittableRandom;
+
+/**
+ * 'Same'-padded 1-D convolution with kernel width 3 over a {@link PackedBatch}'s rows, optionally
+ * followed by ReLU. Weight layout: {@code [3 * in][out]}, row {@code t * in + i} is tap t (t = 0
+ * looks at the previous character) of input channel i.
+ */
+final class Conv1d {
+  static final int K = 3;
+
+  final int in;
+  final int out;
+  final boolean relu;
+  final Param weight;
+  final Param bias;
+  private float[] packed;
+  private float[] packedFlip;
+
+  Conv1d(String name, int in, int out, boolean relu) {
+    this.in = in;
+    this.out = out;
+    this.relu = relu;
+    this.weight = new Param(name + ".weight", K * in, out);
+    this.bias = new Param(name + ".bias", out);
+  }
+
+  /** PyTorch's default: uniform(-1/sqrt(fan_in), 1/sqrt(fan_in)) for weights and bias. */
+  void initDefault(SplittableRandom rnd) {
+    float bound = (float) (1.0 / Math.sqrt(K * in));
+    for (int i = 0; i < weight.value.length; i++) {
+      weight.value[i] = (float) ((rnd.nextDouble() * 2 - 1) * bound);
+    }
+    for (int i = 0; i < bias.value.length; i++) {
+      bias.value[i] = (float) ((rnd.nextDouble() * 2 - 1) * bound);
+    }
+  }
+
+  /** Re-packs the weights after they changed (load, optimiser step). */
+  void refresh() {
+    float[] w = weight.value;
+    packed = Gemm.pack(w, 0, out, K * in, out, new float[Gemm.packedSize(K * in, out)]);
+    // flipped transpose for the input gradient: block s holds W_{2-s}^T, shape [3 * out][in]
+    float[] flip = new float[K * out * in];
+    for (int s = 0; s < K; s++) {
+      int t = K - 1 - s;
+      for (int i = 0; i < in; i++) {
+        int src = (t * in + i) * out;
+        for (int o = 0; o < out; o++) {
+          flip[(s * out + o) * in + i] = w[src + o];
+        }
+      }
+    }
+    packedFlip = Gemm.pack(flip, 0, in, K * out, in, new float[Gemm.packedSize(K * out, in)]);
+  }
+
+  /** Output rows of the batch; padding rows are zero. */
+  float[] forward(Parallel par, PackedBatch b, float[] x) {
+    int rows = b.rows;
+    int pad = b.pad;
+    float[] y = new float[rows * out];
+    int first = pad;
+    int count = rows - 2 * pad;
+    float[] bv = bias.value;
+    for (int r = first; r < first + count; r++) {
+      System.arraycopy(bv, 0, y, r * out, out);
+    }
+    Gemm.get().mulAdd(par, x, (first - 1) * in, in, K * in, packed, out, y, first * out, out, count);
+    if (relu) {
+      for (int i = first * out, e = (first + count) * out; i < e; i++) {
+        if (y[i] < 0f) {
+          y[i] = 0f;
+        }
+      }
+    }
+    zeroGaps(b, y, out);
+    return y;
+  }
+
+  /**
+   * Accumulates weight and bias gradients and returns the gradient with respect to x.
+   * {@code dy} is modified (ReLU's mask is applied in place).
+   */
+  float[] backward(Parallel par, PackedBatch b, float[] x, float[] y, float[] dy, boolean needInputGrad) {
+    int rows = b.rows;
+    int pad = b.pad;
+    if (relu) {
+      for (int i = 0; i < dy.length; i++) {
+        if (y[i] <= 0f) {
+          dy[i] = 0f;
+        }
+      }
+    } else {
+      zeroGaps(b, dy, out);
+    }
+    int first = pad;
+    int count = rows - 2 * pad;
+    float[] db = bias.grad;
+    for (int r = first; r < first + count; r++) {
+      int o = r * out;
+      for (int j = 0; j < out; j++) {
+        db[j] += dy[o + j];
+      }
+    }
+    // dW_t += X_shift_t^T * dY, with X transposed once so that rows of A are contiguous
+    float[] xt = transpose(x, rows, in);
+    float[] dyPacked = Gemm.pack(dy, first * out, out, count, out, new float[Gemm.packedSize(count, out)]);
+    for (int t = 0; t < K; t++) {
+      int aOff = first + t - 1;
+      Gemm.get().mulAdd(par, xt, aOff, rows, count, dyPacked, out, weight.grad, t * in * out, out, in);
+    }
+    if (!needInputGrad) {
+      return null;
+    }
+    float[] dx = new float[rows * in];
+    Gemm.get().mulAdd(par, dy, (first - 1) * out, out, K * out, packedFlip, in, dx, first * in, in, count);
+    return dx;
+  }
+
+  static float[] transpose(float[] x, int rows, int cols) {
+    float[] t = new float[rows * cols];
+    final int blk = 16;
+    for (int r0 = 0; r0 < rows; r0 += blk) {
+      int r1 = Math.min(rows, r0 + blk);
+      for (int c0 = 0; c0 < cols; c0 += blk) {
+        int c1 = Math.min(cols, c0 + blk);
+        for (int r = r0; r < r1; r++) {
+          int o = r * cols;
+          for (int c = c0; c < c1; c++) {
+            t[c * rows + r] = x[o + c];
+          }
+        }
+      }
+    }
+    return t;
+  }
+
+  static void zeroGaps(PackedBatch b, float[] m, int width) {
+    int prevEnd = 0;
+    for (int s = 0; s < b.starts.length; s++) {
+      Arrays.fill(m, prevEnd * width, b.starts[s] * width, 0f);
+      prevEnd = b.starts[s] + b.lengths[s];
+    }
+    Arrays.fill(m, prevEnd * width, b.rows * width, 0f);
+  }
+}

@@ -1,0 +1,119 @@
+package dev.fenci.nn;
+
+/**
+ * The one matrix kernel every layer is written against: {@code C += A * B} on row-major float
+ * arrays, with B packed once into panels of {@link #NR} columns.
+ *
+ * <p>A is addressed as {@code a[aOff + i * lda + q]}: rows may overlap ({@code lda < k}), which is
+ * how a 1-D convolution over packed sequences becomes one product without an im2col copy (row i
+ * of A is the window of consecutive input rows around position i).
+ *
+ * <p>Two implementations compute bit-identical results: {@code VectorGemm} (the incubating Vector
+ * API, used when the JVM runs with {@code --add-modules jdk.incubator.vector}) and
+ * {@link ScalarGemm} (plain loops, the automatic fallback). Every output element is accumulated
+ * in the same order in both and whatever rows a thread is given, so results do not depend on the
+ * implementation or the number of threads.
+ */
+public abstract class Gemm {
+  /** Width of a packed panel of B. */
+  public static final int NR = 16;
+  /** Depth of a block of the shared dimension kept hot in L1 while rows stream past. */
+  static final int KC = 256;
+
+  private static final Gemm INSTANCE = select();
+
+  /** The fastest implementation this JVM supports. */
+  public static Gemm get() {
+    return INSTANCE;
+  }
+
+  /** The portable implementation (also used to test the vectorised one). */
+  public static Gemm scalar() {
+    return ScalarGemm.INSTANCE;
+  }
+
+  private static Gemm select() {
+    if (Boolean.getBoolean("fenci.scalar")) {
+      return ScalarGemm.INSTANCE;
+    }
+    if (ModuleLayer.boot().findModule("jdk.incubator.vector").isEmpty()) {
+      return ScalarGemm.INSTANCE;
+    }
+    try {
+      return (Gemm) Class.forName("dev.fenci.nn.VectorGemm").getDeclaredConstructor().newInstance();
+    } catch (ReflectiveOperationException | LinkageError e) {
+      return ScalarGemm.INSTANCE;
+    }
+  }
+
+  /** A short name for reports ("vector-256", "scalar"). */
+  public abstract String name();
+
+  /** Size of the packed form of a {@code k x n} matrix. */
+  public static int packedSize(int k, int n) {
+    return k * panels(n) * NR;
+  }
+
+  static int panels(int n) {
+    return (n + NR - 1) / NR;
+  }
+
+  /**
+   * Packs the {@code k x n} matrix at {@code b[bOff + q * ldb + j]} into {@code dst} (of at least
+   * {@link #packedSize} floats): panel p holds columns {@code 16p..16p+15}, row after row; columns
+   * past n are zero.
+   */
+  public static float[] pack(float[] b, int bOff, int ldb, int k, int n, float[] dst) {
+    int panels = panels(n);
+    for (int p = 0; p < panels; p++) {
+      int base = p * NR * k;
+      int j0 = p * NR;
+      int w = Math.min(NR, n - j0);
+      for (int q = 0; q < k; q++) {
+        int d = base + q * NR;
+        System.arraycopy(b, bOff + q * ldb + j0, dst, d, w);
+        for (int j = w; j < NR; j++) {
+          dst[d + j] = 0f;
+        }
+      }
+    }
+    return dst;
+  }
+
+  /**
+   * {@code C[cOff + i*ldc + j] += sum_q A[aOff + i*lda + q] * B[q][j]} for rows {@code i0 <= i < i1},
+   * {@code 0 <= q < k}, {@code 0 <= j < n}; B given packed by {@link #pack}.
+   */
+  public abstract void mulAdd(float[] a, int aOff, int lda, int k, float[] packedB, int n,
+      float[] c, int cOff, int ldc, int i0, int i1);
+
+  /** Multiplies in parallel, splitting the rows of C among the threads of {@code par}. */
+  public final void mulAdd(Parallel par, float[] a, int aOff, int lda, int k, float[] packedB, int n,
+      float[] c, int cOff, int ldc, int rows) {
+    long work = (long) rows * k * n;
+    if (par.threads() == 1 || work < 200_000) {
+      mulAdd(a, aOff, lda, k, packedB, n, c, cOff, ldc, 0, rows);
+      return;
+    }
+    par.forRange(rows, 4, (lo, hi) -> mulAdd(a, aOff, lda, k, packedB, n, c, cOff, ldc, lo, hi));
+  }
+
+  /** Column panel remainder and row remainder: the reference loop, same summation order. */
+  static void mulAddScalarPanel(float[] a, int aOff, int lda, int k0, int k1, float[] packedB, int k,
+      int p, int n, float[] c, int cOff, int ldc, int i0, int i1) {
+    int j0 = p * NR;
+    int w = Math.min(NR, n - j0);
+    int base = p * NR * k;
+    for (int i = i0; i < i1; i++) {
+      int ar = aOff + i * lda;
+      int cr = cOff + i * ldc + j0;
+      for (int j = 0; j < w; j++) {
+        float s = c[cr + j];
+        for (int q = k0; q < k1; q++) {
+          s = Math.fma(a[ar + q], packedB[base + q * NR + j], s);
+        }
+        c[cr + j] = s;
+      }
+    }
+  }
+}

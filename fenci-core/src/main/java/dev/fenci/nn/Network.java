@@ -1,0 +1,195 @@
+package dev.fenci.nn;
+
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.SplittableRandom;
+
+/**
+ * The character tagger: embedding, dropout (training only), convolutions, tag scores. One forward
+ * path serves training and inference; {@link #backward} follows a {@link Trace} of it.
+ *
+ * <p>After construction or any change of the weights call {@link #refresh()}. Once refreshed, the
+ * network is read-only during {@link #logits} and safe to share between threads.
+ */
+public final class Network {
+  private final NetworkConfig config;
+  private final Param embedding;
+  private final List<Conv1d> convs = new ArrayList<>();
+  private final List<Param> params = new ArrayList<>();
+
+  public Network(NetworkConfig config) {
+    this.config = config;
+    this.embedding = new Param("embedding.weight", config.vocabSize(), config.embedDim());
+    params.add(embedding);
+    int in = config.embedDim();
+    int[] hidden = config.hidden();
+    for (int i = 0; i <= hidden.length; i++) {
+      boolean last = i == hidden.length;
+      int out = last ? config.tags() : hidden[i];
+      Conv1d c = new Conv1d("conv" + (i + 1), in, out, !last);
+      convs.add(c);
+      params.add(c.weight);
+      params.add(c.bias);
+      in = out;
+    }
+  }
+
+  public NetworkConfig config() {
+    return config;
+  }
+
+  /** Padding rows a {@link PackedBatch} for this network needs between sequences. */
+  public int pad() {
+    return 1;
+  }
+
+  /** How many characters on each side can influence a character's scores. */
+  public int receptiveRadius() {
+    return convs.size() * (Conv1d.K / 2);
+  }
+
+  /** Weights in a fixed order (the model file's order). */
+  public List<Param> params() {
+    return Collections.unmodifiableList(params);
+  }
+
+  /** Random initial weights from {@code seed} (see {@link NetworkConfig#embedInit()}). */
+  public void initialise(long seed) {
+    SplittableRandom rnd = new SplittableRandom(seed);
+    float[] e = embedding.value;
+    boolean normal = config.embedInit().equals("normal");
+    for (int i = 0; i < e.length; i++) {
+      e[i] = normal ? (float) gaussian(rnd) : (float) (rnd.nextDouble() * 2 - 1);
+    }
+    for (Conv1d c : convs) {
+      c.initDefault(rnd);
+    }
+    refresh();
+  }
+
+  static double gaussian(SplittableRandom rnd) {
+    double u1 = rnd.nextDouble();
+    double u2 = rnd.nextDouble();
+    return Math.sqrt(-2 * Math.log(1 - u1)) * Math.cos(2 * Math.PI * u2);
+  }
+
+  /** Re-derives the packed forms of the weights; call after the weights change. */
+  public void refresh() {
+    for (Conv1d c : convs) {
+      c.refresh();
+    }
+  }
+
+  /** What a forward pass keeps for the backward pass. */
+  public static final class Trace {
+    final PackedBatch batch;
+    final float[] mask;
+    final List<float[]> activations = new ArrayList<>();
+
+    Trace(PackedBatch batch, float[] mask) {
+      this.batch = batch;
+      this.mask = mask;
+    }
+
+    /** Tag scores, {@code rows x tags}; padding rows are zero. */
+    public float[] logits() {
+      return activations.get(activations.size() - 1);
+    }
+  }
+
+  /** Tag scores ({@code rows x tags}, unnormalised) for every row of the batch. */
+  public float[] logits(Parallel par, PackedBatch b) {
+    return forward(par, b, null).logits();
+  }
+
+  /**
+   * Runs the network. With a random source, dropout is applied (training); with null it is not.
+   */
+  public Trace forward(Parallel par, PackedBatch b, SplittableRandom dropout) {
+    int d = config.embedDim();
+    float[] x = new float[b.rows * d];
+    float[] e = embedding.value;
+    float[] mask = null;
+    boolean drop = dropout != null && config.keepProb() < 1f;
+    if (drop) {
+      mask = new float[b.rows * d];
+      float keep = config.keepProb();
+      float scale = 1f / keep;
+      for (int r = 0; r < b.rows; r++) {
+        if (b.ids[r] == PackedBatch.GAP) {
+          continue;
+        }
+        int o = r * d;
+        if (keep == 0.5f) {
+          // one random bit per element
+          for (int j = 0; j < d; j += 64) {
+            long bits = dropout.nextLong();
+            for (int k = 0, kn = Math.min(64, d - j); k < kn; k++) {
+              mask[o + j + k] = ((bits >>> k) & 1L) != 0 ? scale : 0f;
+            }
+          }
+        } else {
+          int threshold = (int) (keep * (1 << 24));
+          for (int j = 0; j < d; j++) {
+            mask[o + j] = (dropout.nextInt() >>> 8) < threshold ? scale : 0f;
+          }
+        }
+      }
+    }
+    for (int r = 0; r < b.rows; r++) {
+      int id = b.ids[r];
+      if (id == PackedBatch.GAP) {
+        continue;
+      }
+      System.arraycopy(e, id * d, x, r * d, d);
+    }
+    if (mask != null) {
+      for (int i = 0; i < x.length; i++) {
+        x[i] *= mask[i];
+      }
+    }
+    Trace t = new Trace(b, mask);
+    t.activations.add(x);
+    for (Conv1d c : convs) {
+      x = c.forward(par, b, x);
+      t.activations.add(x);
+    }
+    return t;
+  }
+
+  /** Accumulates gradients of all weights given the gradient of the loss at the logits. */
+  public void backward(Parallel par, Trace t, float[] dLogits) {
+    float[] dy = dLogits;
+    for (int i = convs.size() - 1; i >= 0; i--) {
+      Conv1d c = convs.get(i);
+      dy = c.backward(par, t.batch, t.activations.get(i), t.activations.get(i + 1), dy, true);
+    }
+    int d = config.embedDim();
+    float[] ge = embedding.grad;
+    PackedBatch b = t.batch;
+    for (int r = 0; r < b.rows; r++) {
+      int id = b.ids[r];
+      if (id == PackedBatch.GAP) {
+        continue;
+      }
+      int o = r * d;
+      int g = id * d;
+      if (t.mask == null) {
+        for (int j = 0; j < d; j++) {
+          ge[g + j] += dy[o + j];
+        }
+      } else {
+        for (int j = 0; j < d; j++) {
+          ge[g + j] += dy[o + j] * t.mask[o + j];
+        }
+      }
+    }
+  }
+
+  public void zeroGrad() {
+    for (Param p : params) {
+      p.zeroGrad();
+    }
+  }
+}

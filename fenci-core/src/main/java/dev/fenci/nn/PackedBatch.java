@@ -1,0 +1,82 @@
+package dev.fenci.nn;
+
+/**
+ * Sequences of character ids laid out one after another as the rows of one matrix, with
+ * {@code pad} all-zero rows before, between and after them. A convolution can then run over the
+ * whole matrix as one product: the zero rows play the role of the 'same' padding of every
+ * sequence, so no window ever mixes two sequences.
+ */
+public final class PackedBatch {
+  /** Id of a padding row. */
+  public static final int GAP = -1;
+
+  final int[] ids;
+  final int[] starts;
+  final int[] lengths;
+  final int pad;
+  final int rows;
+  final int positions;
+
+  private PackedBatch(int[] ids, int[] starts, int[] lengths, int pad, int positions) {
+    this.ids = ids;
+    this.starts = starts;
+    this.lengths = lengths;
+    this.pad = pad;
+    this.rows = ids.length;
+    this.positions = positions;
+  }
+
+  /** Packs {@code seqs} (arrays of ids) with {@code pad} gap rows around each. */
+  public static PackedBatch of(int pad, int[]... seqs) {
+    return of(pad, java.util.Arrays.asList(seqs));
+  }
+
+  public static PackedBatch of(int pad, java.util.List<int[]> seqs) {
+    int rows = pad;
+    int positions = 0;
+    for (int[] s : seqs) {
+      rows += s.length + pad;
+      positions += s.length;
+    }
+    int[] ids = new int[rows];
+    java.util.Arrays.fill(ids, GAP);
+    int[] starts = new int[seqs.size()];
+    int[] lengths = new int[seqs.size()];
+    int r = pad;
+    for (int i = 0; i < seqs.size(); i++) {
+      int[] s = seqs.get(i);
+      starts[i] = r;
+      lengths[i] = s.length;
+      System.arraycopy(s, 0, ids, r, s.length);
+      r += s.length + pad;
+    }
+    return new PackedBatch(ids, starts, lengths, pad, positions);
+  }
+
+  public int sequences() {
+    return starts.length;
+  }
+
+  /** First row of sequence i. */
+  public int start(int i) {
+    return starts[i];
+  }
+
+  public int length(int i) {
+    return lengths[i];
+  }
+
+  /** All rows, padding included. */
+  public int rows() {
+    return rows;
+  }
+
+  /** Rows that hold a character. */
+  public int positions() {
+    return positions;
+  }
+
+  public boolean isGap(int row) {
+    return ids[row] == GAP;
+  }
+}

@@ -1,0 +1,113 @@
+package dev.fenci.nn;
+
+import jdk.incubator.vector.FloatVector;
+import jdk.incubator.vector.VectorSpecies;
+
+/**
+ * {@link Gemm} on the incubating Vector API: a 4-row by 16-column register tile of fused
+ * multiply-adds (two 256-bit vectors per row; on wider or narrower hardware the tile is made of
+ * as many vectors as fit in 16 floats). Loaded reflectively by {@link Gemm#get()} only when the
+ * module is present.
+ */
+final class VectorGemm extends Gemm {
+  private static final VectorSpecies<Float> S = pickSpecies();
+  private static final int L = S.length();
+
+  private static VectorSpecies<Float> pickSpecies() {
+    VectorSpecies<Float> preferred = FloatVector.SPECIES_PREFERRED;
+    return preferred.length() >= 8 ? FloatVector.SPECIES_256 : FloatVector.SPECIES_128;
+  }
+
+  @Override
+  public String name() {
+    return "vector-" + S.vectorBitSize();
+  }
+
+  @Override
+  public void mulAdd(float[] a, int aOff, int lda, int k, float[] packedB, int n, float[] c,
+      int cOff, int ldc, int i0, int i1) {
+    int panels = panels(n);
+    for (int k0 = 0; k0 < k; k0 += KC) {
+      int k1 = Math.min(k, k0 + KC);
+      for (int p = 0; p < panels; p++) {
+        if (n - p * NR < NR) {
+          mulAddScalarPanel(a, aOff, lda, k0, k1, packedB, k, p, n, c, cOff, ldc, i0, i1);
+          continue;
+        }
+        int base = p * NR * k;
+        int i = i0;
+        if (L == 8) {
+          for (; i + 4 <= i1; i += 4) {
+            tile4x16(a, aOff + i * lda, lda, k0, k1, packedB, base, c, cOff + i * ldc + p * NR, ldc);
+          }
+          for (; i < i1; i++) {
+            tile1x16(a, aOff + i * lda, k0, k1, packedB, base, c, cOff + i * ldc + p * NR);
+          }
+        } else {
+          for (; i < i1; i++) {
+            tile1xN(a, aOff + i * lda, k0, k1, packedB, base, c, cOff + i * ldc + p * NR);
+          }
+        }
+      }
+    }
+  }
+
+  private static void tile4x16(float[] a, int ar, int lda, int k0, int k1, float[] b, int base,
+      float[] c, int cr, int ldc) {
+    int a0 = ar, a1 = ar + lda, a2 = a1 + lda, a3 = a2 + lda;
+    int c0 = cr, c1 = cr + ldc, c2 = c1 + ldc, c3 = c2 + ldc;
+    FloatVector s0 = FloatVector.fromArray(S, c, c0), t0 = FloatVector.fromArray(S, c, c0 + 8);
+    FloatVector s1 = FloatVector.fromArray(S, c, c1), t1 = FloatVector.fromArray(S, c, c1 + 8);
+    FloatVector s2 = FloatVector.fromArray(S, c, c2), t2 = FloatVector.fromArray(S, c, c2 + 8);
+    FloatVector s3 = FloatVector.fromArray(S, c, c3), t3 = FloatVector.fromArray(S, c, c3 + 8);
+    for (int q = k0; q < k1; q++) {
+      int bo = base + q * NR;
+      FloatVector w = FloatVector.fromArray(S, b, bo);
+      FloatVector u = FloatVector.fromArray(S, b, bo + 8);
+      FloatVector x0 = FloatVector.broadcast(S, a[a0 + q]);
+      FloatVector x1 = FloatVector.broadcast(S, a[a1 + q]);
+      FloatVector x2 = FloatVector.broadcast(S, a[a2 + q]);
+      FloatVector x3 = FloatVector.broadcast(S, a[a3 + q]);
+      s0 = x0.fma(w, s0);
+      t0 = x0.fma(u, t0);
+      s1 = x1.fma(w, s1);
+      t1 = x1.fma(u, t1);
+      s2 = x2.fma(w, s2);
+      t2 = x2.fma(u, t2);
+      s3 = x3.fma(w, s3);
+      t3 = x3.fma(u, t3);
+    }
+    s0.intoArray(c, c0);
+    t0.intoArray(c, c0 + 8);
+    s1.intoArray(c, c1);
+    t1.intoArray(c, c1 + 8);
+    s2.intoArray(c, c2);
+    t2.intoArray(c, c2 + 8);
+    s3.intoArray(c, c3);
+    t3.intoArray(c, c3 + 8);
+  }
+
+  private static void tile1x16(float[] a, int ar, int k0, int k1, float[] b, int base, float[] c,
+      int cr) {
+    FloatVector s = FloatVector.fromArray(S, c, cr), t = FloatVector.fromArray(S, c, cr + 8);
+    for (int q = k0; q < k1; q++) {
+      int bo = base + q * NR;
+      FloatVector x = FloatVector.broadcast(S, a[ar + q]);
+      s = x.fma(FloatVector.fromArray(S, b, bo), s);
+      t = x.fma(FloatVector.fromArray(S, b, bo + 8), t);
+    }
+    s.intoArray(c, cr);
+    t.intoArray(c, cr + 8);
+  }
+
+  private static void tile1xN(float[] a, int ar, int k0, int k1, float[] b, int base, float[] c,
+      int cr) {
+    for (int j = 0; j < NR; j += L) {
+      FloatVector s = FloatVector.fromArray(S, c, cr + j);
+      for (int q = k0; q < k1; q++) {
+        s = FloatVector.broadcast(S, a[ar + q]).fma(FloatVector.fromArray(S, b, base + q * NR + j), s);
+      }
+      s.intoArray(c, cr + j);
+    }
+  }
+}

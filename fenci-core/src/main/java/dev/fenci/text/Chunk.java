@@ -1,0 +1,24 @@
+package dev.fenci.text;
+
+/**
+ * A piece of the input: {@code [start, end)} in UTF-16 indices.
+ *
+ * @param kind what the piece is
+ */
+public record Chunk(int start, int end, Kind kind) {
+  /** What a chunk is and whether the network tags it. */
+  public enum Kind {
+    /** A run of whitespace: one word. */
+    SPACE,
+    /** A run of one punctuation character: one word. */
+    PUNCT,
+    /** A run of ASCII letters and digits kept whole without the network (seed rules). */
+    ASCII,
+    /** Text the network segments. */
+    TEXT
+  }
+
+  public int length() {
+    return end - start;
+  }
+}

@@ -1,0 +1,92 @@
+package dev.fenci.text;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Cuts text into {@link Chunk}s: whitespace runs and punctuation are words of their own, the rest
+ * goes to the network. The chunks cover the input exactly, never split a surrogate pair, and are
+ * the same at training and at segmentation time.
+ *
+ * <p>Punctuation here means Unicode punctuation (categories P*) except the marks that occur inside
+ * words of the PKU standard ({@code . ． · ・ ∶ / ／ - － — _ % ％ ‰ ' & @ # ＠ ＃}): those are left to
+ * the network. A run of the same punctuation mark ({@code ……}, {@code ！！}) is one word.
+ */
+public final class Chunker {
+  private static final String WORD_INTERNAL = ".．·・∶/／-－—_%％‰'&@#＠＃";
+
+  private final TextRules rules;
+
+  public Chunker(TextRules rules) {
+    this.rules = rules;
+  }
+
+  public static boolean isSpace(int cp) {
+    return Character.isWhitespace(cp) || Character.isSpaceChar(cp);
+  }
+
+  public static boolean isAsciiAlnum(int cp) {
+    return (cp >= '0' && cp <= '9') || (cp >= 'a' && cp <= 'z') || (cp >= 'A' && cp <= 'Z');
+  }
+
+  /** Whether {@code cp} is a cut: a word of its own that the network never sees. */
+  public static boolean isCut(int cp) {
+    switch (Character.getType(cp)) {
+      case Character.CONNECTOR_PUNCTUATION:
+      case Character.DASH_PUNCTUATION:
+      case Character.START_PUNCTUATION:
+      case Character.END_PUNCTUATION:
+      case Character.INITIAL_QUOTE_PUNCTUATION:
+      case Character.FINAL_QUOTE_PUNCTUATION:
+      case Character.OTHER_PUNCTUATION:
+        return WORD_INTERNAL.indexOf(cp) < 0 || cp > 0xFFFF;
+      default:
+        return false;
+    }
+  }
+
+  public List<Chunk> chunk(CharSequence text) {
+    List<Chunk> out = new ArrayList<>();
+    int n = text.length();
+    int i = 0;
+    int textStart = -1;
+    while (i < n) {
+      int cp = Character.codePointAt(text, i);
+      int len = Character.charCount(cp);
+      Chunk.Kind kind = null;
+      int end = i + len;
+      if (isSpace(cp)) {
+        kind = Chunk.Kind.SPACE;
+        while (end < n && isSpace(Character.codePointAt(text, end))) {
+          end += Character.charCount(Character.codePointAt(text, end));
+        }
+      } else if (isCut(cp)) {
+        kind = Chunk.Kind.PUNCT;
+        while (end < n && Character.codePointAt(text, end) == cp) {
+          end += len;
+        }
+      } else if (rules.asciiRunsAreWords() && isAsciiAlnum(cp)) {
+        kind = Chunk.Kind.ASCII;
+        while (end < n && isAsciiAlnum(text.charAt(end))) {
+          end++;
+        }
+      }
+      if (kind == null) {
+        if (textStart < 0) {
+          textStart = i;
+        }
+      } else {
+        if (textStart >= 0) {
+          out.add(new Chunk(textStart, i, Chunk.Kind.TEXT));
+          textStart = -1;
+        }
+        out.add(new Chunk(i, end, kind));
+      }
+      i = kind == null ? i + len : end;
+    }
+    if (textStart >= 0) {
+      out.add(new Chunk(textStart, n, Chunk.Kind.TEXT));
+    }
+    return out;
+  }
+}

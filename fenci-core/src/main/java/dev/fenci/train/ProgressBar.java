@@ -1,0 +1,84 @@
+package dev.fenci.train;
+
+import java.io.PrintStream;
+import java.util.Locale;
+
+/**
+ * A tqdm-like progress line: done/total, percent, speed, elapsed and remaining time, and a
+ * running metric. Redrawn in place on a terminal; on a pipe or file one line every 30 seconds.
+ */
+public final class ProgressBar {
+  private final PrintStream out;
+  private final String label;
+  private final long total;
+  private final String unit;
+  private final boolean terminal;
+  private final long startNanos = System.nanoTime();
+  private long lastDraw;
+  private long done;
+  private String metric = "";
+
+  public ProgressBar(PrintStream out, String label, long total, String unit, boolean terminal) {
+    this.out = out;
+    this.label = label;
+    this.total = Math.max(1, total);
+    this.unit = unit;
+    this.terminal = terminal;
+  }
+
+  public void advance(long amount, String metric) {
+    done += amount;
+    this.metric = metric;
+    long now = System.nanoTime();
+    long interval = terminal ? 200_000_000L : 30_000_000_000L;
+    if (now - lastDraw >= interval) {
+      lastDraw = now;
+      draw(false);
+    }
+  }
+
+  /** Final state and newline. */
+  public void finish(String metric) {
+    this.metric = metric;
+    draw(true);
+  }
+
+  /** Seconds since the bar started. */
+  public double elapsedSeconds() {
+    return (System.nanoTime() - startNanos) / 1e9;
+  }
+
+  private void draw(boolean end) {
+    double secs = Math.max(1e-9, elapsedSeconds());
+    double rate = done / secs;
+    double remaining = rate > 0 ? (total - done) / rate : 0;
+    double frac = Math.min(1, (double) done / total);
+    int width = 24;
+    int filled = (int) Math.round(frac * width);
+    String bar = "#".repeat(filled) + ".".repeat(width - filled);
+    String line = String.format(Locale.ROOT, "%s %3.0f%%|%s| %s/%s %s [%s<%s, %s %s/s] %s", label,
+        frac * 100, bar, human(done), human(total), unit, clock(secs), clock(remaining), human((long) rate), unit, metric);
+    if (terminal) {
+      out.print("\r" + line + (end ? "\n" : ""));
+    } else {
+      out.println(line);
+    }
+    out.flush();
+  }
+
+  static String human(long n) {
+    if (n >= 10_000_000) {
+      return String.format(Locale.ROOT, "%.1fM", n / 1e6);
+    }
+    if (n >= 10_000) {
+      return String.format(Locale.ROOT, "%.1fk", n / 1e3);
+    }
+    return Long.toString(n);
+  }
+
+  static String clock(double seconds) {
+    long s = Math.round(seconds);
+    return s >= 3600 ? String.format(Locale.ROOT, "%d:%02d:%02d", s / 3600, s / 60 % 60, s % 60)
+        : String.format(Locale.ROOT, "%02d:%02d", s / 60, s % 60);
+  }
+}

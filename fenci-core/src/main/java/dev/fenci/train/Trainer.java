@@ -1,0 +1,316 @@
+package dev.fenci.train;
+
+import dev.fenci.corpus.Corpus;
+import dev.fenci.decode.Decoder;
+import dev.fenci.eval.Score;
+import dev.fenci.eval.Scorer;
+import dev.fenci.model.Json;
+import dev.fenci.model.Model;
+import dev.fenci.model.ModelFormatException;
+import dev.fenci.model.SafeTensors;
+import dev.fenci.model.Vocabulary;
+import dev.fenci.nn.Adam;
+import dev.fenci.nn.Network;
+import dev.fenci.nn.NetworkConfig;
+import dev.fenci.nn.PackedBatch;
+import dev.fenci.nn.Parallel;
+import dev.fenci.nn.Param;
+import dev.fenci.nn.SoftmaxCrossEntropy;
+import dev.fenci.tag.Tag;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.DigestInputStream;
+import java.security.MessageDigest;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.SplittableRandom;
+
+/**
+ * Trains a tagger: Adam on length-grouped batches, summed cross-entropy, dev precision/recall/F1
+ * after every epoch; keeps the model with the best dev F1 and writes a checkpoint (weights,
+ * optimiser state, epoch) after every epoch so that a killed run can be resumed.
+ */
+public final class Trainer {
+  private final TrainingOptions opt;
+  private final PrintStream log;
+  private final boolean terminal;
+
+  public Trainer(TrainingOptions options, PrintStream log, boolean terminal) {
+    this.opt = options;
+    this.log = log;
+    this.terminal = terminal;
+  }
+
+  /** One epoch's figures. */
+  public record EpochStats(int epoch, double lossPerChar, double accuracy, Score dev, double seconds,
+      double charsPerSecond) {}
+
+  /** Runs the training; returns the per-epoch figures (of this run and any resumed one). */
+  public List<EpochStats> run() throws IOException {
+    List<List<String>> trainSentences = new ArrayList<>();
+    for (Path p : opt.train()) {
+      trainSentences.addAll(Corpus.read(p));
+    }
+    List<List<String>> devSentences = Corpus.read(opt.dev());
+    devSentences.removeIf(List::isEmpty);
+    Set<String> trainingWords = new HashSet<>();
+    for (List<String> s : trainSentences) {
+      trainingWords.addAll(s);
+    }
+    TrainingData data = TrainingData.build(trainSentences, opt.rules(), opt.minCount());
+    Vocabulary vocab = data.vocabulary();
+    NetworkConfig config = Architectures.config(opt.arch(), vocab.size(), opt.embedInit());
+    Network net = new Network(config);
+    net.initialise(opt.seed());
+    Adam adam = new Adam(net.params());
+    Map<String, String> fingerprint = fingerprint(config);
+    List<EpochStats> history = new ArrayList<>();
+    int firstEpoch = 1;
+    double bestF1 = -1;
+    int bestEpoch = 0;
+    if (opt.resume() && Files.exists(opt.checkpoint())) {
+      SafeTensors ck = SafeTensors.read(opt.checkpoint());
+      for (Map.Entry<String, String> e : fingerprint.entrySet()) {
+        String saved = ck.metadata().get("train." + e.getKey());
+        if (!e.getValue().equals(saved)) {
+          throw new ModelFormatException(opt.checkpoint().toString(), "was made with " + e.getKey() + " = "
+              + saved + ", this run has " + e.getValue() + "; start afresh without --resume or use the same options");
+        }
+      }
+      List<Param> params = net.params();
+      for (int i = 0; i < params.size(); i++) {
+        Param p = params.get(i);
+        System.arraycopy(ck.floats(p.name()), 0, p.value, 0, p.size());
+        System.arraycopy(ck.floats("adam.m." + p.name()), 0, adam.firstMoment(i), 0, p.size());
+        System.arraycopy(ck.floats("adam.v." + p.name()), 0, adam.secondMoment(i), 0, p.size());
+      }
+      net.refresh();
+      adam.setSteps(Long.parseLong(ck.metadata().get("train.adam_steps")));
+      firstEpoch = Integer.parseInt(ck.metadata().get("train.epoch")) + 1;
+      bestF1 = Double.parseDouble(ck.metadata().get("train.best_f1"));
+      bestEpoch = Integer.parseInt(ck.metadata().get("train.best_epoch"));
+      history.addAll(parseHistory(ck.metadata().get("train.history")));
+      log.printf(Locale.ROOT, "resuming %s after epoch %d (best dev F1 %.4f at epoch %d)%n",
+          opt.checkpoint(), firstEpoch - 1, bestF1, bestEpoch);
+    }
+    log.printf(Locale.ROOT, "training %s (%s) on %,d pieces, %,d characters; vocabulary %,d; %d threads; gemm %s%n",
+        opt.arch(), config, data.pieces().size(), data.characters(), vocab.size(), opt.threads(),
+        dev.fenci.nn.Gemm.get().name());
+    List<String> devTexts = new ArrayList<>();
+    for (List<String> s : devSentences) {
+      devTexts.add(String.join("", s));
+    }
+    LengthBatcher batcher = new LengthBatcher(data.pieces(), opt.batch());
+    Scorer scorer = new Scorer(trainingWords);
+    Map<String, String> trainHashes = new LinkedHashMap<>();
+    for (Path p : opt.train()) {
+      trainHashes.put(p.getFileName().toString(), sha256(p));
+    }
+    String devHash = sha256(opt.dev());
+    try (Parallel par = new Parallel(opt.threads())) {
+      for (int epoch = firstEpoch; epoch <= opt.epochs(); epoch++) {
+        SplittableRandom rnd = new SplittableRandom(opt.seed() * 0x9E3779B97F4A7C15L + epoch);
+        List<List<TrainingData.Piece>> batches = batcher.epoch(rnd);
+        ProgressBar bar = new ProgressBar(log, String.format(Locale.ROOT, "epoch %d/%d", epoch, opt.epochs()),
+            data.characters(), "chars", terminal);
+        double loss = 0;
+        long correct = 0;
+        long seen = 0;
+        for (List<TrainingData.Piece> b : batches) {
+          SoftmaxCrossEntropy.Result r = step(net, adam, par, b, rnd);
+          loss += r.loss();
+          correct += r.correct();
+          seen += r.count();
+          bar.advance(r.count(), String.format(Locale.ROOT, "loss %.4f acc %.4f", loss / seen, (double) correct / seen));
+        }
+        double secs = bar.elapsedSeconds();
+        bar.finish(String.format(Locale.ROOT, "loss %.4f acc %.4f", loss / seen, (double) correct / seen));
+        Decoder decoder = new Decoder(net, vocab, opt.rules());
+        List<List<String>> predicted = new ArrayList<>();
+        List<int[]> ends = decoder.wordEnds(devTexts);
+        for (int i = 0; i < devTexts.size(); i++) {
+          predicted.add(words(devTexts.get(i), ends.get(i)));
+        }
+        Score dev = scorer.score(devSentences, predicted);
+        EpochStats st = new EpochStats(epoch, loss / seen, (double) correct / seen, dev, secs, seen / secs);
+        history.add(st);
+        boolean best = dev.f1() > bestF1;
+        log.printf(Locale.ROOT, "epoch %d: loss/char %.4f, tag accuracy %.4f, %.0f chars/s; dev P %.4f R %.4f F1 %.4f OOV-R %.4f%s%n",
+            epoch, st.lossPerChar(), st.accuracy(), st.charsPerSecond(), dev.precision(), dev.recall(), dev.f1(),
+            dev.oovRecall(), best ? " (best so far, saved)" : "");
+        if (best) {
+          bestF1 = dev.f1();
+          bestEpoch = epoch;
+          Map<String, String> prov = provenance(trainHashes, devHash, epoch, dev, history);
+          new Model(opt.arch(), net, vocab, opt.rules(), prov).save(opt.model());
+        }
+        writeCheckpoint(net, vocab, adam, epoch, bestF1, bestEpoch, fingerprint, history);
+      }
+    }
+    log.printf(Locale.ROOT, "best dev F1 %.4f at epoch %d, model in %s%n", bestF1, bestEpoch, opt.model());
+    return history;
+  }
+
+  static SoftmaxCrossEntropy.Result step(Network net, Adam adam, Parallel par, List<TrainingData.Piece> batch,
+      SplittableRandom rnd) {
+    List<int[]> seqs = new ArrayList<>(batch.size());
+    for (TrainingData.Piece p : batch) {
+      seqs.add(p.ids());
+    }
+    PackedBatch pb = PackedBatch.of(net.pad(), seqs);
+    int[] gold = new int[pb.rows()];
+    java.util.Arrays.fill(gold, -1);
+    for (int i = 0; i < batch.size(); i++) {
+      System.arraycopy(batch.get(i).tags(), 0, gold, pb.start(i), pb.length(i));
+    }
+    Network.Trace trace = net.forward(par, pb, rnd);
+    float[] grad = new float[pb.rows() * Tag.COUNT];
+    SoftmaxCrossEntropy.Result r = SoftmaxCrossEntropy.lossAndGrad(trace.logits(), gold, Tag.COUNT, grad);
+    net.zeroGrad();
+    net.backward(par, trace, grad);
+    adam.step(par);
+    net.refresh();
+    return r;
+  }
+
+  private Map<String, String> fingerprint(NetworkConfig config) {
+    Map<String, String> f = new LinkedHashMap<>();
+    f.put("arch", opt.arch());
+    f.put("network", config.toString());
+    f.put("rules", opt.rules().id());
+    f.put("seed", Long.toString(opt.seed()));
+    f.put("batch", Integer.toString(opt.batch()));
+    f.put("min_count", Integer.toString(opt.minCount()));
+    return f;
+  }
+
+  private void writeCheckpoint(Network net, Vocabulary vocab, Adam adam, int epoch, double bestF1, int bestEpoch,
+      Map<String, String> fingerprint, List<EpochStats> history) throws IOException {
+    SafeTensors st = new Model(opt.arch(), net, vocab, opt.rules(), Map.of()).toSafeTensors();
+    List<Param> params = net.params();
+    for (int i = 0; i < params.size(); i++) {
+      Param p = params.get(i);
+      st.put("adam.m." + p.name(), adam.firstMoment(i), p.shape());
+      st.put("adam.v." + p.name(), adam.secondMoment(i), p.shape());
+    }
+    Map<String, String> meta = st.metadata();
+    for (Map.Entry<String, String> e : fingerprint.entrySet()) {
+      meta.put("train." + e.getKey(), e.getValue());
+    }
+    meta.put("train.epoch", Integer.toString(epoch));
+    meta.put("train.adam_steps", Long.toString(adam.steps()));
+    meta.put("train.best_f1", Double.toString(bestF1));
+    meta.put("train.best_epoch", Integer.toString(bestEpoch));
+    meta.put("train.history", historyJson(history));
+    st.write(opt.checkpoint());
+  }
+
+  private Map<String, String> provenance(Map<String, String> trainHashes, String devHash, int epoch, Score dev,
+      List<EpochStats> history) {
+    Map<String, String> p = new LinkedHashMap<>();
+    p.put("trained_with", "fenci " + version());
+    p.put("date", Instant.now().toString());
+    p.put("train_files", Json.write(new ArrayList<>(trainHashes.keySet())));
+    p.put("train_sha256", Json.write(new ArrayList<>(trainHashes.values())));
+    p.put("dev_file", opt.dev().getFileName().toString());
+    p.put("dev_sha256", devHash);
+    p.put("arch", opt.arch());
+    p.put("embed_init", opt.embedInit());
+    p.put("text_rules", opt.rules().id());
+    p.put("epoch", Integer.toString(epoch));
+    p.put("epochs_planned", Integer.toString(opt.epochs()));
+    p.put("batch", Integer.toString(opt.batch()));
+    p.put("seed", Long.toString(opt.seed()));
+    p.put("threads", Integer.toString(opt.threads()));
+    p.put("dev_f1", String.format(Locale.ROOT, "%.4f", dev.f1()));
+    p.put("dev_precision", String.format(Locale.ROOT, "%.4f", dev.precision()));
+    p.put("dev_recall", String.format(Locale.ROOT, "%.4f", dev.recall()));
+    double secs = 0;
+    for (EpochStats s : history) {
+      if (s.epoch() <= epoch) {
+        secs += s.seconds();
+      }
+    }
+    p.put("training_seconds", String.format(Locale.ROOT, "%.0f", secs));
+    return p;
+  }
+
+  static String historyJson(List<EpochStats> history) {
+    List<Object> rows = new ArrayList<>();
+    for (EpochStats s : history) {
+      Map<String, Object> m = new LinkedHashMap<>();
+      m.put("epoch", s.epoch());
+      m.put("loss", s.lossPerChar());
+      m.put("acc", s.accuracy());
+      m.put("gold", s.dev().goldWords());
+      m.put("test", s.dev().testWords());
+      m.put("correct", s.dev().correct());
+      m.put("oov", s.dev().oovWords());
+      m.put("oov_correct", s.dev().oovCorrect());
+      m.put("seconds", s.seconds());
+      m.put("cps", s.charsPerSecond());
+      rows.add(m);
+    }
+    return Json.write(rows);
+  }
+
+  static List<EpochStats> parseHistory(String json) {
+    List<EpochStats> out = new ArrayList<>();
+    if (json == null) {
+      return out;
+    }
+    for (Object o : (List<?>) Json.parse(json)) {
+      Map<?, ?> m = (Map<?, ?>) o;
+      Score dev = new Score(num(m, "gold").longValue(), num(m, "test").longValue(), num(m, "correct").longValue(),
+          num(m, "oov").longValue(), num(m, "oov_correct").longValue());
+      out.add(new EpochStats(num(m, "epoch").intValue(), num(m, "loss").doubleValue(), num(m, "acc").doubleValue(),
+          dev, num(m, "seconds").doubleValue(), num(m, "cps").doubleValue()));
+    }
+    return out;
+  }
+
+  private static Number num(Map<?, ?> m, String k) {
+    return (Number) m.get(k);
+  }
+
+  static List<String> words(String text, int[] ends) {
+    List<String> w = new ArrayList<>(ends.length);
+    int s = 0;
+    for (int e : ends) {
+      w.add(text.substring(s, e));
+      s = e;
+    }
+    return w;
+  }
+
+  static String sha256(Path p) throws IOException {
+    try (InputStream in = new DigestInputStream(Files.newInputStream(p), MessageDigest.getInstance("SHA-256"))) {
+      in.transferTo(java.io.OutputStream.nullOutputStream());
+      return HexFormat.of().formatHex(((DigestInputStream) in).getMessageDigest().digest());
+    } catch (java.security.NoSuchAlgorithmException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  public static String version() {
+    try (InputStream in = Trainer.class.getResourceAsStream("/dev/fenci/version.properties")) {
+      java.util.Properties p = new java.util.Properties();
+      if (in != null) {
+        p.load(in);
+      }
+      return p.getProperty("version", "unknown");
+    } catch (IOException e) {
+      return "unknown";
+    }
+  }
+}

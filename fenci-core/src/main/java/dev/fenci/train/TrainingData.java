@@ -1,0 +1,121 @@
+package dev.fenci.train;
+
+import dev.fenci.model.Vocabulary;
+import dev.fenci.tag.Tag;
+import dev.fenci.text.Chunk;
+import dev.fenci.text.Chunker;
+import dev.fenci.text.TextRules;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Training pieces: the TEXT chunks of every training sentence (cut exactly as at segmentation
+ * time), each with the ids the network sees and its gold tags. A gold word that a cut splits
+ * becomes several words, so every piece's tags are a legal sequence.
+ */
+public final class TrainingData {
+  /** One piece: ids and gold tags, same length. */
+  public record Piece(int[] ids, int[] tags) {}
+
+  private final List<Piece> pieces;
+  private final Vocabulary vocabulary;
+  private final long characters;
+
+  private TrainingData(List<Piece> pieces, Vocabulary vocabulary) {
+    this.pieces = pieces;
+    this.vocabulary = vocabulary;
+    long c = 0;
+    for (Piece p : pieces) {
+      c += p.ids.length;
+    }
+    this.characters = c;
+  }
+
+  /** Builds the vocabulary (characters seen at least {@code minCount} times) and the pieces. */
+  public static TrainingData build(List<List<String>> sentences, TextRules rules, int minCount) {
+    List<int[]> cps = new ArrayList<>();
+    List<int[]> tags = new ArrayList<>();
+    pieces(sentences, rules, cps, tags);
+    Map<Integer, Integer> counts = new HashMap<>();
+    for (int[] p : cps) {
+      for (int cp : p) {
+        counts.merge(cp, 1, Integer::sum);
+      }
+    }
+    return withVocabulary(cps, tags, Vocabulary.fromCounts(counts, minCount));
+  }
+
+  /** Pieces of {@code sentences} numbered with an existing vocabulary. */
+  public static TrainingData build(List<List<String>> sentences, TextRules rules, Vocabulary vocabulary) {
+    List<int[]> cps = new ArrayList<>();
+    List<int[]> tags = new ArrayList<>();
+    pieces(sentences, rules, cps, tags);
+    return withVocabulary(cps, tags, vocabulary);
+  }
+
+  private static TrainingData withVocabulary(List<int[]> cps, List<int[]> tags, Vocabulary vocab) {
+    List<Piece> pieces = new ArrayList<>(cps.size());
+    for (int i = 0; i < cps.size(); i++) {
+      int[] c = cps.get(i);
+      int[] ids = new int[c.length];
+      for (int k = 0; k < c.length; k++) {
+        ids[k] = vocab.id(c[k]);
+      }
+      pieces.add(new Piece(ids, tags.get(i)));
+    }
+    return new TrainingData(pieces, vocab);
+  }
+
+  /** Normalised code points and tags of every TEXT chunk of every sentence. */
+  private static void pieces(List<List<String>> sentences, TextRules rules, List<int[]> cpsOut, List<int[]> tagsOut) {
+    Chunker chunker = new Chunker(rules);
+    for (List<String> words : sentences) {
+      if (words.isEmpty()) {
+        continue;
+      }
+      String text = String.join("", words);
+      boolean[] wordStart = new boolean[text.length() + 1];
+      int off = 0;
+      for (String w : words) {
+        wordStart[off] = true;
+        off += w.length();
+      }
+      wordStart[off] = true;
+      for (Chunk c : chunker.chunk(text)) {
+        if (c.kind() != Chunk.Kind.TEXT) {
+          continue;
+        }
+        int n = text.codePointCount(c.start(), c.end());
+        int[] cps = new int[n];
+        int[] tg = new int[n];
+        int i = c.start();
+        for (int k = 0; k < n; k++) {
+          int cp = text.codePointAt(i);
+          int next = i + Character.charCount(cp);
+          boolean begins = k == 0 || wordStart[i];
+          boolean ends = next == c.end() || wordStart[next];
+          cps[k] = rules.normalize(cp);
+          tg[k] = (begins ? (ends ? Tag.S : Tag.B) : (ends ? Tag.E : Tag.M)).ordinal();
+          i = next;
+        }
+        cpsOut.add(cps);
+        tagsOut.add(tg);
+      }
+    }
+  }
+
+  public List<Piece> pieces() {
+    return pieces;
+  }
+
+  public Vocabulary vocabulary() {
+    return vocabulary;
+  }
+
+  /** Characters in all pieces. */
+  public long characters() {
+    return characters;
+  }
+}

@@ -1,0 +1,47 @@
+package dev.fenci;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.fenci.corpus.Corpus;
+import dev.fenci.corpus.Utf8Lines;
+import dev.fenci.eval.Score;
+import dev.fenci.eval.Scorer;
+import java.nio.file.Path;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The headline benchmark, pinned: the default model on the PKU test set (when the data is here). */
+class PkuBenchmarkTest {
+  static final double MIN_F1 = 0.930;
+
+  @TempDir
+  Path dir;
+
+  @Test
+  void defaultModelScoresAtLeast093OnPkuByOurScorerAndTheOfficialScript() throws Exception {
+    Path raw = DataFiles.require("icwb2/testing/pku_test.utf8");
+    Path gold = DataFiles.require("icwb2/gold/pku_test_gold.utf8");
+    Path words = DataFiles.require("icwb2/gold/pku_training_words.utf8");
+    List<List<String>> out = Segmenter.load().segmentAll(Utf8Lines.read(raw));
+    for (List<String> l : out) {
+      l.removeIf(String::isBlank);
+    }
+    Set<String> vocab = new HashSet<>();
+    for (String w : Utf8Lines.read(words)) {
+      vocab.add(w.strip());
+    }
+    Score own = new Scorer(vocab).score(Corpus.read(gold), out);
+    assertThat(own.f1()).as("F1 by fenci's scorer").isGreaterThanOrEqualTo(MIN_F1);
+
+    Map<String, String> official = OfficialScore.run(words, gold, OfficialScore.write(out, dir.resolve("pku.out")));
+    double f = Double.parseDouble(official.get("F MEASURE"));
+    assertThat(f).as("F1 by the official script").isGreaterThanOrEqualTo(MIN_F1);
+    assertThat(f).as("both scorers agree").isCloseTo(own.f1(), org.assertj.core.data.Offset.offset(0.0006));
+    assertThat(Double.parseDouble(official.get("OOV Recall Rate")))
+        .isCloseTo(own.oovRecall(), org.assertj.core.data.Offset.offset(0.0006));
+  }
+}

@@ -1,0 +1,118 @@
+package dev.fenci;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.fenci.text.TextRules;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import net.jqwik.api.Arbitraries;
+import net.jqwik.api.Arbitrary;
+import net.jqwik.api.ForAll;
+import net.jqwik.api.Property;
+import net.jqwik.api.Provide;
+import org.junit.jupiter.api.Test;
+
+class SegmenterTest {
+  private static final Segmenter RANDOM_SEED = Segmenter.of(TestModels.random(TextRules.SEED, 1));
+  private static final Segmenter RANDOM_FOLD = Segmenter.of(TestModels.random(TextRules.FOLD, 2));
+
+  /** Any Unicode: CJK (extensions too), ASCII, punctuation, spaces, emoji, controls, lone surrogates. */
+  @Provide
+  Arbitrary<String> anyText() {
+    Arbitrary<Integer> cp = Arbitraries.frequencyOf(
+        net.jqwik.api.Tuple.of(5, Arbitraries.integers().between(0x4E00, 0x4E80)),
+        net.jqwik.api.Tuple.of(3, Arbitraries.integers().between(0x20, 0x7E)),
+        net.jqwik.api.Tuple.of(2, Arbitraries.of(0x3000, 0xFF0C, 0x3002, 0x2026, 0x00A0, 0x09, 0x0D, 0x0A, 0x00, 0x200D, 0xFE0F, 0x0301)),
+        net.jqwik.api.Tuple.of(2, Arbitraries.integers().between(0x1F300, 0x1F6FF)),
+        net.jqwik.api.Tuple.of(1, Arbitraries.integers().between(0x20000, 0x2A6DF)),
+        net.jqwik.api.Tuple.of(1, Arbitraries.integers().between(0xD800, 0xDFFF)),
+        net.jqwik.api.Tuple.of(1, Arbitraries.integers().between(0, 0x10FFFF)));
+    return cp.list().ofMaxSize(60).map(l -> {
+      StringBuilder b = new StringBuilder();
+      for (int c : l) {
+        if (c >= 0xD800 && c <= 0xDFFF) {
+          b.append((char) c);
+        } else {
+          b.appendCodePoint(c);
+        }
+      }
+      return b.toString();
+    });
+  }
+
+  @Property(tries = 500)
+  void wordsConcatenateToTheInput(@ForAll("anyText") String text) {
+    for (Segmenter s : new Segmenter[] {RANDOM_SEED, RANDOM_FOLD}) {
+      List<String> words = s.segment(text);
+      assertThat(String.join("", words)).isEqualTo(text);
+      int at = 0;
+      for (Token t : s.tokenize(text)) {
+        assertThat(t.start()).isEqualTo(at);
+        assertThat(text.substring(t.start(), t.end())).isEqualTo(t.word());
+        assertThat(t.word()).isNotEmpty();
+        assertThat(Character.isLowSurrogate(text.charAt(t.start())) && t.start() > 0
+            && Character.isHighSurrogate(text.charAt(t.start() - 1))).as("split inside a surrogate pair").isFalse();
+        at = t.end();
+      }
+      assertThat(at).isEqualTo(text.length());
+    }
+  }
+
+  @Test
+  void emptyAndBlankInputs() {
+    assertThat(RANDOM_SEED.segment("")).isEmpty();
+    assertThat(RANDOM_SEED.segment("  \u3000")).containsExactly("  \u3000");
+  }
+
+  @Test
+  void defaultModelSegmentsTheSeedExample() {
+    Segmenter s = Segmenter.load();
+    List<String> words = s.segment("扫描二维码，关注微信号。");
+    assertThat(String.join("", words)).isEqualTo("扫描二维码，关注微信号。");
+    assertThat(words).contains("，", "关注").endsWith("。");
+  }
+
+  @Test
+  void oneSegmenterSharedBy32ThreadsGivesTheSingleThreadedResults() throws Exception {
+    Segmenter s = Segmenter.load();
+    List<String> inputs = new ArrayList<>();
+    String[] parts = {"扫描二维码，关注微信号。", "中国人民进入了向现代化建设第三步战略目标迈进的新征程。", "2001年新年钟声即将敲响",
+        "iPhone 15 Pro", "", "…… 这是一个测试", "共同创造美好的新世纪——二○○一年新年贺词"};
+    for (int i = 0; i < 200; i++) {
+      inputs.add(parts[i % parts.length].repeat(1 + i % 5));
+    }
+    List<List<String>> expected = new ArrayList<>();
+    for (String in : inputs) {
+      expected.add(s.segment(in));
+    }
+    ExecutorService pool = Executors.newFixedThreadPool(32);
+    try {
+      List<Future<Boolean>> fs = new ArrayList<>();
+      for (int t = 0; t < 32; t++) {
+        int offset = t;
+        fs.add(pool.submit(() -> {
+          for (int k = 0; k < inputs.size(); k++) {
+            int i = (k + offset * 7) % inputs.size();
+            if (!s.segment(inputs.get(i)).equals(expected.get(i))) {
+              return false;
+            }
+          }
+          return true;
+        }));
+      }
+      for (Future<Boolean> f : fs) {
+        assertThat(f.get()).isTrue();
+      }
+    } finally {
+      pool.shutdownNow();
+    }
+  }
+
+  @Test
+  void presetsAreListed() {
+    assertThat(Presets.list()).extracting(Presets.Preset::name).contains("default");
+  }
+}

@@ -1,0 +1,53 @@
+package dev.fenci.corpus;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class CorpusTest {
+  @TempDir
+  Path dir;
+
+  private Path write(String name, byte[] bytes) throws Exception {
+    Path p = dir.resolve(name);
+    Files.write(p, bytes);
+    return p;
+  }
+
+  @Test
+  void readsSegmentedTextWithAnyWhitespaceAndLineEnding() throws Exception {
+    Path p = write("a.utf8", "\uFEFF迈向  充满\u3000希望\t的\r\n\r\n新  世纪\n".getBytes(StandardCharsets.UTF_8));
+    List<List<String>> s = Corpus.read(p);
+    assertThat(s).containsExactly(List.of("迈向", "充满", "希望", "的"), List.of(), List.of("新", "世纪"));
+  }
+
+  @Test
+  void readsPeoplesDailyFormatKeepingCompoundParts() throws Exception {
+    String text = "19980101-01-001-001/m  迈向/v  充满/v  [中央/n  人民/n  广播/vn  电台/n]nt  ——/w\n"
+        + "19980101-01-001-002/m  １/m  张/q\n";
+    List<List<String>> s = Corpus.read(write("pd.txt", text.getBytes(StandardCharsets.UTF_8)));
+    assertThat(s).containsExactly(List.of("迈向", "充满", "中央", "人民", "广播", "电台", "——"), List.of("１", "张"));
+  }
+
+  @Test
+  void malformedPeoplesDailyLineNamesFileAndLine() throws Exception {
+    String text = "19980101-01-001-001/m  迈向/v\n19980101-01-001-002/m  充满\n";
+    Path p = write("bad.txt", text.getBytes(StandardCharsets.UTF_8));
+    assertThatThrownBy(() -> Corpus.read(p)).isInstanceOf(CorpusFormatException.class)
+        .hasMessageContaining("bad.txt:2:").hasMessageContaining("word/pos").hasMessageContaining("充满");
+  }
+
+  @Test
+  void invalidUtf8NamesLineAndByteOffset() throws Exception {
+    byte[] b = {'a', '\n', 'b', (byte) 0xC3, '(', '\n'};
+    Path p = write("bytes.txt", b);
+    assertThatThrownBy(() -> Corpus.read(p)).isInstanceOf(CorpusFormatException.class)
+        .hasMessageContaining("bytes.txt:2:").hasMessageContaining("byte offset 3");
+  }
+}

@@ -1,0 +1,38 @@
+package dev.fenci.eval;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.util.List;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+
+class ScorerTest {
+  @Test
+  void countsWordsWithTheSameSpan() {
+    Scorer s = new Scorer(Set.of("扫描", "二维码"));
+    Score sc = s.score(List.of(List.of("扫描", "二维码", "，", "关注", "微信号")),
+        List.of(List.of("扫描", "二维", "码", "，", "关注", "微信号")));
+    assertThat(sc.goldWords()).isEqualTo(5);
+    assertThat(sc.testWords()).isEqualTo(6);
+    assertThat(sc.correct()).isEqualTo(4);
+    assertThat(sc.recall()).isEqualTo(0.8);
+    assertThat(sc.precision()).isEqualTo(4.0 / 6);
+    assertThat(sc.oovWords()).isEqualTo(3);
+    assertThat(sc.oovCorrect()).isEqualTo(3);
+    assertThat(sc.ivRecall()).isEqualTo(0.5);
+  }
+
+  @Test
+  void identicalSegmentationScoresOne() {
+    List<List<String>> g = List.of(List.of("a", "bc", "d"), List.of(), List.of("ef"));
+    assertThat(new Scorer(Set.of()).score(g, g).f1()).isEqualTo(1.0);
+  }
+
+  @Test
+  void differentCharactersFailWithLineAndBothTexts() {
+    assertThatThrownBy(() -> new Scorer(Set.of()).score(List.of(List.of("ab"), List.of("cd")),
+        List.of(List.of("ab"), List.of("c", "e"))))
+        .hasMessageContaining("line 2").hasMessageContaining("cd").hasMessageContaining("ce");
+  }
+}

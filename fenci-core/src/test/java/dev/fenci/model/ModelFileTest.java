@@ -1,0 +1,83 @@
+package dev.fenci.model;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.fenci.TestModels;
+import dev.fenci.nn.Param;
+import dev.fenci.text.TextRules;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Arrays;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class ModelFileTest {
+  @TempDir
+  Path dir;
+
+  @Test
+  void roundTripKeepsEverything() throws Exception {
+    Model m = TestModels.random(TextRules.FOLD, 5);
+    Path p = dir.resolve("m.safetensors");
+    m.save(p);
+    Model r = Model.load(p);
+    assertThat(r.arch()).isEqualTo("seed");
+    assertThat(r.rules()).isEqualTo(TextRules.FOLD);
+    assertThat(r.network().config()).isEqualTo(m.network().config());
+    assertThat(r.vocabulary().codePoints()).containsExactly(m.vocabulary().codePoints());
+    assertThat(r.provenance()).containsEntry("note", "test model");
+    for (int i = 0; i < m.network().params().size(); i++) {
+      Param a = m.network().params().get(i);
+      Param b = r.network().params().get(i);
+      assertThat(b.name()).isEqualTo(a.name());
+      assertThat(b.value).containsExactly(a.value);
+    }
+    assertThat(Files.list(dir)).as("no temporary file left behind").hasSize(1);
+  }
+
+  @Test
+  void isASafetensorsFile() throws Exception {
+    byte[] b = TestModels.random(TextRules.SEED, 1).toSafeTensors().toBytes();
+    long headerLen = java.nio.ByteBuffer.wrap(b).order(java.nio.ByteOrder.LITTLE_ENDIAN).getLong();
+    String header = new String(b, 8, (int) headerLen, StandardCharsets.UTF_8);
+    assertThat(header).startsWith("{\"__metadata__\":").contains("\"embedding.weight\":{\"dtype\":\"F32\"");
+  }
+
+  @Test
+  void rejectsTruncatedFlippedEmptyAndForeignFiles() throws Exception {
+    byte[] good = TestModels.random(TextRules.SEED, 1).toSafeTensors().toBytes();
+    assertThatThrownBy(() -> Model.load(new byte[0], "empty.safetensors"))
+        .isInstanceOf(ModelFormatException.class).hasMessageContaining("empty.safetensors").hasMessageContaining("empty");
+    assertThatThrownBy(() -> Model.load(Arrays.copyOf(good, good.length - 10), "cut.safetensors"))
+        .isInstanceOf(ModelFormatException.class).hasMessageContaining("cut.safetensors").hasMessageContaining("truncated");
+    assertThatThrownBy(() -> Model.load(Arrays.copyOf(good, 100), "short.safetensors"))
+        .isInstanceOf(ModelFormatException.class).hasMessageContaining("short.safetensors");
+    byte[] flipped = good.clone();
+    flipped[flipped.length - 7] ^= 0x10;
+    assertThatThrownBy(() -> Model.load(flipped, "flip.safetensors"))
+        .isInstanceOf(ModelFormatException.class).hasMessageContaining("checksum");
+    assertThatThrownBy(() -> Model.load("PK\u0003\u0004 this is a zip file, not a model".getBytes(StandardCharsets.UTF_8), "x.zip"))
+        .isInstanceOf(ModelFormatException.class).hasMessageContaining("x.zip");
+  }
+
+  @Test
+  void rejectsOtherFormatVersions() throws Exception {
+    SafeTensors st = TestModels.random(TextRules.SEED, 1).toSafeTensors();
+    st.metadata().put("format_version", "99");
+    byte[] b = st.toBytes();
+    assertThatThrownBy(() -> Model.load(b, "future.safetensors"))
+        .isInstanceOf(ModelFormatException.class).hasMessageContaining("version 99");
+  }
+
+  @Test
+  void rejectsAPlainSafetensorsFileWithoutChecksum() throws Exception {
+    String header = "{\"w\":{\"dtype\":\"F32\",\"shape\":[1],\"data_offsets\":[0,4]}}";
+    byte[] h = header.getBytes(StandardCharsets.UTF_8);
+    java.nio.ByteBuffer b = java.nio.ByteBuffer.allocate(8 + h.length + 4).order(java.nio.ByteOrder.LITTLE_ENDIAN);
+    b.putLong(h.length).put(h).putFloat(1f);
+    assertThatThrownBy(() -> Model.load(b.array(), "other.safetensors"))
+        .isInstanceOf(ModelFormatException.class).hasMessageContaining("not a fenci model");
+  }
+}

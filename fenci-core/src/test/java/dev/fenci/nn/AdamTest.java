@@ -1,0 +1,36 @@
+package dev.fenci.nn;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class AdamTest {
+  @Test
+  void firstStepMovesEachWeightByTheLearningRateAgainstItsGradient() {
+    Param p = new Param("w", 3);
+    p.value[0] = 1;
+    p.value[1] = 1;
+    p.value[2] = 1;
+    p.grad[0] = 5;
+    p.grad[1] = -0.001f;
+    p.grad[2] = 0;
+    Adam adam = new Adam(List.of(p));
+    adam.step(Parallel.SERIAL);
+    assertThat(p.value[0]).isCloseTo(0.999f, org.assertj.core.data.Offset.offset(1e-6f));
+    assertThat(p.value[1]).isCloseTo(1.001f, org.assertj.core.data.Offset.offset(1e-5f));
+    assertThat(p.value[2]).isEqualTo(1f);
+  }
+
+  @Test
+  void minimisesAQuadratic() {
+    Param p = new Param("w", 1);
+    p.value[0] = 3;
+    Adam adam = new Adam(List.of(p), 0.05f, 0.9f, 0.999f, 1e-8f);
+    for (int i = 0; i < 2000; i++) {
+      p.grad[0] = 2 * (p.value[0] - 1);
+      adam.step(Parallel.SERIAL);
+    }
+    assertThat(p.value[0]).isCloseTo(1f, org.assertj.core.data.Offset.offset(1e-2f));
+  }
+}

@@ -1,0 +1,121 @@
+package dev.fenci.nn;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.SplittableRandom;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Every weight's gradient (embedding, each convolution's weights and bias, through ReLU, dropout
+ * and the softmax cross-entropy) against central finite differences of the loss.
+ */
+class GradientCheckTest {
+  private static final int[][] SEQS = {{1, 2, 3, 4, 5}, {6}, {2, 2, 0, 1}};
+  private static final int[][] GOLD = {{1, 2, 2, 2, 3}, {0}, {1, 3, 0, 0}};
+
+  private static double loss(Network net, PackedBatch b, int[] gold, long dropoutSeed, float[] grad) {
+    Network.Trace t = net.forward(Parallel.SERIAL, b, dropoutSeed < 0 ? null : new SplittableRandom(dropoutSeed));
+    float[] g = grad == null ? new float[t.logits().length] : grad;
+    double l = SoftmaxCrossEntropy.lossAndGrad(t.logits(), gold, 4, g).loss();
+    if (grad != null) {
+      net.zeroGrad();
+      net.backward(Parallel.SERIAL, t, grad);
+    }
+    return l;
+  }
+
+  private static int[] gold(PackedBatch b) {
+    int[] gold = new int[b.rows()];
+    java.util.Arrays.fill(gold, -1);
+    for (int i = 0; i < b.sequences(); i++) {
+      System.arraycopy(GOLD[i], 0, gold, b.start(i), b.length(i));
+    }
+    return gold;
+  }
+
+  private void check(float keep, long dropoutSeed) {
+    NetworkConfig cfg = new NetworkConfig(7, 5, new int[] {6, 3}, 4, keep, "normal");
+    Network net = new Network(cfg);
+    net.initialise(3);
+    PackedBatch b = PackedBatch.of(net.pad(), SEQS);
+    int[] gold = gold(b);
+    loss(net, b, gold, dropoutSeed, new float[b.rows() * 4]);
+    List<float[]> analytic = new ArrayList<>();
+    for (Param p : net.params()) {
+      analytic.add(p.grad.clone());
+    }
+    double eps = 1e-3;
+    int checked = 0;
+    int kinks = 0;
+    List<String> worst = new ArrayList<>();
+    for (int pi = 0; pi < net.params().size(); pi++) {
+      Param p = net.params().get(pi);
+      for (int i = 0; i < p.size(); i++) {
+        float old = p.value[i];
+        p.value[i] = (float) (old + eps);
+        net.refresh();
+        double up = loss(net, b, gold, dropoutSeed, null);
+        p.value[i] = (float) (old - eps);
+        net.refresh();
+        double down = loss(net, b, gold, dropoutSeed, null);
+        p.value[i] = old;
+        net.refresh();
+        double numeric = (up - down) / (2 * eps);
+        double a = analytic.get(pi)[i];
+        double mid = loss(net, b, gold, dropoutSeed, null);
+        if (Math.abs((up - mid) - (mid - down)) / eps > 1e-2 * Math.max(1, Math.abs(numeric))) {
+          kinks++; // a ReLU switched inside [-eps, eps]: the loss is not differentiable there
+          checked++;
+          continue;
+        }
+        if (Math.abs(a - numeric) > 1e-2 * Math.max(1, Math.abs(numeric))) {
+          worst.add(String.format("%s[%d]: analytic %f, numeric %f", p.name(), i, a, numeric));
+        }
+        checked++;
+      }
+    }
+    assertThat(checked).isEqualTo(228);
+    assertThat(kinks).as("weights skipped at a ReLU kink").isLessThan(6);
+    assertThat(worst).as("weights whose gradient differs from finite differences").isEmpty();
+  }
+
+  @Test
+  void gradientsMatchFiniteDifferences() {
+    check(1f, -1);
+  }
+
+  @Test
+  void gradientsMatchFiniteDifferencesWithDropout() {
+    check(0.5f, 42);
+  }
+
+  @Test
+  void gapRowsStayZero() {
+    Network net = new Network(new NetworkConfig(7, 5, new int[] {6, 3}, 4, 1f, "normal"));
+    net.initialise(1);
+    PackedBatch b = PackedBatch.of(net.pad(), SEQS);
+    float[] logits = net.logits(Parallel.SERIAL, b);
+    for (int r = 0; r < b.rows(); r++) {
+      if (b.isGap(r)) {
+        for (int j = 0; j < 4; j++) {
+          assertThat(logits[r * 4 + j]).isZero();
+        }
+      }
+    }
+  }
+
+  @Test
+  void scoresOfASequenceDoNotDependOnItsNeighbours() {
+    Network net = new Network(new NetworkConfig(7, 5, new int[] {6, 3}, 4, 1f, "normal"));
+    net.initialise(1);
+    PackedBatch alone = PackedBatch.of(net.pad(), SEQS[0]);
+    PackedBatch together = PackedBatch.of(net.pad(), SEQS[2], SEQS[0], SEQS[1]);
+    float[] a = net.logits(Parallel.SERIAL, alone);
+    float[] t = net.logits(Parallel.SERIAL, together);
+    float[] x = java.util.Arrays.copyOfRange(a, alone.start(0) * 4, (alone.start(0) + 5) * 4);
+    float[] y = java.util.Arrays.copyOfRange(t, together.start(1) * 4, (together.start(1) + 5) * 4);
+    assertThat(y).containsExactly(x);
+  }
+}

@@ -1,0 +1,112 @@
+package dev.fenci.train;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.fenci.DataFiles;
+import dev.fenci.Segmenter;
+import dev.fenci.corpus.Corpus;
+import dev.fenci.eval.Score;
+import dev.fenci.eval.Scorer;
+import dev.fenci.model.Model;
+import dev.fenci.model.SafeTensors;
+import dev.fenci.nn.Param;
+import dev.fenci.text.TextRules;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Training on slices of People's Daily: learns, is reproducible, resumes exactly. */
+class TrainerTest {
+  @TempDir
+  Path dir;
+  Path train;
+  Path dev;
+  List<List<String>> devLines;
+
+  @BeforeEach
+  void slices() throws Exception {
+    List<String> all = Files.readAllLines(DataFiles.require("pd1998/train.utf8"), StandardCharsets.UTF_8);
+    train = dir.resolve("train.utf8");
+    Files.write(train, all.subList(0, 3000), StandardCharsets.UTF_8);
+    List<String> d = Files.readAllLines(DataFiles.require("pd1998/dev.utf8"), StandardCharsets.UTF_8);
+    dev = dir.resolve("dev.utf8");
+    Files.write(dev, d.subList(0, 300), StandardCharsets.UTF_8);
+    devLines = Corpus.read(dev);
+    devLines.removeIf(List::isEmpty);
+  }
+
+  private TrainingOptions options(String name, int epochs, int threads, boolean resume, int lines) throws Exception {
+    Path t = train;
+    if (lines > 0) {
+      t = dir.resolve("train-" + lines + ".utf8");
+      Files.write(t, Files.readAllLines(train, StandardCharsets.UTF_8).subList(0, lines), StandardCharsets.UTF_8);
+    }
+    return new TrainingOptions(List.of(t), dev, dir.resolve(name + ".safetensors"), "seed", "uniform",
+        TextRules.FOLD, epochs, 256, threads, 7, 2, resume);
+  }
+
+  private static PrintStream quiet() {
+    return new PrintStream(java.io.OutputStream.nullOutputStream());
+  }
+
+  @Test
+  void learnsToSegmentFarBetterThanOneCharacterPerWord() throws Exception {
+    TrainingOptions o = options("small", 2, 2, false, 0);
+    List<Trainer.EpochStats> h = new Trainer(o, quiet(), false).run();
+    assertThat(h).hasSize(2);
+    Segmenter s = Segmenter.load(o.model());
+    List<List<String>> predicted = new ArrayList<>();
+    List<List<String>> baseline = new ArrayList<>();
+    for (List<String> g : devLines) {
+      String text = String.join("", g);
+      List<String> words = s.segment(text);
+      words.removeIf(String::isBlank);
+      predicted.add(words);
+      baseline.add(text.codePoints().mapToObj(Character::toString).toList());
+    }
+    Set<String> vocab = new HashSet<>();
+    Scorer scorer = new Scorer(vocab);
+    Score model = scorer.score(devLines, predicted);
+    Score trivial = scorer.score(devLines, baseline);
+    assertThat(model.f1()).isGreaterThan(0.80).isGreaterThan(trivial.f1() + 0.3);
+    Model m = Model.load(o.model());
+    assertThat(m.provenance()).containsKeys("train_sha256", "dev_f1", "date", "trained_with", "epoch");
+  }
+
+  @Test
+  void sameSeedSameModelWhateverTheThreadCount() throws Exception {
+    new Trainer(options("one", 1, 1, false, 400), quiet(), false).run();
+    new Trainer(options("two", 1, 2, false, 400), quiet(), false).run();
+    assertSameWeights(Model.load(dir.resolve("one.safetensors")), Model.load(dir.resolve("two.safetensors")));
+  }
+
+  @Test
+  void resumingContinuesExactlyWhereTheRunStopped() throws Exception {
+    new Trainer(options("straight", 2, 2, false, 400), quiet(), false).run();
+    new Trainer(options("resumed", 1, 2, false, 400), quiet(), false).run();
+    new Trainer(options("resumed", 2, 2, true, 400), quiet(), false).run();
+    var a = SafeTensors.read(dir.resolve("straight.safetensors.ckpt"));
+    var b = SafeTensors.read(dir.resolve("resumed.safetensors.ckpt"));
+    for (String name : a.names()) {
+      if (name.contains("weight")) {
+        assertThat(b.floats(name)).as(name).containsExactly(a.floats(name));
+      }
+    }
+  }
+
+  private static void assertSameWeights(Model a, Model b) {
+    for (int i = 0; i < a.network().params().size(); i++) {
+      Param x = a.network().params().get(i);
+      Param y = b.network().params().get(i);
+      assertThat(y.value).as(x.name()).containsExactly(x.value);
+    }
+  }
+}
