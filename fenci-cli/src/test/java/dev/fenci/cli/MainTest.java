@@ -1,0 +1,93 @@
+package dev.fenci.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.InputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class MainTest {
+  @TempDir
+  Path dir;
+
+  record Run(int code, String out, String err) {}
+
+  private static synchronized Run run(String stdin, String... args) {
+    PrintStream oldOut = System.out;
+    PrintStream oldErr = System.err;
+    InputStream oldIn = System.in;
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    ByteArrayOutputStream err = new ByteArrayOutputStream();
+    try {
+      System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
+      System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
+      System.setIn(new ByteArrayInputStream(stdin.getBytes(StandardCharsets.UTF_8)));
+      int code = Main.run(args);
+      return new Run(code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
+    } finally {
+      System.setOut(oldOut);
+      System.setErr(oldErr);
+      System.setIn(oldIn);
+    }
+  }
+
+  @Test
+  void segmentsStdinLineByLineKeepingBlankLines() {
+    Run r = run("扫描二维码，关注微信号。\n\n你好 世界\n", "segment");
+    assertThat(r.code()).isZero();
+    String[] lines = r.out().split("\n", -1);
+    assertThat(lines).hasSize(4);
+    assertThat(lines[0].replace(" ", "")).isEqualTo("扫描二维码，关注微信号。");
+    assertThat(lines[0]).contains(" ， ");
+    assertThat(lines[1]).isEmpty();
+    assertThat(lines[2].replace(" ", "")).isEqualTo("你好世界");
+  }
+
+  @Test
+  void delimiterAndFiles() throws Exception {
+    Path in = dir.resolve("in.txt");
+    Files.writeString(in, "关注微信号。\r\n", StandardCharsets.UTF_8);
+    Run r = run("", "segment", "--delimiter", "/", in.toString());
+    assertThat(r.code()).isZero();
+    assertThat(r.out()).endsWith("/。\n").doesNotContain("\r");
+  }
+
+  @Test
+  void userErrorsAreOneLineWithAnExitCode() {
+    Run missing = run("", "segment", "/no/such/file.txt");
+    assertThat(missing.code()).isEqualTo(Main.EXIT_DATA);
+    assertThat(missing.err().strip()).startsWith("fenci: /no/such/file.txt").doesNotContain("\n").doesNotContain("Exception");
+    Run badModel = run("", "segment", "--model", "nosuchmodel");
+    assertThat(badModel.code()).isEqualTo(Main.EXIT_DATA);
+    assertThat(badModel.err()).contains("nosuchmodel").contains("default");
+    Run badOption = run("", "segment", "--frobnicate");
+    assertThat(badOption.code()).isEqualTo(Main.EXIT_USAGE);
+  }
+
+  @Test
+  void listsModels() {
+    Run r = run("", "models");
+    assertThat(r.code()).isZero();
+    assertThat(r.out()).contains("default");
+  }
+
+  @Test
+  void evalPrintsTheScoreScriptsFigures() throws Exception {
+    Path gold = dir.resolve("gold.txt");
+    Path pred = dir.resolve("pred.txt");
+    Path words = dir.resolve("words.txt");
+    Files.writeString(gold, "扫描  二维码  ，  关注  微信号\r\n", StandardCharsets.UTF_8);
+    Files.writeString(pred, "扫描 二维 码 ， 关注 微信号\n", StandardCharsets.UTF_8);
+    Files.writeString(words, "扫描\n二维码\n", StandardCharsets.UTF_8);
+    Run r = run("", "eval", "--gold", gold.toString(), "--words", words.toString(), "--pred", pred.toString());
+    assertThat(r.code()).isZero();
+    assertThat(r.out()).contains("=== TOTAL TRUE WORDS RECALL:\t0.800").contains("=== F MEASURE:\t0.727")
+        .contains("=== OOV Rate:\t0.600");
+  }
+}
