@@ -1,6 +1,8 @@
 package dev.fenci;
 
 import dev.fenci.decode.Decoder;
+import dev.fenci.dict.DictionarySnapshot;
+import dev.fenci.dict.UserDictionary;
 import dev.fenci.model.Model;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -25,10 +27,28 @@ import java.util.List;
 public final class Segmenter {
   private final Model model;
   private final Decoder decoder;
+  private final UserDictionary dictionary;
 
   private Segmenter(Model model) {
+    this(model, new Decoder(model), null);
+  }
+
+  private Segmenter(Model model, Decoder decoder, UserDictionary dictionary) {
     this.model = model;
-    this.decoder = new Decoder(model);
+    this.decoder = decoder;
+    this.dictionary = dictionary;
+  }
+
+  /**
+   * This segmenter with a user dictionary (see {@link UserDictionary}); changes to the
+   * dictionary take effect from the next call. The model is shared, not copied.
+   */
+  public Segmenter withDictionary(UserDictionary dictionary) {
+    return new Segmenter(model, decoder, dictionary);
+  }
+
+  private DictionarySnapshot dict() {
+    return dictionary == null ? DictionarySnapshot.EMPTY : dictionary.snapshot();
   }
 
   /** The default preset. */
@@ -70,7 +90,25 @@ public final class Segmenter {
 
   /** The words of {@code text}, in order; they concatenate to {@code text}. */
   public List<String> segment(String text) {
-    int[] ends = decoder.wordEnds(text);
+    return words(text, decoder.wordEnds(List.of(text), dict()).get(0));
+  }
+
+  /** The words of {@code text} with their offsets. */
+  public List<Token> tokenize(String text) {
+    return toTokens(text, decoder.wordEnds(List.of(text), dict()).get(0));
+  }
+
+  /** {@link #segment(String)} for many texts at once (their network work is batched). */
+  public List<List<String>> segmentAll(List<String> texts) {
+    List<int[]> all = decoder.wordEnds(texts, dict());
+    List<List<String>> out = new ArrayList<>(texts.size());
+    for (int i = 0; i < texts.size(); i++) {
+      out.add(words(texts.get(i), all.get(i)));
+    }
+    return out;
+  }
+
+  private static List<String> words(String text, int[] ends) {
     List<String> words = new ArrayList<>(ends.length);
     int start = 0;
     for (int e : ends) {
@@ -78,28 +116,6 @@ public final class Segmenter {
       start = e;
     }
     return words;
-  }
-
-  /** The words of {@code text} with their offsets. */
-  public List<Token> tokenize(String text) {
-    return toTokens(text, decoder.wordEnds(text));
-  }
-
-  /** {@link #segment(String)} for many texts at once (their network work is batched). */
-  public List<List<String>> segmentAll(List<String> texts) {
-    List<int[]> all = decoder.wordEnds(texts);
-    List<List<String>> out = new ArrayList<>(texts.size());
-    for (int i = 0; i < texts.size(); i++) {
-      String text = texts.get(i);
-      List<String> words = new ArrayList<>();
-      int start = 0;
-      for (int e : all.get(i)) {
-        words.add(text.substring(start, e));
-        start = e;
-      }
-      out.add(words);
-    }
-    return out;
   }
 
   private static List<Token> toTokens(String text, int[] ends) {

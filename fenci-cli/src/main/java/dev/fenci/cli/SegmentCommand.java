@@ -2,6 +2,7 @@ package dev.fenci.cli;
 
 import dev.fenci.Segmenter;
 import dev.fenci.Token;
+import dev.fenci.dict.UserDictionary;
 import java.io.BufferedReader;
 import java.io.BufferedWriter;
 import java.io.IOException;
@@ -29,6 +30,17 @@ final class SegmentCommand implements Callable<Integer> {
   @Option(names = "--delimiter", defaultValue = " ", description = "Between words (default: one space).")
   String delimiter;
 
+  @Option(names = "--dict", paramLabel = "FILE",
+      description = "User dictionary (lines 'word,multiplier'; see README); repeatable, later files win for the same word.")
+  List<Path> dicts;
+
+  @Option(names = "--lenient", description = "Skip malformed dictionary lines with a warning instead of failing.")
+  boolean lenient;
+
+  @Option(names = "--watch", paramLabel = "SECONDS",
+      description = "Reload the dictionaries when they change, checking every SECONDS (for long-running streams).")
+  Integer watch;
+
   @Option(names = "--debug", description = "Show stack traces of errors.")
   boolean debug;
 
@@ -38,6 +50,14 @@ final class SegmentCommand implements Callable<Integer> {
   @Override
   public Integer call() throws IOException {
     Segmenter seg = Segmenter.load(model);
+    UserDictionary dict = null;
+    if (dicts != null && !dicts.isEmpty()) {
+      dict = UserDictionary.load(dicts, lenient, System.err);
+      seg = seg.withDictionary(dict);
+      if (watch != null) {
+        dict.watch(java.time.Duration.ofSeconds(Math.max(1, watch)));
+      }
+    }
     try (Writer out = new BufferedWriter(new OutputStreamWriter(System.out, StandardCharsets.UTF_8), 1 << 16)) {
       if (files == null || files.isEmpty()) {
         segment(seg, System.in, "<stdin>", out);

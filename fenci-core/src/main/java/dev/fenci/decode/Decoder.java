@@ -1,5 +1,6 @@
 package dev.fenci.decode;
 
+import dev.fenci.dict.DictionarySnapshot;
 import dev.fenci.model.Model;
 import dev.fenci.model.Vocabulary;
 import dev.fenci.nn.Network;
@@ -11,27 +12,37 @@ import dev.fenci.text.Chunk;
 import dev.fenci.text.Chunker;
 import dev.fenci.text.TextRules;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 
 /**
- * The segmentation pipeline: text, chunks, ids, network, tag log-probabilities, Viterbi, word
- * boundaries. Stateless once built, so one instance serves any number of threads.
+ * The segmentation pipeline: text, chunks, ids, network, tag log-probabilities (+ dictionary),
+ * Viterbi, word boundaries. Stateless once built, so one instance serves any number of threads.
  *
- * <p>Long runs of text without a cut are fed to the network in windows that overlap by the
- * network's receptive radius, so every character's scores are exactly those of the uncut run.
+ * <p>Each text is decoded as one tag sequence. Characters of TEXT chunks carry the network's
+ * log-probabilities; whitespace and punctuation chunks (and, under the seed rules, ASCII runs)
+ * carry their fixed tagging, every other tagging of them and every word crossing a chunk edge
+ * costing {@link #CUT}, far more than any dictionary multiplier. A user dictionary adds
+ * log(multiplier) to the tags that make each occurrence one word; forced occurrences (and
+ * occurrences that cross a cut, with a multiplier above 1) become hard constraints.
+ *
+ * <p>Long runs of text are fed to the network in windows that overlap by the network's receptive
+ * radius, so every character's scores are exactly those of the uncut run.
  */
 public final class Decoder {
   /** Characters per network call (bounds memory on long inputs). */
   static final int BATCH_POSITIONS = 8192;
   /** Longest window fed to the network at once. */
   static final int WINDOW = 2048;
+  /** Log-score of breaking a cut: no finite multiplier (up to e^1000) overcomes it. */
+  static final float CUT = -1e4f;
 
-  private final int window;
   private final Network network;
   private final Vocabulary vocab;
   private final TextRules rules;
   private final Chunker chunker;
   private final int radius;
+  private final int window;
 
   public Decoder(Model model) {
     this(model.network(), model.vocabulary(), model.rules());
@@ -42,12 +53,12 @@ public final class Decoder {
   }
 
   Decoder(Network network, Vocabulary vocab, TextRules rules, int window) {
-    this.window = window;
     this.network = network;
     this.vocab = vocab;
     this.rules = rules;
     this.chunker = new Chunker(rules);
     this.radius = network.receptiveRadius();
+    this.window = window;
   }
 
   public TextRules rules() {
@@ -56,41 +67,32 @@ public final class Decoder {
 
   /** End offsets (UTF-16, exclusive) of the words of {@code text}, in order; the last is its length. */
   public int[] wordEnds(String text) {
-    return wordEnds(List.of(text)).get(0);
+    return wordEnds(List.of(text), DictionarySnapshot.EMPTY).get(0);
   }
 
   /** {@link #wordEnds(String)} for many texts, batching their network work together. */
   public List<int[]> wordEnds(List<String> texts) {
+    return wordEnds(texts, DictionarySnapshot.EMPTY);
+  }
+
+  /** Word ends of each text under a user dictionary. */
+  public List<int[]> wordEnds(List<String> texts, DictionarySnapshot dict) {
+    List<Line> lines = new ArrayList<>(texts.size());
     List<Span> spans = new ArrayList<>();
-    List<List<Chunk>> chunked = new ArrayList<>(texts.size());
-    for (int t = 0; t < texts.size(); t++) {
-      String text = texts.get(t);
-      List<Chunk> chunks = chunker.chunk(text);
-      chunked.add(chunks);
-      for (Chunk c : chunks) {
-        if (c.kind() == Chunk.Kind.TEXT) {
-          spans.add(new Span(text, c));
-        }
-      }
+    for (String text : texts) {
+      Line line = new Line(text);
+      lines.add(line);
+      line.prepare(spans);
     }
     score(spans);
     List<int[]> out = new ArrayList<>(texts.size());
-    int si = 0;
-    for (int t = 0; t < texts.size(); t++) {
-      IntList ends = new IntList();
-      for (Chunk c : chunked.get(t)) {
-        if (c.kind() == Chunk.Kind.TEXT) {
-          spans.get(si++).decodeInto(ends);
-        } else {
-          ends.add(c.end());
-        }
-      }
-      out.add(ends.toArray());
+    for (Line line : lines) {
+      out.add(line.decode(dict));
     }
     return out;
   }
 
-  /** Runs the network over all spans, window by window, filling each span's scores. */
+  /** Runs the network over all spans, window by window, filling their lines' scores. */
   private void score(List<Span> spans) {
     List<int[]> seqs = new ArrayList<>();
     List<int[]> where = new ArrayList<>(); // span, window start, copy from, copy to
@@ -101,7 +103,7 @@ public final class Decoder {
       for (int w0 = 0; w0 < n; w0 += window) {
         int from = Math.max(0, w0 - radius);
         int to = Math.min(n, w0 + window + radius);
-        int[] piece = java.util.Arrays.copyOfRange(span.ids, from, to);
+        int[] piece = Arrays.copyOfRange(span.ids, from, to);
         if (positions + piece.length > BATCH_POSITIONS && !seqs.isEmpty()) {
           run(spans, seqs, where);
           positions = 0;
@@ -114,6 +116,9 @@ public final class Decoder {
     if (!seqs.isEmpty()) {
       run(spans, seqs, where);
     }
+    for (Span span : spans) {
+      SoftmaxCrossEntropy.logSoftmax(span.line.scores, span.first * Tag.COUNT, span.ids.length, Tag.COUNT);
+    }
   }
 
   private void run(List<Span> spans, List<int[]> seqs, List<int[]> where) {
@@ -123,66 +128,137 @@ public final class Decoder {
       int[] w = where.get(i);
       Span span = spans.get(w[0]);
       int row = batch.start(i) + (w[2] - w[1]);
-      System.arraycopy(logits, row * Tag.COUNT, span.scores, w[2] * Tag.COUNT, (w[3] - w[2]) * Tag.COUNT);
+      System.arraycopy(logits, row * Tag.COUNT, span.line.scores, (span.first + w[2]) * Tag.COUNT,
+          (w[3] - w[2]) * Tag.COUNT);
     }
     seqs.clear();
     where.clear();
   }
 
-  /** A TEXT chunk on its way through the network. */
-  private final class Span {
-    final int start;
+  /** A TEXT chunk's characters on their way through the network. */
+  private record Span(Line line, int first, int[] ids) {}
+
+  /** One text: its code points, chunks and tag scores. */
+  private final class Line {
+    final String text;
+    final int n;
     final int[] offsets; // UTF-16 offset of each code point, plus the end
-    final int[] ids;
-    final byte[] allowed;
+    final int[] chunkOf; // chunk index of each code point
+    final List<Chunk> chunks;
     final float[] scores;
 
-    Span(String text, Chunk c) {
-      this.start = c.start();
-      int n = Character.codePointCount(text, c.start(), c.end());
-      offsets = new int[n + 1];
-      ids = new int[n];
-      byte[] allow = null;
-      int i = c.start();
-      for (int k = 0; k < n; k++) {
-        int cp = text.codePointAt(i);
-        offsets[k] = i;
-        ids[k] = vocab.id(rules.normalize(cp));
-        i += Character.charCount(cp);
-      }
-      offsets[n] = c.end();
-      if (!rules.asciiRunsAreWords()) {
-        allow = gluedRuns(text, n);
-      }
-      this.allowed = allow;
+    Line(String text) {
+      this.text = text;
+      this.n = text.codePointCount(0, text.length());
+      this.offsets = new int[n + 1];
+      this.chunkOf = new int[n];
+      this.chunks = chunker.chunk(text);
       this.scores = new float[n * Tag.COUNT];
     }
 
-    /** Keeps runs of ASCII letters and digits whole: no word boundary inside a run. */
-    private byte[] gluedRuns(String text, int n) {
-      byte[] allow = null;
-      for (int k = 0; k + 1 < n; k++) {
-        if (Chunker.isAsciiAlnum(text.charAt(offsets[k])) && Chunker.isAsciiAlnum(text.charAt(offsets[k + 1]))) {
-          if (allow == null) {
-            allow = new byte[n];
-            java.util.Arrays.fill(allow, (byte) 0xF);
+    void prepare(List<Span> spans) {
+      int k = 0;
+      for (int c = 0; c < chunks.size(); c++) {
+        Chunk ch = chunks.get(c);
+        int first = k;
+        for (int i = ch.start(); i < ch.end(); k++) {
+          int cp = text.codePointAt(i);
+          offsets[k] = i;
+          chunkOf[k] = c;
+          i += Character.charCount(cp);
+        }
+        int len = k - first;
+        if (ch.kind() == Chunk.Kind.TEXT) {
+          int[] ids = new int[len];
+          for (int j = 0; j < len; j++) {
+            ids[j] = vocab.id(rules.normalize(text.codePointAt(offsets[first + j])));
           }
-          allow[k] &= (byte) ((1 << Tag.B.ordinal()) | (1 << Tag.M.ordinal()));
-          allow[k + 1] &= (byte) ((1 << Tag.M.ordinal()) | (1 << Tag.E.ordinal()));
+          spans.add(new Span(this, first, ids));
         }
       }
-      return allow;
+      offsets[n] = text.length();
     }
 
-    void decodeInto(IntList ends) {
-      int n = ids.length;
-      SoftmaxCrossEntropy.logSoftmax(scores, 0, n, Tag.COUNT);
+    int[] decode(DictionarySnapshot dict) {
+      // chunks: fixed tagging of cuts, word boundaries at every chunk edge, unsplit ASCII runs
+      for (int k = 0; k < n; k++) {
+        Chunk ch = chunks.get(chunkOf[k]);
+        boolean first = k == 0 || chunkOf[k - 1] != chunkOf[k];
+        boolean last = k == n - 1 || chunkOf[k + 1] != chunkOf[k];
+        int o = k * Tag.COUNT;
+        if (ch.kind() != Chunk.Kind.TEXT) {
+          int fixed = (first ? (last ? Tag.S : Tag.B) : (last ? Tag.E : Tag.M)).ordinal();
+          for (int t = 0; t < Tag.COUNT; t++) {
+            scores[o + t] = t == fixed ? 0f : CUT;
+          }
+          continue;
+        }
+        if (first) {
+          scores[o + Tag.M.ordinal()] += CUT;
+          scores[o + Tag.E.ordinal()] += CUT;
+        }
+        if (last) {
+          scores[o + Tag.B.ordinal()] += CUT;
+          scores[o + Tag.M.ordinal()] += CUT;
+        }
+        if (!rules.asciiRunsAreWords() && !last && Chunker.isAsciiAlnum(text.charAt(offsets[k]))
+            && Chunker.isAsciiAlnum(text.charAt(offsets[k + 1]))) {
+          scores[o + Tag.S.ordinal()] += CUT;
+          scores[o + Tag.E.ordinal()] += CUT;
+          scores[o + Tag.COUNT + Tag.S.ordinal()] += CUT;
+          scores[o + Tag.COUNT + Tag.B.ordinal()] += CUT;
+        }
+      }
+      byte[] allowed = dict.size() == 0 ? null : applyDictionary(dict);
       int[] tags = Viterbi.decode(scores, 0, n, allowed);
+      IntList ends = new IntList();
       for (int k = 0; k < n; k++) {
         if (Tag.of(tags[k]).endsWord()) {
           ends.add(offsets[k + 1]);
         }
       }
+      return ends.toArray();
+    }
+
+    /** Adds log(multiplier) along every occurrence; returns hard constraints of forced ones. */
+    private byte[] applyDictionary(DictionarySnapshot dict) {
+      List<DictionarySnapshot.Match> matches = dict.matches(text);
+      if (matches.isEmpty()) {
+        return null;
+      }
+      byte[] allowed = null;
+      int forcedEnd = 0; // leftmost-longest among forced occurrences: matches come by start, longest first
+      for (DictionarySnapshot.Match m : matches) {
+        int s = cpIndex(m.start());
+        int e = cpIndex(m.end());
+        boolean crosses = chunkOf[s] != chunkOf[e - 1];
+        boolean forced = m.isForced() || (crosses && m.multiplier() > 1);
+        if (forced) {
+          if (s < forcedEnd) {
+            continue;
+          }
+          forcedEnd = e;
+          if (allowed == null) {
+            allowed = new byte[n];
+            Arrays.fill(allowed, (byte) 0xF);
+          }
+          for (int k = s; k < e; k++) {
+            allowed[k] = (byte) (1 << Tag.inWord(k - s, e - s).ordinal());
+          }
+        } else if (!crosses) {
+          float w = (float) Math.log(m.multiplier());
+          for (int k = s; k < e; k++) {
+            scores[k * Tag.COUNT + Tag.inWord(k - s, e - s).ordinal()] += w;
+          }
+        }
+      }
+      return allowed;
+    }
+
+    /** Code point index of a UTF-16 offset that starts a code point (or the end). */
+    private int cpIndex(int utf16) {
+      int i = Arrays.binarySearch(offsets, utf16);
+      return i >= 0 ? i : -i - 1;
     }
   }
 
@@ -193,13 +269,13 @@ public final class Decoder {
 
     void add(int v) {
       if (n == a.length) {
-        a = java.util.Arrays.copyOf(a, n * 2);
+        a = Arrays.copyOf(a, n * 2);
       }
       a[n++] = v;
     }
 
     int[] toArray() {
-      return java.util.Arrays.copyOf(a, n);
+      return Arrays.copyOf(a, n);
     }
   }
 }

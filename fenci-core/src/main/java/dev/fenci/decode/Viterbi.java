@@ -8,7 +8,7 @@ import dev.fenci.tag.Tag;
  * maximises the sum of per-character tag scores (log-probabilities).
  */
 public final class Viterbi {
-  private static final float NEG = Float.NEGATIVE_INFINITY;
+  private static final double NEG = Double.NEGATIVE_INFINITY;
 
   private Viterbi() {}
 
@@ -24,8 +24,8 @@ public final class Viterbi {
       return tags;
     }
     byte[] back = new byte[n * 4];
-    float[] prev = new float[4];
-    float[] cur = new float[4];
+    double[] prev = new double[4];
+    double[] cur = new double[4];
     for (int t = 0; t < 4; t++) {
       Tag tag = Tag.of(t);
       prev[t] = tag.startsWord() && ok(allowed, 0, t) ? scores[offset + t] : NEG;
@@ -37,11 +37,11 @@ public final class Viterbi {
       int contArg = prev[Tag.B.ordinal()] >= prev[Tag.M.ordinal()] ? Tag.B.ordinal() : Tag.M.ordinal();
       for (int t = 0; t < 4; t++) {
         int from = Tag.of(t).startsWord() ? endArg : contArg;
-        float p = prev[from];
+        double p = prev[from];
         cur[t] = ok(allowed, i, t) && p != NEG ? p + scores[o + t] : NEG;
         back[4 * i + t] = (byte) from;
       }
-      float[] swap = prev;
+      double[] swap = prev;
       prev = cur;
       cur = swap;
     }

@@ -1,7 +1,7 @@
 package dev.fenci.train;
 
 import dev.fenci.corpus.Corpus;
-import dev.fenci.decode.Decoder;
+import dev.fenci.Segmenter;
 import dev.fenci.eval.Score;
 import dev.fenci.eval.Scorer;
 import dev.fenci.model.Json;
@@ -135,12 +135,8 @@ public final class Trainer {
         }
         double secs = bar.elapsedSeconds();
         bar.finish(String.format(Locale.ROOT, "loss %.4f acc %.4f", loss / seen, (double) correct / seen));
-        Decoder decoder = new Decoder(net, vocab, opt.rules());
-        List<List<String>> predicted = new ArrayList<>();
-        List<int[]> ends = decoder.wordEnds(devTexts);
-        for (int i = 0; i < devTexts.size(); i++) {
-          predicted.add(words(devTexts.get(i), ends.get(i)));
-        }
+        List<List<String>> predicted =
+            Segmenter.of(new Model(opt.arch(), net, vocab, opt.rules(), Map.of())).segmentAll(devTexts);
         Score dev = scorer.score(devSentences, predicted);
         EpochStats st = new EpochStats(epoch, loss / seen, (double) correct / seen, dev, secs, seen / secs);
         history.add(st);
@@ -281,16 +277,6 @@ public final class Trainer {
 
   private static Number num(Map<?, ?> m, String k) {
     return (Number) m.get(k);
-  }
-
-  static List<String> words(String text, int[] ends) {
-    List<String> w = new ArrayList<>(ends.length);
-    int s = 0;
-    for (int e : ends) {
-      w.add(text.substring(s, e));
-      s = e;
-    }
-    return w;
   }
 
   static String sha256(Path p) throws IOException {

@@ -1,0 +1,113 @@
+package dev.fenci.dict;
+
+import dev.fenci.corpus.CorpusFormatException;
+import dev.fenci.corpus.Utf8Lines;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * Reads user dictionaries: UTF-8 (a BOM is fine), one entry a line, in any of these forms:
+ * <pre>
+ * 微信号,10          word, comma, multiplier
+ * 微信号	10          word, TAB, multiplier
+ * 微信号 10           word, space, multiplier (only for words without spaces)
+ * 微信号              a bare word: multiplier {@value Entry#DEFAULT_MULTIPLIER}
+ * iPhone 15 Pro,inf  inf (or force) keeps the word whole wherever it occurs
+ * # a comment; blank lines are skipped
+ * </pre>
+ * The multiplier is taken after the last TAB, else after the last comma, else after the last
+ * space when what follows it is a number. A word may contain spaces and punctuation; a word that
+ * contains a comma needs the TAB form ({@code 1,000<TAB>5}). A malformed line (no word, or a
+ * multiplier that is not a positive finite number or inf) fails with the file, line number and
+ * the line, or, when lenient, is skipped with a warning.
+ */
+public final class DictionaryFile {
+  private DictionaryFile() {}
+
+  public static List<Entry> read(Path file, boolean lenient, PrintStream warnings) throws IOException {
+    List<String> lines;
+    try {
+      lines = Utf8Lines.read(file);
+    } catch (CorpusFormatException e) {
+      throw new IOException(e.getMessage().replaceFirst("^", "dictionary "), e);
+    }
+    return parse(lines, file.toString(), lenient, warnings);
+  }
+
+  public static List<Entry> parse(List<String> lines, String source, boolean lenient, PrintStream warnings)
+      throws DictionaryFormatException {
+    List<Entry> out = new ArrayList<>();
+    for (int i = 0; i < lines.size(); i++) {
+      String raw = lines.get(i);
+      String line = i == 0 && raw.startsWith("\uFEFF") ? raw.substring(1) : raw;
+      String t = line.stripTrailing();
+      if (t.isBlank() || t.strip().startsWith("#")) {
+        continue;
+      }
+      try {
+        out.add(parseLine(t));
+      } catch (IllegalArgumentException e) {
+        if (!lenient) {
+          throw new DictionaryFormatException(source, i + 1, raw, e.getMessage());
+        }
+        if (warnings != null) {
+          warnings.println("fenci: warning: " + source + ":" + (i + 1) + ": skipped (" + e.getMessage() + "): '" + raw + "'");
+        }
+      }
+    }
+    return out;
+  }
+
+  static Entry parseLine(String t) {
+    int tab = t.lastIndexOf('\t');
+    if (tab >= 0) {
+      return new Entry(word(t.substring(0, tab)), multiplier(t.substring(tab + 1)));
+    }
+    int comma = t.lastIndexOf(',');
+    if (comma >= 0) {
+      return new Entry(word(t.substring(0, comma)), multiplier(t.substring(comma + 1)));
+    }
+    int space = t.lastIndexOf(' ');
+    if (space >= 0 && looksLikeMultiplier(t.substring(space + 1))) {
+      return new Entry(word(t.substring(0, space)), multiplier(t.substring(space + 1)));
+    }
+    return new Entry(t.strip(), Entry.DEFAULT_MULTIPLIER);
+  }
+
+  private static String word(String w) {
+    String s = w.strip();
+    if (s.isEmpty()) {
+      throw new IllegalArgumentException("missing word before the multiplier");
+    }
+    return s;
+  }
+
+  private static boolean looksLikeMultiplier(String s) {
+    String l = s.strip().toLowerCase(Locale.ROOT);
+    return l.equals("inf") || l.equals("infinity") || l.equals("force") || l.matches("[-+]?(\\d+\\.?\\d*|\\.\\d+)([eE][-+]?\\d+)?");
+  }
+
+  static double multiplier(String s) {
+    String l = s.strip().toLowerCase(Locale.ROOT);
+    if (l.equals("inf") || l.equals("+inf") || l.equals("infinity") || l.equals("force")) {
+      return Double.POSITIVE_INFINITY;
+    }
+    if (l.isEmpty()) {
+      throw new IllegalArgumentException("missing multiplier after the separator");
+    }
+    double m;
+    try {
+      m = Double.parseDouble(l);
+    } catch (NumberFormatException e) {
+      throw new IllegalArgumentException("multiplier '" + s.strip() + "' is not a number (expected a positive number or inf)");
+    }
+    if (!(m > 0) || Double.isInfinite(m)) {
+      throw new IllegalArgumentException("multiplier " + s.strip() + " must be a positive finite number, or inf to force the word");
+    }
+    return m;
+  }
+}

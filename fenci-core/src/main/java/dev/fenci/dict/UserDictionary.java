@@ -1,0 +1,179 @@
+package dev.fenci.dict;
+
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * A user dictionary that can change while segmenters use it: entries from files (later files win
+ * for the same word) plus entries added at run time. Every change builds a new
+ * {@link DictionarySnapshot} and publishes it at once, so segmentation on other threads sees
+ * either the old or the new dictionary, never a half-built one, and never waits for a change.
+ *
+ * <pre>{@code
+ * UserDictionary dict = UserDictionary.load(Path.of("my.dict"));
+ * Segmenter seg = Segmenter.load().withDictionary(dict);
+ * dict.add("微信号", 10);       // takes effect for the next call
+ * dict.watch(Duration.ofSeconds(2));  // reload when the file changes
+ * }</pre>
+ */
+public final class UserDictionary implements AutoCloseable {
+  private final List<Path> files;
+  private final boolean lenient;
+  private final PrintStream warnings;
+  private final Object lock = new Object();
+  private List<Entry> fileEntries = List.of();
+  private final Map<String, Entry> added = new LinkedHashMap<>();
+  private final java.util.Set<String> removed = new java.util.HashSet<>();
+  private Map<Path, FileTime> stamps = Map.of();
+  private volatile DictionarySnapshot current = DictionarySnapshot.EMPTY;
+  private ScheduledExecutorService watcher;
+
+  private UserDictionary(List<Path> files, boolean lenient, PrintStream warnings) {
+    this.files = List.copyOf(files);
+    this.lenient = lenient;
+    this.warnings = warnings;
+  }
+
+  /** An empty dictionary to fill with {@link #add}. */
+  public static UserDictionary empty() {
+    return new UserDictionary(List.of(), false, null);
+  }
+
+  /** The entries of {@code files}, later files winning; malformed lines fail with file and line. */
+  public static UserDictionary load(Path... files) throws IOException {
+    return load(List.of(files), false, System.err);
+  }
+
+  /** As {@link #load(Path...)}; when lenient, malformed lines are skipped with a warning. */
+  public static UserDictionary load(List<Path> files, boolean lenient, PrintStream warnings) throws IOException {
+    UserDictionary d = new UserDictionary(files, lenient, warnings);
+    d.reload();
+    return d;
+  }
+
+  /** The dictionary as it is now (immutable). */
+  public DictionarySnapshot snapshot() {
+    return current;
+  }
+
+  /** Adds or replaces an entry. */
+  public void add(String word, double multiplier) {
+    add(new Entry(word, multiplier));
+  }
+
+  public void add(Entry e) {
+    addAll(List.of(e));
+  }
+
+  /** Adds several entries with one rebuild. */
+  public void addAll(Collection<Entry> entries) {
+    synchronized (lock) {
+      for (Entry e : entries) {
+        added.put(e.word(), e);
+        removed.remove(e.word());
+      }
+      publish();
+    }
+  }
+
+  /** Removes a word, whether it came from a file or from {@link #add}. */
+  public void remove(String word) {
+    synchronized (lock) {
+      added.remove(word);
+      removed.add(Objects.requireNonNull(word));
+      publish();
+    }
+  }
+
+  /** Reads the files again; on an error the current dictionary stays as it was. */
+  public void reload() throws IOException {
+    List<Entry> entries = new ArrayList<>();
+    Map<Path, FileTime> newStamps = new LinkedHashMap<>();
+    for (Path f : files) {
+      newStamps.put(f, Files.getLastModifiedTime(f));
+      entries.addAll(DictionaryFile.read(f, lenient, warnings));
+    }
+    synchronized (lock) {
+      fileEntries = entries;
+      stamps = newStamps;
+      publish();
+    }
+  }
+
+  /** Reloads if a file changed since the last load; true when it did. */
+  public boolean reloadIfChanged() throws IOException {
+    Map<Path, FileTime> seen;
+    synchronized (lock) {
+      seen = stamps;
+    }
+    for (Path f : files) {
+      if (!Files.getLastModifiedTime(f).equals(seen.get(f))) {
+        reload();
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /**
+   * Checks the files every {@code period} and reloads changed ones in the background; errors are
+   * reported to the warnings stream and the previous dictionary stays in use.
+   */
+  public void watch(java.time.Duration period) {
+    synchronized (lock) {
+      if (watcher != null) {
+        return;
+      }
+      watcher = Executors.newSingleThreadScheduledExecutor(r -> {
+        Thread t = new Thread(r, "fenci-dictionary-watch");
+        t.setDaemon(true);
+        return t;
+      });
+      watcher.scheduleWithFixedDelay(() -> {
+        try {
+          if (reloadIfChanged() && warnings != null) {
+            warnings.println("fenci: dictionary reloaded (" + current.size() + " entries)");
+          }
+        } catch (IOException | RuntimeException e) {
+          if (warnings != null) {
+            warnings.println("fenci: warning: dictionary not reloaded: " + e.getMessage());
+          }
+        }
+      }, period.toMillis(), period.toMillis(), TimeUnit.MILLISECONDS);
+    }
+  }
+
+  private void publish() {
+    Map<String, Entry> all = new LinkedHashMap<>();
+    for (Entry e : fileEntries) {
+      all.put(e.word(), e);
+    }
+    all.putAll(added);
+    for (String w : removed) {
+      all.remove(w);
+    }
+    current = new DictionarySnapshot(all);
+  }
+
+  @Override
+  public void close() {
+    synchronized (lock) {
+      if (watcher != null) {
+        watcher.shutdownNow();
+        watcher = null;
+      }
+    }
+  }
+}

@@ -1,0 +1,101 @@
+package dev.fenci.dict;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class DictionaryFileTest {
+  @TempDir
+  Path dir;
+
+  private static List<Entry> parse(String... lines) throws Exception {
+    return DictionaryFile.parse(List.of(lines), "test.dict", false, null);
+  }
+
+  @Test
+  void readsEveryLineFormUsersWrite() throws Exception {
+    List<Entry> e = parse("\uFEFF微信号,10", "二维码\t5", "扫描 2.5", "关注", "# comment", "", "  ",
+        "iPhone 15 Pro,inf", "C++,force", "3.14\tinf", "U盘", "A股 1e3", "1,000\t2");
+    assertThat(e).containsExactly(new Entry("微信号", 10), new Entry("二维码", 5), new Entry("扫描", 2.5),
+        new Entry("关注", Entry.DEFAULT_MULTIPLIER), Entry.forced("iPhone 15 Pro"), Entry.forced("C++"),
+        Entry.forced("3.14"), new Entry("U盘", Entry.DEFAULT_MULTIPLIER), new Entry("A股", 1000), new Entry("1,000", 2));
+  }
+
+  @Test
+  void aWordWithSpacesAndNoNumberIsABareWord() throws Exception {
+    assertThat(parse("New York Times")).containsExactly(new Entry("New York Times", Entry.DEFAULT_MULTIPLIER));
+  }
+
+  @Test
+  void malformedLinesNameFileLineAndText() {
+    String[][] cases = {
+        {",10", "missing word"},
+        {"\t3", "missing word"},
+        {"词,", "missing multiplier"},
+        {"词,abc", "not a number"},
+        {"词,0", "positive"},
+        {"词,-2", "positive"},
+        {"词\tNaN", "positive"},
+        {"词 0", "positive"},
+    };
+    for (String[] c : cases) {
+      assertThatThrownBy(() -> parse("好,2", c[0]))
+          .as(c[0]).isInstanceOf(DictionaryFormatException.class)
+          .hasMessageContaining("test.dict:2:").hasMessageContaining(c[1]).hasMessageContaining("'" + c[0] + "'");
+    }
+  }
+
+  @Test
+  void lenientSkipsBadLinesWithAWarning() throws Exception {
+    ByteArrayOutputStream warn = new ByteArrayOutputStream();
+    List<Entry> e = DictionaryFile.parse(List.of("好,2", "坏,-1", "对"), "x.dict", true,
+        new PrintStream(warn, true, StandardCharsets.UTF_8));
+    assertThat(e).extracting(Entry::word).containsExactly("好", "对");
+    assertThat(warn.toString(StandardCharsets.UTF_8)).contains("x.dict:2").contains("skipped");
+  }
+
+  @Test
+  void laterFilesWinAndReloadPicksUpChanges() throws Exception {
+    Path a = dir.resolve("a.dict");
+    Path b = dir.resolve("b.dict");
+    Files.writeString(a, "微信号,10\n二维码,3\n", StandardCharsets.UTF_8);
+    Files.writeString(b, "微信号,0.5\n", StandardCharsets.UTF_8);
+    UserDictionary d = UserDictionary.load(a, b);
+    assertThat(d.snapshot().entries().get("微信号").multiplier()).isEqualTo(0.5);
+    assertThat(d.snapshot().size()).isEqualTo(2);
+    Files.writeString(b, "微信号,7\n关注,inf\n", StandardCharsets.UTF_8);
+    Files.setLastModifiedTime(b, java.nio.file.attribute.FileTime.fromMillis(System.currentTimeMillis() + 5000));
+    assertThat(d.reloadIfChanged()).isTrue();
+    assertThat(d.snapshot().entries().get("微信号").multiplier()).isEqualTo(7);
+    assertThat(d.snapshot().entries().get("关注").isForced()).isTrue();
+    d.remove("二维码");
+    d.add("扫描", 4);
+    assertThat(d.snapshot().entries()).containsOnlyKeys("微信号", "关注", "扫描");
+  }
+
+  @Test
+  void aFailedReloadKeepsTheOldDictionary() throws Exception {
+    Path a = dir.resolve("a.dict");
+    Files.writeString(a, "微信号,10\n", StandardCharsets.UTF_8);
+    UserDictionary d = UserDictionary.load(a);
+    Files.writeString(a, "微信号,-10\n", StandardCharsets.UTF_8);
+    assertThatThrownBy(d::reload).isInstanceOf(DictionaryFormatException.class);
+    assertThat(d.snapshot().entries().get("微信号").multiplier()).isEqualTo(10);
+  }
+
+  @Test
+  void findsAllOccurrencesOverlappingOnesIncluded() {
+    DictionarySnapshot s = DictionarySnapshot.of(List.of(new Entry("二维码", 2), new Entry("维码", 3), new Entry("码", 4)));
+    assertThat(s.matches("扫描二维码")).extracting(DictionarySnapshot.Match::start, DictionarySnapshot.Match::end)
+        .containsExactly(org.assertj.core.groups.Tuple.tuple(2, 5), org.assertj.core.groups.Tuple.tuple(3, 5),
+            org.assertj.core.groups.Tuple.tuple(4, 5));
+  }
+}

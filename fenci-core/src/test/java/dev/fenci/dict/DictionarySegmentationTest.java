@@ -1,0 +1,182 @@
+package dev.fenci.dict;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.fenci.Segmenter;
+import dev.fenci.TestModels;
+import dev.fenci.text.TextRules;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicBoolean;
+import net.jqwik.api.Arbitraries;
+import net.jqwik.api.Arbitrary;
+import net.jqwik.api.Combinators;
+import net.jqwik.api.ForAll;
+import net.jqwik.api.Property;
+import net.jqwik.api.Provide;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class DictionarySegmentationTest {
+  private static final Segmenter DEFAULT = Segmenter.load();
+  private static final String SEED = "扫描二维码，关注微信号。";
+
+  @TempDir
+  Path dir;
+
+  private static Segmenter with(Segmenter s, Entry... entries) {
+    UserDictionary d = UserDictionary.empty();
+    d.addAll(List.of(entries));
+    return s.withDictionary(d);
+  }
+
+  @Test
+  void theSeedExample() {
+    List<String> plain = DEFAULT.segment(SEED);
+    List<String> withDict = with(DEFAULT, new Entry("微信号", 10)).segment(SEED);
+    assertThat(String.join("", plain)).isEqualTo(SEED);
+    assertThat(withDict).contains("微信号", "，", "。");
+  }
+
+  @Test
+  void aMultiplierBelowOnePushesAJoinedWordApart() {
+    List<String> plain = DEFAULT.segment(SEED);
+    String joined = plain.stream().filter(w -> w.length() >= 2).findFirst().orElseThrow();
+    List<String> pushed = with(DEFAULT, new Entry(joined, 1e-6)).segment(SEED);
+    assertThat(pushed).doesNotContain(joined);
+    assertThat(String.join("", pushed)).isEqualTo(SEED);
+  }
+
+  @Test
+  void overlappingForcedEntriesLeftmostLongestWins() {
+    List<String> w = with(DEFAULT, Entry.forced("扫描二"), Entry.forced("二维码"), Entry.forced("描二维")).segment(SEED);
+    assertThat(w).contains("扫描二").doesNotContain("二维码", "描二维");
+    List<String> w2 = with(DEFAULT, Entry.forced("二维"), Entry.forced("二维码")).segment(SEED);
+    assertThat(w2).contains("二维码");
+  }
+
+  @Test
+  void overlappingFiniteEntriesAllApply() {
+    List<String> w = with(DEFAULT, new Entry("描二", 1e6), new Entry("维码", 1e6)).segment(SEED);
+    assertThat(w).contains("描二", "维码");
+  }
+
+  @Test
+  void forcedEntriesWithPunctuationDigitsAndSpacesStayWhole() {
+    Segmenter s = with(DEFAULT, Entry.forced("iPhone 15 Pro"), Entry.forced("C++"), Entry.forced("3.14"),
+        Entry.forced("U盘"), Entry.forced("A股"), Entry.forced("Yahoo!"));
+    assertThat(s.segment("我买了iPhone 15 Pro手机")).contains("iPhone 15 Pro");
+    assertThat(s.segment("我在学C++。")).contains("C++");
+    assertThat(s.segment("圆周率是3.14左右")).contains("3.14");
+    assertThat(s.segment("用U盘拷A股数据")).contains("U盘", "A股");
+    assertThat(s.segment("他在Yahoo!!工作")).contains("Yahoo!");
+    assertThat(String.join("", s.segment("他在Yahoo!!工作"))).isEqualTo("他在Yahoo!!工作");
+  }
+
+  @Test
+  void anEntryAcrossACutWithAMultiplierAboveOneIsKeptWhole() {
+    assertThat(with(DEFAULT, new Entry("iPhone 15", 5)).segment("新的iPhone 15来了")).contains("iPhone 15");
+    assertThat(with(DEFAULT, new Entry("iPhone 15", 0.5)).segment("新的iPhone 15来了")).doesNotContain("iPhone 15");
+  }
+
+  @Provide
+  Arbitrary<String> text() {
+    return Arbitraries.strings().withChars("的一是在不了有和人这中大为上个国我以要他时来用们生到作地于出就 ，。、AB12.!𠀀").ofMaxLength(40);
+  }
+
+  @Provide
+  Arbitrary<List<Entry>> entries() {
+    Arbitrary<String> word = Arbitraries.strings().withChars("的一是在不了有和人这中 ，。AB12.!𠀀").ofMinLength(1).ofMaxLength(4)
+        .filter(w -> !w.isBlank() && !Character.isLowSurrogate(w.charAt(0)) && !Character.isHighSurrogate(w.charAt(w.length() - 1)));
+    Arbitrary<Double> mult = Arbitraries.of(1e-6, 0.1, 0.5, 2.0, 10.0, 1e6, Double.POSITIVE_INFINITY);
+    return Combinators.combine(word, mult).as(Entry::new).list().ofMaxSize(8);
+  }
+
+  @Property(tries = 300)
+  void losslessWithRandomDictionaries(@ForAll("text") String text, @ForAll("entries") List<Entry> entries) {
+    for (Segmenter base : new Segmenter[] {Segmenter.of(TestModels.random(TextRules.SEED, 1)),
+        Segmenter.of(TestModels.random(TextRules.FOLD, 2))}) {
+      List<String> words = with(base, entries.toArray(new Entry[0])).segment(text);
+      assertThat(String.join("", words)).isEqualTo(text);
+      assertThat(words).allMatch(w -> !w.isEmpty());
+    }
+  }
+
+  @Test
+  void concurrentSegmentationSeesEitherTheOldOrTheNewDictionary() throws Exception {
+    Path file = dir.resolve("live.dict");
+    Files.writeString(file, "描二,1e6\n", StandardCharsets.UTF_8);
+    UserDictionary dict = UserDictionary.load(file);
+    Segmenter seg = DEFAULT.withDictionary(dict);
+    List<String> inputs = List.of(SEED, "我在扫描二维码", "关注微信号和二维码。", SEED.repeat(5));
+    List<List<List<String>>> allowed = new ArrayList<>();
+    // the states the dictionary goes through: file only, +维码 forced, -描二
+    UserDictionary s1 = UserDictionary.load(file);
+    UserDictionary s2 = UserDictionary.load(file);
+    s2.add(Entry.forced("维码"));
+    UserDictionary s3 = UserDictionary.load(file);
+    s3.add(Entry.forced("维码"));
+    s3.remove("描二");
+    for (String in : inputs) {
+      List<List<String>> states = new ArrayList<>();
+      for (UserDictionary d : List.of(s1, s2, s3)) {
+        states.add(DEFAULT.withDictionary(d).segment(in));
+      }
+      allowed.add(states);
+    }
+    AtomicBoolean stop = new AtomicBoolean();
+    ExecutorService pool = Executors.newFixedThreadPool(8);
+    try {
+      List<Future<Integer>> fs = new ArrayList<>();
+      for (int t = 0; t < 8; t++) {
+        fs.add(pool.submit(() -> {
+          int n = 0;
+          while (!stop.get()) {
+            for (int i = 0; i < inputs.size(); i++) {
+              List<String> got = seg.segment(inputs.get(i));
+              assertThat(allowed.get(i)).contains(got);
+              n++;
+            }
+          }
+          return n;
+        }));
+      }
+      for (int round = 0; round < 30; round++) {
+        dict.add(Entry.forced("维码"));
+        dict.remove("描二");
+        dict.reload();
+        dict.add("描二", 1e6);
+        dict.remove("维码");
+      }
+      stop.set(true);
+      for (Future<Integer> f : fs) {
+        assertThat(f.get()).isPositive();
+      }
+    } finally {
+      pool.shutdownNow();
+    }
+  }
+
+  @Test
+  void watchPicksUpAChangedFile() throws Exception {
+    Path file = dir.resolve("w.dict");
+    Files.writeString(file, "描二,1e6\n", StandardCharsets.UTF_8);
+    try (UserDictionary dict = UserDictionary.load(List.of(file), false, null)) {
+      dict.watch(java.time.Duration.ofMillis(50));
+      Files.writeString(file, "维码,inf\n", StandardCharsets.UTF_8);
+      Files.setLastModifiedTime(file, java.nio.file.attribute.FileTime.fromMillis(System.currentTimeMillis() + 10_000));
+      long deadline = System.currentTimeMillis() + 10_000;
+      while (!dict.snapshot().entries().containsKey("维码") && System.currentTimeMillis() < deadline) {
+        Thread.sleep(20);
+      }
+      assertThat(dict.snapshot().entries()).containsOnlyKeys("维码");
+      assertThat(DEFAULT.withDictionary(dict).segment(SEED)).contains("维码");
+    }
+  }
+}
