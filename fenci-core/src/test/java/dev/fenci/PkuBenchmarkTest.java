@@ -6,6 +6,7 @@ import dev.fenci.corpus.Corpus;
 import dev.fenci.corpus.Utf8Lines;
 import dev.fenci.eval.Score;
 import dev.fenci.eval.Scorer;
+import dev.fenci.eval.ScoreScript;
 import java.nio.file.Path;
 import java.util.HashSet;
 import java.util.List;
@@ -37,7 +38,7 @@ class PkuBenchmarkTest {
     Score own = new Scorer(vocab).score(Corpus.read(gold), out);
     assertThat(own.f1()).as("F1 by fenci's scorer").isGreaterThanOrEqualTo(MIN_F1);
 
-    Map<String, String> official = OfficialScore.run(words, gold, OfficialScore.write(out, dir.resolve("pku.out")));
+    Map<String, String> official = ScoreScripts.run(words, gold, ScoreScript.write(out, dir.resolve("pku.out")));
     double f = Double.parseDouble(official.get("F MEASURE"));
     assertThat(f).as("F1 by the official script").isGreaterThanOrEqualTo(MIN_F1);
     assertThat(f).as("both scorers agree").isCloseTo(own.f1(), org.assertj.core.data.Offset.offset(0.0006));

@@ -80,6 +80,42 @@ final class Conv1d {
   }
 
   /**
+   * The forward pass over embedding rows given as ids, from {@code table[tap][id][out]} (each
+   * embedding row already multiplied by each tap's weights).
+   */
+  float[] forwardFromTable(PackedBatch b, float[] table, int vocab) {
+    int rows = b.rows;
+    float[] y = new float[rows * out];
+    float[] bv = bias.value;
+    int[] ids = b.ids;
+    for (int r = 0; r < rows; r++) {
+      if (ids[r] == PackedBatch.GAP) {
+        continue;
+      }
+      int o = r * out;
+      System.arraycopy(bv, 0, y, o, out);
+      for (int tap = 0; tap < K; tap++) {
+        int id = ids[r + tap - 1];
+        if (id == PackedBatch.GAP) {
+          continue;
+        }
+        int src = (tap * vocab + id) * out;
+        for (int j = 0; j < out; j++) {
+          y[o + j] += table[src + j];
+        }
+      }
+      if (relu) {
+        for (int j = 0; j < out; j++) {
+          if (y[o + j] < 0f) {
+            y[o + j] = 0f;
+          }
+        }
+      }
+    }
+    return y;
+  }
+
+  /**
    * Accumulates weight and bias gradients and returns the gradient with respect to x.
    * {@code dy} is modified (ReLU's mask is applied in place).
    */

@@ -79,6 +79,30 @@ public final class Network {
     for (Conv1d c : convs) {
       c.refresh();
     }
+    firstLayerTable = null;
+  }
+
+  /**
+   * For inference: the first convolution applied to every embedding row, per tap
+   * ({@code [3][vocab][out]}). Over embeddings, that convolution is a sum of three table rows per
+   * character instead of a 3 x embed x out product. Built on first use after a refresh.
+   */
+  private volatile float[] firstLayerTable;
+
+  private float[] firstLayerTable() {
+    float[] t = firstLayerTable;
+    if (t == null) {
+      Conv1d c = convs.get(0);
+      int v = config.vocabSize();
+      int d = config.embedDim();
+      t = new float[Conv1d.K * v * c.out];
+      for (int tap = 0; tap < Conv1d.K; tap++) {
+        float[] w = Gemm.pack(c.weight.value, tap * d * c.out, c.out, d, c.out, new float[Gemm.packedSize(d, c.out)]);
+        Gemm.get().mulAdd(embedding.value, 0, d, d, w, c.out, t, tap * v * c.out, c.out, 0, v);
+      }
+      firstLayerTable = t;
+    }
+    return t;
   }
 
   /** What a forward pass keeps for the backward pass. */
@@ -98,9 +122,9 @@ public final class Network {
     }
   }
 
-  /** Tag scores ({@code rows x tags}, unnormalised) for every row of the batch. */
+  /** Tag scores ({@code rows x tags}, unnormalised) for every row of the batch (inference). */
   public float[] logits(Parallel par, PackedBatch b) {
-    return forward(par, b, null).logits();
+    return fastLogits(par, b);
   }
 
   /**
@@ -110,6 +134,7 @@ public final class Network {
     int d = config.embedDim();
     float[] x = new float[b.rows * d];
     float[] e = embedding.value;
+    // (inference goes through fastLogits; this path keeps what the backward pass needs)
     float[] mask = null;
     boolean drop = dropout != null && config.keepProb() < 1f;
     if (drop) {
@@ -156,6 +181,15 @@ public final class Network {
       t.activations.add(x);
     }
     return t;
+  }
+
+  /** Inference: as {@link #logits}, with the first convolution read from the precomputed table. */
+  float[] fastLogits(Parallel par, PackedBatch b) {
+    float[] x = convs.get(0).forwardFromTable(b, firstLayerTable(), config.vocabSize());
+    for (int i = 1; i < convs.size(); i++) {
+      x = convs.get(i).forward(par, b, x);
+    }
+    return x;
   }
 
   /** Accumulates gradients of all weights given the gradient of the loss at the logits. */

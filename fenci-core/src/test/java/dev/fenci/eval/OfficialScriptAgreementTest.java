@@ -3,7 +3,7 @@ package dev.fenci.eval;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.fenci.DataFiles;
-import dev.fenci.OfficialScore;
+import dev.fenci.ScoreScripts;
 import dev.fenci.Segmenter;
 import dev.fenci.corpus.Corpus;
 import dev.fenci.corpus.Utf8Lines;
@@ -31,7 +31,7 @@ class OfficialScriptAgreementTest {
     Path goldFile = DataFiles.require("icwb2/gold/pku_test_gold.utf8");
     Path wordsFile = DataFiles.require("icwb2/gold/pku_training_words.utf8");
     List<List<String>> gold = new ArrayList<>(Corpus.read(goldFile).subList(0, 400));
-    Path goldSlice = OfficialScore.write(gold, dir.resolve("gold.utf8"));
+    Path goldSlice = ScoreScript.write(gold, dir.resolve("gold.utf8"));
     Set<String> words = new HashSet<>();
     for (String w : Utf8Lines.read(wordsFile)) {
       words.add(w.strip());
@@ -55,8 +55,8 @@ class OfficialScriptAgreementTest {
     Scorer scorer = new Scorer(words);
     for (Map.Entry<String, List<List<String>>> e : outputs.entrySet()) {
       Score own = scorer.score(gold, e.getValue());
-      Map<String, String> official = OfficialScore.run(wordsFile, goldSlice,
-          OfficialScore.write(e.getValue(), dir.resolve("out.utf8")));
+      Map<String, String> official = ScoreScripts.run(wordsFile, goldSlice,
+          ScoreScript.write(e.getValue(), dir.resolve("out.utf8")));
       String what = e.getKey();
       assertThat(official.get("TOTAL TRUE WORD COUNT")).as(what).isEqualTo(Long.toString(own.goldWords()));
       assertThat(official.get("TOTAL TEST WORD COUNT")).as(what).isEqualTo(Long.toString(own.testWords()));

@@ -92,6 +92,19 @@ class GradientCheckTest {
   }
 
   @Test
+  void inferenceTablePathEqualsTheTrainingPath() {
+    Network net = new Network(new NetworkConfig(7, 5, new int[] {6, 3}, 4, 0.5f, "normal"));
+    net.initialise(9);
+    PackedBatch b = PackedBatch.of(net.pad(), SEQS);
+    float[] fast = net.logits(Parallel.SERIAL, b);
+    float[] plain = net.forward(Parallel.SERIAL, b, null).logits();
+    assertThat(fast).hasSameSizeAs(plain);
+    for (int i = 0; i < fast.length; i++) {
+      assertThat(fast[i]).isCloseTo(plain[i], org.assertj.core.data.Offset.offset(1e-5f));
+    }
+  }
+
+  @Test
   void gapRowsStayZero() {
     Network net = new Network(new NetworkConfig(7, 5, new int[] {6, 3}, 4, 1f, "normal"));
     net.initialise(1);

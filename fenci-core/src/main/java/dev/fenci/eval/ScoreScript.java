@@ -1,6 +1,4 @@
-package dev.fenci;
-
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
+package dev.fenci.eval;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -10,14 +8,26 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 
-/** Runs the SIGHAN bakeoff's own {@code score} script (Perl) and reads its summary. */
-public final class OfficialScore {
-  private OfficialScore() {}
+/**
+ * Runs the SIGHAN bakeoff's own {@code score} script (Perl, with {@code diff}) and reads its
+ * summary: the reference that fenci's {@link Scorer} is tested against, and what benchmark tables
+ * quote.
+ */
+public final class ScoreScript {
+  private ScoreScript() {}
 
-  /** F measure, OOV recall and the rest as the script prints them, by summary name. */
-  public static java.util.Map<String, String> run(Path words, Path gold, Path output) throws IOException, InterruptedException {
-    Path script = DataFiles.require("icwb2/scripts/score");
-    assumeTrue(onPath("perl") && onPath("diff"), "perl or diff not installed; skipping the official script");
+  /** Whether perl and diff are installed. */
+  public static boolean available() {
+    return onPath("perl") && onPath("diff");
+  }
+
+  /**
+   * The summary lines ({@code F MEASURE}, {@code OOV Recall Rate}, ...) by name, as printed.
+   *
+   * @param script the bakeoff's {@code scripts/score}
+   */
+  public static java.util.Map<String, String> run(Path script, Path words, Path gold, Path output)
+      throws IOException, InterruptedException {
     ProcessBuilder pb = new ProcessBuilder("perl", script.toString(), words.toString(), gold.toString(), output.toString());
     pb.redirectErrorStream(true);
     Process p = pb.start();
