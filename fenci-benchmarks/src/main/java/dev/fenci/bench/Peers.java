@@ -59,8 +59,12 @@ final class Peers {
   }
 
   /** Trains HanLP's structured perceptron on {@code train} (default settings) into {@code model}. */
-  static Peer hanlpPerceptron(Path train, Path model) throws IOException {
+  static void trainHanlpPerceptron(Path train, Path model) throws IOException {
     new CWSTrainer().train(train.toString(), model.toString());
+  }
+
+  /** HanLP's perceptron segmenter with a model trained by {@link #trainHanlpPerceptron}. */
+  static Peer hanlpPerceptron(Path model) throws IOException {
     PerceptronSegmenter seg = new PerceptronSegmenter(model.toString());
     return new Peer() {
       @Override

@@ -71,6 +71,19 @@ class MainTest {
   }
 
   @Test
+  void threadsGiveTheSameOutputInInputOrder() throws Exception {
+    StringBuilder in = new StringBuilder();
+    for (int i = 0; i < 1500; i++) {
+      in.append(i % 7 == 0 ? "" : "第" + i + "行：扫描二维码，关注微信号。").append('\n');
+    }
+    Run one = run(in.toString(), "segment");
+    Run four = run(in.toString(), "segment", "--threads", "4");
+    assertThat(four.code()).isZero();
+    assertThat(four.out()).isEqualTo(one.out());
+    assertThat(four.out().split("\n", -1)).hasSize(1501);
+  }
+
+  @Test
   void listsModels() {
     Run r = run("", "models");
     assertThat(r.code()).isZero();
