@@ -19,9 +19,10 @@ import java.util.Locale;
  * iPhone 15 Pro,inf  inf (or force) keeps the word whole wherever it occurs
  * # a comment; blank lines are skipped
  * </pre>
- * The multiplier is taken after the last TAB, else after the last comma, else after the last
- * space when what follows it is a number. A word may contain spaces and punctuation; a word that
- * contains a comma needs the TAB form ({@code 1,000<TAB>5}). A malformed line (no word, or a
+ * The multiplier is taken after the last TAB, else after the last comma (unless what follows it
+ * holds non-ASCII characters, as in {@code 17,092億}: then the whole line is a bare word), else
+ * after the last space when what follows it is a number. A word may contain spaces and
+ * punctuation; a word like {@code 1,000} needs the TAB form ({@code 1,000<TAB>5}). A malformed line (no word, or a
  * multiplier that is not a positive finite number or inf) fails with the file, line number and
  * the line, or, when lenient, is skipped with a warning.
  */
@@ -68,8 +69,13 @@ public final class DictionaryFile {
       return new Entry(word(t.substring(0, tab)), multiplier(t.substring(tab + 1)));
     }
     int comma = t.lastIndexOf(',');
-    if (comma >= 0) {
-      return new Entry(word(t.substring(0, comma)), multiplier(t.substring(comma + 1)));
+    if (comma >= 0 && t.substring(comma + 1).chars().allMatch(c -> c < 128)) {
+      try {
+        return new Entry(word(t.substring(0, comma)), multiplier(t.substring(comma + 1)));
+      } catch (IllegalArgumentException e) {
+        throw new IllegalArgumentException(e.getMessage()
+            + " (a word that contains a comma needs the TAB form: word<TAB>multiplier)");
+      }
     }
     int space = t.lastIndexOf(' ');
     if (space >= 0 && looksLikeMultiplier(t.substring(space + 1))) {

@@ -11,6 +11,8 @@ public final class Vocabulary {
 
   private final int[] codePoints;
   private final Map<Integer, Integer> ids;
+  /** Ids of the Basic Multilingual Plane, by char: the common case without boxing. */
+  private final int[] bmp = new int[0x10000];
 
   /** @param codePoints the known characters in id order (id = index + 1) */
   public Vocabulary(int[] codePoints) {
@@ -19,6 +21,9 @@ public final class Vocabulary {
     for (int i = 0; i < codePoints.length; i++) {
       if (ids.put(codePoints[i], i + 1) != null) {
         throw new IllegalArgumentException("duplicate character U+" + Integer.toHexString(codePoints[i]));
+      }
+      if (codePoints[i] >= 0 && codePoints[i] < bmp.length) {
+        bmp[codePoints[i]] = i + 1;
       }
     }
   }
@@ -40,6 +45,9 @@ public final class Vocabulary {
   }
 
   public int id(int codePoint) {
+    if (codePoint >= 0 && codePoint < bmp.length) {
+      return bmp[codePoint];
+    }
     Integer id = ids.get(codePoint);
     return id == null ? UNKNOWN : id;
   }

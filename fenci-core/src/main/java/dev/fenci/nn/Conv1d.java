@@ -81,34 +81,30 @@ final class Conv1d {
 
   /**
    * The forward pass over embedding rows given as ids, from {@code table[tap][id][out]} (each
-   * embedding row already multiplied by each tap's weights).
+   * embedding row already multiplied by each tap's weights; row {@code vocab} of each tap is zero
+   * and stands for the padding around a sequence).
    */
   float[] forwardFromTable(PackedBatch b, float[] table, int vocab) {
     int rows = b.rows;
     float[] y = new float[rows * out];
     float[] bv = bias.value;
     int[] ids = b.ids;
-    for (int r = 0; r < rows; r++) {
+    int tapSize = (vocab + 1) * out;
+    for (int r = 1; r < rows - 1; r++) {
       if (ids[r] == PackedBatch.GAP) {
         continue;
       }
       int o = r * out;
-      System.arraycopy(bv, 0, y, o, out);
-      for (int tap = 0; tap < K; tap++) {
-        int id = ids[r + tap - 1];
-        if (id == PackedBatch.GAP) {
-          continue;
-        }
-        int src = (tap * vocab + id) * out;
-        for (int j = 0; j < out; j++) {
-          y[o + j] += table[src + j];
-        }
-      }
+      int s0 = (ids[r - 1] == PackedBatch.GAP ? vocab : ids[r - 1]) * out;
+      int s1 = tapSize + ids[r] * out;
+      int s2 = 2 * tapSize + (ids[r + 1] == PackedBatch.GAP ? vocab : ids[r + 1]) * out;
       if (relu) {
         for (int j = 0; j < out; j++) {
-          if (y[o + j] < 0f) {
-            y[o + j] = 0f;
-          }
+          y[o + j] = Math.max(0f, bv[j] + table[s0 + j] + table[s1 + j] + table[s2 + j]);
+        }
+      } else {
+        for (int j = 0; j < out; j++) {
+          y[o + j] = bv[j] + table[s0 + j] + table[s1 + j] + table[s2 + j];
         }
       }
     }

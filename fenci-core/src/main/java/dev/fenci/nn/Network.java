@@ -84,7 +84,7 @@ public final class Network {
 
   /**
    * For inference: the first convolution applied to every embedding row, per tap
-   * ({@code [3][vocab][out]}). Over embeddings, that convolution is a sum of three table rows per
+   * ({@code [3][vocab + 1][out]}, the extra row zero for padding). Over embeddings, that convolution is a sum of three table rows per
    * character instead of a 3 x embed x out product. Built on first use after a refresh.
    */
   private volatile float[] firstLayerTable;
@@ -95,10 +95,10 @@ public final class Network {
       Conv1d c = convs.get(0);
       int v = config.vocabSize();
       int d = config.embedDim();
-      t = new float[Conv1d.K * v * c.out];
+      t = new float[Conv1d.K * (v + 1) * c.out];
       for (int tap = 0; tap < Conv1d.K; tap++) {
         float[] w = Gemm.pack(c.weight.value, tap * d * c.out, c.out, d, c.out, new float[Gemm.packedSize(d, c.out)]);
-        Gemm.get().mulAdd(embedding.value, 0, d, d, w, c.out, t, tap * v * c.out, c.out, 0, v);
+        Gemm.get().mulAdd(embedding.value, 0, d, d, w, c.out, t, tap * (v + 1) * c.out, c.out, 0, v);
       }
       firstLayerTable = t;
     }

@@ -1,6 +1,7 @@
 package dev.fenci.nn;
 
 import jdk.incubator.vector.FloatVector;
+import jdk.incubator.vector.VectorMask;
 import jdk.incubator.vector.VectorSpecies;
 
 /**
@@ -30,11 +31,16 @@ final class VectorGemm extends Gemm {
     for (int k0 = 0; k0 < k; k0 += KC) {
       int k1 = Math.min(k, k0 + KC);
       for (int p = 0; p < panels; p++) {
-        if (n - p * NR < NR) {
-          mulAddScalarPanel(a, aOff, lda, k0, k1, packedB, k, p, n, c, cOff, ldc, i0, i1);
+        int base = p * NR * k;
+        int w = n - p * NR;
+        if (w < NR) {
+          if (L != 8 || w > 8) {
+            mulAddScalarPanel(a, aOff, lda, k0, k1, packedB, k, p, n, c, cOff, ldc, i0, i1);
+          } else {
+            narrowPanel(a, aOff, lda, k0, k1, packedB, base, w, c, cOff + p * NR, ldc, i0, i1);
+          }
           continue;
         }
-        int base = p * NR * k;
         int i = i0;
         if (L == 8) {
           for (; i + 4 <= i1; i += 4) {
@@ -49,6 +55,47 @@ final class VectorGemm extends Gemm {
           }
         }
       }
+    }
+  }
+
+  /** A panel of at most 8 valid columns (a layer with few outputs): one masked vector per row. */
+  private static void narrowPanel(float[] a, int aOff, int lda, int k0, int k1, float[] b, int base, int w,
+      float[] c, int cOff, int ldc, int i0, int i1) {
+    VectorMask<Float> m = S.indexInRange(0, w);
+    int i = i0;
+    for (; i + 4 <= i1; i += 4) {
+      int a0 = aOff + i * lda;
+      int a1 = a0 + lda;
+      int a2 = a1 + lda;
+      int a3 = a2 + lda;
+      int c0 = cOff + i * ldc;
+      int c1 = c0 + ldc;
+      int c2 = c1 + ldc;
+      int c3 = c2 + ldc;
+      FloatVector s0 = FloatVector.fromArray(S, c, c0, m);
+      FloatVector s1 = FloatVector.fromArray(S, c, c1, m);
+      FloatVector s2 = FloatVector.fromArray(S, c, c2, m);
+      FloatVector s3 = FloatVector.fromArray(S, c, c3, m);
+      for (int q = k0; q < k1; q++) {
+        FloatVector v = FloatVector.fromArray(S, b, base + q * NR);
+        s0 = FloatVector.broadcast(S, a[a0 + q]).fma(v, s0);
+        s1 = FloatVector.broadcast(S, a[a1 + q]).fma(v, s1);
+        s2 = FloatVector.broadcast(S, a[a2 + q]).fma(v, s2);
+        s3 = FloatVector.broadcast(S, a[a3 + q]).fma(v, s3);
+      }
+      s0.intoArray(c, c0, m);
+      s1.intoArray(c, c1, m);
+      s2.intoArray(c, c2, m);
+      s3.intoArray(c, c3, m);
+    }
+    for (; i < i1; i++) {
+      int ar = aOff + i * lda;
+      int cr = cOff + i * ldc;
+      FloatVector s0 = FloatVector.fromArray(S, c, cr, m);
+      for (int q = k0; q < k1; q++) {
+        s0 = FloatVector.broadcast(S, a[ar + q]).fma(FloatVector.fromArray(S, b, base + q * NR), s0);
+      }
+      s0.intoArray(c, cr, m);
     }
   }
 

@@ -35,6 +35,13 @@ class DictionaryFileTest {
   }
 
   @Test
+  void aCommaFollowedByChineseIsPartOfTheWord() throws Exception {
+    assertThat(parse("17,092億", "5,6亿,3")).containsExactly(new Entry("17,092億", Entry.DEFAULT_MULTIPLIER),
+        new Entry("5,6亿", 3));
+    assertThatThrownBy(() -> parse("1,000")).hasMessageContaining("TAB form");
+  }
+
+  @Test
   void malformedLinesNameFileLineAndText() {
     String[][] cases = {
         {",10", "missing word"},

@@ -46,8 +46,15 @@ class GemmTest {
 
   @Test
   void vectorAndScalarAreBitIdenticalWhateverTheThreads() {
+    bitIdentical(128);
+    bitIdentical(4);
+    bitIdentical(32);
+    bitIdentical(21);
+  }
+
+  private void bitIdentical(int n) {
     SplittableRandom r = new SplittableRandom(11);
-    int m = 103, k = 384, n = 128;
+    int m = 103, k = 384;
     float[] a = random(r, (m + 2) * 128);
     float[] b = random(r, k * n);
     float[] packed = Gemm.pack(b, 0, n, k, n, new float[Gemm.packedSize(k, n)]);
