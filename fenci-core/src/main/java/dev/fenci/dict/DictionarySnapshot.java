@@ -1,16 +1,15 @@
 package dev.fenci.dict;
 
-import com.hankcs.algorithm.AhoCorasickDoubleArrayTrie;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Collections;
 import java.util.List;
 import java.util.Map;
-import java.util.TreeMap;
+import java.util.HashMap;
 
 /**
- * An immutable dictionary: its entries and the Aho-Corasick automaton that finds all their
- * occurrences in one pass over a text. Safe to share between threads.
+ * An immutable dictionary: its entries and the Aho-Corasick automaton ({@link AhoCorasick}) that
+ * finds all their occurrences in one pass over a text. Safe to share between threads.
  */
 public final class DictionarySnapshot {
   /** The empty dictionary. */
@@ -24,23 +23,19 @@ public final class DictionarySnapshot {
   }
 
   private final Map<String, Entry> entries;
-  private final AhoCorasickDoubleArrayTrie<Entry> trie;
+  private final Entry[] byIndex;
+  private final AhoCorasick automaton;
 
-  /** @param entries by word; later duplicates have already replaced earlier ones */
+  /** @param entries by word, owned by the snapshot from now on; later duplicates already won */
   DictionarySnapshot(Map<String, Entry> entries) {
-    this.entries = Collections.unmodifiableMap(new TreeMap<>(entries));
-    if (entries.isEmpty()) {
-      this.trie = null;
-    } else {
-      AhoCorasickDoubleArrayTrie<Entry> t = new AhoCorasickDoubleArrayTrie<>();
-      t.build(new TreeMap<>(entries));
-      this.trie = t;
-    }
+    this.entries = Collections.unmodifiableMap(entries);
+    this.byIndex = this.entries.values().toArray(new Entry[0]);
+    this.automaton = entries.isEmpty() ? null : new AhoCorasick(new ArrayList<>(this.entries.keySet()));
   }
 
   /** Builds a snapshot; for the same word the later entry wins. */
   public static DictionarySnapshot of(Collection<Entry> entries) {
-    Map<String, Entry> m = new TreeMap<>();
+    Map<String, Entry> m = new HashMap<>(entries.size() * 2);
     for (Entry e : entries) {
       m.put(e.word(), e);
     }
@@ -57,17 +52,17 @@ public final class DictionarySnapshot {
 
   /** Every occurrence of every entry, overlapping ones included, ordered by start then length. */
   public List<Match> matches(CharSequence text) {
-    if (trie == null || text.length() == 0) {
+    if (automaton == null || text.length() == 0) {
       return List.of();
     }
     List<Match> out = new ArrayList<>();
-    trie.parseText(text, (begin, end, e) -> {
+    automaton.match(text, (begin, end, index) -> {
       // never start or end between the two halves of a surrogate pair
       if ((begin > 0 && Character.isLowSurrogate(text.charAt(begin)) && Character.isHighSurrogate(text.charAt(begin - 1)))
           || (end < text.length() && Character.isLowSurrogate(text.charAt(end)) && Character.isHighSurrogate(text.charAt(end - 1)))) {
         return;
       }
-      out.add(new Match(begin, end, e.multiplier()));
+      out.add(new Match(begin, end, byIndex[index].multiplier()));
     });
     out.sort((a, b) -> a.start != b.start ? Integer.compare(a.start, b.start) : Integer.compare(b.end, a.end));
     return out;

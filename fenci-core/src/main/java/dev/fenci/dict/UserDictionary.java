@@ -156,7 +156,7 @@ public final class UserDictionary implements AutoCloseable {
   }
 
   private void publish() {
-    Map<String, Entry> all = new LinkedHashMap<>();
+    Map<String, Entry> all = new java.util.HashMap<>((fileEntries.size() + added.size()) * 2);
     for (Entry e : fileEntries) {
       all.put(e.word(), e);
     }
