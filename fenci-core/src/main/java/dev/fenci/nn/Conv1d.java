@@ -137,7 +137,7 @@ final class Conv1d {
       }
     }
     // dW_t += X_shift_t^T * dY, with X transposed once so that rows of A are contiguous
-    float[] xt = transpose(x, rows, in);
+    float[] xt = transpose(par, x, rows, in);
     float[] dyPacked = Gemm.pack(dy, first * out, out, count, out, new float[Gemm.packedSize(count, out)]);
     for (int t = 0; t < K; t++) {
       int aOff = first + t - 1;
@@ -151,21 +151,23 @@ final class Conv1d {
     return dx;
   }
 
-  static float[] transpose(float[] x, int rows, int cols) {
+  static float[] transpose(Parallel par, float[] x, int rows, int cols) {
     float[] t = new float[rows * cols];
     final int blk = 16;
-    for (int r0 = 0; r0 < rows; r0 += blk) {
-      int r1 = Math.min(rows, r0 + blk);
-      for (int c0 = 0; c0 < cols; c0 += blk) {
-        int c1 = Math.min(cols, c0 + blk);
-        for (int r = r0; r < r1; r++) {
-          int o = r * cols;
-          for (int c = c0; c < c1; c++) {
-            t[c * rows + r] = x[o + c];
+    par.forRange(rows, blk, (lo, hi) -> {
+      for (int r0 = lo; r0 < hi; r0 += blk) {
+        int r1 = Math.min(hi, r0 + blk);
+        for (int c0 = 0; c0 < cols; c0 += blk) {
+          int c1 = Math.min(cols, c0 + blk);
+          for (int r = r0; r < r1; r++) {
+            int o = r * cols;
+            for (int c = c0; c < c1; c++) {
+              t[c * rows + r] = x[o + c];
+            }
           }
         }
       }
-    }
+    });
     return t;
   }
 
