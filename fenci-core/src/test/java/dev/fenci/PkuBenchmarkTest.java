@@ -15,15 +15,19 @@ import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** The headline benchmark, pinned: the default model on the PKU test set (when the data is here). */
+/**
+ * The headline benchmark, pinned: the default model on the PKU test set (when the data is here).
+ * The shipped model scores 0.946 (docs/results.md); the pin sits just below so that a change that
+ * loses accuracy fails here. The issue's floor for the seed architecture is 0.930.
+ */
 class PkuBenchmarkTest {
-  static final double MIN_F1 = 0.930;
+  static final double MIN_F1 = 0.944;
 
   @TempDir
   Path dir;
 
   @Test
-  void defaultModelScoresAtLeast093OnPkuByOurScorerAndTheOfficialScript() throws Exception {
+  void defaultModelKeepsItsPkuF1ByOurScorerAndTheOfficialScript() throws Exception {
     Path raw = DataFiles.require("icwb2/testing/pku_test.utf8");
     Path gold = DataFiles.require("icwb2/gold/pku_test_gold.utf8");
     Path words = DataFiles.require("icwb2/gold/pku_training_words.utf8");
