@@ -15,12 +15,13 @@ import org.openjdk.jmh.annotations.Param;
 import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
+import org.openjdk.jmh.annotations.Threads;
 import org.openjdk.jmh.annotations.Warmup;
 import org.openjdk.jmh.infra.Blackhole;
 
 /**
- * End-to-end segmentation of the PKU test text (1,833 lines), one thread: one operation segments
- * the whole file line by line; characters per second = chars(file) x ops/s. With
+ * End-to-end segmentation of the PKU test text (1,945 lines), one thread and all threads: one
+ * operation segments the whole file line by line; characters per second = chars(file) x ops/s. With
  * {@code dict=bakeoff}, the four SIGHAN 2005 training word lists (~272,000 entries) are loaded as
  * a user dictionary.
  */
@@ -54,6 +55,13 @@ public class SegmentBenchmark {
     for (String l : lines) {
       bh.consume(segmenter.segment(l));
     }
+  }
+
+  /** The same with one shared segmenter on every core (JMH adds up the threads' operations). */
+  @Benchmark
+  @Threads(Threads.MAX)
+  public void pkuTestFileAllThreads(Blackhole bh) {
+    pkuTestFile(bh);
   }
 
   static long chars() {

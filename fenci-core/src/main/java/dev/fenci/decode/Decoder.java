@@ -222,34 +222,50 @@ public final class Decoder {
 
     /** Adds log(multiplier) along every occurrence; returns hard constraints of forced ones. */
     private byte[] applyDictionary(DictionarySnapshot dict) {
-      List<DictionarySnapshot.Match> matches = dict.matches(text);
-      if (matches.isEmpty()) {
+      boolean bmp = n == text.length();
+      Decoder.IntList forced = new Decoder.IntList();
+      dict.forEachMatch(text, (start, end, multiplier, logMultiplier) -> {
+        int s = bmp ? start : cpIndex(start);
+        int e = bmp ? end : cpIndex(end);
+        boolean crosses = chunkOf[s] != chunkOf[e - 1];
+        if (multiplier == Double.POSITIVE_INFINITY || (crosses && multiplier > 1)) {
+          forced.add(s);
+          forced.add(e);
+        } else if (!crosses) {
+          if (e - s == 1) {
+            scores[s * Tag.COUNT + Tag.S.ordinal()] += logMultiplier;
+          } else {
+            scores[s * Tag.COUNT + Tag.B.ordinal()] += logMultiplier;
+            for (int k = s + 1; k < e - 1; k++) {
+              scores[k * Tag.COUNT + Tag.M.ordinal()] += logMultiplier;
+            }
+            scores[(e - 1) * Tag.COUNT + Tag.E.ordinal()] += logMultiplier;
+          }
+        }
+      });
+      if (forced.size() == 0) {
         return null;
       }
-      byte[] allowed = null;
-      int forcedEnd = 0; // leftmost-longest among forced occurrences: matches come by start, longest first
-      for (DictionarySnapshot.Match m : matches) {
-        int s = cpIndex(m.start());
-        int e = cpIndex(m.end());
-        boolean crosses = chunkOf[s] != chunkOf[e - 1];
-        boolean forced = m.isForced() || (crosses && m.multiplier() > 1);
-        if (forced) {
-          if (s < forcedEnd) {
-            continue;
-          }
-          forcedEnd = e;
-          if (allowed == null) {
-            allowed = new byte[n];
-            Arrays.fill(allowed, (byte) 0xF);
-          }
-          for (int k = s; k < e; k++) {
-            allowed[k] = (byte) (1 << Tag.inWord(k - s, e - s).ordinal());
-          }
-        } else if (!crosses) {
-          float w = (float) Math.log(m.multiplier());
-          for (int k = s; k < e; k++) {
-            scores[k * Tag.COUNT + Tag.inWord(k - s, e - s).ordinal()] += w;
-          }
+      // leftmost-longest among forced occurrences
+      int[] f = forced.toArray();
+      Integer[] order = new Integer[f.length / 2];
+      for (int i = 0; i < order.length; i++) {
+        order[i] = i;
+      }
+      Arrays.sort(order, (x, y) -> f[2 * x] != f[2 * y] ? Integer.compare(f[2 * x], f[2 * y])
+          : Integer.compare(f[2 * y + 1], f[2 * x + 1]));
+      byte[] allowed = new byte[n];
+      Arrays.fill(allowed, (byte) 0xF);
+      int forcedEnd = 0;
+      for (int i : order) {
+        int s = f[2 * i];
+        int e = f[2 * i + 1];
+        if (s < forcedEnd) {
+          continue;
+        }
+        forcedEnd = e;
+        for (int k = s; k < e; k++) {
+          allowed[k] = (byte) (1 << Tag.inWord(k - s, e - s).ordinal());
         }
       }
       return allowed;
@@ -276,6 +292,10 @@ public final class Decoder {
 
     int[] toArray() {
       return Arrays.copyOf(a, n);
+    }
+
+    int size() {
+      return n;
     }
   }
 }

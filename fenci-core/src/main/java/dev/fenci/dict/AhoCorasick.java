@@ -19,6 +19,7 @@ final class AhoCorasick {
 
   private static final int ROOT = 0;
 
+  private final int[] rootNext = new int[0x10000]; // transitions from the root, by char; -1 = none
   private final long[] keys; // (state << 16 | char) + 1, 0 = empty
   private final int[] targets;
   private final int mask;
@@ -43,6 +44,7 @@ final class AhoCorasick {
     char[] label = new char[total];
     Arrays.fill(wordOf, -1);
     Arrays.fill(firstChild, -1);
+    Arrays.fill(rootNext, -1);
     int states = 1;
     for (int wi = 0; wi < words.size(); wi++) {
       String w = words.get(wi);
@@ -97,6 +99,9 @@ final class AhoCorasick {
   }
 
   private int next(int state, char c) {
+    if (state == ROOT) {
+      return rootNext[c];
+    }
     long key = (((long) state << 16) | c) + 1;
     for (int i = slot(key, mask); ; i = (i + 1) & mask) {
       long k = keys[i];
@@ -110,6 +115,10 @@ final class AhoCorasick {
   }
 
   private void put(int state, char c, int target) {
+    if (state == ROOT) {
+      rootNext[c] = target;
+      return;
+    }
     long key = (((long) state << 16) | c) + 1;
     int i = slot(key, mask);
     while (keys[i] != 0) {

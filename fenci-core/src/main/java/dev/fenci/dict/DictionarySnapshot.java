@@ -24,12 +24,20 @@ public final class DictionarySnapshot {
 
   private final Map<String, Entry> entries;
   private final Entry[] byIndex;
+  private final double[] multipliers;
+  private final float[] logMultipliers;
   private final AhoCorasick automaton;
 
   /** @param entries by word, owned by the snapshot from now on; later duplicates already won */
   DictionarySnapshot(Map<String, Entry> entries) {
     this.entries = Collections.unmodifiableMap(entries);
     this.byIndex = this.entries.values().toArray(new Entry[0]);
+    this.multipliers = new double[byIndex.length];
+    this.logMultipliers = new float[byIndex.length];
+    for (int i = 0; i < byIndex.length; i++) {
+      multipliers[i] = byIndex[i].multiplier();
+      logMultipliers[i] = (float) Math.log(multipliers[i]);
+    }
     this.automaton = entries.isEmpty() ? null : new AhoCorasick(new ArrayList<>(this.entries.keySet()));
   }
 
@@ -52,19 +60,30 @@ public final class DictionarySnapshot {
 
   /** Every occurrence of every entry, overlapping ones included, ordered by start then length. */
   public List<Match> matches(CharSequence text) {
-    if (automaton == null || text.length() == 0) {
-      return List.of();
-    }
     List<Match> out = new ArrayList<>();
+    forEachMatch(text, (begin, end, multiplier, logMultiplier) -> out.add(new Match(begin, end, multiplier)));
+    out.sort((a, b) -> a.start != b.start ? Integer.compare(a.start, b.start) : Integer.compare(b.end, a.end));
+    return out;
+  }
+
+  /** Receives occurrences as they are found (ordered by end, not by start). */
+  @FunctionalInterface
+  public interface MatchConsumer {
+    void match(int start, int end, double multiplier, float logMultiplier);
+  }
+
+  /** Every occurrence of every entry, without allocating, in the automaton's order (by end). */
+  public void forEachMatch(CharSequence text, MatchConsumer consumer) {
+    if (automaton == null || text.length() == 0) {
+      return;
+    }
     automaton.match(text, (begin, end, index) -> {
       // never start or end between the two halves of a surrogate pair
       if ((begin > 0 && Character.isLowSurrogate(text.charAt(begin)) && Character.isHighSurrogate(text.charAt(begin - 1)))
           || (end < text.length() && Character.isLowSurrogate(text.charAt(end)) && Character.isHighSurrogate(text.charAt(end - 1)))) {
         return;
       }
-      out.add(new Match(begin, end, byIndex[index].multiplier()));
+      consumer.match(begin, end, multipliers[index], logMultipliers[index]);
     });
-    out.sort((a, b) -> a.start != b.start ? Integer.compare(a.start, b.start) : Integer.compare(b.end, a.end));
-    return out;
   }
 }
