@@ -19,23 +19,29 @@ final class AhoCorasick {
 
   private static final int ROOT = 0;
 
+  /** Most states: targets and state numbers are packed into 24 bits. */
+  static final int MAX_STATES = 1 << 24;
+
   private final int[] rootNext = new int[0x10000]; // transitions from the root, by char; -1 = none
-  private final long[] keys; // (state << 16 | char) + 1, 0 = empty
-  private final int[] targets;
+  /** Other transitions: ((state << 16 | char) + 1) << 24 | target in one long; 0 = empty. */
+  private final long[] slots;
   private final int mask;
   private final int[] fail;
-  private final int[] word; // index of the word ending at a state, or -1
-  private final int[] outLink; // nearest proper suffix state where a word ends, or -1
-  private final int[] depth;
+  /** Per state, side by side: index of the word ending there (or -1), its length, and the
+   * nearest proper suffix state where a word ends (or -1). */
+  private final int[] out;
 
   AhoCorasick(List<String> words) {
     int total = 1;
     for (String w : words) {
       total += w.length();
     }
+    if (total >= MAX_STATES) {
+      throw new IllegalArgumentException("dictionary too large: " + total + " characters in all (at most "
+          + (MAX_STATES - 1) + ")");
+    }
     int cap = Integer.highestOneBit(Math.max(4, total * 2 - 1)) << 1;
-    keys = new long[cap];
-    targets = new int[cap];
+    slots = new long[cap];
     mask = cap - 1;
     int[] wordOf = new int[total];
     int[] depthOf = new int[total];
@@ -65,7 +71,7 @@ final class AhoCorasick {
       wordOf[s] = wi;
     }
     fail = new int[states];
-    outLink = new int[states];
+    int[] outLink = new int[states];
     Arrays.fill(outLink, -1);
     int[] queue = new int[states];
     int head = 0;
@@ -89,8 +95,12 @@ final class AhoCorasick {
         queue[tail++] = t;
       }
     }
-    word = Arrays.copyOf(wordOf, states);
-    depth = Arrays.copyOf(depthOf, states);
+    out = new int[3 * states];
+    for (int st = 0; st < states; st++) {
+      out[3 * st] = wordOf[st];
+      out[3 * st + 1] = depthOf[st];
+      out[3 * st + 2] = outLink[st];
+    }
   }
 
   private static int slot(long key, int mask) {
@@ -104,11 +114,11 @@ final class AhoCorasick {
     }
     long key = (((long) state << 16) | c) + 1;
     for (int i = slot(key, mask); ; i = (i + 1) & mask) {
-      long k = keys[i];
-      if (k == key) {
-        return targets[i];
+      long v = slots[i];
+      if ((v >>> 24) == key) {
+        return (int) (v & 0xFFFFFF);
       }
-      if (k == 0) {
+      if (v == 0) {
         return -1;
       }
     }
@@ -121,11 +131,10 @@ final class AhoCorasick {
     }
     long key = (((long) state << 16) | c) + 1;
     int i = slot(key, mask);
-    while (keys[i] != 0) {
+    while (slots[i] != 0) {
       i = (i + 1) & mask;
     }
-    keys[i] = key;
-    targets[i] = target;
+    slots[i] = (key << 24) | target;
   }
 
   /** Reports every occurrence of every word in {@code text}, by end position. */
@@ -138,8 +147,8 @@ final class AhoCorasick {
         s = fail[s];
       }
       s = t < 0 ? ROOT : t;
-      for (int o = word[s] >= 0 ? s : outLink[s]; o >= 0; o = outLink[o]) {
-        hits.hit(i + 1 - depth[o], i + 1, word[o]);
+      for (int o = out[3 * s] >= 0 ? s : out[3 * s + 2]; o >= 0; o = out[3 * o + 2]) {
+        hits.hit(i + 1 - out[3 * o + 1], i + 1, out[3 * o]);
       }
     }
   }
