@@ -28,8 +28,8 @@ final class TrainCommand implements Callable<Integer> {
       description = "Embedding initialisation: uniform (the seed's uniform(-1,1)) or normal (N(0,1)). Default: ${DEFAULT-VALUE}.")
   String embedInit;
 
-  @Option(names = "--text-rules", defaultValue = "seed",
-      description = "seed (ASCII letter/digit runs are words of their own) or fold (ASCII shown full-width to the network, runs may join neighbours). Default: ${DEFAULT-VALUE}.")
+  @Option(names = "--text-rules", defaultValue = "fold",
+      description = "fold (ASCII shown full-width to the network, letter/digit runs never split but may join neighbours, as the default model) or seed (the seed method: ASCII letter/digit runs are words of their own). Default: ${DEFAULT-VALUE}.")
   String textRules;
 
   @Option(names = "--epochs", defaultValue = "30", description = "Epochs (default: ${DEFAULT-VALUE}).")
