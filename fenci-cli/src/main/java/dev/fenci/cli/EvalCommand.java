@@ -5,6 +5,7 @@ import dev.fenci.corpus.Corpus;
 import dev.fenci.corpus.Utf8Lines;
 import dev.fenci.eval.Score;
 import dev.fenci.eval.Scorer;
+import dev.fenci.text.Chunker;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -50,7 +51,7 @@ final class EvalCommand implements Callable<Integer> {
       List<String> raw = Utf8Lines.read(source.input);
       test = Segmenter.load(model).segmentAll(raw);
       for (List<String> l : test) {
-        l.removeIf(w -> w.isBlank());
+        l.removeIf(w -> w.codePoints().allMatch(Chunker::isSpace));
       }
     }
     Set<String> vocab = new HashSet<>();
