@@ -59,6 +59,14 @@ final class SegmentCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws IOException {
+    try {
+      return run();
+    } catch (ClosedOutput e) {
+      return 0;
+    }
+  }
+
+  private Integer run() throws IOException {
     Segmenter seg = Segmenter.load(model);
     UserDictionary dict = null;
     if (dicts != null && !dicts.isEmpty()) {
@@ -151,6 +159,18 @@ final class SegmentCommand implements Callable<Integer> {
         first = false;
       }
       out.write('\n');
+    }
+    out.flush();
+    if (System.out.checkError()) {
+      // the reader went away (`fenci segment big.txt | head`): stop working, quietly
+      throw new ClosedOutput();
+    }
+  }
+
+  /** Standard output was closed by its reader. */
+  static final class ClosedOutput extends RuntimeException {
+    ClosedOutput() {
+      super("standard output closed", null, false, false);
     }
   }
 

@@ -84,6 +84,34 @@ class MainTest {
   }
 
   @Test
+  void stopsQuietlyWhenTheReaderClosesTheOutput() {
+    PrintStream oldOut = System.out;
+    InputStream oldIn = System.in;
+    java.util.concurrent.atomic.AtomicInteger writes = new java.util.concurrent.atomic.AtomicInteger();
+    try {
+      System.setOut(new PrintStream(new java.io.OutputStream() {
+        @Override
+        public void write(int b) throws java.io.IOException {
+          writes.incrementAndGet();
+          throw new java.io.IOException("Broken pipe");
+        }
+
+        @Override
+        public void write(byte[] b, int off, int len) throws java.io.IOException {
+          writes.incrementAndGet();
+          throw new java.io.IOException("Broken pipe");
+        }
+      }, true));
+      System.setIn(new ByteArrayInputStream("扫描二维码，关注微信号。\n".repeat(5000).getBytes(StandardCharsets.UTF_8)));
+      assertThat(Main.run("segment")).isZero();
+      assertThat(writes.get()).as("stopped after the first block").isLessThan(5);
+    } finally {
+      System.setOut(oldOut);
+      System.setIn(oldIn);
+    }
+  }
+
+  @Test
   void listsModels() {
     Run r = run("", "models");
     assertThat(r.code()).isZero();
