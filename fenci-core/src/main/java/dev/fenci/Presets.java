@@ -16,6 +16,7 @@ public final class Presets {
   public static final String DEFAULT = "default";
   private static final String DIR = "/dev/fenci/models/";
   private static final ConcurrentHashMap<String, Model> CACHE = new ConcurrentHashMap<>();
+  private static final List<Preset> LIST = readIndex();
 
   private Presets() {}
 
@@ -23,6 +24,10 @@ public final class Presets {
   public record Preset(String name, String description) {}
 
   public static List<Preset> list() {
+    return LIST;
+  }
+
+  private static List<Preset> readIndex() {
     Properties p = index();
     List<Preset> out = new ArrayList<>();
     for (String name : p.getProperty("presets", "").split(",")) {
@@ -31,7 +36,7 @@ public final class Presets {
         out.add(new Preset(name, p.getProperty(name + ".description", "")));
       }
     }
-    return out;
+    return List.copyOf(out);
   }
 
   public static boolean exists(String name) {

@@ -7,6 +7,6 @@ package dev.fenci;
 public record Token(String word, int start, int end) {
   /** True for a word made only of whitespace. */
   public boolean isSpace() {
-    return word.codePoints().allMatch(dev.fenci.text.Chunker::isSpace);
+    return dev.fenci.text.Chunker.isSpaceWord(word);
   }
 }

@@ -33,7 +33,7 @@ class PkuBenchmarkTest {
     Path words = DataFiles.require("icwb2/gold/pku_training_words.utf8");
     List<List<String>> out = Segmenter.load().segmentAll(Utf8Lines.read(raw));
     for (List<String> l : out) {
-      l.removeIf(String::isBlank);
+      l.removeIf(dev.fenci.text.Chunker::isSpaceWord);
     }
     Set<String> vocab = new HashSet<>();
     for (String w : Utf8Lines.read(words)) {

@@ -32,7 +32,7 @@ final class Peers {
       @Override
       public List<String> segment(String line) {
         List<String> w = s.segment(line);
-        w.removeIf(String::isBlank);
+        w.removeIf(dev.fenci.text.Chunker::isSpaceWord);
         return w;
       }
     };

@@ -51,7 +51,7 @@ final class EvalCommand implements Callable<Integer> {
       List<String> raw = Utf8Lines.read(source.input);
       test = Segmenter.load(model).segmentAll(raw);
       for (List<String> l : test) {
-        l.removeIf(w -> w.codePoints().allMatch(Chunker::isSpace));
+        l.removeIf(Chunker::isSpaceWord);
       }
     }
     Set<String> vocab = new HashSet<>();

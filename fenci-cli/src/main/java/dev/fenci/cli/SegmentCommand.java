@@ -149,7 +149,7 @@ final class SegmentCommand implements Callable<Integer> {
     for (List<String> words : lines) {
       boolean first = true;
       for (String w : words) {
-        if (w.codePoints().allMatch(Chunker::isSpace)) {
+        if (Chunker.isSpaceWord(w)) {
           continue;
         }
         if (!first) {

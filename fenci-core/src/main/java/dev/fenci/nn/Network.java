@@ -128,13 +128,13 @@ public final class Network {
   }
 
   /**
-   * Runs the network. With a random source, dropout is applied (training); with null it is not.
+   * Runs the network and keeps what the backward pass needs. With a random source, dropout is
+   * applied (training); with null it is not. Inference goes through {@link #logits} instead.
    */
   public Trace forward(Parallel par, PackedBatch b, SplittableRandom dropout) {
     int d = config.embedDim();
     float[] x = new float[b.rows * d];
     float[] e = embedding.value;
-    // (inference goes through fastLogits; this path keeps what the backward pass needs)
     float[] mask = null;
     boolean drop = dropout != null && config.keepProb() < 1f;
     if (drop) {

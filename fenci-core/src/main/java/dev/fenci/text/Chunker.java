@@ -25,6 +25,11 @@ public final class Chunker {
     return Character.isWhitespace(cp) || Character.isSpaceChar(cp);
   }
 
+  /** True for a word made only of whitespace (as segmentation emits for runs of spaces). */
+  public static boolean isSpaceWord(CharSequence word) {
+    return word.codePoints().allMatch(Chunker::isSpace);
+  }
+
   public static boolean isAsciiAlnum(int cp) {
     return (cp >= '0' && cp <= '9') || (cp >= 'a' && cp <= 'z') || (cp >= 'A' && cp <= 'Z');
   }

@@ -10,6 +10,7 @@ import dev.fenci.eval.Scorer;
 import dev.fenci.model.Model;
 import dev.fenci.model.SafeTensors;
 import dev.fenci.nn.Param;
+import dev.fenci.text.Chunker;
 import dev.fenci.text.TextRules;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
@@ -68,7 +69,7 @@ class TrainerTest {
     for (List<String> g : devLines) {
       String text = String.join("", g);
       List<String> words = s.segment(text);
-      words.removeIf(String::isBlank);
+      words.removeIf(Chunker::isSpaceWord);
       predicted.add(words);
       baseline.add(text.codePoints().mapToObj(Character::toString).toList());
     }
