@@ -21,7 +21,8 @@ final class TrainCommand implements Callable<Integer> {
   @Option(names = "--model", required = true, paramLabel = "OUT", description = "Where the best model is written (checkpoint: OUT.ckpt).")
   Path model;
 
-  @Option(names = "--arch", defaultValue = "seed", description = "Architecture (default: ${DEFAULT-VALUE}).")
+  @Option(names = "--arch", defaultValue = "seed",
+      description = "Architecture: seed, bigram or bigram-deep (see docs/results.md). Default: ${DEFAULT-VALUE}.")
   String arch;
 
   @Option(names = "--embed-init", defaultValue = "uniform",
@@ -47,6 +48,13 @@ final class TrainCommand implements Callable<Integer> {
   @Option(names = "--min-count", defaultValue = "2", description = "Rarer characters share the unknown id (default: ${DEFAULT-VALUE}).")
   int minCount;
 
+  @Option(names = "--lr", defaultValue = "0.001", description = "Adam's learning rate (default: ${DEFAULT-VALUE}).")
+  float lr;
+
+  @Option(names = "--lr-schedule", defaultValue = "constant",
+      description = "constant (the seed) or cosine (decays to 5%% of --lr by the last epoch). Default: ${DEFAULT-VALUE}.")
+  String schedule;
+
   @Option(names = "--resume", description = "Continue from OUT.ckpt if it exists.")
   boolean resume;
 
@@ -57,7 +65,7 @@ final class TrainCommand implements Callable<Integer> {
   public Integer call() throws Exception {
     int t = threads == null ? Runtime.getRuntime().availableProcessors() : threads;
     TrainingOptions o = new TrainingOptions(train, dev, model, arch, embedInit, TextRules.parse(textRules),
-        epochs, batch, t, seed, minCount, resume);
+        epochs, batch, t, seed, minCount, resume, lr, schedule);
     new Trainer(o, System.err, System.console() != null).run();
     return 0;
   }

@@ -1,5 +1,6 @@
 package dev.fenci.model;
 
+import dev.fenci.nn.Bigrams;
 import dev.fenci.nn.Network;
 import dev.fenci.nn.NetworkConfig;
 import dev.fenci.nn.Param;
@@ -72,6 +73,10 @@ public final class Model {
     Map<String, Object> net = new LinkedHashMap<>();
     net.put("vocab_size", c.vocabSize());
     net.put("embed_dim", c.embedDim());
+    if (c.hasBigrams()) {
+      net.put("bigram_vocab", c.bigramVocab());
+      net.put("bigram_dim", c.bigramDim());
+    }
     net.put("hidden", c.hidden());
     net.put("tags", c.tags());
     net.put("keep_prob", (double) c.keepProb());
@@ -81,6 +86,10 @@ public final class Model {
     meta.put("provenance", Json.write(provenance));
     int[] cps = vocabulary.codePoints();
     st.put("vocab.codepoints", cps, cps.length);
+    if (network.bigrams() != null) {
+      int[] keys = network.bigrams().keys();
+      st.put("bigram.keys", keys, keys.length);
+    }
     for (Param p : network.params()) {
       st.put(p.name(), p.value, p.shape());
     }
@@ -120,11 +129,21 @@ public final class Model {
       for (int i = 0; i < hidden.length; i++) {
         hidden[i] = Math.toIntExact((Long) hiddenList.get(i));
       }
-      NetworkConfig config = new NetworkConfig(Math.toIntExact((Long) net.get("vocab_size")),
-          Math.toIntExact((Long) net.get("embed_dim")), hidden, Math.toIntExact((Long) net.get("tags")),
+      int vocabSize = Math.toIntExact((Long) net.get("vocab_size"));
+      int bigramVocab = net.containsKey("bigram_vocab") ? Math.toIntExact((Long) net.get("bigram_vocab")) : 0;
+      NetworkConfig config = new NetworkConfig(vocabSize, Math.toIntExact((Long) net.get("embed_dim")),
+          bigramVocab, net.containsKey("bigram_dim") ? Math.toIntExact((Long) net.get("bigram_dim")) : 0,
+          hidden, Math.toIntExact((Long) net.get("tags")),
           ((Number) net.get("keep_prob")).floatValue(), (String) net.get("embed_init"));
       Vocabulary vocab = new Vocabulary(st.ints("vocab.codepoints"));
-      Network network = new Network(config);
+      Bigrams bigrams = null;
+      if (config.hasBigrams()) {
+        if (!st.has("bigram.keys")) {
+          throw new ModelFormatException(source, "missing tensor bigram.keys");
+        }
+        bigrams = new Bigrams(vocabSize, st.ints("bigram.keys"));
+      }
+      Network network = new Network(config, bigrams);
       for (Param p : network.params()) {
         if (!st.has(p.name())) {
           throw new ModelFormatException(source, "missing tensor " + p.name());

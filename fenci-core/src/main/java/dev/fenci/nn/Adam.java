@@ -5,7 +5,7 @@ import java.util.List;
 /** Adam (Kingma and Ba) with the usual defaults: lr 0.001, betas 0.9 and 0.999, eps 1e-8. */
 public final class Adam {
   private final List<Param> params;
-  private final float lr;
+  private float lr;
   private final float beta1;
   private final float beta2;
   private final float eps;
@@ -42,6 +42,10 @@ public final class Adam {
 
   public float[] secondMoment(int i) {
     return v[i];
+  }
+
+  public void setLearningRate(float lr) {
+    this.lr = lr;
   }
 
   public void setSteps(long steps) {

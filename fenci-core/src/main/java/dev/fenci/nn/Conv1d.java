@@ -56,6 +56,19 @@ final class Conv1d {
     packedFlip = Gemm.pack(flip, 0, in, K * out, in, new float[Gemm.packedSize(K * out, in)]);
   }
 
+  /**
+   * The weights for input channels {@code [from, to)} only, packed for a product over overlapping
+   * rows of a {@code rows x (to - from)} matrix (shape {@code [3 * (to - from)][out]}).
+   */
+  float[] packInputs(int from, int to) {
+    int n = to - from;
+    float[] w = new float[K * n * out];
+    for (int t = 0; t < K; t++) {
+      System.arraycopy(weight.value, (t * in + from) * out, w, t * n * out, n * out);
+    }
+    return Gemm.pack(w, 0, out, K * n, out, new float[Gemm.packedSize(K * n, out)]);
+  }
+
   /** Output rows of the batch; padding rows are zero. */
   float[] forward(Parallel par, PackedBatch b, float[] x) {
     int rows = b.rows;
@@ -82,11 +95,14 @@ final class Conv1d {
   /**
    * The forward pass over embedding rows given as ids, from {@code table[tap][id][out]} (each
    * embedding row already multiplied by each tap's weights; row {@code vocab} of each tap is zero
-   * and stands for the padding around a sequence).
+   * and stands for the padding around a sequence). When the table covers only the first input
+   * channels, {@code rest} holds the other {@code restIn} channels of every row and
+   * {@code restPacked} their weights ({@link #packInputs}).
    */
-  float[] forwardFromTable(PackedBatch b, float[] table, int vocab) {
+  float[] forwardFromTable(PackedBatch b, float[] table, int vocab, float[] rest, int restIn, float[] restPacked) {
     int rows = b.rows;
     float[] y = new float[rows * out];
+    boolean relu = this.relu && rest == null;
     float[] bv = bias.value;
     int[] ids = b.ids;
     int tapSize = (vocab + 1) * out;
@@ -107,6 +123,19 @@ final class Conv1d {
           y[o + j] = bv[j] + table[s0 + j] + table[s1 + j] + table[s2 + j];
         }
       }
+    }
+    if (rest != null) {
+      int first = b.pad;
+      int count = rows - 2 * b.pad;
+      Gemm.get().mulAdd(rest, (first - 1) * restIn, restIn, K * restIn, restPacked, out, y, first * out, out, 0, count);
+      if (this.relu) {
+        for (int i = 0; i < y.length; i++) {
+          if (y[i] < 0f) {
+            y[i] = 0f;
+          }
+        }
+      }
+      zeroGaps(b, y, out);
     }
     return y;
   }

@@ -15,14 +15,34 @@ import java.util.SplittableRandom;
 public final class Network {
   private final NetworkConfig config;
   private final Param embedding;
+  /** Bigram embedding and the bigrams it covers; null without bigram features. */
+  private final Param bigram;
+  private final Bigrams bigrams;
   private final List<Conv1d> convs = new ArrayList<>();
   private final List<Param> params = new ArrayList<>();
 
+  /** A network without bigram features. */
   public Network(NetworkConfig config) {
+    this(config, null);
+  }
+
+  /** A network with the given bigrams ({@code null} when the config has no bigram features). */
+  public Network(NetworkConfig config, Bigrams bigrams) {
     this.config = config;
+    if (config.hasBigrams() != (bigrams != null)
+        || (bigrams != null && (bigrams.size() != config.bigramVocab() || bigrams.vocab() != config.vocabSize()))) {
+      throw new IllegalArgumentException("the bigrams do not fit the network (" + config + ")");
+    }
     this.embedding = new Param("embedding.weight", config.vocabSize(), config.embedDim());
     params.add(embedding);
-    int in = config.embedDim();
+    this.bigrams = bigrams;
+    if (bigrams != null) {
+      bigram = new Param("bigram.weight", config.bigramVocab(), config.bigramDim());
+      params.add(bigram);
+    } else {
+      bigram = null;
+    }
+    int in = config.inputDim();
     int[] hidden = config.hidden();
     for (int i = 0; i <= hidden.length; i++) {
       boolean last = i == hidden.length;
@@ -46,7 +66,12 @@ public final class Network {
 
   /** How many characters on each side can influence a character's scores. */
   public int receptiveRadius() {
-    return convs.size() * (Conv1d.K / 2);
+    return convs.size() * (Conv1d.K / 2) + (bigrams != null ? 1 : 0);
+  }
+
+  /** The bigrams with an embedding, or null. */
+  public Bigrams bigrams() {
+    return bigrams;
   }
 
   /** Weights in a fixed order (the model file's order). */
@@ -61,6 +86,12 @@ public final class Network {
     boolean normal = config.embedInit().equals("normal");
     for (int i = 0; i < e.length; i++) {
       e[i] = normal ? (float) gaussian(rnd) : (float) (rnd.nextDouble() * 2 - 1);
+    }
+    if (bigram != null) {
+      float[] g = bigram.value;
+      for (int i = 0; i < g.length; i++) {
+        g[i] = normal ? (float) gaussian(rnd) : (float) (rnd.nextDouble() * 2 - 1);
+      }
     }
     for (Conv1d c : convs) {
       c.initDefault(rnd);
@@ -80,7 +111,11 @@ public final class Network {
       c.refresh();
     }
     firstLayerTable = null;
+    bigramWeights = bigrams == null ? null : convs.get(0).packInputs(config.embedDim(), config.inputDim());
   }
+
+  /** For inference: the first convolution's weights for the bigram part of its input, packed. */
+  private float[] bigramWeights;
 
   /**
    * For inference: the first convolution applied to every embedding row, per tap
@@ -95,9 +130,10 @@ public final class Network {
       Conv1d c = convs.get(0);
       int v = config.vocabSize();
       int d = config.embedDim();
+      int in = config.inputDim();
       t = new float[Conv1d.K * (v + 1) * c.out];
       for (int tap = 0; tap < Conv1d.K; tap++) {
-        float[] w = Gemm.pack(c.weight.value, tap * d * c.out, c.out, d, c.out, new float[Gemm.packedSize(d, c.out)]);
+        float[] w = Gemm.pack(c.weight.value, tap * in * c.out, c.out, d, c.out, new float[Gemm.packedSize(d, c.out)]);
         Gemm.get().mulAdd(embedding.value, 0, d, d, w, c.out, t, tap * (v + 1) * c.out, c.out, 0, v);
       }
       firstLayerTable = t;
@@ -108,11 +144,13 @@ public final class Network {
   /** What a forward pass keeps for the backward pass. */
   public static final class Trace {
     final PackedBatch batch;
+    final int[] bigramIds;
     final float[] mask;
     final List<float[]> activations = new ArrayList<>();
 
-    Trace(PackedBatch batch, float[] mask) {
+    Trace(PackedBatch batch, int[] bigramIds, float[] mask) {
       this.batch = batch;
+      this.bigramIds = bigramIds;
       this.mask = mask;
     }
 
@@ -132,9 +170,12 @@ public final class Network {
    * applied (training); with null it is not. Inference goes through {@link #logits} instead.
    */
   public Trace forward(Parallel par, PackedBatch b, SplittableRandom dropout) {
-    int d = config.embedDim();
+    int d = config.inputDim();
+    int ed = config.embedDim();
+    int bd = config.bigramDim();
     float[] x = new float[b.rows * d];
     float[] e = embedding.value;
+    int[] bids = bigramIds(b);
     float[] mask = null;
     boolean drop = dropout != null && config.keepProb() < 1f;
     if (drop) {
@@ -167,14 +208,17 @@ public final class Network {
       if (id == PackedBatch.GAP) {
         continue;
       }
-      System.arraycopy(e, id * d, x, r * d, d);
+      System.arraycopy(e, id * ed, x, r * d, ed);
+      if (bids != null) {
+        System.arraycopy(bigram.value, bids[r] * bd, x, r * d + ed, bd);
+      }
     }
     if (mask != null) {
       for (int i = 0; i < x.length; i++) {
         x[i] *= mask[i];
       }
     }
-    Trace t = new Trace(b, mask);
+    Trace t = new Trace(b, bids, mask);
     t.activations.add(x);
     for (Conv1d c : convs) {
       x = c.forward(par, b, x);
@@ -185,7 +229,20 @@ public final class Network {
 
   /** Inference: as {@link #logits}, with the first convolution read from the precomputed table. */
   float[] fastLogits(Parallel par, PackedBatch b) {
-    float[] x = convs.get(0).forwardFromTable(b, firstLayerTable(), config.vocabSize());
+    float[] x;
+    if (bigrams == null) {
+      x = convs.get(0).forwardFromTable(b, firstLayerTable(), config.vocabSize(), null, 0, null);
+    } else {
+      int bd = config.bigramDim();
+      int[] bids = bigramIds(b);
+      float[] xb = new float[b.rows * bd];
+      for (int r = 0; r < b.rows; r++) {
+        if (bids[r] >= 0) {
+          System.arraycopy(bigram.value, bids[r] * bd, xb, r * bd, bd);
+        }
+      }
+      x = convs.get(0).forwardFromTable(b, firstLayerTable(), config.vocabSize(), xb, bd, bigramWeights);
+    }
     for (int i = 1; i < convs.size(); i++) {
       x = convs.get(i).forward(par, b, x);
     }
@@ -199,26 +256,50 @@ public final class Network {
       Conv1d c = convs.get(i);
       dy = c.backward(par, t.batch, t.activations.get(i), t.activations.get(i + 1), dy, true);
     }
-    int d = config.embedDim();
-    float[] ge = embedding.grad;
+    int d = config.inputDim();
+    int ed = config.embedDim();
+    int bd = config.bigramDim();
     PackedBatch b = t.batch;
+    if (t.mask != null) {
+      for (int i = 0; i < dy.length; i++) {
+        dy[i] *= t.mask[i];
+      }
+    }
     for (int r = 0; r < b.rows; r++) {
       int id = b.ids[r];
       if (id == PackedBatch.GAP) {
         continue;
       }
-      int o = r * d;
-      int g = id * d;
-      if (t.mask == null) {
-        for (int j = 0; j < d; j++) {
-          ge[g + j] += dy[o + j];
-        }
-      } else {
-        for (int j = 0; j < d; j++) {
-          ge[g + j] += dy[o + j] * t.mask[o + j];
-        }
+      addRow(embedding.grad, id * ed, dy, r * d, ed);
+      if (t.bigramIds != null) {
+        addRow(bigram.grad, t.bigramIds[r] * bd, dy, r * d + ed, bd);
       }
     }
+  }
+
+  private static void addRow(float[] dst, int dstOff, float[] src, int srcOff, int n) {
+    for (int j = 0; j < n; j++) {
+      dst[dstOff + j] += src[srcOff + j];
+    }
+  }
+
+  /** The bigram id of every row (-1 for gap rows), or null without bigram features. */
+  private int[] bigramIds(PackedBatch b) {
+    if (bigrams == null) {
+      return null;
+    }
+    int v = config.vocabSize();
+    int[] ids = b.ids;
+    int[] out = new int[b.rows];
+    for (int r = 0; r < b.rows; r++) {
+      if (ids[r] == PackedBatch.GAP) {
+        out[r] = -1;
+      } else {
+        int next = r + 1 < b.rows && ids[r + 1] != PackedBatch.GAP ? ids[r + 1] : v;
+        out[r] = bigrams.id(ids[r], next);
+      }
+    }
+    return out;
   }
 
   public void zeroGrad() {

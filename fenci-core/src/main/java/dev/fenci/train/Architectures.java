@@ -8,17 +8,29 @@ public final class Architectures {
   private Architectures() {}
 
   public static List<String> names() {
-    return List.of("seed");
+    return List.of("seed", "bigram", "bigram-deep");
   }
 
-  /** The network of architecture {@code name} for a vocabulary of {@code vocabSize} ids. */
+  /**
+   * The network of architecture {@code name} for a vocabulary of {@code vocabSize} ids (the
+   * number of bigram ids is filled in by the trainer from the data, see {@link #bigramMinCount}).
+   */
   public static NetworkConfig config(String name, int vocabSize, String embedInit) {
     switch (name) {
       case "seed":
         return NetworkConfig.seed(vocabSize, embedInit);
+      case "bigram": // the seed plus a 32-wide embedding of the bigram at each position
+        return new NetworkConfig(vocabSize, 128, 1, 32, new int[] {128, 32}, 4, 0.5f, embedInit);
+      case "bigram-deep": // wider bigram embedding, one more layer (receptive field 4 + 1 characters)
+        return new NetworkConfig(vocabSize, 128, 1, 48, new int[] {160, 64, 32}, 4, 0.5f, embedInit);
       default:
         throw new IllegalArgumentException("unknown architecture '" + name + "' (known: "
             + String.join(", ", names()) + ")");
     }
+  }
+
+  /** Bigrams seen fewer times in the training data share the unknown bigram's embedding. */
+  public static int bigramMinCount(String name) {
+    return 2;
   }
 }

@@ -10,6 +10,7 @@ import dev.fenci.model.ModelFormatException;
 import dev.fenci.model.SafeTensors;
 import dev.fenci.model.Vocabulary;
 import dev.fenci.nn.Adam;
+import dev.fenci.nn.Bigrams;
 import dev.fenci.nn.Network;
 import dev.fenci.nn.NetworkConfig;
 import dev.fenci.nn.PackedBatch;
@@ -70,7 +71,16 @@ public final class Trainer {
     TrainingData data = TrainingData.build(trainSentences, opt.rules(), opt.minCount());
     Vocabulary vocab = data.vocabulary();
     NetworkConfig config = Architectures.config(opt.arch(), vocab.size(), opt.embedInit());
-    Network net = new Network(config);
+    Bigrams bigrams = null;
+    if (config.hasBigrams()) {
+      List<int[]> seqs = new ArrayList<>(data.pieces().size());
+      for (TrainingData.Piece p : data.pieces()) {
+        seqs.add(p.ids());
+      }
+      bigrams = Bigrams.count(seqs, vocab.size(), Architectures.bigramMinCount(opt.arch()));
+      config = config.withBigramVocab(bigrams.size());
+    }
+    Network net = new Network(config, bigrams);
     net.initialise(opt.seed());
     Adam adam = new Adam(net.params());
     Map<String, String> fingerprint = fingerprint(config);
@@ -120,6 +130,7 @@ public final class Trainer {
     try (Parallel par = new Parallel(opt.threads())) {
       for (int epoch = firstEpoch; epoch <= opt.epochs(); epoch++) {
         SplittableRandom rnd = new SplittableRandom(opt.seed() * 0x9E3779B97F4A7C15L + epoch);
+        adam.setLearningRate(opt.learningRate(epoch));
         List<List<TrainingData.Piece>> batches = batcher.epoch(rnd);
         ProgressBar bar = new ProgressBar(log, String.format(Locale.ROOT, "epoch %d/%d", epoch, opt.epochs()),
             data.characters(), "chars", terminal);
@@ -187,6 +198,8 @@ public final class Trainer {
     f.put("seed", Long.toString(opt.seed()));
     f.put("batch", Integer.toString(opt.batch()));
     f.put("min_count", Integer.toString(opt.minCount()));
+    f.put("lr", Float.toString(opt.lr()));
+    f.put("schedule", opt.schedule());
     return f;
   }
 
@@ -226,6 +239,8 @@ public final class Trainer {
     p.put("epoch", Integer.toString(epoch));
     p.put("epochs_planned", Integer.toString(opt.epochs()));
     p.put("batch", Integer.toString(opt.batch()));
+    p.put("lr", Float.toString(opt.lr()));
+    p.put("lr_schedule", opt.schedule());
     p.put("seed", Long.toString(opt.seed()));
     p.put("threads", Integer.toString(opt.threads()));
     p.put("dev_f1", String.format(Locale.ROOT, "%.4f", dev.f1()));

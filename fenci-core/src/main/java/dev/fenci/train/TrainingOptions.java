@@ -19,9 +19,37 @@ import java.util.List;
  * @param seed      seed of every random choice (initialisation, shuffling, dropout)
  * @param minCount  characters seen fewer times share the unknown id
  * @param resume    continue from the checkpoint if there is one
+ * @param lr        Adam's learning rate (the seed: 0.001)
+ * @param schedule  "constant" (the seed) or "cosine": the learning rate of epoch e (1-based) of E is
+ *                  {@code lr * (0.05 + 0.95 * (1 + cos(pi * (e - 1) / E)) / 2)}
  */
 public record TrainingOptions(List<Path> train, Path dev, Path model, String arch, String embedInit,
-    TextRules rules, int epochs, int batch, int threads, long seed, int minCount, boolean resume) {
+    TextRules rules, int epochs, int batch, int threads, long seed, int minCount, boolean resume,
+    float lr, String schedule) {
+
+  public TrainingOptions {
+    if (!(lr > 0 && lr < 1)) {
+      throw new IllegalArgumentException("learning rate must be in (0, 1), got " + lr);
+    }
+    if (!schedule.equals("constant") && !schedule.equals("cosine")) {
+      throw new IllegalArgumentException("learning-rate schedule must be 'constant' or 'cosine', got " + schedule);
+    }
+  }
+
+  /** The seed's optimiser settings: Adam at a constant learning rate of 0.001. */
+  public TrainingOptions(List<Path> train, Path dev, Path model, String arch, String embedInit,
+      TextRules rules, int epochs, int batch, int threads, long seed, int minCount, boolean resume) {
+    this(train, dev, model, arch, embedInit, rules, epochs, batch, threads, seed, minCount, resume, 1e-3f, "constant");
+  }
+
+  /** The learning rate of epoch {@code epoch} (1-based). */
+  public float learningRate(int epoch) {
+    if (schedule.equals("constant")) {
+      return lr;
+    }
+    double f = 0.05 + 0.95 * (1 + Math.cos(Math.PI * (epoch - 1) / epochs)) / 2;
+    return (float) (lr * f);
+  }
 
   public Path checkpoint() {
     return model.resolveSibling(model.getFileName() + ".ckpt");

@@ -35,9 +35,20 @@ class GradientCheckTest {
     return gold;
   }
 
+  /** Bigrams of SEQS and a few more: some positions hit a known bigram, some the unknown one. */
+  static Bigrams bigrams() {
+    return new Bigrams(7, new int[] {1 * 8 + 2, 2 * 8 + 3, 6 * 8 + 7, 2 * 8 + 2, 5 * 8 + 7, 3 * 8 + 3});
+  }
+
+  static NetworkConfig bigramConfig(float keep) {
+    return new NetworkConfig(7, 5, 7, 3, new int[] {6, 3}, 4, keep, "normal");
+  }
+
   private void check(float keep, long dropoutSeed) {
-    NetworkConfig cfg = new NetworkConfig(7, 5, new int[] {6, 3}, 4, keep, "normal");
-    Network net = new Network(cfg);
+    check(new Network(new NetworkConfig(7, 5, new int[] {6, 3}, 4, keep, "normal")), dropoutSeed, 228);
+  }
+
+  private void check(Network net, long dropoutSeed, int expectedWeights) {
     net.initialise(3);
     PackedBatch b = PackedBatch.of(net.pad(), SEQS);
     int[] gold = gold(b);
@@ -76,7 +87,7 @@ class GradientCheckTest {
         checked++;
       }
     }
-    assertThat(checked).isEqualTo(228);
+    assertThat(checked).isEqualTo(expectedWeights);
     assertThat(kinks).as("weights skipped at a ReLU kink").isLessThan(6);
     assertThat(worst).as("weights whose gradient differs from finite differences").isEmpty();
   }
@@ -92,8 +103,49 @@ class GradientCheckTest {
   }
 
   @Test
+  void gradientsMatchFiniteDifferencesWithBigrams() {
+    // 228 as above, plus 7 x 3 bigram embedding weights and 3 x 3 x 6 more first-layer weights
+    check(new Network(bigramConfig(1f), bigrams()), -1, 228 + 21 + 54);
+  }
+
+  @Test
+  void gradientsMatchFiniteDifferencesWithBigramsAndDropout() {
+    check(new Network(bigramConfig(0.5f), bigrams()), 7, 228 + 21 + 54);
+  }
+
+  @Test
   void inferenceTablePathEqualsTheTrainingPath() {
-    Network net = new Network(new NetworkConfig(7, 5, new int[] {6, 3}, 4, 0.5f, "normal"));
+    tablePathEqualsTrainingPath(new Network(new NetworkConfig(7, 5, new int[] {6, 3}, 4, 0.5f, "normal")));
+  }
+
+  @Test
+  void inferenceTablePathEqualsTheTrainingPathWithBigrams() {
+    tablePathEqualsTrainingPath(new Network(bigramConfig(0.5f), bigrams()));
+  }
+
+  @Test
+  void bigramLookupFindsEveryKeyAndNothingElse() {
+    Bigrams b = bigrams();
+    int[] keys = b.keys();
+    for (int first = 0; first < 7; first++) {
+      for (int next = 0; next <= 7; next++) {
+        int k = first * 8 + next;
+        int expected = 0;
+        for (int i = 0; i < keys.length; i++) {
+          if (keys[i] == k) {
+            expected = i + 1;
+          }
+        }
+        assertThat(b.id(first, next)).as("bigram %d %d", first, next).isEqualTo(expected);
+      }
+    }
+    // SEQS hold 10 distinct bigrams (ends included), each once
+    assertThat(Bigrams.count(java.util.Arrays.asList(SEQS), 7, 1).size()).isEqualTo(11);
+    assertThat(Bigrams.count(java.util.Arrays.asList(SEQS), 7, 1).id(5, 7)).isPositive();
+    assertThat(Bigrams.count(java.util.Arrays.asList(SEQS), 7, 2).size()).isEqualTo(1);
+  }
+
+  private static void tablePathEqualsTrainingPath(Network net) {
     net.initialise(9);
     PackedBatch b = PackedBatch.of(net.pad(), SEQS);
     float[] fast = net.logits(Parallel.SERIAL, b);
