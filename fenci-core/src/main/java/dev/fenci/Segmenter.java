@@ -88,7 +88,10 @@ public final class Segmenter {
     return model;
   }
 
-  /** The words of {@code text}, in order; they concatenate to {@code text}. */
+  /**
+   * The words of {@code text}, in order; they concatenate to {@code text}. Any length works (long
+   * lines are decoded in windows, see {@link #segment(java.io.Reader, WordSink, int)}).
+   */
   public List<String> segment(String text) {
     return words(text, decoder.wordEnds(List.of(text), dict()).get(0));
   }
@@ -106,6 +109,26 @@ public final class Segmenter {
       out.add(words(texts.get(i), all.get(i)));
     }
     return out;
+  }
+
+  /** Receives the words of a stream in order; together they are exactly the stream's text. */
+  @FunctionalInterface
+  public interface WordSink {
+    /** The word {@code text.substring(start, end)}. */
+    void word(String text, int start, int end) throws IOException;
+  }
+
+  /**
+   * Segments everything {@code in} delivers, in bounded memory whatever the size of the input or
+   * of its lines, handing each word to {@code sink} in order. Lines are independent; a line longer
+   * than 16,384 characters is decoded in overlapping windows, and its words are those of the
+   * whole line except that no single word is longer than 15,872 characters (the limit cuts, for
+   * example, a megabyte of Latin letters without a space).
+   *
+   * @param threads threads decoding blocks of lines in parallel (the output order is the input's)
+   */
+  public void segment(java.io.Reader in, WordSink sink, int threads) throws IOException {
+    new TextStream(decoder, this::dict).segment(in, sink, threads);
   }
 
   private static List<String> words(String text, int[] ends) {

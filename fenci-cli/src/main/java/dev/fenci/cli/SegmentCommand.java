@@ -3,25 +3,16 @@ package dev.fenci.cli;
 import dev.fenci.Segmenter;
 import dev.fenci.dict.UserDictionary;
 import dev.fenci.text.Chunker;
-import java.io.BufferedReader;
+import dev.fenci.text.Utf8Reader;
 import java.io.BufferedWriter;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.InputStreamReader;
 import java.io.OutputStreamWriter;
 import java.io.Writer;
-import java.nio.charset.CharsetDecoder;
-import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayDeque;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -40,7 +31,8 @@ final class SegmentCommand implements Callable<Integer> {
       description = "User dictionary (lines 'word,multiplier'; see README); repeatable, later files win for the same word.")
   List<Path> dicts;
 
-  @Option(names = "--lenient", description = "Skip malformed dictionary lines with a warning instead of failing.")
+  @Option(names = "--lenient",
+      description = "Replace invalid UTF-8 in the input with U+FFFD (and count it), and skip malformed dictionary lines with a warning, instead of failing.")
   boolean lenient;
 
   @Option(names = "--watch", paramLabel = "SECONDS",
@@ -48,7 +40,7 @@ final class SegmentCommand implements Callable<Integer> {
   Integer watch;
 
   @Option(names = "--threads", defaultValue = "1",
-      description = "Threads segmenting blocks of lines in parallel; output stays in input order (default: ${DEFAULT-VALUE}).")
+      description = "Threads segmenting blocks of lines in parallel; the output is identical and in input order (default: ${DEFAULT-VALUE}).")
   int threads;
 
   @Option(names = "--debug", description = "Show stack traces of errors.")
@@ -93,77 +85,73 @@ final class SegmentCommand implements Callable<Integer> {
     return 0;
   }
 
-  /** Lines per block handed to the network together (and to one thread). */
-  static final int BLOCK_LINES = 256;
-
   private void segment(Segmenter seg, InputStream in, String name, Writer out) throws IOException {
-    CharsetDecoder dec = StandardCharsets.UTF_8.newDecoder()
-        .onMalformedInput(CodingErrorAction.REPORT).onUnmappableCharacter(CodingErrorAction.REPORT);
-    BufferedReader r = new BufferedReader(new InputStreamReader(in, dec), 1 << 16);
-    int n = Math.max(1, threads);
-    ExecutorService pool = n == 1 ? null : Executors.newFixedThreadPool(n, task -> {
-      Thread t = new Thread(task, "fenci-segment");
-      t.setDaemon(true);
-      return t;
-    });
-    ArrayDeque<Future<List<List<String>>>> pending = new ArrayDeque<>();
-    try {
-      long lineNo = 0;
-      List<String> block = new ArrayList<>(BLOCK_LINES);
-      while (true) {
-        String line;
-        try {
-          line = r.readLine();
-        } catch (java.nio.charset.CharacterCodingException e) {
-          throw new IOException(name + ":" + (lineNo + 1) + ": invalid UTF-8");
-        }
-        if (line != null) {
-          lineNo++;
-          block.add(lineNo == 1 && line.startsWith("\uFEFF") ? line.substring(1) : line);
-        }
-        if (block.size() == BLOCK_LINES || (line == null && !block.isEmpty())) {
-          List<String> lines = block;
-          block = new ArrayList<>(BLOCK_LINES);
-          if (pool == null) {
-            write(seg.segmentAll(lines), out);
-          } else {
-            pending.add(pool.submit(() -> seg.segmentAll(lines)));
-            while (pending.size() > 2 * n || (line == null && !pending.isEmpty())) {
-              write(await(pending.poll()), out);
-            }
-          }
-        }
-        if (line == null) {
-          break;
-        }
-      }
-    } finally {
-      if (pool != null) {
-        pool.shutdownNow();
-      }
+    Utf8Reader reader = new Utf8Reader(in, name, lenient);
+    LineWriter lines = new LineWriter(out);
+    seg.segment(reader, lines, Math.max(1, threads));
+    lines.finish();
+    if (reader.replacements() > 0) {
+      System.err.println("fenci: " + name + ": replaced " + reader.replacements()
+          + " invalid UTF-8 sequence" + (reader.replacements() == 1 ? "" : "s") + " with U+FFFD");
     }
-    out.flush();
   }
 
-  private void write(List<List<String>> lines, Writer out) throws IOException {
-    for (List<String> words : lines) {
-      boolean first = true;
-      for (String w : words) {
-        if (Chunker.isSpaceWord(w)) {
-          continue;
+  /**
+   * Writes words as lines: one output line per input line, words joined by the delimiter,
+   * whitespace dropped. Checks after every few thousand words whether the reader of standard
+   * output went away.
+   */
+  private final class LineWriter implements Segmenter.WordSink {
+    private final Writer out;
+    private boolean lineOpen;
+    private boolean needDelimiter;
+    private int sinceCheck;
+
+    LineWriter(Writer out) {
+      this.out = out;
+    }
+
+    @Override
+    public void word(String text, int start, int end) throws IOException {
+      if (Chunker.isSpaceWord(text.substring(start, end))) {
+        for (int i = start; i < end; i++) {
+          if (text.charAt(i) == '\n') {
+            out.write('\n');
+            lineOpen = false;
+            needDelimiter = false;
+          } else {
+            lineOpen = true;
+          }
         }
-        if (!first) {
+      } else {
+        if (needDelimiter) {
           out.write(delimiter);
         }
-        out.write(w);
-        first = false;
+        out.write(text, start, end - start);
+        lineOpen = true;
+        needDelimiter = true;
       }
-      out.write('\n');
+      if (++sinceCheck == 4096) {
+        sinceCheck = 0;
+        checkOutput();
+      }
     }
-    out.flush();
-    if (System.out.checkError()) {
-      // the reader went away (`fenci segment big.txt | head`): stop working, quietly
-      throw new ClosedOutput();
+
+    void finish() throws IOException {
+      if (lineOpen) {
+        out.write('\n');
+        lineOpen = false;
+        needDelimiter = false;
+      }
+      checkOutput();
+    }
+
+    private void checkOutput() throws IOException {
+      out.flush();
+      if (System.out.checkError()) {
+        // the reader went away (`fenci segment big.txt | head`): stop working, quietly
+        throw new ClosedOutput();
+      }
     }
   }
 
@@ -171,21 +159,6 @@ final class SegmentCommand implements Callable<Integer> {
   static final class ClosedOutput extends RuntimeException {
     ClosedOutput() {
       super("standard output closed", null, false, false);
-    }
-  }
-
-  private static List<List<String>> await(Future<List<List<String>>> f) throws IOException {
-    try {
-      return f.get();
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new IOException("interrupted", e);
-    } catch (ExecutionException e) {
-      Throwable c = e.getCause();
-      if (c instanceof RuntimeException re) {
-        throw re;
-      }
-      throw new IOException(c);
     }
   }
 }

@@ -131,4 +131,33 @@ class MainTest {
     assertThat(r.out()).contains("=== TOTAL TRUE WORDS RECALL:\t0.800").contains("=== F MEASURE:\t0.727")
         .contains("=== OOV Rate:\t0.600");
   }
+
+  @Test
+  void invalidUtf8IsAnErrorNamingFileLineAndByteUnlessLenient() throws Exception {
+    Path in = dir.resolve("bad.txt");
+    byte[] good = "扫描二维码\n关注".getBytes(StandardCharsets.UTF_8);
+    byte[] bytes = java.util.Arrays.copyOf(good, good.length + 4);
+    bytes[good.length] = (byte) 0xFF;
+    bytes[good.length + 1] = 'x';
+    bytes[good.length + 2] = (byte) 0xC3;
+    bytes[good.length + 3] = '\n';
+    Files.write(in, bytes);
+    Run strict = run("", "segment", in.toString());
+    assertThat(strict.code()).isEqualTo(Main.EXIT_DATA);
+    assertThat(strict.err().strip()).isEqualTo("fenci: " + in + ":2: invalid UTF-8 at byte offset " + good.length
+        + " (byte 0xff); fix the file, or pass --lenient to replace bad bytes with U+FFFD");
+    Run lenient = run("", "segment", "--lenient", in.toString());
+    assertThat(lenient.code()).isZero();
+    assertThat(lenient.out().replace(" ", "")).isEqualTo("扫描二维码\n关注\uFFFDx\uFFFD\n");
+    assertThat(lenient.err()).contains("replaced 2 invalid UTF-8 sequences with U+FFFD");
+  }
+
+  @Test
+  void aByteOrderMarkIsAccepted() throws Exception {
+    Path in = dir.resolve("bom.txt");
+    Files.write(in, ("\uFEFF关注微信号\n").getBytes(StandardCharsets.UTF_8));
+    Run r = run("", "segment", in.toString());
+    assertThat(r.code()).isZero();
+    assertThat(r.out()).doesNotContain("\uFEFF").isEqualTo("关注 微信号\n");
+  }
 }

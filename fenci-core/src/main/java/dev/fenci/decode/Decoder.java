@@ -36,6 +36,13 @@ public final class Decoder {
   static final int WINDOW = 2048;
   /** Log-score of breaking a cut: no finite multiplier (up to e^1000) overcomes it. */
   static final float CUT = -1e4f;
+  /** Longest text (UTF-16 units) decoded as one tag sequence; longer ones go window by window. */
+  public static final int LONG = 16384;
+  /**
+   * Characters at the end of a window whose words are not kept: the next window starts at the
+   * last word boundary before them, so that every kept decision saw this much text to its right.
+   */
+  public static final int MARGIN = 512;
 
   private final Network network;
   private final Vocabulary vocab;
@@ -43,22 +50,34 @@ public final class Decoder {
   private final Chunker chunker;
   private final int radius;
   private final int window;
+  private final int longText;
+  private final int margin;
 
   public Decoder(Model model) {
     this(model.network(), model.vocabulary(), model.rules());
   }
 
   public Decoder(Network network, Vocabulary vocab, TextRules rules) {
-    this(network, vocab, rules, WINDOW);
+    this(network, vocab, rules, WINDOW, LONG, MARGIN);
   }
 
-  Decoder(Network network, Vocabulary vocab, TextRules rules, int window) {
+  Decoder(Network network, Vocabulary vocab, TextRules rules, int window, int longText, int margin) {
+    if (margin < 2 || longText < 2 * margin) {
+      throw new IllegalArgumentException("need margin >= 2 and longText >= 2 * margin");
+    }
     this.network = network;
     this.vocab = vocab;
     this.rules = rules;
     this.chunker = new Chunker(rules);
     this.radius = network.receptiveRadius();
     this.window = window;
+    this.longText = longText;
+    this.margin = margin;
+  }
+
+  /** Longest text decoded as one tag sequence (see {@link #prefixEnds}). */
+  public int longText() {
+    return longText;
   }
 
   public TextRules rules() {
@@ -75,21 +94,112 @@ public final class Decoder {
     return wordEnds(texts, DictionarySnapshot.EMPTY);
   }
 
-  /** Word ends of each text under a user dictionary. */
+  /**
+   * Word ends of each text under a user dictionary. A text longer than {@link #longText()} is
+   * decoded window by window ({@link #prefixEnds}), so the work space stays bounded.
+   */
   public List<int[]> wordEnds(List<String> texts, DictionarySnapshot dict) {
     List<Line> lines = new ArrayList<>(texts.size());
     List<Span> spans = new ArrayList<>();
     for (String text : texts) {
+      if (text.length() > longText) {
+        lines.add(null);
+        continue;
+      }
       Line line = new Line(text);
       lines.add(line);
       line.prepare(spans);
     }
     score(spans);
     List<int[]> out = new ArrayList<>(texts.size());
-    for (Line line : lines) {
-      out.add(line.decode(dict));
+    for (int i = 0; i < texts.size(); i++) {
+      Line line = lines.get(i);
+      out.add(line != null ? line.decode(dict, 0) : longWordEnds(texts.get(i), dict));
     }
     return out;
+  }
+
+  /**
+   * Ends of the words of {@code text} after its first {@code settled} characters, which were
+   * decoded before and serve as context (a word boundary is kept after them).
+   */
+  public int[] wordEnds(String text, int settled, DictionarySnapshot dict) {
+    return settled == 0 ? wordEnds(List.of(text), dict).get(0) : longWordEnds(text, settled, dict);
+  }
+
+  private int[] longWordEnds(String text, DictionarySnapshot dict) {
+    return longWordEnds(text, 0, dict);
+  }
+
+  private int[] longWordEnds(String text, int settled, DictionarySnapshot dict) {
+    IntList ends = new IntList();
+    int pos = settled; // everything before pos is settled
+    while (true) {
+      int from = contextStart(text, pos);
+      if (text.length() - from <= longText) {
+        for (int e : decodeOne(text.substring(from), pos - from, dict)) {
+          if (from + e > pos) {
+            ends.add(from + e);
+          }
+        }
+        return ends.toArray();
+      }
+      String window = text.substring(from, safeEnd(text, from + longText));
+      pos = from + prefixEnds(window, pos - from, dict, ends, from);
+    }
+  }
+
+  /** Where the window continuing at {@code pos} starts: a little before, so that it has context. */
+  public static int contextStart(CharSequence text, int pos) {
+    int from = Math.max(0, pos - CONTEXT);
+    return from > 0 && Character.isLowSurrogate(text.charAt(from)) ? from - 1 : from;
+  }
+
+  /** Characters of settled text before a window, seen by the network (more than its receptive radius). */
+  static final int CONTEXT = 16;
+
+  /** {@code end}, moved back by one if it would split a surrogate pair. */
+  static int safeEnd(CharSequence text, int end) {
+    return end < text.length() && Character.isLowSurrogate(text.charAt(end))
+        && Character.isHighSurrogate(text.charAt(end - 1)) ? end - 1 : end;
+  }
+
+  private int[] decodeOne(String text, int boundary, DictionarySnapshot dict) {
+    List<Span> spans = new ArrayList<>();
+    Line line = new Line(text);
+    line.prepare(spans);
+    score(spans);
+    return line.decode(dict, boundary);
+  }
+
+  /**
+   * Decodes {@code window}, a piece of a longer text (at most {@link #longText()} long) whose first
+   * {@code settled} characters were decoded before (context for the network; a word boundary is
+   * kept after them), and appends to {@code out} (plus {@code base}) the ends of the words after
+   * the settled part and before the window's last {@code MARGIN} characters: decisions that saw
+   * at least that much text to their right, which do not change when more text follows (the
+   * network sees a few characters, and the best tag paths of a Viterbi merge within a few words).
+   * Returns the last end kept (relative to the window, greater than {@code settled}). A single
+   * word longer than the window less the margin is cut there.
+   */
+  public int prefixEnds(String window, int settled, DictionarySnapshot dict, IntList out, int base) {
+    int[] ends = decodeOne(window, settled, dict);
+    int limit = Math.max(settled + 1, window.length() - margin);
+    int last = settled;
+    for (int e : ends) {
+      if (e > limit) {
+        break;
+      }
+      if (e > settled) {
+        out.add(base + e);
+        last = e;
+      }
+    }
+    if (last == settled) {
+      last = Character.isHighSurrogate(window.charAt(limit - 1)) && limit - 1 > settled ? limit - 1 : limit;
+      out.add(base + last);
+    }
+    return last;
   }
 
   /** Runs the network over all spans, window by window, filling their lines' scores. */
@@ -179,7 +289,8 @@ public final class Decoder {
       offsets[n] = text.length();
     }
 
-    int[] decode(DictionarySnapshot dict) {
+    /** Decodes the line; {@code boundary > 0} keeps a word boundary there. */
+    int[] decode(DictionarySnapshot dict, int boundary) {
       // chunks: fixed tagging of cuts, word boundaries at every chunk edge, unsplit ASCII runs
       for (int k = 0; k < n; k++) {
         Chunk ch = chunks.get(chunkOf[k]);
@@ -208,6 +319,14 @@ public final class Decoder {
           scores[o + Tag.COUNT + Tag.S.ordinal()] += CUT;
           scores[o + Tag.COUNT + Tag.B.ordinal()] += CUT;
         }
+      }
+      if (boundary > 0 && boundary < text.length()) {
+        int k = cpIndex(boundary);
+        // twice a cut: stronger than the rule that keeps an ASCII run whole
+        scores[(k - 1) * Tag.COUNT + Tag.B.ordinal()] += 2 * CUT;
+        scores[(k - 1) * Tag.COUNT + Tag.M.ordinal()] += 2 * CUT;
+        scores[k * Tag.COUNT + Tag.M.ordinal()] += 2 * CUT;
+        scores[k * Tag.COUNT + Tag.E.ordinal()] += 2 * CUT;
       }
       byte[] allowed = dict.size() == 0 ? null : applyDictionary(dict);
       int[] tags = Viterbi.decode(scores, 0, n, allowed);
@@ -279,23 +398,31 @@ public final class Decoder {
   }
 
   /** A growable int array. */
-  static final class IntList {
+  public static final class IntList {
     private int[] a = new int[16];
     private int n;
 
-    void add(int v) {
+    public void add(int v) {
       if (n == a.length) {
         a = Arrays.copyOf(a, n * 2);
       }
       a[n++] = v;
     }
 
-    int[] toArray() {
+    public int[] toArray() {
       return Arrays.copyOf(a, n);
     }
 
-    int size() {
+    public int size() {
       return n;
+    }
+
+    public int get(int i) {
+      return a[i];
+    }
+
+    public void clear() {
+      n = 0;
     }
   }
 }

@@ -3,6 +3,7 @@ package dev.fenci.decode;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.fenci.TestModels;
+import dev.fenci.TestTexts;
 import dev.fenci.model.Model;
 import dev.fenci.text.TextRules;
 import java.util.SplittableRandom;
@@ -19,9 +20,41 @@ class DecoderTest {
       b.appendCodePoint(cps[r.nextInt(cps.length)]);
     }
     String text = b.toString();
-    int[] whole = new Decoder(m.network(), m.vocabulary(), m.rules(), 100_000).wordEnds(text);
+    int[] whole = new Decoder(m.network(), m.vocabulary(), m.rules(), 100_000, Decoder.LONG, Decoder.MARGIN).wordEnds(text);
     for (int w : new int[] {1, 7, 64, 2048}) {
-      assertThat(new Decoder(m.network(), m.vocabulary(), m.rules(), w).wordEnds(text)).as("window %d", w).containsExactly(whole);
+      assertThat(new Decoder(m.network(), m.vocabulary(), m.rules(), w, Decoder.LONG, Decoder.MARGIN).wordEnds(text)).as("window %d", w).containsExactly(whole);
+    }
+  }
+
+  @Test
+  void aLongLineDecodedInWindowsEqualsTheWholeLine() throws Exception {
+    Model m = dev.fenci.Segmenter.load().model();
+    String text = TestTexts.unpunctuated(6000);
+    int[] whole = new Decoder(m.network(), m.vocabulary(), m.rules(), Decoder.WINDOW, 100_000, 512).wordEnds(text);
+    // windows of many sizes put their cuts at every position relative to the words, so words
+    // that cross a window's edge are met again and again
+    for (int w = 96; w < 96 + 40; w++) {
+      int[] windowed = new Decoder(m.network(), m.vocabulary(), m.rules(), Decoder.WINDOW, w, 32).wordEnds(text);
+      assertThat(windowed).as("windows of %d characters", w).containsExactly(whole);
+    }
+    assertThat(new Decoder(m).wordEnds(TestTexts.unpunctuated(40_000)))
+        .containsExactly(new Decoder(m.network(), m.vocabulary(), m.rules(), Decoder.WINDOW, 100_000, 512)
+            .wordEnds(TestTexts.unpunctuated(40_000)));
+  }
+
+  @Test
+  void aWordLongerThanAWindowIsCutAtTheWindowNotLost() {
+    Model m = TestModels.random(TextRules.FOLD, 3);
+    String text = "x".repeat(1000) + "\uD83D\uDE00".repeat(300);
+    Decoder d = new Decoder(m.network(), m.vocabulary(), m.rules(), Decoder.WINDOW, 101, 40);
+    int[] ends = d.wordEnds(text);
+    assertThat(ends[ends.length - 1]).isEqualTo(text.length());
+    int prev = 0;
+    for (int e : ends) {
+      assertThat(e).isGreaterThan(prev);
+      assertThat(e - prev).isLessThanOrEqualTo(101 - 40);
+      assertThat(e < text.length() && Character.isLowSurrogate(text.charAt(e))).as("cut inside a surrogate pair").isFalse();
+      prev = e;
     }
   }
 

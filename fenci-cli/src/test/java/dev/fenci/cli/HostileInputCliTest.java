@@ -1,0 +1,119 @@
+package dev.fenci.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.BufferedReader;
+import java.io.BufferedWriter;
+import java.io.IOException;
+import java.io.Reader;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Hostile sizes through the real command line, in a separate JVM limited to 128 MB of heap: a
+ * 50 MB line without punctuation or spaces, ten million short lines, a megabyte of one character
+ * and a line of nothing but punctuation. Each must finish and give back every input character.
+ */
+class HostileInputCliTest {
+  @TempDir
+  Path dir;
+
+  private interface Content {
+    void write(Writer w) throws IOException;
+  }
+
+  private Path file(String name, Content c) throws IOException {
+    Path p = dir.resolve(name);
+    try (Writer w = new BufferedWriter(Files.newBufferedWriter(p, StandardCharsets.UTF_8), 1 << 16)) {
+      c.write(w);
+    }
+    return p;
+  }
+
+  /** Runs {@code fenci segment FILE} with -Xmx128m; returns the output file. */
+  private Path segment(Path input, String... extra) throws Exception {
+    Path out = dir.resolve(input.getFileName() + ".out");
+    Path err = dir.resolve(input.getFileName() + ".err");
+    List<String> cmd = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+        "-Xmx128m", "-Xss512k", "--add-modules", "jdk.incubator.vector",
+        "-cp", System.getProperty("java.class.path"), Main.class.getName(), "segment"));
+    cmd.addAll(List.of(extra));
+    cmd.add(input.toString());
+    Process p = new ProcessBuilder(cmd).redirectOutput(out.toFile()).redirectError(err.toFile()).start();
+    assertThat(p.waitFor(10, TimeUnit.MINUTES)).as("finished").isTrue();
+    assertThat(p.exitValue()).as(Files.readString(err)).isZero();
+    return out;
+  }
+
+  /** Input and output hold the same characters once the delimiters (spaces) are removed. */
+  private static void assertSameText(Path input, Path output) throws IOException {
+    try (Reader a = Files.newBufferedReader(input, StandardCharsets.UTF_8);
+        Reader b = new BufferedReader(Files.newBufferedReader(output, StandardCharsets.UTF_8), 1 << 16)) {
+      long i = 0;
+      while (true) {
+        int x = a.read();
+        int y;
+        do {
+          y = b.read();
+        } while (y == ' ');
+        if (x < 0 && y == '\n') {
+          y = b.read(); // the last line ends with a line break in the output even if not in the input
+        }
+        assertThat(y).as("character %d", i).isEqualTo(x);
+        if (x < 0) {
+          return;
+        }
+        i++;
+      }
+    }
+  }
+
+  @Test
+  void aFiftyMegabyteLineWithoutPunctuationOrSpaces() throws Exception {
+    String para = "中共中央总书记国家主席江泽民发表新年讲话回顾过去的一年展望新的世纪扫描二维码关注微信号"
+        + "人民日报社论指出改革开放以来我国经济持续快速健康发展人民生活水平不断提高在2001年用iPhone15看了55.6亿次";
+    Path in = file("long.txt", w -> {
+      long bytes = 0;
+      while (bytes < 50L << 20) {
+        w.write(para);
+        bytes += para.getBytes(StandardCharsets.UTF_8).length;
+      }
+    });
+    Path out = segment(in);
+    assertSameText(in, out);
+    assertThat(Files.size(out)).isGreaterThan(Files.size(in));
+  }
+
+  @Test
+  void tenMillionShortLines() throws Exception {
+    Path in = file("lines.txt", w -> {
+      for (int i = 0; i < 10_000_000; i++) {
+        w.write(i % 3 == 0 ? "是\n" : i % 3 == 1 ? "好的\n" : "\n");
+      }
+    });
+    Path out = segment(in, "--threads", "2");
+    try (BufferedReader r = Files.newBufferedReader(out, StandardCharsets.UTF_8)) {
+      assertThat(r.lines().count()).isEqualTo(10_000_000);
+    }
+    assertSameText(in, out);
+  }
+
+  @Test
+  void aMegabyteOfOneCharacterAndALineOfPunctuation() throws Exception {
+    Path in = file("runs.txt", w -> {
+      w.write("哈".repeat(1 << 20));
+      w.write('\n');
+      w.write("，。！？、".repeat(200_000));
+      w.write('\n');
+    });
+    Path out = segment(in);
+    assertSameText(in, out);
+  }
+}

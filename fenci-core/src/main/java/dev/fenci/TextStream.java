@@ -1,0 +1,138 @@
+package dev.fenci;
+
+import dev.fenci.decode.Decoder;
+import dev.fenci.dict.DictionarySnapshot;
+import java.io.IOException;
+import java.io.Reader;
+import java.util.ArrayDeque;
+import java.util.List;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.function.Supplier;
+
+/**
+ * Segments a character stream of any length in bounded memory: text is read in blocks of at most
+ * the decoder's {@link Decoder#longText()} characters. A block that holds a line break is cut
+ * after its last one and decoded whole (lines never influence each other); a block without one
+ * (a very long line) is decoded with {@link Decoder#prefixEnds}, its settled words are emitted
+ * and the rest is carried into the next block. With several threads, blocks of whole lines are
+ * decoded in parallel and emitted in input order.
+ */
+final class TextStream {
+  private final Decoder decoder;
+  private final Supplier<DictionarySnapshot> dict;
+
+  TextStream(Decoder decoder, Supplier<DictionarySnapshot> dict) {
+    this.decoder = decoder;
+    this.dict = dict;
+  }
+
+  /** Decoded text whose words start at {@code from} (the text before is context). */
+  private record Block(String text, int from, int[] ends) {}
+
+  void segment(Reader in, Segmenter.WordSink sink, int threads) throws IOException {
+    int cap = decoder.longText();
+    char[] buf = new char[cap];
+    int len = 0;
+    int settled = 0; // characters at the start of buf decoded before (context for a long line)
+    boolean eof = false;
+    ExecutorService pool = threads <= 1 ? null : Executors.newFixedThreadPool(threads, task -> {
+      Thread t = new Thread(task, "fenci-stream");
+      t.setDaemon(true);
+      return t;
+    });
+    ArrayDeque<Future<Block>> pending = new ArrayDeque<>();
+    try {
+      while (true) {
+        while (!eof && len < cap) {
+          int r = in.read(buf, len, cap - len);
+          if (r < 0) {
+            eof = true;
+          } else {
+            len += r;
+          }
+        }
+        if (len == 0) {
+          break;
+        }
+        int nl = lastLineBreak(buf, settled, len);
+        int cut = eof ? len : nl + 1;
+        if (eof || nl >= 0) {
+          String text = new String(buf, 0, cut);
+          int skip = settled;
+          DictionarySnapshot d = dict.get();
+          if (pool == null) {
+            emit(new Block(text, skip, decoder.wordEnds(text, skip, d)), sink);
+          } else {
+            pending.add(pool.submit(() -> new Block(text, skip, decoder.wordEnds(text, skip, d))));
+            while (pending.size() > 2 * threads) {
+              emit(await(pending.poll()), sink);
+            }
+          }
+        } else {
+          // one line longer than the block: settle its beginning, carry the rest
+          while (!pending.isEmpty()) {
+            emit(await(pending.poll()), sink);
+          }
+          int end = Character.isHighSurrogate(buf[len - 1]) ? len - 1 : len;
+          String window = new String(buf, 0, end);
+          Decoder.IntList ends = new Decoder.IntList();
+          int last = decoder.prefixEnds(window, settled, dict.get(), ends, 0);
+          emit(new Block(window, settled, ends.toArray()), sink);
+          // keep a little settled text before the rest as context for the network
+          cut = Decoder.contextStart(window, last);
+          System.arraycopy(buf, cut, buf, 0, len - cut);
+          len -= cut;
+          settled = last - cut;
+          continue;
+        }
+        System.arraycopy(buf, cut, buf, 0, len - cut);
+        len -= cut;
+        settled = 0;
+      }
+      while (!pending.isEmpty()) {
+        emit(await(pending.poll()), sink);
+      }
+    } finally {
+      if (pool != null) {
+        pool.shutdownNow();
+      }
+    }
+  }
+
+  private static int lastLineBreak(char[] buf, int from, int len) {
+    for (int i = len - 1; i >= from; i--) {
+      if (buf[i] == '\n') {
+        return i;
+      }
+    }
+    return -1;
+  }
+
+  private static void emit(Block b, Segmenter.WordSink sink) throws IOException {
+    int start = b.from;
+    for (int e : b.ends) {
+      sink.word(b.text, start, e);
+      start = e;
+    }
+  }
+
+  private static Block await(Future<Block> f) throws IOException {
+    try {
+      return f.get();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new java.io.InterruptedIOException("interrupted while segmenting");
+    } catch (ExecutionException e) {
+      if (e.getCause() instanceof RuntimeException re) {
+        throw re;
+      }
+      if (e.getCause() instanceof Error err) {
+        throw err;
+      }
+      throw new IOException(e.getCause());
+    }
+  }
+}

@@ -1,0 +1,24 @@
+package dev.fenci.text;
+
+import java.io.IOException;
+
+/** Bytes that are not UTF-8, with where they are: source, line (from 1) and byte offset (from 0). */
+public final class InvalidUtf8Exception extends IOException {
+  private final long line;
+  private final long byteOffset;
+
+  public InvalidUtf8Exception(String source, long line, long byteOffset, int firstByte) {
+    super(source + ":" + line + ": invalid UTF-8 at byte offset " + byteOffset + " (byte 0x"
+        + String.format("%02x", firstByte) + "); fix the file, or pass --lenient to replace bad bytes with U+FFFD");
+    this.line = line;
+    this.byteOffset = byteOffset;
+  }
+
+  public long line() {
+    return line;
+  }
+
+  public long byteOffset() {
+    return byteOffset;
+  }
+}

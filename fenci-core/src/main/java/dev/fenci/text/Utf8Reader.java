@@ -1,0 +1,134 @@
+package dev.fenci.text;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.Reader;
+import java.nio.ByteBuffer;
+import java.nio.CharBuffer;
+import java.nio.charset.CharsetDecoder;
+import java.nio.charset.CoderResult;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
+
+/**
+ * Decodes a UTF-8 byte stream, skipping a leading byte order mark. Strict by default: an invalid
+ * byte sequence throws an {@link InvalidUtf8Exception} naming the source, the line and the byte
+ * offset. Lenient: each invalid sequence becomes U+FFFD and is counted ({@link #replacements()}).
+ * Never buffers more than a fixed amount, whatever the line lengths.
+ */
+public final class Utf8Reader extends Reader {
+  private final InputStream in;
+  private final String source;
+  private final boolean lenient;
+  private final CharsetDecoder decoder = StandardCharsets.UTF_8.newDecoder()
+      .onMalformedInput(CodingErrorAction.REPORT).onUnmappableCharacter(CodingErrorAction.REPORT);
+  private final ByteBuffer bytes = ByteBuffer.allocate(1 << 16);
+  private final CharBuffer chars = CharBuffer.allocate(1 << 16);
+  /** Bytes of the stream before {@code bytes}' position 0. */
+  private long consumedBefore;
+  /** Newlines among the bytes decoded so far (line of the next byte = newlines + 1). */
+  private long newlines;
+  private long replacements;
+  private boolean eof;
+  private boolean started;
+
+  /**
+   * @param in      the bytes (not closed before this reader is)
+   * @param source  named in errors (a file name, or {@code <stdin>})
+   * @param lenient replace invalid sequences with U+FFFD instead of failing
+   */
+  public Utf8Reader(InputStream in, String source, boolean lenient) {
+    this.in = in;
+    this.source = source;
+    this.lenient = lenient;
+    bytes.flip();
+    chars.flip();
+  }
+
+  /** Invalid byte sequences replaced by U+FFFD so far (lenient mode). */
+  public long replacements() {
+    return replacements;
+  }
+
+  @Override
+  public int read(char[] cbuf, int off, int len) throws IOException {
+    if (len == 0) {
+      return 0;
+    }
+    while (!chars.hasRemaining()) {
+      if (!fill()) {
+        return -1;
+      }
+    }
+    int n = Math.min(len, chars.remaining());
+    chars.get(cbuf, off, n);
+    return n;
+  }
+
+  /** Decodes more characters into {@code chars}; false at the end of the stream. */
+  private boolean fill() throws IOException {
+    if (eof && !bytes.hasRemaining()) {
+      return false;
+    }
+    if (!eof) {
+      // keep unconsumed bytes (an incomplete sequence) and read more behind them
+      consumedBefore += bytes.position();
+      bytes.compact();
+      int r = in.read(bytes.array(), bytes.position(), bytes.remaining());
+      if (r < 0) {
+        eof = true;
+      } else {
+        bytes.position(bytes.position() + r);
+      }
+      bytes.flip();
+    }
+    chars.clear();
+    while (true) {
+      int before = bytes.position();
+      CoderResult res = decoder.decode(bytes, chars, eof);
+      countNewlines(before, bytes.position());
+      if (res.isError()) {
+        if (!lenient) {
+          long at = consumedBefore + bytes.position();
+          int b = bytes.get(bytes.position()) & 0xFF;
+          throw new InvalidUtf8Exception(source, newlines + 1, at, b);
+        }
+        if (!chars.hasRemaining()) {
+          break;
+        }
+        chars.put('\uFFFD');
+        bytes.position(bytes.position() + res.length());
+        replacements++;
+        continue;
+      }
+      if (res.isOverflow() || !eof || !bytes.hasRemaining()) {
+        break;
+      }
+    }
+    if (eof && !bytes.hasRemaining()) {
+      decoder.flush(chars);
+    }
+    chars.flip();
+    if (!started && chars.hasRemaining()) {
+      started = true;
+      if (chars.get(chars.position()) == '\uFEFF') {
+        chars.get();
+      }
+    }
+    return chars.hasRemaining() || !(eof && !bytes.hasRemaining());
+  }
+
+  private void countNewlines(int from, int to) {
+    byte[] a = bytes.array();
+    for (int i = from; i < to; i++) {
+      if (a[i] == '\n') {
+        newlines++;
+      }
+    }
+  }
+
+  @Override
+  public void close() throws IOException {
+    in.close();
+  }
+}

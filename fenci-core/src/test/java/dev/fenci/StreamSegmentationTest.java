@@ -1,0 +1,93 @@
+package dev.fenci;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.io.StringReader;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.SplittableRandom;
+import org.junit.jupiter.api.Test;
+
+/** Segmenting a stream: bounded blocks, the same words as segmenting each line, in input order. */
+class StreamSegmentationTest {
+  private static final Segmenter SEG = Segmenter.load();
+
+  private static List<String> stream(String text, int threads) throws IOException {
+    List<String> words = new ArrayList<>();
+    SEG.segment(new StringReader(text), (t, s, e) -> words.add(t.substring(s, e)), threads);
+    return words;
+  }
+
+  /** What segmenting line by line gives (line breaks as words of their own). */
+  private static List<String> lineByLine(String text) {
+    List<String> words = new ArrayList<>();
+    int start = 0;
+    while (start < text.length()) {
+      int nl = text.indexOf('\n', start);
+      int end = nl < 0 ? text.length() : nl + 1;
+      words.addAll(SEG.segment(text.substring(start, end)));
+      start = end;
+    }
+    return words;
+  }
+
+  private static String mixed(long seed) {
+    SplittableRandom r = new SplittableRandom(seed);
+    String[] pieces = {"扫描二维码，关注微信号。", "中共中央总书记江泽民发表新年讲话", "iPhone 15 Pro 售价 7999 元",
+        "\uD840\uDC00\uD83D\uDE00", "　", "，，，", "", "2001年12月31日"};
+    StringBuilder b = new StringBuilder();
+    for (int line = 0; line < 3000; line++) {
+      int n = r.nextInt(8);
+      for (int i = 0; i < n; i++) {
+        b.append(pieces[r.nextInt(pieces.length)]);
+      }
+      if (line % 1000 == 500) {
+        b.append(TestTexts.unpunctuated(40_000)); // longer than a block
+      }
+      b.append(r.nextInt(10) == 0 ? "\r\n" : "\n");
+    }
+    return b.toString();
+  }
+
+  /** Words other than whitespace (a whitespace run across a line break is one word in a stream). */
+  private static List<String> nonSpace(List<String> words) {
+    return words.stream().filter(w -> !dev.fenci.text.Chunker.isSpaceWord(w)).toList();
+  }
+
+  @Test
+  void aStreamGivesTheWordsOfEachLineInOrder() throws IOException {
+    String text = mixed(1);
+    List<String> expected = lineByLine(text);
+    assertThat(String.join("", expected)).isEqualTo(text);
+    for (int threads : new int[] {1, 3}) {
+      List<String> got = stream(text, threads);
+      assertThat(String.join("", got)).isEqualTo(text);
+      assertThat(nonSpace(got)).isEqualTo(nonSpace(expected));
+    }
+  }
+
+  @Test
+  void endsWithoutALineBreakAndEmptyInput() throws IOException {
+    assertThat(stream("", 1)).isEmpty();
+    assertThat(stream("关注微信号", 2)).isEqualTo(SEG.segment("关注微信号"));
+    String longLast = "你好\n" + TestTexts.unpunctuated(50_000);
+    assertThat(nonSpace(stream(longLast, 1))).isEqualTo(nonSpace(lineByLine(longLast)));
+  }
+
+  @Test
+  void hostileLinesAreLosslessAndFinish() throws IOException {
+    for (String text : new String[] {"哈".repeat(1_000_000), "，".repeat(300_000), "a".repeat(200_000),
+        "\uD83D\uDE00".repeat(100_000), "\n".repeat(100_000), "\u3000 \t".repeat(100_000)}) {
+      StringBuilder joined = new StringBuilder();
+      long[] longest = {0};
+      SEG.segment(new StringReader(text), (t, s, e) -> {
+        joined.append(t, s, e);
+        longest[0] = Math.max(longest[0], e - s);
+      }, 1);
+      assertThat(joined.toString()).isEqualTo(text);
+      assertThat(longest[0]).isLessThanOrEqualTo(dev.fenci.decode.Decoder.LONG);
+      assertThat(String.join("", SEG.segment(text))).isEqualTo(text);
+    }
+  }
+}

@@ -1,0 +1,22 @@
+package dev.fenci;
+
+/** Texts for tests that need realistic Chinese without reading the research data. */
+public final class TestTexts {
+  private TestTexts() {}
+
+  /** Real text without punctuation or spaces, as one long line. */
+  public static String unpunctuated(int minLength) {
+    String para = "中共中央总书记国家主席江泽民发表新年讲话回顾过去的一年展望新的世纪扫描二维码关注微信号"
+        + "人民日报社论指出改革开放以来我国经济持续快速健康发展人民生活水平不断提高在2001年用iPhone15看了55.6亿次"
+        + "北京大学和清华大学的研究人员在国际会议上发表了关于中文分词的论文他们认为卷积神经网络能够很好地完成这个任务";
+    StringBuilder b = new StringBuilder();
+    int i = 0;
+    while (b.length() < minLength) {
+      // rotate so that the same words fall at every position relative to the windows
+      int k = (i++ * 7) % para.length();
+      b.append(para, k, para.length()).append(para, 0, k);
+    }
+    return b.toString();
+  }
+
+}

@@ -1,0 +1,86 @@
+package dev.fenci.text;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.Reader;
+import java.nio.charset.StandardCharsets;
+import org.junit.jupiter.api.Test;
+
+class Utf8ReaderTest {
+  private static String readAll(Reader r) throws IOException {
+    StringBuilder b = new StringBuilder();
+    char[] buf = new char[37]; // odd size: reads end in the middle of sequences and buffers
+    int n;
+    while ((n = r.read(buf)) >= 0) {
+      b.append(buf, 0, n);
+    }
+    return b.toString();
+  }
+
+  private static byte[] bytes(Object... parts) {
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    for (Object p : parts) {
+      if (p instanceof String s) {
+        out.writeBytes(s.getBytes(StandardCharsets.UTF_8));
+      } else {
+        for (int b : (int[]) p) {
+          out.write(b);
+        }
+      }
+    }
+    return out.toByteArray();
+  }
+
+  @Test
+  void decodesValidTextOfAnySizeAndSkipsTheByteOrderMark() throws IOException {
+    // one- to four-byte sequences, so that buffer edges fall inside every kind
+    String t = "中文\uD83D\uDE00a\n\uD840\uDC00é".repeat(20_000);
+    byte[] b = bytes(new int[] {0xEF, 0xBB, 0xBF}, t);
+    assertThat(readAll(new Utf8Reader(new ByteArrayInputStream(b), "t", false))).isEqualTo(t);
+  }
+
+  @Test
+  void strictModeNamesTheLineAndByteOffsetOfTheFirstBadSequence() {
+    // line 3 starts at byte 2 + 7 = 9 ("a\n" + "中文\n"); the bad byte follows "ok" there: offset 11
+    byte[] b = bytes("a\n中文\nok", new int[] {0xC3, 0x28}, "rest\n");
+    assertThatThrownBy(() -> readAll(new Utf8Reader(new ByteArrayInputStream(b), "in.txt", false)))
+        .isInstanceOf(InvalidUtf8Exception.class)
+        .hasMessageStartingWith("in.txt:3: invalid UTF-8 at byte offset 11 (byte 0xc3)")
+        .hasMessageContaining("--lenient");
+  }
+
+  @Test
+  void strictModeFindsBadBytesFarIntoALongLine() {
+    String head = "中".repeat(100_000); // 300,000 bytes, several buffers
+    byte[] b = bytes("x\n", head, new int[] {0xFF}, "y");
+    assertThatThrownBy(() -> readAll(new Utf8Reader(new ByteArrayInputStream(b), "f", false)))
+        .hasMessageStartingWith("f:2: invalid UTF-8 at byte offset 300002 (byte 0xff)");
+  }
+
+  @Test
+  void aTruncatedSequenceAtTheEndIsAnErrorToo() {
+    byte[] b = bytes("中", new int[] {0xE4, 0xB8});
+    assertThatThrownBy(() -> readAll(new Utf8Reader(new ByteArrayInputStream(b), "f", false)))
+        .hasMessageStartingWith("f:1: invalid UTF-8 at byte offset 3");
+  }
+
+  @Test
+  void lenientModeReplacesEachBadSequenceAndCountsThem() throws IOException {
+    byte[] b = bytes("a", new int[] {0xFF}, "中", new int[] {0xC3, 0x28}, "b", new int[] {0xED, 0xA0, 0x80}, "c",
+        new int[] {0xE4, 0xB8});
+    Utf8Reader r = new Utf8Reader(new ByteArrayInputStream(b), "f", true);
+    String s = readAll(r);
+    assertThat(s).startsWith("a\uFFFD中\uFFFD(b").contains("c").endsWith("\uFFFD").doesNotContain("\uD800");
+    assertThat(r.replacements()).isEqualTo(s.chars().filter(c -> c == 0xFFFD).count()).isGreaterThanOrEqualTo(4);
+  }
+
+  @Test
+  void emptyInputAndOnlyAByteOrderMark() throws IOException {
+    assertThat(readAll(new Utf8Reader(new ByteArrayInputStream(new byte[0]), "f", false))).isEmpty();
+    assertThat(readAll(new Utf8Reader(new ByteArrayInputStream(bytes(new int[] {0xEF, 0xBB, 0xBF})), "f", false))).isEmpty();
+  }
+}
