@@ -18,6 +18,7 @@ import org.junit.jupiter.api.Test;
 class SegmenterTest {
   private static final Segmenter RANDOM_SEED = Segmenter.of(TestModels.random(TextRules.SEED, 1));
   private static final Segmenter RANDOM_FOLD = Segmenter.of(TestModels.random(TextRules.FOLD, 2));
+  private static final Segmenter DEFAULT = Segmenter.load();
 
   /** Any Unicode: CJK (extensions too), ASCII, punctuation, spaces, emoji, controls, lone surrogates. */
   @Provide
@@ -29,6 +30,16 @@ class SegmenterTest {
         net.jqwik.api.Tuple.of(2, Arbitraries.integers().between(0x1F300, 0x1F6FF)),
         net.jqwik.api.Tuple.of(1, Arbitraries.integers().between(0x20000, 0x2A6DF)),
         net.jqwik.api.Tuple.of(1, Arbitraries.integers().between(0xD800, 0xDFFF)),
+        // combining marks, variation selectors (both planes), right-to-left scripts, every kind of space
+        net.jqwik.api.Tuple.of(1, Arbitraries.integers().between(0x0300, 0x036F)),
+        net.jqwik.api.Tuple.of(1, Arbitraries.oneOf(Arbitraries.integers().between(0xFE00, 0xFE0F),
+            Arbitraries.integers().between(0xE0100, 0xE01EF))),
+        net.jqwik.api.Tuple.of(1, Arbitraries.oneOf(Arbitraries.integers().between(0x05D0, 0x05EA),
+            Arbitraries.integers().between(0x0627, 0x064A), Arbitraries.of(0x200F, 0x202E, 0x2067))),
+        net.jqwik.api.Tuple.of(1, Arbitraries.of(0x0B, 0x0C, 0x85, 0x1680, 0x2000, 0x2007, 0x200A, 0x2028, 0x2029,
+            0x202F, 0x205F, 0x200B, 0xFEFF)),
+        // CJK extensions B to G
+        net.jqwik.api.Tuple.of(1, Arbitraries.integers().between(0x2A700, 0x3134A)),
         net.jqwik.api.Tuple.of(1, Arbitraries.integers().between(0, 0x10FFFF)));
     return cp.list().ofMaxSize(60).map(l -> {
       StringBuilder b = new StringBuilder();
@@ -45,7 +56,7 @@ class SegmenterTest {
 
   @Property(tries = 500)
   void wordsConcatenateToTheInput(@ForAll("anyText") String text) {
-    for (Segmenter s : new Segmenter[] {RANDOM_SEED, RANDOM_FOLD}) {
+    for (Segmenter s : new Segmenter[] {RANDOM_SEED, RANDOM_FOLD, DEFAULT}) {
       List<String> words = s.segment(text);
       assertThat(String.join("", words)).isEqualTo(text);
       int at = 0;
@@ -84,6 +95,7 @@ class SegmenterTest {
     for (int i = 0; i < 200; i++) {
       inputs.add(parts[i % parts.length].repeat(1 + i % 5));
     }
+    inputs.add(TestTexts.unpunctuated(40_000)); // decoded in windows
     List<List<String>> expected = new ArrayList<>();
     for (String in : inputs) {
       expected.add(s.segment(in));
@@ -94,9 +106,20 @@ class SegmenterTest {
       for (int t = 0; t < 32; t++) {
         int offset = t;
         fs.add(pool.submit(() -> {
+          // every entry point: one text, a batch, tokens and a stream
           for (int k = 0; k < inputs.size(); k++) {
             int i = (k + offset * 7) % inputs.size();
-            if (!s.segment(inputs.get(i)).equals(expected.get(i))) {
+            List<String> got = switch ((k + offset) % 4) {
+              case 0 -> s.segment(inputs.get(i));
+              case 1 -> s.segmentAll(List.of(inputs.get((i + 1) % inputs.size()), inputs.get(i))).get(1);
+              case 2 -> s.tokenize(inputs.get(i)).stream().map(Token::word).toList();
+              default -> {
+                List<String> w = new ArrayList<>();
+                s.segment(new java.io.StringReader(inputs.get(i)), (txt, a, b) -> w.add(txt.substring(a, b)), 1);
+                yield w;
+              }
+            };
+            if (!got.equals(expected.get(i))) {
               return false;
             }
           }

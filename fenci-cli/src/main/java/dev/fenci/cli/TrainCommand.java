@@ -22,7 +22,7 @@ final class TrainCommand implements Callable<Integer> {
   Path model;
 
   @Option(names = "--arch", defaultValue = "seed",
-      description = "Architecture: seed, bigram or bigram-deep (see docs/results.md). Default: ${DEFAULT-VALUE}.")
+      description = "Architecture: seed, bigram, bigram-deep or accurate (see docs/results.md). Default: ${DEFAULT-VALUE}.")
   String arch;
 
   @Option(names = "--embed-init", defaultValue = "uniform",

@@ -140,6 +140,34 @@ public final class SafeTensors {
    * it, so that a crash leaves either the old file or the new one.
    */
   public void write(Path path) throws IOException {
+    write(path, tmp -> {
+      var ch = java.nio.channels.FileChannel.open(tmp, java.nio.file.StandardOpenOption.WRITE,
+          java.nio.file.StandardOpenOption.CREATE_NEW);
+      return new java.io.FilterOutputStream(java.nio.channels.Channels.newOutputStream(ch)) {
+        @Override
+        public void write(byte[] b, int off, int len) throws IOException {
+          out.write(b, off, len);
+        }
+
+        @Override
+        public void close() throws IOException {
+          try {
+            out.flush();
+            ch.force(true); // on disk before the rename
+          } finally {
+            super.close();
+          }
+        }
+      };
+    });
+  }
+
+  /** How {@link #write(Path)} opens its temporary file (tests substitute failing streams). */
+  interface Opener {
+    OutputStream open(Path tmp) throws IOException;
+  }
+
+  void write(Path path, Opener opener) throws IOException {
     byte[] bytes = toBytes();
     Path abs = path.toAbsolutePath();
     Path dir = abs.getParent();
@@ -148,18 +176,16 @@ public final class SafeTensors {
     }
     Path tmp = abs.resolveSibling(abs.getFileName() + "." + Long.toHexString(System.nanoTime()) + ".tmp");
     try {
-      try (var ch = java.nio.channels.FileChannel.open(tmp, java.nio.file.StandardOpenOption.WRITE,
-              java.nio.file.StandardOpenOption.CREATE_NEW);
-           OutputStream os = java.nio.channels.Channels.newOutputStream(ch)) {
+      try (OutputStream os = opener.open(tmp)) {
         os.write(bytes);
-        os.flush();
-        ch.force(true);
       }
       try {
         Files.move(tmp, abs, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
       } catch (AtomicMoveNotSupportedException e) {
         Files.move(tmp, abs, StandardCopyOption.REPLACE_EXISTING);
       }
+    } catch (IOException e) {
+      throw new IOException("cannot write " + path + " (" + e.getMessage() + "); the previous file, if any, is unchanged", e);
     } finally {
       Files.deleteIfExists(tmp);
     }

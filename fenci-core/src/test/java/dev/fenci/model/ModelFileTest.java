@@ -80,4 +80,52 @@ class ModelFileTest {
     assertThatThrownBy(() -> Model.load(b.array(), "other.safetensors"))
         .isInstanceOf(ModelFormatException.class).hasMessageContaining("not a fenci model");
   }
+
+  @Test
+  void aFullDiskFailsTheWriteAndLeavesThePreviousFileIntact() throws Exception {
+    Path f = dir.resolve("m.safetensors");
+    Model m = dev.fenci.TestModels.random(dev.fenci.text.TextRules.FOLD, 1);
+    m.save(f);
+    byte[] before = Files.readAllBytes(f);
+    SafeTensors newer = dev.fenci.TestModels.random(dev.fenci.text.TextRules.FOLD, 2).toSafeTensors();
+    // a disk that fills up after 1000 bytes
+    SafeTensors.Opener full = tmp -> new java.io.FilterOutputStream(Files.newOutputStream(tmp)) {
+      long written;
+
+      @Override
+      public void write(byte[] b, int off, int len) throws java.io.IOException {
+        if (written + len > 1000) {
+          out.write(b, off, (int) (1000 - written));
+          throw new java.io.IOException("No space left on device");
+        }
+        out.write(b, off, len);
+        written += len;
+      }
+    };
+    org.assertj.core.api.Assertions.assertThatThrownBy(() -> newer.write(f, full))
+        .hasMessageContaining(f.toString()).hasMessageContaining("No space left on device")
+        .hasMessageContaining("unchanged");
+    assertThat(Files.readAllBytes(f)).isEqualTo(before);
+    assertThat(Model.load(f).provenance()).isEqualTo(m.provenance());
+    try (var files = Files.list(dir)) {
+      assertThat(files.map(p -> p.getFileName().toString())).containsExactly("m.safetensors");
+    }
+  }
+
+  @Test
+  void bigramModelsRoundTrip() throws Exception {
+    var cfg = new dev.fenci.nn.NetworkConfig(7, 5, 4, 3, new int[] {6, 3}, 4, 0.5f, "normal");
+    var net = new dev.fenci.nn.Network(cfg, new dev.fenci.nn.Bigrams(7, new int[] {10, 3, 55}));
+    net.initialise(5);
+    Model m = new Model("bigram", net, new Vocabulary(new int[] {'a', 'b', 'c', 'd', 'e', 'f'}),
+        dev.fenci.text.TextRules.FOLD, java.util.Map.of());
+    Path f = dir.resolve("b.safetensors");
+    m.save(f);
+    Model back = Model.load(f);
+    assertThat(back.network().config()).isEqualTo(cfg);
+    assertThat(back.network().bigrams()).isEqualTo(net.bigrams());
+    for (int i = 0; i < net.params().size(); i++) {
+      assertThat(back.network().params().get(i).value).containsExactly(net.params().get(i).value);
+    }
+  }
 }
