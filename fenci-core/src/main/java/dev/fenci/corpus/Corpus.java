@@ -29,6 +29,11 @@ public final class Corpus {
     return parse(lines, path.toString());
   }
 
+  /** As {@link #read(Path)}; lenient: invalid UTF-8 becomes U+FFFD (counted on {@code warnings}). */
+  public static List<List<String>> read(Path path, boolean lenient, java.io.PrintStream warnings) throws IOException {
+    return parse(Utf8Lines.read(path, lenient, warnings), path.toString());
+  }
+
   public static List<List<String>> parse(List<String> lines, String source) throws CorpusFormatException {
     Format format = detect(lines);
     List<List<String>> out = new ArrayList<>(lines.size());

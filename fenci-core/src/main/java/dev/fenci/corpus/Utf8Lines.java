@@ -24,6 +24,38 @@ public final class Utf8Lines {
     return decode(bytes, path.toString());
   }
 
+  /**
+   * As {@link #read(Path)}; when {@code lenient}, each invalid byte sequence becomes U+FFFD instead
+   * of an error, and the number replaced is reported on {@code warnings}.
+   */
+  public static List<String> read(Path path, boolean lenient, java.io.PrintStream warnings) throws IOException {
+    if (!lenient) {
+      return read(path);
+    }
+    String text;
+    long replaced;
+    try (dev.fenci.text.Utf8Reader r = new dev.fenci.text.Utf8Reader(Files.newInputStream(path), path.toString(), true)) {
+      java.io.StringWriter w = new java.io.StringWriter();
+      r.transferTo(w);
+      text = w.toString();
+      replaced = r.replacements();
+    }
+    if (replaced > 0) {
+      warnings.println("fenci: " + path + ": replaced " + replaced + " invalid UTF-8 sequence"
+          + (replaced == 1 ? "" : "s") + " with U+FFFD");
+    }
+    List<String> lines = new ArrayList<>();
+    int start = 0;
+    while (start < text.length()) {
+      int nl = text.indexOf('\n', start);
+      int end = nl < 0 ? text.length() : nl;
+      int contentEnd = end > start && text.charAt(end - 1) == '\r' ? end - 1 : end;
+      lines.add(text.substring(start, contentEnd));
+      start = end + 1;
+    }
+    return lines;
+  }
+
   public static List<String> decode(byte[] bytes, String source) throws CorpusFormatException {
     List<String> lines = new ArrayList<>();
     CharsetDecoder dec = StandardCharsets.UTF_8.newDecoder()

@@ -32,7 +32,7 @@ public final class DictionaryFile {
   public static List<Entry> read(Path file, boolean lenient, PrintStream warnings) throws IOException {
     List<String> lines;
     try {
-      lines = Utf8Lines.read(file);
+      lines = Utf8Lines.read(file, lenient, warnings);
     } catch (CorpusFormatException e) {
       throw new IOException(e.getMessage().replaceFirst("^", "dictionary "), e);
     }

@@ -60,9 +60,9 @@ public final class Trainer {
   public List<EpochStats> run() throws IOException {
     List<List<String>> trainSentences = new ArrayList<>();
     for (Path p : opt.train()) {
-      trainSentences.addAll(Corpus.read(p));
+      trainSentences.addAll(Corpus.read(p, opt.lenient(), log));
     }
-    List<List<String>> devSentences = Corpus.read(opt.dev());
+    List<List<String>> devSentences = Corpus.read(opt.dev(), opt.lenient(), log);
     devSentences.removeIf(List::isEmpty);
     Set<String> trainingWords = new HashSet<>();
     for (List<String> s : trainSentences) {

@@ -22,10 +22,11 @@ import java.util.List;
  * @param lr        Adam's learning rate (the seed: 0.001)
  * @param schedule  "constant" (the seed) or "cosine": the learning rate of epoch e (1-based) of E is
  *                  {@code lr * (0.05 + 0.95 * (1 + cos(pi * (e - 1) / E)) / 2)}
+ * @param lenient   invalid UTF-8 in the training and dev files becomes U+FFFD (counted) instead of an error
  */
 public record TrainingOptions(List<Path> train, Path dev, Path model, String arch, String embedInit,
     TextRules rules, int epochs, int batch, int threads, long seed, int minCount, boolean resume,
-    float lr, String schedule) {
+    float lr, String schedule, boolean lenient) {
 
   public TrainingOptions {
     if (!(lr > 0 && lr < 1)) {
@@ -39,7 +40,8 @@ public record TrainingOptions(List<Path> train, Path dev, Path model, String arc
   /** The seed's optimiser settings: Adam at a constant learning rate of 0.001. */
   public TrainingOptions(List<Path> train, Path dev, Path model, String arch, String embedInit,
       TextRules rules, int epochs, int batch, int threads, long seed, int minCount, boolean resume) {
-    this(train, dev, model, arch, embedInit, rules, epochs, batch, threads, seed, minCount, resume, 1e-3f, "constant");
+    this(train, dev, model, arch, embedInit, rules, epochs, batch, threads, seed, minCount, resume, 1e-3f, "constant",
+        false);
   }
 
   /** The learning rate of epoch {@code epoch} (1-based). */

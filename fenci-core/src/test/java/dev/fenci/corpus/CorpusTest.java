@@ -50,4 +50,15 @@ class CorpusTest {
     assertThatThrownBy(() -> Corpus.read(p)).isInstanceOf(CorpusFormatException.class)
         .hasMessageContaining("bytes.txt:2:").hasMessageContaining("byte offset 3");
   }
+
+  @Test
+  void lenientReadingReplacesInvalidUtf8AndCountsIt() throws Exception {
+    Path f = dir.resolve("bad.txt");
+    Files.write(f, new byte[] {'a', ' ', ' ', 'b', '\r', '\n', (byte) 0xC3, '(', ' ', ' ', 'c', '\n'});
+    assertThatThrownBy(() -> Corpus.read(f)).hasMessageContaining(f + ":2: invalid UTF-8 at byte offset 6");
+    java.io.ByteArrayOutputStream warn = new java.io.ByteArrayOutputStream();
+    List<List<String>> s = Corpus.read(f, true, new java.io.PrintStream(warn, true, StandardCharsets.UTF_8));
+    assertThat(s).containsExactly(List.of("a", "b"), List.of("\uFFFD(", "c"));
+    assertThat(warn.toString(StandardCharsets.UTF_8)).contains("replaced 1 invalid UTF-8 sequence");
+  }
 }

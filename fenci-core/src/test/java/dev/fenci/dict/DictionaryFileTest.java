@@ -105,4 +105,16 @@ class DictionaryFileTest {
         .containsExactly(org.assertj.core.groups.Tuple.tuple(2, 5), org.assertj.core.groups.Tuple.tuple(3, 5),
             org.assertj.core.groups.Tuple.tuple(4, 5));
   }
+
+  @Test
+  void invalidUtf8FailsWithFileLineAndByteUnlessLenient() throws Exception {
+    Path f = dir.resolve("bad.dict");
+    Files.write(f, new byte[] {'a', ',', '2', '\n', 'b', (byte) 0xFF, 'c', ',', '3', '\n'});
+    assertThatThrownBy(() -> DictionaryFile.read(f, false, System.err))
+        .hasMessageContaining(f + ":2: invalid UTF-8 at byte offset 5");
+    ByteArrayOutputStream warn = new ByteArrayOutputStream();
+    List<Entry> entries = DictionaryFile.read(f, true, new PrintStream(warn, true, StandardCharsets.UTF_8));
+    assertThat(entries).extracting(Entry::word).containsExactly("a", "b\uFFFDc");
+    assertThat(warn.toString(StandardCharsets.UTF_8)).contains("replaced 1 invalid UTF-8 sequence with U+FFFD");
+  }
 }
