@@ -10,13 +10,17 @@ import java.util.List;
 import java.util.Properties;
 import java.util.concurrent.ConcurrentHashMap;
 
-/** The models that ship inside the jar, by name (see {@code models/presets.properties}). */
+/**
+ * The models that ship inside the jar, by name (see {@code models/presets.properties}). The name
+ * {@value #DEFAULT} stands for the preset the index marks as the default.
+ */
 public final class Presets {
-  /** The preset used when none is named. */
+  /** The name of the preset used when none is named. */
   public static final String DEFAULT = "default";
   private static final String DIR = "/dev/fenci/models/";
   private static final ConcurrentHashMap<String, Model> CACHE = new ConcurrentHashMap<>();
   private static final List<Preset> LIST = readIndex();
+  private static final String DEFAULT_TARGET = index().getProperty("default", "").trim();
 
   private Presets() {}
 
@@ -39,12 +43,20 @@ public final class Presets {
     return List.copyOf(out);
   }
 
+  /** The preset that {@value #DEFAULT} stands for. */
+  public static String defaultName() {
+    return DEFAULT_TARGET;
+  }
+
   public static boolean exists(String name) {
-    return list().stream().anyMatch(p -> p.name().equals(name));
+    return name.equals(DEFAULT) || list().stream().anyMatch(p -> p.name().equals(name));
   }
 
   /** Loads (once per JVM) the named preset. */
   public static Model load(String name) throws IOException {
+    if (name.equals(DEFAULT)) {
+      name = DEFAULT_TARGET;
+    }
     if (!exists(name)) {
       throw new IOException("no preset named '" + name + "' (presets: "
           + String.join(", ", list().stream().map(Preset::name).toList()) + ")");

@@ -136,6 +136,7 @@ class SegmenterTest {
 
   @Test
   void presetsAreListed() {
-    assertThat(Presets.list()).extracting(Presets.Preset::name).contains("default");
+    assertThat(Presets.list()).extracting(Presets.Preset::name).contains(Presets.defaultName());
+    assertThat(Presets.exists("default")).isTrue();
   }
 }

@@ -9,7 +9,8 @@ final class ModelsCommand implements Callable<Integer> {
   @Override
   public Integer call() {
     for (Presets.Preset p : Presets.list()) {
-      System.out.printf("%-10s %s%n", p.name(), p.description());
+      System.out.printf("%-10s %s%s%n", p.name(), p.name().equals(Presets.defaultName()) ? "(default) " : "",
+          p.description());
     }
     return 0;
   }

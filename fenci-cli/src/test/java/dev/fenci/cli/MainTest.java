@@ -65,7 +65,7 @@ class MainTest {
     assertThat(missing.err().strip()).startsWith("fenci: /no/such/file.txt").doesNotContain("\n").doesNotContain("Exception");
     Run badModel = run("", "segment", "--model", "nosuchmodel");
     assertThat(badModel.code()).isEqualTo(Main.EXIT_DATA);
-    assertThat(badModel.err()).contains("nosuchmodel").contains("default");
+    assertThat(badModel.err()).contains("nosuchmodel").contains("seed");
     Run badOption = run("", "segment", "--frobnicate");
     assertThat(badOption.code()).isEqualTo(Main.EXIT_USAGE);
   }
@@ -115,7 +115,7 @@ class MainTest {
   void listsModels() {
     Run r = run("", "models");
     assertThat(r.code()).isZero();
-    assertThat(r.out()).contains("default");
+    assertThat(r.out()).contains("seed").contains("(default)");
   }
 
   @Test
