@@ -16,22 +16,22 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * The headline benchmark, pinned: the default model on the PKU test set (when the data is here).
- * The shipped model scores 0.946 (docs/results.md); the pin sits just below so that a change that
- * loses accuracy fails here. The issue's floor for the seed architecture is 0.930.
+ * The headline benchmark, pinned: every shipped preset on the PKU test set (when the data is
+ * here), by fenci's scorer and by the official script. Each floor sits just below the preset's
+ * measured F1 (docs/results.md), so that a change that loses accuracy fails here.
  */
 class PkuBenchmarkTest {
-  static final double MIN_F1 = 0.944;
-
   @TempDir
   Path dir;
 
-  @Test
-  void defaultModelKeepsItsPkuF1ByOurScorerAndTheOfficialScript() throws Exception {
+  @org.junit.jupiter.params.ParameterizedTest(name = "{0} keeps PKU F1 >= {1}")
+  @org.junit.jupiter.params.provider.CsvSource(textBlock = FLOORS)
+  void presetKeepsItsPkuF1ByOurScorerAndTheOfficialScript(String preset, double minF1) throws Exception {
+    assertThat(Presets.exists(preset)).as("preset %s ships", preset).isTrue();
     Path raw = DataFiles.require("icwb2/testing/pku_test.utf8");
     Path gold = DataFiles.require("icwb2/gold/pku_test_gold.utf8");
     Path words = DataFiles.require("icwb2/gold/pku_training_words.utf8");
-    List<List<String>> out = Segmenter.load().segmentAll(Utf8Lines.read(raw));
+    List<List<String>> out = Segmenter.load(preset).segmentAll(Utf8Lines.read(raw));
     for (List<String> l : out) {
       l.removeIf(dev.fenci.text.Chunker::isSpaceWord);
     }
@@ -40,13 +40,25 @@ class PkuBenchmarkTest {
       vocab.add(w.strip());
     }
     Score own = new Scorer(vocab).score(Corpus.read(gold), out);
-    assertThat(own.f1()).as("F1 by fenci's scorer").isGreaterThanOrEqualTo(MIN_F1);
+    assertThat(own.f1()).as("F1 by fenci's scorer").isGreaterThanOrEqualTo(minF1);
 
     Map<String, String> official = ScoreScripts.run(words, gold, ScoreScript.write(out, dir.resolve("pku.out")));
     double f = Double.parseDouble(official.get("F MEASURE"));
-    assertThat(f).as("F1 by the official script").isGreaterThanOrEqualTo(MIN_F1);
+    assertThat(f).as("F1 by the official script").isGreaterThanOrEqualTo(minF1);
     assertThat(f).as("both scorers agree").isCloseTo(own.f1(), org.assertj.core.data.Offset.offset(0.0006));
     assertThat(Double.parseDouble(official.get("OOV Recall Rate")))
         .isCloseTo(own.oovRecall(), org.assertj.core.data.Offset.offset(0.0006));
+  }
+
+  /** Preset, lowest acceptable F1 (measured, less 0.002). */
+  static final String FLOORS = """
+      seed, 0.944
+      """;
+
+  @Test
+  void everyShippedPresetIsPinned() {
+    for (Presets.Preset p : Presets.list()) {
+      assertThat(FLOORS).as("floor for preset %s", p.name()).contains(p.name() + ",");
+    }
   }
 }
