@@ -53,6 +53,7 @@ class PkuBenchmarkTest {
   /** Preset, lowest acceptable F1 (measured, less 0.002). */
   static final String FLOORS = """
       seed, 0.944
+      weibo, 0.877
       """;
 
   @Test
