@@ -82,11 +82,7 @@ final class Conv1d {
     }
     Gemm.get().mulAdd(par, x, (first - 1) * in, in, K * in, packed, out, y, first * out, out, count);
     if (relu) {
-      for (int i = first * out, e = (first + count) * out; i < e; i++) {
-        if (y[i] < 0f) {
-          y[i] = 0f;
-        }
-      }
+      Gemm.get().relu(y, first * out, (first + count) * out);
     }
     zeroGaps(b, y, out);
     return y;
@@ -103,6 +99,7 @@ final class Conv1d {
     int rows = b.rows;
     float[] y = new float[rows * out];
     boolean relu = this.relu && rest == null;
+    Gemm gemm = Gemm.get();
     float[] bv = bias.value;
     int[] ids = b.ids;
     int tapSize = (vocab + 1) * out;
@@ -114,26 +111,14 @@ final class Conv1d {
       int s0 = (ids[r - 1] == PackedBatch.GAP ? vocab : ids[r - 1]) * out;
       int s1 = tapSize + ids[r] * out;
       int s2 = 2 * tapSize + (ids[r + 1] == PackedBatch.GAP ? vocab : ids[r + 1]) * out;
-      if (relu) {
-        for (int j = 0; j < out; j++) {
-          y[o + j] = Math.max(0f, bv[j] + table[s0 + j] + table[s1 + j] + table[s2 + j]);
-        }
-      } else {
-        for (int j = 0; j < out; j++) {
-          y[o + j] = bv[j] + table[s0 + j] + table[s1 + j] + table[s2 + j];
-        }
-      }
+      gemm.sum3(bv, table, s0, s1, s2, y, o, out, relu);
     }
     if (rest != null) {
       int first = b.pad;
       int count = rows - 2 * b.pad;
-      Gemm.get().mulAdd(rest, (first - 1) * restIn, restIn, K * restIn, restPacked, out, y, first * out, out, 0, count);
+      gemm.mulAdd(rest, (first - 1) * restIn, restIn, K * restIn, restPacked, out, y, first * out, out, 0, count);
       if (this.relu) {
-        for (int i = 0; i < y.length; i++) {
-          if (y[i] < 0f) {
-            y[i] = 0f;
-          }
-        }
+        gemm.relu(y, 0, y.length);
       }
       zeroGaps(b, y, out);
     }
@@ -148,11 +133,7 @@ final class Conv1d {
     int rows = b.rows;
     int pad = b.pad;
     if (relu) {
-      for (int i = 0; i < dy.length; i++) {
-        if (y[i] <= 0f) {
-          dy[i] = 0f;
-        }
-      }
+      Gemm.get().reluBackward(y, dy, dy.length);
     } else {
       zeroGaps(b, dy, out);
     }

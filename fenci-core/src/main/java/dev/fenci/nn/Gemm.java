@@ -87,6 +87,33 @@ public abstract class Gemm {
   public abstract void mulAdd(float[] a, int aOff, int lda, int k, float[] packedB, int n,
       float[] c, int cOff, int ldc, int i0, int i1);
 
+  /** ReLU's backward pass: {@code dy[i] = 0} where {@code y[i] <= 0}, for {@code 0 <= i < n}. */
+  public void reluBackward(float[] y, float[] dy, int n) {
+    for (int i = 0; i < n; i++) {
+      if (y[i] <= 0f) {
+        dy[i] = 0f;
+      }
+    }
+  }
+
+  /** {@code y[i] = max(0, y[i])} for {@code from <= i < to}. */
+  public void relu(float[] y, int from, int to) {
+    for (int i = from; i < to; i++) {
+      y[i] = Math.max(0f, y[i]);
+    }
+  }
+
+  /**
+   * {@code y[o + j] = b[j] + t[s0 + j] + t[s1 + j] + t[s2 + j]} for {@code 0 <= j < n}, added in
+   * that order, then max(0, .) when {@code relu}: the first convolution read from its table.
+   */
+  public void sum3(float[] b, float[] t, int s0, int s1, int s2, float[] y, int o, int n, boolean relu) {
+    for (int j = 0; j < n; j++) {
+      float v = b[j] + t[s0 + j] + t[s1 + j] + t[s2 + j];
+      y[o + j] = relu ? Math.max(0f, v) : v;
+    }
+  }
+
   /** Multiplies in parallel, splitting the rows of C among the threads of {@code par}. */
   public final void mulAdd(Parallel par, float[] a, int aOff, int lda, int k, float[] packedB, int n,
       float[] c, int cOff, int ldc, int rows) {

@@ -25,6 +25,51 @@ final class VectorGemm extends Gemm {
   }
 
   @Override
+  public void reluBackward(float[] y, float[] dy, int n) {
+    FloatVector zero = FloatVector.zero(S);
+    int i = 0;
+    for (int e = S.loopBound(n); i < e; i += L) {
+      VectorMask<Float> off = FloatVector.fromArray(S, y, i).compare(jdk.incubator.vector.VectorOperators.LE, 0f);
+      FloatVector.fromArray(S, dy, i).blend(zero, off).intoArray(dy, i);
+    }
+    for (; i < n; i++) {
+      if (y[i] <= 0f) {
+        dy[i] = 0f;
+      }
+    }
+  }
+
+  @Override
+  public void relu(float[] y, int from, int to) {
+    FloatVector zero = FloatVector.zero(S);
+    int i = from;
+    for (int e = from + S.loopBound(to - from); i < e; i += L) {
+      FloatVector.fromArray(S, y, i).max(zero).intoArray(y, i);
+    }
+    for (; i < to; i++) {
+      y[i] = Math.max(0f, y[i]);
+    }
+  }
+
+  @Override
+  public void sum3(float[] b, float[] t, int s0, int s1, int s2, float[] y, int o, int n, boolean relu) {
+    int j = 0;
+    FloatVector zero = FloatVector.zero(S);
+    for (int e = S.loopBound(n); j < e; j += L) {
+      FloatVector v = FloatVector.fromArray(S, b, j).add(FloatVector.fromArray(S, t, s0 + j))
+          .add(FloatVector.fromArray(S, t, s1 + j)).add(FloatVector.fromArray(S, t, s2 + j));
+      if (relu) {
+        v = v.max(zero);
+      }
+      v.intoArray(y, o + j);
+    }
+    for (; j < n; j++) {
+      float v = b[j] + t[s0 + j] + t[s1 + j] + t[s2 + j];
+      y[o + j] = relu ? Math.max(0f, v) : v;
+    }
+  }
+
+  @Override
   public void mulAdd(float[] a, int aOff, int lda, int k, float[] packedB, int n, float[] c,
       int cOff, int ldc, int i0, int i1) {
     int panels = panels(n);
