@@ -120,10 +120,11 @@ public final class Segmenter {
 
   /**
    * Segments everything {@code in} delivers, in bounded memory whatever the size of the input or
-   * of its lines, handing each word to {@code sink} in order. Lines are independent; a line longer
-   * than 16,384 characters is decoded in overlapping windows, and its words are those of the
-   * whole line except that no single word is longer than 15,872 characters (the limit cuts, for
-   * example, a megabyte of Latin letters without a space).
+   * of its lines, handing each word to {@code sink} in order. Lines are independent; a line that
+   * does not fit in a block of 16,384 characters (its line break included) is decoded in
+   * overlapping windows, and its words are those of the whole line except that no single word is
+   * longer than 15,872 characters (the limit cuts, for example, a megabyte of Latin letters
+   * without a space).
    *
    * @param threads threads decoding blocks of lines in parallel (the output order is the input's)
    */

@@ -46,13 +46,21 @@ final class TextStream {
     ArrayDeque<Future<Block>> pending = new ArrayDeque<>();
     try {
       while (true) {
-        while (!eof && len < cap) {
-          int r = in.read(buf, len, cap - len);
-          if (r < 0) {
-            eof = true;
-          } else {
-            len += r;
+        try {
+          while (!eof && len < cap) {
+            int r = in.read(buf, len, cap - len);
+            if (r < 0) {
+              eof = true;
+            } else {
+              len += r;
+            }
           }
+        } catch (IOException e) {
+          // what was read before the failure still goes out, as it would with one thread
+          while (!pending.isEmpty()) {
+            emit(await(pending.poll()), sink);
+          }
+          throw e;
         }
         if (len == 0) {
           break;
@@ -82,7 +90,7 @@ final class TextStream {
           int last = decoder.prefixEnds(window, settled, dict.get(), ends, 0);
           emit(new Block(window, settled, ends.toArray()), sink);
           // keep a little settled text before the rest as context for the network
-          cut = Decoder.contextStart(window, last);
+          cut = decoder.contextStart(window, last);
           System.arraycopy(buf, cut, buf, 0, len - cut);
           len -= cut;
           settled = last - cut;

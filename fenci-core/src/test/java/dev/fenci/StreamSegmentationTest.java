@@ -90,4 +90,37 @@ class StreamSegmentationTest {
       assertThat(String.join("", SEG.segment(text))).isEqualTo(text);
     }
   }
+
+  @Test
+  void whenReadingFailsEveryThreadCountHasWrittenTheSameWords() {
+    String text = mixed(2);
+    int failAt = text.length() * 2 / 3;
+    List<String> texts = new ArrayList<>();
+    for (int threads : new int[] {1, 3}) {
+      java.io.Reader failing = new java.io.Reader() {
+        int at;
+
+        @Override
+        public int read(char[] cbuf, int off, int len) throws IOException {
+          if (at >= failAt) {
+            throw new IOException("disk error");
+          }
+          int n = Math.min(len, failAt - at);
+          text.getChars(at, at + n, cbuf, off);
+          at += n;
+          return n;
+        }
+
+        @Override
+        public void close() {}
+      };
+      StringBuilder b = new StringBuilder();
+      org.assertj.core.api.Assertions.assertThatThrownBy(
+          () -> SEG.segment(failing, (t, s, e) -> b.append(t, s, e), threads)).hasMessage("disk error");
+      texts.add(b.toString());
+    }
+    assertThat(texts.get(1)).isEqualTo(texts.get(0));
+    assertThat(text).startsWith(texts.get(0));
+    assertThat(texts.get(0).length()).isGreaterThan(failAt / 2);
+  }
 }

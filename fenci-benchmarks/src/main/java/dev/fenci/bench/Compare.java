@@ -66,7 +66,7 @@ public final class Compare {
     double[] perceptronTraining = new double[1];
     List<Object[]> loaders = new ArrayList<>();
     for (dev.fenci.Presets.Preset p : dev.fenci.Presets.list()) {
-      loaders.add(new Object[] {(Loader) () -> Peers.fenci(p.name()), "trained on pd1998/train.utf8 (PKU standard)"});
+      loaders.add(new Object[] {(Loader) () -> Peers.fenci(p.name()), p.description()});
     }
     long t0 = System.nanoTime();
     Peers.trainHanlpPerceptron(BenchData.file("pd1998/train.utf8"), perceptronModel);

@@ -115,7 +115,9 @@ final class SegmentCommand implements Callable<Integer> {
     public void word(String text, int start, int end) throws IOException {
       if (Chunker.isSpaceWord(text.substring(start, end))) {
         for (int i = start; i < end; i++) {
-          if (text.charAt(i) == '\n') {
+          char c = text.charAt(i);
+          // LF, CRLF and a lone CR each end a line
+          if (c == '\n' || (c == '\r' && (i + 1 == end || text.charAt(i + 1) != '\n'))) {
             out.write('\n');
             lineOpen = false;
             needDelimiter = false;

@@ -160,4 +160,11 @@ class MainTest {
     assertThat(r.code()).isZero();
     assertThat(r.out()).doesNotContain("\uFEFF").isEqualTo("关注 微信号\n");
   }
+
+  @Test
+  void aLoneCarriageReturnEndsALineAsLfAndCrlfDo() {
+    Run r = run("关注\r微信号\r\n扫描\n", "segment");
+    assertThat(r.code()).isZero();
+    assertThat(r.out()).isEqualTo("关注\n微信号\n扫描\n");
+  }
 }

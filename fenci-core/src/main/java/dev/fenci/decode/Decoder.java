@@ -62,8 +62,8 @@ public final class Decoder {
   }
 
   Decoder(Network network, Vocabulary vocab, TextRules rules, int window, int longText, int margin) {
-    if (margin < 2 || longText < 2 * margin) {
-      throw new IllegalArgumentException("need margin >= 2 and longText >= 2 * margin");
+    if (margin < 2 || longText < 2 * margin || longText <= margin + CONTEXT + network.receptiveRadius() + 4) {
+      throw new IllegalArgumentException("need margin >= 2 and longText >= 2 * margin, well above the context");
     }
     this.network = network;
     this.vocab = vocab;
@@ -150,12 +150,12 @@ public final class Decoder {
   }
 
   /** Where the window continuing at {@code pos} starts: a little before, so that it has context. */
-  public static int contextStart(CharSequence text, int pos) {
-    int from = Math.max(0, pos - CONTEXT);
+  public int contextStart(CharSequence text, int pos) {
+    int from = Math.max(0, pos - Math.max(CONTEXT, radius + 2));
     return from > 0 && Character.isLowSurrogate(text.charAt(from)) ? from - 1 : from;
   }
 
-  /** Characters of settled text before a window, seen by the network (more than its receptive radius). */
+  /** Characters of settled text before a window, seen by the network (at least its receptive radius + 2). */
   static final int CONTEXT = 16;
 
   /** {@code end}, moved back by one if it would split a surrogate pair. */
