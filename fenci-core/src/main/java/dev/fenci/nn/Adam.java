@@ -62,7 +62,7 @@ public final class Adam {
     for (int i = 0; i < params.size(); i++) {
       Param p = params.get(i);
       float[] w = p.value;
-      float[] g = p.grad;
+      float[] g = p.grad();
       float[] mi = m[i];
       float[] vi = v[i];
       par.forRange(w.length, 1024, (lo, hi) -> {

@@ -139,7 +139,7 @@ final class Conv1d {
     }
     int first = pad;
     int count = rows - 2 * pad;
-    float[] db = bias.grad;
+    float[] db = bias.grad();
     for (int r = first; r < first + count; r++) {
       int o = r * out;
       for (int j = 0; j < out; j++) {
@@ -151,7 +151,7 @@ final class Conv1d {
     float[] dyPacked = Gemm.pack(dy, first * out, out, count, out, new float[Gemm.packedSize(count, out)]);
     for (int t = 0; t < K; t++) {
       int aOff = first + t - 1;
-      Gemm.get().mulAdd(par, xt, aOff, rows, count, dyPacked, out, weight.grad, t * in * out, out, in);
+      Gemm.get().mulAdd(par, xt, aOff, rows, count, dyPacked, out, weight.grad(), t * in * out, out, in);
     }
     if (!needInputGrad) {
       return null;

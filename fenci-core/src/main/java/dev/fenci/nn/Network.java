@@ -270,9 +270,9 @@ public final class Network {
       if (id == PackedBatch.GAP) {
         continue;
       }
-      addRow(embedding.grad, id * ed, dy, r * d, ed);
+      addRow(embedding.grad(), id * ed, dy, r * d, ed);
       if (t.bigramIds != null) {
-        addRow(bigram.grad, t.bigramIds[r] * bd, dy, r * d + ed, bd);
+        addRow(bigram.grad(), t.bigramIds[r] * bd, dy, r * d + ed, bd);
       }
     }
   }

@@ -2,12 +2,16 @@ package dev.fenci.nn;
 
 import java.util.Arrays;
 
-/** A named weight tensor with its gradient (row-major, shape given for the model file). */
+/**
+ * A named weight tensor with its gradient (row-major, shape given for the model file). The
+ * gradient is allocated on first use, so that a model loaded for segmentation holds its weights
+ * only.
+ */
 public final class Param {
   private final String name;
   private final int[] shape;
   public final float[] value;
-  public final float[] grad;
+  private float[] grad;
 
   public Param(String name, int... shape) {
     this.name = name;
@@ -17,7 +21,6 @@ public final class Param {
       size = Math.multiplyExact(size, s);
     }
     this.value = new float[size];
-    this.grad = new float[size];
   }
 
   public String name() {
@@ -32,7 +35,19 @@ public final class Param {
     return value.length;
   }
 
+  /** The gradient, same shape as the value (allocated, zero, on first call). */
+  public float[] grad() {
+    float[] g = grad;
+    if (g == null) {
+      g = new float[value.length];
+      grad = g;
+    }
+    return g;
+  }
+
   public void zeroGrad() {
-    Arrays.fill(grad, 0f);
+    if (grad != null) {
+      Arrays.fill(grad, 0f);
+    }
   }
 }

@@ -12,9 +12,9 @@ class AdamTest {
     p.value[0] = 1;
     p.value[1] = 1;
     p.value[2] = 1;
-    p.grad[0] = 5;
-    p.grad[1] = -0.001f;
-    p.grad[2] = 0;
+    p.grad()[0] = 5;
+    p.grad()[1] = -0.001f;
+    p.grad()[2] = 0;
     Adam adam = new Adam(List.of(p));
     adam.step(Parallel.SERIAL);
     assertThat(p.value[0]).isCloseTo(0.999f, org.assertj.core.data.Offset.offset(1e-6f));
@@ -28,7 +28,7 @@ class AdamTest {
     p.value[0] = 3;
     Adam adam = new Adam(List.of(p), 0.05f, 0.9f, 0.999f, 1e-8f);
     for (int i = 0; i < 2000; i++) {
-      p.grad[0] = 2 * (p.value[0] - 1);
+      p.grad()[0] = 2 * (p.value[0] - 1);
       adam.step(Parallel.SERIAL);
     }
     assertThat(p.value[0]).isCloseTo(1f, org.assertj.core.data.Offset.offset(1e-2f));

@@ -55,7 +55,7 @@ class GradientCheckTest {
     loss(net, b, gold, dropoutSeed, new float[b.rows() * 4]);
     List<float[]> analytic = new ArrayList<>();
     for (Param p : net.params()) {
-      analytic.add(p.grad.clone());
+      analytic.add(p.grad().clone());
     }
     double eps = 1e-3;
     int checked = 0;
