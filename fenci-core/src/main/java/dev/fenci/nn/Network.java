@@ -118,27 +118,70 @@ public final class Network {
   private float[] bigramWeights;
 
   /**
-   * For inference: the first convolution applied to every embedding row, per tap
-   * ({@code [3][vocab + 1][out]}, the extra row zero for padding). Over embeddings, that convolution is a sum of three table rows per
-   * character instead of a 3 x embed x out product. Built on first use after a refresh.
+   * For inference: the first convolution applied to embedding rows, per tap
+   * ({@code [3][vocab + 1][out]}, the extra row zero for padding). Over embeddings, that
+   * convolution is a sum of three table rows per character instead of a 3 x embed x out product.
+   * Rows are computed when a character first occurs (a cold JVM would otherwise spend hundreds of
+   * milliseconds on the whole table before the first word), by the scalar kernel, which gives the
+   * same bits as the vector one.
    */
-  private volatile float[] firstLayerTable;
+  private volatile FirstLayerTable firstLayerTable;
 
-  private float[] firstLayerTable() {
-    float[] t = firstLayerTable;
+  private FirstLayerTable firstLayerTable() {
+    FirstLayerTable t = firstLayerTable;
     if (t == null) {
-      Conv1d c = convs.get(0);
-      int v = config.vocabSize();
-      int d = config.embedDim();
-      int in = config.inputDim();
-      t = new float[Conv1d.K * (v + 1) * c.out];
-      for (int tap = 0; tap < Conv1d.K; tap++) {
-        float[] w = Gemm.pack(c.weight.value, tap * in * c.out, c.out, d, c.out, new float[Gemm.packedSize(d, c.out)]);
-        Gemm.get().mulAdd(embedding.value, 0, d, d, w, c.out, t, tap * (v + 1) * c.out, c.out, 0, v);
-      }
+      t = new FirstLayerTable();
       firstLayerTable = t;
     }
     return t;
+  }
+
+  private static final java.lang.invoke.VarHandle READY =
+      java.lang.invoke.MethodHandles.arrayElementVarHandle(byte[].class);
+
+  /** The table and which of its rows are computed; safe to share between threads. */
+  private final class FirstLayerTable {
+    final float[] table;
+    private final byte[] ready;
+    private final float[][] taps;
+    private final int vocab;
+    private final int out;
+
+    FirstLayerTable() {
+      Conv1d c = convs.get(0);
+      vocab = config.vocabSize();
+      out = c.out;
+      int d = config.embedDim();
+      int in = config.inputDim();
+      table = new float[Conv1d.K * (vocab + 1) * out];
+      ready = new byte[vocab + 1];
+      ready[vocab] = 1; // the padding row stays zero
+      taps = new float[Conv1d.K][];
+      for (int tap = 0; tap < Conv1d.K; tap++) {
+        taps[tap] = Gemm.pack(c.weight.value, tap * in * out, out, d, out, new float[Gemm.packedSize(d, out)]);
+      }
+    }
+
+    /** Computes the rows of every id in {@code ids} not computed yet (gap ids are skipped). */
+    void ensure(int[] ids) {
+      for (int id : ids) {
+        if (id >= 0 && (byte) READY.getAcquire(ready, id) == 0) {
+          build(id);
+        }
+      }
+    }
+
+    private void build(int id) {
+      int d = config.embedDim();
+      float[] row = new float[out];
+      for (int tap = 0; tap < Conv1d.K; tap++) {
+        java.util.Arrays.fill(row, 0f);
+        ScalarGemm.INSTANCE.mulAdd(embedding.value, id * d, d, d, taps[tap], out, row, 0, out, 0, 1);
+        // two threads may build the same row at once: both write the same values
+        System.arraycopy(row, 0, table, (tap * (vocab + 1) + id) * out, out);
+      }
+      READY.setRelease(ready, id, (byte) 1);
+    }
   }
 
   /** What a forward pass keeps for the backward pass. */
@@ -231,7 +274,9 @@ public final class Network {
   float[] fastLogits(Parallel par, PackedBatch b) {
     float[] x;
     if (bigrams == null) {
-      x = convs.get(0).forwardFromTable(b, firstLayerTable(), config.vocabSize(), null, 0, null);
+      FirstLayerTable ft = firstLayerTable();
+      ft.ensure(b.ids);
+      x = convs.get(0).forwardFromTable(b, ft.table, config.vocabSize(), null, 0, null);
     } else {
       int bd = config.bigramDim();
       int[] bids = bigramIds(b);
@@ -241,7 +286,9 @@ public final class Network {
           System.arraycopy(bigram.value, bids[r] * bd, xb, r * bd, bd);
         }
       }
-      x = convs.get(0).forwardFromTable(b, firstLayerTable(), config.vocabSize(), xb, bd, bigramWeights);
+      FirstLayerTable ft = firstLayerTable();
+      ft.ensure(b.ids);
+      x = convs.get(0).forwardFromTable(b, ft.table, config.vocabSize(), xb, bd, bigramWeights);
     }
     for (int i = 1; i < convs.size(); i++) {
       x = convs.get(i).forward(par, b, x);
