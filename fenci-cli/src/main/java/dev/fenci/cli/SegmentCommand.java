@@ -113,7 +113,7 @@ final class SegmentCommand implements Callable<Integer> {
 
     @Override
     public void word(String text, int start, int end) throws IOException {
-      if (Chunker.isSpaceWord(text.substring(start, end))) {
+      if (Chunker.isSpaceWord(text, start, end)) {
         for (int i = start; i < end; i++) {
           char c = text.charAt(i);
           // LF, CRLF and a lone CR each end a line

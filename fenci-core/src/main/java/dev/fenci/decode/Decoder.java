@@ -31,7 +31,7 @@ import java.util.List;
  */
 public final class Decoder {
   /** Characters per network call (bounds memory on long inputs). */
-  static final int BATCH_POSITIONS = 8192;
+  static final int BATCH_POSITIONS = 1024;
   /** Longest window fed to the network at once. */
   static final int WINDOW = 2048;
   /** Log-score of breaking a cut: no finite multiplier (up to e^1000) overcomes it. */

@@ -27,7 +27,19 @@ public final class Chunker {
 
   /** True for a word made only of whitespace (as segmentation emits for runs of spaces). */
   public static boolean isSpaceWord(CharSequence word) {
-    return word.codePoints().allMatch(Chunker::isSpace);
+    return isSpaceWord(word, 0, word.length());
+  }
+
+  /** {@link #isSpaceWord(CharSequence)} for {@code text[start, end)}, without a copy. */
+  public static boolean isSpaceWord(CharSequence text, int start, int end) {
+    for (int i = start; i < end; ) {
+      int cp = Character.codePointAt(text, i);
+      if (!isSpace(cp)) {
+        return false;
+      }
+      i += Character.charCount(cp);
+    }
+    return true;
   }
 
   public static boolean isAsciiAlnum(int cp) {
