@@ -135,6 +135,17 @@ public final class Model {
           bigramVocab, net.containsKey("bigram_dim") ? Math.toIntExact((Long) net.get("bigram_dim")) : 0,
           hidden, Math.toIntExact((Long) net.get("tags")),
           ((Number) net.get("keep_prob")).floatValue(), (String) net.get("embed_init"));
+      // every weight must be in the file with its shape before anything is allocated: a header
+      // that claims a huge network must not make the loader run out of memory
+      for (Map.Entry<String, int[]> w : Network.weightShapes(config).entrySet()) {
+        if (!st.has(w.getKey())) {
+          throw new ModelFormatException(source, "missing tensor " + w.getKey());
+        }
+        if (!Arrays.equals(st.shape(w.getKey()), w.getValue())) {
+          throw new ModelFormatException(source, "tensor " + w.getKey() + " has shape "
+              + Arrays.toString(st.shape(w.getKey())) + ", expected " + Arrays.toString(w.getValue()));
+        }
+      }
       Vocabulary vocab = new Vocabulary(st.ints("vocab.codepoints"));
       Bigrams bigrams = null;
       if (config.hasBigrams()) {

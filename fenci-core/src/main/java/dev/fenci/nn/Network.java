@@ -59,6 +59,27 @@ public final class Network {
     return config;
   }
 
+  /**
+   * Names and shapes of the weights of a network of this shape, in the model file's order,
+   * without allocating them (a model loader checks a file's tensors against these first).
+   */
+  public static java.util.LinkedHashMap<String, int[]> weightShapes(NetworkConfig config) {
+    java.util.LinkedHashMap<String, int[]> m = new java.util.LinkedHashMap<>();
+    m.put("embedding.weight", new int[] {config.vocabSize(), config.embedDim()});
+    if (config.hasBigrams()) {
+      m.put("bigram.weight", new int[] {config.bigramVocab(), config.bigramDim()});
+    }
+    int in = config.inputDim();
+    int[] hidden = config.hidden();
+    for (int i = 0; i <= hidden.length; i++) {
+      int out = i == hidden.length ? config.tags() : hidden[i];
+      m.put("conv" + (i + 1) + ".weight", new int[] {Conv1d.K * in, out});
+      m.put("conv" + (i + 1) + ".bias", new int[] {out});
+      in = out;
+    }
+    return m;
+  }
+
   /** Padding rows a {@link PackedBatch} for this network needs between sequences. */
   public int pad() {
     return 1;

@@ -128,4 +128,27 @@ class ModelFileTest {
       assertThat(back.network().params().get(i).value).containsExactly(net.params().get(i).value);
     }
   }
+
+  @Test
+  void aHeaderClaimingAHugeNetworkIsRejectedBeforeAnythingIsAllocated() throws Exception {
+    SafeTensors st = TestModels.random(TextRules.FOLD, 1).toSafeTensors();
+    // a valid checksum over a description of a 20,000 x 20,000 network (4.8 GB of weights)
+    st.metadata().put("network", st.metadata().get("network").replace("\"hidden\":[8,4]", "\"hidden\":[20000,20000]"));
+    assertThat(st.metadata().get("network")).contains("20000");
+    byte[] bytes = st.toBytes();
+    assertThatThrownBy(() -> Model.load(bytes, "huge.safetensors"))
+        .isInstanceOf(ModelFormatException.class).hasMessageContaining("huge.safetensors")
+        .hasMessageContaining("conv1.weight").hasMessageContaining("expected [24, 20000]");
+  }
+
+  @Test
+  void weightShapesAreThoseOfTheNetwork() {
+    var cfg = new dev.fenci.nn.NetworkConfig(7, 5, 4, 3, new int[] {6, 3}, 4, 0.5f, "normal");
+    var net = new dev.fenci.nn.Network(cfg, new dev.fenci.nn.Bigrams(7, new int[] {10, 3, 55}));
+    var shapes = dev.fenci.nn.Network.weightShapes(cfg);
+    assertThat(shapes.keySet()).containsExactlyElementsOf(net.params().stream().map(Param::name).toList());
+    for (Param p : net.params()) {
+      assertThat(shapes.get(p.name())).containsExactly(p.shape());
+    }
+  }
 }
