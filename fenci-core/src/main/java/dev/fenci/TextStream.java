@@ -57,9 +57,7 @@ final class TextStream {
           }
         } catch (IOException e) {
           // what was read before the failure still goes out, as it would with one thread
-          while (!pending.isEmpty()) {
-            emit(await(pending.poll()), sink);
-          }
+          drain(pending, sink);
           throw e;
         }
         if (len == 0) {
@@ -81,9 +79,7 @@ final class TextStream {
           }
         } else {
           // one line longer than the block: settle its beginning, carry the rest
-          while (!pending.isEmpty()) {
-            emit(await(pending.poll()), sink);
-          }
+          drain(pending, sink);
           int end = Character.isHighSurrogate(buf[len - 1]) ? len - 1 : len;
           String window = new String(buf, 0, end);
           Decoder.IntList ends = new Decoder.IntList();
@@ -100,9 +96,7 @@ final class TextStream {
         len -= cut;
         settled = 0;
       }
-      while (!pending.isEmpty()) {
-        emit(await(pending.poll()), sink);
-      }
+      drain(pending, sink);
     } finally {
       if (pool != null) {
         pool.shutdownNow();
@@ -117,6 +111,13 @@ final class TextStream {
       }
     }
     return -1;
+  }
+
+  /** Emits every pending block, in order. */
+  private static void drain(ArrayDeque<Future<Block>> pending, Segmenter.WordSink sink) throws IOException {
+    while (!pending.isEmpty()) {
+      emit(await(pending.poll()), sink);
+    }
   }
 
   private static void emit(Block b, Segmenter.WordSink sink) throws IOException {

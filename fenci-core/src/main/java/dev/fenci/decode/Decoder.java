@@ -114,7 +114,7 @@ public final class Decoder {
     List<int[]> out = new ArrayList<>(texts.size());
     for (int i = 0; i < texts.size(); i++) {
       Line line = lines.get(i);
-      out.add(line != null ? line.decode(dict, 0) : longWordEnds(texts.get(i), dict));
+      out.add(line != null ? line.decode(dict, 0) : longWordEnds(texts.get(i), 0, dict));
     }
     return out;
   }
@@ -125,10 +125,6 @@ public final class Decoder {
    */
   public int[] wordEnds(String text, int settled, DictionarySnapshot dict) {
     return settled == 0 ? wordEnds(List.of(text), dict).get(0) : longWordEnds(text, settled, dict);
-  }
-
-  private int[] longWordEnds(String text, DictionarySnapshot dict) {
-    return longWordEnds(text, 0, dict);
   }
 
   private int[] longWordEnds(String text, int settled, DictionarySnapshot dict) {

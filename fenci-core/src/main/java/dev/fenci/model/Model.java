@@ -155,14 +155,7 @@ public final class Model {
         bigrams = new Bigrams(vocabSize, st.ints("bigram.keys"));
       }
       Network network = new Network(config, bigrams);
-      for (Param p : network.params()) {
-        if (!st.has(p.name())) {
-          throw new ModelFormatException(source, "missing tensor " + p.name());
-        }
-        if (!Arrays.equals(st.shape(p.name()), p.shape())) {
-          throw new ModelFormatException(source, "tensor " + p.name() + " has shape "
-              + Arrays.toString(st.shape(p.name())) + ", expected " + Arrays.toString(p.shape()));
-        }
+      for (Param p : network.params()) { // present, with these shapes: checked above
         System.arraycopy(st.floats(p.name()), 0, p.value, 0, p.size());
       }
       network.refresh();
