@@ -339,11 +339,11 @@ public final class Decoder {
     private byte[] applyDictionary(DictionarySnapshot dict) {
       boolean bmp = n == text.length();
       Decoder.IntList forced = new Decoder.IntList();
-      dict.forEachMatch(text, (start, end, multiplier, logMultiplier) -> {
+      dict.forEachMatch(text, (start, end, logMultiplier) -> {
         int s = bmp ? start : cpIndex(start);
         int e = bmp ? end : cpIndex(end);
         boolean crosses = chunkOf[s] != chunkOf[e - 1];
-        if (multiplier == Double.POSITIVE_INFINITY || (crosses && multiplier > 1)) {
+        if (logMultiplier == Float.POSITIVE_INFINITY || (crosses && logMultiplier > 0)) {
           forced.add(s);
           forced.add(e);
         } else if (!crosses) {

@@ -23,22 +23,18 @@ public final class DictionarySnapshot {
   }
 
   private final Map<String, Entry> entries;
-  private final Entry[] byIndex;
-  private final double[] multipliers;
-  private final float[] logMultipliers;
   private final AhoCorasick automaton;
 
   /** @param entries by word, owned by the snapshot from now on; later duplicates already won */
   DictionarySnapshot(Map<String, Entry> entries) {
     this.entries = Collections.unmodifiableMap(entries);
-    this.byIndex = this.entries.values().toArray(new Entry[0]);
-    this.multipliers = new double[byIndex.length];
-    this.logMultipliers = new float[byIndex.length];
-    for (int i = 0; i < byIndex.length; i++) {
-      multipliers[i] = byIndex[i].multiplier();
-      logMultipliers[i] = (float) Math.log(multipliers[i]);
+    List<String> words = new ArrayList<>(entries.size());
+    float[] logMultipliers = new float[entries.size()];
+    for (Entry e : this.entries.values()) {
+      logMultipliers[words.size()] = (float) Math.log(e.multiplier());
+      words.add(e.word());
     }
-    this.automaton = entries.isEmpty() ? null : new AhoCorasick(new ArrayList<>(this.entries.keySet()));
+    this.automaton = entries.isEmpty() ? null : new AhoCorasick(words, logMultipliers);
   }
 
   /** Builds a snapshot; for the same word the later entry wins. */
@@ -61,15 +57,20 @@ public final class DictionarySnapshot {
   /** Every occurrence of every entry, overlapping ones included, ordered by start then length. */
   public List<Match> matches(CharSequence text) {
     List<Match> out = new ArrayList<>();
-    forEachMatch(text, (begin, end, multiplier, logMultiplier) -> out.add(new Match(begin, end, multiplier)));
+    forEachMatch(text, (begin, end, logMultiplier) ->
+        out.add(new Match(begin, end, entries.get(text.subSequence(begin, end).toString()).multiplier())));
     out.sort((a, b) -> a.start != b.start ? Integer.compare(a.start, b.start) : Integer.compare(b.end, a.end));
     return out;
   }
 
-  /** Receives occurrences as they are found (ordered by end, not by start). */
+  /**
+   * Receives occurrences as they are found (ordered by end, not by start), with the natural log
+   * of the entry's multiplier: positive pulls the occurrence together, negative pushes it apart,
+   * positive infinity forces it.
+   */
   @FunctionalInterface
   public interface MatchConsumer {
-    void match(int start, int end, double multiplier, float logMultiplier);
+    void match(int start, int end, float logMultiplier);
   }
 
   /** Every occurrence of every entry, without allocating, in the automaton's order (by end). */
@@ -77,13 +78,13 @@ public final class DictionarySnapshot {
     if (automaton == null || text.length() == 0) {
       return;
     }
-    automaton.match(text, (begin, end, index) -> {
+    automaton.match(text, (begin, end, logMultiplier) -> {
       // never start or end between the two halves of a surrogate pair
       if ((begin > 0 && Character.isLowSurrogate(text.charAt(begin)) && Character.isHighSurrogate(text.charAt(begin - 1)))
           || (end < text.length() && Character.isLowSurrogate(text.charAt(end)) && Character.isHighSurrogate(text.charAt(end - 1)))) {
         return;
       }
-      consumer.match(begin, end, multipliers[index], logMultipliers[index]);
+      consumer.match(begin, end, logMultiplier);
     });
   }
 }

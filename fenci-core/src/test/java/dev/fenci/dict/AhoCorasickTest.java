@@ -16,7 +16,12 @@ import org.junit.jupiter.api.Test;
 class AhoCorasickTest {
   private static Set<String> found(List<String> words, String text) {
     Set<String> out = new TreeSet<>();
-    new AhoCorasick(words).match(text, (s, e, w) -> {
+    float[] values = new float[words.size()];
+    for (int i = 0; i < values.length; i++) {
+      values[i] = i;
+    }
+    new AhoCorasick(words, values).match(text, (s, e, value) -> {
+      int w = (int) value;
       assertThat(text.substring(s, e)).isEqualTo(words.get(w));
       out.add(s + ":" + e + ":" + w);
     });
@@ -55,5 +60,23 @@ class AhoCorasickTest {
   @Provide
   Arbitrary<String> text() {
     return Arbitraries.strings().withChars("abc二维码x").ofMaxLength(30);
+  }
+
+  /** Many siblings per state, so that transitions are found by bisection as well as by scanning. */
+  @Provide
+  Arbitrary<List<String>> manyWords() {
+    return Arbitraries.strings().withCharRange('\u4e00', '\u4e30').ofMinLength(1).ofMaxLength(3).list()
+        .uniqueElements().ofMinSize(20).ofMaxSize(300);
+  }
+
+  @Provide
+  Arbitrary<String> wideText() {
+    return Arbitraries.strings().withCharRange('\u4e00', '\u4e34').ofMaxLength(60);
+  }
+
+  @Property(tries = 200)
+  void findsExactlyWhatABruteForceSearchFindsWithWideStates(@ForAll("manyWords") List<String> words,
+      @ForAll("wideText") String text) {
+    assertThat(found(new ArrayList<>(words), text)).isEqualTo(bruteForce(words, text));
   }
 }
