@@ -20,17 +20,23 @@ import java.util.TreeMap;
 
 /**
  * Reads and writes the safetensors layout (an 8-byte little-endian header length, a JSON header,
- * then little-endian arrays) with fenci's checksum: the metadata entry {@code sha256} is the
+ * then little-endian arrays) with fenci's checksum: the metadata entry {@code crc32c} is the
+ * CRC-32C (files of format version 1: {@code sha256}, the SHA-256) of
  * SHA-256 of every other metadata entry (sorted by key, each as key NUL value NUL) followed by the
- * whole data section. Tensors are F32 or I32. See docs/model-format.md.
+ * whole data section. Tensors are F32, F16 (read into floats) or I32. See docs/model-format.md.
  */
 public final class SafeTensors {
-  static final String CHECKSUM = "sha256";
+  /** The checksum written: CRC-32C, 8 hex digits; a cold JVM computes it in milliseconds. */
+  static final String CHECKSUM = "crc32c";
+  /** The checksum of format version 1 files, still read: it cost a cold JVM 150-250 ms. */
+  static final String LEGACY_CHECKSUM = "sha256";
   private static final long MAX_HEADER = 64L << 20;
 
   private final Map<String, String> metadata = new LinkedHashMap<>();
   private final Map<String, Object> tensors = new LinkedHashMap<>();
   private final Map<String, int[]> shapes = new LinkedHashMap<>();
+  /** Float tensors stored as 16-bit floats. */
+  private final java.util.Set<String> half = new java.util.HashSet<>();
 
   public Map<String, String> metadata() {
     return metadata;
@@ -40,7 +46,23 @@ public final class SafeTensors {
     check(name, data.length, shape);
     tensors.put(name, data);
     shapes.put(name, shape.clone());
+    half.remove(name);
     return this;
+  }
+
+  /**
+   * A float tensor to be stored as 16-bit floats (F16): half the bytes, values rounded to the
+   * nearest half (about 3 significant digits; magnitudes above 65,504 become infinite).
+   */
+  public SafeTensors putHalf(String name, float[] data, int... shape) {
+    put(name, data, shape);
+    half.add(name);
+    return this;
+  }
+
+  /** Whether a float tensor is (or will be) stored as F16. */
+  public boolean isHalf(String name) {
+    return half.contains(name);
   }
 
   public SafeTensors put(String name, int[] data, int... shape) {
@@ -91,18 +113,25 @@ public final class SafeTensors {
   /** The file as bytes. */
   public byte[] toBytes() {
     long dataSize = 0;
-    for (Object t : tensors.values()) {
-      dataSize += 4L * (t instanceof float[] f ? f.length : ((int[]) t).length);
+    for (Map.Entry<String, Object> e : tensors.entrySet()) {
+      Object t = e.getValue();
+      dataSize += t instanceof float[] f ? (half.contains(e.getKey()) ? 2L : 4L) * f.length : 4L * ((int[]) t).length;
     }
     ByteBuffer data = ByteBuffer.allocate(Math.toIntExact(dataSize)).order(ByteOrder.LITTLE_ENDIAN);
     Map<String, Object> header = new LinkedHashMap<>();
     Map<String, String> meta = new LinkedHashMap<>(metadata);
     meta.remove(CHECKSUM);
+    meta.remove(LEGACY_CHECKSUM);
     for (Map.Entry<String, Object> e : tensors.entrySet()) {
       long begin = data.position();
       Object t = e.getValue();
       String dtype;
-      if (t instanceof float[] f) {
+      if (t instanceof float[] f && half.contains(e.getKey())) {
+        dtype = "F16";
+        for (float v : f) {
+          data.putShort(Half.fromFloat(v));
+        }
+      } else if (t instanceof float[] f) {
         dtype = "F32";
         data.asFloatBuffer().put(f);
         data.position(data.position() + 4 * f.length);
@@ -119,7 +148,7 @@ public final class SafeTensors {
       header.put(e.getKey(), info);
     }
     byte[] dataBytes = data.array();
-    meta.put(CHECKSUM, checksum(meta, dataBytes));
+    meta.put(CHECKSUM, crc32c(meta, dataBytes, 0, dataBytes.length));
     Map<String, Object> full = new LinkedHashMap<>();
     full.put("__metadata__", meta);
     full.putAll(header);
@@ -231,7 +260,6 @@ public final class SafeTensors {
         st.metadata.put(String.valueOf(e.getKey()), String.valueOf(e.getValue()));
       }
     }
-    long maxEnd = 0;
     ByteBuffer data = ByteBuffer.wrap(bytes, dataStart, dataLen).slice().order(ByteOrder.LITTLE_ENDIAN);
     for (Map.Entry<?, ?> e : header.entrySet()) {
       String name = String.valueOf(e.getKey());
@@ -251,16 +279,18 @@ public final class SafeTensors {
         }
         long begin = (Long) offs.get(0);
         long end = (Long) offs.get(1);
-        if (begin < 0 || end > dataLen || end - begin != 4 * count) {
+        long width = "F16".equals(dtype) ? 2 : 4;
+        if (begin < 0 || end > dataLen || end - begin != width * count) {
           throw new ModelFormatException(source, "tensor " + name + " lies outside the file (data "
               + begin + ".." + end + " of " + dataLen + " bytes): the file is truncated or damaged");
         }
-        maxEnd = Math.max(maxEnd, end);
         ByteBuffer slice = data.duplicate().position((int) begin).limit((int) end).slice().order(ByteOrder.LITTLE_ENDIAN);
         if ("F32".equals(dtype)) {
           float[] f = new float[(int) count];
           slice.asFloatBuffer().get(f);
           st.put(name, f, shape);
+        } else if ("F16".equals(dtype)) {
+          st.putHalf(name, Half.decode(slice, (int) count), shape);
         } else if ("I32".equals(dtype)) {
           int[] a = new int[(int) count];
           slice.asIntBuffer().get(a);
@@ -272,22 +302,36 @@ public final class SafeTensors {
         throw new ModelFormatException(source, "damaged header entry for tensor " + name);
       }
     }
-    String expected = st.metadata.get(CHECKSUM);
+    boolean legacy = !st.metadata.containsKey(CHECKSUM);
+    String expected = st.metadata.get(legacy ? LEGACY_CHECKSUM : CHECKSUM);
     if (expected == null) {
       throw new ModelFormatException(source, "no checksum: not a fenci model file");
     }
     Map<String, String> meta = new LinkedHashMap<>(st.metadata);
     meta.remove(CHECKSUM);
-    byte[] dataBytes = new byte[dataLen];
-    System.arraycopy(bytes, dataStart, dataBytes, 0, dataLen);
-    String actual = checksum(meta, dataBytes);
+    meta.remove(LEGACY_CHECKSUM);
+    String actual = legacy ? sha256(meta, bytes, dataStart, dataLen) : crc32c(meta, bytes, dataStart, dataLen);
     if (!actual.equals(expected)) {
       throw new ModelFormatException(source, "checksum mismatch (the file is damaged or was modified)");
     }
     return st;
   }
 
-  static String checksum(Map<String, String> meta, byte[] data) {
+  /** CRC-32C of the metadata (sorted by key, each as key NUL value NUL) and then the data. */
+  static String crc32c(Map<String, String> meta, byte[] data, int offset, int length) {
+    java.util.zip.CRC32C crc = new java.util.zip.CRC32C();
+    for (Map.Entry<String, String> e : new TreeMap<>(meta).entrySet()) {
+      crc.update(e.getKey().getBytes(StandardCharsets.UTF_8));
+      crc.update(0);
+      crc.update(e.getValue().getBytes(StandardCharsets.UTF_8));
+      crc.update(0);
+    }
+    crc.update(data, offset, length);
+    return String.format("%08x", crc.getValue());
+  }
+
+  /** The same over SHA-256: the checksum of version 1 files. */
+  static String sha256(Map<String, String> meta, byte[] data, int offset, int length) {
     try {
       MessageDigest md = MessageDigest.getInstance("SHA-256");
       for (Map.Entry<String, String> e : new TreeMap<>(meta).entrySet()) {
@@ -296,7 +340,7 @@ public final class SafeTensors {
         md.update(e.getValue().getBytes(StandardCharsets.UTF_8));
         md.update((byte) 0);
       }
-      md.update(data);
+      md.update(data, offset, length);
       return HexFormat.of().formatHex(md.digest());
     } catch (NoSuchAlgorithmException e) {
       throw new IllegalStateException(e);

@@ -20,11 +20,67 @@ public abstract class Gemm {
   /** Depth of a block of the shared dimension kept hot in L1 while rows stream past. */
   static final int KC = 256;
 
-  private static final Gemm INSTANCE = select();
+  private static final Gemm BEST = select();
+  /** What {@link #get()} returns: the scalar kernels until the vectorised ones are warm. */
+  private static volatile Gemm ready = BEST == ScalarGemm.INSTANCE ? BEST : warmInBackground(BEST);
 
-  /** The fastest implementation this JVM supports. */
+  /**
+   * The fastest implementation that is ready. The Vector API's code is very slow until the JIT has
+   * compiled it (a first call of the default model took about 200 ms in a fresh JVM, against 30 ms
+   * with plain loops), so the vectorised kernels are warmed up on a background thread when this
+   * class is first used, and calls until then run the scalar kernels, which compute the same bits.
+   */
   public static Gemm get() {
-    return INSTANCE;
+    return ready;
+  }
+
+  /** The fastest implementation this JVM supports, warm or not (benchmarks, tests, reports). */
+  public static Gemm best() {
+    return BEST;
+  }
+
+  private static Gemm warmInBackground(Gemm g) {
+    Thread t = new Thread(() -> {
+      try {
+        warmUp(g);
+      } finally {
+        ready = g;
+      }
+    }, "fenci-gemm-warmup");
+    t.setDaemon(true);
+    t.setPriority(Thread.MIN_PRIORITY);
+    t.start();
+    return ScalarGemm.INSTANCE;
+  }
+
+  /** Runs every kernel on small problems of the shipped models' shapes until the JIT compiles them. */
+  static void warmUp(Gemm g) {
+    int rows = 25; // not a multiple of 4: the one-row tile runs too
+    int[][] shapes = {{3 * 48, 128}, {3 * 128, 48}, {3 * 48, 32}, {3 * 32, 4}, {3 * 128, 32}};
+    float[][] packed = new float[shapes.length][];
+    float[] a = new float[(rows + 3) * 128];
+    for (int i = 0; i < a.length; i++) {
+      a[i] = (i % 7) * 0.25f - 0.75f;
+    }
+    for (int s = 0; s < shapes.length; s++) {
+      float[] b = new float[shapes[s][0] * shapes[s][1]];
+      for (int i = 0; i < b.length; i++) {
+        b[i] = (i % 5) * 0.125f - 0.25f;
+      }
+      packed[s] = pack(b, 0, shapes[s][1], shapes[s][0], shapes[s][1], new float[packedSize(shapes[s][0], shapes[s][1])]);
+    }
+    float[] c = new float[rows * 128];
+    float[] t = new float[4 * 128];
+    for (int it = 0; it < 3000; it++) {
+      for (int s = 0; s < shapes.length; s++) {
+        int k = shapes[s][0];
+        int n = shapes[s][1];
+        g.mulAdd(a, 0, k / 3, k, packed[s], n, c, 0, n, 0, rows);
+      }
+      g.relu(c, 0, c.length);
+      g.sum3(t, t, 128, 256, 384, c, 0, 128, (it & 1) == 0);
+      g.reluBackward(c, t, t.length);
+    }
   }
 
   /** The portable implementation (also used to test the vectorised one). */

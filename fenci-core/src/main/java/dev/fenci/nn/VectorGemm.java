@@ -7,7 +7,7 @@ import jdk.incubator.vector.VectorSpecies;
 /**
  * {@link Gemm} on the incubating Vector API: a 4-row by 16-column register tile of fused
  * multiply-adds (two 256-bit vectors per row; on wider or narrower hardware the tile is made of
- * as many vectors as fit in 16 floats). Loaded reflectively by {@link Gemm#get()} only when the
+ * as many vectors as fit in 16 floats). Loaded reflectively by {@link Gemm#best()} only when the
  * module is present.
  */
 final class VectorGemm extends Gemm {

@@ -115,7 +115,7 @@ public final class Trainer {
     }
     log.printf(Locale.ROOT, "training %s (%s) on %,d pieces, %,d characters; vocabulary %,d; %d threads; gemm %s%n",
         opt.arch(), config, data.pieces().size(), data.characters(), vocab.size(), opt.threads(),
-        dev.fenci.nn.Gemm.get().name());
+        dev.fenci.nn.Gemm.best().name());
     List<String> devTexts = new ArrayList<>();
     for (List<String> s : devSentences) {
       devTexts.add(String.join("", s));

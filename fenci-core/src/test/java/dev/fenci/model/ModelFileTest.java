@@ -32,7 +32,7 @@ class ModelFileTest {
       Param a = m.network().params().get(i);
       Param b = r.network().params().get(i);
       assertThat(b.name()).isEqualTo(a.name());
-      assertThat(b.value).containsExactly(a.value);
+      assertThat(b.value).containsExactly(savedValues(a));
     }
     assertThat(Files.list(dir)).as("no temporary file left behind").hasSize(1);
   }
@@ -125,8 +125,56 @@ class ModelFileTest {
     assertThat(back.network().config()).isEqualTo(cfg);
     assertThat(back.network().bigrams()).isEqualTo(net.bigrams());
     for (int i = 0; i < net.params().size(); i++) {
-      assertThat(back.network().params().get(i).value).containsExactly(net.params().get(i).value);
+      assertThat(back.network().params().get(i).value).containsExactly(savedValues(net.params().get(i)));
     }
+  }
+
+  /** What a model file keeps of a weight: embedding tables as 16-bit floats, the rest exactly. */
+  private static float[] savedValues(Param p) {
+    if (!p.name().equals("embedding.weight") && !p.name().equals("bigram.weight")) {
+      return p.value;
+    }
+    float[] out = new float[p.value.length];
+    for (int i = 0; i < out.length; i++) {
+      out[i] = Half.toFloat(Half.fromFloat(p.value[i]));
+    }
+    return out;
+  }
+
+  @Test
+  void embeddingTablesAreStoredAsHalfFloatsAndCheckpointsAtFullPrecision() throws Exception {
+    Model m = TestModels.random(TextRules.FOLD, 3);
+    Path f = dir.resolve("m.safetensors");
+    m.save(f);
+    SafeTensors file = SafeTensors.read(f);
+    assertThat(file.isHalf("embedding.weight")).isTrue();
+    assertThat(file.isHalf("conv1.weight")).isFalse();
+    assertThat(file.metadata()).containsEntry("format_version", "2");
+    SafeTensors full = SafeTensors.read(m.toSafeTensors().toBytes(), "checkpoint");
+    assertThat(full.isHalf("embedding.weight")).isFalse();
+    assertThat(full.floats("embedding.weight")).containsExactly(m.network().params().get(0).value);
+  }
+
+  @Test
+  void readsVersionOneFiles() throws Exception {
+    SafeTensors st = TestModels.random(TextRules.FOLD, 4).toSafeTensors();
+    st.metadata().put("format_version", "1");
+    assertThat(Model.load(st.toBytes(), "old.safetensors").network().config())
+        .isEqualTo(TestModels.random(TextRules.FOLD, 4).network().config());
+  }
+
+  /** Files of a megabyte or more are hashed on a second thread: a damaged one is still refused. */
+  @Test
+  void aDamagedBigFileIsRefused() throws Exception {
+    float[] big = new float[400_000];
+    java.util.Arrays.fill(big, 0.25f);
+    SafeTensors st = TestModels.random(TextRules.FOLD, 2).toSafeTensors().put("extra", big, big.length);
+    byte[] good = st.toBytes();
+    assertThat(SafeTensors.read(good, "big.safetensors").floats("extra")).hasSize(big.length);
+    byte[] flipped = good.clone();
+    flipped[flipped.length - 1000] ^= 0x01;
+    assertThatThrownBy(() -> SafeTensors.read(flipped, "big.safetensors"))
+        .isInstanceOf(ModelFormatException.class).hasMessageContaining("big.safetensors").hasMessageContaining("checksum");
   }
 
   @Test

@@ -34,7 +34,7 @@ class GemmTest {
         }
       }
       float[] packed = Gemm.pack(b, 0, n, k, n, new float[Gemm.packedSize(k, n)]);
-      for (Gemm g : new Gemm[] {Gemm.get(), Gemm.scalar()}) {
+      for (Gemm g : new Gemm[] {Gemm.best(), Gemm.scalar()}) {
         float[] c = c0.clone();
         g.mulAdd(a, 0, k, k, packed, n, c, 0, n, 0, m);
         for (int i = 0; i < c.length; i++) {
@@ -62,11 +62,21 @@ class GemmTest {
     float[] c2 = new float[m * n];
     float[] c3 = new float[m * n];
     Gemm.scalar().mulAdd(a, 0, 128, k, packed, n, c1, 0, n, 0, m);
-    Gemm.get().mulAdd(a, 0, 128, k, packed, n, c2, 0, n, 0, m);
+    Gemm.best().mulAdd(a, 0, 128, k, packed, n, c2, 0, n, 0, m);
     try (Parallel par = new Parallel(3)) {
-      Gemm.get().mulAdd(par, a, 0, 128, k, packed, n, c3, 0, n, m);
+      Gemm.best().mulAdd(par, a, 0, 128, k, packed, n, c3, 0, n, m);
     }
     assertThat(c2).containsExactly(c1);
     assertThat(c3).containsExactly(c1);
+  }
+
+  /** Calls before the vectorised kernels are warm run the scalar ones; the switch must happen. */
+  @org.junit.jupiter.api.Test
+  void theVectorisedKernelsBecomeReadyAfterTheirWarmUp() throws InterruptedException {
+    long deadline = System.nanoTime() + 120_000_000_000L;
+    while (Gemm.get() != Gemm.best() && System.nanoTime() < deadline) {
+      Thread.sleep(20);
+    }
+    org.assertj.core.api.Assertions.assertThat(Gemm.get()).isSameAs(Gemm.best());
   }
 }
