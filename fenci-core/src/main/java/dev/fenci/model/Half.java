@@ -18,16 +18,18 @@ final class Half {
     }
   }
 
-  /** Decodes the first {@code count} little-endian halves of {@code bytes} (from its position). */
-  static float[] decode(java.nio.ByteBuffer bytes, int count) {
-    short[] h = new short[count];
-    bytes.order(java.nio.ByteOrder.LITTLE_ENDIAN).asShortBuffer().get(h);
+  /** Decodes {@code dest.length} little-endian halves from {@code bytes} (from its position). */
+  static void decode(java.nio.ByteBuffer bytes, float[] dest) {
+    java.nio.ShortBuffer in = bytes.order(java.nio.ByteOrder.LITTLE_ENDIAN).asShortBuffer();
+    short[] chunk = new short[Math.min(dest.length, 4096)];
     float[] table = Table.FLOATS;
-    float[] out = new float[count];
-    for (int i = 0; i < count; i++) {
-      out[i] = table[h[i] & 0xFFFF];
+    for (int i = 0; i < dest.length; i += chunk.length) {
+      int n = Math.min(chunk.length, dest.length - i);
+      in.get(chunk, 0, n);
+      for (int j = 0; j < n; j++) {
+        dest[i + j] = table[chunk[j] & 0xFFFF];
+      }
     }
-    return out;
   }
 
   static short fromFloat(float f) {

@@ -183,7 +183,7 @@ public final class Model {
       }
       Network network = new Network(config, bigrams);
       for (Param p : network.params()) { // present, with these shapes: checked above
-        System.arraycopy(st.floats(p.name()), 0, p.value, 0, p.size());
+        st.readFloats(p.name(), p.value);
       }
       network.refresh();
       Map<String, String> prov = new LinkedHashMap<>();

@@ -90,12 +90,51 @@ public final class SafeTensors {
     return shapes.get(name).clone();
   }
 
+  /** A float tensor's values (F32, or F16 widened to floats). */
   public float[] floats(String name) {
     Object t = tensors.get(name);
+    if (t instanceof Stored s) {
+      float[] f = new float[s.count()];
+      s.decodeInto(f);
+      tensors.put(name, f);
+      return f;
+    }
     if (!(t instanceof float[] f)) {
-      throw new IllegalArgumentException("no F32 tensor " + name);
+      throw new IllegalArgumentException("no float tensor " + name);
     }
     return f;
+  }
+
+  /**
+   * Copies a float tensor's values into {@code dest} (of its size); a tensor read from a file is
+   * decoded straight from the file's bytes, without an intermediate array.
+   */
+  public void readFloats(String name, float[] dest) {
+    Object t = tensors.get(name);
+    int size = t instanceof Stored s ? s.count() : t instanceof float[] f ? f.length : -1;
+    if (size < 0) {
+      throw new IllegalArgumentException("no float tensor " + name);
+    }
+    if (size != dest.length) {
+      throw new IllegalArgumentException("tensor " + name + " has " + size + " values, not " + dest.length);
+    }
+    if (t instanceof Stored s) {
+      s.decodeInto(dest);
+    } else {
+      System.arraycopy((float[]) t, 0, dest, 0, size);
+    }
+  }
+
+  /** A float tensor as it lies in a file that was read, decoded when asked for. */
+  private record Stored(boolean half, ByteBuffer bytes, int count) {
+    void decodeInto(float[] dest) {
+      ByteBuffer b = bytes.duplicate().order(ByteOrder.LITTLE_ENDIAN);
+      if (half) {
+        Half.decode(b, dest);
+      } else {
+        b.asFloatBuffer().get(dest);
+      }
+    }
   }
 
   public int[] ints(String name) {
@@ -110,8 +149,18 @@ public final class SafeTensors {
     return new ArrayList<>(tensors.keySet());
   }
 
+  /** Decodes every tensor still in its stored form (before writing). */
+  private void materialise() {
+    for (String name : names()) {
+      if (tensors.get(name) instanceof Stored) {
+        floats(name);
+      }
+    }
+  }
+
   /** The file as bytes. */
   public byte[] toBytes() {
+    materialise();
     long dataSize = 0;
     for (Map.Entry<String, Object> e : tensors.entrySet()) {
       Object t = e.getValue();
@@ -285,12 +334,13 @@ public final class SafeTensors {
               + begin + ".." + end + " of " + dataLen + " bytes): the file is truncated or damaged");
         }
         ByteBuffer slice = data.duplicate().position((int) begin).limit((int) end).slice().order(ByteOrder.LITTLE_ENDIAN);
-        if ("F32".equals(dtype)) {
-          float[] f = new float[(int) count];
-          slice.asFloatBuffer().get(f);
-          st.put(name, f, shape);
-        } else if ("F16".equals(dtype)) {
-          st.putHalf(name, Half.decode(slice, (int) count), shape);
+        if ("F32".equals(dtype) || "F16".equals(dtype)) {
+          boolean isHalf = "F16".equals(dtype);
+          st.tensors.put(name, new Stored(isHalf, slice, (int) count));
+          st.shapes.put(name, shape);
+          if (isHalf) {
+            st.half.add(name);
+          }
         } else if ("I32".equals(dtype)) {
           int[] a = new int[(int) count];
           slice.asIntBuffer().get(a);
