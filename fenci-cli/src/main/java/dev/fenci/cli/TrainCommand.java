@@ -55,6 +55,10 @@ final class TrainCommand implements Callable<Integer> {
       description = "constant (the seed) or cosine (decays to 5%% of --lr by the last epoch). Default: ${DEFAULT-VALUE}.")
   String schedule;
 
+  @Option(names = "--unk-rate", defaultValue = "0",
+      description = "Probability of replacing each training character by the unknown id, afresh in every batch (default: ${DEFAULT-VALUE}, the seed's).")
+  float unkRate;
+
   @Option(names = "--lenient", description = "Replace invalid UTF-8 in the training and dev files with U+FFFD (and count it) instead of failing.")
   boolean lenient;
 
@@ -68,7 +72,7 @@ final class TrainCommand implements Callable<Integer> {
   public Integer call() throws Exception {
     int t = threads == null ? Runtime.getRuntime().availableProcessors() : threads;
     TrainingOptions o = new TrainingOptions(train, dev, model, arch, embedInit, TextRules.parse(textRules),
-        epochs, batch, t, seed, minCount, resume, lr, schedule, lenient);
+        epochs, batch, t, seed, minCount, resume, lr, schedule, lenient, unkRate);
     new Trainer(o, System.err, System.console() != null).run();
     return 0;
   }

@@ -138,7 +138,7 @@ public final class Trainer {
         long correct = 0;
         long seen = 0;
         for (List<TrainingData.Piece> b : batches) {
-          SoftmaxCrossEntropy.Result r = step(net, adam, par, b, rnd);
+          SoftmaxCrossEntropy.Result r = step(net, adam, par, b, rnd, opt.unkRate());
           loss += r.loss();
           correct += r.correct();
           seen += r.count();
@@ -169,10 +169,19 @@ public final class Trainer {
   }
 
   static SoftmaxCrossEntropy.Result step(Network net, Adam adam, Parallel par, List<TrainingData.Piece> batch,
-      SplittableRandom rnd) {
+      SplittableRandom rnd, float unkRate) {
     List<int[]> seqs = new ArrayList<>(batch.size());
     for (TrainingData.Piece p : batch) {
-      seqs.add(p.ids());
+      int[] ids = p.ids();
+      if (unkRate > 0) {
+        ids = ids.clone();
+        for (int i = 0; i < ids.length; i++) {
+          if (rnd.nextDouble() < unkRate) {
+            ids[i] = Vocabulary.UNKNOWN;
+          }
+        }
+      }
+      seqs.add(ids);
     }
     PackedBatch pb = PackedBatch.of(net.pad(), seqs);
     int[] gold = new int[pb.rows()];
@@ -200,6 +209,9 @@ public final class Trainer {
     f.put("min_count", Integer.toString(opt.minCount()));
     f.put("lr", Float.toString(opt.lr()));
     f.put("schedule", opt.schedule());
+    if (opt.unkRate() > 0) { // absent from older checkpoints, which all trained without it
+      f.put("unk_rate", Float.toString(opt.unkRate()));
+    }
     return f;
   }
 
@@ -241,6 +253,7 @@ public final class Trainer {
     p.put("batch", Integer.toString(opt.batch()));
     p.put("lr", Float.toString(opt.lr()));
     p.put("lr_schedule", opt.schedule());
+    p.put("unk_rate", Float.toString(opt.unkRate()));
     p.put("seed", Long.toString(opt.seed()));
     p.put("threads", Integer.toString(opt.threads()));
     p.put("dev_f1", String.format(Locale.ROOT, "%.4f", dev.f1()));

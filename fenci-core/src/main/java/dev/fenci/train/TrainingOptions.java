@@ -23,10 +23,14 @@ import java.util.List;
  * @param schedule  "constant" (the seed) or "cosine": the learning rate of epoch e (1-based) of E is
  *                  {@code lr * (0.05 + 0.95 * (1 + cos(pi * (e - 1) / E)) / 2)}
  * @param lenient   invalid UTF-8 in the training and dev files becomes U+FFFD (counted) instead of an error
+ * @param unkRate   each training character is replaced, with this probability and afresh in every
+ *                  batch, by the unknown id (so is the bigram it starts): the network learns to
+ *                  segment around characters and pairs it has not seen, as in text outside the
+ *                  training data; 0 (the seed) keeps every character
  */
 public record TrainingOptions(List<Path> train, Path dev, Path model, String arch, String embedInit,
     TextRules rules, int epochs, int batch, int threads, long seed, int minCount, boolean resume,
-    float lr, String schedule, boolean lenient) {
+    float lr, String schedule, boolean lenient, float unkRate) {
 
   public TrainingOptions {
     if (!(lr > 0 && lr < 1)) {
@@ -35,13 +39,16 @@ public record TrainingOptions(List<Path> train, Path dev, Path model, String arc
     if (!schedule.equals("constant") && !schedule.equals("cosine")) {
       throw new IllegalArgumentException("learning-rate schedule must be 'constant' or 'cosine', got " + schedule);
     }
+    if (!(unkRate >= 0 && unkRate < 1)) {
+      throw new IllegalArgumentException("unknown-character rate must be in [0, 1), got " + unkRate);
+    }
   }
 
   /** The seed's optimiser settings: Adam at a constant learning rate of 0.001. */
   public TrainingOptions(List<Path> train, Path dev, Path model, String arch, String embedInit,
       TextRules rules, int epochs, int batch, int threads, long seed, int minCount, boolean resume) {
     this(train, dev, model, arch, embedInit, rules, epochs, batch, threads, seed, minCount, resume, 1e-3f, "constant",
-        false);
+        false, 0f);
   }
 
   /** The learning rate of epoch {@code epoch} (1-based). */

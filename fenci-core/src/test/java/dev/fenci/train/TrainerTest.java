@@ -103,6 +103,23 @@ class TrainerTest {
     }
   }
 
+  /** Unknown-character dropout: reproducible with its seed, different from training without it. */
+  @Test
+  void unknownCharacterRateIsSeededAndChangesTheTraining() throws Exception {
+    TrainingOptions base = options("plain", 1, 1, false, 400);
+    new Trainer(base, quiet(), false).run();
+    for (String name : new String[] {"unk-a", "unk-b"}) {
+      TrainingOptions o = new TrainingOptions(base.train(), dev, dir.resolve(name + ".safetensors"), "seed", "uniform",
+          TextRules.FOLD, 1, 256, 1, 7, 2, false, 1e-3f, "constant", false, 0.1f);
+      new Trainer(o, quiet(), false).run();
+    }
+    Model a = Model.load(dir.resolve("unk-a.safetensors"));
+    assertSameWeights(a, Model.load(dir.resolve("unk-b.safetensors")));
+    assertThat(a.provenance()).containsEntry("unk_rate", "0.1");
+    assertThat(a.network().params().get(0).value)
+        .isNotEqualTo(Model.load(dir.resolve("plain.safetensors")).network().params().get(0).value);
+  }
+
   private static void assertSameWeights(Model a, Model b) {
     for (int i = 0; i < a.network().params().size(); i++) {
       Param x = a.network().params().get(i);
