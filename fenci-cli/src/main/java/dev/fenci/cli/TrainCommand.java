@@ -22,7 +22,7 @@ final class TrainCommand implements Callable<Integer> {
   Path model;
 
   @Option(names = "--arch", defaultValue = "seed",
-      description = "Architecture: seed, bigram, bigram-deep or accurate (see docs/results.md). Default: ${DEFAULT-VALUE}.")
+      description = "Architecture: seed, bigram, bigram-deep, accurate or accurate-crf (accurate with learned tag transitions, a CRF output layer; see docs/results.md). Default: ${DEFAULT-VALUE}.")
   String arch;
 
   @Option(names = "--embed-init", defaultValue = "uniform",

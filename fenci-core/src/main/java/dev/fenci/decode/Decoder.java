@@ -7,6 +7,7 @@ import dev.fenci.nn.Network;
 import dev.fenci.nn.PackedBatch;
 import dev.fenci.nn.Parallel;
 import dev.fenci.nn.SoftmaxCrossEntropy;
+import dev.fenci.nn.Transitions;
 import dev.fenci.tag.Tag;
 import dev.fenci.text.Chunk;
 import dev.fenci.text.Chunker;
@@ -25,6 +26,10 @@ import java.util.List;
  * costing {@link #CUT}, far more than any dictionary multiplier. A user dictionary adds
  * log(multiplier) to the tags that make each occurrence one word; forced occurrences (and
  * occurrences that cross a cut, with a multiplier above 1) become hard constraints.
+ *
+ * <p>A CRF model's learned transition scores ({@link Model#transitions()}) join the Viterbi search;
+ * the tag scores stay per-character log-probabilities (a per-character constant does not change
+ * the best path), so the dictionary's log(multiplier) means the same for every model.
  *
  * <p>Long runs of text are fed to the network in windows that overlap by the network's receptive
  * radius, so every character's scores are exactly those of the uncut run.
@@ -45,6 +50,8 @@ public final class Decoder {
   public static final int MARGIN = 512;
 
   private final Network network;
+  /** Learned transition scores (a CRF model), or null for uniform ones. */
+  private final Transitions transitions;
   private final Vocabulary vocab;
   private final TextRules rules;
   private final Chunker chunker;
@@ -54,18 +61,25 @@ public final class Decoder {
   private final int margin;
 
   public Decoder(Model model) {
-    this(model.network(), model.vocabulary(), model.rules());
+    this(model.network(), model.vocabulary(), model.rules(), model.transitions(), WINDOW, LONG, MARGIN);
   }
 
+  /** A decoder with uniform transitions (a model without a CRF layer). */
   public Decoder(Network network, Vocabulary vocab, TextRules rules) {
-    this(network, vocab, rules, WINDOW, LONG, MARGIN);
+    this(network, vocab, rules, null, WINDOW, LONG, MARGIN);
   }
 
   Decoder(Network network, Vocabulary vocab, TextRules rules, int window, int longText, int margin) {
+    this(network, vocab, rules, null, window, longText, margin);
+  }
+
+  Decoder(Network network, Vocabulary vocab, TextRules rules, Transitions transitions, int window, int longText,
+      int margin) {
     if (margin < 2 || longText < 2 * margin || longText <= margin + CONTEXT + network.receptiveRadius() + 4) {
       throw new IllegalArgumentException("need margin >= 2 and longText >= 2 * margin, well above the context");
     }
     this.network = network;
+    this.transitions = transitions;
     this.vocab = vocab;
     this.rules = rules;
     this.chunker = new Chunker(rules);
@@ -325,7 +339,7 @@ public final class Decoder {
         scores[k * Tag.COUNT + Tag.E.ordinal()] += 2 * CUT;
       }
       byte[] allowed = dict.size() == 0 ? null : applyDictionary(dict);
-      int[] tags = Viterbi.decode(scores, 0, n, allowed);
+      int[] tags = Viterbi.decode(scores, 0, n, allowed, transitions);
       IntList ends = new IntList();
       for (int k = 0; k < n; k++) {
         if (Tag.of(tags[k]).endsWord()) {

@@ -4,6 +4,7 @@ import dev.fenci.nn.Bigrams;
 import dev.fenci.nn.Network;
 import dev.fenci.nn.NetworkConfig;
 import dev.fenci.nn.Param;
+import dev.fenci.nn.Transitions;
 import dev.fenci.text.TextRules;
 import java.io.IOException;
 import java.nio.file.Path;
@@ -14,9 +15,9 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * A trained segmenter's content: architecture name, network weights, vocabulary, the text rules
- * it was trained with, and provenance (how it was made). Stored as a safetensors file, see
- * docs/model-format.md.
+ * A trained segmenter's content: architecture name, network weights, learned transition scores
+ * (CRF models only), vocabulary, the text rules it was trained with, and provenance (how it was
+ * made). Stored as a safetensors file, see docs/model-format.md.
  */
 public final class Model {
   public static final String FORMAT = "fenci-segmenter";
@@ -27,11 +28,19 @@ public final class Model {
 
   private final String arch;
   private final Network network;
+  private final Transitions transitions;
   private final Vocabulary vocabulary;
   private final TextRules rules;
   private final Map<String, String> provenance;
 
+  /** A model without learned transitions (every legal tag transition weighs the same). */
   public Model(String arch, Network network, Vocabulary vocabulary, TextRules rules,
+      Map<String, String> provenance) {
+    this(arch, network, null, vocabulary, rules, provenance);
+  }
+
+  /** A model with learned transition scores ({@code transitions} may be null: none). */
+  public Model(String arch, Network network, Transitions transitions, Vocabulary vocabulary, TextRules rules,
       Map<String, String> provenance) {
     if (network.config().vocabSize() != vocabulary.size()) {
       throw new IllegalArgumentException("network expects " + network.config().vocabSize()
@@ -39,6 +48,7 @@ public final class Model {
     }
     this.arch = arch;
     this.network = network;
+    this.transitions = transitions;
     this.vocabulary = vocabulary;
     this.rules = rules;
     this.provenance = Collections.unmodifiableMap(new LinkedHashMap<>(provenance));
@@ -50,6 +60,11 @@ public final class Model {
 
   public Network network() {
     return network;
+  }
+
+  /** The learned transition scores of a CRF model, or null (uniform transitions). */
+  public Transitions transitions() {
+    return transitions;
   }
 
   public Vocabulary vocabulary() {
@@ -110,6 +125,9 @@ public final class Model {
       } else {
         st.put(p.name(), p.value, p.shape());
       }
+    }
+    if (transitions != null) {
+      st.put(Transitions.NAME, transitions.param().value, transitions.param().shape());
     }
     return st;
   }
@@ -186,12 +204,21 @@ public final class Model {
         st.readFloats(p.name(), p.value);
       }
       network.refresh();
+      Transitions transitions = null;
+      if (st.has(Transitions.NAME)) {
+        Param shape = new Transitions().param();
+        if (!Arrays.equals(st.shape(Transitions.NAME), shape.shape())) {
+          throw new ModelFormatException(source, "tensor " + Transitions.NAME + " has shape "
+              + Arrays.toString(st.shape(Transitions.NAME)) + ", expected " + Arrays.toString(shape.shape()));
+        }
+        transitions = Transitions.of(st.floats(Transitions.NAME)); // IllegalArgumentException: see below
+      }
       Map<String, String> prov = new LinkedHashMap<>();
       Object parsed = Json.parse(meta.getOrDefault("provenance", "{}"));
       for (Map.Entry<?, ?> e : ((Map<?, ?>) parsed).entrySet()) {
         prov.put(String.valueOf(e.getKey()), String.valueOf(e.getValue()));
       }
-      return new Model(meta.get("arch"), network, vocab, TextRules.parse(meta.get("text_rules")), prov);
+      return new Model(meta.get("arch"), network, transitions, vocab, TextRules.parse(meta.get("text_rules")), prov);
     } catch (ClassCastException | NullPointerException | ArithmeticException | IllegalArgumentException e) {
       throw new ModelFormatException(source, "damaged model description: " + e.getMessage());
     }
@@ -210,6 +237,6 @@ public final class Model {
   public Model withProvenance(Map<String, String> more) {
     Map<String, String> p = new LinkedHashMap<>(provenance);
     p.putAll(more);
-    return new Model(arch, network, vocabulary, rules, p);
+    return new Model(arch, network, transitions, vocabulary, rules, p);
   }
 }

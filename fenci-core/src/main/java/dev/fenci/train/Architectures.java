@@ -8,7 +8,7 @@ public final class Architectures {
   private Architectures() {}
 
   public static List<String> names() {
-    return List.of("seed", "bigram", "bigram-deep", "accurate");
+    return List.of("seed", "bigram", "bigram-deep", "accurate", "accurate-crf");
   }
 
   /**
@@ -24,6 +24,7 @@ public final class Architectures {
       case "bigram-deep": // wider bigram embedding, one more layer (receptive field 4 + 1 characters)
         return new NetworkConfig(vocabSize, 128, 1, 48, new int[] {160, 64, 32}, 4, 0.5f, embedInit);
       case "accurate": // the shipped default: bigram-deep's extra layer, narrower for speed
+      case "accurate-crf": // accurate plus learned transition scores (see hasTransitions)
         return new NetworkConfig(vocabSize, 128, 1, 48, new int[] {128, 48, 32}, 4, 0.5f, embedInit);
       default:
         throw new IllegalArgumentException("unknown architecture '" + name + "' (known: "
@@ -33,6 +34,16 @@ public final class Architectures {
 
   /** Bigrams seen fewer times in the training data share the unknown bigram's embedding. */
   public static int bigramMinCount(String name) {
-    return name.equals("accurate") ? 3 : 2; // 3 keeps the shipped model's table (and heap) smaller
+    // 3 keeps the shipped model's table (and heap) smaller
+    return name.equals("accurate") || name.equals("accurate-crf") ? 3 : 2;
+  }
+
+  /**
+   * Whether architecture {@code name} has a linear-chain CRF output layer: learned transition
+   * scores ({@link dev.fenci.nn.Transitions}) trained with the CRF loss
+   * ({@link dev.fenci.nn.CrfLoss}) instead of per-character cross-entropy.
+   */
+  public static boolean hasTransitions(String name) {
+    return name.equals("accurate-crf");
   }
 }

@@ -11,12 +11,14 @@ import dev.fenci.model.SafeTensors;
 import dev.fenci.model.Vocabulary;
 import dev.fenci.nn.Adam;
 import dev.fenci.nn.Bigrams;
+import dev.fenci.nn.CrfLoss;
 import dev.fenci.nn.Network;
 import dev.fenci.nn.NetworkConfig;
 import dev.fenci.nn.PackedBatch;
 import dev.fenci.nn.Parallel;
 import dev.fenci.nn.Param;
 import dev.fenci.nn.SoftmaxCrossEntropy;
+import dev.fenci.nn.Transitions;
 import dev.fenci.tag.Tag;
 import java.io.IOException;
 import java.io.InputStream;
@@ -37,7 +39,8 @@ import java.util.Set;
 import java.util.SplittableRandom;
 
 /**
- * Trains a tagger: Adam on length-grouped batches, summed cross-entropy, dev precision/recall/F1
+ * Trains a tagger: Adam on length-grouped batches, summed cross-entropy (or, for architectures with
+ * learned transitions, the CRF negative log-likelihood summed over pieces), dev precision/recall/F1
  * after every epoch; keeps the model with the best dev F1 and writes a checkpoint (weights,
  * optimiser state, epoch) after every epoch so that a killed run can be resumed.
  */
@@ -82,7 +85,12 @@ public final class Trainer {
     }
     Network net = new Network(config, bigrams);
     net.initialise(opt.seed());
-    Adam adam = new Adam(net.params());
+    Transitions transitions = Architectures.hasTransitions(opt.arch()) ? new Transitions() : null;
+    List<Param> params = new ArrayList<>(net.params());
+    if (transitions != null) {
+      params.add(transitions.param());
+    }
+    Adam adam = new Adam(params);
     Map<String, String> fingerprint = fingerprint(config);
     List<EpochStats> history = new ArrayList<>();
     int firstEpoch = 1;
@@ -97,7 +105,6 @@ public final class Trainer {
               + saved + ", this run has " + e.getValue() + "; start afresh without --resume or use the same options");
         }
       }
-      List<Param> params = net.params();
       for (int i = 0; i < params.size(); i++) {
         Param p = params.get(i);
         System.arraycopy(ck.floats(p.name()), 0, p.value, 0, p.size());
@@ -113,8 +120,8 @@ public final class Trainer {
       log.printf(Locale.ROOT, "resuming %s after epoch %d (best dev F1 %.4f at epoch %d)%n",
           opt.checkpoint(), firstEpoch - 1, bestF1, bestEpoch);
     }
-    log.printf(Locale.ROOT, "training %s (%s) on %,d pieces, %,d characters; vocabulary %,d; %d threads; gemm %s%n",
-        opt.arch(), config, data.pieces().size(), data.characters(), vocab.size(), opt.threads(),
+    log.printf(Locale.ROOT, "training %s (%s%s) on %,d pieces, %,d characters; vocabulary %,d; %d threads; gemm %s%n",
+        opt.arch(), config, transitions != null ? ", CRF transitions" : "", data.pieces().size(), data.characters(), vocab.size(), opt.threads(),
         dev.fenci.nn.Gemm.best().name());
     List<String> devTexts = new ArrayList<>();
     for (List<String> s : devSentences) {
@@ -138,7 +145,7 @@ public final class Trainer {
         long correct = 0;
         long seen = 0;
         for (List<TrainingData.Piece> b : batches) {
-          SoftmaxCrossEntropy.Result r = step(net, adam, par, b, rnd, opt.unkRate());
+          SoftmaxCrossEntropy.Result r = step(net, transitions, adam, par, b, rnd, opt.unkRate());
           loss += r.loss();
           correct += r.correct();
           seen += r.count();
@@ -147,7 +154,7 @@ public final class Trainer {
         double secs = bar.elapsedSeconds();
         bar.finish(String.format(Locale.ROOT, "loss %.4f acc %.4f", loss / seen, (double) correct / seen));
         List<List<String>> predicted =
-            Segmenter.of(new Model(opt.arch(), net, vocab, opt.rules(), Map.of())).segmentAll(devTexts);
+            Segmenter.of(new Model(opt.arch(), net, transitions, vocab, opt.rules(), Map.of())).segmentAll(devTexts);
         Score dev = scorer.score(devSentences, predicted);
         EpochStats st = new EpochStats(epoch, loss / seen, (double) correct / seen, dev, secs, seen / secs);
         history.add(st);
@@ -155,21 +162,30 @@ public final class Trainer {
         log.printf(Locale.ROOT, "epoch %d: loss/char %.4f, tag accuracy %.4f, %.0f chars/s; dev P %.4f R %.4f F1 %.4f OOV-R %.4f%s%n",
             epoch, st.lossPerChar(), st.accuracy(), st.charsPerSecond(), dev.precision(), dev.recall(), dev.f1(),
             dev.oovRecall(), best ? " (best so far, saved)" : "");
+        if (transitions != null) {
+          log.printf(Locale.ROOT, "epoch %d: transitions %s%n", epoch, transitions);
+        }
         if (best) {
           bestF1 = dev.f1();
           bestEpoch = epoch;
           Map<String, String> prov = provenance(trainHashes, devHash, epoch, dev, history);
-          new Model(opt.arch(), net, vocab, opt.rules(), prov).save(opt.model());
+          new Model(opt.arch(), net, transitions, vocab, opt.rules(), prov).save(opt.model());
         }
-        writeCheckpoint(net, vocab, adam, epoch, bestF1, bestEpoch, fingerprint, history);
+        writeCheckpoint(net, transitions, params, vocab, adam, epoch, bestF1, bestEpoch, fingerprint, history);
       }
     }
     log.printf(Locale.ROOT, "best dev F1 %.4f at epoch %d, model in %s%n", bestF1, bestEpoch, opt.model());
     return history;
   }
 
-  static SoftmaxCrossEntropy.Result step(Network net, Adam adam, Parallel par, List<TrainingData.Piece> batch,
-      SplittableRandom rnd, float unkRate) {
+  /**
+   * One optimiser step on one batch. With {@code transitions} (a CRF architecture) the loss is the
+   * CRF negative log-likelihood of each piece's gold tags, summed over pieces, and the result's
+   * accuracy counts argmaxes of the posterior tag marginals; without, summed per-character
+   * cross-entropy and argmaxes of the logits.
+   */
+  static SoftmaxCrossEntropy.Result step(Network net, Transitions transitions, Adam adam, Parallel par,
+      List<TrainingData.Piece> batch, SplittableRandom rnd, float unkRate) {
     List<int[]> seqs = new ArrayList<>(batch.size());
     for (TrainingData.Piece p : batch) {
       int[] ids = p.ids();
@@ -191,7 +207,13 @@ public final class Trainer {
     }
     Network.Trace trace = net.forward(par, pb, rnd);
     float[] grad = new float[pb.rows() * Tag.COUNT];
-    SoftmaxCrossEntropy.Result r = SoftmaxCrossEntropy.lossAndGrad(trace.logits(), gold, Tag.COUNT, grad);
+    SoftmaxCrossEntropy.Result r;
+    if (transitions == null) {
+      r = SoftmaxCrossEntropy.lossAndGrad(trace.logits(), gold, Tag.COUNT, grad);
+    } else {
+      transitions.param().zeroGrad();
+      r = CrfLoss.lossAndGrad(trace.logits(), pb, gold, transitions, grad);
+    }
     net.zeroGrad();
     net.backward(par, trace, grad);
     adam.step(par);
@@ -215,10 +237,11 @@ public final class Trainer {
     return f;
   }
 
-  private void writeCheckpoint(Network net, Vocabulary vocab, Adam adam, int epoch, double bestF1, int bestEpoch,
-      Map<String, String> fingerprint, List<EpochStats> history) throws IOException {
-    SafeTensors st = new Model(opt.arch(), net, vocab, opt.rules(), Map.of()).toSafeTensors();
-    List<Param> params = net.params();
+  /** Writes the weights (with {@code transitions}, if any) and the Adam moments of every one of {@code params}. */
+  private void writeCheckpoint(Network net, Transitions transitions, List<Param> params, Vocabulary vocab, Adam adam,
+      int epoch, double bestF1, int bestEpoch, Map<String, String> fingerprint, List<EpochStats> history)
+      throws IOException {
+    SafeTensors st = new Model(opt.arch(), net, transitions, vocab, opt.rules(), Map.of()).toSafeTensors();
     for (int i = 0; i < params.size(); i++) {
       Param p = params.get(i);
       st.put("adam.m." + p.name(), adam.firstMoment(i), p.shape());

@@ -71,4 +71,25 @@ class DecoderTest {
       }
     }
   }
+
+  @Test
+  void zeroTransitionsDecodeAsNoneAndLearnedOnesTakePart() throws Exception {
+    Model m = TestModels.random(TextRules.FOLD, 3);
+    String text = TestTexts.unpunctuated(3000) + "，" + TestTexts.unpunctuated(200);
+    dev.fenci.dict.UserDictionary ud = dev.fenci.dict.UserDictionary.empty();
+    ud.add("中央总", 100);
+    ud.add("书记国", Double.POSITIVE_INFINITY);
+    dev.fenci.dict.DictionarySnapshot dict = ud.snapshot();
+    Model zero = new Model("accurate-crf", m.network(), new dev.fenci.nn.Transitions(), m.vocabulary(), m.rules(),
+        m.provenance());
+    assertThat(new Decoder(zero).wordEnds(java.util.List.of(text), dict).get(0))
+        .containsExactly(new Decoder(m).wordEnds(java.util.List.of(text), dict).get(0));
+    // a huge score for S -> S: every character of a text run is a word of its own
+    float[] v = new dev.fenci.nn.Transitions().param().value.clone();
+    v[0] = 1000f;
+    Model singles = new Model("accurate-crf", m.network(), dev.fenci.nn.Transitions.of(v), m.vocabulary(), m.rules(),
+        m.provenance());
+    int[] ends = new Decoder(singles).wordEnds("的一是在不了有和人");
+    assertThat(ends).containsExactly(1, 2, 3, 4, 5, 6, 7, 8, 9);
+  }
 }

@@ -2,6 +2,7 @@ package dev.fenci.decode;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.fenci.nn.Transitions;
 import dev.fenci.tag.Tag;
 import java.util.SplittableRandom;
 import net.jqwik.api.ForAll;
@@ -93,5 +94,133 @@ class ViterbiTest {
       }
       assertThat(got).isCloseTo(best, org.assertj.core.data.Offset.offset(1e-4));
     }
+  }
+
+  /** Transitions with every legal entry uniform in (-scale, scale). */
+  private static Transitions randomTransitions(SplittableRandom r, double scale) {
+    float[] v = new Transitions().param().value.clone();
+    for (int i = 0; i < v.length; i++) {
+      if (Transitions.legal(i / 4, i % 4)) {
+        v[i] = (float) ((r.nextDouble() * 2 - 1) * scale);
+      }
+    }
+    return Transitions.of(v);
+  }
+
+  private static double pathScore(float[] s, int[] tags, Transitions tr) {
+    int n = tags.length;
+    double sum = tr.start(tags[0]) + (double) tr.end(tags[n - 1]);
+    for (int i = 0; i < n; i++) {
+      sum += s[i * 4 + tags[i]];
+      if (i > 0) {
+        sum += tr.transition(tags[i - 1], tags[i]);
+      }
+    }
+    return sum;
+  }
+
+  @Property
+  void withTransitionsFindsTheBestLegalPath(@ForAll @IntRange(min = 1, max = 7) int n, @ForAll long seed) {
+    SplittableRandom r = new SplittableRandom(seed);
+    float[] s = new float[n * 4];
+    for (int i = 0; i < s.length; i++) {
+      s[i] = (float) (r.nextDouble() * -10);
+    }
+    Transitions tr = randomTransitions(r, 5);
+    int[] tags = Viterbi.decode(s, 0, n, null, tr);
+    double best = Double.NEGATIVE_INFINITY;
+    for (int code = 0; code < 1 << (2 * n); code++) {
+      int[] path = new int[n];
+      for (int i = 0; i < n; i++) {
+        path[i] = (code >> (2 * i)) & 3;
+      }
+      best = Math.max(best, pathScore(s, path, tr)); // illegal paths score -inf
+    }
+    assertThat(best).isFinite();
+    assertThat(pathScore(s, tags, tr)).isCloseTo(best, org.assertj.core.data.Offset.offset(1e-4));
+  }
+
+  @Test
+  void transitionsCanOverruleTheTagScores() {
+    // the tag scores prefer one two-character word; a strong S -> S transition makes two words
+    double[][] p = {{0.3, 0.7, 0.0001, 0.0001}, {0.3, 0.0001, 0.0001, 0.7}};
+    float[] v = new Transitions().param().value.clone();
+    v[Tag.S.ordinal() * 4 + Tag.S.ordinal()] = 3f;
+    assertThat(Viterbi.decode(scores(p), 0, 2, null, null)).containsExactly(1, 3);
+    assertThat(Viterbi.decode(scores(p), 0, 2, null, Transitions.of(v))).containsExactly(0, 0);
+    // and a forced word still wins
+    byte[] allowed = {(byte) (1 << 1), (byte) (1 << 3)};
+    assertThat(Viterbi.decode(scores(p), 0, 2, allowed, Transitions.of(v))).containsExactly(1, 3);
+  }
+
+  /**
+   * Null and all-zero transitions give exactly the paths of the decoder before transitions existed
+   * (a copy of it below), ties, cuts, constraints and impossible constraints included.
+   */
+  @Property(tries = 2000)
+  void uniformTransitionsDecodeExactlyAsBefore(@ForAll @IntRange(min = 1, max = 30) int n, @ForAll long seed) {
+    SplittableRandom r = new SplittableRandom(seed);
+    float[] levels = {0f, -0f, -1f, -1f, -2.5f, -1e4f, -3e4f};
+    float[] s = new float[n * 4 + 8];
+    for (int i = 0; i < s.length; i++) {
+      s[i] = r.nextInt(3) == 0 ? (float) -r.nextDouble() * 5 : levels[r.nextInt(levels.length)];
+    }
+    byte[] allowed = null;
+    if (r.nextBoolean()) {
+      allowed = new byte[n];
+      for (int i = 0; i < n; i++) {
+        allowed[i] = (byte) (r.nextInt(4) == 0 ? r.nextInt(16) : 0xF);
+      }
+    }
+    int[] before = previousDecode(s, 4, n, allowed);
+    assertThat(Viterbi.decode(s, 4, n, allowed)).containsExactly(before);
+    assertThat(Viterbi.decode(s, 4, n, allowed, null)).containsExactly(before);
+    assertThat(Viterbi.decode(s, 4, n, allowed, new Transitions())).containsExactly(before);
+  }
+
+  /** Viterbi.decode as it was before learned transitions (commit c930cb3), for comparison. */
+  private static int[] previousDecode(float[] scores, int offset, int n, byte[] allowed) {
+    final double neg = Double.NEGATIVE_INFINITY;
+    int[] tags = new int[n];
+    if (n == 0) {
+      return tags;
+    }
+    byte[] back = new byte[n * 4];
+    double[] prev = new double[4];
+    double[] cur = new double[4];
+    for (int t = 0; t < 4; t++) {
+      Tag tag = Tag.of(t);
+      prev[t] = tag.startsWord() && ok(allowed, 0, t) ? scores[offset + t] : neg;
+    }
+    for (int i = 1; i < n; i++) {
+      int o = offset + 4 * i;
+      int endArg = prev[Tag.S.ordinal()] >= prev[Tag.E.ordinal()] ? Tag.S.ordinal() : Tag.E.ordinal();
+      int contArg = prev[Tag.B.ordinal()] >= prev[Tag.M.ordinal()] ? Tag.B.ordinal() : Tag.M.ordinal();
+      for (int t = 0; t < 4; t++) {
+        int from = Tag.of(t).startsWord() ? endArg : contArg;
+        double p = prev[from];
+        cur[t] = ok(allowed, i, t) && p != neg ? p + scores[o + t] : neg;
+        back[4 * i + t] = (byte) from;
+      }
+      double[] swap = prev;
+      prev = cur;
+      cur = swap;
+    }
+    int last = prev[Tag.S.ordinal()] >= prev[Tag.E.ordinal()] ? Tag.S.ordinal() : Tag.E.ordinal();
+    if (prev[last] == neg) {
+      if (allowed != null) {
+        return previousDecode(scores, offset, n, null);
+      }
+      throw new IllegalStateException("no legal tag path");
+    }
+    tags[n - 1] = last;
+    for (int i = n - 1; i > 0; i--) {
+      tags[i - 1] = back[4 * i + tags[i]];
+    }
+    return tags;
+  }
+
+  private static boolean ok(byte[] allowed, int i, int t) {
+    return allowed == null || (allowed[i] & (1 << t)) != 0;
   }
 }

@@ -199,4 +199,55 @@ class ModelFileTest {
       assertThat(shapes.get(p.name())).containsExactly(p.shape());
     }
   }
+
+  private static dev.fenci.nn.Transitions someTransitions() {
+    float[] v = new dev.fenci.nn.Transitions().param().value.clone();
+    for (int i = 0; i < v.length; i++) {
+      if (dev.fenci.nn.Transitions.legal(i / 4, i % 4)) {
+        v[i] = 0.25f * i - 2;
+      }
+    }
+    return dev.fenci.nn.Transitions.of(v);
+  }
+
+  @Test
+  void transitionsRoundTripAndModelsWithoutThemHaveNone() throws Exception {
+    Model plain = TestModels.random(TextRules.FOLD, 5);
+    assertThat(plain.transitions()).isNull();
+    assertThat(plain.toSafeTensors().names()).doesNotContain("crf.transitions");
+    Model m = new Model("accurate-crf", plain.network(), someTransitions(), plain.vocabulary(), plain.rules(),
+        plain.provenance());
+    Path p = dir.resolve("crf.safetensors");
+    m.save(p);
+    SafeTensors st = SafeTensors.read(p);
+    assertThat(st.shape("crf.transitions")).containsExactly(6, 4);
+    assertThat(st.floats("crf.transitions")[0 * 4 + 2]).as("S -> M").isEqualTo(Float.NEGATIVE_INFINITY);
+    Model back = Model.load(p);
+    assertThat(back.arch()).isEqualTo("accurate-crf");
+    assertThat(back.transitions().param().value).containsExactly(m.transitions().param().value);
+    assertThat(back.withProvenance(java.util.Map.of("x", "y")).transitions()).isSameAs(back.transitions());
+    for (int i = 0; i < plain.network().params().size(); i++) {
+      assertThat(back.network().params().get(i).value).containsExactly(savedValues(plain.network().params().get(i)));
+    }
+    Path q = dir.resolve("plain.safetensors");
+    plain.save(q);
+    assertThat(Model.load(q).transitions()).isNull();
+  }
+
+  @Test
+  void damagedTransitionsAreRefused() throws Exception {
+    Model plain = TestModels.random(TextRules.FOLD, 5);
+    SafeTensors st = plain.toSafeTensors();
+    float[] v = someTransitions().param().value.clone();
+    v[1 * 4 + 0] = 1f; // B -> S made finite
+    st.put("crf.transitions", v, 6, 4);
+    byte[] illegal = st.toBytes();
+    assertThatThrownBy(() -> Model.load(illegal, "illegal.safetensors"))
+        .isInstanceOf(ModelFormatException.class).hasMessageContaining("illegal.safetensors")
+        .hasMessageContaining("crf.transitions[1][0]");
+    st.put("crf.transitions", new float[16], 4, 4);
+    byte[] shape = st.toBytes();
+    assertThatThrownBy(() -> Model.load(shape, "shape.safetensors"))
+        .isInstanceOf(ModelFormatException.class).hasMessageContaining("expected [6, 4]");
+  }
 }

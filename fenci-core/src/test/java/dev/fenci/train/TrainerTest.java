@@ -10,6 +10,7 @@ import dev.fenci.eval.Scorer;
 import dev.fenci.model.Model;
 import dev.fenci.model.SafeTensors;
 import dev.fenci.nn.Param;
+import dev.fenci.nn.Transitions;
 import dev.fenci.text.Chunker;
 import dev.fenci.text.TextRules;
 import java.io.PrintStream;
@@ -45,12 +46,17 @@ class TrainerTest {
   }
 
   private TrainingOptions options(String name, int epochs, int threads, boolean resume, int lines) throws Exception {
+    return options("seed", name, epochs, threads, resume, lines);
+  }
+
+  private TrainingOptions options(String arch, String name, int epochs, int threads, boolean resume, int lines)
+      throws Exception {
     Path t = train;
     if (lines > 0) {
       t = dir.resolve("train-" + lines + ".utf8");
       Files.write(t, Files.readAllLines(train, StandardCharsets.UTF_8).subList(0, lines), StandardCharsets.UTF_8);
     }
-    return new TrainingOptions(List.of(t), dev, dir.resolve(name + ".safetensors"), "seed", "uniform",
+    return new TrainingOptions(List.of(t), dev, dir.resolve(name + ".safetensors"), arch, "uniform",
         TextRules.FOLD, epochs, 256, threads, 7, 2, resume);
   }
 
@@ -63,6 +69,35 @@ class TrainerTest {
     TrainingOptions o = options("small", 2, 2, false, 0);
     List<Trainer.EpochStats> h = new Trainer(o, quiet(), false).run();
     assertThat(h).hasSize(2);
+    assertLearned(o);
+    Model m = Model.load(o.model());
+    assertThat(m.provenance()).containsKeys("train_sha256", "dev_f1", "date", "trained_with", "epoch");
+    assertThat(m.transitions()).isNull();
+  }
+
+  @Test
+  void aCrfArchitectureLearnsItsTransitions() throws Exception {
+    TrainingOptions o = options("accurate-crf", "crf", 2, 2, false, 0);
+    List<Trainer.EpochStats> h = new Trainer(o, quiet(), false).run();
+    assertThat(h).hasSize(2);
+    assertThat(h.get(1).lossPerChar()).isLessThan(h.get(0).lossPerChar());
+    assertThat(h.get(1).accuracy()).isGreaterThan(0.75);
+    assertLearned(o);
+    Model m = Model.load(o.model());
+    assertThat(m.arch()).isEqualTo("accurate-crf");
+    float[] v = m.transitions().param().value;
+    int moved = 0;
+    for (int i = 0; i < v.length; i++) {
+      if (Transitions.legal(i / 4, i % 4)) {
+        moved += v[i] != 0f ? 1 : 0;
+      } else {
+        assertThat(v[i]).isEqualTo(Float.NEGATIVE_INFINITY);
+      }
+    }
+    assertThat(moved).as("legal entries trained away from 0").isEqualTo(12);
+  }
+
+  private void assertLearned(TrainingOptions o) throws Exception {
     Segmenter s = Segmenter.load(o.model());
     List<List<String>> predicted = new ArrayList<>();
     List<List<String>> baseline = new ArrayList<>();
@@ -78,8 +113,6 @@ class TrainerTest {
     Score model = scorer.score(devLines, predicted);
     Score trivial = scorer.score(devLines, baseline);
     assertThat(model.f1()).isGreaterThan(0.80).isGreaterThan(trivial.f1() + 0.3);
-    Model m = Model.load(o.model());
-    assertThat(m.provenance()).containsKeys("train_sha256", "dev_f1", "date", "trained_with", "epoch");
   }
 
   @Test
@@ -118,6 +151,22 @@ class TrainerTest {
     assertThat(a.provenance()).containsEntry("unk_rate", "0.1");
     assertThat(a.network().params().get(0).value)
         .isNotEqualTo(Model.load(dir.resolve("plain.safetensors")).network().params().get(0).value);
+  }
+
+  @Test
+  void aCrfRunResumesExactlyTransitionsAndTheirMomentsIncluded() throws Exception {
+    new Trainer(options("accurate-crf", "straight", 2, 2, false, 400), quiet(), false).run();
+    new Trainer(options("accurate-crf", "resumed", 1, 2, false, 400), quiet(), false).run();
+    new Trainer(options("accurate-crf", "resumed", 2, 2, true, 400), quiet(), false).run();
+    var a = SafeTensors.read(dir.resolve("straight.safetensors.ckpt"));
+    var b = SafeTensors.read(dir.resolve("resumed.safetensors.ckpt"));
+    assertThat(a.names()).contains("crf.transitions", "adam.m.crf.transitions", "adam.v.crf.transitions");
+    assertThat(b.names()).containsExactlyElementsOf(a.names());
+    for (String name : a.names()) {
+      if (name.contains("weight") || name.contains("crf.")) {
+        assertThat(b.floats(name)).as(name).containsExactly(a.floats(name));
+      }
+    }
   }
 
   private static void assertSameWeights(Model a, Model b) {
