@@ -1,0 +1,85 @@
+package dev.fenci.bench;
+
+import dev.fenci.Segmenter;
+import java.io.BufferedReader;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * Time to load a preset and segment one sentence, as the first thing a fresh JVM does: runs
+ * {@code RUNS} child JVMs one after another and prints each child's figures and the medians.
+ *
+ * <pre>
+ * java -cp fenci-benchmarks/target/benchmarks.jar dev.fenci.bench.ColdStart \
+ *     [--cp fenci-core/target/fenci-core-VERSION.jar] [PRESET] [RUNS]
+ * </pre>
+ * {@code --cp} is the class path of the children: the {@code fenci-core} jar is what a library user
+ * has (its models are stored uncompressed; the benchmarks jar deflates them). Defaults: this
+ * JVM's class path, the default preset, 10 runs.
+ */
+public final class ColdStart {
+  private ColdStart() {}
+
+  public static void main(String[] args) throws Exception {
+    if (args.length > 0 && args[0].equals("--child")) {
+      child(args[1]);
+      return;
+    }
+    String cp = System.getProperty("java.class.path");
+    List<String> rest = new ArrayList<>(Arrays.asList(args));
+    if (!rest.isEmpty() && rest.get(0).equals("--cp")) {
+      cp = rest.get(1) + java.io.File.pathSeparator + cp;
+      rest = rest.subList(2, rest.size());
+    }
+    String preset = rest.size() > 0 ? rest.get(0) : "default";
+    int runs = rest.size() > 1 ? Integer.parseInt(rest.get(1)) : 10;
+    String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+    double[] load = new double[runs];
+    double[] first = new double[runs];
+    for (int r = 0; r < runs; r++) {
+      Process p = new ProcessBuilder(java, "--add-modules", "jdk.incubator.vector", "-cp", cp,
+          ColdStart.class.getName(), "--child", preset).redirectError(ProcessBuilder.Redirect.DISCARD).start();
+      String line;
+      try (BufferedReader in = new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8))) {
+        line = in.readLine();
+      }
+      if (p.waitFor() != 0 || line == null) {
+        throw new IllegalStateException("child JVM failed (exit " + p.exitValue() + ")");
+      }
+      String[] f = line.split(" ");
+      load[r] = Double.parseDouble(f[0]);
+      first[r] = Double.parseDouble(f[1]);
+      System.out.printf(Locale.ROOT, "run %2d: load %5.0f ms, first call %5.0f ms, together %5.0f ms%n",
+          r + 1, load[r], first[r], load[r] + first[r]);
+    }
+    double[] total = new double[runs];
+    for (int r = 0; r < runs; r++) {
+      total[r] = load[r] + first[r];
+    }
+    System.out.printf(Locale.ROOT, "%s, %d fresh JVMs, medians: load %.0f ms, first call %.0f ms, together %.0f ms%n",
+        preset, runs, median(load), median(first), median(total));
+  }
+
+  private static void child(String preset) throws Exception {
+    long t0 = System.nanoTime();
+    Segmenter s = Segmenter.load(preset);
+    long t1 = System.nanoTime();
+    List<String> words = s.segment("扫描二维码，关注微信号。");
+    long t2 = System.nanoTime();
+    if (words.isEmpty()) {
+      throw new AssertionError();
+    }
+    System.out.println((t1 - t0) / 1e6 + " " + (t2 - t1) / 1e6);
+  }
+
+  private static double median(double[] v) {
+    double[] s = v.clone();
+    Arrays.sort(s);
+    return s.length % 2 == 1 ? s[s.length / 2] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2;
+  }
+}
