@@ -21,9 +21,8 @@ import java.util.TreeMap;
 /**
  * Reads and writes the safetensors layout (an 8-byte little-endian header length, a JSON header,
  * then little-endian arrays) with fenci's checksum: the metadata entry {@code crc32c} is the
- * CRC-32C (files of format version 1: {@code sha256}, the SHA-256) of
- * SHA-256 of every other metadata entry (sorted by key, each as key NUL value NUL) followed by the
- * whole data section. Tensors are F32, F16 (read into floats) or I32. See docs/model-format.md.
+ * CRC-32C (files of format version 1: {@code sha256}, the SHA-256) of every other metadata entry
+ * (sorted by key, each as key NUL value NUL) followed by the whole data section. Tensors are F32, F16 (read into floats) or I32. See docs/model-format.md.
  */
 public final class SafeTensors {
   /** The checksum written: CRC-32C, 8 hex digits; a cold JVM computes it in milliseconds. */
@@ -324,12 +323,15 @@ public final class SafeTensors {
         long count = 1;
         for (int k = 0; k < shape.length; k++) {
           shape[k] = Math.toIntExact((Long) shapeList.get(k));
+          if (shape[k] < 0 || (shape[k] > 0 && count > Integer.MAX_VALUE / shape[k])) {
+            throw new ModelFormatException(source, "tensor " + name + " has an impossible shape " + shapeList);
+          }
           count *= shape[k];
         }
         long begin = (Long) offs.get(0);
         long end = (Long) offs.get(1);
         long width = "F16".equals(dtype) ? 2 : 4;
-        if (begin < 0 || end > dataLen || end - begin != width * count) {
+        if (begin < 0 || end < begin || end > dataLen || end - begin != width * count) {
           throw new ModelFormatException(source, "tensor " + name + " lies outside the file (data "
               + begin + ".." + end + " of " + dataLen + " bytes): the file is truncated or damaged");
         }

@@ -100,6 +100,9 @@ public final class Trainer {
       SafeTensors ck = SafeTensors.read(opt.checkpoint());
       for (Map.Entry<String, String> e : fingerprint.entrySet()) {
         String saved = ck.metadata().get("train." + e.getKey());
+        if (saved == null && e.getKey().equals("unk_rate")) {
+          saved = Float.toString(0f); // checkpoints from before the option trained without it
+        }
         if (!e.getValue().equals(saved)) {
           throw new ModelFormatException(opt.checkpoint().toString(), "was made with " + e.getKey() + " = "
               + saved + ", this run has " + e.getValue() + "; start afresh without --resume or use the same options");
@@ -231,9 +234,7 @@ public final class Trainer {
     f.put("min_count", Integer.toString(opt.minCount()));
     f.put("lr", Float.toString(opt.lr()));
     f.put("schedule", opt.schedule());
-    if (opt.unkRate() > 0) { // absent from older checkpoints, which all trained without it
-      f.put("unk_rate", Float.toString(opt.unkRate()));
-    }
+    f.put("unk_rate", Float.toString(opt.unkRate()));
     return f;
   }
 

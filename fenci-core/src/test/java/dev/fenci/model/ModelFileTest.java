@@ -163,6 +163,36 @@ class ModelFileTest {
         .isEqualTo(TestModels.random(TextRules.FOLD, 4).network().config());
   }
 
+  /** A header claiming a negative size or reversed offsets is a format error, not a crash. */
+  @Test
+  void negativeShapesAndReversedOffsetsAreRefused() throws Exception {
+    byte[] good = TestModels.random(TextRules.FOLD, 2).toSafeTensors().toBytes();
+    long headerLen = java.nio.ByteBuffer.wrap(good).order(java.nio.ByteOrder.LITTLE_ENDIAN).getLong();
+    String header = new String(good, 8, (int) headerLen, StandardCharsets.UTF_8);
+    java.util.regex.Matcher m = java.util.regex.Pattern
+        .compile("\"vocab.codepoints\":\\{\"dtype\":\"I32\",\"shape\":\\[(\\d+)\\],\"data_offsets\":\\[(\\d+),(\\d+)\\]")
+        .matcher(header);
+    assertThat(m.find()).isTrue();
+    String[] crafted = {
+        header.replace(m.group(), m.group().replace("[" + m.group(1) + "]", "[-1]")
+            .replace("[" + m.group(2) + "," + m.group(3) + "]", "[" + m.group(2) + "," + (Long.parseLong(m.group(2)) - 4) + "]")),
+        header.replace(m.group(), m.group().replace("[" + m.group(2) + "," + m.group(3) + "]", "[" + m.group(3) + "," + m.group(2) + "]"))};
+    for (String h : crafted) {
+      byte[] hb = h.strip().getBytes(StandardCharsets.UTF_8);
+      int padded = (hb.length + 7) / 8 * 8;
+      int dataLen = good.length - 8 - (int) headerLen;
+      java.nio.ByteBuffer out = java.nio.ByteBuffer.allocate(8 + padded + dataLen).order(java.nio.ByteOrder.LITTLE_ENDIAN);
+      out.putLong(padded).put(hb);
+      for (int k = hb.length; k < padded; k++) {
+        out.put((byte) ' ');
+      }
+      out.put(good, 8 + (int) headerLen, dataLen);
+      byte[] bad = out.array();
+      assertThatThrownBy(() -> Model.load(bad, "crafted.safetensors"))
+          .isInstanceOf(ModelFormatException.class).hasMessageContaining("crafted.safetensors");
+    }
+  }
+
   /** Files of a megabyte or more are hashed on a second thread: a damaged one is still refused. */
   @Test
   void aDamagedBigFileIsRefused() throws Exception {

@@ -1,6 +1,7 @@
 package dev.fenci.train;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.fenci.DataFiles;
 import dev.fenci.Segmenter;
@@ -167,6 +168,16 @@ class TrainerTest {
         assertThat(b.floats(name)).as(name).containsExactly(a.floats(name));
       }
     }
+  }
+
+  @Test
+  void resumingWithAnotherUnknownCharacterRateIsRefused() throws Exception {
+    TrainingOptions base = options("rate", 1, 1, false, 400);
+    TrainingOptions withRate = new TrainingOptions(base.train(), dev, base.model(), "seed", "uniform",
+        TextRules.FOLD, 2, 256, 1, 7, 2, true, 1e-3f, "constant", false, 0.1f);
+    new Trainer(base, quiet(), false).run(); // a checkpoint trained at rate 0
+    assertThatThrownBy(() -> new Trainer(withRate, quiet(), false).run())
+        .isInstanceOf(dev.fenci.model.ModelFormatException.class).hasMessageContaining("unk_rate");
   }
 
   private static void assertSameWeights(Model a, Model b) {
