@@ -4,11 +4,13 @@ import dev.fenci.Segmenter;
 import java.io.BufferedReader;
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
+import java.util.concurrent.TimeUnit;
 
 /**
  * Time to load a preset and segment one sentence, as the first thing a fresh JVM does: runs
@@ -35,11 +37,11 @@ public final class ColdStart {
     if (!rest.isEmpty() && rest.get(0).equals("--cp")) {
       // the children see that class path and this one class, not the benchmarks jar (opening its
       // thousands of entries would be counted in the load)
-      Path dir = java.nio.file.Files.createTempDirectory("coldstart");
+      Path dir = Files.createTempDirectory("coldstart");
       Path cls = dir.resolve(ColdStart.class.getName().replace('.', '/') + ".class");
-      java.nio.file.Files.createDirectories(cls.getParent());
+      Files.createDirectories(cls.getParent());
       try (var in = ColdStart.class.getResourceAsStream("ColdStart.class")) {
-        java.nio.file.Files.copy(in, cls);
+        Files.copy(in, cls);
       }
       cp = rest.get(1) + java.io.File.pathSeparator + dir;
       rest = rest.subList(2, rest.size());
@@ -50,15 +52,22 @@ public final class ColdStart {
     double[] load = new double[runs];
     double[] first = new double[runs];
     for (int r = 0; r < runs; r++) {
+      Path err = Files.createTempFile("coldstart", ".err");
       Process p = new ProcessBuilder(java, "--add-modules", "jdk.incubator.vector", "-cp", cp,
-          ColdStart.class.getName(), "--child", preset).redirectError(ProcessBuilder.Redirect.DISCARD).start();
+          ColdStart.class.getName(), "--child", preset).redirectError(err.toFile()).start();
       String line;
       try (BufferedReader in = new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8))) {
         line = in.readLine();
       }
-      if (p.waitFor() != 0 || line == null) {
-        throw new IllegalStateException("child JVM failed (exit " + p.exitValue() + ")");
+      boolean done = p.waitFor(120, TimeUnit.SECONDS);
+      if (!done) {
+        p.destroyForcibly();
       }
+      if (!done || p.exitValue() != 0 || line == null) {
+        throw new IllegalStateException("child JVM failed (" + (done ? "exit " + p.exitValue() : "no answer in 120 s")
+            + "); its standard error:\n" + Files.readString(err));
+      }
+      Files.delete(err);
       String[] f = line.split(" ");
       load[r] = Double.parseDouble(f[0]);
       first[r] = Double.parseDouble(f[1]);
