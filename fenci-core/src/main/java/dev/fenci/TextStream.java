@@ -37,6 +37,7 @@ final class TextStream {
     char[] buf = new char[cap];
     int len = 0;
     int settled = 0; // characters at the start of buf decoded before (context for a long line)
+    int lastStart = 0; // where the last settled word starts in buf (negative: before buf)
     boolean eof = false;
     ExecutorService pool = threads <= 1 ? null : Executors.newFixedThreadPool(threads, task -> {
       Thread t = new Thread(task, "fenci-stream");
@@ -68,11 +69,12 @@ final class TextStream {
         if (eof || nl >= 0) {
           String text = new String(buf, 0, cut);
           int skip = settled;
+          int start = lastStart;
           DictionarySnapshot d = dict.get();
           if (pool == null) {
-            emit(new Block(text, skip, decoder.wordEnds(text, skip, d)), sink);
+            emit(new Block(text, skip, decoder.wordEnds(text, skip, start, d)), sink);
           } else {
-            pending.add(pool.submit(() -> new Block(text, skip, decoder.wordEnds(text, skip, d))));
+            pending.add(pool.submit(() -> new Block(text, skip, decoder.wordEnds(text, skip, start, d))));
             while (pending.size() > 2 * threads) {
               emit(await(pending.poll()), sink);
             }
@@ -83,18 +85,21 @@ final class TextStream {
           int end = Character.isHighSurrogate(buf[len - 1]) ? len - 1 : len;
           String window = new String(buf, 0, end);
           Decoder.IntList ends = new Decoder.IntList();
-          int last = decoder.prefixEnds(window, settled, dict.get(), ends, 0);
+          int last = decoder.prefixEnds(window, settled, lastStart, dict.get(), ends, 0);
+          int lastWordStart = ends.size() >= 2 ? ends.get(ends.size() - 2) : settled;
           emit(new Block(window, settled, ends.toArray()), sink);
           // keep a little settled text before the rest as context for the network
           cut = decoder.contextStart(window, last);
           System.arraycopy(buf, cut, buf, 0, len - cut);
           len -= cut;
           settled = last - cut;
+          lastStart = lastWordStart - cut;
           continue;
         }
         System.arraycopy(buf, cut, buf, 0, len - cut);
         len -= cut;
         settled = 0;
+        lastStart = 0;
       }
       drain(pending, sink);
     } finally {

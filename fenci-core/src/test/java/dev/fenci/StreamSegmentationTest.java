@@ -21,12 +21,16 @@ class StreamSegmentationTest {
 
   /** What segmenting line by line gives (line breaks as words of their own). */
   private static List<String> lineByLine(String text) {
+    return lineByLine(SEG, text);
+  }
+
+  private static List<String> lineByLine(Segmenter seg, String text) {
     List<String> words = new ArrayList<>();
     int start = 0;
     while (start < text.length()) {
       int nl = text.indexOf('\n', start);
       int end = nl < 0 ? text.length() : nl + 1;
-      words.addAll(SEG.segment(text.substring(start, end)));
+      words.addAll(seg.segment(text.substring(start, end)));
       start = end;
     }
     return words;
@@ -64,6 +68,19 @@ class StreamSegmentationTest {
       List<String> got = stream(text, threads);
       assertThat(String.join("", got)).isEqualTo(text);
       assertThat(nonSpace(got)).isEqualTo(nonSpace(expected));
+    }
+  }
+
+  @Test
+  void withLearnedTransitionsALongLineStreamsAsItSegments() throws IOException {
+    Segmenter crf = Segmenter.of(TestModels.randomCrf(5));
+    String text = "你好\n" + TestTexts.unpunctuated(50_000) + "\n" + TestTexts.unpunctuated(20_000);
+    List<String> expected = nonSpace(lineByLine(crf, text));
+    for (int threads : new int[] {1, 2}) {
+      List<String> got = new ArrayList<>();
+      crf.segment(new StringReader(text), (t, s, e) -> got.add(t.substring(s, e)), threads);
+      assertThat(String.join("", got)).isEqualTo(text);
+      assertThat(nonSpace(got)).isEqualTo(expected);
     }
   }
 

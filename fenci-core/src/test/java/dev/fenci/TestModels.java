@@ -18,4 +18,30 @@ public final class TestModels {
     net.initialise(seed);
     return new Model("seed", net, v, rules, Map.of("note", "test model"));
   }
+
+  /**
+   * A random model over the characters of {@link TestTexts#unpunctuated} (so that its tag scores
+   * differ from character to character) with random learned transitions (a CRF model).
+   */
+  public static Model randomCrf(long seed) {
+    Vocabulary v = new Vocabulary(TestTexts.unpunctuated(1).codePoints().distinct().sorted().toArray());
+    Network net = new Network(new NetworkConfig(v.size(), 8, new int[] {8, 4}, 4, 0.5f, "normal"));
+    net.initialise(seed);
+    // strong tag scores, as a trained model has: best paths then agree within a few characters
+    // (weak ones next to the transitions let a periodic tagging depend on text far away)
+    for (float[] w : new float[][] {net.params().get(net.params().size() - 2).value}) {
+      for (int i = 0; i < w.length; i++) {
+        w[i] *= 4;
+      }
+    }
+    float[] t = new dev.fenci.nn.Transitions().param().value.clone();
+    java.util.SplittableRandom r = new java.util.SplittableRandom(seed);
+    for (int i = 0; i < t.length; i++) {
+      if (Float.isFinite(t[i])) {
+        t[i] = (float) (r.nextDouble() * 0.6 - 0.3);
+      }
+    }
+    return new Model("accurate-crf", net, dev.fenci.nn.Transitions.of(t), v, TextRules.FOLD,
+        Map.of("note", "test model"));
+  }
 }

@@ -128,7 +128,7 @@ public final class Decoder {
     List<int[]> out = new ArrayList<>(texts.size());
     for (int i = 0; i < texts.size(); i++) {
       Line line = lines.get(i);
-      out.add(line != null ? line.decode(dict, 0) : longWordEnds(texts.get(i), 0, dict));
+      out.add(line != null ? line.decode(dict, 0, 0) : longWordEnds(texts.get(i), 0, 0, dict));
     }
     return out;
   }
@@ -136,18 +136,22 @@ public final class Decoder {
   /**
    * Ends of the words of {@code text} after its first {@code settled} characters, which were
    * decoded before and serve as context (a word boundary is kept after them).
+   * {@code lastWordStart} is where the last settled word starts (negative if before the text):
+   * whether it is one character long decides its tag (S or E), which learned transition scores
+   * carry into what follows.
    */
-  public int[] wordEnds(String text, int settled, DictionarySnapshot dict) {
-    return settled == 0 ? wordEnds(List.of(text), dict).get(0) : longWordEnds(text, settled, dict);
+  public int[] wordEnds(String text, int settled, int lastWordStart, DictionarySnapshot dict) {
+    return settled == 0 ? wordEnds(List.of(text), dict).get(0) : longWordEnds(text, settled, lastWordStart, dict);
   }
 
-  private int[] longWordEnds(String text, int settled, DictionarySnapshot dict) {
+  private int[] longWordEnds(String text, int settled, int lastWordStart, DictionarySnapshot dict) {
     IntList ends = new IntList();
     int pos = settled; // everything before pos is settled
+    int lastStart = lastWordStart; // where the word ending at pos starts
     while (true) {
       int from = contextStart(text, pos);
       if (text.length() - from <= longText) {
-        for (int e : decodeOne(text.substring(from), pos - from, dict)) {
+        for (int e : decodeOne(text.substring(from), pos - from, lastStart - from, dict)) {
           if (from + e > pos) {
             ends.add(from + e);
           }
@@ -155,7 +159,10 @@ public final class Decoder {
         return ends.toArray();
       }
       String window = text.substring(from, safeEnd(text, from + longText));
-      pos = from + prefixEnds(window, pos - from, dict, ends, from);
+      int before = ends.size();
+      int last = from + prefixEnds(window, pos - from, lastStart - from, dict, ends, from);
+      lastStart = ends.size() - before >= 2 ? ends.get(ends.size() - 2) : pos;
+      pos = last;
     }
   }
 
@@ -174,26 +181,28 @@ public final class Decoder {
         && Character.isHighSurrogate(text.charAt(end - 1)) ? end - 1 : end;
   }
 
-  private int[] decodeOne(String text, int boundary, DictionarySnapshot dict) {
+  private int[] decodeOne(String text, int boundary, int lastWordStart, DictionarySnapshot dict) {
     List<Span> spans = new ArrayList<>();
     Line line = new Line(text);
     line.prepare(spans);
     score(spans);
-    return line.decode(dict, boundary);
+    return line.decode(dict, boundary, lastWordStart);
   }
 
   /**
    * Decodes {@code window}, a piece of a longer text (at most {@link #longText()} long) whose first
    * {@code settled} characters were decoded before (context for the network; a word boundary is
-   * kept after them), and appends to {@code out} (plus {@code base}) the ends of the words after
+   * kept after them; the last of their words starts at {@code lastWordStart}, negative if before
+   * the window), and appends to {@code out} (plus {@code base}) the ends of the words after
    * the settled part and before the window's last {@code MARGIN} characters: decisions that saw
    * at least that much text to their right, which do not change when more text follows (the
    * network sees a few characters, and the best tag paths of a Viterbi merge within a few words).
    * Returns the last end kept (relative to the window, greater than {@code settled}). A single
    * word longer than the window less the margin is cut there.
    */
-  public int prefixEnds(String window, int settled, DictionarySnapshot dict, IntList out, int base) {
-    int[] ends = decodeOne(window, settled, dict);
+  public int prefixEnds(String window, int settled, int lastWordStart, DictionarySnapshot dict, IntList out,
+      int base) {
+    int[] ends = decodeOne(window, settled, lastWordStart, dict);
     int limit = Math.max(settled + 1, window.length() - margin);
     int last = settled;
     for (int e : ends) {
@@ -299,8 +308,11 @@ public final class Decoder {
       offsets[n] = text.length();
     }
 
-    /** Decodes the line; {@code boundary > 0} keeps a word boundary there. */
-    int[] decode(DictionarySnapshot dict, int boundary) {
+    /**
+     * Decodes the line; {@code boundary > 0} keeps a word boundary there, after a word that starts
+     * at {@code lastWordStart} (negative: before the line).
+     */
+    int[] decode(DictionarySnapshot dict, int boundary, int lastWordStart) {
       // chunks: fixed tagging of cuts, word boundaries at every chunk edge, unsplit ASCII runs
       for (int k = 0; k < n; k++) {
         Chunk ch = chunks.get(chunkOf[k]);
@@ -337,6 +349,11 @@ public final class Decoder {
         scores[(k - 1) * Tag.COUNT + Tag.M.ordinal()] += 2 * CUT;
         scores[k * Tag.COUNT + Tag.M.ordinal()] += 2 * CUT;
         scores[k * Tag.COUNT + Tag.E.ordinal()] += 2 * CUT;
+        // the settled tag before the boundary (S after a one-character word, E otherwise): with
+        // learned transitions it changes the scores of what follows, and the context decoded
+        // here, cut at the window's start, might not end in the tag decided earlier
+        boolean single = lastWordStart == offsets[k - 1];
+        scores[(k - 1) * Tag.COUNT + (single ? Tag.E : Tag.S).ordinal()] += 2 * CUT;
       }
       byte[] allowed = dict.size() == 0 ? null : applyDictionary(dict);
       int[] tags = Viterbi.decode(scores, 0, n, allowed, transitions);
