@@ -42,29 +42,58 @@ public final class Viterbi {
     int start = Transitions.START * Tag.COUNT;
     int end = Transitions.END * Tag.COUNT;
     byte[] back = new byte[n * 4];
-    double[] prev = new double[4];
-    double[] cur = new double[4];
+    // the four tags' best scores in locals (S, B, M, E), the loop unrolled over them
+    double[] init = new double[4];
     for (int t = 0; t < 4; t++) {
       Tag tag = Tag.of(t);
-      prev[t] = tag.startsWord() && ok(allowed, 0, t) ? (double) scores[offset + t] + tr[start + t] : NEG;
+      init[t] = tag.startsWord() && ok(allowed, 0, t) ? (double) scores[offset + t] + tr[start + t] : NEG;
     }
+    double ps = init[S];
+    double pb = init[B];
+    double pm = init[M];
+    double pe = init[E];
+    // the two legal predecessors: ending a word (S/E) before S/B, continuing one (B/M) before M/E
+    double tSS = tr[4 * S + S];
+    double tES = tr[4 * E + S];
+    double tSB = tr[4 * S + B];
+    double tEB = tr[4 * E + B];
+    double tBM = tr[4 * B + M];
+    double tMM = tr[4 * M + M];
+    double tBE = tr[4 * B + E];
+    double tME = tr[4 * M + E];
     for (int i = 1; i < n; i++) {
       int o = offset + 4 * i;
-      for (int t = 0; t < 4; t++) {
-        // the two legal predecessors: ending a word (S/E) before S/B, continuing one (B/M) before M/E
-        int p1 = Tag.of(t).startsWord() ? S : B;
-        int p2 = Tag.of(t).startsWord() ? E : M;
-        double a = prev[p1] + tr[4 * p1 + t];
-        double b = prev[p2] + tr[4 * p2 + t];
-        int from = a >= b ? p1 : p2;
-        double p = a >= b ? a : b;
-        cur[t] = ok(allowed, i, t) && p != NEG ? p + scores[o + t] : NEG;
-        back[4 * i + t] = (byte) from;
+      int bk = 4 * i;
+      double a = ps + tSS;
+      double b = pe + tES;
+      back[bk + S] = (byte) (a >= b ? S : E);
+      double cs = a >= b ? a : b;
+      a = ps + tSB;
+      b = pe + tEB;
+      back[bk + B] = (byte) (a >= b ? S : E);
+      double cb = a >= b ? a : b;
+      a = pb + tBM;
+      b = pm + tMM;
+      back[bk + M] = (byte) (a >= b ? B : M);
+      double cm = a >= b ? a : b;
+      a = pb + tBE;
+      b = pm + tME;
+      back[bk + E] = (byte) (a >= b ? B : M);
+      double ce = a >= b ? a : b;
+      if (allowed == null) {
+        ps = cs != NEG ? cs + scores[o + S] : NEG;
+        pb = cb != NEG ? cb + scores[o + B] : NEG;
+        pm = cm != NEG ? cm + scores[o + M] : NEG;
+        pe = ce != NEG ? ce + scores[o + E] : NEG;
+      } else {
+        int al = allowed[i];
+        ps = (al & (1 << S)) != 0 && cs != NEG ? cs + scores[o + S] : NEG;
+        pb = (al & (1 << B)) != 0 && cb != NEG ? cb + scores[o + B] : NEG;
+        pm = (al & (1 << M)) != 0 && cm != NEG ? cm + scores[o + M] : NEG;
+        pe = (al & (1 << E)) != 0 && ce != NEG ? ce + scores[o + E] : NEG;
       }
-      double[] swap = prev;
-      prev = cur;
-      cur = swap;
     }
+    double[] prev = {ps, pb, pm, pe};
     double lastS = prev[S] + tr[end + S];
     double lastE = prev[E] + tr[end + E];
     int last = lastS >= lastE ? S : E;

@@ -89,8 +89,8 @@ final class Conv1d {
   }
 
   /**
-   * The forward pass over embedding rows given as ids, from {@code table[tap][id][out]} (each
-   * embedding row already multiplied by each tap's weights; row {@code vocab} of each tap is zero
+   * The forward pass over embedding rows given as ids, from {@code table[id][tap][out]} (each
+   * embedding row already multiplied by each tap's weights; id {@code vocab} is zero
    * and stands for the padding around a sequence). When the table covers only the first input
    * channels, {@code rest} holds the other {@code restIn} channels of every row and
    * {@code restPacked} their weights ({@link #packInputs}).
@@ -102,15 +102,14 @@ final class Conv1d {
     Gemm gemm = Gemm.get();
     float[] bv = bias.value;
     int[] ids = b.ids;
-    int tapSize = (vocab + 1) * out;
     for (int r = 1; r < rows - 1; r++) {
       if (ids[r] == PackedBatch.GAP) {
         continue;
       }
       int o = r * out;
-      int s0 = (ids[r - 1] == PackedBatch.GAP ? vocab : ids[r - 1]) * out;
-      int s1 = tapSize + ids[r] * out;
-      int s2 = 2 * tapSize + (ids[r + 1] == PackedBatch.GAP ? vocab : ids[r + 1]) * out;
+      int s0 = (ids[r - 1] == PackedBatch.GAP ? vocab : ids[r - 1]) * K * out;
+      int s1 = (ids[r] * K + 1) * out;
+      int s2 = ((ids[r + 1] == PackedBatch.GAP ? vocab : ids[r + 1]) * K + 2) * out;
       gemm.sum3(bv, table, s0, s1, s2, y, o, out, relu);
     }
     if (rest != null) {
@@ -121,6 +120,35 @@ final class Conv1d {
         gemm.relu(y, 0, y.length);
       }
       zeroGaps(b, y, out);
+    }
+    return y;
+  }
+
+  /**
+   * The first convolution of a network with bigrams, both read from tables: per character the
+   * bias plus three rows of {@code table} (ids {@code b.ids}, padding id {@code vocab}) and three
+   * of {@code bigramTable} (ids {@code bigramIds}, negative for gaps; padding id
+   * {@code bigramVocab}), then ReLU. Tables are {@code [id][tap][out]}.
+   */
+  float[] forwardFromTables(PackedBatch b, float[] table, int vocab, int[] bigramIds, float[] bigramTable,
+      int bigramVocab) {
+    int rows = b.rows;
+    float[] y = new float[rows * out];
+    Gemm gemm = Gemm.get();
+    float[] bv = bias.value;
+    int[] ids = b.ids;
+    for (int r = 1; r < rows - 1; r++) {
+      if (ids[r] == PackedBatch.GAP) {
+        continue;
+      }
+      int o = r * out;
+      int s0 = (ids[r - 1] == PackedBatch.GAP ? vocab : ids[r - 1]) * K * out;
+      int s1 = (ids[r] * K + 1) * out;
+      int s2 = ((ids[r + 1] == PackedBatch.GAP ? vocab : ids[r + 1]) * K + 2) * out;
+      int u0 = (bigramIds[r - 1] < 0 ? bigramVocab : bigramIds[r - 1]) * K * out;
+      int u1 = (bigramIds[r] * K + 1) * out;
+      int u2 = ((bigramIds[r + 1] < 0 ? bigramVocab : bigramIds[r + 1]) * K + 2) * out;
+      gemm.sum6(bv, table, s0, s1, s2, bigramTable, u0, u1, u2, y, o, out, relu);
     }
     return y;
   }

@@ -70,7 +70,7 @@ public abstract class Gemm {
       packed[s] = pack(b, 0, shapes[s][1], shapes[s][0], shapes[s][1], new float[packedSize(shapes[s][0], shapes[s][1])]);
     }
     float[] c = new float[rows * 128];
-    float[] t = new float[4 * 128];
+    float[] t = new float[7 * 128];
     for (int it = 0; it < 3000; it++) {
       for (int s = 0; s < shapes.length; s++) {
         int k = shapes[s][0];
@@ -79,6 +79,7 @@ public abstract class Gemm {
       }
       g.relu(c, 0, c.length);
       g.sum3(t, t, 128, 256, 384, c, 0, 128, (it & 1) == 0);
+      g.sum6(t, t, 128, 256, 384, t, 512, 640, 768, c, 0, 128, (it & 1) == 0);
       g.reluBackward(c, t, t.length);
     }
   }
@@ -166,6 +167,18 @@ public abstract class Gemm {
   public void sum3(float[] b, float[] t, int s0, int s1, int s2, float[] y, int o, int n, boolean relu) {
     for (int j = 0; j < n; j++) {
       float v = b[j] + t[s0 + j] + t[s1 + j] + t[s2 + j];
+      y[o + j] = relu ? Math.max(0f, v) : v;
+    }
+  }
+
+  /**
+   * {@link #sum3} of three rows of {@code t} and then three of {@code u}, added in that order
+   * ({@code b[j] + t[s0 + j] + t[s1 + j] + t[s2 + j] + u[u0 + j] + u[u1 + j] + u[u2 + j]}).
+   */
+  public void sum6(float[] b, float[] t, int s0, int s1, int s2, float[] u, int u0, int u1, int u2, float[] y,
+      int o, int n, boolean relu) {
+    for (int j = 0; j < n; j++) {
+      float v = b[j] + t[s0 + j] + t[s1 + j] + t[s2 + j] + u[u0 + j] + u[u1 + j] + u[u2 + j];
       y[o + j] = relu ? Math.max(0f, v) : v;
     }
   }

@@ -140,11 +140,14 @@ public final class Network {
 
   /**
    * For inference: the first convolution applied to embedding rows, per tap
-   * ({@code [3][vocab + 1][out]}, the extra row zero for padding). Over embeddings, that
+   * ({@code [vocab + 1][3][out]}: the three taps of an id side by side, so that the rows a
+   * character needs arrive in one burst of cache lines; the extra id zero for padding). Over embeddings, that
    * convolution is a sum of three table rows per character instead of a 3 x embed x out product.
    * Rows are computed when a character first occurs (a cold JVM would otherwise spend hundreds of
    * milliseconds on the whole table before the first word), by the scalar kernel, which gives the
-   * same bits as the vector one.
+   * same bits as the vector one. A network with a narrow first layer ({@link #bigramTableFits})
+   * has such a table for its bigram embedding too; a wide one multiplies the bigram embeddings by
+   * their weights instead (a table of every bigram would take hundreds of megabytes).
    */
   private volatile FirstLayerTable firstLayerTable;
 
@@ -157,33 +160,64 @@ public final class Network {
     return t;
   }
 
+  /** Most floats a bigram table may take (64 MB). */
+  static final long BIGRAM_TABLE_LIMIT = 16L << 20;
+
+  /**
+   * Whether inference reads the bigram part of the first convolution from a table: when the first
+   * layer is at most 64 wide and the table within {@link #BIGRAM_TABLE_LIMIT}.
+   */
+  boolean bigramTableFits() {
+    int out = config.hidden().length > 0 ? config.hidden()[0] : config.tags();
+    return bigrams != null && out <= 64 && (long) Conv1d.K * (config.bigramVocab() + 1) * out <= BIGRAM_TABLE_LIMIT;
+  }
+
   private static final java.lang.invoke.VarHandle READY =
       java.lang.invoke.MethodHandles.arrayElementVarHandle(byte[].class);
 
-  /** The table and which of its rows are computed; safe to share between threads. */
+  /** The tables of the first convolution (characters, and bigrams when they fit). */
   private final class FirstLayerTable {
-    final float[] table;
-    private final byte[] ready;
-    private final float[][] taps;
-    private final int vocab;
-    private final int out;
+    final RowTable chars;
+    final RowTable bigramRows;
 
     FirstLayerTable() {
       Conv1d c = convs.get(0);
-      vocab = config.vocabSize();
-      out = c.out;
-      int d = config.embedDim();
-      int in = config.inputDim();
-      table = new float[Conv1d.K * (vocab + 1) * out];
-      ready = new byte[vocab + 1];
-      ready[vocab] = 1; // the padding row stays zero
+      chars = new RowTable(c, embedding.value, config.vocabSize(), config.embedDim(), 0);
+      bigramRows = bigramTableFits()
+          ? new RowTable(c, bigram.value, config.bigramVocab(), config.bigramDim(), config.embedDim())
+          : null;
+    }
+  }
+
+  /**
+   * {@code table[id][tap] = embedding[id] x W_tap} for the inputs {@code from .. from + dim} of
+   * the first convolution, rows computed on first use; safe to share between threads.
+   */
+  private static final class RowTable {
+    final float[] table;
+    final int count;
+    private final byte[] ready;
+    private final float[][] taps;
+    private final float[] embedding;
+    private final int dim;
+    private final int out;
+
+    RowTable(Conv1d c, float[] embedding, int count, int dim, int from) {
+      this.embedding = embedding;
+      this.count = count;
+      this.dim = dim;
+      this.out = c.out;
+      table = new float[Conv1d.K * (count + 1) * out];
+      ready = new byte[count + 1];
+      ready[count] = 1; // the padding row stays zero
       taps = new float[Conv1d.K][];
       for (int tap = 0; tap < Conv1d.K; tap++) {
-        taps[tap] = Gemm.pack(c.weight.value, tap * in * out, out, d, out, new float[Gemm.packedSize(d, out)]);
+        taps[tap] = Gemm.pack(c.weight.value, (tap * c.in + from) * out, out, dim, out,
+            new float[Gemm.packedSize(dim, out)]);
       }
     }
 
-    /** Computes the rows of every id in {@code ids} not computed yet (gap ids are skipped). */
+    /** Computes the rows of every id in {@code ids} not computed yet (negative ids are skipped). */
     void ensure(int[] ids) {
       for (int id : ids) {
         if (id >= 0 && (byte) READY.getAcquire(ready, id) == 0) {
@@ -193,13 +227,12 @@ public final class Network {
     }
 
     private void build(int id) {
-      int d = config.embedDim();
       float[] row = new float[out];
       for (int tap = 0; tap < Conv1d.K; tap++) {
         java.util.Arrays.fill(row, 0f);
-        ScalarGemm.INSTANCE.mulAdd(embedding.value, id * d, d, d, taps[tap], out, row, 0, out, 0, 1);
+        ScalarGemm.INSTANCE.mulAdd(embedding, id * dim, dim, dim, taps[tap], out, row, 0, out, 0, 1);
         // two threads may build the same row at once: both write the same values
-        System.arraycopy(row, 0, table, (tap * (vocab + 1) + id) * out, out);
+        System.arraycopy(row, 0, table, (id * Conv1d.K + tap) * out, out);
       }
       READY.setRelease(ready, id, (byte) 1);
     }
@@ -294,10 +327,15 @@ public final class Network {
   /** Inference: as {@link #logits}, with the first convolution read from the precomputed table. */
   float[] fastLogits(Parallel par, PackedBatch b) {
     float[] x;
+    FirstLayerTable ft = firstLayerTable();
+    ft.chars.ensure(b.ids);
     if (bigrams == null) {
-      FirstLayerTable ft = firstLayerTable();
-      ft.ensure(b.ids);
-      x = convs.get(0).forwardFromTable(b, ft.table, config.vocabSize(), null, 0, null);
+      x = convs.get(0).forwardFromTable(b, ft.chars.table, config.vocabSize(), null, 0, null);
+    } else if (ft.bigramRows != null) {
+      int[] bids = bigramIds(b);
+      ft.bigramRows.ensure(bids);
+      x = convs.get(0).forwardFromTables(b, ft.chars.table, config.vocabSize(), bids, ft.bigramRows.table,
+          config.bigramVocab());
     } else {
       int bd = config.bigramDim();
       int[] bids = bigramIds(b);
@@ -307,9 +345,7 @@ public final class Network {
           System.arraycopy(bigram.value, bids[r] * bd, xb, r * bd, bd);
         }
       }
-      FirstLayerTable ft = firstLayerTable();
-      ft.ensure(b.ids);
-      x = convs.get(0).forwardFromTable(b, ft.table, config.vocabSize(), xb, bd, bigramWeights);
+      x = convs.get(0).forwardFromTable(b, ft.chars.table, config.vocabSize(), xb, bd, bigramWeights);
     }
     for (int i = 1; i < convs.size(); i++) {
       x = convs.get(i).forward(par, b, x);

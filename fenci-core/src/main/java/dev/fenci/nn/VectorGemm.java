@@ -70,6 +70,27 @@ final class VectorGemm extends Gemm {
   }
 
   @Override
+  public void sum6(float[] b, float[] t, int s0, int s1, int s2, float[] u, int u0, int u1, int u2, float[] y,
+      int o, int n, boolean relu) {
+    int j = 0;
+    FloatVector zero = FloatVector.zero(S);
+    for (int e = S.loopBound(n); j < e; j += L) {
+      FloatVector v = FloatVector.fromArray(S, b, j).add(FloatVector.fromArray(S, t, s0 + j))
+          .add(FloatVector.fromArray(S, t, s1 + j)).add(FloatVector.fromArray(S, t, s2 + j))
+          .add(FloatVector.fromArray(S, u, u0 + j)).add(FloatVector.fromArray(S, u, u1 + j))
+          .add(FloatVector.fromArray(S, u, u2 + j));
+      if (relu) {
+        v = v.max(zero);
+      }
+      v.intoArray(y, o + j);
+    }
+    for (; j < n; j++) {
+      float v = b[j] + t[s0 + j] + t[s1 + j] + t[s2 + j] + u[u0 + j] + u[u1 + j] + u[u2 + j];
+      y[o + j] = relu ? Math.max(0f, v) : v;
+    }
+  }
+
+  @Override
   public void mulAdd(float[] a, int aOff, int lda, int k, float[] packedB, int n, float[] c,
       int cOff, int ldc, int i0, int i1) {
     int panels = panels(n);
@@ -106,7 +127,11 @@ final class VectorGemm extends Gemm {
   /** A panel of at most 8 valid columns (a layer with few outputs): one masked vector per row. */
   private static void narrowPanel(float[] a, int aOff, int lda, int k0, int k1, float[] b, int base, int w,
       float[] c, int cOff, int ldc, int i0, int i1) {
-    VectorMask<Float> m = S.indexInRange(0, w);
+    // C's rows are narrower than a vector: they go through a zero-padded buffer (masked loads and
+    // stores would be simpler, but on AVX2 the JIT does not compile them to vector instructions,
+    // and the panel then runs about ten times slower). Lanes from w on stay zero: the panel's
+    // padding columns of B are zero.
+    float[] buf = new float[4 * L];
     int i = i0;
     for (; i + 4 <= i1; i += 4) {
       int a0 = aOff + i * lda;
@@ -117,10 +142,14 @@ final class VectorGemm extends Gemm {
       int c1 = c0 + ldc;
       int c2 = c1 + ldc;
       int c3 = c2 + ldc;
-      FloatVector s0 = FloatVector.fromArray(S, c, c0, m);
-      FloatVector s1 = FloatVector.fromArray(S, c, c1, m);
-      FloatVector s2 = FloatVector.fromArray(S, c, c2, m);
-      FloatVector s3 = FloatVector.fromArray(S, c, c3, m);
+      System.arraycopy(c, c0, buf, 0, w);
+      System.arraycopy(c, c1, buf, L, w);
+      System.arraycopy(c, c2, buf, 2 * L, w);
+      System.arraycopy(c, c3, buf, 3 * L, w);
+      FloatVector s0 = FloatVector.fromArray(S, buf, 0);
+      FloatVector s1 = FloatVector.fromArray(S, buf, L);
+      FloatVector s2 = FloatVector.fromArray(S, buf, 2 * L);
+      FloatVector s3 = FloatVector.fromArray(S, buf, 3 * L);
       for (int q = k0; q < k1; q++) {
         FloatVector v = FloatVector.fromArray(S, b, base + q * NR);
         s0 = FloatVector.broadcast(S, a[a0 + q]).fma(v, s0);
@@ -128,19 +157,26 @@ final class VectorGemm extends Gemm {
         s2 = FloatVector.broadcast(S, a[a2 + q]).fma(v, s2);
         s3 = FloatVector.broadcast(S, a[a3 + q]).fma(v, s3);
       }
-      s0.intoArray(c, c0, m);
-      s1.intoArray(c, c1, m);
-      s2.intoArray(c, c2, m);
-      s3.intoArray(c, c3, m);
+      s0.intoArray(buf, 0);
+      s1.intoArray(buf, L);
+      s2.intoArray(buf, 2 * L);
+      s3.intoArray(buf, 3 * L);
+      System.arraycopy(buf, 0, c, c0, w);
+      System.arraycopy(buf, L, c, c1, w);
+      System.arraycopy(buf, 2 * L, c, c2, w);
+      System.arraycopy(buf, 3 * L, c, c3, w);
     }
     for (; i < i1; i++) {
       int ar = aOff + i * lda;
       int cr = cOff + i * ldc;
-      FloatVector s0 = FloatVector.fromArray(S, c, cr, m);
+      java.util.Arrays.fill(buf, 0, L, 0f);
+      System.arraycopy(c, cr, buf, 0, w);
+      FloatVector s0 = FloatVector.fromArray(S, buf, 0);
       for (int q = k0; q < k1; q++) {
         s0 = FloatVector.broadcast(S, a[ar + q]).fma(FloatVector.fromArray(S, b, base + q * NR), s0);
       }
-      s0.intoArray(c, cr, m);
+      s0.intoArray(buf, 0);
+      System.arraycopy(buf, 0, c, cr, w);
     }
   }
 

@@ -45,6 +45,28 @@ class GemmTest {
   }
 
   @Test
+  void tableSumsAreBitIdenticalInBothKernels() {
+    SplittableRandom r = new SplittableRandom(3);
+    float[] t = new float[1000];
+    float[] u = new float[1000];
+    for (int i = 0; i < t.length; i++) {
+      t[i] = (float) r.nextGaussian();
+      u[i] = (float) r.nextGaussian();
+    }
+    for (int n : new int[] {1, 7, 8, 9, 16, 31, 32, 33, 128}) {
+      for (boolean relu : new boolean[] {false, true}) {
+        float[][] y = new float[2][2 * n + 5];
+        Gemm[] gs = {Gemm.scalar(), Gemm.best()};
+        for (int g = 0; g < 2; g++) {
+          gs[g].sum3(u, t, 3, 200, 411, y[g], 0, n, relu);
+          gs[g].sum6(t, t, 5, 300, 601, u, 7, 333, 777, y[g], n + 5, n, relu);
+        }
+        assertThat(y[1]).as("n %d relu %s", n, relu).containsExactly(y[0]);
+      }
+    }
+  }
+
+  @Test
   void vectorAndScalarAreBitIdenticalWhateverTheThreads() {
     bitIdentical(128);
     bitIdentical(4);

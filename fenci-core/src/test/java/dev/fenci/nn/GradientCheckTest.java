@@ -120,7 +120,16 @@ class GradientCheckTest {
 
   @Test
   void inferenceTablePathEqualsTheTrainingPathWithBigrams() {
-    tablePathEqualsTrainingPath(new Network(bigramConfig(0.5f), bigrams()));
+    // a narrow first layer: the bigram part is read from a table too
+    Network narrow = new Network(bigramConfig(0.5f), bigrams());
+    assertThat(narrow.bigramTableFits()).isTrue();
+    tablePathEqualsTrainingPath(narrow);
+    // a wide one: the bigram embeddings are multiplied by their weights
+    NetworkConfig c = bigramConfig(0.5f);
+    Network wide = new Network(new NetworkConfig(c.vocabSize(), c.embedDim(), c.bigramVocab(), c.bigramDim(),
+        new int[] {65, 3}, 4, 0.5f, "normal"), bigrams());
+    assertThat(wide.bigramTableFits()).isFalse();
+    tablePathEqualsTrainingPath(wide);
   }
 
   @Test
