@@ -27,8 +27,11 @@ import org.openjdk.jmh.annotations.Warmup;
 @Measurement(iterations = 5, time = 2)
 @Fork(value = 1, jvmArgsAppend = {"--add-modules", "jdk.incubator.vector"})
 public class GemmBenchmark {
-  /** "in,out" of the seed's convolutions. */
-  @Param({"128,128", "128,32"})
+  /**
+   * "INxOUT" of the seed's convolutions (32x4: the output layer of every shipped network); JMH's
+   * {@code -p} splits values at commas.
+   */
+  @Param({"128x128", "128x32", "32x4"})
   public String shape;
 
   static final int ROWS = 4096;
@@ -41,7 +44,7 @@ public class GemmBenchmark {
 
   @Setup
   public void setup() {
-    String[] s = shape.split(",");
+    String[] s = shape.split("x");
     in = Integer.parseInt(s[0]);
     out = Integer.parseInt(s[1]);
     SplittableRandom r = new SplittableRandom(1);
@@ -86,7 +89,7 @@ public class GemmBenchmark {
 
   /** Floating-point operations of one call. */
   static double flops(String shape) {
-    String[] s = shape.split(",");
+    String[] s = shape.split("x");
     return 2.0 * ROWS * 3 * Integer.parseInt(s[0]) * Integer.parseInt(s[1]);
   }
 }
