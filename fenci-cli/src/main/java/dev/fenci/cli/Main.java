@@ -34,7 +34,17 @@ public final class Main {
       return EXIT_DATA;
     });
     cl.setExitCodeExceptionMapper(ex -> ex instanceof CommandLine.ParameterException ? EXIT_USAGE : EXIT_DATA);
-    return cl.execute(args);
+    try {
+      return cl.execute(args);
+    } catch (OutOfMemoryError e) {
+      if (debug) {
+        e.printStackTrace();
+      }
+      System.err.println("fenci: out of memory with a maximum heap of "
+          + Runtime.getRuntime().maxMemory() / (1 << 20) + " MB; give the JVM more, e.g. JAVA_OPTS=-Xmx512m"
+          + " ./fenci ... (or java -Xmx512m -jar fenci.jar ...)");
+      return EXIT_DATA;
+    }
   }
 
   static String message(Throwable ex) {

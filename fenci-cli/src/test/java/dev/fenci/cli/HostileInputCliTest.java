@@ -125,4 +125,19 @@ class HostileInputCliTest {
       assertSameText(in, out);
     }
   }
+
+  @Test
+  void runningOutOfMemoryIsAMessageNotAStackTrace() throws Exception {
+    Path in = file("oom.txt", w -> w.write("扫描二维码，关注微信号。\n"));
+    Path err = dir.resolve("oom.err");
+    Process p = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+        "-Xmx16m", "--add-modules", "jdk.incubator.vector", "-cp", System.getProperty("java.class.path"),
+        Main.class.getName(), "segment", in.toString())
+        .redirectOutput(ProcessBuilder.Redirect.DISCARD).redirectError(err.toFile()).start();
+    assertThat(p.waitFor(2, TimeUnit.MINUTES)).as("finished").isTrue();
+    String message = Files.readString(err);
+    assertThat(p.exitValue()).as(message).isEqualTo(Main.EXIT_DATA);
+    assertThat(message).contains("fenci: out of memory with a maximum heap of").contains("-Xmx")
+        .doesNotContain("\tat dev.fenci");
+  }
 }
