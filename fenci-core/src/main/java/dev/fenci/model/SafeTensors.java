@@ -68,6 +68,7 @@ public final class SafeTensors {
     check(name, data.length, shape);
     tensors.put(name, data);
     shapes.put(name, shape.clone());
+    half.remove(name); // an int tensor replacing a half float one is stored as I32
     return this;
   }
 

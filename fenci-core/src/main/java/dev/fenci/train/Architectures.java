@@ -8,7 +8,7 @@ public final class Architectures {
   private Architectures() {}
 
   public static List<String> names() {
-    return List.of("seed", "bigram", "bigram-deep", "accurate", "accurate-crf", "fast", "fast-wide");
+    return List.of("seed", "bigram", "bigram-deep", "accurate", "accurate-crf", "fast", "fast-wide", "fast-deep");
   }
 
   /**
@@ -30,6 +30,8 @@ public final class Architectures {
         return new NetworkConfig(vocabSize, 64, 1, 32, new int[] {32, 16}, 4, 0.5f, embedInit);
       case "fast-wide": // fast with accurate's wider embeddings (free at inference: tables)
         return new NetworkConfig(vocabSize, 128, 1, 64, new int[] {32, 16}, 4, 0.5f, embedInit);
+      case "fast-deep": // fast-wide with one more narrow layer (receptive field 4 + 1 characters)
+        return new NetworkConfig(vocabSize, 128, 1, 64, new int[] {32, 16, 16}, 4, 0.5f, embedInit);
       default:
         throw new IllegalArgumentException("unknown architecture '" + name + "' (known: "
             + String.join(", ", names()) + ")");

@@ -142,6 +142,15 @@ class ModelFileTest {
   }
 
   @Test
+  void anIntTensorReplacingAHalfFloatOneIsStoredAsIntegers() throws Exception {
+    SafeTensors st = new SafeTensors();
+    st.putHalf("t", new float[] {1.5f, 2f}, 2);
+    st.put("t", new int[] {7, 123456}, 2);
+    assertThat(st.isHalf("t")).isFalse();
+    assertThat(SafeTensors.read(st.toBytes(), "test").ints("t")).containsExactly(7, 123456);
+  }
+
+  @Test
   void embeddingTablesAreStoredAsHalfFloatsAndCheckpointsAtFullPrecision() throws Exception {
     Model m = TestModels.random(TextRules.FOLD, 3);
     Path f = dir.resolve("m.safetensors");
