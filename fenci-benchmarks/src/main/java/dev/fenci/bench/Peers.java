@@ -23,6 +23,8 @@ final class Peers {
 
   static Peer fenci(String preset) throws IOException {
     Segmenter s = Segmenter.load(preset);
+    s.segment("预热"); // a first call, as for the peers: it builds the first layer's tables
+
     return new Peer() {
       @Override
       public String name() {
