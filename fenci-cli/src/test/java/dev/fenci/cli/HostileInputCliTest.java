@@ -124,6 +124,15 @@ class HostileInputCliTest {
       Path out = segment(in, "--model", p.name());
       assertSameText(in, out);
     }
+    // two threads share one first-layer table (the fast preset's holds 47 MB)
+    Path many = file("many.txt", w -> {
+      for (int i = 0; i < 20_000; i++) {
+        w.write("扫描二维码，关注微信号。在2001年用iPhone15Pro看了55.6亿次\n");
+      }
+    });
+    for (dev.fenci.Presets.Preset p : dev.fenci.Presets.list()) {
+      assertSameText(many, segment(many, "--model", p.name(), "--threads", "2"));
+    }
   }
 
   @Test

@@ -154,8 +154,14 @@ public final class Network {
   private FirstLayerTable firstLayerTable() {
     FirstLayerTable t = firstLayerTable;
     if (t == null) {
-      t = new FirstLayerTable();
-      firstLayerTable = t;
+      // one table for all threads: a bigram table takes tens of megabytes
+      synchronized (this) {
+        t = firstLayerTable;
+        if (t == null) {
+          t = new FirstLayerTable();
+          firstLayerTable = t;
+        }
+      }
     }
     return t;
   }

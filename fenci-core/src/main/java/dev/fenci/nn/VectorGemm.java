@@ -129,8 +129,9 @@ final class VectorGemm extends Gemm {
       float[] c, int cOff, int ldc, int i0, int i1) {
     // C's rows are narrower than a vector: they go through a zero-padded buffer (masked loads and
     // stores would be simpler, but on AVX2 the JIT does not compile them to vector instructions,
-    // and the panel then runs about ten times slower). Lanes from w on stay zero: the panel's
-    // padding columns of B are zero.
+    // and the panel then runs about ten times slower). Lanes from w on are never copied back
+    // into C (the panel's padding columns of B are zero, so they hold zeros, or NaN after an
+    // infinite input).
     float[] buf = new float[4 * L];
     int i = i0;
     for (; i + 4 <= i1; i += 4) {
