@@ -80,18 +80,11 @@ public final class Viterbi {
       b = pm + tME;
       back[bk + E] = (byte) (a >= b ? B : M);
       double ce = a >= b ? a : b;
-      if (allowed == null) {
-        ps = cs != NEG ? cs + scores[o + S] : NEG;
-        pb = cb != NEG ? cb + scores[o + B] : NEG;
-        pm = cm != NEG ? cm + scores[o + M] : NEG;
-        pe = ce != NEG ? ce + scores[o + E] : NEG;
-      } else {
-        int al = allowed[i];
-        ps = (al & (1 << S)) != 0 && cs != NEG ? cs + scores[o + S] : NEG;
-        pb = (al & (1 << B)) != 0 && cb != NEG ? cb + scores[o + B] : NEG;
-        pm = (al & (1 << M)) != 0 && cm != NEG ? cm + scores[o + M] : NEG;
-        pe = (al & (1 << E)) != 0 && ce != NEG ? ce + scores[o + E] : NEG;
-      }
+      int al = allowed == null ? 0xF : allowed[i];
+      ps = (al & (1 << S)) != 0 && cs != NEG ? cs + scores[o + S] : NEG;
+      pb = (al & (1 << B)) != 0 && cb != NEG ? cb + scores[o + B] : NEG;
+      pm = (al & (1 << M)) != 0 && cm != NEG ? cm + scores[o + M] : NEG;
+      pe = (al & (1 << E)) != 0 && ce != NEG ? ce + scores[o + E] : NEG;
     }
     double[] prev = {ps, pb, pm, pe};
     double lastS = prev[S] + tr[end + S];

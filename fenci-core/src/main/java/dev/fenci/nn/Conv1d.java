@@ -106,11 +106,8 @@ final class Conv1d {
       if (ids[r] == PackedBatch.GAP) {
         continue;
       }
-      int o = r * out;
-      int s0 = (ids[r - 1] == PackedBatch.GAP ? vocab : ids[r - 1]) * K * out;
-      int s1 = (ids[r] * K + 1) * out;
-      int s2 = ((ids[r + 1] == PackedBatch.GAP ? vocab : ids[r + 1]) * K + 2) * out;
-      gemm.sum3(bv, table, s0, s1, s2, y, o, out, relu);
+      gemm.sum3(bv, table, tapRow(ids, r, 0, vocab), tapRow(ids, r, 1, vocab), tapRow(ids, r, 2, vocab), y,
+          r * out, out, relu);
     }
     if (rest != null) {
       int first = b.pad;
@@ -122,6 +119,16 @@ final class Conv1d {
       zeroGaps(b, y, out);
     }
     return y;
+  }
+
+  /**
+   * Offset in a {@code [id][tap][out]} table of the row that tap {@code tap} applies to row
+   * {@code r}: that of the id at {@code r + tap - 1}, or of the padding id {@code pad} for a gap
+   * (negative id).
+   */
+  private int tapRow(int[] ids, int r, int tap, int pad) {
+    int id = ids[r + tap - 1];
+    return ((id < 0 ? pad : id) * K + tap) * out;
   }
 
   /**
@@ -141,14 +148,9 @@ final class Conv1d {
       if (ids[r] == PackedBatch.GAP) {
         continue;
       }
-      int o = r * out;
-      int s0 = (ids[r - 1] == PackedBatch.GAP ? vocab : ids[r - 1]) * K * out;
-      int s1 = (ids[r] * K + 1) * out;
-      int s2 = ((ids[r + 1] == PackedBatch.GAP ? vocab : ids[r + 1]) * K + 2) * out;
-      int u0 = (bigramIds[r - 1] < 0 ? bigramVocab : bigramIds[r - 1]) * K * out;
-      int u1 = (bigramIds[r] * K + 1) * out;
-      int u2 = ((bigramIds[r + 1] < 0 ? bigramVocab : bigramIds[r + 1]) * K + 2) * out;
-      gemm.sum6(bv, table, s0, s1, s2, bigramTable, u0, u1, u2, y, o, out, relu);
+      gemm.sum6(bv, table, tapRow(ids, r, 0, vocab), tapRow(ids, r, 1, vocab), tapRow(ids, r, 2, vocab),
+          bigramTable, tapRow(bigramIds, r, 0, bigramVocab), tapRow(bigramIds, r, 1, bigramVocab),
+          tapRow(bigramIds, r, 2, bigramVocab), y, r * out, out, relu);
     }
     return y;
   }
