@@ -59,6 +59,14 @@ final class TrainCommand implements Callable<Integer> {
       description = "Probability of replacing each training character by the unknown id, afresh in every batch (default: ${DEFAULT-VALUE}, the seed's).")
   float unkRate;
 
+  @Option(names = "--keep", defaultValue = "0",
+      description = "Dropout keep probability on the embeddings (default: 0, the architecture's: 0.5).")
+  float keep;
+
+  @Option(names = "--ema", defaultValue = "0",
+      description = "Decay of a moving average of the weights (e.g. 0.999), scored on dev beside them after every epoch; the better is kept (default: 0, none).")
+  float ema;
+
   @Option(names = "--lenient", description = "Replace invalid UTF-8 in the training and dev files with U+FFFD (and count it) instead of failing.")
   boolean lenient;
 
@@ -72,7 +80,7 @@ final class TrainCommand implements Callable<Integer> {
   public Integer call() throws Exception {
     int t = threads == null ? Runtime.getRuntime().availableProcessors() : threads;
     TrainingOptions o = new TrainingOptions(train, dev, model, arch, embedInit, TextRules.parse(textRules),
-        epochs, batch, t, seed, minCount, resume, lr, schedule, lenient, unkRate);
+        epochs, batch, t, seed, minCount, resume, lr, schedule, lenient, unkRate, keep, ema);
     new Trainer(o, System.err, System.console() != null).run();
     return 0;
   }

@@ -54,6 +54,10 @@ public record NetworkConfig(int vocabSize, int embedDim, int bigramVocab, int bi
     return new NetworkConfig(vocabSize, embedDim, b, bigramDim, hidden, tags, keepProb, embedInit);
   }
 
+  public NetworkConfig withKeepProb(float k) {
+    return new NetworkConfig(vocabSize, embedDim, bigramVocab, bigramDim, hidden, tags, k, embedInit);
+  }
+
   public boolean hasBigrams() {
     return bigramDim > 0;
   }

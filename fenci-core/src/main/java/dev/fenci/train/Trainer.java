@@ -12,6 +12,7 @@ import dev.fenci.model.Vocabulary;
 import dev.fenci.nn.Adam;
 import dev.fenci.nn.Bigrams;
 import dev.fenci.nn.CrfLoss;
+import dev.fenci.nn.Ema;
 import dev.fenci.nn.Network;
 import dev.fenci.nn.NetworkConfig;
 import dev.fenci.nn.PackedBatch;
@@ -55,9 +56,18 @@ public final class Trainer {
     this.terminal = terminal;
   }
 
-  /** One epoch's figures. */
-  public record EpochStats(int epoch, double lossPerChar, double accuracy, Score dev, double seconds,
-      double charsPerSecond) {}
+  /**
+   * One epoch's figures: {@code dev} scores the weights after the epoch's last step, {@code averaged}
+   * (null without {@code --ema}) their moving average.
+   */
+  public record EpochStats(int epoch, double lossPerChar, double accuracy, Score dev, Score averaged,
+      double seconds, double charsPerSecond) {
+
+    /** The better dev score of the two weights. */
+    public Score best() {
+      return averaged != null && averaged.f1() > dev.f1() ? averaged : dev;
+    }
+  }
 
   /** Runs the training; returns the per-epoch figures (of this run and any resumed one). */
   public List<EpochStats> run() throws IOException {
@@ -74,6 +84,9 @@ public final class Trainer {
     TrainingData data = TrainingData.build(trainSentences, opt.rules(), opt.minCount());
     Vocabulary vocab = data.vocabulary();
     NetworkConfig config = Architectures.config(opt.arch(), vocab.size(), opt.embedInit());
+    if (opt.keep() > 0) {
+      config = config.withKeepProb(opt.keep());
+    }
     Bigrams bigrams = null;
     if (config.hasBigrams()) {
       List<int[]> seqs = new ArrayList<>(data.pieces().size());
@@ -91,6 +104,7 @@ public final class Trainer {
       params.add(transitions.param());
     }
     Adam adam = new Adam(params);
+    Ema ema = opt.ema() > 0 ? new Ema(params, opt.ema()) : null;
     Map<String, String> fingerprint = fingerprint(config);
     List<EpochStats> history = new ArrayList<>();
     int firstEpoch = 1;
@@ -100,7 +114,7 @@ public final class Trainer {
       SafeTensors ck = SafeTensors.read(opt.checkpoint());
       for (Map.Entry<String, String> e : fingerprint.entrySet()) {
         String saved = ck.metadata().get("train." + e.getKey());
-        if (saved == null && e.getKey().equals("unk_rate")) {
+        if (saved == null && (e.getKey().equals("unk_rate") || e.getKey().equals("ema"))) {
           saved = Float.toString(0f); // checkpoints from before the option trained without it
         }
         if (!e.getValue().equals(saved)) {
@@ -113,6 +127,9 @@ public final class Trainer {
         System.arraycopy(ck.floats(p.name()), 0, p.value, 0, p.size());
         System.arraycopy(ck.floats("adam.m." + p.name()), 0, adam.firstMoment(i), 0, p.size());
         System.arraycopy(ck.floats("adam.v." + p.name()), 0, adam.secondMoment(i), 0, p.size());
+        if (ema != null) {
+          System.arraycopy(ck.floats("ema." + p.name()), 0, ema.average(i), 0, p.size());
+        }
       }
       net.refresh();
       adam.setSteps(Long.parseLong(ck.metadata().get("train.adam_steps")));
@@ -149,6 +166,9 @@ public final class Trainer {
         long seen = 0;
         for (List<TrainingData.Piece> b : batches) {
           SoftmaxCrossEntropy.Result r = step(net, transitions, adam, par, b, rnd, opt.unkRate());
+          if (ema != null) {
+            ema.update(par);
+          }
           loss += r.loss();
           correct += r.correct();
           seen += r.count();
@@ -156,25 +176,44 @@ public final class Trainer {
         }
         double secs = bar.elapsedSeconds();
         bar.finish(String.format(Locale.ROOT, "loss %.4f acc %.4f", loss / seen, (double) correct / seen));
-        List<List<String>> predicted =
-            Segmenter.of(new Model(opt.arch(), net, transitions, vocab, opt.rules(), Map.of())).segmentAll(devTexts);
-        Score dev = scorer.score(devSentences, predicted);
-        EpochStats st = new EpochStats(epoch, loss / seen, (double) correct / seen, dev, secs, seen / secs);
+        Model model = new Model(opt.arch(), net, transitions, vocab, opt.rules(), Map.of());
+        Score dev = scorer.score(devSentences, Segmenter.of(model).segmentAll(devTexts));
+        Score averaged = null;
+        if (ema != null) {
+          ema.swap();
+          net.refresh();
+          averaged = scorer.score(devSentences, Segmenter.of(model).segmentAll(devTexts));
+        }
+        EpochStats st = new EpochStats(epoch, loss / seen, (double) correct / seen, dev, averaged, secs, seen / secs);
         history.add(st);
-        boolean best = dev.f1() > bestF1;
-        log.printf(Locale.ROOT, "epoch %d: loss/char %.4f, tag accuracy %.4f, %.0f chars/s; dev P %.4f R %.4f F1 %.4f OOV-R %.4f%s%n",
+        boolean best = st.best().f1() > bestF1;
+        boolean keepAverage = st.best() == averaged;
+        log.printf(Locale.ROOT, "epoch %d: loss/char %.4f, tag accuracy %.4f, %.0f chars/s; dev P %.4f R %.4f F1 %.4f OOV-R %.4f%s%s%n",
             epoch, st.lossPerChar(), st.accuracy(), st.charsPerSecond(), dev.precision(), dev.recall(), dev.f1(),
-            dev.oovRecall(), best ? " (best so far, saved)" : "");
+            dev.oovRecall(), averaged == null ? "" : String.format(Locale.ROOT, "; moving average P %.4f R %.4f F1 %.4f OOV-R %.4f",
+                averaged.precision(), averaged.recall(), averaged.f1(), averaged.oovRecall()),
+            best ? (keepAverage ? " (best so far, average saved)" : " (best so far, saved)") : "");
         if (transitions != null) {
           log.printf(Locale.ROOT, "epoch %d: transitions %s%n", epoch, transitions);
         }
         if (best) {
-          bestF1 = dev.f1();
+          bestF1 = st.best().f1();
           bestEpoch = epoch;
-          Map<String, String> prov = provenance(trainHashes, devHash, epoch, dev, history);
+          if (ema != null && !keepAverage) {
+            ema.swap();
+            net.refresh();
+          }
+          Map<String, String> prov = provenance(trainHashes, devHash, epoch, st.best(), history, keepAverage);
           new Model(opt.arch(), net, transitions, vocab, opt.rules(), prov).save(opt.model());
+          if (ema != null && keepAverage) {
+            ema.swap();
+            net.refresh();
+          }
+        } else if (ema != null) {
+          ema.swap();
+          net.refresh();
         }
-        writeCheckpoint(net, transitions, params, vocab, adam, epoch, bestF1, bestEpoch, fingerprint, history);
+        writeCheckpoint(net, transitions, params, vocab, adam, ema, epoch, bestF1, bestEpoch, fingerprint, history);
       }
     }
     log.printf(Locale.ROOT, "best dev F1 %.4f at epoch %d, model in %s%n", bestF1, bestEpoch, opt.model());
@@ -235,18 +274,25 @@ public final class Trainer {
     f.put("lr", Float.toString(opt.lr()));
     f.put("schedule", opt.schedule());
     f.put("unk_rate", Float.toString(opt.unkRate()));
+    f.put("ema", Float.toString(opt.ema()));
     return f;
   }
 
-  /** Writes the weights (with {@code transitions}, if any) and the Adam moments of every one of {@code params}. */
+  /**
+   * Writes the weights (with {@code transitions}, if any), the Adam moments and (with {@code ema})
+   * the moving average of every one of {@code params}.
+   */
   private void writeCheckpoint(Network net, Transitions transitions, List<Param> params, Vocabulary vocab, Adam adam,
-      int epoch, double bestF1, int bestEpoch, Map<String, String> fingerprint, List<EpochStats> history)
+      Ema ema, int epoch, double bestF1, int bestEpoch, Map<String, String> fingerprint, List<EpochStats> history)
       throws IOException {
     SafeTensors st = new Model(opt.arch(), net, transitions, vocab, opt.rules(), Map.of()).toSafeTensors();
     for (int i = 0; i < params.size(); i++) {
       Param p = params.get(i);
       st.put("adam.m." + p.name(), adam.firstMoment(i), p.shape());
       st.put("adam.v." + p.name(), adam.secondMoment(i), p.shape());
+      if (ema != null) {
+        st.put("ema." + p.name(), ema.average(i), p.shape());
+      }
     }
     Map<String, String> meta = st.metadata();
     for (Map.Entry<String, String> e : fingerprint.entrySet()) {
@@ -261,7 +307,7 @@ public final class Trainer {
   }
 
   private Map<String, String> provenance(Map<String, String> trainHashes, String devHash, int epoch, Score dev,
-      List<EpochStats> history) {
+      List<EpochStats> history, boolean average) {
     Map<String, String> p = new LinkedHashMap<>();
     p.put("trained_with", "fenci " + version());
     p.put("date", Instant.now().toString());
@@ -278,6 +324,8 @@ public final class Trainer {
     p.put("lr", Float.toString(opt.lr()));
     p.put("lr_schedule", opt.schedule());
     p.put("unk_rate", Float.toString(opt.unkRate()));
+    p.put("ema", Float.toString(opt.ema()));
+    p.put("weights", average ? "moving average" : "last step");
     p.put("seed", Long.toString(opt.seed()));
     p.put("threads", Integer.toString(opt.threads()));
     p.put("dev_f1", String.format(Locale.ROOT, "%.4f", dev.f1()));
@@ -305,6 +353,11 @@ public final class Trainer {
       m.put("correct", s.dev().correct());
       m.put("oov", s.dev().oovWords());
       m.put("oov_correct", s.dev().oovCorrect());
+      if (s.averaged() != null) {
+        m.put("ema_test", s.averaged().testWords());
+        m.put("ema_correct", s.averaged().correct());
+        m.put("ema_oov_correct", s.averaged().oovCorrect());
+      }
       m.put("seconds", s.seconds());
       m.put("cps", s.charsPerSecond());
       rows.add(m);
@@ -321,8 +374,10 @@ public final class Trainer {
       Map<?, ?> m = (Map<?, ?>) o;
       Score dev = new Score(num(m, "gold").longValue(), num(m, "test").longValue(), num(m, "correct").longValue(),
           num(m, "oov").longValue(), num(m, "oov_correct").longValue());
+      Score averaged = m.containsKey("ema_test") ? new Score(dev.goldWords(), num(m, "ema_test").longValue(),
+          num(m, "ema_correct").longValue(), dev.oovWords(), num(m, "ema_oov_correct").longValue()) : null;
       out.add(new EpochStats(num(m, "epoch").intValue(), num(m, "loss").doubleValue(), num(m, "acc").doubleValue(),
-          dev, num(m, "seconds").doubleValue(), num(m, "cps").doubleValue()));
+          dev, averaged, num(m, "seconds").doubleValue(), num(m, "cps").doubleValue()));
     }
     return out;
   }

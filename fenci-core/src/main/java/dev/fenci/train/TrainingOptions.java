@@ -27,10 +27,13 @@ import java.util.List;
  *                  batch, by the unknown id (so is the bigram it starts): the network learns to
  *                  segment around characters and pairs it has not seen, as in text outside the
  *                  training data; 0 (the seed) keeps every character
+ * @param keep      dropout keep probability on the embeddings; 0 keeps the architecture's (0.5 for all)
+ * @param ema       decay of a moving average of the weights, updated after every step and scored on
+ *                  dev beside them after every epoch (the better of the two is kept); 0 (the seed): none
  */
 public record TrainingOptions(List<Path> train, Path dev, Path model, String arch, String embedInit,
     TextRules rules, int epochs, int batch, int threads, long seed, int minCount, boolean resume,
-    float lr, String schedule, boolean lenient, float unkRate) {
+    float lr, String schedule, boolean lenient, float unkRate, float keep, float ema) {
 
   public TrainingOptions {
     if (!(lr > 0 && lr < 1)) {
@@ -42,13 +45,19 @@ public record TrainingOptions(List<Path> train, Path dev, Path model, String arc
     if (!(unkRate >= 0 && unkRate < 1)) {
       throw new IllegalArgumentException("unknown-character rate must be in [0, 1), got " + unkRate);
     }
+    if (!(keep == 0 || (keep > 0 && keep <= 1))) {
+      throw new IllegalArgumentException("dropout keep probability must be in (0, 1] (or 0: the architecture's), got " + keep);
+    }
+    if (!(ema == 0 || (ema > 0 && ema < 1))) {
+      throw new IllegalArgumentException("moving-average decay must be in (0, 1) (or 0: none), got " + ema);
+    }
   }
 
   /** The seed's optimiser settings: Adam at a constant learning rate of 0.001. */
   public TrainingOptions(List<Path> train, Path dev, Path model, String arch, String embedInit,
       TextRules rules, int epochs, int batch, int threads, long seed, int minCount, boolean resume) {
     this(train, dev, model, arch, embedInit, rules, epochs, batch, threads, seed, minCount, resume, 1e-3f, "constant",
-        false, 0f);
+        false, 0f, 0f, 0f);
   }
 
   /** The learning rate of epoch {@code epoch} (1-based). */

@@ -144,7 +144,7 @@ class TrainerTest {
     new Trainer(base, quiet(), false).run();
     for (String name : new String[] {"unk-a", "unk-b"}) {
       TrainingOptions o = new TrainingOptions(base.train(), dev, dir.resolve(name + ".safetensors"), "seed", "uniform",
-          TextRules.FOLD, 1, 256, 1, 7, 2, false, 1e-3f, "constant", false, 0.1f);
+          TextRules.FOLD, 1, 256, 1, 7, 2, false, 1e-3f, "constant", false, 0.1f, 0f, 0f);
       new Trainer(o, quiet(), false).run();
     }
     Model a = Model.load(dir.resolve("unk-a.safetensors"));
@@ -174,10 +174,66 @@ class TrainerTest {
   void resumingWithAnotherUnknownCharacterRateIsRefused() throws Exception {
     TrainingOptions base = options("rate", 1, 1, false, 400);
     TrainingOptions withRate = new TrainingOptions(base.train(), dev, base.model(), "seed", "uniform",
-        TextRules.FOLD, 2, 256, 1, 7, 2, true, 1e-3f, "constant", false, 0.1f);
+        TextRules.FOLD, 2, 256, 1, 7, 2, true, 1e-3f, "constant", false, 0.1f, 0f, 0f);
     new Trainer(base, quiet(), false).run(); // a checkpoint trained at rate 0
     assertThatThrownBy(() -> new Trainer(withRate, quiet(), false).run())
         .isInstanceOf(dev.fenci.model.ModelFormatException.class).hasMessageContaining("unk_rate");
+  }
+
+  private TrainingOptions withAverage(TrainingOptions o, int epochs, boolean resume, float keep) {
+    return new TrainingOptions(o.train(), o.dev(), o.model(), o.arch(), o.embedInit(), o.rules(), epochs, o.batch(),
+        o.threads(), o.seed(), o.minCount(), resume, o.lr(), o.schedule(), false, 0f, keep, 0.99f);
+  }
+
+  /**
+   * The moving average changes nothing in the training trajectory, is scored beside the weights, is
+   * checkpointed (a resumed run ends with the same average) and the saved model says which it is.
+   */
+  @Test
+  void aMovingAverageIsScoredBesideTheWeightsAndResumesExactly() throws Exception {
+    TrainingOptions plain = options("plain", 2, 1, false, 400);
+    List<Trainer.EpochStats> p = new Trainer(plain, quiet(), false).run();
+    TrainingOptions avg = withAverage(options("avg", 2, 1, false, 400), 2, false, 0f);
+    List<Trainer.EpochStats> a = new Trainer(avg, quiet(), false).run();
+    for (int e = 0; e < 2; e++) {
+      assertThat(a.get(e).dev()).isEqualTo(p.get(e).dev()); // same trajectory
+      assertThat(a.get(e).averaged()).isNotNull().isNotEqualTo(a.get(e).dev());
+    }
+    TrainingOptions half = withAverage(options("resumed", 2, 1, false, 400), 1, false, 0f);
+    new Trainer(half, quiet(), false).run();
+    List<Trainer.EpochStats> r = new Trainer(withAverage(half, 2, true, 0f), quiet(), false).run();
+    assertThat(r.get(1).averaged()).isEqualTo(a.get(1).averaged());
+    var x = SafeTensors.read(dir.resolve("avg.safetensors.ckpt"));
+    var y = SafeTensors.read(dir.resolve("resumed.safetensors.ckpt"));
+    for (String name : x.names()) {
+      if (name.startsWith("ema.") || name.startsWith("adam.") || name.contains("weight")) {
+        assertThat(y.floats(name)).as(name).containsExactly(x.floats(name));
+      }
+    }
+    assertThat(x.names()).anyMatch(n -> n.startsWith("ema."));
+    Model m = Model.load(avg.model());
+    assertThat(m.provenance()).containsEntry("ema", "0.99").containsKey("weights");
+    Trainer.EpochStats kept = a.get(Integer.parseInt(m.provenance().get("epoch")) - 1);
+    assertThat(m.provenance().get("weights")).isEqualTo(kept.best() == kept.averaged() ? "moving average" : "last step");
+    assertThat(new Scorer(Set.of()).score(devLines, Segmenter.of(m).segmentAll(texts(devLines))).correct())
+        .isEqualTo(kept.best().correct());
+  }
+
+  @Test
+  void aKeepProbabilityOtherThanTheArchitecturesChangesTheTraining() throws Exception {
+    List<Trainer.EpochStats> p = new Trainer(options("plain", 1, 1, false, 400), quiet(), false).run();
+    TrainingOptions k = withAverage(options("keep", 1, 1, false, 400), 1, false, 0.8f);
+    List<Trainer.EpochStats> q = new Trainer(k, quiet(), false).run();
+    assertThat(q.get(0).dev()).isNotEqualTo(p.get(0).dev());
+    assertThat(Model.load(k.model()).network().config().keepProb()).isEqualTo(0.8f);
+  }
+
+  private static List<String> texts(List<List<String>> lines) {
+    List<String> out = new ArrayList<>();
+    for (List<String> l : lines) {
+      out.add(String.join("", l));
+    }
+    return out;
   }
 
   private static void assertSameWeights(Model a, Model b) {
