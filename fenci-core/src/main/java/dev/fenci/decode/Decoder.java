@@ -6,7 +6,6 @@ import dev.fenci.model.Vocabulary;
 import dev.fenci.nn.Network;
 import dev.fenci.nn.PackedBatch;
 import dev.fenci.nn.Parallel;
-import dev.fenci.nn.SoftmaxCrossEntropy;
 import dev.fenci.nn.Transitions;
 import dev.fenci.tag.Tag;
 import dev.fenci.text.Chunk;
@@ -17,19 +16,23 @@ import java.util.Arrays;
 import java.util.List;
 
 /**
- * The segmentation pipeline: text, chunks, ids, network, tag log-probabilities (+ dictionary),
+ * The segmentation pipeline: text, chunks, ids, network, tag scores (+ dictionary),
  * Viterbi, word boundaries. Stateless once built, so one instance serves any number of threads.
  *
  * <p>Each text is decoded as one tag sequence. Characters of TEXT chunks carry the network's
- * log-probabilities; whitespace and punctuation chunks (and, under the seed rules, ASCII runs)
+ * tag scores (logits); whitespace and punctuation chunks (and, under the seed rules, ASCII runs)
  * carry their fixed tagging, every other tagging of them and every word crossing a chunk edge
  * costing {@link #CUT}, far more than any dictionary multiplier. A user dictionary adds
  * log(multiplier) to the tags that make each occurrence one word; forced occurrences (and
  * occurrences that cross a cut, with a multiplier above 1) become hard constraints.
  *
- * <p>A CRF model's learned transition scores ({@link Model#transitions()}) join the Viterbi search;
- * the tag scores stay per-character log-probabilities (a per-character constant does not change
- * the best path), so the dictionary's log(multiplier) means the same for every model.
+ * <p>The logits are not normalised: a character's log-probabilities differ from its logits by one
+ * constant (the log of the softmax's denominator) added to all four tags, and since every path
+ * takes exactly one tag at every character, that constant is added to every path alike and does
+ * not change the best one. Scaling a tag's probability by a dictionary multiplier adds
+ * log(multiplier) to its log-probability and so to its logit: the multipliers keep their meaning
+ * (probabilities times multiplier) without the softmax. A CRF model's learned transition scores
+ * ({@link Model#transitions()}) join the Viterbi search the same way.
  *
  * <p>Long runs of text are fed to the network in windows that overlap by the network's receptive
  * radius, so every character's scores are exactly those of the uncut run.
@@ -244,9 +247,6 @@ public final class Decoder {
     }
     if (!seqs.isEmpty()) {
       run(spans, seqs, where);
-    }
-    for (Span span : spans) {
-      SoftmaxCrossEntropy.logSoftmax(span.line.scores, span.first * Tag.COUNT, span.ids.length, Tag.COUNT);
     }
   }
 

@@ -6,7 +6,8 @@ import dev.fenci.tag.Tag;
 /**
  * Best tag path under the legal transitions (S and E go to S or B; B and M go to M or E), starting
  * with S or B and ending with S or E. Without {@link Transitions} every legal transition weighs
- * the same, so the path maximises the sum of per-character tag scores (log-probabilities); with
+ * the same, so the path maximises the sum of per-character tag scores (logits or log-probabilities:
+ * a per-character constant does not change the path); with
  * them (a CRF model), the sum of tag scores plus the scores of its start, transitions and end.
  */
 public final class Viterbi {
