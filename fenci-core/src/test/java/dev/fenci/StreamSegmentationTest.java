@@ -74,7 +74,8 @@ class StreamSegmentationTest {
   @Test
   void withLearnedTransitionsALongLineStreamsAsItSegments() throws IOException {
     Segmenter crf = Segmenter.of(TestModels.randomCrf(5));
-    String text = "你好\n" + TestTexts.unpunctuated(50_000) + "\n" + TestTexts.unpunctuated(20_000);
+    String text = "你好\n" + TestTexts.unpunctuated(50_000) + "\n"
+        + TestTexts.withSupplementary(TestTexts.unpunctuated(20_000), 3);
     List<String> expected = nonSpace(lineByLine(crf, text));
     for (int threads : new int[] {1, 2}) {
       List<String> got = new ArrayList<>();

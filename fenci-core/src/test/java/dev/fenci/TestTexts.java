@@ -19,4 +19,20 @@ public final class TestTexts {
     return b.toString();
   }
 
+  /**
+   * {@code text} with a character outside the BMP (a surrogate pair in UTF-16: CJK extension B
+   * characters and an emoji, in turn) after every {@code every} characters, so that window and
+   * chunk boundaries fall next to, and would fall inside, pairs.
+   */
+  public static String withSupplementary(String text, int every) {
+    String[] extra = {"\uD840\uDC00", "\uD842\uDFB7", "\uD83D\uDE00"};
+    StringBuilder b = new StringBuilder(text.length() + 2 * text.length() / every + 2);
+    for (int i = 0; i < text.length(); i++) {
+      b.append(text.charAt(i));
+      if (i % every == every - 1) {
+        b.append(extra[(i / every) % extra.length]);
+      }
+    }
+    return b.toString();
+  }
 }
