@@ -140,6 +140,40 @@ class ViterbiTest {
     assertThat(pathScore(s, tags, tr)).isCloseTo(best, org.assertj.core.data.Offset.offset(1e-4));
   }
 
+  /**
+   * Decoding on logits (as the decoder does) finds a best path under the log-probabilities (the
+   * softmax it skips): the two differ by one constant per character. The decoder adds cut costs
+   * and dictionary log-multipliers to the scores; they are added here in both cases too.
+   */
+  @Property(tries = 1000)
+  void logitsDecodeToABestPathUnderTheLogProbabilities(@ForAll @IntRange(min = 1, max = 60) int n,
+      @ForAll long seed) {
+    SplittableRandom r = new SplittableRandom(seed);
+    float[] logits = new float[n * 4];
+    for (int i = 0; i < logits.length; i++) {
+      logits[i] = (float) ((r.nextDouble() * 2 - 1) * 20);
+    }
+    float[] adds = new float[n * 4];
+    for (int i = 0; i < adds.length; i++) {
+      int k = r.nextInt(12);
+      adds[i] = k == 0 ? -1e4f : k == 1 ? 2 * -1e4f : k < 4 ? (float) Math.log(new double[] {0.01, 0.5, 2, 10, 1000}[r.nextInt(5)]) : 0f;
+    }
+    float[] logProbs = logits.clone();
+    dev.fenci.nn.SoftmaxCrossEntropy.logSoftmax(logProbs, 0, n, 4);
+    float[] onLogits = new float[n * 4];
+    float[] onLogProbs = new float[n * 4];
+    for (int i = 0; i < n * 4; i++) {
+      onLogits[i] = logits[i] + adds[i];
+      onLogProbs[i] = logProbs[i] + adds[i];
+    }
+    Transitions tr = r.nextBoolean() ? randomTransitions(r, 1) : new Transitions();
+    int[] got = Viterbi.decode(onLogits, 0, n, null, tr);
+    int[] reference = Viterbi.decode(onLogProbs, 0, n, null, tr);
+    // equal up to float rounding of the subtracted constants (a near-tie could go either way)
+    assertThat(pathScore(onLogProbs, got, tr)).isCloseTo(pathScore(onLogProbs, reference, tr),
+        org.assertj.core.data.Offset.offset(1e-3 * n));
+  }
+
   @Test
   void transitionsCanOverruleTheTagScores() {
     // the tag scores prefer one two-character word; a strong S -> S transition makes two words
