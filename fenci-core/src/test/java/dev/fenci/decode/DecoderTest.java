@@ -37,6 +37,15 @@ class DecoderTest {
       int[] windowed = new Decoder(m.network(), m.vocabulary(), m.rules(), m.transitions(), Decoder.WINDOW, w, 32).wordEnds(text);
       assertThat(windowed).as("windows of %d characters", w).containsExactly(whole);
     }
+    // the same with characters outside the BMP (surrogate pairs) among the Chinese
+    String supplementary = TestTexts.withSupplementary(text, 5);
+    int[] wholeSupplementary = new Decoder(m.network(), m.vocabulary(), m.rules(), m.transitions(), Decoder.WINDOW, 100_000, 512)
+        .wordEnds(supplementary);
+    for (int w = 96; w < 96 + 40; w++) {
+      int[] windowed = new Decoder(m.network(), m.vocabulary(), m.rules(), m.transitions(), Decoder.WINDOW, w, 32)
+          .wordEnds(supplementary);
+      assertThat(windowed).as("windows of %d characters, surrogate pairs", w).containsExactly(wholeSupplementary);
+    }
     assertThat(new Decoder(m).wordEnds(TestTexts.unpunctuated(40_000)))
         .containsExactly(new Decoder(m.network(), m.vocabulary(), m.rules(), m.transitions(), Decoder.WINDOW, 100_000, 512)
             .wordEnds(TestTexts.unpunctuated(40_000)));
