@@ -196,22 +196,22 @@ public final class Trainer {
         if (transitions != null) {
           log.printf(Locale.ROOT, "epoch %d: transitions %s%n", epoch, transitions);
         }
+        Model kept = null;
         if (best) {
           bestF1 = st.best().f1();
           bestEpoch = epoch;
-          if (ema != null && !keepAverage) {
-            ema.swap();
-            net.refresh();
-          }
-          Map<String, String> prov = provenance(trainHashes, devHash, epoch, st.best(), history, keepAverage);
-          new Model(opt.arch(), net, transitions, vocab, opt.rules(), prov).save(opt.model());
-          if (ema != null && keepAverage) {
-            ema.swap();
-            net.refresh();
-          }
-        } else if (ema != null) {
-          ema.swap();
+          kept = new Model(opt.arch(), net, transitions, vocab, opt.rules(),
+              provenance(trainHashes, devHash, epoch, st.best(), history, keepAverage));
+        }
+        if (kept != null && keepAverage) {
+          kept.save(opt.model()); // the network holds the average now
+        }
+        if (ema != null) {
+          ema.swap(); // back to the training weights, whatever was saved
           net.refresh();
+        }
+        if (kept != null && !keepAverage) {
+          kept.save(opt.model());
         }
         writeCheckpoint(net, transitions, params, vocab, adam, ema, epoch, bestF1, bestEpoch, fingerprint, history);
       }
