@@ -12,9 +12,15 @@ public final class TestModels {
   private TestModels() {}
 
   public static Model random(TextRules rules, long seed) {
+    return random(rules, seed, 1, 1, 1);
+  }
+
+  /** As {@link #random(TextRules, long)}, with the given dilation for each of the three convolutions. */
+  public static Model random(TextRules rules, long seed, int... dilations) {
     int[] cps = "的一是在不了有和人这中大为上个国我以要他时来用们生到作地于出就分对成会可也你说年".codePoints().toArray();
     Vocabulary v = new Vocabulary(cps);
-    Network net = new Network(new NetworkConfig(v.size(), 8, new int[] {8, 4}, 4, 0.5f, "normal"));
+    Network net = new Network(new NetworkConfig(v.size(), 8, new int[] {8, 4}, 4, 0.5f, "normal")
+        .withDilations(dilations));
     net.initialise(seed);
     return new Model("seed", net, v, rules, Map.of("note", "test model"));
   }

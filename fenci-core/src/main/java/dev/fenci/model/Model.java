@@ -21,8 +21,12 @@ import java.util.Map;
  */
 public final class Model {
   public static final String FORMAT = "fenci-segmenter";
-  /** The version written; version 2 added 16-bit float (F16) tensors. */
-  public static final int FORMAT_VERSION = 2;
+  /**
+   * The newest version read and written; version 2 added 16-bit float (F16) tensors, version 3
+   * dilated convolutions. A model is written with the oldest version that describes it (2 without
+   * dilations), so that older readers still load every model they can run.
+   */
+  public static final int FORMAT_VERSION = 3;
   /** The oldest version read. */
   static final int OLDEST_VERSION = 1;
 
@@ -96,9 +100,9 @@ public final class Model {
     SafeTensors st = new SafeTensors();
     Map<String, String> meta = st.metadata();
     meta.put("format", FORMAT);
-    meta.put("format_version", Integer.toString(FORMAT_VERSION));
-    meta.put("arch", arch);
     NetworkConfig c = network.config();
+    meta.put("format_version", Integer.toString(c.isDilated() ? 3 : 2));
+    meta.put("arch", arch);
     Map<String, Object> net = new LinkedHashMap<>();
     net.put("vocab_size", c.vocabSize());
     net.put("embed_dim", c.embedDim());
@@ -107,6 +111,9 @@ public final class Model {
       net.put("bigram_dim", c.bigramDim());
     }
     net.put("hidden", c.hidden());
+    if (c.isDilated()) {
+      net.put("dilations", c.dilations());
+    }
     net.put("tags", c.tags());
     net.put("keep_prob", (double) c.keepProb());
     net.put("embed_init", c.embedInit());
@@ -169,17 +176,14 @@ public final class Model {
     }
     try {
       Map<?, ?> net = (Map<?, ?>) Json.parse(meta.get("network"));
-      List<?> hiddenList = (List<?>) net.get("hidden");
-      int[] hidden = new int[hiddenList.size()];
-      for (int i = 0; i < hidden.length; i++) {
-        hidden[i] = Math.toIntExact((Long) hiddenList.get(i));
-      }
+      int[] hidden = ints((List<?>) net.get("hidden"));
       int vocabSize = Math.toIntExact((Long) net.get("vocab_size"));
       int bigramVocab = net.containsKey("bigram_vocab") ? Math.toIntExact((Long) net.get("bigram_vocab")) : 0;
       NetworkConfig config = new NetworkConfig(vocabSize, Math.toIntExact((Long) net.get("embed_dim")),
           bigramVocab, net.containsKey("bigram_dim") ? Math.toIntExact((Long) net.get("bigram_dim")) : 0,
           hidden, Math.toIntExact((Long) net.get("tags")),
-          ((Number) net.get("keep_prob")).floatValue(), (String) net.get("embed_init"));
+          ((Number) net.get("keep_prob")).floatValue(), (String) net.get("embed_init"),
+          net.containsKey("dilations") ? ints((List<?>) net.get("dilations")) : null);
       // every weight must be in the file with its shape before anything is allocated: a header
       // that claims a huge network must not make the loader run out of memory
       for (Map.Entry<String, int[]> w : Network.weightShapes(config).entrySet()) {
@@ -222,6 +226,14 @@ public final class Model {
     } catch (ClassCastException | NullPointerException | ArithmeticException | IllegalArgumentException e) {
       throw new ModelFormatException(source, "damaged model description: " + e.getMessage());
     }
+  }
+
+  private static int[] ints(List<?> list) {
+    int[] a = new int[list.size()];
+    for (int i = 0; i < a.length; i++) {
+      a[i] = Math.toIntExact((Long) list.get(i));
+    }
+    return a;
   }
 
   private static boolean supported(String version) {

@@ -5,8 +5,10 @@ import java.util.SplittableRandom;
 
 /**
  * 'Same'-padded 1-D convolution with kernel width 3 over a {@link PackedBatch}'s rows, optionally
- * followed by ReLU. Weight layout: {@code [3 * in][out]}, row {@code t * in + i} is tap t (t = 0
- * looks at the previous character) of input channel i.
+ * followed by ReLU. Weight layout: {@code [3 * in][out]}, row {@code t * in + i} is tap t of input
+ * channel i; tap t reads row {@code r + (t - 1) * dilation} for output row r (with dilation 1,
+ * t = 0 looks at the previous character). The batch needs at least {@code dilation} padding rows
+ * between sequences.
  */
 final class Conv1d {
   static final int K = 3;
@@ -14,15 +16,23 @@ final class Conv1d {
   final int in;
   final int out;
   final boolean relu;
+  final int dilation;
   final Param weight;
   final Param bias;
-  private float[] packed;
-  private float[] packedFlip;
+  /** With dilation 1: all taps as one [3 * in][out] matrix; otherwise one [in][out] per tap. */
+  private float[][] packed;
+  /** The input gradient's weights: block s is W_{2-s}^T, packed as packed is. */
+  private float[][] packedFlip;
 
   Conv1d(String name, int in, int out, boolean relu) {
+    this(name, in, out, relu, 1);
+  }
+
+  Conv1d(String name, int in, int out, boolean relu, int dilation) {
     this.in = in;
     this.out = out;
     this.relu = relu;
+    this.dilation = dilation;
     this.weight = new Param(name + ".weight", K * in, out);
     this.bias = new Param(name + ".bias", out);
   }
@@ -41,7 +51,7 @@ final class Conv1d {
   /** Re-packs the weights after they changed (load, optimiser step). */
   void refresh() {
     float[] w = weight.value;
-    packed = Gemm.pack(w, 0, out, K * in, out, new float[Gemm.packedSize(K * in, out)]);
+    packed = packTaps(w, in, out);
     // flipped transpose for the input gradient: block s holds W_{2-s}^T, shape [3 * out][in]
     float[] flip = new float[K * out * in];
     for (int s = 0; s < K; s++) {
@@ -53,7 +63,34 @@ final class Conv1d {
         }
       }
     }
-    packedFlip = Gemm.pack(flip, 0, in, K * out, in, new float[Gemm.packedSize(K * out, in)]);
+    packedFlip = packTaps(flip, out, in);
+  }
+
+  /** A [3 * k][n] matrix packed whole (dilation 1: the taps read adjacent rows) or tap by tap. */
+  private float[][] packTaps(float[] w, int k, int n) {
+    if (dilation == 1) {
+      return new float[][] {Gemm.pack(w, 0, n, K * k, n, new float[Gemm.packedSize(K * k, n)])};
+    }
+    float[][] p = new float[K][];
+    for (int t = 0; t < K; t++) {
+      p[t] = Gemm.pack(w, t * k * n, n, k, n, new float[Gemm.packedSize(k, n)]);
+    }
+    return p;
+  }
+
+  /**
+   * {@code c[first + i] += sum_t a[first + i + (t - 1) * dilation] x W_t} for the {@code count}
+   * rows from {@code first}: with dilation 1 one product whose rows of A overlap (row i's three
+   * taps are adjacent rows), otherwise one product per tap.
+   */
+  private void convolve(Parallel par, float[] a, int k, float[][] w, int n, float[] c, int first, int count) {
+    if (dilation == 1) {
+      Gemm.get().mulAdd(par, a, (first - 1) * k, k, K * k, w[0], n, c, first * n, n, count);
+      return;
+    }
+    for (int t = 0; t < K; t++) {
+      Gemm.get().mulAdd(par, a, (first + (t - 1) * dilation) * k, k, k, w[t], n, c, first * n, n, count);
+    }
   }
 
   /**
@@ -80,7 +117,7 @@ final class Conv1d {
     for (int r = first; r < first + count; r++) {
       System.arraycopy(bv, 0, y, r * out, out);
     }
-    Gemm.get().mulAdd(par, x, (first - 1) * in, in, K * in, packed, out, y, first * out, out, count);
+    convolve(par, x, in, packed, out, y, first, count);
     if (relu) {
       Gemm.get().relu(y, first * out, (first + count) * out);
     }
@@ -180,14 +217,14 @@ final class Conv1d {
     float[] xt = transpose(par, x, rows, in);
     float[] dyPacked = Gemm.pack(dy, first * out, out, count, out, new float[Gemm.packedSize(count, out)]);
     for (int t = 0; t < K; t++) {
-      int aOff = first + t - 1;
+      int aOff = first + (t - 1) * dilation;
       Gemm.get().mulAdd(par, xt, aOff, rows, count, dyPacked, out, weight.grad(), t * in * out, out, in);
     }
     if (!needInputGrad) {
       return null;
     }
     float[] dx = new float[rows * in];
-    Gemm.get().mulAdd(par, dy, (first - 1) * out, out, K * out, packedFlip, in, dx, first * in, in, count);
+    convolve(par, dy, out, packedFlip, in, dx, first, count);
     return dx;
   }
 

@@ -44,10 +44,11 @@ public final class Network {
     }
     int in = config.inputDim();
     int[] hidden = config.hidden();
+    int[] dilations = config.dilations();
     for (int i = 0; i <= hidden.length; i++) {
       boolean last = i == hidden.length;
       int out = last ? config.tags() : hidden[i];
-      Conv1d c = new Conv1d("conv" + (i + 1), in, out, !last);
+      Conv1d c = new Conv1d("conv" + (i + 1), in, out, !last, dilations[i]);
       convs.add(c);
       params.add(c.weight);
       params.add(c.bias);
@@ -82,12 +83,16 @@ public final class Network {
 
   /** Padding rows a {@link PackedBatch} for this network needs between sequences. */
   public int pad() {
-    return 1;
+    return config.maxDilation();
   }
 
   /** How many characters on each side can influence a character's scores. */
   public int receptiveRadius() {
-    return convs.size() * (Conv1d.K / 2) + (bigrams != null ? 1 : 0);
+    int r = bigrams != null ? 1 : 0;
+    for (Conv1d c : convs) {
+      r += (Conv1d.K / 2) * c.dilation;
+    }
+    return r;
   }
 
   /** The bigrams with an embedding, or null. */

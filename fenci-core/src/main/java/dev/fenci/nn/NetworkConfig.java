@@ -15,9 +15,14 @@ import java.util.Arrays;
  * @param tags        number of output tags (4: S, B, M, E)
  * @param keepProb    dropout keep probability on the embeddings during training (1 = none)
  * @param embedInit   "uniform" (uniform(-1, 1), the seed) or "normal" (N(0, 1), PyTorch's default)
+ * @param dilations   one per convolution ({@code hidden.length + 1}): the distance between the
+ *                    rows its three taps read (1 everywhere in the seed); the first must be 1
  */
 public record NetworkConfig(int vocabSize, int embedDim, int bigramVocab, int bigramDim, int[] hidden, int tags,
-    float keepProb, String embedInit) {
+    float keepProb, String embedInit, int[] dilations) {
+
+  /** Largest dilation accepted (a packed batch needs that many padding rows between sequences). */
+  public static final int MAX_DILATION = 16;
 
   public NetworkConfig {
     if (vocabSize < 1 || embedDim < 1 || tags < 1) {
@@ -34,6 +39,31 @@ public record NetworkConfig(int vocabSize, int embedDim, int bigramVocab, int bi
       throw new IllegalArgumentException("embedInit must be 'uniform' or 'normal', got " + embedInit);
     }
     hidden = hidden.clone();
+    if (dilations == null) {
+      dilations = new int[hidden.length + 1];
+      Arrays.fill(dilations, 1);
+    }
+    dilations = dilations.clone();
+    if (dilations.length != hidden.length + 1) {
+      throw new IllegalArgumentException("dilations needs one value per convolution (" + (hidden.length + 1)
+          + "), got " + dilations.length);
+    }
+    for (int d : dilations) {
+      if (d < 1 || d > MAX_DILATION) {
+        throw new IllegalArgumentException("dilations must be in [1, " + MAX_DILATION + "], got "
+            + Arrays.toString(dilations));
+      }
+    }
+    if (dilations[0] != 1) {
+      throw new IllegalArgumentException("the first convolution's dilation must be 1 (it is read from tables"
+          + " at inference), got " + dilations[0]);
+    }
+  }
+
+  /** A network whose convolutions all have dilation 1. */
+  public NetworkConfig(int vocabSize, int embedDim, int bigramVocab, int bigramDim, int[] hidden, int tags,
+      float keepProb, String embedInit) {
+    this(vocabSize, embedDim, bigramVocab, bigramDim, hidden, tags, keepProb, embedInit, null);
   }
 
   /** A network without bigram features. */
@@ -47,15 +77,20 @@ public record NetworkConfig(int vocabSize, int embedDim, int bigramVocab, int bi
   }
 
   public NetworkConfig withVocabSize(int v) {
-    return new NetworkConfig(v, embedDim, bigramVocab, bigramDim, hidden, tags, keepProb, embedInit);
+    return new NetworkConfig(v, embedDim, bigramVocab, bigramDim, hidden, tags, keepProb, embedInit, dilations);
   }
 
   public NetworkConfig withBigramVocab(int b) {
-    return new NetworkConfig(vocabSize, embedDim, b, bigramDim, hidden, tags, keepProb, embedInit);
+    return new NetworkConfig(vocabSize, embedDim, b, bigramDim, hidden, tags, keepProb, embedInit, dilations);
   }
 
   public NetworkConfig withKeepProb(float k) {
-    return new NetworkConfig(vocabSize, embedDim, bigramVocab, bigramDim, hidden, tags, k, embedInit);
+    return new NetworkConfig(vocabSize, embedDim, bigramVocab, bigramDim, hidden, tags, k, embedInit, dilations);
+  }
+
+  /** This network with the given dilation per convolution. */
+  public NetworkConfig withDilations(int... d) {
+    return new NetworkConfig(vocabSize, embedDim, bigramVocab, bigramDim, hidden, tags, keepProb, embedInit, d);
   }
 
   public boolean hasBigrams() {
@@ -70,6 +105,20 @@ public record NetworkConfig(int vocabSize, int embedDim, int bigramVocab, int bi
   @Override
   public int[] hidden() {
     return hidden.clone();
+  }
+
+  @Override
+  public int[] dilations() {
+    return dilations.clone();
+  }
+
+  /** Whether some convolution has a dilation above 1. */
+  public boolean isDilated() {
+    return maxDilation() > 1;
+  }
+
+  public int maxDilation() {
+    return Arrays.stream(dilations).max().orElse(1);
   }
 
   /** Multiply-adds per character of one forward pass (as training does it, without tables). */
@@ -87,7 +136,8 @@ public record NetworkConfig(int vocabSize, int embedDim, int bigramVocab, int bi
   public boolean equals(Object o) {
     return o instanceof NetworkConfig c && c.vocabSize == vocabSize && c.embedDim == embedDim
         && c.bigramVocab == bigramVocab && c.bigramDim == bigramDim
-        && Arrays.equals(c.hidden, hidden) && c.tags == tags && c.keepProb == keepProb
+        && Arrays.equals(c.hidden, hidden) && Arrays.equals(c.dilations, dilations) && c.tags == tags
+        && c.keepProb == keepProb
         && c.embedInit.equals(embedInit);
   }
 
@@ -99,6 +149,7 @@ public record NetworkConfig(int vocabSize, int embedDim, int bigramVocab, int bi
   @Override
   public String toString() {
     return "embed " + embedDim + (hasBigrams() ? ", bigrams " + bigramVocab + " x " + bigramDim : "")
-        + ", conv3 " + Arrays.toString(hidden) + " -> " + tags + ", keep " + keepProb + ", init " + embedInit;
+        + ", conv3 " + Arrays.toString(hidden) + " -> " + tags
+        + (isDilated() ? ", dilations " + Arrays.toString(dilations) : "") + ", keep " + keepProb + ", init " + embedInit;
   }
 }

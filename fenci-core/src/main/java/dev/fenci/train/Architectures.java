@@ -8,7 +8,8 @@ public final class Architectures {
   private Architectures() {}
 
   public static List<String> names() {
-    return List.of("seed", "bigram", "bigram-deep", "accurate", "accurate-crf", "fast", "fast-wide", "fast-deep");
+    return List.of("seed", "bigram", "bigram-deep", "accurate", "accurate-crf", "fast", "fast-wide", "fast-deep",
+        "accurate-dil", "accurate-dil-wide");
   }
 
   /**
@@ -26,6 +27,10 @@ public final class Architectures {
       case "accurate": // the shipped default: bigram-deep's extra layer, narrower for speed
       case "accurate-crf": // accurate plus learned transition scores (see hasTransitions)
         return new NetworkConfig(vocabSize, 128, 1, 48, new int[] {128, 48, 32}, 4, 0.5f, embedInit);
+      case "accurate-dil": // accurate-crf with dilated middle layers: 6 + 1 characters each side, same cost
+        return config("accurate", vocabSize, embedInit).withDilations(1, 2, 2, 1);
+      case "accurate-dil-wide": // dilations 1, 2, 4, 1: 8 + 1 characters each side, same cost
+        return config("accurate", vocabSize, embedInit).withDilations(1, 2, 4, 1);
       case "fast": // narrow layers after the first, whose cost at inference is table lookups
         return new NetworkConfig(vocabSize, 64, 1, 32, new int[] {32, 16}, 4, 0.5f, embedInit);
       case "fast-wide": // fast with accurate's wider embeddings (free at inference: tables)
@@ -41,7 +46,7 @@ public final class Architectures {
   /** Bigrams seen fewer times in the training data share the unknown bigram's embedding. */
   public static int bigramMinCount(String name) {
     // 3 keeps the shipped model's table (and heap) smaller
-    return name.equals("accurate") || name.equals("accurate-crf") || name.startsWith("fast") ? 3 : 2;
+    return name.startsWith("accurate") || name.startsWith("fast") ? 3 : 2;
   }
 
   /**
@@ -50,6 +55,6 @@ public final class Architectures {
    * ({@link dev.fenci.nn.CrfLoss}) instead of per-character cross-entropy.
    */
   public static boolean hasTransitions(String name) {
-    return name.equals("accurate-crf") || name.startsWith("fast");
+    return name.equals("accurate-crf") || name.startsWith("accurate-dil") || name.startsWith("fast");
   }
 }

@@ -12,7 +12,17 @@ import org.junit.jupiter.api.Test;
 class DecoderTest {
   @Test
   void windowsDoNotChangeTheSegmentationOfALongRun() {
-    Model m = TestModels.random(TextRules.FOLD, 3);
+    assertWindowsDoNotMatter(TestModels.random(TextRules.FOLD, 3));
+  }
+
+  @Test
+  void windowsOverlapByTheDilatedReceptiveRadius() {
+    Model m = TestModels.random(TextRules.FOLD, 3, 1, 4, 3);
+    assertThat(m.network().receptiveRadius()).isEqualTo(8);
+    assertWindowsDoNotMatter(m);
+  }
+
+  private static void assertWindowsDoNotMatter(Model m) {
     int[] cps = m.vocabulary().codePoints();
     SplittableRandom r = new SplittableRandom(1);
     StringBuilder b = new StringBuilder();

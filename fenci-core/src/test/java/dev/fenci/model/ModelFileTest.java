@@ -129,6 +129,33 @@ class ModelFileTest {
     }
   }
 
+  @Test
+  void dilatedModelsRoundTripAsVersionThreeAndOthersStayVersionTwo() throws Exception {
+    var cfg = new dev.fenci.nn.NetworkConfig(7, 5, 4, 3, new int[] {6, 3}, 4, 0.5f, "normal").withDilations(1, 2, 4);
+    var net = new dev.fenci.nn.Network(cfg, new dev.fenci.nn.Bigrams(7, new int[] {10, 3, 55}));
+    net.initialise(5);
+    Model m = new Model("accurate-dil", net, new Vocabulary(new int[] {'a', 'b', 'c', 'd', 'e', 'f'}),
+        dev.fenci.text.TextRules.FOLD, java.util.Map.of());
+    SafeTensors st = m.toSafeTensors();
+    assertThat(st.metadata().get("format_version")).isEqualTo("3");
+    assertThat(st.metadata().get("network")).contains("\"dilations\":[1,2,4]");
+    Path f = dir.resolve("d.safetensors");
+    m.save(f);
+    Model back = Model.load(f);
+    assertThat(back.network().config()).isEqualTo(cfg);
+    assertThat(back.network().config().dilations()).containsExactly(1, 2, 4);
+    assertThat(back.network().pad()).isEqualTo(4);
+    // a file from before dilations (no such key) reads as dilation 1 everywhere
+    SafeTensors plain = TestModels.random(TextRules.FOLD, 4).toSafeTensors();
+    assertThat(plain.metadata().get("format_version")).isEqualTo("2");
+    assertThat(plain.metadata().get("network")).doesNotContain("dilations");
+    assertThat(Model.load(plain.toBytes(), "plain").network().config().dilations()).containsExactly(1, 1, 1);
+    // a damaged list is refused with the file's name
+    st.metadata().put("network", st.metadata().get("network").replace("[1,2,4]", "[2,2,4]"));
+    assertThatThrownBy(() -> Model.load(st.toBytes(), "bad.safetensors"))
+        .hasMessageContaining("bad.safetensors").hasMessageContaining("dilation must be 1");
+  }
+
   /** What a model file keeps of a weight: embedding tables as 16-bit floats, the rest exactly. */
   private static float[] savedValues(Param p) {
     if (!p.name().equals("embedding.weight") && !p.name().equals("bigram.weight")) {

@@ -114,6 +114,99 @@ class GradientCheckTest {
   }
 
   @Test
+  void gradientsMatchFiniteDifferencesWithDilations() {
+    // dilation 2 and 3 reach past the ends of every sequence (one is a single character)
+    check(new Network(bigramConfig(1f).withDilations(1, 2, 3), bigrams()), -1, 228 + 21 + 54);
+    check(new Network(bigramConfig(0.5f).withDilations(1, 3, 2), bigrams()), 5, 228 + 21 + 54);
+  }
+
+  @Test
+  void dilatedConvolutionsReadRowsDilationApart() {
+    NetworkConfig c = new NetworkConfig(7, 5, new int[] {6, 3}, 4, 1f, "normal").withDilations(1, 2, 3);
+    Network net = new Network(c);
+    net.initialise(11);
+    assertThat(net.pad()).isEqualTo(3);
+    assertThat(net.receptiveRadius()).isEqualTo(6);
+    int[] seq = {1, 2, 3, 4, 5, 6, 0, 2, 1};
+    float[] expected = referenceLogits(net, seq, c.dilations());
+    PackedBatch b = PackedBatch.of(net.pad(), new int[] {3}, seq, new int[] {4, 4});
+    float[] got = net.logits(Parallel.SERIAL, b);
+    for (int i = 0; i < seq.length * 4; i++) {
+      assertThat(got[b.start(1) * 4 + i]).as("logit %d", i).isCloseTo(expected[i],
+          org.assertj.core.data.Offset.offset(1e-5f));
+    }
+  }
+
+  /**
+   * The network's definition, written out: embedding rows, then per layer
+   * {@code y[r] = bias + sum_t x[r + (t - 1) * d] W_t} with zeros outside the sequence, ReLU
+   * between layers.
+   */
+  private static float[] referenceLogits(Network net, int[] seq, int[] dilations) {
+    List<Param> p = net.params();
+    int dim = p.get(0).shape()[1];
+    float[][] x = new float[seq.length][];
+    for (int r = 0; r < seq.length; r++) {
+      x[r] = java.util.Arrays.copyOfRange(p.get(0).value, seq[r] * dim, (seq[r] + 1) * dim);
+    }
+    int layers = (p.size() - 1) / 2;
+    for (int l = 0; l < layers; l++) {
+      float[] w = p.get(1 + 2 * l).value;
+      float[] bias = p.get(2 + 2 * l).value;
+      int in = x[0].length;
+      int out = bias.length;
+      float[][] y = new float[seq.length][out];
+      for (int r = 0; r < seq.length; r++) {
+        for (int o = 0; o < out; o++) {
+          double v = bias[o];
+          for (int t = 0; t < 3; t++) {
+            int q = r + (t - 1) * dilations[l];
+            if (q < 0 || q >= seq.length) {
+              continue;
+            }
+            for (int i = 0; i < in; i++) {
+              v += x[q][i] * w[(t * in + i) * out + o];
+            }
+          }
+          y[r][o] = l < layers - 1 ? (float) Math.max(0, v) : (float) v;
+        }
+      }
+      x = y;
+    }
+    float[] flat = new float[seq.length * 4];
+    for (int r = 0; r < seq.length; r++) {
+      System.arraycopy(x[r], 0, flat, r * 4, 4);
+    }
+    return flat;
+  }
+
+  @Test
+  void inferenceTablePathEqualsTheTrainingPathWithDilations() {
+    tablePathEqualsTrainingPath(new Network(bigramConfig(0.5f).withDilations(1, 2, 4), bigrams()));
+  }
+
+  @Test
+  void scoresOfASequenceDoNotDependOnItsNeighboursWithDilations() {
+    Network net = new Network(new NetworkConfig(7, 5, new int[] {6, 3}, 4, 1f, "normal").withDilations(1, 4, 2));
+    net.initialise(1);
+    assertNeighboursDoNotMatter(net);
+  }
+
+  @Test
+  void aDilationMustBeOneFirstAndWithinRange() {
+    NetworkConfig c = new NetworkConfig(7, 5, new int[] {6, 3}, 4, 1f, "normal");
+    org.assertj.core.api.Assertions.assertThatThrownBy(() -> c.withDilations(2, 1, 1))
+        .hasMessageContaining("first convolution's dilation must be 1");
+    org.assertj.core.api.Assertions.assertThatThrownBy(() -> c.withDilations(1, 1))
+        .hasMessageContaining("one value per convolution (3)");
+    org.assertj.core.api.Assertions.assertThatThrownBy(() -> c.withDilations(1, 0, 1))
+        .hasMessageContaining("dilations must be in [1, 16]");
+    assertThat(c.isDilated()).isFalse();
+    assertThat(c.withDilations(1, 1, 2).isDilated()).isTrue();
+    assertThat(c.withDilations(1, 1, 2)).isNotEqualTo(c).isEqualTo(c.withDilations(1, 1, 2));
+  }
+
+  @Test
   void inferenceTablePathEqualsTheTrainingPath() {
     tablePathEqualsTrainingPath(new Network(new NetworkConfig(7, 5, new int[] {6, 3}, 4, 0.5f, "normal")));
   }
@@ -184,6 +277,10 @@ class GradientCheckTest {
   void scoresOfASequenceDoNotDependOnItsNeighbours() {
     Network net = new Network(new NetworkConfig(7, 5, new int[] {6, 3}, 4, 1f, "normal"));
     net.initialise(1);
+    assertNeighboursDoNotMatter(net);
+  }
+
+  private static void assertNeighboursDoNotMatter(Network net) {
     PackedBatch alone = PackedBatch.of(net.pad(), SEQS[0]);
     PackedBatch together = PackedBatch.of(net.pad(), SEQS[2], SEQS[0], SEQS[1]);
     float[] a = net.logits(Parallel.SERIAL, alone);
