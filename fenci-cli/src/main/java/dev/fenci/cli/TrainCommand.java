@@ -22,7 +22,7 @@ final class TrainCommand implements Callable<Integer> {
   Path model;
 
   @Option(names = "--arch", defaultValue = "seed",
-      description = "Architecture: seed, bigram, bigram-deep, accurate or accurate-crf (accurate with learned tag transitions, a CRF output layer; see docs/results.md). Default: ${DEFAULT-VALUE}.")
+      description = "Architecture: seed, bigram, bigram-deep, accurate, accurate-crf (accurate with learned tag transitions, a CRF output layer), accurate-dil and accurate-dil-wide (accurate-crf with dilated middle convolutions), fast, fast-wide or fast-deep; see docs/results.md. Default: ${DEFAULT-VALUE}.")
   String arch;
 
   @Option(names = "--embed-init", defaultValue = "uniform",
@@ -67,6 +67,10 @@ final class TrainCommand implements Callable<Integer> {
       description = "Decay of a moving average of the weights (e.g. 0.999), scored on dev beside them after every epoch; the better is kept (default: 0, none).")
   float ema;
 
+  @Option(names = "--batches", defaultValue = "length",
+      description = "length (the seed: pieces of one length per batch) or mixed (pieces of any length, as many batches per epoch). Default: ${DEFAULT-VALUE}.")
+  String batches;
+
   @Option(names = "--lenient", description = "Replace invalid UTF-8 in the training and dev files with U+FFFD (and count it) instead of failing.")
   boolean lenient;
 
@@ -80,7 +84,7 @@ final class TrainCommand implements Callable<Integer> {
   public Integer call() throws Exception {
     int t = threads == null ? Runtime.getRuntime().availableProcessors() : threads;
     TrainingOptions o = new TrainingOptions(train, dev, model, arch, embedInit, TextRules.parse(textRules),
-        epochs, batch, t, seed, minCount, resume, lr, schedule, lenient, unkRate, keep, ema);
+        epochs, batch, t, seed, minCount, resume, lr, schedule, lenient, unkRate, keep, ema, batches);
     new Trainer(o, System.err, System.console() != null).run();
     return 0;
   }

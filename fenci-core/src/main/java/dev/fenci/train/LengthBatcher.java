@@ -9,7 +9,7 @@ import java.util.TreeMap;
  * The seed's batching: pieces of exactly one length per batch, at most {@code maxPieces} of them,
  * pieces and batches shuffled anew each epoch. No padding is ever needed inside a batch.
  */
-public final class LengthBatcher {
+public final class LengthBatcher implements Batcher {
   private final TreeMap<Integer, List<TrainingData.Piece>> byLength = new TreeMap<>();
   private final int maxPieces;
 
@@ -23,7 +23,7 @@ public final class LengthBatcher {
     }
   }
 
-  /** This epoch's batches, in the order to train on them. */
+  @Override
   public List<List<TrainingData.Piece>> epoch(SplittableRandom rnd) {
     List<List<TrainingData.Piece>> batches = new ArrayList<>();
     for (List<TrainingData.Piece> group : byLength.values()) {
@@ -35,6 +35,15 @@ public final class LengthBatcher {
     }
     shuffle(batches, rnd);
     return batches;
+  }
+
+  /** How many batches an epoch has. */
+  int batchCount() {
+    int n = 0;
+    for (List<TrainingData.Piece> group : byLength.values()) {
+      n += (group.size() + maxPieces - 1) / maxPieces;
+    }
+    return n;
   }
 
   static <T> void shuffle(List<T> list, SplittableRandom rnd) {

@@ -117,6 +117,9 @@ public final class Trainer {
         if (saved == null && (e.getKey().equals("unk_rate") || e.getKey().equals("ema"))) {
           saved = Float.toString(0f); // checkpoints from before the option trained without it
         }
+        if (saved == null && e.getKey().equals("batches")) {
+          saved = "length";
+        }
         if (!e.getValue().equals(saved)) {
           throw new ModelFormatException(opt.checkpoint().toString(), "was made with " + e.getKey() + " = "
               + saved + ", this run has " + e.getValue() + "; start afresh without --resume or use the same options");
@@ -147,7 +150,7 @@ public final class Trainer {
     for (List<String> s : devSentences) {
       devTexts.add(String.join("", s));
     }
-    LengthBatcher batcher = new LengthBatcher(data.pieces(), opt.batch());
+    Batcher batcher = opt.batcher(data.pieces());
     Scorer scorer = new Scorer(trainingWords);
     Map<String, String> trainHashes = new LinkedHashMap<>();
     for (Path p : opt.train()) {
@@ -275,6 +278,7 @@ public final class Trainer {
     f.put("schedule", opt.schedule());
     f.put("unk_rate", Float.toString(opt.unkRate()));
     f.put("ema", Float.toString(opt.ema()));
+    f.put("batches", opt.batches());
     return f;
   }
 
@@ -325,6 +329,7 @@ public final class Trainer {
     p.put("lr_schedule", opt.schedule());
     p.put("unk_rate", Float.toString(opt.unkRate()));
     p.put("ema", Float.toString(opt.ema()));
+    p.put("batches", opt.batches());
     p.put("weights", average ? "moving average" : "last step");
     p.put("seed", Long.toString(opt.seed()));
     p.put("threads", Integer.toString(opt.threads()));

@@ -30,10 +30,12 @@ import java.util.List;
  * @param keep      dropout keep probability on the embeddings; 0 keeps the architecture's (0.5 for all)
  * @param ema       decay of a moving average of the weights, updated after every step and scored on
  *                  dev beside them after every epoch (the better of the two is kept); 0 (the seed): none
+ * @param batches   "length" (the seed: pieces of one length per batch, see {@link LengthBatcher}) or
+ *                  "mixed" (pieces of any length, as many batches per epoch, see {@link MixedBatcher})
  */
 public record TrainingOptions(List<Path> train, Path dev, Path model, String arch, String embedInit,
     TextRules rules, int epochs, int batch, int threads, long seed, int minCount, boolean resume,
-    float lr, String schedule, boolean lenient, float unkRate, float keep, float ema) {
+    float lr, String schedule, boolean lenient, float unkRate, float keep, float ema, String batches) {
 
   public TrainingOptions {
     if (!(lr > 0 && lr < 1)) {
@@ -51,6 +53,22 @@ public record TrainingOptions(List<Path> train, Path dev, Path model, String arc
     if (!(ema == 0 || (ema > 0 && ema < 1))) {
       throw new IllegalArgumentException("moving-average decay must be in (0, 1) (or 0: none), got " + ema);
     }
+    if (!batches.equals("length") && !batches.equals("mixed")) {
+      throw new IllegalArgumentException("batches must be 'length' or 'mixed', got " + batches);
+    }
+  }
+
+  /** Options with the seed's batches (pieces of one length per batch). */
+  public TrainingOptions(List<Path> train, Path dev, Path model, String arch, String embedInit,
+      TextRules rules, int epochs, int batch, int threads, long seed, int minCount, boolean resume,
+      float lr, String schedule, boolean lenient, float unkRate, float keep, float ema) {
+    this(train, dev, model, arch, embedInit, rules, epochs, batch, threads, seed, minCount, resume, lr, schedule,
+        lenient, unkRate, keep, ema, "length");
+  }
+
+  /** This epoch's batches of {@code pieces}, made as {@link #batches} says. */
+  Batcher batcher(List<TrainingData.Piece> pieces) {
+    return batches.equals("mixed") ? new MixedBatcher(pieces, batch) : new LengthBatcher(pieces, batch);
   }
 
   /** The seed's optimiser settings: Adam at a constant learning rate of 0.001. */

@@ -267,6 +267,26 @@ class TrainerTest {
   }
 
   @Test
+  void mixedBatchesAreSeededRecordedAndNotResumedAsLengthBatches() throws Exception {
+    TrainingOptions base = options("length", 1, 1, false, 400);
+    new Trainer(base, quiet(), false).run();
+    for (String name : new String[] {"mixed-a", "mixed-b"}) {
+      TrainingOptions o = new TrainingOptions(base.train(), dev, dir.resolve(name + ".safetensors"), "seed", "uniform",
+          TextRules.FOLD, 1, 256, 1, 7, 2, false, 1e-3f, "constant", false, 0f, 0f, 0f, "mixed");
+      new Trainer(o, quiet(), false).run();
+    }
+    Model a = Model.load(dir.resolve("mixed-a.safetensors"));
+    assertSameWeights(a, Model.load(dir.resolve("mixed-b.safetensors")));
+    assertThat(a.provenance()).containsEntry("batches", "mixed");
+    assertThat(Model.load(base.model()).provenance()).containsEntry("batches", "length");
+    assertThat(a.network().params().get(0).value).isNotEqualTo(Model.load(base.model()).network().params().get(0).value);
+    TrainingOptions resumeAsLength = new TrainingOptions(base.train(), dev, dir.resolve("mixed-a.safetensors"), "seed",
+        "uniform", TextRules.FOLD, 2, 256, 1, 7, 2, true);
+    assertThatThrownBy(() -> new Trainer(resumeAsLength, quiet(), false).run())
+        .isInstanceOf(dev.fenci.model.ModelFormatException.class).hasMessageContaining("batches = mixed");
+  }
+
+  @Test
   void aKeepProbabilityOtherThanTheArchitecturesChangesTheTraining() throws Exception {
     List<Trainer.EpochStats> p = new Trainer(options("plain", 1, 1, false, 400), quiet(), false).run();
     TrainingOptions k = with(options("keep", 1, 1, false, 400), 1, false, 0.8f, 0f);
