@@ -169,9 +169,18 @@ public final class Decoder {
     }
   }
 
-  /** Where the window continuing at {@code pos} starts: a little before, so that it has context. */
+  /**
+   * Where the window continuing at {@code pos} starts: a little before, so that it has context
+   * ({@link #CONTEXT} or the receptive radius + 2 characters, whichever is more, counted in code
+   * points: the network's radius is in characters, and a character outside the BMP takes two
+   * UTF-16 units).
+   */
   public int contextStart(CharSequence text, int pos) {
-    int from = Math.max(0, pos - Math.max(CONTEXT, radius + 2));
+    int from = pos;
+    for (int i = Math.max(CONTEXT, radius + 2); i > 0 && from > 0; i--) {
+      from -= from >= 2 && Character.isLowSurrogate(text.charAt(from - 1))
+          && Character.isHighSurrogate(text.charAt(from - 2)) ? 2 : 1;
+    }
     return from > 0 && Character.isLowSurrogate(text.charAt(from)) ? from - 1 : from;
   }
 

@@ -184,6 +184,11 @@ public final class Model {
           hidden, Math.toIntExact((Long) net.get("tags")),
           ((Number) net.get("keep_prob")).floatValue(), (String) net.get("embed_init"),
           net.containsKey("dilations") ? ints((List<?>) net.get("dilations")) : null);
+      if (config.isDilated() && !"3".equals(version)) {
+        // a reader of the version the file claims would ignore the dilations and run another network
+        throw new ModelFormatException(source, "dilated convolutions in a version " + version
+            + " file (they need version 3)");
+      }
       // every weight must be in the file with its shape before anything is allocated: a header
       // that claims a huge network must not make the loader run out of memory
       for (Map.Entry<String, int[]> w : Network.weightShapes(config).entrySet()) {

@@ -53,7 +53,7 @@ public record TrainingOptions(List<Path> train, Path dev, Path model, String arc
     if (!(ema == 0 || (ema > 0 && ema < 1))) {
       throw new IllegalArgumentException("moving-average decay must be in (0, 1) (or 0: none), got " + ema);
     }
-    if (!batches.equals("length") && !batches.equals("mixed")) {
+    if (!"length".equals(batches) && !"mixed".equals(batches)) {
       throw new IllegalArgumentException("batches must be 'length' or 'mixed', got " + batches);
     }
   }

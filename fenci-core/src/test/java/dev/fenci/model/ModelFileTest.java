@@ -150,6 +150,11 @@ class ModelFileTest {
     assertThat(plain.metadata().get("format_version")).isEqualTo("2");
     assertThat(plain.metadata().get("network")).doesNotContain("dilations");
     assertThat(Model.load(plain.toBytes(), "plain").network().config().dilations()).containsExactly(1, 1, 1);
+    // a file that claims an older version, whose readers would ignore the dilations, is refused
+    SafeTensors older = m.toSafeTensors();
+    older.metadata().put("format_version", "2");
+    assertThatThrownBy(() -> Model.load(older.toBytes(), "older.safetensors"))
+        .hasMessageContaining("older.safetensors").hasMessageContaining("need version 3");
     // a damaged list is refused with the file's name
     st.metadata().put("network", st.metadata().get("network").replace("[1,2,4]", "[2,2,4]"));
     assertThatThrownBy(() -> Model.load(st.toBytes(), "bad.safetensors"))

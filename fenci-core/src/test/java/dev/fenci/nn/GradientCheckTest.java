@@ -183,6 +183,54 @@ class GradientCheckTest {
   @Test
   void inferenceTablePathEqualsTheTrainingPathWithDilations() {
     tablePathEqualsTrainingPath(new Network(bigramConfig(0.5f).withDilations(1, 2, 4), bigrams()));
+    // a first layer wider than 64: the bigram part goes through a product, as in accurate-dil
+    NetworkConfig c = bigramConfig(0.5f);
+    Network wide = new Network(new NetworkConfig(c.vocabSize(), c.embedDim(), c.bigramVocab(), c.bigramDim(),
+        new int[] {65, 3}, 4, 0.5f, "normal").withDilations(1, 3, 2), bigrams());
+    assertThat(wide.bigramTableFits()).isFalse();
+    tablePathEqualsTrainingPath(wide);
+  }
+
+  /**
+   * A piece of a sequence with {@link Network#receptiveRadius()} characters of context on each
+   * side scores its middle exactly as the whole sequence does, and one character less of context
+   * changes some score: the radius is neither too small nor too large.
+   */
+  @Test
+  void theReceptiveRadiusIsExactWithDilationsAndBigrams() {
+    for (int[] d : new int[][] {{1, 1, 1}, {1, 2, 3}, {1, 4, 1}}) {
+      Network net = new Network(bigramConfig(1f).withDilations(d), bigrams());
+      net.initialise(4);
+      int radius = net.receptiveRadius();
+      assertThat(radius).isEqualTo(1 + d[0] + d[1] + d[2]);
+      SplittableRandom r = new SplittableRandom(8);
+      int[] seq = new int[60];
+      for (int i = 0; i < seq.length; i++) {
+        seq[i] = r.nextInt(7);
+      }
+      PackedBatch whole = PackedBatch.of(net.pad(), seq);
+      float[] all = net.logits(Parallel.SERIAL, whole);
+      boolean shorterDiffers = false;
+      for (int ctx : new int[] {radius, radius - 1}) {
+        for (int from = 20; from < 30; from++) {
+          int[] piece = java.util.Arrays.copyOfRange(seq, from - ctx, from + 10 + ctx);
+          PackedBatch pb = PackedBatch.of(net.pad(), piece);
+          float[] part = net.logits(Parallel.SERIAL, pb);
+          for (int i = 0; i < 10 * 4; i++) {
+            float expected = all[(whole.start(0) + from) * 4 + i];
+            float got = part[(pb.start(0) + ctx) * 4 + i];
+            if (ctx == radius) {
+              assertThat(got).as("dilations %s, piece at %d, logit %d", java.util.Arrays.toString(d), from, i)
+                  .isCloseTo(expected, org.assertj.core.data.Offset.offset(1e-5f));
+            } else if (Math.abs(got - expected) > 1e-4f) {
+              shorterDiffers = true;
+            }
+          }
+        }
+      }
+      assertThat(shorterDiffers).as("dilations %s: one character less of context changes a score",
+          java.util.Arrays.toString(d)).isTrue();
+    }
   }
 
   @Test

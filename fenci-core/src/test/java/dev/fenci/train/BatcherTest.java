@@ -51,32 +51,39 @@ class BatcherTest {
     List<TrainingData.Piece> pieces = pieces();
     int steps = new LengthBatcher(pieces, 64).batchCount();
     MixedBatcher b = new MixedBatcher(pieces, 64);
+    assertThat(b.batches()).isEqualTo(steps);
     List<List<TrainingData.Piece>> batches = b.epoch(new SplittableRandom(1));
     assertEveryPieceOnce(pieces, batches);
-    // every batch but the last is filled to the budget, overshooting by less than one piece
-    assertThat(batches.size()).isBetween(steps * 9 / 10, steps + 1);
-    for (List<TrainingData.Piece> batch : batches.subList(0, batches.size() - 1)) {
+    // pieces are at most 40 characters, far shorter than a batch's share: exactly as many batches,
+    // each within a piece of its share
+    assertThat(batches).hasSize(steps);
+    long total = pieces.stream().mapToInt(p -> p.ids().length).sum();
+    long share = total / steps;
+    for (List<TrainingData.Piece> batch : batches) {
       int chars = batch.stream().mapToInt(p -> p.ids().length).sum();
-      assertThat((long) chars).isBetween(b.charsPerBatch(), b.charsPerBatch() + 39);
+      assertThat((long) chars).isBetween(share - 40, share + 41);
     }
     assertThat(batches.stream().filter(x -> x.stream().mapToInt(p -> p.ids().length).distinct().count() > 1))
-        .hasSizeGreaterThan(batches.size() / 2);
+        .hasSizeGreaterThan(batches.size() * 9 / 10);
     // the same seed gives the same batches, another seed others
     assertThat(b.epoch(new SplittableRandom(1))).isEqualTo(batches);
     assertThat(b.epoch(new SplittableRandom(2))).isNotEqualTo(batches);
   }
 
   @Test
-  void aPieceLongerThanTheBudgetClosesItsBatch() {
+  void aPieceLongerThanABatchsShareIsKeptWhole() {
     List<TrainingData.Piece> pieces = List.of(new TrainingData.Piece(new int[100], new int[100]),
         new TrainingData.Piece(new int[1], new int[1]), new TrainingData.Piece(new int[1], new int[1]));
-    MixedBatcher b = new MixedBatcher(pieces, 1); // three length batches, 34 characters each
-    assertThat(b.charsPerBatch()).isEqualTo(34);
-    for (int seed = 0; seed < 6; seed++) {
+    MixedBatcher b = new MixedBatcher(pieces, 1); // three length batches: marks at 34, 68 and 102 characters
+    assertThat(b.batches()).isEqualTo(3);
+    java.util.Set<Integer> counts = new java.util.TreeSet<>();
+    for (int seed = 0; seed < 20; seed++) {
       List<List<TrainingData.Piece>> batches = b.epoch(new SplittableRandom(seed));
       assertEveryPieceOnce(pieces, batches);
-      assertThat(batches).anyMatch(x -> x.get(x.size() - 1).ids().length == 100);
-      assertThat(batches.size()).isBetween(1, 2);
+      counts.add(batches.size());
     }
+    // first, the long piece passes two marks and the short ones follow one by one (3 batches);
+    // last, it passes all three at once (1 batch)
+    assertThat(counts).contains(1, 3).isSubsetOf(1, 2, 3);
   }
 }

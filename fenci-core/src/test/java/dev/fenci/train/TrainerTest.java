@@ -280,6 +280,21 @@ class TrainerTest {
     assertThat(a.provenance()).containsEntry("batches", "mixed");
     assertThat(Model.load(base.model()).provenance()).containsEntry("batches", "length");
     assertThat(a.network().params().get(0).value).isNotEqualTo(Model.load(base.model()).network().params().get(0).value);
+    // resumed after one epoch, a mixed run ends where an uninterrupted one does
+    TrainingOptions straight = new TrainingOptions(base.train(), dev, dir.resolve("mixed-2.safetensors"), "seed",
+        "uniform", TextRules.FOLD, 2, 256, 1, 7, 2, false, 1e-3f, "constant", false, 0f, 0f, 0f, "mixed");
+    new Trainer(straight, quiet(), false).run();
+    java.nio.file.Files.copy(dir.resolve("mixed-a.safetensors.ckpt"), dir.resolve("mixed-r.safetensors.ckpt"));
+    TrainingOptions resumed = new TrainingOptions(base.train(), dev, dir.resolve("mixed-r.safetensors"), "seed",
+        "uniform", TextRules.FOLD, 2, 256, 1, 7, 2, true, 1e-3f, "constant", false, 0f, 0f, 0f, "mixed");
+    new Trainer(resumed, quiet(), false).run();
+    var x = SafeTensors.read(straight.checkpoint());
+    var y = SafeTensors.read(resumed.checkpoint());
+    for (String name : x.names()) {
+      if (!name.startsWith("vocab.")) {
+        assertSameBits(name, y.floats(name), x.floats(name));
+      }
+    }
     TrainingOptions resumeAsLength = new TrainingOptions(base.train(), dev, dir.resolve("mixed-a.safetensors"), "seed",
         "uniform", TextRules.FOLD, 2, 256, 1, 7, 2, true);
     assertThatThrownBy(() -> new Trainer(resumeAsLength, quiet(), false).run())
