@@ -1,5 +1,7 @@
 package dev.fenci.model;
 
+import dev.fenci.nn.Half;
+
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.ByteBuffer;

@@ -172,9 +172,10 @@ final class Conv1d {
    * The first convolution of a network with bigrams, both read from tables: per character the
    * bias plus three rows of {@code table} (ids {@code b.ids}, padding id {@code vocab}) and three
    * of {@code bigramTable} (ids {@code bigramIds}, negative for gaps; padding id
-   * {@code bigramVocab}), then ReLU. Tables are {@code [id][tap][out]}.
+   * {@code bigramVocab}; 16-bit floats, see {@link Half}), then ReLU. Tables are
+   * {@code [id][tap][out]}.
    */
-  float[] forwardFromTables(PackedBatch b, float[] table, int vocab, int[] bigramIds, float[] bigramTable,
+  float[] forwardFromTables(PackedBatch b, float[] table, int vocab, int[] bigramIds, short[] bigramTable,
       int bigramVocab) {
     int rows = b.rows;
     float[] y = new float[rows * out];

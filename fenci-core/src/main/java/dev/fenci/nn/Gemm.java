@@ -183,6 +183,20 @@ public abstract class Gemm {
     }
   }
 
+  /**
+   * {@link #sum6} with the second three rows read from a table of 16-bit floats ({@link Half}):
+   * {@code b[j] + t[s0 + j] + t[s1 + j] + t[s2 + j] + h(u[u0 + j]) + h(u[u1 + j]) + h(u[u2 + j])},
+   * added in that order, each half converted exactly to a float.
+   */
+  public void sum6(float[] b, float[] t, int s0, int s1, int s2, short[] u, int u0, int u1, int u2, float[] y,
+      int o, int n, boolean relu) {
+    for (int j = 0; j < n; j++) {
+      float v = b[j] + t[s0 + j] + t[s1 + j] + t[s2 + j] + Half.toFloat(u[u0 + j]) + Half.toFloat(u[u1 + j])
+          + Half.toFloat(u[u2 + j]);
+      y[o + j] = relu ? Math.max(0f, v) : v;
+    }
+  }
+
   /** Multiplies in parallel, splitting the rows of C among the threads of {@code par}. */
   public final void mulAdd(Parallel par, float[] a, int aOff, int lda, int k, float[] packedB, int n,
       float[] c, int cOff, int ldc, int rows) {

@@ -1,6 +1,9 @@
 package dev.fenci.nn;
 
 import jdk.incubator.vector.FloatVector;
+import jdk.incubator.vector.IntVector;
+import jdk.incubator.vector.ShortVector;
+import jdk.incubator.vector.VectorOperators;
 import jdk.incubator.vector.VectorMask;
 import jdk.incubator.vector.VectorSpecies;
 
@@ -88,6 +91,50 @@ final class VectorGemm extends Gemm {
       float v = b[j] + t[s0 + j] + t[s1 + j] + t[s2 + j] + u[u0 + j] + u[u1 + j] + u[u2 + j];
       y[o + j] = relu ? Math.max(0f, v) : v;
     }
+  }
+
+  @Override
+  public void sum6(float[] b, float[] t, int s0, int s1, int s2, short[] u, int u0, int u1, int u2, float[] y,
+      int o, int n, boolean relu) {
+    if (L != 8) {
+      super.sum6(b, t, s0, s1, s2, u, u0, u1, u2, y, o, n, relu);
+      return;
+    }
+    int j = 0;
+    FloatVector zero = FloatVector.zero(S);
+    for (int e = S.loopBound(n); j < e; j += L) {
+      FloatVector v = FloatVector.fromArray(S, b, j).add(FloatVector.fromArray(S, t, s0 + j))
+          .add(FloatVector.fromArray(S, t, s1 + j)).add(FloatVector.fromArray(S, t, s2 + j))
+          .add(halves(u, u0 + j)).add(halves(u, u1 + j)).add(halves(u, u2 + j));
+      if (relu) {
+        v = v.max(zero);
+      }
+      v.intoArray(y, o + j);
+    }
+    for (; j < n; j++) {
+      float v = b[j] + t[s0 + j] + t[s1 + j] + t[s2 + j] + Half.toFloat(u[u0 + j]) + Half.toFloat(u[u1 + j])
+          + Half.toFloat(u[u2 + j]);
+      y[o + j] = relu ? Math.max(0f, v) : v;
+    }
+  }
+
+  private static final VectorSpecies<Short> HALVES = ShortVector.SPECIES_128;
+  private static final FloatVector TWO_TO_112 = FloatVector.broadcast(FloatVector.SPECIES_256, 0x1p112f);
+
+  /**
+   * Eight halves from {@code u[off]} as floats, exactly as {@link Half#toFloat}: the exponent and
+   * mantissa bits shifted into a float's place and scaled by 2^112 (exact for normal and subnormal
+   * halves), infinities and NaNs rebuilt bit by bit, the sign put back.
+   */
+  private static FloatVector halves(short[] u, int off) {
+    IntVector h = (IntVector) ShortVector.fromArray(HALVES, u, off)
+        .convertShape(VectorOperators.S2I, IntVector.SPECIES_256, 0);
+    IntVector sign = h.lanewise(VectorOperators.AND, 0x8000).lanewise(VectorOperators.LSHL, 16);
+    IntVector magnitude = h.lanewise(VectorOperators.AND, 0x7FFF).lanewise(VectorOperators.LSHL, 13);
+    IntVector finite = magnitude.reinterpretAsFloats().mul(TWO_TO_112).reinterpretAsInts();
+    VectorMask<Integer> special = h.lanewise(VectorOperators.AND, 0x7C00).compare(VectorOperators.EQ, 0x7C00);
+    IntVector bits = finite.blend(magnitude.lanewise(VectorOperators.OR, 0x7F800000), special);
+    return bits.lanewise(VectorOperators.OR, sign).reinterpretAsFloats();
   }
 
   @Override

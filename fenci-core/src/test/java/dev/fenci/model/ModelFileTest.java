@@ -1,5 +1,7 @@
 package dev.fenci.model;
 
+import dev.fenci.nn.Half;
+
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 

@@ -67,6 +67,50 @@ class GemmTest {
   }
 
   @Test
+  void tableSumsOverHalvesAreBitIdenticalInBothKernelsAndConvertExactly() {
+    SplittableRandom r = new SplittableRandom(4);
+    float[] t = new float[1000];
+    short[] u = new short[1000];
+    for (int i = 0; i < t.length; i++) {
+      t[i] = (float) r.nextGaussian();
+      u[i] = Half.fromFloat((float) (r.nextGaussian() * Math.pow(2, r.nextInt(-30, 20))));
+    }
+    // every kind of half among them: zeros of both signs, subnormals, the largest, infinities, NaN
+    short[] special = {0, (short) 0x8000, 1, (short) 0x8001, 0x03FF, 0x0400, 0x7BFF, (short) 0xFBFF, 0x7C00,
+        (short) 0xFC00, 0x7E00, 0x3C00};
+    System.arraycopy(special, 0, u, 40, special.length);
+    for (int n : new int[] {1, 7, 8, 9, 16, 31, 32, 33, 128}) {
+      for (boolean relu : new boolean[] {false, true}) {
+        for (int at : new int[] {40, 333}) {
+          float[][] y = new float[2][n];
+          Gemm[] gs = {Gemm.scalar(), Gemm.best()};
+          for (int g = 0; g < 2; g++) {
+            gs[g].sum6(t, t, 5, 300, 601, u, at, 500, 777, y[g], 0, n, relu);
+          }
+          assertThat(y[1]).as("n %d relu %s at %d", n, relu, at).containsExactly(y[0]);
+        }
+      }
+    }
+    // with zero everywhere else, the sum is the half itself: each converts exactly
+    float[] zeros = new float[64];
+    for (int h = 0; h < 0x10000; h += 16) {
+      short[] sixteen = new short[16];
+      for (int j = 0; j < 16; j++) {
+        sixteen[j] = (short) (h + j);
+      }
+      float[] y = new float[16];
+      Gemm.best().sum6(zeros, zeros, 0, 0, 0, sixteen, 0, 0, 0, y, 0, 16, false);
+      // the three half rows are the same row: compare against the same sum of Half.toFloat's value
+      for (int j = 0; j < 16; j++) {
+        float f = Half.toFloat(sixteen[j]);
+        float expected = 0f + 0f + 0f + 0f + f + f + f;
+        assertThat(Float.floatToIntBits(y[j]) == Float.floatToIntBits(expected) || (Float.isNaN(y[j])
+            && Float.isNaN(expected))).as("half 0x%04x", h + j).isTrue();
+      }
+    }
+  }
+
+  @Test
   void vectorAndScalarAreBitIdenticalWhateverTheThreads() {
     bitIdentical(128);
     bitIdentical(4);

@@ -1,10 +1,11 @@
-package dev.fenci.model;
+package dev.fenci.nn;
 
 /**
- * IEEE 754 binary16 ("F16" in safetensors) to and from {@code float}; Java 17 has no such
- * conversion built in. Rounding is to nearest, ties to even; overflow gives infinity.
+ * IEEE 754 binary16 ("F16" in safetensors, and the bigram rows of a first-layer table) to and
+ * from {@code float}; Java 17 has no such conversion built in. Rounding is to nearest, ties to
+ * even; overflow gives infinity.
  */
-final class Half {
+public final class Half {
   private Half() {}
 
   /** Every half's float, so that decoding a table is one load per value (fast even in a cold JVM). */
@@ -19,7 +20,7 @@ final class Half {
   }
 
   /** Decodes {@code dest.length} little-endian halves from {@code bytes} (from its position). */
-  static void decode(java.nio.ByteBuffer bytes, float[] dest) {
+  public static void decode(java.nio.ByteBuffer bytes, float[] dest) {
     java.nio.ShortBuffer in = bytes.order(java.nio.ByteOrder.LITTLE_ENDIAN).asShortBuffer();
     short[] chunk = new short[Math.min(dest.length, 4096)];
     float[] table = Table.FLOATS;
@@ -32,7 +33,7 @@ final class Half {
     }
   }
 
-  static short fromFloat(float f) {
+  public static short fromFloat(float f) {
     int bits = Float.floatToRawIntBits(f);
     int sign = (bits >>> 16) & 0x8000;
     int v = bits & 0x7FFFFFFF;
@@ -63,7 +64,7 @@ final class Half {
     return (short) (sign | m);
   }
 
-  static float toFloat(short h) {
+  public static float toFloat(short h) {
     int b = h & 0xFFFF;
     int sign = (b & 0x8000) << 16;
     int exp = (b >>> 10) & 0x1F;

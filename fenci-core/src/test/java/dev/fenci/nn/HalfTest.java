@@ -1,4 +1,4 @@
-package dev.fenci.model;
+package dev.fenci.nn;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
