@@ -190,7 +190,13 @@ public abstract class Gemm {
    */
   public void sum6(float[] b, float[] t, int s0, int s1, int s2, short[] u, int u0, int u1, int u2, float[] y,
       int o, int n, boolean relu) {
-    for (int j = 0; j < n; j++) {
+    sum6Halves(b, t, s0, s1, s2, u, u0, u1, u2, y, o, 0, n, relu);
+  }
+
+  /** The scalar {@link #sum6} over halves for the elements {@code from <= j < n} (a vector kernel's tail). */
+  static void sum6Halves(float[] b, float[] t, int s0, int s1, int s2, short[] u, int u0, int u1, int u2,
+      float[] y, int o, int from, int n, boolean relu) {
+    for (int j = from; j < n; j++) {
       float v = b[j] + t[s0 + j] + t[s1 + j] + t[s2 + j] + Half.toFloat(u[u0 + j]) + Half.toFloat(u[u1 + j])
           + Half.toFloat(u[u2 + j]);
       y[o + j] = relu ? Math.max(0f, v) : v;

@@ -111,11 +111,7 @@ final class VectorGemm extends Gemm {
       }
       v.intoArray(y, o + j);
     }
-    for (; j < n; j++) {
-      float v = b[j] + t[s0 + j] + t[s1 + j] + t[s2 + j] + Half.toFloat(u[u0 + j]) + Half.toFloat(u[u1 + j])
-          + Half.toFloat(u[u2 + j]);
-      y[o + j] = relu ? Math.max(0f, v) : v;
-    }
+    sum6Halves(b, t, s0, s1, s2, u, u0, u1, u2, y, o, j, n, relu);
   }
 
   private static final VectorSpecies<Short> HALVES = ShortVector.SPECIES_128;

@@ -113,13 +113,7 @@ public final class Trainer {
     if (opt.resume() && Files.exists(opt.checkpoint())) {
       SafeTensors ck = SafeTensors.read(opt.checkpoint());
       for (Map.Entry<String, String> e : fingerprint.entrySet()) {
-        String saved = ck.metadata().get("train." + e.getKey());
-        if (saved == null && (e.getKey().equals("unk_rate") || e.getKey().equals("ema"))) {
-          saved = Float.toString(0f); // checkpoints from before the option trained without it
-        }
-        if (saved == null && e.getKey().equals("batches")) {
-          saved = "length";
-        }
+        String saved = ck.metadata().getOrDefault("train." + e.getKey(), BEFORE_THE_OPTION.get(e.getKey()));
         if (!e.getValue().equals(saved)) {
           throw new ModelFormatException(opt.checkpoint().toString(), "was made with " + e.getKey() + " = "
               + saved + ", this run has " + e.getValue() + "; start afresh without --resume or use the same options");
@@ -265,6 +259,13 @@ public final class Trainer {
     net.refresh();
     return r;
   }
+
+  /**
+   * What a fingerprint entry meant in checkpoints made before its option existed: they trained
+   * without it (the seed's setting).
+   */
+  private static final Map<String, String> BEFORE_THE_OPTION =
+      Map.of("unk_rate", Float.toString(0f), "ema", Float.toString(0f), "batches", "length");
 
   private Map<String, String> fingerprint(NetworkConfig config) {
     Map<String, String> f = new LinkedHashMap<>();
