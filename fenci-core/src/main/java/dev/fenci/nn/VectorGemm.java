@@ -137,8 +137,27 @@ final class VectorGemm extends Gemm {
   public void mulAdd(float[] a, int aOff, int lda, int k, float[] packedB, int n, float[] c,
       int cOff, int ldc, int i0, int i1) {
     int panels = panels(n);
+    // panels run by the 4 x 16 tile over copied rows of A (with one panel the copy costs more
+    // than it saves, and the tile reads A in place)
+    int full = L == 8 && n >= 2 * NR ? n / NR : 0;
+    float[] rows4 = full > 0 ? new float[4 * KC] : null;
     for (int k0 = 0; k0 < k; k0 += KC) {
       int k1 = Math.min(k, k0 + KC);
+      int kc = k1 - k0;
+      int i = i0;
+      // four rows of A copied side by side (KC apart): the tile then addresses all four from one
+      // index, which leaves the JIT enough registers for a loop without spills; the copy is
+      // shared by every panel
+      for (; full > 0 && i + 4 <= i1; i += 4) {
+        int ar = aOff + i * lda + k0;
+        System.arraycopy(a, ar, rows4, 0, kc);
+        System.arraycopy(a, ar + lda, rows4, KC, kc);
+        System.arraycopy(a, ar + 2 * lda, rows4, 2 * KC, kc);
+        System.arraycopy(a, ar + 3 * lda, rows4, 3 * KC, kc);
+        for (int p = 0; p < full; p++) {
+          tile4x16(rows4, kc, packedB, p * NR * k + k0 * NR, c, cOff + i * ldc + p * NR, ldc);
+        }
+      }
       for (int p = 0; p < panels; p++) {
         int base = p * NR * k;
         int w = n - p * NR;
@@ -150,17 +169,21 @@ final class VectorGemm extends Gemm {
           }
           continue;
         }
-        int i = i0;
-        if (L == 8) {
-          for (; i + 4 <= i1; i += 4) {
-            tile4x16(a, aOff + i * lda, lda, k0, k1, packedB, base, c, cOff + i * ldc + p * NR, ldc);
+        if (L == 8 && full == 0) {
+          int r = i0;
+          for (; r + 4 <= i1; r += 4) {
+            tile4x16Direct(a, aOff + r * lda, lda, k0, k1, packedB, base, c, cOff + r * ldc + p * NR, ldc);
           }
-          for (; i < i1; i++) {
-            tile1x16(a, aOff + i * lda, k0, k1, packedB, base, c, cOff + i * ldc + p * NR);
+          for (; r < i1; r++) {
+            tile1x16(a, aOff + r * lda, k0, k1, packedB, base, c, cOff + r * ldc + p * NR);
+          }
+        } else if (L == 8) {
+          for (int r = i; r < i1; r++) {
+            tile1x16(a, aOff + r * lda, k0, k1, packedB, base, c, cOff + r * ldc + p * NR);
           }
         } else {
-          for (; i < i1; i++) {
-            tile1xN(a, aOff + i * lda, k0, k1, packedB, base, c, cOff + i * ldc + p * NR);
+          for (int r = i0; r < i1; r++) {
+            tile1xN(a, aOff + r * lda, k0, k1, packedB, base, c, cOff + r * ldc + p * NR);
           }
         }
       }
@@ -224,7 +247,42 @@ final class VectorGemm extends Gemm {
     }
   }
 
-  private static void tile4x16(float[] a, int ar, int lda, int k0, int k1, float[] b, int base,
+  /** C's 4 x 16 tile at {@code cr} plus rows {@code x[0..kc)}, {@code x[KC..)}, ... times B's panel rows from {@code bo}. */
+  private static void tile4x16(float[] x, int kc, float[] b, int bo, float[] c, int cr, int ldc) {
+    int c0 = cr, c1 = cr + ldc, c2 = c1 + ldc, c3 = c2 + ldc;
+    FloatVector s0 = FloatVector.fromArray(S, c, c0), t0 = FloatVector.fromArray(S, c, c0 + 8);
+    FloatVector s1 = FloatVector.fromArray(S, c, c1), t1 = FloatVector.fromArray(S, c, c1 + 8);
+    FloatVector s2 = FloatVector.fromArray(S, c, c2), t2 = FloatVector.fromArray(S, c, c2 + 8);
+    FloatVector s3 = FloatVector.fromArray(S, c, c3), t3 = FloatVector.fromArray(S, c, c3 + 8);
+    for (int q = 0; q < kc; q++) {
+      int o = bo + q * NR;
+      FloatVector w = FloatVector.fromArray(S, b, o);
+      FloatVector u = FloatVector.fromArray(S, b, o + 8);
+      FloatVector x0 = FloatVector.broadcast(S, x[q]);
+      FloatVector x1 = FloatVector.broadcast(S, x[q + KC]);
+      FloatVector x2 = FloatVector.broadcast(S, x[q + 2 * KC]);
+      FloatVector x3 = FloatVector.broadcast(S, x[q + 3 * KC]);
+      s0 = x0.fma(w, s0);
+      t0 = x0.fma(u, t0);
+      s1 = x1.fma(w, s1);
+      t1 = x1.fma(u, t1);
+      s2 = x2.fma(w, s2);
+      t2 = x2.fma(u, t2);
+      s3 = x3.fma(w, s3);
+      t3 = x3.fma(u, t3);
+    }
+    s0.intoArray(c, c0);
+    t0.intoArray(c, c0 + 8);
+    s1.intoArray(c, c1);
+    t1.intoArray(c, c1 + 8);
+    s2.intoArray(c, c2);
+    t2.intoArray(c, c2 + 8);
+    s3.intoArray(c, c3);
+    t3.intoArray(c, c3 + 8);
+  }
+
+  /** The 4 x 16 tile reading A in place (one panel: copying the rows would not pay). */
+  private static void tile4x16Direct(float[] a, int ar, int lda, int k0, int k1, float[] b, int base,
       float[] c, int cr, int ldc) {
     int a0 = ar, a1 = ar + lda, a2 = a1 + lda, a3 = a2 + lda;
     int c0 = cr, c1 = cr + ldc, c2 = c1 + ldc, c3 = c2 + ldc;

@@ -116,6 +116,8 @@ class GemmTest {
     bitIdentical(4);
     bitIdentical(32);
     bitIdentical(21);
+    bitIdentical(16);
+    bitIdentical(48);
   }
 
   private void bitIdentical(int n) {
