@@ -208,12 +208,15 @@ final class Conv1d {
     int first = pad;
     int count = rows - 2 * pad;
     float[] db = bias.grad();
-    for (int r = first; r < first + count; r++) {
-      int o = r * out;
-      for (int j = 0; j < out; j++) {
-        db[j] += dy[o + j];
+    // by columns: each bias gradient adds the rows in order, whatever the number of threads
+    par.forRange(out, 8, (lo, hi) -> {
+      for (int r = first; r < first + count; r++) {
+        int o = r * out;
+        for (int j = lo; j < hi; j++) {
+          db[j] += dy[o + j];
+        }
       }
-    }
+    });
     // dW_t += X_shift_t^T * dY, with X transposed once so that rows of A are contiguous
     float[] xt = transpose(par, x, rows, in);
     float[] dyPacked = Gemm.pack(dy, first * out, out, count, out, new float[Gemm.packedSize(count, out)]);

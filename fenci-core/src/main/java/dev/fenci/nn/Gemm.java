@@ -153,6 +153,36 @@ public abstract class Gemm {
     }
   }
 
+  /**
+   * Dropout over one row: {@code y[yo + j] = x[xo + j] * f(j)} (or {@code +=} when {@code add}) for
+   * {@code from <= j < to}, where {@code f(j) = factors[8 * g + j % 8]} and {@code g} is the byte of
+   * the row's mask {@code bits[k..]} that holds bit {@code j} ({@link #dropoutFactors}).
+   */
+  public void dropout(float[] x, int xo, long[] bits, int k, float[] factors, float[] y, int yo, int from, int to,
+      boolean add) {
+    dropoutScalar(x, xo, bits, k, factors, y, yo, from, to, add);
+  }
+
+  static void dropoutScalar(float[] x, int xo, long[] bits, int k, float[] factors, float[] y, int yo, int from,
+      int to, boolean add) {
+    for (int j = from; j < to; j++) {
+      int g = (int) (bits[k + (j >>> 6)] >>> (j & 56)) & 0xFF;
+      float v = x[xo + j] * factors[g * 8 + (j & 7)];
+      y[yo + j] = add ? y[yo + j] + v : v;
+    }
+  }
+
+  /** For {@link #dropout}: entry {@code 8 * g + t} is {@code scale} when bit t of g is set, else 0. */
+  public static float[] dropoutFactors(float scale) {
+    float[] f = new float[256 * 8];
+    for (int g = 0; g < 256; g++) {
+      for (int t = 0; t < 8; t++) {
+        f[g * 8 + t] = ((g >>> t) & 1) != 0 ? scale : 0f;
+      }
+    }
+    return f;
+  }
+
   /** {@code y[i] = max(0, y[i])} for {@code from <= i < to}. */
   public void relu(float[] y, int from, int to) {
     for (int i = from; i < to; i++) {

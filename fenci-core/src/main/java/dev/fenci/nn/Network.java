@@ -266,13 +266,17 @@ public final class Network {
   public static final class Trace {
     final PackedBatch batch;
     final int[] bigramIds;
-    final float[] mask;
+    /** Dropout's mask: bit j % 64 of word {@code row * ceil(inputDim / 64) + j / 64} (null: none). */
+    final long[] kept;
+    /** {@link Gemm#dropoutFactors} of the keep probability. */
+    final float[] factors;
     final List<float[]> activations = new ArrayList<>();
 
-    Trace(PackedBatch batch, int[] bigramIds, float[] mask) {
+    Trace(PackedBatch batch, int[] bigramIds, long[] kept, float[] factors) {
       this.batch = batch;
       this.bigramIds = bigramIds;
-      this.mask = mask;
+      this.kept = kept;
+      this.factors = factors;
     }
 
     /** Tag scores, {@code rows x tags}; padding rows are zero. */
@@ -294,58 +298,90 @@ public final class Network {
     int d = config.inputDim();
     int ed = config.embedDim();
     int bd = config.bigramDim();
-    float[] x = new float[b.rows * d];
+    float[] in = new float[b.rows * d];
     float[] e = embedding.value;
     int[] bids = bigramIds(b);
-    float[] mask = null;
     boolean drop = dropout != null && config.keepProb() < 1f;
-    if (drop) {
-      mask = new float[b.rows * d];
-      float keep = config.keepProb();
-      float scale = 1f / keep;
-      for (int r = 0; r < b.rows; r++) {
-        if (b.ids[r] == PackedBatch.GAP) {
+    // the dropout mask, one bit per input element (1: kept), drawn in row order from the one
+    // random stream so that it does not depend on the number of threads
+    long[] kept = drop ? keptBits(b, d, dropout) : null;
+    float[] factors = drop ? dropoutFactors() : null;
+    int words = (d + 63) >>> 6;
+    Gemm gemm = Gemm.get();
+    par.forRange(b.rows, 16, (lo, hi) -> {
+      for (int r = lo; r < hi; r++) {
+        int id = b.ids[r];
+        if (id == PackedBatch.GAP) {
           continue;
         }
         int o = r * d;
-        if (keep == 0.5f) {
-          // one random bit per element
-          for (int j = 0; j < d; j += 64) {
-            long bits = dropout.nextLong();
-            for (int k = 0, kn = Math.min(64, d - j); k < kn; k++) {
-              mask[o + j + k] = ((bits >>> k) & 1L) != 0 ? scale : 0f;
-            }
-          }
-        } else {
-          int threshold = (int) (keep * (1 << 24));
-          for (int j = 0; j < d; j++) {
-            mask[o + j] = (dropout.nextInt() >>> 8) < threshold ? scale : 0f;
-          }
+        System.arraycopy(e, id * ed, in, o, ed);
+        if (bids != null) {
+          System.arraycopy(bigram.value, bids[r] * bd, in, o + ed, bd);
+        }
+        if (kept != null) {
+          gemm.dropout(in, o, kept, r * words, factors, in, o, 0, d, false);
         }
       }
-    }
-    for (int r = 0; r < b.rows; r++) {
-      int id = b.ids[r];
-      if (id == PackedBatch.GAP) {
-        continue;
-      }
-      System.arraycopy(e, id * ed, x, r * d, ed);
-      if (bids != null) {
-        System.arraycopy(bigram.value, bids[r] * bd, x, r * d + ed, bd);
-      }
-    }
-    if (mask != null) {
-      for (int i = 0; i < x.length; i++) {
-        x[i] *= mask[i];
-      }
-    }
-    Trace t = new Trace(b, bids, mask);
-    t.activations.add(x);
+    });
+    Trace t = new Trace(b, bids, kept, factors);
+    t.activations.add(in);
+    float[] x = in;
     for (Conv1d c : convs) {
       x = c.forward(par, b, x);
       t.activations.add(x);
     }
     return t;
+  }
+
+  /** {@code dst[dOff + j] += g[o + j]} (through dropout's mask, if any) for {@code from <= j < to}. */
+  private static void add(Gemm gemm, float[] g, int o, long[] kept, int k, float[] factors, float[] dst, int dOff,
+      int from, int to) {
+    if (kept != null) {
+      gemm.dropout(g, o, kept, k, factors, dst, dOff, from, to, true);
+      return;
+    }
+    for (int j = from; j < to; j++) {
+      dst[dOff + j] += g[o + j];
+    }
+  }
+
+  private volatile float[] dropoutFactors;
+
+  private float[] dropoutFactors() {
+    float[] f = dropoutFactors;
+    if (f == null) {
+      f = Gemm.dropoutFactors(1f / config.keepProb());
+      dropoutFactors = f;
+    }
+    return f;
+  }
+
+  /** Dropout's mask for the batch's non-gap rows, {@code ceil(d / 64)} words a row. */
+  private long[] keptBits(PackedBatch b, int d, SplittableRandom dropout) {
+    int words = (d + 63) >>> 6;
+    long[] kept = new long[b.rows * words];
+    float keep = config.keepProb();
+    int threshold = (int) (keep * (1 << 24));
+    for (int r = 0; r < b.rows; r++) {
+      if (b.ids[r] == PackedBatch.GAP) {
+        continue;
+      }
+      int o = r * words;
+      if (keep == 0.5f) {
+        // one random bit per element; bits past d in the last word are never read
+        for (int w = 0; w < words; w++) {
+          kept[o + w] = dropout.nextLong();
+        }
+      } else {
+        for (int j = 0; j < d; j++) {
+          if ((dropout.nextInt() >>> 8) < threshold) {
+            kept[o + (j >>> 6)] |= 1L << j;
+          }
+        }
+      }
+    }
+    return kept;
   }
 
   /** Inference: as {@link #logits}, with the first convolution read from the precomputed table. */
@@ -388,27 +424,33 @@ public final class Network {
     int ed = config.embedDim();
     int bd = config.bigramDim();
     PackedBatch b = t.batch;
-    if (t.mask != null) {
-      for (int i = 0; i < dy.length; i++) {
-        dy[i] *= t.mask[i];
+    long[] kept = t.kept;
+    float[] factors = t.factors;
+    Gemm gemm = Gemm.get();
+    int words = (d + 63) >>> 6;
+    float[] eg = embedding.grad();
+    float[] bg = t.bigramIds != null ? bigram.grad() : null;
+    float[] g = dy;
+    // the threads take columns, not rows: rows of one id add into the same gradient row, and in
+    // row order whatever the number of threads
+    par.forRange(d, 16, (lo, hi) -> {
+      for (int r = 0; r < b.rows; r++) {
+        int id = b.ids[r];
+        if (id == PackedBatch.GAP) {
+          continue;
+        }
+        int o = r * d;
+        int k = r * words;
+        int split = Math.min(hi, ed);
+        if (lo < split) {
+          add(gemm, g, o, kept, k, factors, eg, id * ed, lo, split);
+        }
+        int from = Math.max(lo, ed);
+        if (from < hi) {
+          add(gemm, g, o, kept, k, factors, bg, t.bigramIds[r] * bd - ed, from, hi);
+        }
       }
-    }
-    for (int r = 0; r < b.rows; r++) {
-      int id = b.ids[r];
-      if (id == PackedBatch.GAP) {
-        continue;
-      }
-      addRow(embedding.grad(), id * ed, dy, r * d, ed);
-      if (t.bigramIds != null) {
-        addRow(bigram.grad(), t.bigramIds[r] * bd, dy, r * d + ed, bd);
-      }
-    }
-  }
-
-  private static void addRow(float[] dst, int dstOff, float[] src, int srcOff, int n) {
-    for (int j = 0; j < n; j++) {
-      dst[dstOff + j] += src[srcOff + j];
-    }
+    });
   }
 
   /** The bigram id of every row (-1 for gap rows), or null without bigram features. */

@@ -43,6 +43,26 @@ final class VectorGemm extends Gemm {
   }
 
   @Override
+  public void dropout(float[] x, int xo, long[] bits, int k, float[] factors, float[] y, int yo, int from, int to,
+      boolean add) {
+    if (L != 8) {
+      dropoutScalar(x, xo, bits, k, factors, y, yo, from, to, add);
+      return;
+    }
+    int j = Math.min(to, (from + 7) & ~7);
+    dropoutScalar(x, xo, bits, k, factors, y, yo, from, j, add);
+    for (; j + 8 <= to; j += 8) {
+      int g = (int) (bits[k + (j >>> 6)] >>> (j & 56)) & 0xFF;
+      FloatVector v = FloatVector.fromArray(S, x, xo + j).mul(FloatVector.fromArray(S, factors, g * 8));
+      if (add) {
+        v = FloatVector.fromArray(S, y, yo + j).add(v);
+      }
+      v.intoArray(y, yo + j);
+    }
+    dropoutScalar(x, xo, bits, k, factors, y, yo, j, to, add);
+  }
+
+  @Override
   public void relu(float[] y, int from, int to) {
     FloatVector zero = FloatVector.zero(S);
     int i = from;

@@ -138,6 +138,32 @@ class GemmTest {
     assertThat(c3).containsExactly(c1);
   }
 
+  @Test
+  void dropoutKeepsTheMaskedElementsScaledWithTheSameBitsInEveryKernel() {
+    SplittableRandom r = new SplittableRandom(5);
+    int d = 176; // three mask words, the last partly used
+    long[] bits = {r.nextLong(), r.nextLong(), r.nextLong(), r.nextLong(), r.nextLong(), r.nextLong()};
+    float[] factors = Gemm.dropoutFactors(2f);
+    float[] x = random(r, 2 * d);
+    for (int[] range : new int[][] {{0, d}, {3, 61}, {16, 128}, {128, 176}, {5, 6}}) {
+      for (boolean add : new boolean[] {false, true}) {
+        float[] y1 = random(new SplittableRandom(9), 2 * d + 7);
+        float[] y2 = y1.clone();
+        float[] before = y1.clone();
+        Gemm.scalar().dropout(x, d, bits, 3, factors, y1, 7, range[0], range[1], add);
+        Gemm.best().dropout(x, d, bits, 3, factors, y2, 7, range[0], range[1], add);
+        assertThat(y2).containsExactly(y1);
+        for (int j = 0; j < 2 * d; j++) {
+          boolean in = j >= range[0] && j < range[1];
+          boolean kept = in && ((bits[3 + (j >>> 6)] >>> (j & 63)) & 1L) != 0;
+          float v = !in ? 0f : kept ? x[d + j] * 2f : x[d + j] * 0f;
+          float expected = !in ? before[7 + j] : add ? before[7 + j] + v : v;
+          assertThat(y1[7 + j]).as("element %d of %s", j, java.util.Arrays.toString(range)).isEqualTo(expected);
+        }
+      }
+    }
+  }
+
   /** Calls before the vectorised kernels are warm run the scalar ones; the switch must happen. */
   @org.junit.jupiter.api.Test
   void theVectorisedKernelsBecomeReadyAfterTheirWarmUp() throws InterruptedException {
