@@ -1,0 +1,67 @@
+package dev.fenci.bench;
+
+import java.net.URL;
+import java.net.URLClassLoader;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * Two builds of fenci timed in one JVM, their runs alternated, so that a noisy machine slows both
+ * alike and the ratio stays meaningful when absolute figures wander by 25% from one minute to the
+ * next. Each build is a jar holding fenci-core (this module's {@code benchmarks.jar} or the CLI's
+ * {@code fenci.jar}, e.g. one copied aside before a change).
+ *
+ * <p>Usage: {@code AbCompare A.jar B.jar WORK [THREADS] [SECONDS]}, WORK one of {@code step:seed},
+ * {@code step:accurate}, {@code segment:PRESET} (see {@link AbWork}). Prints the median time of a
+ * unit of work for each build, its characters per second, and B's speed over A's.
+ */
+public final class AbCompare {
+  private AbCompare() {}
+
+  public static void main(String[] args) throws Exception {
+    if (args.length < 3) {
+      System.err.println("usage: AbCompare A.jar B.jar step:seed|step:accurate|segment:PRESET [THREADS] [SECONDS]");
+      System.exit(2);
+    }
+    int threads = args.length > 3 ? Integer.parseInt(args[3]) : 1;
+    double seconds = args.length > 4 ? Double.parseDouble(args[4]) : 30;
+    URL self = AbCompare.class.getProtectionDomain().getCodeSource().getLocation();
+    Runnable[] work = new Runnable[2];
+    long chars = 0;
+    for (int i = 0; i < 2; i++) {
+      // the build's jar first: its fenci classes win over the copy inside this jar
+      URLClassLoader loader = new URLClassLoader(new URL[] {Path.of(args[i]).toUri().toURL(), self},
+          ClassLoader.getPlatformClassLoader());
+      Class<?> type = Class.forName(AbWork.class.getName(), true, loader);
+      work[i] = (Runnable) type.getConstructor(String.class, Integer.class).newInstance(args[2], threads);
+      chars = type.getField("chars").getLong(work[i]);
+    }
+    long warmEnd = System.nanoTime() + (long) (Math.min(10, seconds / 2) * 1e9);
+    while (System.nanoTime() < warmEnd) {
+      work[0].run();
+      work[1].run();
+    }
+    List<List<Double>> ms = List.of(new ArrayList<>(), new ArrayList<>());
+    long end = System.nanoTime() + (long) (seconds * 1e9);
+    while (System.nanoTime() < end) {
+      for (int i = 0; i < 2; i++) {
+        long t0 = System.nanoTime();
+        work[i].run();
+        ms.get(i).add((System.nanoTime() - t0) / 1e6);
+      }
+    }
+    double[] median = new double[2];
+    for (int i = 0; i < 2; i++) {
+      List<Double> m = new ArrayList<>(ms.get(i));
+      Collections.sort(m);
+      median[i] = m.get(m.size() / 2);
+      System.out.printf(Locale.ROOT, "%s %s: median %.1f ms (%,.0f chars/s), best %.1f ms, %d runs%n",
+          (char) ('A' + i), args[i], median[i], chars / median[i] * 1e3, m.get(0), m.size());
+    }
+    System.out.printf(Locale.ROOT, "%s, %d thread(s): B is %.3fx A's speed%n", args[2], threads,
+        median[0] / median[1]);
+  }
+}

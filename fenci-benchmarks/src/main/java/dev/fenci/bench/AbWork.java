@@ -1,0 +1,79 @@
+package dev.fenci.bench;
+
+import dev.fenci.Segmenter;
+import dev.fenci.nn.Adam;
+import dev.fenci.nn.Network;
+import dev.fenci.nn.NetworkConfig;
+import dev.fenci.nn.PackedBatch;
+import dev.fenci.nn.Parallel;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.SplittableRandom;
+
+/**
+ * The work {@link AbCompare} times, one unit per {@link #run()}. Loaded once per fenci build, each
+ * time by a class loader that finds that build's classes first, so this class runs against the
+ * build that loads it. Construction: {@code (String what, Integer threads)} with {@code what}
+ * {@code step:ARCH} (one training step of the seed network or {@code accurate}'s shape, 900
+ * pieces of 10 characters, dropout, backward, Adam) or {@code segment:PRESET} (the whole PKU test
+ * text, one thread).
+ */
+public final class AbWork implements Runnable {
+  private final Runnable work;
+  /** Characters one run() handles. */
+  public final long chars;
+
+  public AbWork(String what, Integer threads) throws Exception {
+    if (what.startsWith("step:")) {
+      String arch = what.substring("step:".length());
+      NetworkConfig c = switch (arch) {
+        case "seed" -> NetworkConfig.seed(4500, "uniform");
+        case "accurate" -> new NetworkConfig(4500, 128, 0, 0, new int[] {128, 48, 32}, 4, 0.5f, "uniform");
+        default -> throw new IllegalArgumentException("step:seed or step:accurate, not " + what);
+      };
+      Network net = new Network(c);
+      net.initialise(1);
+      SplittableRandom r = new SplittableRandom(2);
+      List<int[]> seqs = new ArrayList<>();
+      for (int i = 0; i < 900; i++) {
+        int[] s = new int[10];
+        for (int j = 0; j < s.length; j++) {
+          s[j] = r.nextInt(4500);
+        }
+        seqs.add(s);
+      }
+      PackedBatch batch = PackedBatch.of(net.pad(), seqs);
+      Adam adam = new Adam(net.params());
+      Parallel par = new Parallel(threads);
+      float[] g = new float[batch.rows() * c.tags()];
+      work = () -> {
+        Network.Trace t = net.forward(par, batch, r);
+        for (int i = 0; i < g.length; i++) {
+          g[i] = (float) (r.nextDouble() - 0.5) * 1e-3f;
+        }
+        net.zeroGrad();
+        net.backward(par, t, g);
+        adam.step(par);
+        net.refresh();
+      };
+      chars = 9000;
+    } else if (what.startsWith("segment:")) {
+      Segmenter s = Segmenter.load(what.substring("segment:".length()));
+      List<String> lines = BenchData.lines("icwb2/testing/pku_test.utf8");
+      long[] sink = new long[1];
+      work = () -> {
+        for (String l : lines) {
+          sink[0] += s.segment(l).size();
+        }
+      };
+      chars = BenchData.chars(lines);
+    } else {
+      throw new IllegalArgumentException("step:ARCH or segment:PRESET, not " + what);
+    }
+  }
+
+  @Override
+  public void run() {
+    work.run();
+  }
+}
