@@ -70,7 +70,10 @@ final class EvalCommand implements Callable<Integer> {
       g.remove(g.size() - 1);
     }
     Score s = new Scorer(vocab).score(g, test);
-    System.out.print(s.summary());
+    System.out.print(s.summary(words != null));
+    if (words == null) {
+      System.out.println("(OOV and IV recall need the training word list: --words FILE)");
+    }
     return 0;
   }
 }

@@ -130,6 +130,10 @@ class MainTest {
     assertThat(r.code()).isZero();
     assertThat(r.out()).contains("=== TOTAL TRUE WORDS RECALL:\t0.800").contains("=== F MEASURE:\t0.727")
         .contains("=== OOV Rate:\t0.600");
+    // without the word list every word would count as unknown: no OOV figures then
+    Run bare = run("", "eval", "--gold", gold.toString(), "--pred", pred.toString());
+    assertThat(bare.code()).isZero();
+    assertThat(bare.out()).contains("=== F MEASURE:\t0.727").doesNotContain("OOV Rate").contains("--words FILE");
   }
 
   @Test

@@ -46,9 +46,20 @@ public record Score(long goldWords, long testWords, long correct, long oovWords,
 
   /** The summary in the script's layout. */
   public String summary() {
+    return summary(true);
+  }
+
+  /**
+   * The summary in the script's layout; without a training word list ({@code withOov} false) the
+   * OOV and IV lines, which would count every word as unknown, are left out.
+   */
+  public String summary(boolean withOov) {
+    String oov = withOov ? String.format(Locale.ROOT,
+        "=== OOV Rate:\t%.3f%n=== OOV Recall Rate:\t%.3f%n=== IV Recall Rate:\t%.3f%n", oovRate(), oovRecall(), ivRecall())
+        : "";
     return String.format(Locale.ROOT, "=== TOTAL TRUE WORDS RECALL:\t%.3f%n=== TOTAL TEST WORDS PRECISION:\t%.3f%n"
-        + "=== F MEASURE:\t%.3f%n=== OOV Rate:\t%.3f%n=== OOV Recall Rate:\t%.3f%n=== IV Recall Rate:\t%.3f%n"
-        + "=== TOTAL TRUE WORDS:\t%d%n=== TOTAL TEST WORDS:\t%d%n=== TOTAL CORRECT WORDS:\t%d%n",
-        recall(), precision(), f1(), oovRate(), oovRecall(), ivRecall(), goldWords, testWords, correct);
+        + "=== F MEASURE:\t%.3f%n", recall(), precision(), f1()) + oov
+        + String.format(Locale.ROOT, "=== TOTAL TRUE WORDS:\t%d%n=== TOTAL TEST WORDS:\t%d%n=== TOTAL CORRECT WORDS:\t%d%n",
+        goldWords, testWords, correct);
   }
 }
