@@ -35,9 +35,23 @@ public final class AbCompare {
       // the build's jar first: its fenci classes win over the copy inside this jar
       URLClassLoader loader = new URLClassLoader(new URL[] {Path.of(args[i]).toUri().toURL(), self},
           ClassLoader.getPlatformClassLoader());
+      Class<?> network = Class.forName("dev.fenci.nn.Network", false, loader);
+      URL from = network.getProtectionDomain().getCodeSource().getLocation();
+      if (from.equals(self) && !Path.of(args[i]).toUri().toURL().equals(self)) {
+        throw new IllegalArgumentException(args[i] + " holds no fenci-core classes");
+      }
       Class<?> type = Class.forName(AbWork.class.getName(), true, loader);
       work[i] = (Runnable) type.getConstructor(String.class, Integer.class).newInstance(args[2], threads);
       chars = type.getField("chars").getLong(work[i]);
+      // until its background warm-up ends, a build runs the scalar kernels: wait for the vector ones
+      Class<?> gemm = Class.forName("dev.fenci.nn.Gemm", true, loader);
+      Object best = gemm.getMethod("best").invoke(null);
+      long deadline = System.nanoTime() + 60_000_000_000L;
+      while (gemm.getMethod("get").invoke(null) != best && System.nanoTime() < deadline) {
+        Thread.sleep(50);
+      }
+      System.out.printf(Locale.ROOT, "%s: fenci classes from %s, kernel %s%n", (char) ('A' + i), from,
+          gemm.getMethod("name").invoke(gemm.getMethod("get").invoke(null)));
     }
     long warmEnd = System.nanoTime() + (long) (Math.min(10, seconds / 2) * 1e9);
     while (System.nanoTime() < warmEnd) {
@@ -46,8 +60,9 @@ public final class AbCompare {
     }
     List<List<Double>> ms = List.of(new ArrayList<>(), new ArrayList<>());
     long end = System.nanoTime() + (long) (seconds * 1e9);
-    while (System.nanoTime() < end) {
-      for (int i = 0; i < 2; i++) {
+    for (int round = 0; System.nanoTime() < end; round++) {
+      for (int k = 0; k < 2; k++) {
+        int i = (round + k) % 2; // A first in even rounds, B first in odd ones
         long t0 = System.nanoTime();
         work[i].run();
         ms.get(i).add((System.nanoTime() - t0) / 1e6);

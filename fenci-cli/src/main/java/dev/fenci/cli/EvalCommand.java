@@ -72,7 +72,7 @@ final class EvalCommand implements Callable<Integer> {
     Score s = new Scorer(vocab).score(g, test);
     System.out.print(s.summary(words != null));
     if (words == null) {
-      System.out.println("(OOV and IV recall need the training word list: --words FILE)");
+      System.err.println("(OOV and IV recall need the training word list: --words FILE)");
     }
     return 0;
   }

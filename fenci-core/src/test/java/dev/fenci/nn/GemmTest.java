@@ -118,6 +118,9 @@ class GemmTest {
     bitIdentical(21);
     bitIdentical(16);
     bitIdentical(48);
+    bitIdentical(40); // two copied-row panels and a narrow one
+    bitIdentical(44); // two copied-row panels and a scalar one
+    bitIdentical(33);
   }
 
   private void bitIdentical(int n) {
@@ -160,6 +163,28 @@ class GemmTest {
           float expected = !in ? before[7 + j] : add ? before[7 + j] + v : v;
           assertThat(y1[7 + j]).as("element %d of %s", j, java.util.Arrays.toString(range)).isEqualTo(expected);
         }
+      }
+    }
+  }
+
+  @Test
+  void offsetsStridesAndARowRangeNotAMultipleOfFourGiveTheSameBits() {
+    SplittableRandom r = new SplittableRandom(13);
+    int m = 61, k = 300, n = 40, lda = 128, ldc = n + 7, aOff = 5, cOff = 3, i0 = 2;
+    float[] a = random(r, aOff + (m + 3) * lda + k);
+    float[] packed = Gemm.pack(random(r, k * n), 0, n, k, n, new float[Gemm.packedSize(k, n)]);
+    float[] c0 = random(r, cOff + m * ldc);
+    float[] c1 = c0.clone();
+    float[] c2 = c0.clone();
+    Gemm.scalar().mulAdd(a, aOff, lda, k, packed, n, c1, cOff, ldc, i0, m);
+    Gemm.best().mulAdd(a, aOff, lda, k, packed, n, c2, cOff, ldc, i0, m);
+    assertThat(c2).containsExactly(c1);
+    // rows before i0 and the gaps between rows of C are untouched
+    for (int i = 0; i < c0.length; i++) {
+      int row = (i - cOff) / ldc;
+      int col = (i - cOff) % ldc;
+      if (i < cOff || row < i0 || col >= n) {
+        assertThat(c2[i]).as("element %d", i).isEqualTo(c0[i]);
       }
     }
   }
