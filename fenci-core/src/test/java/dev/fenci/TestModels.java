@@ -26,6 +26,28 @@ public final class TestModels {
   }
 
   /**
+   * As {@link #random(TextRules, long)} with lexicon features: words of two to six characters
+   * cut from a random text over the vocabulary, so that they occur in such texts.
+   */
+  public static Model randomWithLexicon(long seed) {
+    int[] cps = "的一是在不了有和人这中大为上个国我以要他时来用们生到作地于出就分对成会可也你说年".codePoints().toArray();
+    Vocabulary v = new Vocabulary(cps);
+    java.util.SplittableRandom r = new java.util.SplittableRandom(seed);
+    java.util.List<int[]> words = new java.util.ArrayList<>();
+    for (int i = 0; i < 200; i++) {
+      int[] w = new int[2 + r.nextInt(dev.fenci.nn.Lexicon.MAX_LENGTH - 1)];
+      for (int j = 0; j < w.length; j++) {
+        w[j] = 1 + r.nextInt(4); // the first few characters: words occur often in random text
+      }
+      words.add(w);
+    }
+    Network net = new Network(new NetworkConfig(v.size(), 8, new int[] {8, 4}, 4, 0.5f, "normal")
+        .withLexiconDim(dev.fenci.nn.Lexicon.FEATURES), null, dev.fenci.nn.Lexicon.of(words));
+    net.initialise(seed);
+    return new Model("accurate-lex", net, v, TextRules.FOLD, Map.of("note", "test model"));
+  }
+
+  /**
    * A random model over the characters of {@link TestTexts#unpunctuated} (so that its tag scores
    * differ from character to character) with random learned transitions (a CRF model).
    */

@@ -1,6 +1,7 @@
 package dev.fenci.model;
 
 import dev.fenci.nn.Bigrams;
+import dev.fenci.nn.Lexicon;
 import dev.fenci.nn.Network;
 import dev.fenci.nn.NetworkConfig;
 import dev.fenci.nn.Param;
@@ -23,10 +24,11 @@ public final class Model {
   public static final String FORMAT = "fenci-segmenter";
   /**
    * The newest version read and written; version 2 added 16-bit float (F16) tensors, version 3
-   * dilated convolutions. A model is written with the oldest version that describes it (2 without
-   * dilations), so that older readers still load every model they can run.
+   * dilated convolutions, version 4 lexicon features. A model is written with the oldest version
+   * that describes it (2 without dilations and lexicon), so that older readers still load every
+   * model they can run.
    */
-  public static final int FORMAT_VERSION = 3;
+  public static final int FORMAT_VERSION = 4;
   /** The oldest version read. */
   static final int OLDEST_VERSION = 1;
 
@@ -101,7 +103,7 @@ public final class Model {
     Map<String, String> meta = st.metadata();
     meta.put("format", FORMAT);
     NetworkConfig c = network.config();
-    meta.put("format_version", Integer.toString(c.isDilated() ? 3 : 2));
+    meta.put("format_version", Integer.toString(c.hasLexicon() ? 4 : c.isDilated() ? 3 : 2));
     meta.put("arch", arch);
     Map<String, Object> net = new LinkedHashMap<>();
     net.put("vocab_size", c.vocabSize());
@@ -114,6 +116,9 @@ public final class Model {
     if (c.isDilated()) {
       net.put("dilations", c.dilations());
     }
+    if (c.hasLexicon()) {
+      net.put("lexicon_dim", c.lexiconDim());
+    }
     net.put("tags", c.tags());
     net.put("keep_prob", (double) c.keepProb());
     net.put("embed_init", c.embedInit());
@@ -125,6 +130,10 @@ public final class Model {
     if (network.bigrams() != null) {
       int[] keys = network.bigrams().keys();
       st.put("bigram.keys", keys, keys.length);
+    }
+    if (network.lexicon() != null) {
+      int[] words = network.lexicon().words();
+      st.put("lexicon.words", words, words.length);
     }
     for (Param p : network.params()) {
       if (halfEmbeddings && isEmbedding(p.name())) {
@@ -183,7 +192,12 @@ public final class Model {
           bigramVocab, net.containsKey("bigram_dim") ? Math.toIntExact((Long) net.get("bigram_dim")) : 0,
           hidden, Math.toIntExact((Long) net.get("tags")),
           ((Number) net.get("keep_prob")).floatValue(), (String) net.get("embed_init"),
-          net.containsKey("dilations") ? ints((List<?>) net.get("dilations")) : null);
+          net.containsKey("dilations") ? ints((List<?>) net.get("dilations")) : null,
+          net.containsKey("lexicon_dim") ? Math.toIntExact((Long) net.get("lexicon_dim")) : 0);
+      if (config.hasLexicon() && !"4".equals(version)) {
+        throw new ModelFormatException(source, "lexicon features in a version " + version
+            + " file (they need version 4)");
+      }
       if (config.isDilated() && !"3".equals(version)) {
         // a reader of the version the file claims would ignore the dilations and run another network
         throw new ModelFormatException(source, "dilated convolutions in a version " + version
@@ -208,7 +222,14 @@ public final class Model {
         }
         bigrams = new Bigrams(vocabSize, st.ints("bigram.keys"));
       }
-      Network network = new Network(config, bigrams);
+      Lexicon lexicon = null;
+      if (config.hasLexicon()) {
+        if (!st.has("lexicon.words")) {
+          throw new ModelFormatException(source, "missing tensor lexicon.words");
+        }
+        lexicon = new Lexicon(st.ints("lexicon.words"));
+      }
+      Network network = new Network(config, bigrams, lexicon);
       for (Param p : network.params()) { // present, with these shapes: checked above
         st.readFloats(p.name(), p.value);
       }

@@ -18,6 +18,8 @@ public final class Network {
   /** Bigram embedding and the bigrams it covers; null without bigram features. */
   private final Param bigram;
   private final Bigrams bigrams;
+  /** The words behind the lexicon features; null without them. */
+  private final Lexicon lexicon;
   private final List<Conv1d> convs = new ArrayList<>();
   private final List<Param> params = new ArrayList<>();
 
@@ -28,7 +30,19 @@ public final class Network {
 
   /** A network with the given bigrams ({@code null} when the config has no bigram features). */
   public Network(NetworkConfig config, Bigrams bigrams) {
+    this(config, bigrams, null);
+  }
+
+  /**
+   * A network with the given bigrams and lexicon ({@code null} when the config has no bigram
+   * features, no lexicon features).
+   */
+  public Network(NetworkConfig config, Bigrams bigrams, Lexicon lexicon) {
     this.config = config;
+    if (config.hasLexicon() != (lexicon != null)) {
+      throw new IllegalArgumentException("the lexicon does not fit the network (" + config + ")");
+    }
+    this.lexicon = lexicon;
     if (config.hasBigrams() != (bigrams != null)
         || (bigrams != null && (bigrams.size() != config.bigramVocab() || bigrams.vocab() != config.vocabSize()))) {
       throw new IllegalArgumentException("the bigrams do not fit the network (" + config + ")");
@@ -88,11 +102,17 @@ public final class Network {
 
   /** How many characters on each side can influence a character's scores. */
   public int receptiveRadius() {
-    int r = bigrams != null ? 1 : 0;
+    // a lexicon feature of a character depends on the words through it: up to MAX_LENGTH - 1 on either side
+    int r = lexicon != null ? Lexicon.MAX_LENGTH - 1 : bigrams != null ? 1 : 0;
     for (Conv1d c : convs) {
       r += (Conv1d.K / 2) * c.dilation;
     }
     return r;
+  }
+
+  /** The words of the lexicon features, or null. */
+  public Lexicon lexicon() {
+    return lexicon;
   }
 
   /** The bigrams with an embedding, or null. */
@@ -137,10 +157,11 @@ public final class Network {
       c.refresh();
     }
     firstLayerTable = null;
-    bigramWeights = bigrams == null ? null : convs.get(0).packInputs(config.embedDim(), config.inputDim());
+    bigramWeights = config.inputDim() == config.embedDim() ? null
+        : convs.get(0).packInputs(config.embedDim(), config.inputDim());
   }
 
-  /** For inference: the first convolution's weights for the bigram part of its input, packed. */
+  /** For inference: the first convolution's weights for the bigram and lexicon part of its input, packed. */
   private float[] bigramWeights;
 
   /**
@@ -180,7 +201,7 @@ public final class Network {
    */
   boolean bigramTableFits() {
     int out = config.hidden().length > 0 ? config.hidden()[0] : config.tags();
-    return bigrams != null && out <= 64 && (long) Conv1d.K * (config.bigramVocab() + 1) * out <= BIGRAM_TABLE_LIMIT;
+    return bigrams != null && lexicon == null && out <= 64 && (long) Conv1d.K * (config.bigramVocab() + 1) * out <= BIGRAM_TABLE_LIMIT;
   }
 
   private static final java.lang.invoke.VarHandle READY =
@@ -301,6 +322,8 @@ public final class Network {
     float[] in = new float[b.rows * d];
     float[] e = embedding.value;
     int[] bids = bigramIds(b);
+    byte[] lex = lexiconBits(b);
+    int ld = config.lexiconDim();
     boolean drop = dropout != null && config.keepProb() < 1f;
     // the dropout mask, one bit per input element (1: kept), drawn in row order from the one
     // random stream so that it does not depend on the number of threads
@@ -319,6 +342,9 @@ public final class Network {
         if (bids != null) {
           System.arraycopy(bigram.value, bids[r] * bd, in, o + ed, bd);
         }
+        if (lex != null) {
+          features(lex[r], in, o + ed + bd, ld);
+        }
         if (kept != null) {
           gemm.dropout(in, o, kept, r * words, factors, in, o, 0, d, false);
         }
@@ -332,6 +358,31 @@ public final class Network {
       t.activations.add(x);
     }
     return t;
+  }
+
+  /** Lexicon feature bits as 0/1 inputs. */
+  private static void features(byte bits, float[] dst, int at, int n) {
+    for (int f = 0; f < n; f++) {
+      dst[at + f] = (bits >>> f) & 1;
+    }
+  }
+
+  /**
+   * Lexicon feature bits of every row: the batch's own ({@link PackedBatch#withLexiconFeatures}) or
+   * computed from this network's lexicon; null without lexicon features.
+   */
+  private byte[] lexiconBits(PackedBatch b) {
+    if (lexicon == null) {
+      return null;
+    }
+    if (b.lexicon != null) {
+      return b.lexicon;
+    }
+    byte[] bits = new byte[b.rows];
+    for (int i = 0; i < b.starts.length; i++) {
+      lexicon.features(b.ids, b.starts[i], b.lengths[i], bits, b.starts[i]);
+    }
+    return bits;
   }
 
   /** {@code dst[dOff + j] += g[o + j]} (through dropout's mask, if any) for {@code from <= j < to}. */
@@ -389,7 +440,7 @@ public final class Network {
     float[] x;
     FirstLayerTable ft = firstLayerTable();
     ft.chars.ensure(b.ids);
-    if (bigrams == null) {
+    if (bigrams == null && lexicon == null) {
       x = convs.get(0).forwardFromTable(b, ft.chars.table, config.vocabSize(), null, 0, null);
     } else if (ft.bigramRows != null) {
       int[] bids = bigramIds(b);
@@ -397,15 +448,25 @@ public final class Network {
       x = convs.get(0).forwardFromTables(b, ft.chars.table, config.vocabSize(), bids, ft.bigramRows.halves,
           config.bigramVocab());
     } else {
+      // the bigram embeddings and lexicon features of every row, multiplied by their weights
       int bd = config.bigramDim();
+      int ld = config.lexiconDim();
+      int w = bd + ld;
       int[] bids = bigramIds(b);
-      float[] xb = new float[b.rows * bd];
+      byte[] lex = lexiconBits(b);
+      float[] xb = new float[b.rows * w];
       for (int r = 0; r < b.rows; r++) {
-        if (bids[r] >= 0) {
-          System.arraycopy(bigram.value, bids[r] * bd, xb, r * bd, bd);
+        if (b.ids[r] == PackedBatch.GAP) {
+          continue;
+        }
+        if (bids != null) {
+          System.arraycopy(bigram.value, bids[r] * bd, xb, r * w, bd);
+        }
+        if (lex != null) {
+          features(lex[r], xb, r * w + bd, ld);
         }
       }
-      x = convs.get(0).forwardFromTable(b, ft.chars.table, config.vocabSize(), xb, bd, bigramWeights);
+      x = convs.get(0).forwardFromTable(b, ft.chars.table, config.vocabSize(), xb, w, bigramWeights);
     }
     for (int i = 1; i < convs.size(); i++) {
       x = convs.get(i).forward(par, b, x);
@@ -446,8 +507,9 @@ public final class Network {
           add(gemm, g, o, kept, k, factors, eg, id * ed, lo, split);
         }
         int from = Math.max(lo, ed);
-        if (from < hi) {
-          add(gemm, g, o, kept, k, factors, bg, t.bigramIds[r] * bd - ed, from, hi);
+        int to = Math.min(hi, ed + bd); // the lexicon features after the bigram part have no weights
+        if (from < to) {
+          add(gemm, g, o, kept, k, factors, bg, t.bigramIds[r] * bd - ed, from, to);
         }
       }
     });

@@ -17,9 +17,11 @@ import java.util.Arrays;
  * @param embedInit   "uniform" (uniform(-1, 1), the seed) or "normal" (N(0, 1), PyTorch's default)
  * @param dilations   one per convolution ({@code hidden.length + 1}): the distance between the
  *                    rows its three taps read (1 everywhere in the seed); the first must be 1
+ * @param lexiconDim  0, or {@link Lexicon#FEATURES}: the first convolution also reads the
+ *                    {@link Lexicon}'s word features of every character
  */
 public record NetworkConfig(int vocabSize, int embedDim, int bigramVocab, int bigramDim, int[] hidden, int tags,
-    float keepProb, String embedInit, int[] dilations) {
+    float keepProb, String embedInit, int[] dilations, int lexiconDim) {
 
   /** Largest dilation accepted (a packed batch needs that many padding rows between sequences). */
   public static final int MAX_DILATION = 16;
@@ -54,10 +56,19 @@ public record NetworkConfig(int vocabSize, int embedDim, int bigramVocab, int bi
             + Arrays.toString(dilations));
       }
     }
+    if (lexiconDim != 0 && lexiconDim != Lexicon.FEATURES) {
+      throw new IllegalArgumentException("lexiconDim must be 0 or " + Lexicon.FEATURES + ", got " + lexiconDim);
+    }
     if (dilations[0] != 1) {
       throw new IllegalArgumentException("the first convolution's dilation must be 1 (it is read from tables"
           + " at inference), got " + dilations[0]);
     }
+  }
+
+  /** A network without lexicon features. */
+  public NetworkConfig(int vocabSize, int embedDim, int bigramVocab, int bigramDim, int[] hidden, int tags,
+      float keepProb, String embedInit, int[] dilations) {
+    this(vocabSize, embedDim, bigramVocab, bigramDim, hidden, tags, keepProb, embedInit, dilations, 0);
   }
 
   /** A network whose convolutions all have dilation 1. */
@@ -77,29 +88,38 @@ public record NetworkConfig(int vocabSize, int embedDim, int bigramVocab, int bi
   }
 
   public NetworkConfig withVocabSize(int v) {
-    return new NetworkConfig(v, embedDim, bigramVocab, bigramDim, hidden, tags, keepProb, embedInit, dilations);
+    return new NetworkConfig(v, embedDim, bigramVocab, bigramDim, hidden, tags, keepProb, embedInit, dilations, lexiconDim);
   }
 
   public NetworkConfig withBigramVocab(int b) {
-    return new NetworkConfig(vocabSize, embedDim, b, bigramDim, hidden, tags, keepProb, embedInit, dilations);
+    return new NetworkConfig(vocabSize, embedDim, b, bigramDim, hidden, tags, keepProb, embedInit, dilations, lexiconDim);
   }
 
   public NetworkConfig withKeepProb(float k) {
-    return new NetworkConfig(vocabSize, embedDim, bigramVocab, bigramDim, hidden, tags, k, embedInit, dilations);
+    return new NetworkConfig(vocabSize, embedDim, bigramVocab, bigramDim, hidden, tags, k, embedInit, dilations, lexiconDim);
   }
 
   /** This network with the given dilation per convolution. */
   public NetworkConfig withDilations(int... d) {
-    return new NetworkConfig(vocabSize, embedDim, bigramVocab, bigramDim, hidden, tags, keepProb, embedInit, d);
+    return new NetworkConfig(vocabSize, embedDim, bigramVocab, bigramDim, hidden, tags, keepProb, embedInit, d, lexiconDim);
+  }
+
+  /** This network with lexicon features ({@link Lexicon#FEATURES} of them, or 0: none). */
+  public NetworkConfig withLexiconDim(int l) {
+    return new NetworkConfig(vocabSize, embedDim, bigramVocab, bigramDim, hidden, tags, keepProb, embedInit, dilations, l);
   }
 
   public boolean hasBigrams() {
     return bigramDim > 0;
   }
 
-  /** Width of the first convolution's input (character and bigram embedding side by side). */
+  public boolean hasLexicon() {
+    return lexiconDim > 0;
+  }
+
+  /** Width of the first convolution's input (character and bigram embedding and lexicon features side by side). */
   public int inputDim() {
-    return embedDim + bigramDim;
+    return embedDim + bigramDim + lexiconDim;
   }
 
   @Override
@@ -137,7 +157,7 @@ public record NetworkConfig(int vocabSize, int embedDim, int bigramVocab, int bi
     return o instanceof NetworkConfig c && c.vocabSize == vocabSize && c.embedDim == embedDim
         && c.bigramVocab == bigramVocab && c.bigramDim == bigramDim
         && Arrays.equals(c.hidden, hidden) && Arrays.equals(c.dilations, dilations) && c.tags == tags
-        && c.keepProb == keepProb
+        && c.keepProb == keepProb && c.lexiconDim == lexiconDim
         && c.embedInit.equals(embedInit);
   }
 
@@ -150,6 +170,7 @@ public record NetworkConfig(int vocabSize, int embedDim, int bigramVocab, int bi
   public String toString() {
     return "embed " + embedDim + (hasBigrams() ? ", bigrams " + bigramVocab + " x " + bigramDim : "")
         + ", conv3 " + Arrays.toString(hidden) + " -> " + tags
-        + (isDilated() ? ", dilations " + Arrays.toString(dilations) : "") + ", keep " + keepProb + ", init " + embedInit;
+        + (isDilated() ? ", dilations " + Arrays.toString(dilations) : "")
+        + (hasLexicon() ? ", lexicon features " + lexiconDim : "") + ", keep " + keepProb + ", init " + embedInit;
   }
 }

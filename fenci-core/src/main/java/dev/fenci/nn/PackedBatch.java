@@ -16,8 +16,11 @@ public final class PackedBatch {
   final int pad;
   final int rows;
   final int positions;
+  /** Lexicon feature bits of every row given by the caller (training), or null: the network's own. */
+  final byte[] lexicon;
 
-  private PackedBatch(int[] ids, int[] starts, int[] lengths, int pad, int positions) {
+  private PackedBatch(int[] ids, int[] starts, int[] lengths, int pad, int positions, byte[] lexicon) {
+    this.lexicon = lexicon;
     this.ids = ids;
     this.starts = starts;
     this.lengths = lengths;
@@ -50,7 +53,27 @@ public final class PackedBatch {
       System.arraycopy(s, 0, ids, r, s.length);
       r += s.length + pad;
     }
-    return new PackedBatch(ids, starts, lengths, pad, positions);
+    return new PackedBatch(ids, starts, lengths, pad, positions, null);
+  }
+
+  /**
+   * This batch with the given {@link Lexicon} feature bits, one array per sequence (as long as the
+   * sequence), in place of those the network would compute from its own lexicon: a trainer
+   * gives each part of the training data features from a lexicon of the other parts.
+   */
+  public PackedBatch withLexiconFeatures(java.util.List<byte[]> perSequence) {
+    if (perSequence.size() != starts.length) {
+      throw new IllegalArgumentException(perSequence.size() + " feature arrays for " + starts.length + " sequences");
+    }
+    byte[] bits = new byte[rows];
+    for (int i = 0; i < starts.length; i++) {
+      byte[] f = perSequence.get(i);
+      if (f.length != lengths[i]) {
+        throw new IllegalArgumentException("sequence " + i + " has " + lengths[i] + " characters, features " + f.length);
+      }
+      System.arraycopy(f, 0, bits, starts[i], f.length);
+    }
+    return new PackedBatch(ids, starts, lengths, pad, positions, bits);
   }
 
   public int sequences() {

@@ -9,7 +9,7 @@ public final class Architectures {
 
   public static List<String> names() {
     return List.of("seed", "bigram", "bigram-deep", "accurate", "accurate-crf", "fast", "fast-wide", "fast-deep",
-        "accurate-dil", "accurate-dil-wide", "accurate-wide");
+        "accurate-dil", "accurate-dil-wide", "accurate-wide", "accurate-lex");
   }
 
   /**
@@ -26,6 +26,7 @@ public final class Architectures {
         return new NetworkConfig(vocabSize, 128, 1, 48, new int[] {160, 64, 32}, 4, 0.5f, embedInit);
       case "accurate": // the shipped default: bigram-deep's extra layer, narrower for speed
       case "accurate-crf": // accurate plus learned transition scores (see hasTransitions)
+      case "accurate-lex": // accurate-crf plus lexicon features of the training words (see hasLexicon)
         return new NetworkConfig(vocabSize, 128, 1, 48, new int[] {128, 48, 32}, 4, 0.5f, embedInit);
       case "accurate-dil": // accurate-crf with dilated middle layers: 6 + 1 characters each side, same cost
         return config("accurate", vocabSize, embedInit).withDilations(1, 2, 2, 1);
@@ -57,6 +58,14 @@ public final class Architectures {
    * ({@link dev.fenci.nn.CrfLoss}) instead of per-character cross-entropy.
    */
   public static boolean hasTransitions(String name) {
-    return name.equals("accurate-crf") || name.equals("accurate-wide") || name.startsWith("accurate-dil") || name.startsWith("fast");
+    return name.equals("accurate-crf") || name.equals("accurate-wide") || name.equals("accurate-lex") || name.startsWith("accurate-dil") || name.startsWith("fast");
+  }
+
+  /**
+   * Whether architecture {@code name} reads lexicon features: for every character, whether a
+   * training word of each length starts or ends there ({@link dev.fenci.nn.Lexicon}).
+   */
+  public static boolean hasLexicon(String name) {
+    return name.equals("accurate-lex");
   }
 }

@@ -15,6 +15,7 @@ import dev.fenci.nn.CrfLoss;
 import dev.fenci.nn.Ema;
 import dev.fenci.nn.Network;
 import dev.fenci.nn.NetworkConfig;
+import dev.fenci.nn.Lexicon;
 import dev.fenci.nn.PackedBatch;
 import dev.fenci.nn.Parallel;
 import dev.fenci.nn.Param;
@@ -96,7 +97,17 @@ public final class Trainer {
       bigrams = Bigrams.count(seqs, vocab.size(), Architectures.bigramMinCount(opt.arch()));
       config = config.withBigramVocab(bigrams.size());
     }
-    Network net = new Network(config, bigrams);
+    List<TrainingData.Piece> pieces = data.pieces();
+    Lexicon lexicon = null;
+    if (Architectures.hasLexicon(opt.arch())) {
+      LexiconFeatures lf = new LexiconFeatures(pieces);
+      lexicon = lf.lexicon();
+      pieces = lf.pieces();
+      config = config.withLexiconDim(Lexicon.FEATURES);
+      log.printf(Locale.ROOT, "lexicon of %,d training words; each piece's features from the other %d folds' words%n",
+          lexicon.size(), LexiconFeatures.FOLDS - 1);
+    }
+    Network net = new Network(config, bigrams, lexicon);
     net.initialise(opt.seed());
     Transitions transitions = Architectures.hasTransitions(opt.arch()) ? new Transitions() : null;
     List<Param> params = new ArrayList<>(net.params());
@@ -144,7 +155,7 @@ public final class Trainer {
     for (List<String> s : devSentences) {
       devTexts.add(String.join("", s));
     }
-    Batcher batcher = opt.batcher(data.pieces());
+    Batcher batcher = opt.batcher(pieces);
     Scorer scorer = new Scorer(trainingWords);
     Map<String, String> trainHashes = new LinkedHashMap<>();
     for (Path p : opt.train()) {
@@ -239,6 +250,13 @@ public final class Trainer {
       seqs.add(ids);
     }
     PackedBatch pb = PackedBatch.of(net.pad(), seqs);
+    if (net.lexicon() != null) {
+      List<byte[]> features = new ArrayList<>(batch.size());
+      for (TrainingData.Piece p : batch) {
+        features.add(p.lexicon());
+      }
+      pb = pb.withLexiconFeatures(features);
+    }
     int[] gold = new int[pb.rows()];
     java.util.Arrays.fill(gold, -1);
     for (int i = 0; i < batch.size(); i++) {

@@ -16,8 +16,15 @@ import java.util.Map;
  * becomes several words, so every piece's tags are a legal sequence.
  */
 public final class TrainingData {
-  /** One piece: ids and gold tags, same length. */
-  public record Piece(int[] ids, int[] tags) {}
+  /**
+   * One piece: ids and gold tags, same length, and for networks with lexicon features the
+   * features the trainer gives it (null otherwise).
+   */
+  public record Piece(int[] ids, int[] tags, byte[] lexicon) {
+    public Piece(int[] ids, int[] tags) {
+      this(ids, tags, null);
+    }
+  }
 
   private final List<Piece> pieces;
   private final Vocabulary vocabulary;

@@ -23,6 +23,13 @@ class DecoderTest {
   }
 
   @Test
+  void windowsOverlapByTheRadiusOfLexiconFeatures() {
+    Model m = TestModels.randomWithLexicon(3);
+    assertThat(m.network().receptiveRadius()).isEqualTo(dev.fenci.nn.Lexicon.MAX_LENGTH - 1 + 3);
+    assertWindowsDoNotMatter(m);
+  }
+
+  @Test
   void theContextBeforeAWindowIsCountedInCharactersNotUtf16Units() {
     Model m = TestModels.random(TextRules.FOLD, 3, 1, 8, 8); // receptive radius 17: context 19
     Decoder d = new Decoder(m);

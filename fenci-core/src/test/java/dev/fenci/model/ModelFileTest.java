@@ -163,6 +163,37 @@ class ModelFileTest {
         .hasMessageContaining("bad.safetensors").hasMessageContaining("dilation must be 1");
   }
 
+  @Test
+  void lexiconModelsRoundTripAsVersionFour() throws Exception {
+    var cfg = new dev.fenci.nn.NetworkConfig(7, 5, 4, 3, new int[] {6, 3}, 4, 0.5f, "normal")
+        .withLexiconDim(dev.fenci.nn.Lexicon.FEATURES);
+    var lexicon = dev.fenci.nn.Lexicon.of(java.util.List.of(new int[] {1, 2}, new int[] {3, 4, 5}));
+    var net = new dev.fenci.nn.Network(cfg, new dev.fenci.nn.Bigrams(7, new int[] {10, 3, 55}), lexicon);
+    net.initialise(5);
+    Model m = new Model("accurate-lex", net, new Vocabulary(new int[] {'a', 'b', 'c', 'd', 'e', 'f'}),
+        dev.fenci.text.TextRules.FOLD, java.util.Map.of());
+    SafeTensors st = m.toSafeTensors();
+    assertThat(st.metadata().get("format_version")).isEqualTo("4");
+    assertThat(st.metadata().get("network")).contains("\"lexicon_dim\":8");
+    Path f = dir.resolve("l.safetensors");
+    m.save(f);
+    Model back = Model.load(f);
+    assertThat(back.network().config()).isEqualTo(cfg);
+    assertThat(back.network().lexicon().words()).containsExactly(lexicon.words());
+    String text = "abcdefabc";
+    assertThat(dev.fenci.Segmenter.of(back).segment(text)).isEqualTo(dev.fenci.Segmenter.of(m).segment(text));
+    // an older version's reader would run the network without its features: refused
+    SafeTensors older = m.toSafeTensors();
+    older.metadata().put("format_version", "3");
+    assertThatThrownBy(() -> Model.load(older.toBytes(), "older.safetensors"))
+        .hasMessageContaining("older.safetensors").hasMessageContaining("need version 4");
+    // a damaged word list is refused with the file's name
+    SafeTensors damaged = m.toSafeTensors();
+    damaged.put("lexicon.words", new int[] {9, 1}, 2);
+    assertThatThrownBy(() -> Model.load(damaged.toBytes(), "bad.safetensors"))
+        .hasMessageContaining("bad.safetensors").hasMessageContaining("has length 9");
+  }
+
   /** What a model file keeps of a weight: embedding tables as 16-bit floats, the rest exactly. */
   private static float[] savedValues(Param p) {
     if (!p.name().equals("embedding.weight") && !p.name().equals("bigram.weight")) {

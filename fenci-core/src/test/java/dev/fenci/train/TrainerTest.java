@@ -98,6 +98,29 @@ class TrainerTest {
     assertThat(moved).as("legal entries trained away from 0").isEqualTo(12);
   }
 
+  @Test
+  void aLexiconArchitectureLearnsKeepsItsLexiconAndResumesExactly() throws Exception {
+    TrainingOptions o = options("accurate-lex", "lex", 2, 2, false, 0);
+    List<Trainer.EpochStats> h = new Trainer(o, quiet(), false).run();
+    assertThat(h.get(1).accuracy()).isGreaterThan(0.75);
+    assertLearned(o);
+    Model m = Model.load(o.model());
+    assertThat(m.arch()).isEqualTo("accurate-lex");
+    assertThat(m.network().config().hasLexicon()).isTrue();
+    assertThat(m.network().lexicon().size()).isGreaterThan(100);
+    // the features of each piece are fixed by the data: a resumed run continues the same steps
+    new Trainer(options("accurate-lex", "lex-straight", 2, 1, false, 300), quiet(), false).run();
+    new Trainer(options("accurate-lex", "lex-resumed", 1, 1, false, 300), quiet(), false).run();
+    new Trainer(options("accurate-lex", "lex-resumed", 2, 1, true, 300), quiet(), false).run();
+    var a = SafeTensors.read(dir.resolve("lex-straight.safetensors.ckpt"));
+    var b = SafeTensors.read(dir.resolve("lex-resumed.safetensors.ckpt"));
+    for (String name : a.names()) {
+      if (name.contains("weight")) {
+        assertThat(b.floats(name)).as(name).containsExactly(a.floats(name));
+      }
+    }
+  }
+
   private void assertLearned(TrainingOptions o) throws Exception {
     Segmenter s = Segmenter.load(o.model());
     List<List<String>> predicted = new ArrayList<>();

@@ -1,0 +1,166 @@
+package dev.fenci.nn;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+
+/**
+ * Words of two to {@link #MAX_LENGTH} characters (as character ids) whose occurrences become input
+ * features of a network: for every character, whether a lexicon word of length 2, 3, 4 or 5 and
+ * more starts there, and whether one ends there ({@link #FEATURES} bits). The network learns how
+ * far to trust them; a trainer computes them for each part of the training data from a lexicon of
+ * the other parts, so that the network sees words missing from the lexicon as often as it will at
+ * segmentation time.
+ */
+public final class Lexicon {
+  /** Longest word kept. */
+  public static final int MAX_LENGTH = 6;
+  /** Feature bits per character: starts a word of length 2, 3, 4, 5+; ends one of length 2, 3, 4, 5+. */
+  public static final int FEATURES = 8;
+
+  private final int[] words;
+  private final LongSet hashes;
+
+  /**
+   * @param words the words, each as its length followed by its character ids, one after the other
+   *              (the model file's {@code lexicon.words})
+   */
+  public Lexicon(int[] words) {
+    this.words = words.clone();
+    List<Long> h = new ArrayList<>();
+    for (int i = 0; i < words.length; ) {
+      int n = words[i];
+      if (n < 2 || n > MAX_LENGTH || i + 1 + n > words.length) {
+        throw new IllegalArgumentException("lexicon entry at " + i + " has length " + n + " (2 to " + MAX_LENGTH
+            + ", within the array)");
+      }
+      h.add(hash(words, i + 1, n));
+      i += 1 + n;
+    }
+    hashes = new LongSet(h.size());
+    for (long x : h) {
+      hashes.add(x);
+    }
+  }
+
+  /** A lexicon of the given words (character id arrays of length 2 to {@link #MAX_LENGTH}). */
+  public static Lexicon of(List<int[]> wordIds) {
+    int size = 0;
+    for (int[] w : wordIds) {
+      size += 1 + w.length;
+    }
+    int[] flat = new int[size];
+    int at = 0;
+    for (int[] w : wordIds) {
+      flat[at++] = w.length;
+      System.arraycopy(w, 0, flat, at, w.length);
+      at += w.length;
+    }
+    return new Lexicon(flat);
+  }
+
+  /** Number of words. */
+  public int size() {
+    return hashes.size();
+  }
+
+  /** The words as the constructor takes them. */
+  public int[] words() {
+    return words.clone();
+  }
+
+  /** Hash of the ids {@code ids[from .. from + n)} (the key the lexicon looks words up by). */
+  public static long hash(int[] ids, int from, int n) {
+    long h = 0x9E3779B97F4A7C15L * (n + 1);
+    for (int i = from; i < from + n; i++) {
+      h = (h ^ ids[i]) * 0xBF58476D1CE4E5B9L;
+      h ^= h >>> 31;
+    }
+    return h;
+  }
+
+  public boolean contains(int[] ids, int from, int n) {
+    return hashes.contains(hash(ids, from, n));
+  }
+
+  /**
+   * The feature bits of the characters {@code ids[from .. from + n)} (one sequence), into
+   * {@code out[outOff ..]}: bit {@code min(L, 5) - 2} when a word of length L starts at the
+   * character, bit {@code 4 + min(L, 5) - 2} when one ends there.
+   */
+  public void features(int[] ids, int from, int n, byte[] out, int outOff) {
+    features(ids, from, n, out, outOff, this::contains);
+  }
+
+  /** Tells whether {@code ids[from .. from + n)} is a word. */
+  @FunctionalInterface
+  public interface Membership {
+    boolean contains(int[] ids, int from, int n);
+  }
+
+  /** As {@link #features(int[], int, int, byte[], int)} for any word list. */
+  public static void features(int[] ids, int from, int n, byte[] out, int outOff, Membership words) {
+    Arrays.fill(out, outOff, outOff + n, (byte) 0);
+    for (int i = 0; i < n; i++) {
+      for (int len = 2; len <= MAX_LENGTH && i + len <= n; len++) {
+        if (words.contains(ids, from + i, len)) {
+          int bucket = Math.min(len, 5) - 2;
+          out[outOff + i] |= (byte) (1 << bucket);
+          out[outOff + i + len - 1] |= (byte) (1 << (4 + bucket));
+        }
+      }
+    }
+  }
+
+  /** Open addressing set of longs (0 stored apart). */
+  private static final class LongSet {
+    private final long[] slots;
+    private final int mask;
+    private boolean hasZero;
+    private int size;
+
+    LongSet(int expected) {
+      int cap = Integer.highestOneBit(Math.max(4, expected * 2 - 1)) << 1;
+      slots = new long[cap];
+      mask = cap - 1;
+    }
+
+    void add(long x) {
+      if (x == 0) {
+        size += hasZero ? 0 : 1;
+        hasZero = true;
+        return;
+      }
+      int s = (int) (x ^ (x >>> 32)) & mask;
+      while (slots[s] != 0) {
+        if (slots[s] == x) {
+          return;
+        }
+        s = (s + 1) & mask;
+      }
+      slots[s] = x;
+      size++;
+    }
+
+    boolean contains(long x) {
+      if (x == 0) {
+        return hasZero;
+      }
+      int s = (int) (x ^ (x >>> 32)) & mask;
+      while (true) {
+        long v = slots[s];
+        if (v == x) {
+          return true;
+        }
+        if (v == 0) {
+          return false;
+        }
+        s = (s + 1) & mask;
+      }
+    }
+
+    int size() {
+      return size;
+    }
+  }
+}
