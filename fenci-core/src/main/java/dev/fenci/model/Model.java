@@ -194,11 +194,12 @@ public final class Model {
           ((Number) net.get("keep_prob")).floatValue(), (String) net.get("embed_init"),
           net.containsKey("dilations") ? ints((List<?>) net.get("dilations")) : null,
           net.containsKey("lexicon_dim") ? Math.toIntExact((Long) net.get("lexicon_dim")) : 0);
-      if (config.hasLexicon() && !"4".equals(version)) {
+      int v = Integer.parseInt(version); // one of the supported versions: checked above
+      if (config.hasLexicon() && v < 4) {
         throw new ModelFormatException(source, "lexicon features in a version " + version
             + " file (they need version 4)");
       }
-      if (config.isDilated() && !"3".equals(version)) {
+      if (config.isDilated() && v < 3) {
         // a reader of the version the file claims would ignore the dilations and run another network
         throw new ModelFormatException(source, "dilated convolutions in a version " + version
             + " file (they need version 3)");

@@ -30,9 +30,12 @@ public final class Lexicon {
     List<Long> h = new ArrayList<>();
     for (int i = 0; i < words.length; ) {
       int n = words[i];
-      if (n < 2 || n > MAX_LENGTH || i + 1 + n > words.length) {
-        throw new IllegalArgumentException("lexicon entry at " + i + " has length " + n + " (2 to " + MAX_LENGTH
-            + ", within the array)");
+      if (n < 2 || n > MAX_LENGTH) {
+        throw new IllegalArgumentException("lexicon entry at " + i + " has length " + n + " (2 to " + MAX_LENGTH + ")");
+      }
+      if (i + 1 + n > words.length) {
+        throw new IllegalArgumentException("lexicon entry at " + i + " of length " + n + " runs past the end ("
+            + words.length + " values)");
       }
       h.add(hash(words, i + 1, n));
       i += 1 + n;

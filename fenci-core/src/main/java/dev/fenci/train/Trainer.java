@@ -100,6 +100,10 @@ public final class Trainer {
     List<TrainingData.Piece> pieces = data.pieces();
     Lexicon lexicon = null;
     if (Architectures.hasLexicon(opt.arch())) {
+      if (opt.unkRate() > 0) {
+        // the features are fixed per piece: they would still mark words through a replaced character
+        throw new IllegalArgumentException("--unk-rate is not supported with lexicon features (--arch " + opt.arch() + ")");
+      }
       LexiconFeatures lf = new LexiconFeatures(pieces);
       lexicon = lf.lexicon();
       pieces = lf.pieces();

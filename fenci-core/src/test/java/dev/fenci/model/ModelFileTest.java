@@ -187,6 +187,14 @@ class ModelFileTest {
     older.metadata().put("format_version", "3");
     assertThatThrownBy(() -> Model.load(older.toBytes(), "older.safetensors"))
         .hasMessageContaining("older.safetensors").hasMessageContaining("need version 4");
+    // with dilations too: still version 4, which describes both
+    var both = cfg.withDilations(1, 2, 1);
+    var dilated = new dev.fenci.nn.Network(both, new dev.fenci.nn.Bigrams(7, new int[] {10, 3, 55}), lexicon);
+    dilated.initialise(6);
+    Model md = new Model("accurate-lex", dilated, new Vocabulary(new int[] {'a', 'b', 'c', 'd', 'e', 'f'}),
+        dev.fenci.text.TextRules.FOLD, java.util.Map.of());
+    assertThat(md.toSafeTensors().metadata().get("format_version")).isEqualTo("4");
+    assertThat(Model.load(md.toSafeTensors().toBytes(), "both").network().config()).isEqualTo(both);
     // a damaged word list is refused with the file's name
     SafeTensors damaged = m.toSafeTensors();
     damaged.put("lexicon.words", new int[] {9, 1}, 2);

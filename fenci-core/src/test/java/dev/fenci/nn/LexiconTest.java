@@ -54,7 +54,7 @@ class LexiconTest {
   void damagedWordListsAreRefused() {
     assertThatThrownBy(() -> new Lexicon(new int[] {1, 5})).hasMessageContaining("has length 1");
     assertThatThrownBy(() -> new Lexicon(new int[] {7, 1, 2, 3, 4, 5, 6, 7})).hasMessageContaining("has length 7");
-    assertThatThrownBy(() -> new Lexicon(new int[] {3, 1, 2})).hasMessageContaining("within the array");
+    assertThatThrownBy(() -> new Lexicon(new int[] {3, 1, 2})).hasMessageContaining("runs past the end");
   }
 
   @Test
