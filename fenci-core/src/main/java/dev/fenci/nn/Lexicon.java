@@ -74,12 +74,24 @@ public final class Lexicon {
 
   /** Hash of the ids {@code ids[from .. from + n)} (the key the lexicon looks words up by). */
   public static long hash(int[] ids, int from, int n) {
-    long h = 0x9E3779B97F4A7C15L * (n + 1);
+    long h = SEED;
     for (int i = from; i < from + n; i++) {
-      h = (h ^ ids[i]) * 0xBF58476D1CE4E5B9L;
-      h ^= h >>> 31;
+      h = extend(h, ids[i]);
     }
-    return h;
+    return finish(h, n);
+  }
+
+  private static final long SEED = 0x9E3779B97F4A7C15L;
+
+  /** The running hash of a prefix extended by one id: words starting at one place share the work. */
+  private static long extend(long h, int id) {
+    h = (h ^ id) * 0xBF58476D1CE4E5B9L;
+    return h ^ (h >>> 31);
+  }
+
+  private static long finish(long h, int n) {
+    h = (h ^ n) * 0x94D049BB133111EBL;
+    return h ^ (h >>> 29);
   }
 
   public boolean contains(int[] ids, int from, int n) {
@@ -92,7 +104,22 @@ public final class Lexicon {
    * character, bit {@code 4 + min(L, 5) - 2} when one ends there.
    */
   public void features(int[] ids, int from, int n, byte[] out, int outOff) {
-    features(ids, from, n, out, outOff, this::contains);
+    Arrays.fill(out, outOff, outOff + n, (byte) 0);
+    for (int i = 0; i < n; i++) {
+      long h = extend(SEED, ids[from + i]);
+      for (int len = 2; len <= MAX_LENGTH && i + len <= n; len++) {
+        h = extend(h, ids[from + i + len - 1]);
+        if (hashes.contains(finish(h, len))) {
+          mark(out, outOff, i, len);
+        }
+      }
+    }
+  }
+
+  private static void mark(byte[] out, int outOff, int i, int len) {
+    int bucket = Math.min(len, 5) - 2;
+    out[outOff + i] |= (byte) (1 << bucket);
+    out[outOff + i + len - 1] |= (byte) (1 << (4 + bucket));
   }
 
   /** Tells whether {@code ids[from .. from + n)} is a word. */
@@ -107,9 +134,7 @@ public final class Lexicon {
     for (int i = 0; i < n; i++) {
       for (int len = 2; len <= MAX_LENGTH && i + len <= n; len++) {
         if (words.contains(ids, from + i, len)) {
-          int bucket = Math.min(len, 5) - 2;
-          out[outOff + i] |= (byte) (1 << bucket);
-          out[outOff + i + len - 1] |= (byte) (1 << (4 + bucket));
+          mark(out, outOff, i, len);
         }
       }
     }

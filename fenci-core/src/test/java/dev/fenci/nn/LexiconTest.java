@@ -40,6 +40,27 @@ class LexiconTest {
     assertThat(g).containsExactly((byte) 0, bits(0), bits(4));
   }
 
+  /** The lexicon's own features (running hashes of prefixes) equal the general rule's with its lookup. */
+  @Test
+  void runningHashFeaturesEqualWordByWordLookups() {
+    SplittableRandom r = new SplittableRandom(3);
+    int[] seq = new int[500];
+    for (int i = 0; i < seq.length; i++) {
+      seq[i] = r.nextInt(6);
+    }
+    Lexicon lex = lexiconOf(seq, 4);
+    byte[] fast = new byte[seq.length];
+    byte[] plain = new byte[seq.length];
+    lex.features(seq, 0, seq.length, fast, 0);
+    Lexicon.features(seq, 0, seq.length, plain, 0, lex::contains);
+    assertThat(fast).containsExactly(plain);
+    int marked = 0;
+    for (byte b : fast) {
+      marked += b != 0 ? 1 : 0;
+    }
+    assertThat(marked).as("characters with a feature").isGreaterThan(100);
+  }
+
   @Test
   void wordsRoundTripThroughTheirFlatForm() {
     Lexicon lex = Lexicon.of(List.of(new int[] {1, 2}, new int[] {3, 4, 5}));
