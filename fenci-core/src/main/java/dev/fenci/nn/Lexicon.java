@@ -1,8 +1,8 @@
 package dev.fenci.nn;
 
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.function.LongPredicate;
 
 /**
  * Words of two to {@link #MAX_LENGTH} characters (as character ids) whose occurrences become input
@@ -27,7 +27,7 @@ public final class Lexicon {
    */
   public Lexicon(int[] words) {
     this.words = words.clone();
-    List<Long> h = new ArrayList<>();
+    int count = 0;
     for (int i = 0; i < words.length; ) {
       int n = words[i];
       if (n < 2 || n > MAX_LENGTH) {
@@ -37,12 +37,12 @@ public final class Lexicon {
         throw new IllegalArgumentException("lexicon entry at " + i + " of length " + n + " runs past the end ("
             + words.length + " values)");
       }
-      h.add(hash(words, i + 1, n));
+      count++;
       i += 1 + n;
     }
-    hashes = new LongSet(h.size());
-    for (long x : h) {
-      hashes.add(x);
+    hashes = new LongSet(count);
+    for (int i = 0; i < words.length; i += 1 + words[i]) {
+      hashes.add(hash(words, i + 1, words[i]));
     }
   }
 
@@ -104,37 +104,24 @@ public final class Lexicon {
    * character, bit {@code 4 + min(L, 5) - 2} when one ends there.
    */
   public void features(int[] ids, int from, int n, byte[] out, int outOff) {
+    features(ids, from, n, out, outOff, hashes::contains);
+  }
+
+  /**
+   * As {@link #features(int[], int, int, byte[], int)} for any word list, given as the set of the
+   * words' {@link #hash}es (computed here as running hashes of the prefixes starting at each
+   * character, one step per character and length).
+   */
+  public static void features(int[] ids, int from, int n, byte[] out, int outOff, LongPredicate wordHashes) {
     Arrays.fill(out, outOff, outOff + n, (byte) 0);
     for (int i = 0; i < n; i++) {
       long h = extend(SEED, ids[from + i]);
       for (int len = 2; len <= MAX_LENGTH && i + len <= n; len++) {
         h = extend(h, ids[from + i + len - 1]);
-        if (hashes.contains(finish(h, len))) {
-          mark(out, outOff, i, len);
-        }
-      }
-    }
-  }
-
-  private static void mark(byte[] out, int outOff, int i, int len) {
-    int bucket = Math.min(len, 5) - 2;
-    out[outOff + i] |= (byte) (1 << bucket);
-    out[outOff + i + len - 1] |= (byte) (1 << (4 + bucket));
-  }
-
-  /** Tells whether {@code ids[from .. from + n)} is a word. */
-  @FunctionalInterface
-  public interface Membership {
-    boolean contains(int[] ids, int from, int n);
-  }
-
-  /** As {@link #features(int[], int, int, byte[], int)} for any word list. */
-  public static void features(int[] ids, int from, int n, byte[] out, int outOff, Membership words) {
-    Arrays.fill(out, outOff, outOff + n, (byte) 0);
-    for (int i = 0; i < n; i++) {
-      for (int len = 2; len <= MAX_LENGTH && i + len <= n; len++) {
-        if (words.contains(ids, from + i, len)) {
-          mark(out, outOff, i, len);
+        if (wordHashes.test(finish(h, len))) {
+          int bucket = Math.min(len, 5) - 2;
+          out[outOff + i] |= (byte) (1 << bucket);
+          out[outOff + i + len - 1] |= (byte) (1 << (4 + bucket));
         }
       }
     }

@@ -57,8 +57,8 @@ final class LexiconFeatures {
       int fold = fold(p, n);
       TrainingData.Piece piece = pieces.get(p);
       byte[] f = new byte[piece.ids().length];
-      Lexicon.features(piece.ids(), 0, f.length, f, 0, (ids, from, len) -> {
-        int[] c = counts.get(Lexicon.hash(ids, from, len));
+      Lexicon.features(piece.ids(), 0, f.length, f, 0, h -> {
+        int[] c = counts.get(h);
         return c != null && c[FOLDS] - c[fold] > 0;
       });
       out.add(new TrainingData.Piece(piece.ids(), piece.tags(), f));
