@@ -63,6 +63,10 @@ final class TrainCommand implements Callable<Integer> {
       description = "Dropout keep probability on the embeddings (default: 0, the architecture's: 0.5).")
   float keep;
 
+  @Option(names = "--hidden-keep", defaultValue = "1",
+      description = "Dropout keep probability on the hidden convolutions' outputs (default: ${DEFAULT-VALUE}, no dropout there).")
+  float hiddenKeep;
+
   @Option(names = "--ema", defaultValue = "0",
       description = "Decay of a moving average of the weights (e.g. 0.999), scored on dev beside them after every epoch; the better is kept (default: 0, none).")
   float ema;
@@ -84,7 +88,7 @@ final class TrainCommand implements Callable<Integer> {
   public Integer call() throws Exception {
     int t = threads == null ? Runtime.getRuntime().availableProcessors() : threads;
     TrainingOptions o = new TrainingOptions(train, dev, model, arch, embedInit, TextRules.parse(textRules),
-        epochs, batch, t, seed, minCount, resume, lr, schedule, lenient, unkRate, keep, ema, batches);
+        epochs, batch, t, seed, minCount, resume, lr, schedule, lenient, unkRate, keep, ema, batches, hiddenKeep);
     new Trainer(o, System.err, System.console() != null).run();
     return 0;
   }

@@ -292,12 +292,18 @@ public final class Network {
     /** {@link Gemm#dropoutFactors} of the keep probability. */
     final float[] factors;
     final List<float[]> activations = new ArrayList<>();
+    /**
+     * Keep probability of the dropout applied, in place, to the hidden convolutions' outputs
+     * (1: none). A dropped output is 0, which ReLU's backward pass already treats as blocked.
+     */
+    final float hiddenKeep;
 
-    Trace(PackedBatch batch, int[] bigramIds, long[] kept, float[] factors) {
+    Trace(PackedBatch batch, int[] bigramIds, long[] kept, float[] factors, float hiddenKeep) {
       this.batch = batch;
       this.bigramIds = bigramIds;
       this.kept = kept;
       this.factors = factors;
+      this.hiddenKeep = hiddenKeep;
     }
 
     /** Tag scores, {@code rows x tags}; padding rows are zero. */
@@ -316,6 +322,18 @@ public final class Network {
    * applied (training); with null it is not. Inference goes through {@link #logits} instead.
    */
   public Trace forward(Parallel par, PackedBatch b, SplittableRandom dropout) {
+    return forward(par, b, dropout, 1f);
+  }
+
+  /**
+   * As {@link #forward(Parallel, PackedBatch, SplittableRandom)}; with a random source the outputs
+   * of the hidden convolutions (all but the last) are also dropped with probability
+   * {@code 1 - hiddenKeep} and the kept ones scaled by {@code 1 / hiddenKeep}.
+   */
+  public Trace forward(Parallel par, PackedBatch b, SplittableRandom dropout, float hiddenKeep) {
+    if (!(hiddenKeep > 0 && hiddenKeep <= 1)) {
+      throw new IllegalArgumentException("hidden keep probability must be in (0, 1], got " + hiddenKeep);
+    }
     int d = config.inputDim();
     int ed = config.embedDim();
     int bd = config.bigramDim();
@@ -350,14 +368,41 @@ public final class Network {
         }
       }
     });
-    Trace t = new Trace(b, bids, kept, factors);
+    float hk = dropout != null ? hiddenKeep : 1f;
+    Trace t = new Trace(b, bids, kept, factors, hk);
     t.activations.add(in);
     float[] x = in;
-    for (Conv1d c : convs) {
-      x = c.forward(par, b, x);
+    for (int i = 0; i < convs.size(); i++) {
+      x = convs.get(i).forward(par, b, x);
+      if (hk < 1f && i < convs.size() - 1) {
+        dropHidden(b, x, convs.get(i).out, hk, dropout);
+      }
       t.activations.add(x);
     }
     return t;
+  }
+
+  /**
+   * Inverted dropout on a hidden activation, in place: each element of a non-gap row is kept with
+   * probability {@code keep} (and scaled by {@code 1 / keep}) or set to 0. The mask is drawn in row
+   * order from the one random stream, so it does not depend on the number of threads.
+   */
+  private static void dropHidden(PackedBatch b, float[] x, int width, float keep, SplittableRandom rnd) {
+    int threshold = (int) (keep * (1 << 24));
+    float scale = 1f / keep;
+    for (int r = 0; r < b.rows; r++) {
+      if (b.ids[r] == PackedBatch.GAP) {
+        continue;
+      }
+      int o = r * width;
+      for (int j = 0; j < width; j++) {
+        if ((rnd.nextInt() >>> 8) < threshold) {
+          x[o + j] *= scale;
+        } else {
+          x[o + j] = 0f;
+        }
+      }
+    }
   }
 
   /** Lexicon feature bits as 0/1 inputs. */
@@ -479,6 +524,13 @@ public final class Network {
     float[] dy = dLogits;
     for (int i = convs.size() - 1; i >= 0; i--) {
       Conv1d c = convs.get(i);
+      if (t.hiddenKeep < 1f && i < convs.size() - 1) {
+        // the output was scaled by 1 / keep where kept; where dropped it is 0 and ReLU blocks it
+        float s = 1f / t.hiddenKeep;
+        for (int k = 0; k < dy.length; k++) {
+          dy[k] *= s;
+        }
+      }
       dy = c.backward(par, t.batch, t.activations.get(i), t.activations.get(i + 1), dy, true);
     }
     int d = config.inputDim();

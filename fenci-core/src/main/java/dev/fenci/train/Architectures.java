@@ -9,7 +9,7 @@ public final class Architectures {
 
   public static List<String> names() {
     return List.of("seed", "bigram", "bigram-deep", "accurate", "accurate-crf", "fast", "fast-wide", "fast-deep",
-        "accurate-dil", "accurate-dil-wide", "accurate-wide", "accurate-lex");
+        "accurate-dil", "accurate-dil-wide", "accurate-wide", "accurate-lex", "accurate-lex-wide");
   }
 
   /**
@@ -28,6 +28,8 @@ public final class Architectures {
       case "accurate-crf": // accurate plus learned transition scores (see hasTransitions)
       case "accurate-lex": // accurate-crf plus lexicon features of the training words (see hasLexicon)
         return new NetworkConfig(vocabSize, 128, 1, 48, new int[] {128, 48, 32}, 4, 0.5f, embedInit);
+      case "accurate-lex-wide": // accurate-lex with wider convolutions (meant with --hidden-keep)
+        return new NetworkConfig(vocabSize, 128, 1, 48, new int[] {192, 64, 32}, 4, 0.5f, embedInit);
       case "accurate-dil": // accurate-crf with dilated middle layers: 6 + 1 characters each side, same cost
         return config("accurate", vocabSize, embedInit).withDilations(1, 2, 2, 1);
       case "accurate-dil-wide": // dilations 1, 2, 4, 1: 8 + 1 characters each side, same cost
@@ -58,7 +60,7 @@ public final class Architectures {
    * ({@link dev.fenci.nn.CrfLoss}) instead of per-character cross-entropy.
    */
   public static boolean hasTransitions(String name) {
-    return name.equals("accurate-crf") || name.equals("accurate-wide") || name.equals("accurate-lex") || name.startsWith("accurate-dil") || name.startsWith("fast");
+    return name.equals("accurate-crf") || name.equals("accurate-wide") || name.startsWith("accurate-lex") || name.startsWith("accurate-dil") || name.startsWith("fast");
   }
 
   /**
@@ -66,6 +68,6 @@ public final class Architectures {
    * training word of each length starts or ends there ({@link dev.fenci.nn.Lexicon}).
    */
   public static boolean hasLexicon(String name) {
-    return name.equals("accurate-lex");
+    return name.startsWith("accurate-lex");
   }
 }

@@ -177,7 +177,7 @@ public final class Trainer {
         long correct = 0;
         long seen = 0;
         for (List<TrainingData.Piece> b : batches) {
-          SoftmaxCrossEntropy.Result r = step(net, transitions, adam, par, b, rnd, opt.unkRate());
+          SoftmaxCrossEntropy.Result r = step(net, transitions, adam, par, b, rnd, opt.unkRate(), opt.hiddenKeep());
           if (ema != null) {
             ema.update(par);
           }
@@ -236,10 +236,10 @@ public final class Trainer {
    * One optimiser step on one batch. With {@code transitions} (a CRF architecture) the loss is the
    * CRF negative log-likelihood of each piece's gold tags, summed over pieces, and the result's
    * accuracy counts argmaxes of the posterior tag marginals; without, summed per-character
-   * cross-entropy and argmaxes of the logits.
+   * cross-entropy and argmaxes of the logits. {@code hiddenKeep}: see {@link TrainingOptions#hiddenKeep}.
    */
   static SoftmaxCrossEntropy.Result step(Network net, Transitions transitions, Adam adam, Parallel par,
-      List<TrainingData.Piece> batch, SplittableRandom rnd, float unkRate) {
+      List<TrainingData.Piece> batch, SplittableRandom rnd, float unkRate, float hiddenKeep) {
     List<int[]> seqs = new ArrayList<>(batch.size());
     for (TrainingData.Piece p : batch) {
       int[] ids = p.ids();
@@ -266,7 +266,7 @@ public final class Trainer {
     for (int i = 0; i < batch.size(); i++) {
       System.arraycopy(batch.get(i).tags(), 0, gold, pb.start(i), pb.length(i));
     }
-    Network.Trace trace = net.forward(par, pb, rnd);
+    Network.Trace trace = net.forward(par, pb, rnd, hiddenKeep);
     float[] grad = new float[pb.rows() * Tag.COUNT];
     SoftmaxCrossEntropy.Result r;
     if (transitions == null) {
@@ -287,7 +287,8 @@ public final class Trainer {
    * without it (the seed's setting).
    */
   private static final Map<String, String> BEFORE_THE_OPTION =
-      Map.of("unk_rate", Float.toString(0f), "ema", Float.toString(0f), "batches", "length");
+      Map.of("unk_rate", Float.toString(0f), "ema", Float.toString(0f), "batches", "length",
+          "hidden_keep", Float.toString(1f));
 
   private Map<String, String> fingerprint(NetworkConfig config) {
     Map<String, String> f = new LinkedHashMap<>();
@@ -302,6 +303,7 @@ public final class Trainer {
     f.put("unk_rate", Float.toString(opt.unkRate()));
     f.put("ema", Float.toString(opt.ema()));
     f.put("batches", opt.batches());
+    f.put("hidden_keep", Float.toString(opt.hiddenKeep()));
     return f;
   }
 

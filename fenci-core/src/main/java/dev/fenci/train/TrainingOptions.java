@@ -32,10 +32,13 @@ import java.util.List;
  *                  dev beside them after every epoch (the better of the two is kept); 0 (the seed): none
  * @param batches   "length" (the seed: pieces of one length per batch, see {@link LengthBatcher}) or
  *                  "mixed" (pieces of any length, as many batches per epoch, see {@link MixedBatcher})
+ * @param hiddenKeep dropout keep probability on the outputs of the hidden convolutions (after their
+ *                  ReLU, before the next convolution); 1 (the seed): no dropout there
  */
 public record TrainingOptions(List<Path> train, Path dev, Path model, String arch, String embedInit,
     TextRules rules, int epochs, int batch, int threads, long seed, int minCount, boolean resume,
-    float lr, String schedule, boolean lenient, float unkRate, float keep, float ema, String batches) {
+    float lr, String schedule, boolean lenient, float unkRate, float keep, float ema, String batches,
+    float hiddenKeep) {
 
   public TrainingOptions {
     if (!(lr > 0 && lr < 1)) {
@@ -56,6 +59,17 @@ public record TrainingOptions(List<Path> train, Path dev, Path model, String arc
     if (!"length".equals(batches) && !"mixed".equals(batches)) {
       throw new IllegalArgumentException("batches must be 'length' or 'mixed', got " + batches);
     }
+    if (!(hiddenKeep > 0 && hiddenKeep <= 1)) {
+      throw new IllegalArgumentException("hidden dropout keep probability must be in (0, 1] (1: none), got " + hiddenKeep);
+    }
+  }
+
+  /** Options without dropout on the hidden layers. */
+  public TrainingOptions(List<Path> train, Path dev, Path model, String arch, String embedInit,
+      TextRules rules, int epochs, int batch, int threads, long seed, int minCount, boolean resume,
+      float lr, String schedule, boolean lenient, float unkRate, float keep, float ema, String batches) {
+    this(train, dev, model, arch, embedInit, rules, epochs, batch, threads, seed, minCount, resume, lr, schedule,
+        lenient, unkRate, keep, ema, batches, 1f);
   }
 
   /** Options with the seed's batches (pieces of one length per batch). */

@@ -15,8 +15,12 @@ class GradientCheckTest {
   private static final int[][] SEQS = {{1, 2, 3, 4, 5}, {6}, {2, 2, 0, 1}};
   private static final int[][] GOLD = {{1, 2, 2, 2, 3}, {0}, {1, 3, 0, 0}};
 
-  private static double loss(Network net, PackedBatch b, int[] gold, long dropoutSeed, float[] grad) {
-    Network.Trace t = net.forward(Parallel.SERIAL, b, dropoutSeed < 0 ? null : new SplittableRandom(dropoutSeed));
+  /** Keep probability of dropout on the hidden convolutions' outputs in {@link #check}. */
+  private float hiddenKeep = 1f;
+
+  private static double loss(Network net, PackedBatch b, int[] gold, long dropoutSeed, float hiddenKeep, float[] grad) {
+    Network.Trace t = net.forward(Parallel.SERIAL, b, dropoutSeed < 0 ? null : new SplittableRandom(dropoutSeed),
+        hiddenKeep);
     float[] g = grad == null ? new float[t.logits().length] : grad;
     double l = SoftmaxCrossEntropy.lossAndGrad(t.logits(), gold, 4, g).loss();
     if (grad != null) {
@@ -56,7 +60,7 @@ class GradientCheckTest {
     net.initialise(3);
     PackedBatch b = PackedBatch.of(net.pad(), SEQS);
     int[] gold = gold(b);
-    loss(net, b, gold, dropoutSeed, new float[b.rows() * 4]);
+    loss(net, b, gold, dropoutSeed, hiddenKeep, new float[b.rows() * 4]);
     List<float[]> analytic = new ArrayList<>();
     for (Param p : net.params()) {
       analytic.add(p.grad().clone());
@@ -71,15 +75,15 @@ class GradientCheckTest {
         float old = p.value[i];
         p.value[i] = (float) (old + eps);
         net.refresh();
-        double up = loss(net, b, gold, dropoutSeed, null);
+        double up = loss(net, b, gold, dropoutSeed, hiddenKeep, null);
         p.value[i] = (float) (old - eps);
         net.refresh();
-        double down = loss(net, b, gold, dropoutSeed, null);
+        double down = loss(net, b, gold, dropoutSeed, hiddenKeep, null);
         p.value[i] = old;
         net.refresh();
         double numeric = (up - down) / (2 * eps);
         double a = analytic.get(pi)[i];
-        double mid = loss(net, b, gold, dropoutSeed, null);
+        double mid = loss(net, b, gold, dropoutSeed, hiddenKeep, null);
         if (Math.abs((up - mid) - (mid - down)) / eps > 1e-2 * Math.max(1, Math.abs(numeric))) {
           kinks++; // a ReLU switched inside [-eps, eps]: the loss is not differentiable there
           checked++;
@@ -104,6 +108,41 @@ class GradientCheckTest {
   @Test
   void gradientsMatchFiniteDifferencesWithDropout() {
     check(0.5f, 42);
+  }
+
+  @Test
+  void gradientsMatchFiniteDifferencesWithHiddenDropout() {
+    hiddenKeep = 0.6f;
+    check(new Network(bigramConfig(0.5f), bigrams()), 11, 228 + 21 + 54);
+    check(new Network(bigramConfig(1f).withDilations(1, 2, 1), bigrams()), 3, 228 + 21 + 54);
+  }
+
+  @Test
+  void hiddenDropoutDropsAndScalesOnlyTheHiddenOutputs() {
+    Network net = new Network(bigramConfig(1f), bigrams());
+    net.initialise(3);
+    PackedBatch b = PackedBatch.of(net.pad(), SEQS);
+    Network.Trace plain = net.forward(Parallel.SERIAL, b, new SplittableRandom(4));
+    Network.Trace dropped = net.forward(Parallel.SERIAL, b, new SplittableRandom(4), 0.5f);
+    // the first convolution's output (its input is not dropped: keep 1 on the embeddings); the
+    // later ones read the dropped outputs and differ as a whole
+    float[] p = plain.activations.get(1);
+    float[] d = dropped.activations.get(1);
+    int zeroed = 0;
+    int scaled = 0;
+    for (int i = 0; i < p.length; i++) {
+      if (p[i] > 0 && d[i] == 0) {
+        zeroed++;
+      } else {
+        assertThat(d[i]).isEqualTo(2 * p[i]);
+        scaled += p[i] > 0 ? 1 : 0;
+      }
+    }
+    assertThat(zeroed).isPositive();
+    assertThat(scaled).isPositive();
+    // without a random source (inference), nothing is dropped
+    assertThat(net.forward(Parallel.SERIAL, b, null, 0.5f).logits()).containsExactly(
+        net.forward(Parallel.SERIAL, b, null).logits());
   }
 
   @Test
