@@ -9,12 +9,12 @@ import org.junit.jupiter.api.Test;
 
 class LexiconTest {
   /** Bits as the network reads them: starts of lengths 2, 3, 4, 5+ in bits 0-3, ends in 4-7. */
-  private static byte bits(int... set) {
+  private static int bits(int... set) {
     int b = 0;
     for (int s : set) {
       b |= 1 << s;
     }
-    return (byte) b;
+    return b;
   }
 
   @Test
@@ -23,21 +23,36 @@ class LexiconTest {
         new int[] {5, 6, 7, 8, 9}));
     assertThat(lex.size()).isEqualTo(4);
     int[] seq = {9, 1, 2, 3, 4, 5, 6, 1};
-    byte[] f = new byte[seq.length];
+    int[] f = new int[seq.length];
     lex.features(seq, 0, seq.length, f, 0);
     assertThat(f).containsExactly(
-        (byte) 0,
+        0,
         bits(0, 3), // 12 and 123456 (length 6: the 5+ bucket) start here
         bits(4, 1), // 12 ends, 234 starts
-        (byte) 0,
+        0,
         bits(5), // 234 ends
-        (byte) 0,
+        0,
         bits(7), // 123456 ends
-        (byte) 0); // the last 1 has no 2 after it
+        0); // the last 1 has no 2 after it
     // only within the sequence given
-    byte[] g = new byte[3];
+    int[] g = new int[3];
     lex.features(seq, 1, 2, g, 1);
-    assertThat(g).containsExactly((byte) 0, bits(0), bits(4));
+    assertThat(g).containsExactly(0, bits(0), bits(4));
+  }
+
+  @Test
+  void aWordOfClassCSetsTheBitsOfItsClass() {
+    Lexicon lex = Lexicon.of(List.of(new int[] {1, 2}, new int[] {2, 3, 4}, new int[] {4, 5}), new int[] {0, 3, 1}, 4);
+    assertThat(lex.featureCount()).isEqualTo(32);
+    int[] seq = {1, 2, 3, 4, 5};
+    int[] f = new int[seq.length];
+    lex.features(seq, 0, seq.length, f, 0);
+    assertThat(f).containsExactly(bits(0), bits(4, 25), 0, bits(29, 8), bits(12));
+    assertThat(lex.classOf(seq, 3, 2)).isEqualTo(1);
+    assertThat(lex.classOf(seq, 0, 3)).isEqualTo(-1);
+    assertThatThrownBy(() -> Lexicon.of(List.of(new int[] {1, 2}), new int[] {2}, 2)).hasMessageContaining("class 2");
+    assertThatThrownBy(() -> Lexicon.of(List.of(new int[] {1, 2}), new int[] {0, 0}, 2)).hasMessageContaining("2 word classes");
+    assertThatThrownBy(() -> Lexicon.of(List.of(new int[] {1, 2}), null, 5)).hasMessageContaining("1 to 4");
   }
 
   /** The running hashes of prefixes find exactly the words a lookup of every substring finds. */
@@ -49,21 +64,21 @@ class LexiconTest {
       seq[i] = r.nextInt(6);
     }
     Lexicon lex = lexiconOf(seq, 4);
-    byte[] fast = new byte[seq.length];
+    int[] fast = new int[seq.length];
     lex.features(seq, 0, seq.length, fast, 0);
-    byte[] plain = new byte[seq.length];
+    int[] plain = new int[seq.length];
     for (int i = 0; i < seq.length; i++) {
       for (int len = 2; len <= Lexicon.MAX_LENGTH && i + len <= seq.length; len++) {
         if (lex.contains(seq, i, len)) {
           int bucket = Math.min(len, 5) - 2;
-          plain[i] |= (byte) (1 << bucket);
-          plain[i + len - 1] |= (byte) (1 << (4 + bucket));
+          plain[i] |= (1 << bucket);
+          plain[i + len - 1] |= (1 << (4 + bucket));
         }
       }
     }
     assertThat(fast).containsExactly(plain);
     int marked = 0;
-    for (byte b : fast) {
+    for (int b : fast) {
       marked += b != 0 ? 1 : 0;
     }
     assertThat(marked).as("characters with a feature").isGreaterThan(100);
@@ -104,15 +119,15 @@ class LexiconTest {
     net.initialise(5);
     int[] seq = {1, 2, 3, 4, 5};
     PackedBatch own = PackedBatch.of(net.pad(), seq);
-    byte[] f = new byte[seq.length];
+    int[] f = new int[seq.length];
     net.lexicon().features(seq, 0, seq.length, f, 0);
     PackedBatch given = own.withLexiconFeatures(List.of(f));
     assertThat(net.forward(Parallel.SERIAL, given, null).logits())
         .containsExactly(net.forward(Parallel.SERIAL, own, null).logits());
-    PackedBatch none = own.withLexiconFeatures(List.of(new byte[seq.length]));
+    PackedBatch none = own.withLexiconFeatures(List.of(new int[seq.length]));
     assertThat(net.forward(Parallel.SERIAL, none, null).logits())
         .isNotEqualTo(net.forward(Parallel.SERIAL, own, null).logits());
-    assertThatThrownBy(() -> own.withLexiconFeatures(List.of(new byte[2]))).hasMessageContaining("features 2");
+    assertThatThrownBy(() -> own.withLexiconFeatures(List.of(new int[2]))).hasMessageContaining("features 2");
   }
 
   /** Words of lengths 2 to 6 cut from a random sequence, so that the lexicon finds some everywhere. */
