@@ -9,7 +9,7 @@ public final class Architectures {
 
   public static List<String> names() {
     return List.of("seed", "bigram", "bigram-deep", "accurate", "accurate-crf", "fast", "fast-wide", "fast-deep",
-        "accurate-dil", "accurate-dil-wide", "accurate-wide", "accurate-lex", "accurate-lex-wide", "accurate-lex2", "accurate-lex4");
+        "accurate-dil", "accurate-dil-wide", "accurate-wide", "accurate-lex", "accurate-lex-wide", "accurate-lex2", "accurate-lex4", "accurate-lex-deep");
   }
 
   /**
@@ -32,6 +32,8 @@ public final class Architectures {
         return new NetworkConfig(vocabSize, 128, 1, 48, new int[] {128, 48, 32}, 4, 0.5f, embedInit);
       case "accurate-lex-wide": // accurate-lex with wider convolutions (meant with --hidden-keep)
         return new NetworkConfig(vocabSize, 128, 1, 48, new int[] {192, 64, 32}, 4, 0.5f, embedInit);
+      case "accurate-lex-deep": // accurate-lex with one more convolution (receptive field 5 + 1 characters)
+        return new NetworkConfig(vocabSize, 128, 1, 48, new int[] {128, 96, 48, 32}, 4, 0.5f, embedInit);
       case "accurate-dil": // accurate-crf with dilated middle layers: 6 + 1 characters each side, same cost
         return config("accurate", vocabSize, embedInit).withDilations(1, 2, 2, 1);
       case "accurate-dil-wide": // dilations 1, 2, 4, 1: 8 + 1 characters each side, same cost
