@@ -24,11 +24,11 @@ public final class Model {
   public static final String FORMAT = "fenci-segmenter";
   /**
    * The newest version read and written; version 2 added 16-bit float (F16) tensors, version 3
-   * dilated convolutions, version 4 lexicon features, version 5 lexicon word classes. A model is
-   * written with the oldest version that describes it (2 without dilations and lexicon), so that
-   * older readers still load every model they can run.
+   * dilated convolutions, version 4 lexicon features. A model is written with the oldest version
+   * that describes it (2 without dilations and lexicon), so that older readers still load every
+   * model they can run.
    */
-  public static final int FORMAT_VERSION = 5;
+  public static final int FORMAT_VERSION = 4;
   /** The oldest version read. */
   static final int OLDEST_VERSION = 1;
 
@@ -103,8 +103,7 @@ public final class Model {
     Map<String, String> meta = st.metadata();
     meta.put("format", FORMAT);
     NetworkConfig c = network.config();
-    boolean classes = network.lexicon() != null && network.lexicon().classes() > 1;
-    meta.put("format_version", Integer.toString(classes ? 5 : c.hasLexicon() ? 4 : c.isDilated() ? 3 : 2));
+    meta.put("format_version", Integer.toString(c.hasLexicon() ? 4 : c.isDilated() ? 3 : 2));
     meta.put("arch", arch);
     Map<String, Object> net = new LinkedHashMap<>();
     net.put("vocab_size", c.vocabSize());
@@ -135,10 +134,6 @@ public final class Model {
     if (network.lexicon() != null) {
       int[] words = network.lexicon().words();
       st.put("lexicon.words", words, words.length);
-      if (classes) {
-        int[] wc = network.lexicon().wordClasses();
-        st.put("lexicon.classes", wc, wc.length);
-      }
     }
     for (Param p : network.params()) {
       if (halfEmbeddings && isEmbedding(p.name())) {
@@ -204,10 +199,6 @@ public final class Model {
         throw new ModelFormatException(source, "lexicon features in a version " + version
             + " file (they need version 4)");
       }
-      if (config.lexiconDim() > Lexicon.FEATURES && v < 5) {
-        throw new ModelFormatException(source, "lexicon word classes in a version " + version
-            + " file (they need version 5)");
-      }
       if (config.isDilated() && v < 3) {
         // a reader of the version the file claims would ignore the dilations and run another network
         throw new ModelFormatException(source, "dilated convolutions in a version " + version
@@ -237,16 +228,7 @@ public final class Model {
         if (!st.has("lexicon.words")) {
           throw new ModelFormatException(source, "missing tensor lexicon.words");
         }
-        int classes = config.lexiconDim() / Lexicon.FEATURES;
-        if (classes > 1 && !st.has("lexicon.classes")) {
-          throw new ModelFormatException(source, "missing tensor lexicon.classes (lexicon_dim " + config.lexiconDim()
-              + " means " + classes + " word classes)");
-        }
-        try {
-          lexicon = new Lexicon(st.ints("lexicon.words"), classes > 1 ? st.ints("lexicon.classes") : null, classes);
-        } catch (IllegalArgumentException e) {
-          throw new ModelFormatException(source, e.getMessage());
-        }
+        lexicon = new Lexicon(st.ints("lexicon.words"));
       }
       Network network = new Network(config, bigrams, lexicon);
       for (Param p : network.params()) { // present, with these shapes: checked above

@@ -61,13 +61,6 @@ public final class SafeTensors {
     return this;
   }
 
-  /** Drops a tensor (tests build damaged files with it). */
-  void remove(String name) {
-    tensors.remove(name);
-    shapes.remove(name);
-    half.remove(name);
-  }
-
   /** Whether a float tensor is (or will be) stored as F16. */
   public boolean isHalf(String name) {
     return half.contains(name);

@@ -39,7 +39,7 @@ public final class Network {
    */
   public Network(NetworkConfig config, Bigrams bigrams, Lexicon lexicon) {
     this.config = config;
-    if (config.hasLexicon() != (lexicon != null) || (lexicon != null && lexicon.featureCount() != config.lexiconDim())) {
+    if (config.hasLexicon() != (lexicon != null)) {
       throw new IllegalArgumentException("the lexicon does not fit the network (" + config + ")");
     }
     this.lexicon = lexicon;
@@ -340,7 +340,7 @@ public final class Network {
     float[] in = new float[b.rows * d];
     float[] e = embedding.value;
     int[] bids = bigramIds(b);
-    int[] lex = lexiconBits(b);
+    byte[] lex = lexiconBits(b);
     int ld = config.lexiconDim();
     boolean drop = dropout != null && config.keepProb() < 1f;
     // the dropout mask, one bit per input element (1: kept), drawn in row order from the one
@@ -406,7 +406,7 @@ public final class Network {
   }
 
   /** Lexicon feature bits as 0/1 inputs. */
-  private static void features(int bits, float[] dst, int at, int n) {
+  private static void features(byte bits, float[] dst, int at, int n) {
     for (int f = 0; f < n; f++) {
       dst[at + f] = (bits >>> f) & 1;
     }
@@ -416,14 +416,14 @@ public final class Network {
    * Lexicon feature bits of every row: the batch's own ({@link PackedBatch#withLexiconFeatures}) or
    * computed from this network's lexicon; null without lexicon features.
    */
-  private int[] lexiconBits(PackedBatch b) {
+  private byte[] lexiconBits(PackedBatch b) {
     if (lexicon == null) {
       return null;
     }
     if (b.lexicon != null) {
       return b.lexicon;
     }
-    int[] bits = new int[b.rows];
+    byte[] bits = new byte[b.rows];
     for (int i = 0; i < b.starts.length; i++) {
       lexicon.features(b.ids, b.starts[i], b.lengths[i], bits, b.starts[i]);
     }
@@ -498,7 +498,7 @@ public final class Network {
       int ld = config.lexiconDim();
       int w = bd + ld;
       int[] bids = bigramIds(b);
-      int[] lex = lexiconBits(b);
+      byte[] lex = lexiconBits(b);
       float[] xb = new float[b.rows * w];
       for (int r = 0; r < b.rows; r++) {
         if (b.ids[r] == PackedBatch.GAP) {

@@ -17,9 +17,8 @@ import java.util.Arrays;
  * @param embedInit   "uniform" (uniform(-1, 1), the seed) or "normal" (N(0, 1), PyTorch's default)
  * @param dilations   one per convolution ({@code hidden.length + 1}): the distance between the
  *                    rows its three taps read (1 everywhere in the seed); the first must be 1
- * @param lexiconDim  0, or {@link Lexicon#FEATURES} times the lexicon's number of word classes:
- *                    the first convolution also reads the {@link Lexicon}'s word features of every
- *                    character
+ * @param lexiconDim  0, or {@link Lexicon#FEATURES}: the first convolution also reads the
+ *                    {@link Lexicon}'s word features of every character
  */
 public record NetworkConfig(int vocabSize, int embedDim, int bigramVocab, int bigramDim, int[] hidden, int tags,
     float keepProb, String embedInit, int[] dilations, int lexiconDim) {
@@ -57,9 +56,8 @@ public record NetworkConfig(int vocabSize, int embedDim, int bigramVocab, int bi
             + Arrays.toString(dilations));
       }
     }
-    if (lexiconDim < 0 || lexiconDim % Lexicon.FEATURES != 0 || lexiconDim > Lexicon.FEATURES * Lexicon.MAX_CLASSES) {
-      throw new IllegalArgumentException("lexiconDim must be 0 or " + Lexicon.FEATURES + " times 1 to "
-          + Lexicon.MAX_CLASSES + " word classes, got " + lexiconDim);
+    if (lexiconDim != 0 && lexiconDim != Lexicon.FEATURES) {
+      throw new IllegalArgumentException("lexiconDim must be 0 or " + Lexicon.FEATURES + ", got " + lexiconDim);
     }
     if (dilations[0] != 1) {
       throw new IllegalArgumentException("the first convolution's dilation must be 1 (it is read from tables"

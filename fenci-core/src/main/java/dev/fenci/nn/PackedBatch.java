@@ -17,9 +17,9 @@ public final class PackedBatch {
   final int rows;
   final int positions;
   /** Lexicon feature bits of every row given by the caller (training), or null: the network's own. */
-  final int[] lexicon;
+  final byte[] lexicon;
 
-  private PackedBatch(int[] ids, int[] starts, int[] lengths, int pad, int positions, int[] lexicon) {
+  private PackedBatch(int[] ids, int[] starts, int[] lengths, int pad, int positions, byte[] lexicon) {
     this.lexicon = lexicon;
     this.ids = ids;
     this.starts = starts;
@@ -61,13 +61,13 @@ public final class PackedBatch {
    * sequence), in place of those the network would compute from its own lexicon: a trainer
    * gives each part of the training data features from a lexicon of the other parts.
    */
-  public PackedBatch withLexiconFeatures(java.util.List<int[]> perSequence) {
+  public PackedBatch withLexiconFeatures(java.util.List<byte[]> perSequence) {
     if (perSequence.size() != starts.length) {
       throw new IllegalArgumentException(perSequence.size() + " feature arrays for " + starts.length + " sequences");
     }
-    int[] bits = new int[rows];
+    byte[] bits = new byte[rows];
     for (int i = 0; i < starts.length; i++) {
-      int[] f = perSequence.get(i);
+      byte[] f = perSequence.get(i);
       if (f.length != lengths[i]) {
         throw new IllegalArgumentException("sequence " + i + " has " + lengths[i] + " characters, features " + f.length);
       }

@@ -9,7 +9,7 @@ public final class Architectures {
 
   public static List<String> names() {
     return List.of("seed", "bigram", "bigram-deep", "accurate", "accurate-crf", "fast", "fast-wide", "fast-deep",
-        "accurate-dil", "accurate-dil-wide", "accurate-wide", "accurate-lex", "accurate-lex-wide", "accurate-lex2", "accurate-lex4", "accurate-lex-deep");
+        "accurate-dil", "accurate-dil-wide", "accurate-wide", "accurate-lex", "accurate-lex-wide", "accurate-lex-deep");
   }
 
   /**
@@ -27,8 +27,6 @@ public final class Architectures {
       case "accurate": // the shipped default: bigram-deep's extra layer, narrower for speed
       case "accurate-crf": // accurate plus learned transition scores (see hasTransitions)
       case "accurate-lex": // accurate-crf plus lexicon features of the training words (see hasLexicon)
-      case "accurate-lex2": // accurate-lex with 2 word classes (see lexiconClasses)
-      case "accurate-lex4": // accurate-lex with 4 word classes
         return new NetworkConfig(vocabSize, 128, 1, 48, new int[] {128, 48, 32}, 4, 0.5f, embedInit);
       case "accurate-lex-wide": // accurate-lex with wider convolutions (meant with --hidden-keep)
         return new NetworkConfig(vocabSize, 128, 1, 48, new int[] {192, 64, 32}, 4, 0.5f, embedInit);
@@ -73,13 +71,5 @@ public final class Architectures {
    */
   public static boolean hasLexicon(String name) {
     return name.startsWith("accurate-lex");
-  }
-
-  /**
-   * Word classes of the lexicon features of architecture {@code name} (see {@link LexiconFeatures}):
-   * 1, or 2 (words whose characters are mostly not that word apart), or 4 (also words seen once).
-   */
-  public static int lexiconClasses(String name) {
-    return name.equals("accurate-lex2") ? 2 : name.equals("accurate-lex4") ? 4 : 1;
   }
 }

@@ -16,12 +16,6 @@ import java.util.Map;
  * {@link #FOLDS} - 1 folds only (folds are contiguous runs of pieces, so roughly stretches of
  * time): at segmentation time some words are missing from the lexicon, and the network must see
  * that in training too, or it would learn to trust the lexicon blindly.
- *
- * <p>With more than one word class, a word's class says how far its occurrences can be trusted,
- * counted in the data the lexicon comes from (the other folds for a training piece, all of it for
- * the model): with 2 or 4 classes, class bit 0 is set when the word's characters are that word in
- * fewer than half of their occurrences ({@code 面的} is a word 4 times in 627); with 4, class bit
- * 1 is set when the word was seen only once.
  */
 final class LexiconFeatures {
   static final int FOLDS = 10;
@@ -29,11 +23,8 @@ final class LexiconFeatures {
   private final Lexicon lexicon;
   private final List<TrainingData.Piece> pieces;
 
-  LexiconFeatures(List<TrainingData.Piece> pieces, int classes) {
-    if (classes != 1 && classes != 2 && classes != 4) {
-      throw new IllegalArgumentException("lexicon word classes must be 1, 2 or 4, got " + classes);
-    }
-    // per word (by hash): its count as a word in every fold, then the total
+  LexiconFeatures(List<TrainingData.Piece> pieces) {
+    // per word (by hash): its count in every fold, then the total
     Map<Long, int[]> counts = new HashMap<>();
     Map<Long, int[]> words = new LinkedHashMap<>();
     int n = pieces.size();
@@ -60,60 +51,19 @@ final class LexiconFeatures {
         }
       }
     }
-    // per word: how often its characters occur in every fold, as the word or not
-    Map<Long, int[]> occurrences = new HashMap<>();
-    if (classes > 1) {
-      int[] scratch = new int[0];
-      for (int p = 0; p < n; p++) {
-        int fold = fold(p, n);
-        int[] ids = pieces.get(p).ids();
-        if (scratch.length < ids.length) {
-          scratch = new int[ids.length];
-        }
-        Lexicon.features(ids, 0, ids.length, scratch, 0, h -> {
-          if (counts.containsKey(h)) {
-            int[] c = occurrences.computeIfAbsent(h, k -> new int[FOLDS + 1]);
-            c[fold]++;
-            c[FOLDS]++;
-          }
-          return -1;
-        });
-      }
-    }
-    int[] classOf = new int[words.size()];
-    int w = 0;
-    for (Long h : words.keySet()) {
-      classOf[w++] = classes == 1 ? 0 : wordClass(counts.get(h)[FOLDS], occurrences.get(h)[FOLDS], classes);
-    }
-    this.lexicon = Lexicon.of(new ArrayList<>(words.values()), classOf, classes);
+    this.lexicon = Lexicon.of(new ArrayList<>(words.values()));
     List<TrainingData.Piece> out = new ArrayList<>(n);
     for (int p = 0; p < n; p++) {
       int fold = fold(p, n);
       TrainingData.Piece piece = pieces.get(p);
-      int[] f = new int[piece.ids().length];
+      byte[] f = new byte[piece.ids().length];
       Lexicon.features(piece.ids(), 0, f.length, f, 0, h -> {
         int[] c = counts.get(h);
-        if (c == null || c[FOLDS] == c[fold]) {
-          return -1;
-        }
-        if (classes == 1) {
-          return 0;
-        }
-        int[] o = occurrences.get(h);
-        return wordClass(c[FOLDS] - c[fold], o[FOLDS] - o[fold], classes);
+        return c != null && c[FOLDS] - c[fold] > 0;
       });
       out.add(new TrainingData.Piece(piece.ids(), piece.tags(), f));
     }
     this.pieces = out;
-  }
-
-  /** The class of a word seen {@code asWord} times among {@code occurrences} of its characters. */
-  static int wordClass(int asWord, int occurrences, int classes) {
-    int c = 2 * asWord < occurrences ? 1 : 0;
-    if (classes == 4 && asWord < 2) {
-      c |= 2;
-    }
-    return c;
   }
 
   private static int fold(int piece, int pieces) {

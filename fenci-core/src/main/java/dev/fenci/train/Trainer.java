@@ -104,12 +104,12 @@ public final class Trainer {
         // the features are fixed per piece: they would still mark words through a replaced character
         throw new IllegalArgumentException("--unk-rate is not supported with lexicon features (--arch " + opt.arch() + ")");
       }
-      LexiconFeatures lf = new LexiconFeatures(pieces, Architectures.lexiconClasses(opt.arch()));
+      LexiconFeatures lf = new LexiconFeatures(pieces);
       lexicon = lf.lexicon();
       pieces = lf.pieces();
-      config = config.withLexiconDim(lexicon.featureCount());
-      log.printf(Locale.ROOT, "lexicon of %,d training words in %d class%s; each piece's features from the other %d folds' words%n",
-          lexicon.size(), lexicon.classes(), lexicon.classes() == 1 ? "" : "es", LexiconFeatures.FOLDS - 1);
+      config = config.withLexiconDim(Lexicon.FEATURES);
+      log.printf(Locale.ROOT, "lexicon of %,d training words; each piece's features from the other %d folds' words%n",
+          lexicon.size(), LexiconFeatures.FOLDS - 1);
     }
     Network net = new Network(config, bigrams, lexicon);
     net.initialise(opt.seed());
@@ -255,7 +255,7 @@ public final class Trainer {
     }
     PackedBatch pb = PackedBatch.of(net.pad(), seqs);
     if (net.lexicon() != null) {
-      List<int[]> features = new ArrayList<>(batch.size());
+      List<byte[]> features = new ArrayList<>(batch.size());
       for (TrainingData.Piece p : batch) {
         features.add(p.lexicon());
       }

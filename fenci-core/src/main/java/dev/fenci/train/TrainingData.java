@@ -20,7 +20,7 @@ public final class TrainingData {
    * One piece: ids and gold tags, same length, and for networks with lexicon features the
    * features the trainer gives it (null otherwise).
    */
-  public record Piece(int[] ids, int[] tags, int[] lexicon) {
+  public record Piece(int[] ids, int[] tags, byte[] lexicon) {
     public Piece(int[] ids, int[] tags) {
       this(ids, tags, null);
     }

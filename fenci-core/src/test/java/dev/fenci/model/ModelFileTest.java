@@ -202,39 +202,6 @@ class ModelFileTest {
         .hasMessageContaining("bad.safetensors").hasMessageContaining("has length 9");
   }
 
-  @Test
-  void lexiconWordClassesRoundTripAsVersionFive() throws Exception {
-    var cfg = new dev.fenci.nn.NetworkConfig(7, 5, 4, 3, new int[] {6, 3}, 4, 0.5f, "normal")
-        .withLexiconDim(2 * dev.fenci.nn.Lexicon.FEATURES);
-    var lexicon = dev.fenci.nn.Lexicon.of(java.util.List.of(new int[] {1, 2}, new int[] {3, 4, 5}), new int[] {1, 0}, 2);
-    var net = new dev.fenci.nn.Network(cfg, new dev.fenci.nn.Bigrams(7, new int[] {10, 3, 55}), lexicon);
-    net.initialise(5);
-    Model m = new Model("accurate-lex2", net, new Vocabulary(new int[] {'a', 'b', 'c', 'd', 'e', 'f'}),
-        dev.fenci.text.TextRules.FOLD, java.util.Map.of());
-    SafeTensors st = m.toSafeTensors();
-    assertThat(st.metadata().get("format_version")).isEqualTo("5");
-    Model back = Model.load(st.toBytes(), "classes.safetensors");
-    assertThat(back.network().config()).isEqualTo(cfg);
-    assertThat(back.network().lexicon().wordClasses()).containsExactly(1, 0);
-    assertThat(back.network().lexicon().classOf(new int[] {1, 2}, 0, 2)).isEqualTo(1);
-    String text = "abcdefabc";
-    assertThat(dev.fenci.Segmenter.of(back).segment(text)).isEqualTo(dev.fenci.Segmenter.of(m).segment(text));
-    // a version 4 reader knows one class only: refused
-    SafeTensors older = m.toSafeTensors();
-    older.metadata().put("format_version", "4");
-    assertThatThrownBy(() -> Model.load(older.toBytes(), "older.safetensors"))
-        .hasMessageContaining("older.safetensors").hasMessageContaining("need version 5");
-    // missing or damaged classes are refused with the file's name
-    SafeTensors missing = m.toSafeTensors();
-    missing.remove("lexicon.classes");
-    assertThatThrownBy(() -> Model.load(missing.toBytes(), "missing.safetensors"))
-        .hasMessageContaining("missing.safetensors").hasMessageContaining("lexicon.classes");
-    SafeTensors damaged = m.toSafeTensors();
-    damaged.put("lexicon.classes", new int[] {1, 2}, 2);
-    assertThatThrownBy(() -> Model.load(damaged.toBytes(), "bad.safetensors"))
-        .hasMessageContaining("bad.safetensors").hasMessageContaining("class 2");
-  }
-
   /** What a model file keeps of a weight: embedding tables as 16-bit floats, the rest exactly. */
   private static float[] savedValues(Param p) {
     if (!p.name().equals("embedding.weight") && !p.name().equals("bigram.weight")) {

@@ -9,12 +9,12 @@ import org.junit.jupiter.api.Test;
 
 class LexiconTest {
   /** Bits as the network reads them: starts of lengths 2, 3, 4, 5+ in bits 0-3, ends in 4-7. */
-  private static int bits(int... set) {
+  private static byte bits(int... set) {
     int b = 0;
     for (int s : set) {
       b |= 1 << s;
     }
-    return b;
+    return (byte) b;
   }
 
   @Test
@@ -23,36 +23,21 @@ class LexiconTest {
         new int[] {5, 6, 7, 8, 9}));
     assertThat(lex.size()).isEqualTo(4);
     int[] seq = {9, 1, 2, 3, 4, 5, 6, 1};
-    int[] f = new int[seq.length];
+    byte[] f = new byte[seq.length];
     lex.features(seq, 0, seq.length, f, 0);
     assertThat(f).containsExactly(
-        0,
+        (byte) 0,
         bits(0, 3), // 12 and 123456 (length 6: the 5+ bucket) start here
         bits(4, 1), // 12 ends, 234 starts
-        0,
+        (byte) 0,
         bits(5), // 234 ends
-        0,
+        (byte) 0,
         bits(7), // 123456 ends
-        0); // the last 1 has no 2 after it
+        (byte) 0); // the last 1 has no 2 after it
     // only within the sequence given
-    int[] g = new int[3];
+    byte[] g = new byte[3];
     lex.features(seq, 1, 2, g, 1);
-    assertThat(g).containsExactly(0, bits(0), bits(4));
-  }
-
-  @Test
-  void aWordOfClassCSetsTheBitsOfItsClass() {
-    Lexicon lex = Lexicon.of(List.of(new int[] {1, 2}, new int[] {2, 3, 4}, new int[] {4, 5}), new int[] {0, 3, 1}, 4);
-    assertThat(lex.featureCount()).isEqualTo(32);
-    int[] seq = {1, 2, 3, 4, 5};
-    int[] f = new int[seq.length];
-    lex.features(seq, 0, seq.length, f, 0);
-    assertThat(f).containsExactly(bits(0), bits(4, 25), 0, bits(29, 8), bits(12));
-    assertThat(lex.classOf(seq, 3, 2)).isEqualTo(1);
-    assertThat(lex.classOf(seq, 0, 3)).isEqualTo(-1);
-    assertThatThrownBy(() -> Lexicon.of(List.of(new int[] {1, 2}), new int[] {2}, 2)).hasMessageContaining("class 2");
-    assertThatThrownBy(() -> Lexicon.of(List.of(new int[] {1, 2}), new int[] {0, 0}, 2)).hasMessageContaining("2 word classes");
-    assertThatThrownBy(() -> Lexicon.of(List.of(new int[] {1, 2}), null, 5)).hasMessageContaining("1 to 4");
+    assertThat(g).containsExactly((byte) 0, bits(0), bits(4));
   }
 
   /** The running hashes of prefixes find exactly the words a lookup of every substring finds. */
@@ -64,21 +49,21 @@ class LexiconTest {
       seq[i] = r.nextInt(6);
     }
     Lexicon lex = lexiconOf(seq, 4);
-    int[] fast = new int[seq.length];
+    byte[] fast = new byte[seq.length];
     lex.features(seq, 0, seq.length, fast, 0);
-    int[] plain = new int[seq.length];
+    byte[] plain = new byte[seq.length];
     for (int i = 0; i < seq.length; i++) {
       for (int len = 2; len <= Lexicon.MAX_LENGTH && i + len <= seq.length; len++) {
         if (lex.contains(seq, i, len)) {
           int bucket = Math.min(len, 5) - 2;
-          plain[i] |= (1 << bucket);
-          plain[i + len - 1] |= (1 << (4 + bucket));
+          plain[i] |= (byte) (1 << bucket);
+          plain[i + len - 1] |= (byte) (1 << (4 + bucket));
         }
       }
     }
     assertThat(fast).containsExactly(plain);
     int marked = 0;
-    for (int b : fast) {
+    for (byte b : fast) {
       marked += b != 0 ? 1 : 0;
     }
     assertThat(marked).as("characters with a feature").isGreaterThan(100);
@@ -119,15 +104,15 @@ class LexiconTest {
     net.initialise(5);
     int[] seq = {1, 2, 3, 4, 5};
     PackedBatch own = PackedBatch.of(net.pad(), seq);
-    int[] f = new int[seq.length];
+    byte[] f = new byte[seq.length];
     net.lexicon().features(seq, 0, seq.length, f, 0);
     PackedBatch given = own.withLexiconFeatures(List.of(f));
     assertThat(net.forward(Parallel.SERIAL, given, null).logits())
         .containsExactly(net.forward(Parallel.SERIAL, own, null).logits());
-    PackedBatch none = own.withLexiconFeatures(List.of(new int[seq.length]));
+    PackedBatch none = own.withLexiconFeatures(List.of(new byte[seq.length]));
     assertThat(net.forward(Parallel.SERIAL, none, null).logits())
         .isNotEqualTo(net.forward(Parallel.SERIAL, own, null).logits());
-    assertThatThrownBy(() -> own.withLexiconFeatures(List.of(new int[2]))).hasMessageContaining("features 2");
+    assertThatThrownBy(() -> own.withLexiconFeatures(List.of(new byte[2]))).hasMessageContaining("features 2");
   }
 
   /** Words of lengths 2 to 6 cut from a random sequence, so that the lexicon finds some everywhere. */

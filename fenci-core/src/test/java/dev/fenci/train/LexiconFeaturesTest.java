@@ -24,7 +24,7 @@ class LexiconFeaturesTest {
 
   @Test
   void theLexiconHoldsEveryTrainingWordButThoseWithAnUnknownCharacter() {
-    LexiconFeatures lf = new LexiconFeatures(pieces(), 1);
+    LexiconFeatures lf = new LexiconFeatures(pieces());
     assertThat(lf.lexicon().size()).isEqualTo(2);
     assertThat(lf.lexicon().contains(new int[] {1, 2}, 0, 2)).isTrue();
     assertThat(lf.lexicon().contains(new int[] {3, 4, 5}, 0, 3)).isTrue();
@@ -32,33 +32,8 @@ class LexiconFeaturesTest {
   }
 
   @Test
-  void wordsMostlyNotWordsAndWordsSeenOnceHaveTheirClasses() {
-    assertThat(LexiconFeatures.wordClass(3, 5, 2)).isZero();
-    assertThat(LexiconFeatures.wordClass(2, 5, 2)).isEqualTo(1);
-    assertThat(LexiconFeatures.wordClass(1, 1, 2)).isZero();
-    assertThat(LexiconFeatures.wordClass(1, 1, 4)).isEqualTo(2);
-    assertThat(LexiconFeatures.wordClass(1, 3, 4)).isEqualTo(3);
-    assertThat(LexiconFeatures.wordClass(2, 3, 4)).isZero();
-  }
-
-  @Test
-  void classesComeFromTheCountsOfTheFoldsTheLexiconIsMadeOf() {
-    LexiconFeatures lf = new LexiconFeatures(pieces(), 2);
-    // 1-2 is a word wherever it occurs; 3-4-5 only in the first of ten pieces that hold it
-    assertThat(lf.lexicon().classOf(new int[] {1, 2}, 0, 2)).isZero();
-    assertThat(lf.lexicon().classOf(new int[] {3, 4, 5}, 0, 3)).isEqualTo(1);
-    assertThat(lf.pieces().get(0).lexicon()).containsExactly(1, 1 << 4, 0, 0, 0);
-    // the other folds see 3-4-5 as a word once in its nine occurrences: class 1, bits 8 up
-    assertThat(lf.pieces().get(1).lexicon()).containsExactly(1, 1 << 4, 1 << 9, 0, 1 << 13, 0, 0);
-    // with 4 classes it was also seen once: class 3; 1-2 seen 9 times stays 0
-    LexiconFeatures four = new LexiconFeatures(pieces(), 4);
-    assertThat(four.pieces().get(1).lexicon()).containsExactly(1, 1 << 4, 1 << 25, 0, 1 << 29, 0, 0);
-    assertThat(four.lexicon().featureCount()).isEqualTo(32);
-  }
-
-  @Test
   void aPieceSeesOnlyTheWordsOfTheOtherFolds() {
-    LexiconFeatures lf = new LexiconFeatures(pieces(), 1);
+    LexiconFeatures lf = new LexiconFeatures(pieces());
     // the first fold: 1-2 is known from the others, 3-4-5 only from itself, so not marked
     assertThat(lf.pieces().get(0).lexicon()).containsExactly(1, 1 << 4, 0, 0, 0);
     // the others: 1-2 from every fold, 3-4-5 from the first (although not a word here)
