@@ -67,6 +67,10 @@ final class TrainCommand implements Callable<Integer> {
       description = "Dropout keep probability on the hidden convolutions' outputs (default: ${DEFAULT-VALUE}, no dropout there).")
   float hiddenKeep;
 
+  @Option(names = "--weight-decay", defaultValue = "0",
+      description = "Decoupled weight decay (AdamW) on the weights, not the biases (default: ${DEFAULT-VALUE}, none).")
+  float weightDecay;
+
   @Option(names = "--ema", defaultValue = "0",
       description = "Decay of a moving average of the weights (e.g. 0.999), scored on dev beside them after every epoch; the better is kept (default: 0, none).")
   float ema;
@@ -88,7 +92,7 @@ final class TrainCommand implements Callable<Integer> {
   public Integer call() throws Exception {
     int t = threads == null ? Runtime.getRuntime().availableProcessors() : threads;
     TrainingOptions o = new TrainingOptions(train, dev, model, arch, embedInit, TextRules.parse(textRules),
-        epochs, batch, t, seed, minCount, resume, lr, schedule, lenient, unkRate, keep, ema, batches, hiddenKeep);
+        epochs, batch, t, seed, minCount, resume, lr, schedule, lenient, unkRate, keep, ema, batches, hiddenKeep, weightDecay);
     new Trainer(o, System.err, System.console() != null).run();
     return 0;
   }

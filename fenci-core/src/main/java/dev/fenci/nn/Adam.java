@@ -2,7 +2,11 @@ package dev.fenci.nn;
 
 import java.util.List;
 
-/** Adam (Kingma and Ba) with the usual defaults: lr 0.001, betas 0.9 and 0.999, eps 1e-8. */
+/**
+ * Adam (Kingma and Ba) with the usual defaults: lr 0.001, betas 0.9 and 0.999, eps 1e-8; optionally
+ * with decoupled weight decay (AdamW, Loshchilov and Hutter) on the weight matrices and embeddings
+ * (not the biases or transition scores).
+ */
 public final class Adam {
   private final List<Param> params;
   private float lr;
@@ -12,6 +16,7 @@ public final class Adam {
   final float[][] m;
   final float[][] v;
   long step;
+  private float weightDecay;
 
   public Adam(List<Param> params) {
     this(params, 1e-3f, 0.9f, 0.999f, 1e-8f);
@@ -48,6 +53,14 @@ public final class Adam {
     this.lr = lr;
   }
 
+  /**
+   * Decoupled weight decay: every step multiplies each weight (not bias) by {@code 1 - lr * wd}
+   * before Adam's update (0: none, the default).
+   */
+  public void setWeightDecay(float wd) {
+    this.weightDecay = wd;
+  }
+
   public void setSteps(long steps) {
     this.step = steps;
   }
@@ -65,6 +78,7 @@ public final class Adam {
       float[] g = p.grad();
       float[] mi = m[i];
       float[] vi = v[i];
+      float keep = p.name().endsWith(".weight") ? 1f - lr * weightDecay : 1f;
       par.forRange(w.length, 1024, (lo, hi) -> {
         for (int j = lo; j < hi; j++) {
           float gj = g[j];
@@ -72,7 +86,7 @@ public final class Adam {
           float vj = beta2 * vi[j] + (1 - beta2) * gj * gj;
           mi[j] = mj;
           vi[j] = vj;
-          w[j] -= stepSize * mj / ((float) Math.sqrt(vj) * invSqrtBc2 + eps);
+          w[j] = keep * w[j] - stepSize * mj / ((float) Math.sqrt(vj) * invSqrtBc2 + eps);
         }
       });
     }

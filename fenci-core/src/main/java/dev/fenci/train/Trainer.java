@@ -119,6 +119,7 @@ public final class Trainer {
       params.add(transitions.param());
     }
     Adam adam = new Adam(params);
+    adam.setWeightDecay(opt.weightDecay());
     Ema ema = opt.ema() > 0 ? new Ema(params, opt.ema()) : null;
     Map<String, String> fingerprint = fingerprint(config);
     List<EpochStats> history = new ArrayList<>();
@@ -288,7 +289,7 @@ public final class Trainer {
    */
   private static final Map<String, String> BEFORE_THE_OPTION =
       Map.of("unk_rate", Float.toString(0f), "ema", Float.toString(0f), "batches", "length",
-          "hidden_keep", Float.toString(1f));
+          "hidden_keep", Float.toString(1f), "weight_decay", Float.toString(0f));
 
   private Map<String, String> fingerprint(NetworkConfig config) {
     Map<String, String> f = new LinkedHashMap<>();
@@ -304,6 +305,7 @@ public final class Trainer {
     f.put("ema", Float.toString(opt.ema()));
     f.put("batches", opt.batches());
     f.put("hidden_keep", Float.toString(opt.hiddenKeep()));
+    f.put("weight_decay", Float.toString(opt.weightDecay()));
     return f;
   }
 
@@ -355,6 +357,8 @@ public final class Trainer {
     p.put("unk_rate", Float.toString(opt.unkRate()));
     p.put("ema", Float.toString(opt.ema()));
     p.put("batches", opt.batches());
+    p.put("hidden_keep", Float.toString(opt.hiddenKeep()));
+    p.put("weight_decay", Float.toString(opt.weightDecay()));
     p.put("weights", average ? "moving average" : "last step");
     p.put("seed", Long.toString(opt.seed()));
     p.put("threads", Integer.toString(opt.threads()));

@@ -34,11 +34,12 @@ import java.util.List;
  *                  "mixed" (pieces of any length, as many batches per epoch, see {@link MixedBatcher})
  * @param hiddenKeep dropout keep probability on the outputs of the hidden convolutions (after their
  *                  ReLU, before the next convolution); 1 (the seed): no dropout there
+ * @param weightDecay decoupled weight decay (AdamW) on every weight but the biases; 0 (the seed): none
  */
 public record TrainingOptions(List<Path> train, Path dev, Path model, String arch, String embedInit,
     TextRules rules, int epochs, int batch, int threads, long seed, int minCount, boolean resume,
     float lr, String schedule, boolean lenient, float unkRate, float keep, float ema, String batches,
-    float hiddenKeep) {
+    float hiddenKeep, float weightDecay) {
 
   public TrainingOptions {
     if (!(lr > 0 && lr < 1)) {
@@ -59,6 +60,9 @@ public record TrainingOptions(List<Path> train, Path dev, Path model, String arc
     if (!"length".equals(batches) && !"mixed".equals(batches)) {
       throw new IllegalArgumentException("batches must be 'length' or 'mixed', got " + batches);
     }
+    if (!(weightDecay >= 0 && weightDecay < 10)) {
+      throw new IllegalArgumentException("weight decay must be in [0, 10), got " + weightDecay);
+    }
     if (!(hiddenKeep > 0 && hiddenKeep <= 1)) {
       throw new IllegalArgumentException("hidden dropout keep probability must be in (0, 1] (1: none), got " + hiddenKeep);
     }
@@ -69,7 +73,7 @@ public record TrainingOptions(List<Path> train, Path dev, Path model, String arc
       TextRules rules, int epochs, int batch, int threads, long seed, int minCount, boolean resume,
       float lr, String schedule, boolean lenient, float unkRate, float keep, float ema, String batches) {
     this(train, dev, model, arch, embedInit, rules, epochs, batch, threads, seed, minCount, resume, lr, schedule,
-        lenient, unkRate, keep, ema, batches, 1f);
+        lenient, unkRate, keep, ema, batches, 1f, 0f);
   }
 
   /** Options with the seed's batches (pieces of one length per batch). */

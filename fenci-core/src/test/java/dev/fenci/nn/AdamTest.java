@@ -33,4 +33,18 @@ class AdamTest {
     }
     assertThat(p.value[0]).isCloseTo(1f, org.assertj.core.data.Offset.offset(1e-2f));
   }
+
+  @Test
+  void weightDecayShrinksWeightsButNotBiases() {
+    Param w = new Param("conv1.weight", 2);
+    Param b = new Param("conv1.bias", 2);
+    w.value[0] = 2;
+    w.value[1] = -4;
+    b.value[0] = 2;
+    Adam adam = new Adam(List.of(w, b), 0.01f, 0.9f, 0.999f, 1e-8f);
+    adam.setWeightDecay(0.5f);
+    adam.step(Parallel.SERIAL); // zero gradients: only the decay moves anything
+    assertThat(w.value).containsExactly(2 * (1 - 0.005f), -4 * (1 - 0.005f));
+    assertThat(b.value[0]).isEqualTo(2f);
+  }
 }
