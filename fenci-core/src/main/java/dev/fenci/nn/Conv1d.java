@@ -172,11 +172,12 @@ final class Conv1d {
    * The first convolution of a network with bigrams, both read from tables: per character the
    * bias plus three rows of {@code table} (ids {@code b.ids}, padding id {@code vocab}) and three
    * of {@code bigramTable} (ids {@code bigramIds}, negative for gaps; padding id
-   * {@code bigramVocab}; 16-bit floats, see {@link Half}), then ReLU. Tables are
-   * {@code [id][tap][out]}.
+   * {@code bigramVocab}; 16-bit floats, see {@link Half}), with lexicon features three rows of
+   * {@code lexiconTable} (ids {@code lexiconIds}: each row's feature bits, negative for gaps;
+   * padding id 256), then ReLU. Tables are {@code [id][tap][out]}.
    */
   float[] forwardFromTables(PackedBatch b, float[] table, int vocab, int[] bigramIds, short[] bigramTable,
-      int bigramVocab) {
+      int bigramVocab, int[] lexiconIds, float[] lexiconTable) {
     int rows = b.rows;
     float[] y = new float[rows * out];
     Gemm gemm = Gemm.get();
@@ -188,10 +189,23 @@ final class Conv1d {
       }
       gemm.sum6(bv, table, tapRow(ids, r, 0, vocab), tapRow(ids, r, 1, vocab), tapRow(ids, r, 2, vocab),
           bigramTable, tapRow(bigramIds, r, 0, bigramVocab), tapRow(bigramIds, r, 1, bigramVocab),
-          tapRow(bigramIds, r, 2, bigramVocab), y, r * out, out, relu);
+          tapRow(bigramIds, r, 2, bigramVocab), y, r * out, out, relu && lexiconIds == null);
+      if (lexiconIds != null) {
+        int o = r * out;
+        int l0 = tapRow(lexiconIds, r, 0, LEXICON_PATTERNS);
+        int l1 = tapRow(lexiconIds, r, 1, LEXICON_PATTERNS);
+        int l2 = tapRow(lexiconIds, r, 2, LEXICON_PATTERNS);
+        for (int j = 0; j < out; j++) {
+          float v = y[o + j] + lexiconTable[l0 + j] + lexiconTable[l1 + j] + lexiconTable[l2 + j];
+          y[o + j] = relu ? Math.max(0f, v) : v;
+        }
+      }
     }
     return y;
   }
+
+  /** Patterns of the lexicon feature bits; the id after them stands for padding. */
+  private static final int LEXICON_PATTERNS = 1 << Lexicon.FEATURES;
 
   /**
    * Accumulates weight and bias gradients and returns the gradient with respect to x.

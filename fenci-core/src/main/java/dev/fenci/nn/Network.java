@@ -197,20 +197,26 @@ public final class Network {
 
   /**
    * Whether inference reads the bigram part of the first convolution from a table: when the first
-   * layer is at most 64 wide and the table within {@link #BIGRAM_TABLE_LIMIT}.
+   * layer is at most 64 wide and the table within {@link #BIGRAM_TABLE_LIMIT}. The lexicon features
+   * then come from a table too, of their 256 patterns.
    */
   boolean bigramTableFits() {
     int out = config.hidden().length > 0 ? config.hidden()[0] : config.tags();
-    return bigrams != null && lexicon == null && out <= 64 && (long) Conv1d.K * (config.bigramVocab() + 1) * out <= BIGRAM_TABLE_LIMIT;
+    return bigrams != null && out <= 64 && (long) Conv1d.K * (config.bigramVocab() + 1) * out <= BIGRAM_TABLE_LIMIT;
   }
 
   private static final java.lang.invoke.VarHandle READY =
       java.lang.invoke.MethodHandles.arrayElementVarHandle(byte[].class);
 
-  /** The tables of the first convolution (characters, and bigrams when they fit). */
+  /**
+   * The tables of the first convolution (characters; bigrams when they fit, and then the lexicon
+   * features' patterns too).
+   */
   private final class FirstLayerTable {
     final RowTable chars;
     final RowTable bigramRows;
+    /** Row p: the lexicon feature bits p (0 to 255) times the weights of each tap. */
+    final RowTable lexiconRows;
 
     FirstLayerTable() {
       Conv1d c = convs.get(0);
@@ -218,6 +224,16 @@ public final class Network {
       bigramRows = bigramTableFits()
           ? new RowTable(c, bigram.value, config.bigramVocab(), config.bigramDim(), config.embedDim(), true)
           : null;
+      if (bigramRows != null && lexicon != null) {
+        int n = config.lexiconDim();
+        float[] patterns = new float[(1 << n) * n];
+        for (int p = 0; p < 1 << n; p++) {
+          features((byte) p, patterns, p * n, n);
+        }
+        lexiconRows = new RowTable(c, patterns, 1 << n, n, config.embedDim() + config.bigramDim(), false);
+      } else {
+        lexiconRows = null;
+      }
     }
   }
 
@@ -490,8 +506,17 @@ public final class Network {
     } else if (ft.bigramRows != null) {
       int[] bids = bigramIds(b);
       ft.bigramRows.ensure(bids);
+      int[] lexIds = null;
+      if (ft.lexiconRows != null) {
+        byte[] lex = lexiconBits(b);
+        lexIds = new int[b.rows];
+        for (int r = 0; r < b.rows; r++) {
+          lexIds[r] = b.ids[r] == PackedBatch.GAP ? -1 : lex[r] & 0xFF;
+        }
+        ft.lexiconRows.ensure(lexIds);
+      }
       x = convs.get(0).forwardFromTables(b, ft.chars.table, config.vocabSize(), bids, ft.bigramRows.halves,
-          config.bigramVocab());
+          config.bigramVocab(), lexIds, ft.lexiconRows != null ? ft.lexiconRows.table : null);
     } else {
       // the bigram embeddings and lexicon features of every row, multiplied by their weights
       int bd = config.bigramDim();

@@ -9,7 +9,7 @@ public final class Architectures {
 
   public static List<String> names() {
     return List.of("seed", "bigram", "bigram-deep", "accurate", "accurate-crf", "fast", "fast-wide", "fast-deep",
-        "accurate-dil", "accurate-dil-wide", "accurate-wide", "accurate-lex", "accurate-lex-wide", "accurate-lex-deep");
+        "accurate-dil", "accurate-dil-wide", "accurate-wide", "accurate-lex", "accurate-lex-wide", "accurate-lex-deep", "fast-lex");
   }
 
   /**
@@ -41,6 +41,7 @@ public final class Architectures {
       case "fast": // narrow layers after the first, whose cost at inference is table lookups
         return new NetworkConfig(vocabSize, 64, 1, 32, new int[] {32, 16}, 4, 0.5f, embedInit);
       case "fast-wide": // fast with accurate's wider embeddings (free at inference: tables)
+      case "fast-lex": // fast-wide plus lexicon features (at inference a table of their 256 patterns)
         return new NetworkConfig(vocabSize, 128, 1, 64, new int[] {32, 16}, 4, 0.5f, embedInit);
       case "fast-deep": // fast-wide with one more narrow layer (receptive field 4 + 1 characters)
         return new NetworkConfig(vocabSize, 128, 1, 64, new int[] {32, 16, 16}, 4, 0.5f, embedInit);
@@ -70,6 +71,6 @@ public final class Architectures {
    * training word of each length starts or ends there ({@link dev.fenci.nn.Lexicon}).
    */
   public static boolean hasLexicon(String name) {
-    return name.startsWith("accurate-lex");
+    return name.startsWith("accurate-lex") || name.equals("fast-lex");
   }
 }

@@ -180,7 +180,15 @@ class GradientCheckTest {
 
   @Test
   void inferencePathEqualsTheTrainingPathWithLexiconFeatures() {
-    tablePathEqualsTrainingPath(new Network(bigramConfig(0.5f).withLexiconDim(Lexicon.FEATURES), bigrams(), lexicon()));
+    // a narrow first layer: bigram and lexicon features both from tables
+    Network narrow = new Network(bigramConfig(0.5f).withLexiconDim(Lexicon.FEATURES), bigrams(), lexicon());
+    assertThat(narrow.bigramTableFits()).isTrue();
+    tablePathEqualsTrainingPath(narrow);
+    // a wide one: both multiplied by their weights
+    Network wide = new Network(new NetworkConfig(7, 5, 7, 3, new int[] {70, 3}, 4, 0.5f, "normal")
+        .withLexiconDim(Lexicon.FEATURES), bigrams(), lexicon());
+    assertThat(wide.bigramTableFits()).isFalse();
+    tablePathEqualsTrainingPath(wide);
     // without bigrams, and with a narrow first layer (whose bigrams would otherwise come from a table)
     tablePathEqualsTrainingPath(new Network(new NetworkConfig(7, 5, new int[] {6, 3}, 4, 0.5f, "normal")
         .withLexiconDim(Lexicon.FEATURES), null, lexicon()));
