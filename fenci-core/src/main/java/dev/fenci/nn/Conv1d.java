@@ -182,24 +182,23 @@ final class Conv1d {
     float[] y = new float[rows * out];
     Gemm gemm = Gemm.get();
     float[] bv = bias.value;
+    float[] withLexicon = lexiconIds != null ? new float[out] : null;
     int[] ids = b.ids;
     for (int r = 1; r < rows - 1; r++) {
       if (ids[r] == PackedBatch.GAP) {
         continue;
       }
-      gemm.sum6(bv, table, tapRow(ids, r, 0, vocab), tapRow(ids, r, 1, vocab), tapRow(ids, r, 2, vocab),
-          bigramTable, tapRow(bigramIds, r, 0, bigramVocab), tapRow(bigramIds, r, 1, bigramVocab),
-          tapRow(bigramIds, r, 2, bigramVocab), y, r * out, out, relu && lexiconIds == null);
+      float[] base = bv;
       if (lexiconIds != null) {
-        int o = r * out;
-        int l0 = tapRow(lexiconIds, r, 0, LEXICON_PATTERNS);
-        int l1 = tapRow(lexiconIds, r, 1, LEXICON_PATTERNS);
-        int l2 = tapRow(lexiconIds, r, 2, LEXICON_PATTERNS);
-        for (int j = 0; j < out; j++) {
-          float v = y[o + j] + lexiconTable[l0 + j] + lexiconTable[l1 + j] + lexiconTable[l2 + j];
-          y[o + j] = relu ? Math.max(0f, v) : v;
-        }
+        // bias plus the three lexicon rows first, as the bias of the six other rows
+        gemm.sum3(bv, lexiconTable, tapRow(lexiconIds, r, 0, LEXICON_PATTERNS),
+            tapRow(lexiconIds, r, 1, LEXICON_PATTERNS), tapRow(lexiconIds, r, 2, LEXICON_PATTERNS), withLexicon, 0, out,
+            false);
+        base = withLexicon;
       }
+      gemm.sum6(base, table, tapRow(ids, r, 0, vocab), tapRow(ids, r, 1, vocab), tapRow(ids, r, 2, vocab),
+          bigramTable, tapRow(bigramIds, r, 0, bigramVocab), tapRow(bigramIds, r, 1, bigramVocab),
+          tapRow(bigramIds, r, 2, bigramVocab), y, r * out, out, relu);
     }
     return y;
   }

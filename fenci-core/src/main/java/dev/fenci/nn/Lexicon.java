@@ -2,7 +2,7 @@ package dev.fenci.nn;
 
 import java.util.Arrays;
 import java.util.List;
-import java.util.function.LongPredicate;
+import java.util.function.LongToIntFunction;
 
 /**
  * Words of two to {@link #MAX_LENGTH} characters (as character ids) whose occurrences become input
@@ -19,7 +19,17 @@ public final class Lexicon {
   public static final int FEATURES = 8;
 
   private final int[] words;
-  private final LongSet hashes;
+  private final int count;
+  /** The words' hashes, flagged {@link #WORD}, and those of their shorter prefixes, flagged {@link #PREFIX}. */
+  private final FlagSet hashes;
+
+  /** Flag of a {@link #features} lookup: the characters so far are a word. */
+  public static final int WORD = 1;
+  /**
+   * Flag of a {@link #features} lookup: the characters so far begin a longer word (without it the
+   * lookups starting at that character stop).
+   */
+  public static final int PREFIX = 2;
 
   /**
    * @param words the words, each as its length followed by its character ids, one after the other
@@ -40,9 +50,15 @@ public final class Lexicon {
       count++;
       i += 1 + n;
     }
-    hashes = new LongSet(count);
+    this.count = count;
+    hashes = new FlagSet(words.length - 2 * count); // at most n - 1 keys for a word of n characters
     for (int i = 0; i < words.length; i += 1 + words[i]) {
-      hashes.add(hash(words, i + 1, words[i]));
+      int n = words[i];
+      long h = extend(SEED, words[i + 1]);
+      for (int len = 2; len <= n; len++) {
+        h = extend(h, words[i + len]);
+        hashes.add(finish(h, len), len == n ? WORD : PREFIX);
+      }
     }
   }
 
@@ -64,7 +80,7 @@ public final class Lexicon {
 
   /** Number of words. */
   public int size() {
-    return hashes.size();
+    return count;
   }
 
   /** The words as the constructor takes them. */
@@ -95,7 +111,7 @@ public final class Lexicon {
   }
 
   public boolean contains(int[] ids, int from, int n) {
-    return hashes.contains(hash(ids, from, n));
+    return (hashes.get(hash(ids, from, n)) & WORD) != 0;
   }
 
   /**
@@ -104,78 +120,91 @@ public final class Lexicon {
    * character, bit {@code 4 + min(L, 5) - 2} when one ends there.
    */
   public void features(int[] ids, int from, int n, byte[] out, int outOff) {
-    features(ids, from, n, out, outOff, hashes::contains);
+    features(ids, from, n, out, outOff, hashes::get);
   }
 
   /**
-   * As {@link #features(int[], int, int, byte[], int)} for any word list, given as the set of the
-   * words' {@link #hash}es (computed here as running hashes of the prefixes starting at each
-   * character, one step per character and length).
+   * As {@link #features(int[], int, int, byte[], int)} for any word list, given by the
+   * {@link #WORD} and {@link #PREFIX} flags of a {@link #hash} (computed here as running hashes of
+   * the prefixes starting at each character, one step per character and length). The lookups
+   * starting at a character stop at the first one without {@link #PREFIX}: in text most
+   * characters begin no word longer than two or three.
    */
-  public static void features(int[] ids, int from, int n, byte[] out, int outOff, LongPredicate wordHashes) {
+  public static void features(int[] ids, int from, int n, byte[] out, int outOff, LongToIntFunction flags) {
     Arrays.fill(out, outOff, outOff + n, (byte) 0);
     for (int i = 0; i < n; i++) {
       long h = extend(SEED, ids[from + i]);
       for (int len = 2; len <= MAX_LENGTH && i + len <= n; len++) {
         h = extend(h, ids[from + i + len - 1]);
-        if (wordHashes.test(finish(h, len))) {
+        int f = flags.applyAsInt(finish(h, len));
+        if ((f & WORD) != 0) {
           int bucket = Math.min(len, 5) - 2;
           out[outOff + i] |= (byte) (1 << bucket);
           out[outOff + i + len - 1] |= (byte) (1 << (4 + bucket));
+        }
+        if ((f & PREFIX) == 0) {
+          break;
         }
       }
     }
   }
 
-  /** Open addressing set of longs (0 stored apart). */
-  private static final class LongSet {
+  /**
+   * Open addressing map from 64-bit hashes to the flags {@link #WORD} and {@link #PREFIX}, one long
+   * per key: the hash with its two lowest bits replaced by the flags (hashes that differ only there
+   * count as one; among 100,000 random hashes the chance of that is about 10^-9). A key whose other
+   * 62 bits are 0 is kept apart.
+   */
+  private static final class FlagSet {
+    private static final long FLAGS = WORD | PREFIX;
     private final long[] slots;
     private final int mask;
-    private boolean hasZero;
-    private int size;
+    private int zeroFlags;
 
-    LongSet(int expected) {
+    FlagSet(int expected) {
       int cap = Integer.highestOneBit(Math.max(4, expected * 2 - 1)) << 1;
       slots = new long[cap];
       mask = cap - 1;
     }
 
-    void add(long x) {
-      if (x == 0) {
-        size += hasZero ? 0 : 1;
-        hasZero = true;
+    void add(long h, int flags) {
+      long k = h & ~FLAGS;
+      if (k == 0) {
+        zeroFlags |= flags;
         return;
       }
-      int s = (int) (x ^ (x >>> 32)) & mask;
+      int s = slot(k);
       while (slots[s] != 0) {
-        if (slots[s] == x) {
+        if ((slots[s] & ~FLAGS) == k) {
+          slots[s] |= flags;
           return;
         }
         s = (s + 1) & mask;
       }
-      slots[s] = x;
-      size++;
+      slots[s] = k | flags;
     }
 
-    boolean contains(long x) {
-      if (x == 0) {
-        return hasZero;
+    /** The flags of a hash (0: neither a word nor the beginning of one). */
+    int get(long h) {
+      long k = h & ~FLAGS;
+      if (k == 0) {
+        return zeroFlags;
       }
-      int s = (int) (x ^ (x >>> 32)) & mask;
+      int s = slot(k);
       while (true) {
         long v = slots[s];
-        if (v == x) {
-          return true;
+        if ((v & ~FLAGS) == k) {
+          return (int) (v & FLAGS);
         }
         if (v == 0) {
-          return false;
+          return 0;
         }
         s = (s + 1) & mask;
       }
     }
 
-    int size() {
-      return size;
+    private int slot(long k) {
+      return (int) ((k ^ (k >>> 32)) >>> 2) & mask;
     }
   }
 }

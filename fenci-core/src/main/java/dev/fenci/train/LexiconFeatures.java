@@ -57,9 +57,10 @@ final class LexiconFeatures {
       int fold = fold(p, n);
       TrainingData.Piece piece = pieces.get(p);
       byte[] f = new byte[piece.ids().length];
+      // every length is looked up: the fold's words are not kept with their prefixes
       Lexicon.features(piece.ids(), 0, f.length, f, 0, h -> {
         int[] c = counts.get(h);
-        return c != null && c[FOLDS] - c[fold] > 0;
+        return (c != null && c[FOLDS] - c[fold] > 0 ? Lexicon.WORD : 0) | Lexicon.PREFIX;
       });
       out.add(new TrainingData.Piece(piece.ids(), piece.tags(), f));
     }
