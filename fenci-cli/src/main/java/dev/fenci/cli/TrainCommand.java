@@ -22,7 +22,7 @@ final class TrainCommand implements Callable<Integer> {
   Path model;
 
   @Option(names = "--arch", defaultValue = "seed",
-      description = "Architecture: seed, bigram, bigram-deep, accurate, accurate-crf (accurate with learned tag transitions, a CRF output layer), accurate-dil and accurate-dil-wide (accurate-crf with dilated middle convolutions), accurate-wide (wider middle convolutions), accurate-lex (accurate-crf reading which training words start and end at each character), accurate-lex-deep and accurate-lex-wide (deeper, wider), fast, fast-wide, fast-deep or fast-lex (fast-wide with accurate-lex's features); see docs/results.md. Default: ${DEFAULT-VALUE}.")
+      description = "Architecture: seed, bigram, bigram-deep, accurate, accurate-crf (accurate with learned tag transitions, a CRF output layer), accurate-dil and accurate-dil-wide (accurate-crf with dilated middle convolutions), accurate-wide (wider middle convolutions), accurate-lex (accurate-crf reading which training words start and end at each character), accurate-lex-deep (one more convolution), fast, fast-wide, fast-deep or fast-lex (fast-wide with accurate-lex's features); see docs/results.md. Default: ${DEFAULT-VALUE}.")
   String arch;
 
   @Option(names = "--embed-init", defaultValue = "uniform",

@@ -9,7 +9,7 @@ public final class Architectures {
 
   public static List<String> names() {
     return List.of("seed", "bigram", "bigram-deep", "accurate", "accurate-crf", "fast", "fast-wide", "fast-deep",
-        "accurate-dil", "accurate-dil-wide", "accurate-wide", "accurate-lex", "accurate-lex-wide", "accurate-lex-deep", "fast-lex");
+        "accurate-dil", "accurate-dil-wide", "accurate-wide", "accurate-lex", "accurate-lex-deep", "fast-lex");
   }
 
   /**
@@ -28,8 +28,6 @@ public final class Architectures {
       case "accurate-crf": // accurate plus learned transition scores (see hasTransitions)
       case "accurate-lex": // accurate-crf plus lexicon features of the training words (see hasLexicon)
         return new NetworkConfig(vocabSize, 128, 1, 48, new int[] {128, 48, 32}, 4, 0.5f, embedInit);
-      case "accurate-lex-wide": // accurate-lex with wider convolutions (meant with --hidden-keep)
-        return new NetworkConfig(vocabSize, 128, 1, 48, new int[] {192, 64, 32}, 4, 0.5f, embedInit);
       case "accurate-lex-deep": // accurate-lex with one more convolution (receptive field 5 + 1 characters)
         return new NetworkConfig(vocabSize, 128, 1, 48, new int[] {128, 96, 48, 32}, 4, 0.5f, embedInit);
       case "accurate-dil": // accurate-crf with dilated middle layers: 6 + 1 characters each side, same cost
