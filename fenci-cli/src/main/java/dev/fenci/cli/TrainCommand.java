@@ -68,7 +68,7 @@ final class TrainCommand implements Callable<Integer> {
   float hiddenKeep;
 
   @Option(names = "--weight-decay", defaultValue = "0",
-      description = "Decoupled weight decay (AdamW) on the weights, not the biases (default: ${DEFAULT-VALUE}, none).")
+      description = "Decoupled weight decay (AdamW) on the weights and embeddings, not the biases or transition scores (default: ${DEFAULT-VALUE}, none).")
   float weightDecay;
 
   @Option(names = "--ema", defaultValue = "0",

@@ -54,8 +54,9 @@ public final class Adam {
   }
 
   /**
-   * Decoupled weight decay: every step multiplies each weight (not bias) by {@code 1 - lr * wd}
-   * before Adam's update (0: none, the default).
+   * Decoupled weight decay: every step subtracts {@code lr * wd} times each weight (parameters
+   * named {@code *.weight}: not biases or transition scores) besides Adam's update (0: none, the
+   * default). Every embedding row decays at every step, whether its character occurred or not.
    */
   public void setWeightDecay(float wd) {
     this.weightDecay = wd;
@@ -78,7 +79,9 @@ public final class Adam {
       float[] g = p.grad();
       float[] mi = m[i];
       float[] vi = v[i];
-      float keep = p.name().endsWith(".weight") ? 1f - lr * weightDecay : 1f;
+      // subtracted as lr * wd * w, not multiplied by 1 - lr * wd: that factor rounds to 1 in float
+      // once lr * wd falls below about 3e-8 (the tail of a cosine schedule)
+      float decay = p.name().endsWith(".weight") ? lr * weightDecay : 0f;
       par.forRange(w.length, 1024, (lo, hi) -> {
         for (int j = lo; j < hi; j++) {
           float gj = g[j];
@@ -86,7 +89,11 @@ public final class Adam {
           float vj = beta2 * vi[j] + (1 - beta2) * gj * gj;
           mi[j] = mj;
           vi[j] = vj;
-          w[j] = keep * w[j] - stepSize * mj / ((float) Math.sqrt(vj) * invSqrtBc2 + eps);
+          float wj = w[j];
+          if (decay != 0f) { // never 0 x w: a transition score of -Infinity (a forbidden pair) stays one
+            wj -= decay * wj;
+          }
+          w[j] = wj - stepSize * mj / ((float) Math.sqrt(vj) * invSqrtBc2 + eps);
         }
       });
     }

@@ -28,7 +28,7 @@ public final class Architectures {
       case "accurate-crf": // accurate plus learned transition scores (see hasTransitions)
       case "accurate-lex": // accurate-crf plus lexicon features of the training words (see hasLexicon)
         return new NetworkConfig(vocabSize, 128, 1, 48, new int[] {128, 48, 32}, 4, 0.5f, embedInit);
-      case "accurate-lex-deep": // accurate-lex with one more convolution (receptive field 5 + 1 characters)
+      case "accurate-lex-deep": // accurate-lex with one more convolution (one character more context each side)
         return new NetworkConfig(vocabSize, 128, 1, 48, new int[] {128, 96, 48, 32}, 4, 0.5f, embedInit);
       case "accurate-dil": // accurate-crf with dilated middle layers: 6 + 1 characters each side, same cost
         return config("accurate", vocabSize, embedInit).withDilations(1, 2, 2, 1);

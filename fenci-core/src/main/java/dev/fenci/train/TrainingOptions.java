@@ -34,7 +34,8 @@ import java.util.List;
  *                  "mixed" (pieces of any length, as many batches per epoch, see {@link MixedBatcher})
  * @param hiddenKeep dropout keep probability on the outputs of the hidden convolutions (after their
  *                  ReLU, before the next convolution); 1 (the seed): no dropout there
- * @param weightDecay decoupled weight decay (AdamW) on every weight but the biases; 0 (the seed): none
+ * @param weightDecay decoupled weight decay (AdamW) on the weights and embeddings, not the biases or
+ *                  transition scores; 0 (the seed): none
  */
 public record TrainingOptions(List<Path> train, Path dev, Path model, String arch, String embedInit,
     TextRules rules, int epochs, int batch, int threads, long seed, int minCount, boolean resume,
@@ -60,8 +61,9 @@ public record TrainingOptions(List<Path> train, Path dev, Path model, String arc
     if (!"length".equals(batches) && !"mixed".equals(batches)) {
       throw new IllegalArgumentException("batches must be 'length' or 'mixed', got " + batches);
     }
-    if (!(weightDecay >= 0 && weightDecay < 10)) {
-      throw new IllegalArgumentException("weight decay must be in [0, 10), got " + weightDecay);
+    if (!(weightDecay >= 0 && lr * weightDecay < 1)) {
+      throw new IllegalArgumentException("weight decay must be at least 0 and below 1 / learning rate ("
+          + 1 / lr + "), got " + weightDecay);
     }
     if (!(hiddenKeep > 0 && hiddenKeep <= 1)) {
       throw new IllegalArgumentException("hidden dropout keep probability must be in (0, 1] (1: none), got " + hiddenKeep);

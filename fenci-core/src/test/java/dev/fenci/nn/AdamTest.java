@@ -44,7 +44,19 @@ class AdamTest {
     Adam adam = new Adam(List.of(w, b), 0.01f, 0.9f, 0.999f, 1e-8f);
     adam.setWeightDecay(0.5f);
     adam.step(Parallel.SERIAL); // zero gradients: only the decay moves anything
-    assertThat(w.value).containsExactly(2 * (1 - 0.005f), -4 * (1 - 0.005f));
+    assertThat(w.value[0]).isCloseTo(1.99f, org.assertj.core.data.Offset.offset(1e-6f));
+    assertThat(w.value[1]).isCloseTo(-3.98f, org.assertj.core.data.Offset.offset(1e-6f));
     assertThat(b.value[0]).isEqualTo(2f);
+  }
+
+  @Test
+  void weightDecayLeavesForbiddenTransitionsForbidden() {
+    Param t = new Param("crf.transitions", 2);
+    t.value[0] = Float.NEGATIVE_INFINITY;
+    t.value[1] = 0.5f;
+    Adam adam = new Adam(List.of(t), 0.01f, 0.9f, 0.999f, 1e-8f);
+    adam.setWeightDecay(0.5f);
+    adam.step(Parallel.SERIAL);
+    assertThat(t.value).containsExactly(Float.NEGATIVE_INFINITY, 0.5f);
   }
 }
