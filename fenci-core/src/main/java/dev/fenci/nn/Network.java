@@ -1,6 +1,7 @@
 package dev.fenci.nn;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collections;
 import java.util.List;
 import java.util.SplittableRandom;
@@ -231,6 +232,10 @@ public final class Network {
           features((byte) p, patterns, p * n, n);
         }
         lexiconRows = new RowTable(c, patterns, 1 << n, n, config.embedDim() + config.bigramDim(), false);
+        // all 256 rows at once (a few thousand multiply-adds), so that no batch has to check them
+        int[] every = new int[1 << n];
+        Arrays.setAll(every, p -> p);
+        lexiconRows.ensure(every);
       } else {
         lexiconRows = null;
       }
@@ -513,7 +518,6 @@ public final class Network {
         for (int r = 0; r < b.rows; r++) {
           lexIds[r] = b.ids[r] == PackedBatch.GAP ? -1 : lex[r] & 0xFF;
         }
-        ft.lexiconRows.ensure(lexIds);
       }
       x = convs.get(0).forwardFromTables(b, ft.chars.table, config.vocabSize(), bids, ft.bigramRows.halves,
           config.bigramVocab(), lexIds, ft.lexiconRows != null ? ft.lexiconRows.table : null);
