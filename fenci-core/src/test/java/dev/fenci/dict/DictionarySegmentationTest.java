@@ -134,6 +134,8 @@ class DictionarySegmentationTest {
     ExecutorService pool = Executors.newFixedThreadPool(8);
     try {
       List<Future<Integer>> fs = new ArrayList<>();
+      // each worker counts down after its first pass: the edits go on until all have read during them
+      java.util.concurrent.CountDownLatch everyWorkerRead = new java.util.concurrent.CountDownLatch(8);
       for (int t = 0; t < 8; t++) {
         fs.add(pool.submit(() -> {
           int n = 0;
@@ -143,11 +145,15 @@ class DictionarySegmentationTest {
               assertThat(allowed.get(i)).contains(got);
               n++;
             }
+            if (n == inputs.size()) {
+              everyWorkerRead.countDown();
+            }
           }
           return n;
         }));
       }
-      for (int round = 0; round < 30; round++) {
+      long deadline = System.nanoTime() + 60_000_000_000L;
+      for (int round = 0; round < 30 || (everyWorkerRead.getCount() > 0 && System.nanoTime() < deadline); round++) {
         dict.add(Entry.forced("维码"));
         dict.remove("描二");
         dict.reload();
