@@ -365,7 +365,15 @@ public final class Decoder {
         scores[(k - 1) * Tag.COUNT + (single ? Tag.E : Tag.S).ordinal()] += 2 * CUT;
       }
       byte[] allowed = dict.size() == 0 ? null : applyDictionary(dict);
-      int[] tags = Viterbi.decode(scores, 0, n, allowed, transitions);
+      // every chunk is decoded as the training piece it would have been: start and end scores at
+      // its edges, never a transition from the chunk before (lines and chunks never influence
+      // each other's tags), except inside a forced dictionary word that spans chunks
+      boolean[] restarts = new boolean[n];
+      int startsWord = (1 << Tag.S.ordinal()) | (1 << Tag.B.ordinal());
+      for (int k = 1; k < n; k++) {
+        restarts[k] = chunkOf[k] != chunkOf[k - 1] && (allowed == null || (allowed[k] & startsWord) != 0);
+      }
+      int[] tags = Viterbi.decode(scores, 0, n, allowed, transitions, restarts);
       IntList ends = new IntList();
       for (int k = 0; k < n; k++) {
         if (Tag.of(tags[k]).endsWord()) {

@@ -35,6 +35,20 @@ public final class Viterbi {
    * @return the tag index of each position; ties go to S over E and B over M
    */
   public static int[] decode(float[] scores, int offset, int n, byte[] allowed, Transitions transitions) {
+    return decode(scores, offset, n, allowed, transitions, null);
+  }
+
+  /**
+   * As {@link #decode(float[], int, int, byte[], Transitions)}, with the path cut into independent
+   * sequences: where {@code restarts[i]} is true, position {@code i - 1} ends a sequence (scored
+   * with the end scores) and position {@code i} starts the next (scored with the start scores)
+   * instead of the transition between them, exactly as if each had been decoded alone. The decoder
+   * cuts at every chunk edge, as training cuts its pieces there.
+   *
+   * @param restarts per position whether a new sequence starts there, or null for none
+   */
+  public static int[] decode(float[] scores, int offset, int n, byte[] allowed, Transitions transitions,
+      boolean[] restarts) {
     int[] tags = new int[n];
     if (n == 0) {
       return tags;
@@ -62,9 +76,30 @@ public final class Viterbi {
     double tMM = tr[4 * M + M];
     double tBE = tr[4 * B + E];
     double tME = tr[4 * M + E];
+    double startS = tr[start + S];
+    double startB = tr[start + B];
+    double endS = tr[end + S];
+    double endE = tr[end + E];
     for (int i = 1; i < n; i++) {
       int o = offset + 4 * i;
       int bk = 4 * i;
+      if (restarts != null && restarts[i]) {
+        // the previous sequence ends in S or E, with its end score; this one starts afresh
+        double a = ps + endS;
+        double b = pe + endE;
+        byte from = (byte) (a >= b ? S : E);
+        double best = a >= b ? a : b;
+        back[bk + S] = from;
+        back[bk + B] = from;
+        back[bk + M] = from;
+        back[bk + E] = from;
+        int al = allowed == null ? 0xF : allowed[i];
+        ps = (al & (1 << S)) != 0 && best != NEG ? best + startS + scores[o + S] : NEG;
+        pb = (al & (1 << B)) != 0 && best != NEG ? best + startB + scores[o + B] : NEG;
+        pm = NEG;
+        pe = NEG;
+        continue;
+      }
       double a = ps + tSS;
       double b = pe + tES;
       back[bk + S] = (byte) (a >= b ? S : E);
@@ -93,7 +128,7 @@ public final class Viterbi {
     int last = lastS >= lastE ? S : E;
     if (prev[last] == NEG) {
       if (allowed != null) {
-        return decode(scores, offset, n, null, transitions);
+        return decode(scores, offset, n, null, transitions, restarts);
       }
       throw new IllegalStateException("no legal tag path (scores contain NaN or -inf)");
     }

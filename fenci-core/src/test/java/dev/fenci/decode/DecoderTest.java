@@ -159,4 +159,48 @@ class DecoderTest {
     int[] ends = new Decoder(singles).wordEnds("的一是在不了有和人");
     assertThat(ends).containsExactly(1, 2, 3, 4, 5, 6, 7, 8, 9);
   }
+  /**
+   * Training scores each TEXT chunk as a piece of its own (start and end scores at its edges), so
+   * the decoder does too: a chunk's words never depend on the text before or after it, be it a
+   * punctuation mark, a space or the previous line.
+   */
+  @Test
+  void everyChunkIsDecodedAsIfItWereAlone() {
+    String[] pieces = {"中央总书记国家主席", "的一是在不了有和人", "我们不能停留在", "至今", "近两年时间", "大白天抢劫银行"};
+    String[] cuts = {"，", "。", "\n", " ", "、", "！", "\r\n"};
+    for (long seed = 1; seed <= 5; seed++) {
+      Model m = TestModels.randomCrf(seed);
+      Decoder d = new Decoder(m);
+      SplittableRandom r = new SplittableRandom(seed);
+      for (int trial = 0; trial < 20; trial++) {
+        String a = pieces[r.nextInt(pieces.length)];
+        String b = pieces[r.nextInt(pieces.length)];
+        String cut = cuts[r.nextInt(cuts.length)];
+        String text = a + cut + b;
+        int[] ends = d.wordEnds(text);
+        java.util.List<Integer> got = new java.util.ArrayList<>();
+        for (int e : ends) {
+          if (e > a.length() + cut.length()) {
+            got.add(e - a.length() - cut.length());
+          }
+        }
+        java.util.List<Integer> alone = new java.util.ArrayList<>();
+        for (int e : d.wordEnds(b)) {
+          alone.add(e);
+        }
+        assertThat(got).as("seed %d: %s", seed, text).isEqualTo(alone);
+        java.util.List<Integer> before = new java.util.ArrayList<>();
+        for (int e : ends) {
+          if (e <= a.length()) {
+            before.add(e);
+          }
+        }
+        java.util.List<Integer> aAlone = new java.util.ArrayList<>();
+        for (int e : d.wordEnds(a)) {
+          aAlone.add(e);
+        }
+        assertThat(before).as("seed %d: %s", seed, text).isEqualTo(aAlone);
+      }
+    }
+  }
 }

@@ -141,6 +141,46 @@ class ViterbiTest {
   }
 
   /**
+   * A restart cuts the path into sequences decoded exactly as if each were alone (start and end
+   * scores at their edges, as training scores its pieces), whatever the transitions.
+   */
+  @Property(tries = 1000)
+  void restartsDecodeEachPieceAsIfItWereAlone(@ForAll @IntRange(min = 1, max = 40) int n, @ForAll long seed) {
+    SplittableRandom r = new SplittableRandom(seed);
+    float[] s = new float[n * 4];
+    for (int i = 0; i < s.length; i++) {
+      s[i] = (float) ((r.nextDouble() * 2 - 1) * 3);
+    }
+    Transitions tr = randomTransitions(r, 3);
+    boolean[] restarts = new boolean[n];
+    for (int i = 1; i < n; i++) {
+      restarts[i] = r.nextInt(4) == 0;
+    }
+    int[] got = Viterbi.decode(s, 0, n, null, tr, restarts);
+    int from = 0;
+    for (int i = 1; i <= n; i++) {
+      if (i == n || restarts[i]) {
+        int[] alone = Viterbi.decode(s, from * 4, i - from, null, tr);
+        assertThat(java.util.Arrays.copyOfRange(got, from, i)).containsExactly(alone);
+        from = i;
+      }
+    }
+  }
+
+  @Test
+  void withoutRestartsTheTransitionBetweenPiecesCounts() {
+    // S -> B costs a lot: the last two characters, one word when alone, become two words when
+    // chained to the single-character word before them, but not across a restart
+    float[] v = new Transitions().param().value.clone();
+    v[Tag.S.ordinal() * 4 + Tag.B.ordinal()] = -5f;
+    double[][] p = {{0.9, 0.1, 0.0001, 0.0001}, {0.3, 0.3, 0.0001, 0.4}, {0.3, 0.0001, 0.0001, 0.7}};
+    float[] s = scores(p);
+    assertThat(Viterbi.decode(s, 0, 3, null, Transitions.of(v))).containsExactly(0, 0, 0);
+    assertThat(Viterbi.decode(s, 0, 3, null, Transitions.of(v), new boolean[] {false, true, false}))
+        .containsExactly(0, 1, 3);
+  }
+
+  /**
    * Decoding on logits (as the decoder does) finds a best path under the log-probabilities (the
    * softmax it skips): the two differ by one constant per character. The decoder adds cut costs
    * and dictionary log-multipliers to the scores; they are added here in both cases too.
