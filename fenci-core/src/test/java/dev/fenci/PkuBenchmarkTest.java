@@ -53,7 +53,7 @@ class PkuBenchmarkTest {
   /** Preset, lowest acceptable F1 (measured, less 0.002). */
   static final String FLOORS = """
       accurate, 0.959
-      fast, 0.958
+      fast, 0.959
       seed, 0.944
       weibo, 0.892
       """;
