@@ -15,7 +15,8 @@ final class TrainCommand implements Callable<Integer> {
       description = "Segmented training text (words separated by spaces) or People's Daily format; repeatable.")
   List<Path> train;
 
-  @Option(names = "--dev", required = true, paramLabel = "FILE", description = "Segmented development text, scored after each epoch.")
+  @Option(names = "--dev", paramLabel = "FILE", description = "Segmented development text, scored after each epoch "
+      + "(default: every 20th line of the training data is held out for it).")
   Path dev;
 
   @Option(names = "--model", required = true, paramLabel = "OUT", description = "Where the best model is written (checkpoint: OUT.ckpt).")

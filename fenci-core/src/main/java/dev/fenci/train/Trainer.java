@@ -76,8 +76,21 @@ public final class Trainer {
     for (Path p : opt.train()) {
       trainSentences.addAll(Corpus.read(p, opt.lenient(), log));
     }
-    List<List<String>> devSentences = Corpus.read(opt.dev(), opt.lenient(), log);
+    List<List<String>> devSentences;
+    if (opt.dev() != null) {
+      devSentences = Corpus.read(opt.dev(), opt.lenient(), log);
+    } else {
+      devSentences = holdOut(trainSentences);
+    }
     devSentences.removeIf(List::isEmpty);
+    if (devSentences.isEmpty()) {
+      throw new IllegalArgumentException(opt.dev() != null ? "the dev file " + opt.dev() + " holds no words"
+          : "the training data has too few lines to hold out a dev set (every " + HELD_OUT_EVERY + "th); give --dev");
+    }
+    if (opt.dev() == null) {
+      log.printf(Locale.ROOT, "no --dev: every %dth line of the training data (%,d lines) is held out for model selection%n",
+          HELD_OUT_EVERY, devSentences.size());
+    }
     Set<String> trainingWords = new HashSet<>();
     for (List<String> s : trainSentences) {
       trainingWords.addAll(s);
@@ -166,7 +179,7 @@ public final class Trainer {
     for (Path p : opt.train()) {
       trainHashes.put(p.getFileName().toString(), sha256(p));
     }
-    String devHash = sha256(opt.dev());
+    String devHash = opt.dev() != null ? sha256(opt.dev()) : "-";
     try (Parallel par = new Parallel(opt.threads())) {
       for (int epoch = firstEpoch; epoch <= opt.epochs(); epoch++) {
         SplittableRandom rnd = new SplittableRandom(opt.seed() * 0x9E3779B97F4A7C15L + epoch);
@@ -291,6 +304,21 @@ public final class Trainer {
       Map.of("unk_rate", Float.toString(0f), "ema", Float.toString(0f), "batches", "length",
           "hidden_keep", Float.toString(1f), "weight_decay", Float.toString(0f));
 
+  /** Without a dev file, line i of the training data (from 0) is held out when i % this == this - 1. */
+  static final int HELD_OUT_EVERY = 20;
+
+  /** Removes every {@link #HELD_OUT_EVERY}th sentence from {@code train} and returns them. */
+  static List<List<String>> holdOut(List<List<String>> train) {
+    List<List<String>> kept = new ArrayList<>(train.size());
+    List<List<String>> held = new ArrayList<>(train.size() / HELD_OUT_EVERY + 1);
+    for (int i = 0; i < train.size(); i++) {
+      (i % HELD_OUT_EVERY == HELD_OUT_EVERY - 1 ? held : kept).add(train.get(i));
+    }
+    train.clear();
+    train.addAll(kept);
+    return held;
+  }
+
   private Map<String, String> fingerprint(NetworkConfig config) {
     Map<String, String> f = new LinkedHashMap<>();
     f.put("arch", opt.arch());
@@ -344,7 +372,8 @@ public final class Trainer {
     p.put("date", Instant.now().toString());
     p.put("train_files", Json.write(new ArrayList<>(trainHashes.keySet())));
     p.put("train_sha256", Json.write(new ArrayList<>(trainHashes.values())));
-    p.put("dev_file", opt.dev().getFileName().toString());
+    p.put("dev_file", opt.dev() != null ? opt.dev().getFileName().toString()
+        : "held out: every " + HELD_OUT_EVERY + "th line of the training data");
     p.put("dev_sha256", devHash);
     p.put("arch", opt.arch());
     p.put("embed_init", opt.embedInit());

@@ -8,7 +8,8 @@ import java.util.List;
  * What {@link Trainer} trains and how.
  *
  * @param train     segmented training files (or People's Daily format)
- * @param dev       segmented development file: scored after each epoch, selects the kept model
+ * @param dev       segmented development file: scored after each epoch, selects the kept model;
+ *                  null: every 20th line of the training data is held out for it
  * @param model     where the best model goes; its checkpoint is {@code model + ".ckpt"}
  * @param arch      architecture name (see {@link Architectures})
  * @param embedInit "uniform" (the seed's uniform(-1, 1)) or "normal" (N(0, 1))
