@@ -137,9 +137,9 @@ public final class Model {
     }
     for (Param p : network.params()) {
       if (halfEmbeddings && isEmbedding(p.name())) {
-        st.putHalf(p.name(), p.value, p.shape());
+        st.putHalf(p.name(), p.floats(), p.shape());
       } else {
-        st.put(p.name(), p.value, p.shape());
+        st.put(p.name(), p.floats(), p.shape());
       }
     }
     if (transitions != null) {
@@ -235,6 +235,9 @@ public final class Model {
         st.readFloats(p.name(), p.value);
       }
       network.refresh();
+      // the bigram table, most of a model's heap, stays in the 16-bit floats of the file: the
+      // same values, read row by row (Network.compactForInference)
+      network.compactForInference();
       Transitions transitions = null;
       if (st.has(Transitions.NAME)) {
         Param shape = new Transitions().param();

@@ -76,6 +76,10 @@ public final class Adam {
     for (int i = 0; i < params.size(); i++) {
       Param p = params.get(i);
       float[] w = p.value;
+      if (w == null) {
+        throw new IllegalStateException("parameter " + p.name() + " was loaded for segmentation only (kept in 16-bit"
+            + " floats); train a new network or resume from a checkpoint");
+      }
       float[] g = p.grad();
       float[] mi = m[i];
       float[] vi = v[i];

@@ -54,6 +54,8 @@ public abstract class Gemm {
   }
 
   /** Runs every kernel on small problems of the shipped models' shapes until the JIT compiles them. */
+  private static final short[] WARM_HALVES = new short[64];
+
   static void warmUp(Gemm g) {
     int rows = 25; // not a multiple of 4: the one-row tile runs too
     int[][] shapes = {{3 * 48, 128}, {3 * 128, 48}, {3 * 48, 32}, {3 * 32, 4}, {3 * 128, 32}};
@@ -78,6 +80,7 @@ public abstract class Gemm {
         g.mulAdd(a, 0, k / 3, k, packed[s], n, c, 0, n, 0, rows);
       }
       g.relu(c, 0, c.length);
+      g.halvesToFloats(WARM_HALVES, it & 7, 48, t, 0);
       g.sum3(t, t, 128, 256, 384, c, 0, 128, (it & 1) == 0);
       g.sum6(t, t, 128, 256, 384, t, 512, 640, 768, c, 0, 128, (it & 1) == 0);
       g.reluBackward(c, t, t.length);
@@ -143,6 +146,13 @@ public abstract class Gemm {
    */
   public abstract void mulAdd(float[] a, int aOff, int lda, int k, float[] packedB, int n,
       float[] c, int cOff, int ldc, int i0, int i1);
+
+  /** {@code dst[dOff + i] = Half.toFloat(src[off + i])} for {@code 0 <= i < n}. */
+  public void halvesToFloats(short[] src, int off, int n, float[] dst, int dOff) {
+    for (int i = 0; i < n; i++) {
+      dst[dOff + i] = Half.toFloat(src[off + i]);
+    }
+  }
 
   /** ReLU's backward pass: {@code dy[i] = 0} where {@code y[i] <= 0}, for {@code 0 <= i < n}. */
   public void reluBackward(float[] y, float[] dy, int n) {

@@ -154,6 +154,19 @@ final class VectorGemm extends Gemm {
   }
 
   @Override
+  public void halvesToFloats(short[] src, int off, int n, float[] dst, int dOff) {
+    int i = 0;
+    if (L == 8) {
+      for (; i + 8 <= n; i += 8) {
+        halves(src, off + i).intoArray(dst, dOff + i);
+      }
+    }
+    for (; i < n; i++) {
+      dst[dOff + i] = Half.toFloat(src[off + i]);
+    }
+  }
+
+  @Override
   public void mulAdd(float[] a, int aOff, int lda, int k, float[] packedB, int n, float[] c,
       int cOff, int ldc, int i0, int i1) {
     int panels = panels(n);

@@ -111,6 +111,29 @@ class GemmTest {
   }
 
   @Test
+  void everyHalfConvertsToTheSameFloatBitsInBothKernels() {
+    short[] all = new short[0x10000 + 5];
+    for (int i = 0; i < all.length; i++) {
+      all[i] = (short) i;
+    }
+    for (int off : new int[] {0, 3}) {
+      for (int n : new int[] {0x10000, 13, 48, 64}) {
+        float[] a = new float[n + 2];
+        float[] b = new float[n + 2];
+        Gemm.scalar().halvesToFloats(all, off, n, a, 1);
+        Gemm.best().halvesToFloats(all, off, n, b, 1);
+        for (int i = 0; i < n; i++) {
+          assertThat(Float.floatToRawIntBits(b[i + 1])).as("half %d", off + i)
+              .isEqualTo(Float.floatToRawIntBits(Half.toFloat(all[off + i])))
+              .isEqualTo(Float.floatToRawIntBits(a[i + 1]));
+        }
+        assertThat(a[0]).isZero();
+        assertThat(b[n + 1]).isZero();
+      }
+    }
+  }
+
+  @Test
   void vectorAndScalarAreBitIdenticalWhateverTheThreads() {
     bitIdentical(128);
     bitIdentical(4);
