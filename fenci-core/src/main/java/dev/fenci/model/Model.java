@@ -232,12 +232,16 @@ public final class Model {
       }
       Network network = new Network(config, bigrams, lexicon);
       for (Param p : network.params()) { // present, with these shapes: checked above
-        st.readFloats(p.name(), p.value);
+        // the bigram embedding, most of a model's heap, stays in the file's 16-bit floats: the
+        // same values, widened row by row as they are read (docs/performance.md)
+        short[] halves = p.name().equals("bigram.weight") ? st.halves(p.name()) : null;
+        if (halves != null) {
+          p.useHalves(halves);
+        } else {
+          st.readFloats(p.name(), p.value);
+        }
       }
       network.refresh();
-      // the bigram table, most of a model's heap, stays in the 16-bit floats of the file: the
-      // same values, read row by row (Network.compactForInference)
-      network.compactForInference();
       Transitions transitions = null;
       if (st.has(Transitions.NAME)) {
         Param shape = new Transitions().param();

@@ -127,6 +127,19 @@ public final class SafeTensors {
     }
   }
 
+  /**
+   * The raw 16-bit floats of a tensor stored as F16 in a file that was read (the bits of IEEE
+   * half floats, as {@code Half.toFloat} reads them); null for any other tensor.
+   */
+  public short[] halves(String name) {
+    if (tensors.get(name) instanceof Stored s && s.half()) {
+      short[] h = new short[s.count()];
+      s.bytes().duplicate().order(ByteOrder.LITTLE_ENDIAN).asShortBuffer().get(h);
+      return h;
+    }
+    return null;
+  }
+
   /** A float tensor as it lies in a file that was read, decoded when asked for. */
   private record Stored(boolean half, ByteBuffer bytes, int count) {
     void decodeInto(float[] dest) {

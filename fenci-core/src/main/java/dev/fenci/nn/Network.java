@@ -152,18 +152,6 @@ public final class Network {
     return Math.sqrt(-2 * Math.log(1 - u1)) * Math.cos(2 * Math.PI * u2);
   }
 
-  /**
-   * For a network that will only segment (a model loaded from its file): keeps the bigram
-   * embedding in 16-bit floats when its values are exactly such floats, as a model file stores
-   * them, so segmentation gives the same bits in half the memory of that table (about 12 MB for
-   * {@code accurate}, 15 MB for {@code fast}). Training such a network afterwards is an error.
-   */
-  public void compactForInference() {
-    if (bigram != null) {
-      bigram.compactToHalves();
-    }
-  }
-
   /** Re-derives the packed forms of the weights; call after the weights change. */
   public void refresh() {
     for (Conv1d c : convs) {

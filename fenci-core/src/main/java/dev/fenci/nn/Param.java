@@ -12,8 +12,8 @@ public final class Param {
   private final int[] shape;
   private final int size;
   /**
-   * The values; null once {@link #compactToHalves} has moved them to 16-bit floats (a table loaded
-   * for segmentation only: read it with {@link #copy} or {@link #floats}).
+   * The values; null when they are kept as 16-bit floats ({@link #useHalves}: a table loaded for
+   * segmentation only, read with {@link #copy} or {@link #floats}).
    */
   public float[] value;
   private short[] halves;
@@ -43,31 +43,20 @@ public final class Param {
   }
 
   /**
-   * Keeps the values as 16-bit floats, half the memory, if every one of them is exactly such a
-   * float (as the embedding tables of a model file are): reading them back gives the same bits.
-   * For parameters that are only read from now on (a model loaded for segmentation); training one
+   * Keeps the values as these 16-bit floats (row-major, {@link #size} of them), as a model file
+   * stores an embedding table: half the memory of floats, the same values when read. For a
+   * parameter that is only read from now on (a model loaded for segmentation); training it
    * afterwards is an error.
-   *
-   * @return whether the values were moved
    */
-  public boolean compactToHalves() {
-    float[] v = value;
-    if (v == null) {
-      return true;
-    }
-    short[] h = new short[size];
-    for (int i = 0; i < size; i++) {
-      h[i] = Half.fromFloat(v[i]);
-      if (Float.floatToRawIntBits(Half.toFloat(h[i])) != Float.floatToRawIntBits(v[i])) {
-        return false;
-      }
+  public void useHalves(short[] h) {
+    if (h.length != size) {
+      throw new IllegalArgumentException(name + " has " + size + " values, not " + h.length);
     }
     halves = h;
     value = null;
-    return true;
   }
 
-  /** Whether the values are kept as 16-bit floats ({@link #compactToHalves}). */
+  /** Whether the values are kept as 16-bit floats ({@link #useHalves}). */
   public boolean isCompact() {
     return value == null;
   }

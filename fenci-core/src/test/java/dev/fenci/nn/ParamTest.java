@@ -8,37 +8,38 @@ import org.junit.jupiter.api.Test;
 
 class ParamTest {
   @Test
-  void valuesThatAreHalvesAreKeptAsHalvesAndReadBackBitForBit() {
+  void halvesAreKeptAndReadBackAsTheirFloats() {
     Param p = new Param("bigram.weight", 3, 4);
-    for (int i = 0; i < p.size(); i++) {
-      p.value[i] = Half.toFloat(Half.fromFloat((i - 5) * 0.3712f));
+    short[] h = new short[12];
+    float[] expected = new float[12];
+    for (int i = 0; i < h.length; i++) {
+      h[i] = Half.fromFloat((i - 5) * 0.3712f);
+      expected[i] = Half.toFloat(h[i]);
     }
-    float[] before = p.value.clone();
-    assertThat(p.compactToHalves()).isTrue();
+    p.useHalves(h);
     assertThat(p.isCompact()).isTrue();
     assertThat(p.value).isNull();
     assertThat(p.size()).isEqualTo(12);
-    assertThat(p.floats()).containsExactly(before);
+    assertThat(p.floats()).containsExactly(expected);
     float[] row = new float[6];
     p.copy(4, 4, row, 1);
-    assertThat(row).containsExactly(0f, before[4], before[5], before[6], before[7], 0f);
-    assertThat(p.compactToHalves()).isTrue(); // again: nothing to do
+    assertThat(row).containsExactly(0f, expected[4], expected[5], expected[6], expected[7], 0f);
+    assertThatThrownBy(() -> p.useHalves(new short[11])).isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("12 values");
   }
 
   @Test
-  void valuesThatAreNotHalvesStayFloats() {
+  void floatsAreTheArrayItselfUntilThen() {
     Param p = new Param("w", 2);
-    p.value[0] = 0.1f; // not a 16-bit float
-    assertThat(p.compactToHalves()).isFalse();
+    p.value[0] = 0.1f;
     assertThat(p.isCompact()).isFalse();
-    assertThat(p.value[0]).isEqualTo(0.1f);
     assertThat(p.floats()).isSameAs(p.value);
   }
 
   @Test
   void aCompactedParameterCannotBeTrained() {
     Param p = new Param("bigram.weight", 2);
-    p.compactToHalves();
+    p.useHalves(new short[2]);
     p.grad()[0] = 1f;
     Adam adam = new Adam(List.of(p));
     assertThatThrownBy(() -> adam.step(Parallel.SERIAL)).isInstanceOf(IllegalStateException.class)
