@@ -16,7 +16,7 @@ final class TrainCommand implements Callable<Integer> {
   List<Path> train;
 
   @Option(names = "--dev", paramLabel = "FILE", description = "Segmented development text, scored after each epoch "
-      + "(default: every 20th line of the training data is held out for it).")
+      + "(default: every " + Trainer.HELD_OUT_EVERY + "th line of the training data is held out for it).")
   Path dev;
 
   @Option(names = "--model", required = true, paramLabel = "OUT", description = "Where the best model is written (checkpoint: OUT.ckpt).")

@@ -230,14 +230,12 @@ public final class Model {
         }
         lexicon = new Lexicon(st.ints("lexicon.words"));
       }
-      Network network = new Network(config, bigrams, lexicon);
+      // the bigram embedding, most of a model's heap, stays in the file's 16-bit floats: the same
+      // values, widened row by row as they are read (docs/performance.md)
+      short[] bigramHalves = config.hasBigrams() ? st.halves("bigram.weight") : null;
+      Network network = new Network(config, bigrams, lexicon, bigramHalves);
       for (Param p : network.params()) { // present, with these shapes: checked above
-        // the bigram embedding, most of a model's heap, stays in the file's 16-bit floats: the
-        // same values, widened row by row as they are read (docs/performance.md)
-        short[] halves = p.name().equals("bigram.weight") ? st.halves(p.name()) : null;
-        if (halves != null) {
-          p.useHalves(halves);
-        } else {
+        if (!p.isCompact()) {
           st.readFloats(p.name(), p.value);
         }
       }

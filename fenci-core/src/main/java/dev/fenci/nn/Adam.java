@@ -28,6 +28,7 @@ public final class Adam {
     this.beta1 = beta1;
     this.beta2 = beta2;
     this.eps = eps;
+    Param.requireTrainable(params);
     this.m = new float[params.size()][];
     this.v = new float[params.size()][];
     for (int i = 0; i < params.size(); i++) {
@@ -76,10 +77,6 @@ public final class Adam {
     for (int i = 0; i < params.size(); i++) {
       Param p = params.get(i);
       float[] w = p.value;
-      if (w == null) {
-        throw new IllegalStateException("parameter " + p.name() + " was loaded for segmentation only (kept in 16-bit"
-            + " floats); train a new network or resume from a checkpoint");
-      }
       float[] g = p.grad();
       float[] mi = m[i];
       float[] vi = v[i];

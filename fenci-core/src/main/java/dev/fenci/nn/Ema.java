@@ -19,6 +19,7 @@ public final class Ema {
     if (!(decay > 0 && decay < 1)) {
       throw new IllegalArgumentException("moving-average decay must be in (0, 1), got " + decay);
     }
+    Param.requireTrainable(params);
     this.params = params;
     this.decay = decay;
     this.average = new float[params.size()][];

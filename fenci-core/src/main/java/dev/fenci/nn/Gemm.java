@@ -53,9 +53,9 @@ public abstract class Gemm {
     return ScalarGemm.INSTANCE;
   }
 
-  /** Runs every kernel on small problems of the shipped models' shapes until the JIT compiles them. */
   private static final short[] WARM_HALVES = new short[64];
 
+  /** Runs every kernel on small problems of the shipped models' shapes until the JIT compiles them. */
   static void warmUp(Gemm g) {
     int rows = 25; // not a multiple of 4: the one-row tile runs too
     int[][] shapes = {{3 * 48, 128}, {3 * 128, 48}, {3 * 48, 32}, {3 * 32, 4}, {3 * 128, 32}};

@@ -39,6 +39,16 @@ public final class Network {
    * features, no lexicon features).
    */
   public Network(NetworkConfig config, Bigrams bigrams, Lexicon lexicon) {
+    this(config, bigrams, lexicon, null);
+  }
+
+  /**
+   * As {@link #Network(NetworkConfig, Bigrams, Lexicon)}, with the bigram embedding's values given
+   * as the 16-bit floats a model file holds and kept as they are ({@link Param#compact}): a network
+   * loaded for segmentation, whose bigram embedding cannot be trained. {@code bigramHalves} null:
+   * a trainable float embedding like the other parameters.
+   */
+  public Network(NetworkConfig config, Bigrams bigrams, Lexicon lexicon, short[] bigramHalves) {
     this.config = config;
     if (config.hasLexicon() != (lexicon != null)) {
       throw new IllegalArgumentException("the lexicon does not fit the network (" + config + ")");
@@ -51,8 +61,12 @@ public final class Network {
     this.embedding = new Param("embedding.weight", config.vocabSize(), config.embedDim());
     params.add(embedding);
     this.bigrams = bigrams;
+    if (bigrams == null && bigramHalves != null) {
+      throw new IllegalArgumentException("bigram embedding values for a network without bigram features");
+    }
     if (bigrams != null) {
-      bigram = new Param("bigram.weight", config.bigramVocab(), config.bigramDim());
+      bigram = bigramHalves == null ? new Param("bigram.weight", config.bigramVocab(), config.bigramDim())
+          : Param.compact("bigram.weight", bigramHalves, config.bigramVocab(), config.bigramDim());
       params.add(bigram);
     } else {
       bigram = null;
@@ -128,6 +142,7 @@ public final class Network {
 
   /** Random initial weights from {@code seed} (see {@link NetworkConfig#embedInit()}). */
   public void initialise(long seed) {
+    Param.requireTrainable(params);
     SplittableRandom rnd = new SplittableRandom(seed);
     float[] e = embedding.value;
     boolean normal = config.embedInit().equals("normal");

@@ -12,14 +12,18 @@ public final class Param {
   private final int[] shape;
   private final int size;
   /**
-   * The values; null when they are kept as 16-bit floats ({@link #useHalves}: a table loaded for
+   * The values; null when they are kept as 16-bit floats ({@link #compact}: a table loaded for
    * segmentation only, read with {@link #copy} or {@link #floats}).
    */
-  public float[] value;
-  private short[] halves;
+  public final float[] value;
+  private final short[] halves;
   private float[] grad;
 
   public Param(String name, int... shape) {
+    this(name, shape, null);
+  }
+
+  private Param(String name, int[] shape, short[] halves) {
     this.name = name;
     this.shape = shape.clone();
     int n = 1;
@@ -27,7 +31,21 @@ public final class Param {
       n = Math.multiplyExact(n, s);
     }
     this.size = n;
-    this.value = new float[n];
+    if (halves != null && halves.length != n) {
+      throw new IllegalArgumentException(name + " has " + n + " values, not " + halves.length);
+    }
+    this.halves = halves;
+    this.value = halves == null ? new float[n] : null;
+  }
+
+  /**
+   * A parameter whose values are these 16-bit floats (row-major), kept as they are, as a model
+   * file stores an embedding table: half the memory of floats, the same values when read, and no
+   * float array is ever allocated. For a parameter that is only read (a model loaded for
+   * segmentation): training it is an error.
+   */
+  public static Param compact(String name, short[] halves, int... shape) {
+    return new Param(name, shape, java.util.Objects.requireNonNull(halves, "halves"));
   }
 
   public String name() {
@@ -43,20 +61,19 @@ public final class Param {
   }
 
   /**
-   * Keeps the values as these 16-bit floats (row-major, {@link #size} of them), as a model file
-   * stores an embedding table: half the memory of floats, the same values when read. For a
-   * parameter that is only read from now on (a model loaded for segmentation); training it
-   * afterwards is an error.
+   * Throws unless every one of {@code params} holds float values that can be trained (none was
+   * loaded for segmentation only, {@link #compact}).
    */
-  public void useHalves(short[] h) {
-    if (h.length != size) {
-      throw new IllegalArgumentException(name + " has " + size + " values, not " + h.length);
+  public static void requireTrainable(java.util.List<Param> params) {
+    for (Param p : params) {
+      if (p.isCompact()) {
+        throw new IllegalStateException("parameter " + p.name() + " was loaded for segmentation only (kept in 16-bit"
+            + " floats); train a new network or resume from a checkpoint");
+      }
     }
-    halves = h;
-    value = null;
   }
 
-  /** Whether the values are kept as 16-bit floats ({@link #useHalves}). */
+  /** Whether the values are kept as 16-bit floats ({@link #compact}). */
   public boolean isCompact() {
     return value == null;
   }

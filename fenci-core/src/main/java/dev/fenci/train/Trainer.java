@@ -76,6 +76,9 @@ public final class Trainer {
     for (Path p : opt.train()) {
       trainSentences.addAll(Corpus.read(p, opt.lenient(), log));
     }
+    // blank lines hold no words: left out before every 20th line is held out, so that a file with
+    // a blank line between paragraphs does not hold out blank lines only
+    trainSentences.removeIf(List::isEmpty);
     List<List<String>> devSentences;
     if (opt.dev() != null) {
       devSentences = Corpus.read(opt.dev(), opt.lenient(), log);
@@ -88,7 +91,7 @@ public final class Trainer {
           : "the training data has too few lines to hold out a dev set (every " + HELD_OUT_EVERY + "th); give --dev");
     }
     if (opt.dev() == null) {
-      log.printf(Locale.ROOT, "no --dev: every %dth line of the training data (%,d lines) is held out for model selection%n",
+      log.printf(Locale.ROOT, "no --dev: every %dth line of the training data is held out for model selection (%,d lines)%n",
           HELD_OUT_EVERY, devSentences.size());
     }
     Set<String> trainingWords = new HashSet<>();
@@ -134,7 +137,16 @@ public final class Trainer {
     Adam adam = new Adam(params);
     adam.setWeightDecay(opt.weightDecay());
     Ema ema = opt.ema() > 0 ? new Ema(params, opt.ema()) : null;
+    Map<String, String> trainHashes = new LinkedHashMap<>();
+    for (Path p : opt.train()) {
+      trainHashes.put(p.getFileName().toString(), sha256(p));
+    }
+    String devHash = opt.dev() != null ? sha256(opt.dev()) : "-";
     Map<String, String> fingerprint = fingerprint(config);
+    // the data: another training file or dev set would map characters to other rows
+    fingerprint.put("vocabulary", Integer.toString(vocab.size()));
+    fingerprint.put("train_sha256", String.join(",", trainHashes.values()));
+    fingerprint.put("dev", opt.dev() != null ? devHash : "every " + HELD_OUT_EVERY + "th training line");
     List<EpochStats> history = new ArrayList<>();
     int firstEpoch = 1;
     double bestF1 = -1;
@@ -143,6 +155,9 @@ public final class Trainer {
       SafeTensors ck = SafeTensors.read(opt.checkpoint());
       for (Map.Entry<String, String> e : fingerprint.entrySet()) {
         String saved = ck.metadata().getOrDefault("train." + e.getKey(), BEFORE_THE_OPTION.get(e.getKey()));
+        if (saved == null && NOT_RECORDED_BEFORE.contains(e.getKey())) {
+          continue; // a checkpoint from before the data was recorded: its tensors' shapes are checked below
+        }
         if (!e.getValue().equals(saved)) {
           throw new ModelFormatException(opt.checkpoint().toString(), "was made with " + e.getKey() + " = "
               + saved + ", this run has " + e.getValue() + "; start afresh without --resume or use the same options");
@@ -150,6 +165,11 @@ public final class Trainer {
       }
       for (int i = 0; i < params.size(); i++) {
         Param p = params.get(i);
+        if (!ck.has(p.name()) || !java.util.Arrays.equals(ck.shape(p.name()), p.shape())) {
+          throw new ModelFormatException(opt.checkpoint().toString(), "holds " + p.name() + " with shape "
+              + (ck.has(p.name()) ? java.util.Arrays.toString(ck.shape(p.name())) : "(missing)") + ", this run needs "
+              + java.util.Arrays.toString(p.shape()) + "; start afresh without --resume or use the same data");
+        }
         System.arraycopy(ck.floats(p.name()), 0, p.value, 0, p.size());
         System.arraycopy(ck.floats("adam.m." + p.name()), 0, adam.firstMoment(i), 0, p.size());
         System.arraycopy(ck.floats("adam.v." + p.name()), 0, adam.secondMoment(i), 0, p.size());
@@ -175,11 +195,6 @@ public final class Trainer {
     }
     Batcher batcher = opt.batcher(pieces);
     Scorer scorer = new Scorer(trainingWords);
-    Map<String, String> trainHashes = new LinkedHashMap<>();
-    for (Path p : opt.train()) {
-      trainHashes.put(p.getFileName().toString(), sha256(p));
-    }
-    String devHash = opt.dev() != null ? sha256(opt.dev()) : "-";
     try (Parallel par = new Parallel(opt.threads())) {
       for (int epoch = firstEpoch; epoch <= opt.epochs(); epoch++) {
         SplittableRandom rnd = new SplittableRandom(opt.seed() * 0x9E3779B97F4A7C15L + epoch);
@@ -304,8 +319,14 @@ public final class Trainer {
       Map.of("unk_rate", Float.toString(0f), "ema", Float.toString(0f), "batches", "length",
           "hidden_keep", Float.toString(1f), "weight_decay", Float.toString(0f));
 
-  /** Without a dev file, line i of the training data (from 0) is held out when i % this == this - 1. */
-  static final int HELD_OUT_EVERY = 20;
+  /** Fingerprint entries that checkpoints of earlier versions lack (not checked on those). */
+  private static final Set<String> NOT_RECORDED_BEFORE = Set.of("vocabulary", "train_sha256", "dev");
+
+  /**
+   * Without a dev file, line i of the training data (from 0, blank lines not counted) is held out
+   * when i % this == this - 1.
+   */
+  public static final int HELD_OUT_EVERY = 20;
 
   /** Removes every {@link #HELD_OUT_EVERY}th sentence from {@code train} and returns them. */
   static List<List<String>> holdOut(List<List<String>> train) {

@@ -9,14 +9,13 @@ import org.junit.jupiter.api.Test;
 class ParamTest {
   @Test
   void halvesAreKeptAndReadBackAsTheirFloats() {
-    Param p = new Param("bigram.weight", 3, 4);
     short[] h = new short[12];
     float[] expected = new float[12];
     for (int i = 0; i < h.length; i++) {
       h[i] = Half.fromFloat((i - 5) * 0.3712f);
       expected[i] = Half.toFloat(h[i]);
     }
-    p.useHalves(h);
+    Param p = Param.compact("bigram.weight", h, 3, 4);
     assertThat(p.isCompact()).isTrue();
     assertThat(p.value).isNull();
     assertThat(p.size()).isEqualTo(12);
@@ -24,8 +23,8 @@ class ParamTest {
     float[] row = new float[6];
     p.copy(4, 4, row, 1);
     assertThat(row).containsExactly(0f, expected[4], expected[5], expected[6], expected[7], 0f);
-    assertThatThrownBy(() -> p.useHalves(new short[11])).isInstanceOf(IllegalArgumentException.class)
-        .hasMessageContaining("12 values");
+    assertThatThrownBy(() -> Param.compact("bigram.weight", new short[11], 3, 4))
+        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("12 values");
   }
 
   @Test
@@ -38,11 +37,12 @@ class ParamTest {
 
   @Test
   void aCompactedParameterCannotBeTrained() {
-    Param p = new Param("bigram.weight", 2);
-    p.useHalves(new short[2]);
-    p.grad()[0] = 1f;
-    Adam adam = new Adam(List.of(p));
-    assertThatThrownBy(() -> adam.step(Parallel.SERIAL)).isInstanceOf(IllegalStateException.class)
+    Param w = new Param("embedding.weight", 2);
+    Param p = Param.compact("bigram.weight", new short[2], 2);
+    // refused before any step, so that no parameter is half updated
+    assertThatThrownBy(() -> new Adam(List.of(w, p))).isInstanceOf(IllegalStateException.class)
+        .hasMessageContaining("bigram.weight").hasMessageContaining("segmentation only");
+    assertThatThrownBy(() -> new Ema(List.of(w, p), 0.999f)).isInstanceOf(IllegalStateException.class)
         .hasMessageContaining("bigram.weight").hasMessageContaining("segmentation only");
   }
 }

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.fenci.model.Model;
+import dev.fenci.model.ModelFormatException;
 import dev.fenci.text.TextRules;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
@@ -44,6 +45,7 @@ class HeldOutDevTest {
         sb.append(k > 0 ? "  " : "").append(words[r.nextInt(words.length)]);
       }
       lines.add(sb.toString());
+      lines.add(""); // a blank line between paragraphs: not counted, or only blank lines were held out
     }
     Path train = dir.resolve("train.utf8");
     Files.write(train, lines, StandardCharsets.UTF_8);
@@ -51,10 +53,21 @@ class HeldOutDevTest {
     TrainingOptions o = new TrainingOptions(List.of(train), null, dir.resolve("m.safetensors"), "seed", "uniform",
         TextRules.FOLD, 1, 256, 1, 7, 2, false);
     new Trainer(o, new PrintStream(log, true, StandardCharsets.UTF_8), false).run();
-    assertThat(log.toString(StandardCharsets.UTF_8)).contains("no --dev: every 20th line of the training data (20 lines)");
+    assertThat(log.toString(StandardCharsets.UTF_8))
+        .contains("no --dev: every 20th line of the training data is held out for model selection (20 lines)");
     Model m = Model.load(dir.resolve("m.safetensors"));
     assertThat(m.provenance()).containsEntry("dev_file", "held out: every 20th line of the training data")
         .containsEntry("dev_sha256", "-");
+
+    // resuming that run with a dev file would train on other lines (another vocabulary, another
+    // selection): refused with what differs
+    Path dev = dir.resolve("dev.utf8");
+    Files.write(dev, lines.subList(0, 40), StandardCharsets.UTF_8);
+    TrainingOptions withDev = new TrainingOptions(List.of(train), dev, dir.resolve("m.safetensors"), "seed", "uniform",
+        TextRules.FOLD, 2, 256, 1, 7, 2, true);
+    assertThatThrownBy(() -> new Trainer(withDev, new PrintStream(java.io.OutputStream.nullOutputStream()), false).run())
+        .isInstanceOf(ModelFormatException.class).hasMessageContaining("dev = every 20th training line")
+        .hasMessageContaining("without --resume");
   }
 
   @Test
