@@ -15,7 +15,7 @@ import java.util.Locale;
  * {@code fenci.jar}, e.g. one copied aside before a change).
  *
  * <p>Usage: {@code AbCompare A.jar B.jar WORK [THREADS] [SECONDS]}, WORK one of {@code step:seed},
- * {@code step:accurate}, {@code segment:PRESET} (see {@link AbWork}). Prints the median time of a
+ * {@code step:accurate}, {@code segment:PRESET}, {@code segment-dict:PRESET} (see {@link AbWork}). Prints the median time of a
  * unit of work for each build, its characters per second, and B's speed over A's.
  */
 public final class AbCompare {
@@ -23,7 +23,7 @@ public final class AbCompare {
 
   public static void main(String[] args) throws Exception {
     if (args.length < 3) {
-      System.err.println("usage: AbCompare A.jar B.jar step:seed|step:accurate|segment:PRESET [THREADS] [SECONDS]");
+      System.err.println("usage: AbCompare A.jar B.jar step:seed|step:accurate|segment:PRESET|segment-dict:PRESET [THREADS] [SECONDS]");
       System.exit(2);
     }
     int threads = args.length > 3 ? Integer.parseInt(args[3]) : 1;

@@ -15,8 +15,9 @@ import java.util.SplittableRandom;
  * time by a class loader that finds that build's classes first, so this class runs against the
  * build that loads it. Construction: {@code (String what, Integer threads)} with {@code what}
  * {@code step:ARCH} (one training step of the seed network or {@code accurate}'s shape, 900
- * pieces of 10 characters, dropout, backward, Adam) or {@code segment:PRESET} (the whole PKU test
- * text, one thread).
+ * pieces of 10 characters, dropout, backward, Adam), {@code segment:PRESET} (the whole PKU test
+ * text, one thread) or {@code segment-dict:PRESET} (the same with the ~272,000 words of the four
+ * bakeoff training word lists as a user dictionary).
  */
 public final class AbWork implements Runnable {
   private final Runnable work;
@@ -57,18 +58,22 @@ public final class AbWork implements Runnable {
         net.refresh();
       };
       chars = 9000;
-    } else if (what.startsWith("segment:")) {
-      Segmenter s = Segmenter.load(what.substring("segment:".length()));
+    } else if (what.startsWith("segment:") || what.startsWith("segment-dict:")) {
+      Segmenter s = Segmenter.load(what.substring(what.indexOf(':') + 1));
+      if (what.startsWith("segment-dict:")) { // the ~272,000 words of the bakeoff's training word lists
+        s = s.withDictionary(dev.fenci.dict.UserDictionary.load(BenchData.bakeoffDictionary()));
+      }
+      Segmenter seg = s;
       List<String> lines = BenchData.lines("icwb2/testing/pku_test.utf8");
       long[] sink = new long[1];
       work = () -> {
         for (String l : lines) {
-          sink[0] += s.segment(l).size();
+          sink[0] += seg.segment(l).size();
         }
       };
       chars = BenchData.chars(lines);
     } else {
-      throw new IllegalArgumentException("step:ARCH or segment:PRESET, not " + what);
+      throw new IllegalArgumentException("step:ARCH, segment:PRESET or segment-dict:PRESET, not " + what);
     }
   }
 

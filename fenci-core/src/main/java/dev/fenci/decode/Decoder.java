@@ -3,6 +3,7 @@ package dev.fenci.decode;
 import dev.fenci.dict.DictionarySnapshot;
 import dev.fenci.model.Model;
 import dev.fenci.model.Vocabulary;
+import dev.fenci.nn.Lexicon;
 import dev.fenci.nn.Network;
 import dev.fenci.nn.PackedBatch;
 import dev.fenci.nn.Parallel;
@@ -24,7 +25,9 @@ import java.util.List;
  * carry their fixed tagging, every other tagging of them and every word crossing a chunk edge
  * costing {@link #CUT}, far more than any dictionary multiplier. A user dictionary adds
  * log(multiplier) to the tags that make each occurrence one word; forced occurrences (and
- * occurrences that cross a cut, with a multiplier above 1) become hard constraints.
+ * occurrences that cross a cut, with a multiplier above 1) become hard constraints. With a
+ * network that reads lexicon features, occurrences of two characters or more inside one TEXT
+ * chunk whose multiplier is 1 or more are also marked as lexicon words in its input.
  *
  * <p>The logits are not normalised: a character's log-probabilities differ from its logits by one
  * constant (the log of the softmax's denominator) added to all four tags, and since every path
@@ -125,7 +128,7 @@ public final class Decoder {
       }
       Line line = new Line(text);
       lines.add(line);
-      line.prepare(spans);
+      line.prepare(spans, dict);
     }
     score(spans);
     List<int[]> out = new ArrayList<>(texts.size());
@@ -196,7 +199,7 @@ public final class Decoder {
   private int[] decodeOne(String text, int boundary, int lastWordStart, DictionarySnapshot dict) {
     List<Span> spans = new ArrayList<>();
     Line line = new Line(text);
-    line.prepare(spans);
+    line.prepare(spans, dict);
     score(spans);
     return line.decode(dict, boundary, lastWordStart);
   }
@@ -237,6 +240,7 @@ public final class Decoder {
   private void score(List<Span> spans) {
     List<int[]> seqs = new ArrayList<>();
     List<int[]> where = new ArrayList<>(); // span, window start, copy from, copy to
+    List<byte[]> extras = new ArrayList<>(); // lexicon bits of dictionary words, or null
     int positions = 0;
     for (int s = 0; s < spans.size(); s++) {
       Span span = spans.get(s);
@@ -246,21 +250,28 @@ public final class Decoder {
         int to = Math.min(n, w0 + window + radius);
         int[] piece = Arrays.copyOfRange(span.ids, from, to);
         if (positions + piece.length > BATCH_POSITIONS && !seqs.isEmpty()) {
-          run(spans, seqs, where);
+          run(spans, seqs, where, extras);
           positions = 0;
         }
         seqs.add(piece);
+        extras.add(span.extra == null ? null : Arrays.copyOfRange(span.extra, from, to));
         where.add(new int[] {s, from, w0, Math.min(n, w0 + window)});
         positions += piece.length;
       }
     }
     if (!seqs.isEmpty()) {
-      run(spans, seqs, where);
+      run(spans, seqs, where, extras);
     }
   }
 
-  private void run(List<Span> spans, List<int[]> seqs, List<int[]> where) {
+  private void run(List<Span> spans, List<int[]> seqs, List<int[]> where, List<byte[]> extras) {
     PackedBatch batch = PackedBatch.of(network.pad(), seqs);
+    for (byte[] e : extras) {
+      if (e != null) {
+        batch = batch.withExtraLexiconFeatures(extras);
+        break;
+      }
+    }
     float[] logits = network.logits(Parallel.SERIAL, batch);
     for (int i = 0; i < seqs.size(); i++) {
       int[] w = where.get(i);
@@ -271,10 +282,14 @@ public final class Decoder {
     }
     seqs.clear();
     where.clear();
+    extras.clear();
   }
 
-  /** A TEXT chunk's characters on their way through the network. */
-  private record Span(Line line, int first, int[] ids) {}
+  /**
+   * A TEXT chunk's characters on their way through the network, with the lexicon feature bits of
+   * the user dictionary's words in it (null: none, or a model without lexicon features).
+   */
+  private record Span(Line line, int first, int[] ids, byte[] extra) {}
 
   /** One text: its code points, chunks and tag scores. */
   private final class Line {
@@ -284,6 +299,8 @@ public final class Decoder {
     final int[] chunkOf; // chunk index of each code point
     final List<Chunk> chunks;
     final float[] scores;
+    /** The user dictionary's occurrences: start and end (code point indices) and log multiplier's bits. */
+    final IntList matches = new IntList();
 
     Line(String text) {
       this.text = text;
@@ -294,27 +311,73 @@ public final class Decoder {
       this.scores = new float[n * Tag.COUNT];
     }
 
-    void prepare(List<Span> spans) {
+    void prepare(List<Span> spans, DictionarySnapshot dict) {
       int k = 0;
       for (int c = 0; c < chunks.size(); c++) {
         Chunk ch = chunks.get(c);
-        int first = k;
         for (int i = ch.start(); i < ch.end(); k++) {
-          int cp = text.codePointAt(i);
           offsets[k] = i;
           chunkOf[k] = c;
-          i += Character.charCount(cp);
-        }
-        int len = k - first;
-        if (ch.kind() == Chunk.Kind.TEXT) {
-          int[] ids = new int[len];
-          for (int j = 0; j < len; j++) {
-            ids[j] = vocab.id(rules.normalize(text.codePointAt(offsets[first + j])));
-          }
-          spans.add(new Span(this, first, ids));
+          i += Character.charCount(text.codePointAt(i));
         }
       }
       offsets[n] = text.length();
+      byte[] extra = dict.size() == 0 ? null : findMatches(dict);
+      for (int first = 0; first < n; ) {
+        int c = chunkOf[first];
+        int end = first;
+        while (end < n && chunkOf[end] == c) {
+          end++;
+        }
+        if (chunks.get(c).kind() == Chunk.Kind.TEXT) {
+          int[] ids = new int[end - first];
+          for (int j = 0; j < ids.length; j++) {
+            ids[j] = vocab.id(rules.normalize(text.codePointAt(offsets[first + j])));
+          }
+          spans.add(new Span(this, first, ids, extra == null ? null : bitsOf(extra, first, end)));
+        }
+        first = end;
+      }
+    }
+
+    /**
+     * Finds the dictionary's occurrences ({@link #matches}) and, for a model with lexicon
+     * features, returns the feature bits of those that a network can read as lexicon words (or
+     * null if there are none): occurrences of two characters or more inside one TEXT chunk whose
+     * multiplier is 1 or more (a multiplier below 1 says the string is not a word there).
+     */
+    private byte[] findMatches(DictionarySnapshot dict) {
+      boolean bmp = n == text.length();
+      dict.forEachMatch(text, (start, end, logMultiplier) -> {
+        matches.add(bmp ? start : cpIndex(start));
+        matches.add(bmp ? end : cpIndex(end));
+        matches.add(Float.floatToRawIntBits(logMultiplier));
+      });
+      if (network.lexicon() == null) {
+        return null;
+      }
+      byte[] bits = null;
+      for (int i = 0; i < matches.size(); i += 3) {
+        int s = matches.get(i);
+        int e = matches.get(i + 1);
+        if (e - s >= 2 && chunkOf[s] == chunkOf[e - 1] && chunks.get(chunkOf[s]).kind() == Chunk.Kind.TEXT
+            && Float.intBitsToFloat(matches.get(i + 2)) >= 0) {
+          if (bits == null) {
+            bits = new byte[n];
+          }
+          Lexicon.mark(bits, s, e - s);
+        }
+      }
+      return bits;
+    }
+
+    private static byte[] bitsOf(byte[] bits, int from, int to) {
+      for (int k = from; k < to; k++) {
+        if (bits[k] != 0) {
+          return Arrays.copyOfRange(bits, from, to);
+        }
+      }
+      return null;
     }
 
     /**
@@ -364,7 +427,7 @@ public final class Decoder {
         boolean single = lastWordStart == offsets[k - 1];
         scores[(k - 1) * Tag.COUNT + (single ? Tag.E : Tag.S).ordinal()] += 2 * CUT;
       }
-      byte[] allowed = dict.size() == 0 ? null : applyDictionary(dict);
+      byte[] allowed = matches.size() == 0 ? null : applyDictionary();
       // every chunk is decoded as the training piece it would have been: start and end scores at
       // its edges, never a transition from the chunk before (lines and chunks never influence
       // each other's tags), except inside a forced dictionary word that spans chunks
@@ -384,12 +447,12 @@ public final class Decoder {
     }
 
     /** Adds log(multiplier) along every occurrence; returns hard constraints of forced ones. */
-    private byte[] applyDictionary(DictionarySnapshot dict) {
-      boolean bmp = n == text.length();
+    private byte[] applyDictionary() {
       Decoder.IntList forced = new Decoder.IntList();
-      dict.forEachMatch(text, (start, end, logMultiplier) -> {
-        int s = bmp ? start : cpIndex(start);
-        int e = bmp ? end : cpIndex(end);
+      for (int i = 0; i < matches.size(); i += 3) {
+        int s = matches.get(i);
+        int e = matches.get(i + 1);
+        float logMultiplier = Float.intBitsToFloat(matches.get(i + 2));
         boolean crosses = chunkOf[s] != chunkOf[e - 1];
         if (logMultiplier == Float.POSITIVE_INFINITY || (crosses && logMultiplier > 0)) {
           forced.add(s);
@@ -405,7 +468,7 @@ public final class Decoder {
             scores[(e - 1) * Tag.COUNT + Tag.E.ordinal()] += logMultiplier;
           }
         }
-      });
+      }
       if (forced.size() == 0) {
         return null;
       }

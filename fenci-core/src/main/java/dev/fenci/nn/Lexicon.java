@@ -138,15 +138,26 @@ public final class Lexicon {
         h = extend(h, ids[from + i + len - 1]);
         int f = flags.applyAsInt(finish(h, len));
         if ((f & WORD) != 0) {
-          int bucket = Math.min(len, 5) - 2;
-          out[outOff + i] |= (byte) (1 << bucket);
-          out[outOff + i + len - 1] |= (byte) (1 << (4 + bucket));
+          mark(out, outOff + i, len);
         }
         if ((f & PREFIX) == 0) {
           break;
         }
       }
     }
+  }
+
+  /**
+   * Sets the feature bits of a word of {@code len} characters (2 or more; 5 and more share a
+   * bit) that starts at {@code out[start]}: its start bit there, its end bit at its last character.
+   */
+  public static void mark(byte[] out, int start, int len) {
+    if (len < 2) {
+      throw new IllegalArgumentException("a lexicon word has at least 2 characters, got " + len);
+    }
+    int bucket = Math.min(len, 5) - 2;
+    out[start] |= (byte) (1 << bucket);
+    out[start + len - 1] |= (byte) (1 << (4 + bucket));
   }
 
   /**

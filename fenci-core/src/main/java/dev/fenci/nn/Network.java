@@ -481,6 +481,11 @@ public final class Network {
     for (int i = 0; i < b.starts.length; i++) {
       lexicon.features(b.ids, b.starts[i], b.lengths[i], bits, b.starts[i]);
     }
+    if (b.extraLexicon != null) {
+      for (int r = 0; r < bits.length; r++) {
+        bits[r] |= b.extraLexicon[r];
+      }
+    }
     return bits;
   }
 

@@ -18,9 +18,13 @@ public final class PackedBatch {
   final int positions;
   /** Lexicon feature bits of every row given by the caller (training), or null: the network's own. */
   final byte[] lexicon;
+  /** Lexicon feature bits of words the network's lexicon lacks (a user dictionary's), or null. */
+  final byte[] extraLexicon;
 
-  private PackedBatch(int[] ids, int[] starts, int[] lengths, int pad, int positions, byte[] lexicon) {
+  private PackedBatch(int[] ids, int[] starts, int[] lengths, int pad, int positions, byte[] lexicon,
+      byte[] extraLexicon) {
     this.lexicon = lexicon;
+    this.extraLexicon = extraLexicon;
     this.ids = ids;
     this.starts = starts;
     this.lengths = lengths;
@@ -53,7 +57,7 @@ public final class PackedBatch {
       System.arraycopy(s, 0, ids, r, s.length);
       r += s.length + pad;
     }
-    return new PackedBatch(ids, starts, lengths, pad, positions, null);
+    return new PackedBatch(ids, starts, lengths, pad, positions, null, null);
   }
 
   /**
@@ -62,18 +66,34 @@ public final class PackedBatch {
    * gives each part of the training data features from a lexicon of the other parts.
    */
   public PackedBatch withLexiconFeatures(java.util.List<byte[]> perSequence) {
+    return new PackedBatch(ids, starts, lengths, pad, positions, rowsOf(perSequence, false), null);
+  }
+
+  /**
+   * This batch with {@link Lexicon} feature bits added to those of the network's own lexicon, one
+   * array per sequence (as long as the sequence, or null for none): the words of a user
+   * dictionary, which the network then reads as it reads its training words.
+   */
+  public PackedBatch withExtraLexiconFeatures(java.util.List<byte[]> perSequence) {
+    return new PackedBatch(ids, starts, lengths, pad, positions, null, rowsOf(perSequence, true));
+  }
+
+  private byte[] rowsOf(java.util.List<byte[]> perSequence, boolean nullable) {
     if (perSequence.size() != starts.length) {
       throw new IllegalArgumentException(perSequence.size() + " feature arrays for " + starts.length + " sequences");
     }
     byte[] bits = new byte[rows];
     for (int i = 0; i < starts.length; i++) {
       byte[] f = perSequence.get(i);
+      if (f == null && nullable) {
+        continue;
+      }
       if (f.length != lengths[i]) {
         throw new IllegalArgumentException("sequence " + i + " has " + lengths[i] + " characters, features " + f.length);
       }
       System.arraycopy(f, 0, bits, starts[i], f.length);
     }
-    return new PackedBatch(ids, starts, lengths, pad, positions, bits);
+    return bits;
   }
 
   public int sequences() {

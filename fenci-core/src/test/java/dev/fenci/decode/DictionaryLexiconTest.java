@@ -1,0 +1,139 @@
+package dev.fenci.decode;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.fenci.TestModels;
+import dev.fenci.dict.DictionarySnapshot;
+import dev.fenci.dict.Entry;
+import dev.fenci.model.Model;
+import dev.fenci.model.Vocabulary;
+import dev.fenci.nn.Lexicon;
+import dev.fenci.nn.Network;
+import dev.fenci.nn.Param;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.SplittableRandom;
+import org.junit.jupiter.api.Test;
+
+/**
+ * With a model that reads lexicon features, the words of a user dictionary (multiplier 1 or more,
+ * inside one chunk) reach the network as lexicon words: the same as if the model's lexicon held them.
+ */
+class DictionaryLexiconTest {
+  @Test
+  void aDictionaryWordIsReadAsIfTheModelsLexiconHeldIt() {
+    int changedSeeds = 0;
+    for (long seed = 1; seed <= 5; seed++) {
+      Model m = TestModels.randomWithLexicon(seed);
+      Vocabulary v = m.vocabulary();
+      int[] cps = v.codePoints();
+      SplittableRandom r = new SplittableRandom(seed);
+      List<int[]> extra = new ArrayList<>();
+      List<Entry> entries = new ArrayList<>();
+      for (int i = 0; i < 40; i++) {
+        int[] w = new int[2 + r.nextInt(Lexicon.MAX_LENGTH - 1)];
+        StringBuilder s = new StringBuilder();
+        for (int j = 0; j < w.length; j++) {
+          int cp = cps[r.nextInt(8)]; // a few characters: the words occur in the texts below
+          w[j] = v.id(cp);
+          s.appendCodePoint(cp);
+        }
+        extra.add(w);
+        entries.add(new Entry(s.toString(), 1)); // multiplier 1: the lexicon features only
+      }
+      Model withWords = withLexiconWords(m, extra);
+      List<String> texts = texts(cps, r);
+      List<int[]> viaDictionary = new Decoder(m).wordEnds(texts, DictionarySnapshot.of(entries));
+      List<int[]> viaLexicon = new Decoder(withWords).wordEnds(texts);
+      for (int i = 0; i < texts.size(); i++) {
+        assertThat(viaDictionary.get(i)).as("seed %d, %s", seed, texts.get(i)).containsExactly(viaLexicon.get(i));
+      }
+      List<int[]> plain = new Decoder(m).wordEnds(texts);
+      for (int i = 0; i < texts.size(); i++) {
+        if (!java.util.Arrays.equals(plain.get(i), viaDictionary.get(i))) {
+          changedSeeds++;
+          break;
+        }
+      }
+    }
+    // and the words do change the segmentation of these small random models (or the test would
+    // prove nothing): in most of the seeds
+    assertThat(changedSeeds).isGreaterThanOrEqualTo(3);
+  }
+
+  @Test
+  void entriesBelowOneOrAcrossAChunkEdgeAreNotLexiconWords() {
+    Model m = TestModels.randomWithLexicon(7);
+    int[] cps = m.vocabulary().codePoints();
+    SplittableRandom r = new SplittableRandom(7);
+    List<String> texts = texts(cps, r);
+    List<Entry> across = new ArrayList<>();
+    for (String t : texts) {
+      int comma = t.indexOf('，');
+      if (comma >= 2 && comma + 3 <= t.length()) {
+        across.add(new Entry(t.substring(comma - 2, comma + 3), 1));
+      }
+    }
+    assertThat(across).isNotEmpty();
+    // multiplier 1 adds nothing to the tag scores: with no lexicon features either, nothing changes
+    assertThat(new Decoder(m).wordEnds(texts, DictionarySnapshot.of(across)))
+        .usingRecursiveFieldByFieldElementComparator().isEqualTo(new Decoder(m).wordEnds(texts));
+  }
+
+  @Test
+  void windowsDoNotChangeWhatTheDictionaryWordsMark() {
+    Model m = TestModels.randomWithLexicon(3);
+    int[] cps = m.vocabulary().codePoints();
+    SplittableRandom r = new SplittableRandom(3);
+    StringBuilder b = new StringBuilder();
+    for (int i = 0; i < 5000; i++) {
+      b.appendCodePoint(cps[r.nextInt(8)]);
+    }
+    String text = b.toString();
+    List<Entry> entries = new ArrayList<>();
+    for (int i = 0; i < 30; i++) {
+      int at = r.nextInt(text.length() - 8);
+      entries.add(new Entry(text.substring(at, at + 2 + r.nextInt(7)), i % 2 == 0 ? 1 : 3)); // up to 8 long
+    }
+    DictionarySnapshot dict = DictionarySnapshot.of(entries);
+    int[] whole = new Decoder(m.network(), m.vocabulary(), m.rules(), 100_000, Decoder.LONG, Decoder.MARGIN)
+        .wordEnds(List.of(text), dict).get(0);
+    assertThat(whole).isNotEqualTo(new Decoder(m).wordEnds(text));
+    for (int w : new int[] {1, 7, 64, 2048}) {
+      assertThat(new Decoder(m.network(), m.vocabulary(), m.rules(), w, Decoder.LONG, Decoder.MARGIN)
+          .wordEnds(List.of(text), dict).get(0)).as("window %d", w).containsExactly(whole);
+    }
+  }
+
+  /** The model with the same weights and these words added to its lexicon. */
+  private static Model withLexiconWords(Model m, List<int[]> extra) {
+    int[] flat = m.network().lexicon().words();
+    List<int[]> words = new ArrayList<>();
+    for (int i = 0; i < flat.length; i += 1 + flat[i]) {
+      words.add(java.util.Arrays.copyOfRange(flat, i + 1, i + 1 + flat[i]));
+    }
+    words.addAll(extra);
+    Network net = new Network(m.network().config(), null, Lexicon.of(words));
+    List<Param> from = m.network().params();
+    List<Param> to = net.params();
+    for (int i = 0; i < from.size(); i++) {
+      System.arraycopy(from.get(i).value, 0, to.get(i).value, 0, from.get(i).size());
+    }
+    net.refresh();
+    return new Model(m.arch(), net, m.vocabulary(), m.rules(), m.provenance());
+  }
+
+  /** Random texts over the first few characters, cut by commas, with a word that is no lexicon's. */
+  private static List<String> texts(int[] cps, SplittableRandom r) {
+    List<String> texts = new ArrayList<>();
+    for (int i = 0; i < 200; i++) {
+      StringBuilder b = new StringBuilder();
+      int n = 5 + r.nextInt(40);
+      for (int j = 0; j < n; j++) {
+        b.appendCodePoint(r.nextInt(9) == 0 ? '，' : cps[r.nextInt(8)]);
+      }
+      texts.add(b.toString());
+    }
+    return texts;
+  }
+}
