@@ -11,6 +11,7 @@ import dev.fenci.nn.Transitions;
 import dev.fenci.tag.Tag;
 import dev.fenci.text.Chunk;
 import dev.fenci.text.Chunker;
+import dev.fenci.text.SimplifiedForms;
 import dev.fenci.text.TextRules;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -236,6 +237,21 @@ public final class Decoder {
     return last;
   }
 
+  /**
+   * The id the network reads for a character: that of its normalised form, or, when the model
+   * does not know it, that of its simplified form if it is a traditional-only character.
+   */
+  int id(int cp) {
+    int id = vocab.id(rules.normalize(cp));
+    if (id == Vocabulary.UNKNOWN) {
+      int simplified = SimplifiedForms.of(cp);
+      if (simplified != cp) {
+        id = vocab.id(rules.normalize(simplified));
+      }
+    }
+    return id;
+  }
+
   /** Runs the network over all spans, window by window, filling their lines' scores. */
   private void score(List<Span> spans) {
     List<int[]> seqs = new ArrayList<>();
@@ -332,7 +348,7 @@ public final class Decoder {
         if (chunks.get(c).kind() == Chunk.Kind.TEXT) {
           int[] ids = new int[end - first];
           for (int j = 0; j < ids.length; j++) {
-            ids[j] = vocab.id(rules.normalize(text.codePointAt(offsets[first + j])));
+            ids[j] = id(text.codePointAt(offsets[first + j]));
           }
           spans.add(new Span(this, first, ids, extra == null ? null : bitsOf(extra, first, end)));
         }
