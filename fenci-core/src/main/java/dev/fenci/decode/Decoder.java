@@ -135,7 +135,7 @@ public final class Decoder {
     List<int[]> out = new ArrayList<>(texts.size());
     for (int i = 0; i < texts.size(); i++) {
       Line line = lines.get(i);
-      out.add(line != null ? line.decode(dict, 0, 0) : longWordEnds(texts.get(i), 0, 0, dict));
+      out.add(line != null ? line.decode(0, 0) : longWordEnds(texts.get(i), 0, 0, dict));
     }
     return out;
   }
@@ -202,7 +202,7 @@ public final class Decoder {
     Line line = new Line(text);
     line.prepare(spans, dict);
     score(spans);
-    return line.decode(dict, boundary, lastWordStart);
+    return line.decode(boundary, lastWordStart);
   }
 
   /**
@@ -315,8 +315,11 @@ public final class Decoder {
     final int[] chunkOf; // chunk index of each code point
     final List<Chunk> chunks;
     final float[] scores;
-    /** The user dictionary's occurrences: start and end (code point indices) and log multiplier's bits. */
-    final IntList matches = new IntList();
+    /**
+     * The user dictionary's occurrences, found by {@link #prepare}: start and end (code point
+     * indices) and the bits of the log multiplier, three ints each.
+     */
+    final IntList matches = new IntList(0);
 
     Line(String text) {
       this.text = text;
@@ -400,7 +403,7 @@ public final class Decoder {
      * Decodes the line; {@code boundary > 0} keeps a word boundary there, after a word that starts
      * at {@code lastWordStart} (negative: before the line).
      */
-    int[] decode(DictionarySnapshot dict, int boundary, int lastWordStart) {
+    int[] decode(int boundary, int lastWordStart) {
       // chunks: fixed tagging of cuts, word boundaries at every chunk edge, unsplit ASCII runs
       for (int k = 0; k < n; k++) {
         Chunk ch = chunks.get(chunkOf[k]);
@@ -522,12 +525,21 @@ public final class Decoder {
 
   /** A growable int array. */
   public static final class IntList {
-    private int[] a = new int[16];
+    private int[] a;
     private int n;
+
+    public IntList() {
+      this(16);
+    }
+
+    /** An empty list with room for {@code capacity} values before it grows. */
+    public IntList(int capacity) {
+      a = new int[capacity];
+    }
 
     public void add(int v) {
       if (n == a.length) {
-        a = Arrays.copyOf(a, n * 2);
+        a = Arrays.copyOf(a, Math.max(16, n * 2));
       }
       a[n++] = v;
     }

@@ -22,9 +22,10 @@ import java.util.concurrent.TimeUnit;
  * either the old or the new dictionary, never a half-built one, and never waits for a change.
  *
  * <p>Wherever an entry occurs, log(multiplier) is added to the scores of the tags that make it one
- * word. With a model that reads lexicon features (the presets), an entry whose multiplier is 1 or
- * more is also marked as a lexicon word for the network wherever it occurs inside one run of text,
- * so that the network weighs it in context like its training words (multiplier 1: only that).
+ * word. With a model that reads lexicon features (the presets accurate, fast and weibo), an entry
+ * whose multiplier is 1 or more is also marked as a lexicon word for the network wherever it
+ * occurs inside one run of text, so that the network weighs it in context like its training words
+ * (multiplier 1: only that).
  *
  * <pre>{@code
  * UserDictionary dict = UserDictionary.load(Path.of("my.dict"));

@@ -468,7 +468,9 @@ public final class Network {
 
   /**
    * Lexicon feature bits of every row: the batch's own ({@link PackedBatch#withLexiconFeatures}) or
-   * computed from this network's lexicon; null without lexicon features.
+   * computed from this network's lexicon, plus the batch's extra ones
+   * ({@link PackedBatch#withExtraLexiconFeatures}, a user dictionary's words); null without
+   * lexicon features.
    */
   private byte[] lexiconBits(PackedBatch b) {
     if (lexicon == null) {

@@ -63,7 +63,8 @@ public final class PackedBatch {
   /**
    * This batch with the given {@link Lexicon} feature bits, one array per sequence (as long as the
    * sequence), in place of those the network would compute from its own lexicon: a trainer
-   * gives each part of the training data features from a lexicon of the other parts.
+   * gives each part of the training data features from a lexicon of the other parts. Any bits
+   * of {@link #withExtraLexiconFeatures} are dropped.
    */
   public PackedBatch withLexiconFeatures(java.util.List<byte[]> perSequence) {
     return new PackedBatch(ids, starts, lengths, pad, positions, rowsOf(perSequence, false), null);
@@ -72,7 +73,8 @@ public final class PackedBatch {
   /**
    * This batch with {@link Lexicon} feature bits added to those of the network's own lexicon, one
    * array per sequence (as long as the sequence, or null for none): the words of a user
-   * dictionary, which the network then reads as it reads its training words.
+   * dictionary, which the network then reads as it reads its training words. Any bits of
+   * {@link #withLexiconFeatures} are dropped; a network without lexicon features ignores both.
    */
   public PackedBatch withExtraLexiconFeatures(java.util.List<byte[]> perSequence) {
     return new PackedBatch(ids, starts, lengths, pad, positions, null, rowsOf(perSequence, true));

@@ -66,10 +66,14 @@ public final class SimplifiedForms {
 
   /** The simplified form of {@code cp} if it is a traditional-only character, else {@code cp}. */
   public static int of(int cp) {
-    if (cp < 0x3400) { // below CJK Extension A: no Chinese character
+    if (cp < 0x3400) { // below CJK Extension A: no Chinese character (and the table stays unloaded)
       return cp;
     }
-    int i = Arrays.binarySearch(Table.KEYS, cp);
+    int[] keys = Table.KEYS;
+    if (cp > keys[keys.length - 1] || cp < keys[0]) {
+      return cp;
+    }
+    int i = Arrays.binarySearch(keys, cp);
     return i >= 0 ? Table.VALUES[i] : cp;
   }
 

@@ -137,15 +137,18 @@ public final class Trainer {
     Adam adam = new Adam(params);
     adam.setWeightDecay(opt.weightDecay());
     Ema ema = opt.ema() > 0 ? new Ema(params, opt.ema()) : null;
-    Map<String, String> trainHashes = new LinkedHashMap<>();
+    // in the order given (the same file twice counts twice)
+    List<String> trainNames = new ArrayList<>();
+    List<String> trainHashes = new ArrayList<>();
     for (Path p : opt.train()) {
-      trainHashes.put(p.getFileName().toString(), sha256(p));
+      trainNames.add(p.getFileName().toString());
+      trainHashes.add(sha256(p));
     }
     String devHash = opt.dev() != null ? sha256(opt.dev()) : "-";
     Map<String, String> fingerprint = fingerprint(config);
     // the data: another training file or dev set would map characters to other rows
     fingerprint.put("vocabulary", Integer.toString(vocab.size()));
-    fingerprint.put("train_sha256", String.join(",", trainHashes.values()));
+    fingerprint.put("train_sha256", String.join(",", trainHashes));
     fingerprint.put("dev", opt.dev() != null ? devHash : "every " + HELD_OUT_EVERY + "th training line");
     List<EpochStats> history = new ArrayList<>();
     int firstEpoch = 1;
@@ -242,7 +245,7 @@ public final class Trainer {
           bestF1 = st.best().f1();
           bestEpoch = epoch;
           kept = new Model(opt.arch(), net, transitions, vocab, opt.rules(),
-              provenance(trainHashes, devHash, epoch, st.best(), history, keepAverage));
+              provenance(trainNames, trainHashes, devHash, epoch, st.best(), history, keepAverage));
         }
         if (kept != null && keepAverage) {
           kept.save(opt.model()); // the network holds the average now
@@ -386,13 +389,13 @@ public final class Trainer {
     st.write(opt.checkpoint());
   }
 
-  private Map<String, String> provenance(Map<String, String> trainHashes, String devHash, int epoch, Score dev,
+  private Map<String, String> provenance(List<String> trainNames, List<String> trainHashes, String devHash, int epoch, Score dev,
       List<EpochStats> history, boolean average) {
     Map<String, String> p = new LinkedHashMap<>();
     p.put("trained_with", "fenci " + version());
     p.put("date", Instant.now().toString());
-    p.put("train_files", Json.write(new ArrayList<>(trainHashes.keySet())));
-    p.put("train_sha256", Json.write(new ArrayList<>(trainHashes.values())));
+    p.put("train_files", Json.write(trainNames));
+    p.put("train_sha256", Json.write(trainHashes));
     p.put("dev_file", opt.dev() != null ? opt.dev().getFileName().toString()
         : "held out: every " + HELD_OUT_EVERY + "th line of the training data");
     p.put("dev_sha256", devHash);

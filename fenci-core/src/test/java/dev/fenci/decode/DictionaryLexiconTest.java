@@ -43,11 +43,16 @@ class DictionaryLexiconTest {
       }
       Model withWords = withLexiconWords(m, extra);
       List<String> texts = texts(cps, r);
-      List<int[]> viaDictionary = new Decoder(m).wordEnds(texts, DictionarySnapshot.of(entries));
+      DictionarySnapshot dict = DictionarySnapshot.of(entries);
+      List<int[]> viaDictionary = new Decoder(m).wordEnds(texts, dict);
       List<int[]> viaLexicon = new Decoder(withWords).wordEnds(texts);
       for (int i = 0; i < texts.size(); i++) {
         assertThat(viaDictionary.get(i)).as("seed %d, %s", seed, texts.get(i)).containsExactly(viaLexicon.get(i));
       }
+      // the same on the path of texts too long for one pass (decoded window by window)
+      String longText = String.join("", texts);
+      assertThat(shortWindows(m).wordEnds(List.of(longText), dict).get(0)).as("seed %d, long", seed)
+          .containsExactly(shortWindows(withWords).wordEnds(List.of(longText)).get(0));
       List<int[]> plain = new Decoder(m).wordEnds(texts);
       for (int i = 0; i < texts.size(); i++) {
         if (!java.util.Arrays.equals(plain.get(i), viaDictionary.get(i))) {
@@ -62,7 +67,33 @@ class DictionaryLexiconTest {
   }
 
   @Test
-  void entriesBelowOneOrAcrossAChunkEdgeAreNotLexiconWords() {
+  void entriesBelowOneAreNotLexiconWords() {
+    Model m = TestModels.randomWithLexicon(1);
+    int[] cps = m.vocabulary().codePoints();
+    SplittableRandom r = new SplittableRandom(1);
+    List<String> texts = texts(cps, r);
+    List<Entry> atOne = new ArrayList<>();
+    List<Entry> justBelow = new ArrayList<>();
+    for (String t : texts.subList(0, 40)) {
+      String w = t.substring(0, Math.min(4, t.length())).replace("，", "");
+      if (w.length() >= 2 && w.chars().noneMatch(c -> Character.isSurrogate((char) c))) {
+        atOne.add(new Entry(w, 1));
+        justBelow.add(new Entry(w, 0.999999)); // a score change far too small to matter
+      }
+    }
+    List<int[]> plain = new Decoder(m).wordEnds(texts);
+    List<int[]> below = new Decoder(m).wordEnds(texts, DictionarySnapshot.of(justBelow));
+    List<int[]> one = new Decoder(m).wordEnds(texts, DictionarySnapshot.of(atOne));
+    int changedByOne = 0;
+    for (int i = 0; i < texts.size(); i++) {
+      assertThat(below.get(i)).as(texts.get(i)).containsExactly(plain.get(i));
+      changedByOne += java.util.Arrays.equals(one.get(i), plain.get(i)) ? 0 : 1;
+    }
+    assertThat(changedByOne).as("the same words at multiplier 1 change something").isPositive();
+  }
+
+  @Test
+  void entriesAcrossAChunkEdgeAreNotLexiconWords() {
     Model m = TestModels.randomWithLexicon(7);
     int[] cps = m.vocabulary().codePoints();
     SplittableRandom r = new SplittableRandom(7);
@@ -71,7 +102,10 @@ class DictionaryLexiconTest {
     for (String t : texts) {
       int comma = t.indexOf('，');
       if (comma >= 2 && comma + 3 <= t.length()) {
-        across.add(new Entry(t.substring(comma - 2, comma + 3), 1));
+        String w = t.substring(comma - 2, comma + 3);
+        if (w.chars().noneMatch(c -> Character.isSurrogate((char) c))) {
+          across.add(new Entry(w, 1));
+        }
       }
     }
     assertThat(across).isNotEmpty();
@@ -105,6 +139,11 @@ class DictionaryLexiconTest {
     }
   }
 
+  /** A decoder of {@code m} that decodes texts longer than 300 characters window by window. */
+  private static Decoder shortWindows(Model m) {
+    return new Decoder(m.network(), m.vocabulary(), m.rules(), m.transitions(), 64, 300, 100);
+  }
+
   /** The model with the same weights and these words added to its lexicon. */
   private static Model withLexiconWords(Model m, List<int[]> extra) {
     int[] flat = m.network().lexicon().words();
@@ -123,14 +162,16 @@ class DictionaryLexiconTest {
     return new Model(m.arch(), net, m.vocabulary(), m.rules(), m.provenance());
   }
 
-  /** Random texts over the first few characters, cut by commas, with a word that is no lexicon's. */
+  /** Random texts over the first few characters, cut by commas, with characters outside the BMP. */
   private static List<String> texts(int[] cps, SplittableRandom r) {
     List<String> texts = new ArrayList<>();
     for (int i = 0; i < 200; i++) {
       StringBuilder b = new StringBuilder();
       int n = 5 + r.nextInt(40);
       for (int j = 0; j < n; j++) {
-        b.appendCodePoint(r.nextInt(9) == 0 ? '，' : cps[r.nextInt(8)]);
+        int k = r.nextInt(20);
+        // commas cut chunks; a character outside the BMP (two UTF-16 units) shifts the offsets
+        b.appendCodePoint(k < 2 ? '，' : k == 2 ? 0x20000 + r.nextInt(3) : cps[r.nextInt(8)]);
       }
       texts.add(b.toString());
     }

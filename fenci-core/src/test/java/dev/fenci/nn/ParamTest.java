@@ -45,4 +45,16 @@ class ParamTest {
     assertThatThrownBy(() -> new Ema(List.of(w, p), 0.999f)).isInstanceOf(IllegalStateException.class)
         .hasMessageContaining("bigram.weight").hasMessageContaining("segmentation only");
   }
+
+  @Test
+  void aNetworkLoadedWithCompactBigramsCannotBeInitialisedForTraining() {
+    NetworkConfig c = new NetworkConfig(5, 4, 1, 2, new int[] {4}, 4, 0.5f, "normal").withBigramVocab(3);
+    Bigrams bigrams = new Bigrams(5, new int[] {7, 8});
+    Network net = new Network(c, bigrams, null, new short[3 * 2]);
+    assertThat(net.params().get(1).isCompact()).isTrue();
+    assertThatThrownBy(() -> net.initialise(1)).isInstanceOf(IllegalStateException.class)
+        .hasMessageContaining("bigram.weight");
+    assertThatThrownBy(() -> new Network(c, bigrams, null, new short[5])).isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("6 values");
+  }
 }
