@@ -3,6 +3,7 @@ package dev.fenci.cli;
 import dev.fenci.Segmenter;
 import dev.fenci.corpus.Corpus;
 import dev.fenci.corpus.Utf8Lines;
+import dev.fenci.dict.UserDictionary;
 import dev.fenci.eval.Score;
 import dev.fenci.eval.Scorer;
 import dev.fenci.text.Chunker;
@@ -12,9 +13,12 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.Callable;
+import picocli.CommandLine;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
 
 @Command(name = "eval", description = "Score a segmentation against gold text, with the figures of the bakeoff's score script.")
 final class EvalCommand implements Callable<Integer> {
@@ -38,6 +42,13 @@ final class EvalCommand implements Callable<Integer> {
   @Option(names = "--model", defaultValue = "default", paramLabel = "NAME|FILE", description = "Model for --input (default: ${DEFAULT-VALUE}).")
   String model;
 
+  @Option(names = "--dict", paramLabel = "FILE",
+      description = "User dictionary for --input (as for segment); repeatable, later files win for the same word.")
+  List<Path> dicts;
+
+  @Spec
+  CommandSpec spec;
+
   @Option(names = "--debug", description = "Show stack traces of errors.")
   boolean debug;
 
@@ -46,10 +57,18 @@ final class EvalCommand implements Callable<Integer> {
     List<List<String>> goldLines = Corpus.read(gold);
     List<List<String>> test;
     if (source.pred != null) {
+      if (dicts != null && !dicts.isEmpty()) {
+        throw new CommandLine.ParameterException(spec.commandLine(),
+            "--dict applies to --input (the text fenci segments), not to --pred");
+      }
       test = Corpus.read(source.pred);
     } else {
       List<String> raw = Utf8Lines.read(source.input);
-      test = Segmenter.load(model).segmentAll(raw);
+      Segmenter seg = Segmenter.load(model);
+      if (dicts != null && !dicts.isEmpty()) {
+        seg = seg.withDictionary(UserDictionary.load(dicts, false, System.err));
+      }
+      test = seg.segmentAll(raw);
       for (List<String> l : test) {
         l.removeIf(Chunker::isSpaceWord);
       }
