@@ -118,6 +118,21 @@ class HostileInputCliTest {
   }
 
   @Test
+  void nestedDictionaryEntriesOverALongRunStayInBoundedMemory() throws Exception {
+    // 600 entries nested in one another: every character of the run ends 600 occurrences, so
+    // a block of 16,384 characters holds about ten million; they are applied as they are found,
+    // never collected (collected, they took more than the 128 MB heap)
+    Path dict = file("nested.dict", w -> {
+      for (int k = 1; k <= 600; k++) {
+        w.write("哈".repeat(k) + ",2\n");
+      }
+    });
+    Path in = file("run.txt", w -> w.write("哈".repeat(20_000) + "\n"));
+    Path out = segment(in, "--dict", dict.toString());
+    assertSameText(in, out);
+  }
+
+  @Test
   void everyShippedPresetSegmentsWith128Megabytes() throws Exception {
     Path in = file("small.txt", w -> w.write("扫描二维码，关注微信号。\n在2001年用iPhone15Pro看了55.6亿次\n"));
     for (dev.fenci.Presets.Preset p : dev.fenci.Presets.list()) {

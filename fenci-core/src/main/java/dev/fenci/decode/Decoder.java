@@ -315,11 +315,8 @@ public final class Decoder {
     final int[] chunkOf; // chunk index of each code point
     final List<Chunk> chunks;
     final float[] scores;
-    /**
-     * The user dictionary's occurrences, found by {@link #prepare}: start and end (code point
-     * indices) and the bits of the log multiplier, three ints each.
-     */
-    final IntList matches = new IntList(0);
+    /** The user dictionary this line is decoded with (set by {@link #prepare}). */
+    DictionarySnapshot dict = DictionarySnapshot.EMPTY;
 
     Line(String text) {
       this.text = text;
@@ -341,7 +338,8 @@ public final class Decoder {
         }
       }
       offsets[n] = text.length();
-      byte[] extra = dict.size() == 0 ? null : findMatches(dict);
+      this.dict = dict;
+      byte[] extra = dict.size() == 0 || network.lexicon() == null ? null : dictionaryLexiconBits();
       for (int first = 0; first < n; ) {
         int c = chunkOf[first];
         int end = first;
@@ -360,34 +358,33 @@ public final class Decoder {
     }
 
     /**
-     * Finds the dictionary's occurrences ({@link #matches}) and, for a model with lexicon
-     * features, returns the feature bits of those that a network can read as lexicon words (or
-     * null if there are none): occurrences of two characters or more inside one TEXT chunk whose
+     * The lexicon feature bits of the dictionary's occurrences that a network can read as lexicon
+     * words (null if there are none): those of two characters or more inside one TEXT chunk whose
      * multiplier is 1 or more (a multiplier below 1 says the string is not a word there).
      */
-    private byte[] findMatches(DictionarySnapshot dict) {
-      boolean bmp = n == text.length();
-      dict.forEachMatch(text, (start, end, logMultiplier) -> {
-        matches.add(bmp ? start : cpIndex(start));
-        matches.add(bmp ? end : cpIndex(end));
-        matches.add(Float.floatToRawIntBits(logMultiplier));
-      });
-      if (network.lexicon() == null) {
-        return null;
-      }
-      byte[] bits = null;
-      for (int i = 0; i < matches.size(); i += 3) {
-        int s = matches.get(i);
-        int e = matches.get(i + 1);
-        if (e - s >= 2 && chunkOf[s] == chunkOf[e - 1] && chunks.get(chunkOf[s]).kind() == Chunk.Kind.TEXT
-            && Float.intBitsToFloat(matches.get(i + 2)) >= 0) {
-          if (bits == null) {
-            bits = new byte[n];
+    private byte[] dictionaryLexiconBits() {
+      byte[][] bits = new byte[1][];
+      forEachMatch((s, e, logMultiplier) -> {
+        if (e - s >= 2 && logMultiplier >= 0 && chunkOf[s] == chunkOf[e - 1]
+            && chunks.get(chunkOf[s]).kind() == Chunk.Kind.TEXT) {
+          if (bits[0] == null) {
+            bits[0] = new byte[n];
           }
-          Lexicon.mark(bits, s, e - s);
+          Lexicon.mark(bits[0], s, e - s);
         }
-      }
-      return bits;
+      });
+      return bits[0];
+    }
+
+    /**
+     * Every occurrence of the dictionary's entries, as code point indices. Streamed, not stored:
+     * occurrences can outnumber the characters many times over (nested entries), and the line's
+     * memory stays bounded by its length.
+     */
+    private void forEachMatch(DictionarySnapshot.MatchConsumer consumer) {
+      boolean bmp = n == text.length();
+      dict.forEachMatch(text, (start, end, logMultiplier) ->
+          consumer.match(bmp ? start : cpIndex(start), bmp ? end : cpIndex(end), logMultiplier));
     }
 
     private static byte[] bitsOf(byte[] bits, int from, int to) {
@@ -446,7 +443,7 @@ public final class Decoder {
         boolean single = lastWordStart == offsets[k - 1];
         scores[(k - 1) * Tag.COUNT + (single ? Tag.E : Tag.S).ordinal()] += 2 * CUT;
       }
-      byte[] allowed = matches.size() == 0 ? null : applyDictionary();
+      byte[] allowed = dict.size() == 0 ? null : applyDictionary();
       // every chunk is decoded as the training piece it would have been: start and end scores at
       // its edges, never a transition from the chunk before (lines and chunks never influence
       // each other's tags), except inside a forced dictionary word that spans chunks
@@ -468,10 +465,7 @@ public final class Decoder {
     /** Adds log(multiplier) along every occurrence; returns hard constraints of forced ones. */
     private byte[] applyDictionary() {
       Decoder.IntList forced = new Decoder.IntList();
-      for (int i = 0; i < matches.size(); i += 3) {
-        int s = matches.get(i);
-        int e = matches.get(i + 1);
-        float logMultiplier = Float.intBitsToFloat(matches.get(i + 2));
+      forEachMatch((s, e, logMultiplier) -> {
         boolean crosses = chunkOf[s] != chunkOf[e - 1];
         if (logMultiplier == Float.POSITIVE_INFINITY || (crosses && logMultiplier > 0)) {
           forced.add(s);
@@ -487,7 +481,7 @@ public final class Decoder {
             scores[(e - 1) * Tag.COUNT + Tag.E.ordinal()] += logMultiplier;
           }
         }
-      }
+      });
       if (forced.size() == 0) {
         return null;
       }
@@ -525,21 +519,12 @@ public final class Decoder {
 
   /** A growable int array. */
   public static final class IntList {
-    private int[] a;
+    private int[] a = new int[16];
     private int n;
-
-    public IntList() {
-      this(16);
-    }
-
-    /** An empty list with room for {@code capacity} values before it grows. */
-    public IntList(int capacity) {
-      a = new int[capacity];
-    }
 
     public void add(int v) {
       if (n == a.length) {
-        a = Arrays.copyOf(a, Math.max(16, n * 2));
+        a = Arrays.copyOf(a, n * 2);
       }
       a[n++] = v;
     }
