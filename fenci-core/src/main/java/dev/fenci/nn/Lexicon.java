@@ -152,8 +152,8 @@ public final class Lexicon {
    * bit) that starts at {@code out[start]}: its start bit there, its end bit at its last character.
    * A lexicon holds words of at most {@link #MAX_LENGTH} characters; a user dictionary's longer
    * words are marked too (the 5+ bits, further apart than a trained network has seen: on the MSR
-   * gold words as a dictionary, `accurate` kept more words of 7 or 8 characters whole, 44 -> 51,
-   * and as many longer ones).
+   * gold words as a dictionary, {@code accurate} kept more words of 7 or 8 characters whole,
+   * 44 -> 51, and as many longer ones).
    */
   public static void mark(byte[] out, int start, int len) {
     if (len < 2) {
