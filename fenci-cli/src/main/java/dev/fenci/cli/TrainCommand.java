@@ -1,13 +1,18 @@
 package dev.fenci.cli;
 
+import dev.fenci.Segmenter;
+import dev.fenci.model.Model;
 import dev.fenci.text.TextRules;
 import dev.fenci.train.Trainer;
 import dev.fenci.train.TrainingOptions;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
+import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
 
 @Command(name = "train", description = "Train a segmenter on segmented text; keeps the model with the best dev F1.")
 final class TrainCommand implements Callable<Integer> {
@@ -21,6 +26,11 @@ final class TrainCommand implements Callable<Integer> {
 
   @Option(names = "--model", required = true, paramLabel = "OUT", description = "Where the best model is written (checkpoint: OUT.ckpt).")
   Path model;
+
+  @Option(names = "--init", paramLabel = "NAME|FILE",
+      description = "Start from this preset (e.g. accurate) or model file instead of random weights: fine-tuning on your own text. "
+          + "Its architecture, vocabulary, bigrams and text rules are kept (leave out --arch and --text-rules), its lexicon grows by the new training words.")
+  String init;
 
   @Option(names = "--arch", defaultValue = "seed",
       description = "Architecture: seed, bigram, bigram-deep, accurate, accurate-crf (accurate with learned tag transitions, a CRF output layer), accurate-dil and accurate-dil-wide (accurate-crf with dilated middle convolutions), accurate-wide (wider middle convolutions), accurate-lex (accurate-crf reading which training words start and end at each character), accurate-lex-deep (one more convolution), fast, fast-wide, fast-deep or fast-lex (fast-wide with accurate-lex's features); see docs/results.md. Default: ${DEFAULT-VALUE}.")
@@ -89,11 +99,33 @@ final class TrainCommand implements Callable<Integer> {
   @Option(names = "--debug", description = "Show stack traces of errors.")
   boolean debug;
 
+  @Spec
+  CommandSpec spec;
+
   @Override
   public Integer call() throws Exception {
     int t = threads == null ? Runtime.getRuntime().availableProcessors() : threads;
-    TrainingOptions o = new TrainingOptions(train, dev, model, arch, embedInit, TextRules.parse(textRules),
-        epochs, batch, t, seed, minCount, resume, lr, schedule, lenient, unkRate, keep, ema, batches, hiddenKeep, weightDecay);
+    TextRules rules = TextRules.parse(textRules);
+    if (init != null) {
+      CommandLine.ParseResult given = spec.commandLine().getParseResult();
+      for (String o : List.of("--min-count", "--embed-init")) {
+        if (given.hasMatchedOption(o)) {
+          throw new CommandLine.ParameterException(spec.commandLine(),
+              o + " has no effect with --init: the vocabulary and embeddings come from the model started from");
+        }
+      }
+      // the run keeps the model's architecture and text rules; given ones must agree (the trainer checks)
+      Model base = Segmenter.load(init).model();
+      if (!given.hasMatchedOption("--arch")) {
+        arch = base.arch();
+      }
+      if (!given.hasMatchedOption("--text-rules")) {
+        rules = base.rules();
+      }
+    }
+    TrainingOptions o = new TrainingOptions(train, dev, model, arch, embedInit, rules,
+        epochs, batch, t, seed, minCount, resume, lr, schedule, lenient, unkRate, keep, ema, batches, hiddenKeep, weightDecay,
+        init);
     new Trainer(o, System.err, System.console() != null).run();
     return 0;
   }

@@ -71,6 +71,32 @@ class MainTest {
   }
 
   @Test
+  void trainStartsFromAPresetKeepingItsArchitecture() throws Exception {
+    Path train = dir.resolve("train.utf8");
+    StringBuilder t = new StringBuilder();
+    for (int i = 0; i < 60; i++) {
+      t.append("我们 喜欢 北京 的 天气 。\n今天 很 好 ， 去 看 电影 了 。\n");
+    }
+    Files.writeString(train, t, StandardCharsets.UTF_8);
+    Path out = dir.resolve("tuned.safetensors");
+    Run r = run("", "train", "--init", "seed", "--train", train.toString(), "--model", out.toString(), "--epochs", "1",
+        "--threads", "1");
+    assertThat(r.code()).as(r.err()).isZero();
+    assertThat(r.err()).contains("starting from seed (seed)");
+    dev.fenci.model.Model m = dev.fenci.model.Model.load(out);
+    assertThat(m.arch()).isEqualTo("seed");
+    assertThat(m.provenance().get("init")).startsWith("seed crc32c:");
+    Run minCount = run("", "train", "--init", "seed", "--min-count", "3", "--train", train.toString(), "--model",
+        out.toString());
+    assertThat(minCount.code()).isEqualTo(Main.EXIT_USAGE);
+    assertThat(minCount.err()).contains("--min-count has no effect with --init");
+    Run otherArch = run("", "train", "--init", "seed", "--arch", "fast", "--train", train.toString(), "--model",
+        out.toString());
+    assertThat(otherArch.code()).isEqualTo(Main.EXIT_DATA);
+    assertThat(otherArch.err().strip()).contains("architecture seed, not fast").doesNotContain("\n");
+  }
+
+  @Test
   void threadsGiveTheSameOutputInInputOrder() throws Exception {
     StringBuilder in = new StringBuilder();
     for (int i = 0; i < 1500; i++) {

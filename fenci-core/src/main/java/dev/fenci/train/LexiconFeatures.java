@@ -4,10 +4,13 @@ import dev.fenci.model.Vocabulary;
 import dev.fenci.nn.Lexicon;
 import dev.fenci.tag.Tag;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * The lexicon of a training run and the lexicon features of its pieces. The lexicon holds every
@@ -16,6 +19,9 @@ import java.util.Map;
  * {@link #FOLDS} - 1 folds only (folds are contiguous runs of pieces, so roughly stretches of
  * time): at segmentation time some words are missing from the lexicon, and the network must see
  * that in training too, or it would learn to trust the lexicon blindly.
+ *
+ * <p>A run that starts from a trained model (fine-tuning) keeps that model's lexicon: its words are
+ * known to every piece, and the lexicon kept holds them and the new training words.
  */
 final class LexiconFeatures {
   static final int FOLDS = 10;
@@ -24,6 +30,21 @@ final class LexiconFeatures {
   private final List<TrainingData.Piece> pieces;
 
   LexiconFeatures(List<TrainingData.Piece> pieces) {
+    this(pieces, null);
+  }
+
+  /** As {@link #LexiconFeatures(List)}, with the words of {@code base} (null: none) known to every piece. */
+  LexiconFeatures(List<TrainingData.Piece> pieces, Lexicon base) {
+    Set<Long> baseHashes = new HashSet<>();
+    List<int[]> baseWords = new ArrayList<>();
+    if (base != null) {
+      int[] flat = base.words();
+      for (int i = 0; i < flat.length; i += 1 + flat[i]) {
+        int[] w = Arrays.copyOfRange(flat, i + 1, i + 1 + flat[i]);
+        baseWords.add(w);
+        baseHashes.add(Lexicon.hash(w, 0, w.length));
+      }
+    }
     // per word (by hash): its count in every fold, then the total
     Map<Long, int[]> counts = new HashMap<>();
     Map<Long, int[]> words = new LinkedHashMap<>();
@@ -44,14 +65,15 @@ final class LexiconFeatures {
             int[] c = counts.computeIfAbsent(h, k -> new int[FOLDS + 1]);
             c[fold]++;
             c[FOLDS]++;
-            if (!words.containsKey(h)) {
-              words.put(h, java.util.Arrays.copyOfRange(ids, start, start + len));
+            if (!words.containsKey(h) && !baseHashes.contains(h)) {
+              words.put(h, Arrays.copyOfRange(ids, start, start + len));
             }
           }
         }
       }
     }
-    this.lexicon = Lexicon.of(new ArrayList<>(words.values()));
+    baseWords.addAll(words.values());
+    this.lexicon = Lexicon.of(baseWords);
     List<TrainingData.Piece> out = new ArrayList<>(n);
     for (int p = 0; p < n; p++) {
       int fold = fold(p, n);
@@ -60,7 +82,8 @@ final class LexiconFeatures {
       // every length is looked up: the fold's words are not kept with their prefixes
       Lexicon.features(piece.ids(), 0, f.length, f, 0, h -> {
         int[] c = counts.get(h);
-        return (c != null && c[FOLDS] - c[fold] > 0 ? Lexicon.WORD : 0) | Lexicon.PREFIX;
+        boolean known = (c != null && c[FOLDS] - c[fold] > 0) || baseHashes.contains(h);
+        return (known ? Lexicon.WORD : 0) | Lexicon.PREFIX;
       });
       out.add(new TrainingData.Piece(piece.ids(), piece.tags(), f));
     }
@@ -80,7 +103,7 @@ final class LexiconFeatures {
     return true;
   }
 
-  /** Every training word: the lexicon the model keeps for segmentation. */
+  /** Every training word (and the base lexicon's): the lexicon the model keeps for segmentation. */
   Lexicon lexicon() {
     return lexicon;
   }

@@ -72,6 +72,8 @@ public final class Trainer {
 
   /** Runs the training; returns the per-epoch figures (of this run and any resumed one). */
   public List<EpochStats> run() throws IOException {
+    // the model to start from first: a wrong one is reported before the data is read
+    Model base = opt.init() != null ? startingModel() : null;
     List<List<String>> trainSentences = new ArrayList<>();
     for (Path p : opt.train()) {
       trainSentences.addAll(Corpus.read(p, opt.lenient(), log));
@@ -98,14 +100,18 @@ public final class Trainer {
     for (List<String> s : trainSentences) {
       trainingWords.addAll(s);
     }
-    TrainingData data = TrainingData.build(trainSentences, opt.rules(), opt.minCount());
+    TrainingData data = base == null ? TrainingData.build(trainSentences, opt.rules(), opt.minCount())
+        : TrainingData.build(trainSentences, base.rules(), base.vocabulary());
     Vocabulary vocab = data.vocabulary();
-    NetworkConfig config = Architectures.config(opt.arch(), vocab.size(), opt.embedInit());
+    NetworkConfig config = base == null ? Architectures.config(opt.arch(), vocab.size(), opt.embedInit())
+        : base.network().config();
     if (opt.keep() > 0) {
       config = config.withKeepProb(opt.keep());
     }
     Bigrams bigrams = null;
-    if (config.hasBigrams()) {
+    if (base != null) {
+      bigrams = base.network().bigrams(); // its ids are the rows of the embedding carried over
+    } else if (config.hasBigrams()) {
       List<int[]> seqs = new ArrayList<>(data.pieces().size());
       for (TrainingData.Piece p : data.pieces()) {
         seqs.add(p.ids());
@@ -120,16 +126,26 @@ public final class Trainer {
         // the features are fixed per piece: they would still mark words through a replaced character
         throw new IllegalArgumentException("--unk-rate is not supported with lexicon features (--arch " + opt.arch() + ")");
       }
-      LexiconFeatures lf = new LexiconFeatures(pieces);
+      Lexicon baseLexicon = base != null ? base.network().lexicon() : null;
+      LexiconFeatures lf = new LexiconFeatures(pieces, baseLexicon);
       lexicon = lf.lexicon();
       pieces = lf.pieces();
-      config = config.withLexiconDim(Lexicon.FEATURES);
-      log.printf(Locale.ROOT, "lexicon of %,d training words; each piece's features from the other %d folds' words%n",
-          lexicon.size(), LexiconFeatures.FOLDS - 1);
+      if (base == null) {
+        config = config.withLexiconDim(Lexicon.FEATURES);
+        log.printf(Locale.ROOT, "lexicon of %,d training words; each piece's features from the other %d folds' words%n",
+            lexicon.size(), LexiconFeatures.FOLDS - 1);
+      } else {
+        log.printf(Locale.ROOT, "lexicon of %,d words: the %,d of %s and %,d new training words; each piece's "
+            + "features from those and the other %d folds' words%n", lexicon.size(), baseLexicon.size(), opt.init(),
+            lexicon.size() - baseLexicon.size(), LexiconFeatures.FOLDS - 1);
+      }
     }
     Network net = new Network(config, bigrams, lexicon);
     net.initialise(opt.seed());
     Transitions transitions = Architectures.hasTransitions(opt.arch()) ? new Transitions() : null;
+    if (base != null) {
+      startFrom(base, net, transitions, data);
+    }
     List<Param> params = new ArrayList<>(net.params());
     if (transitions != null) {
       params.add(transitions.param());
@@ -150,6 +166,8 @@ public final class Trainer {
     fingerprint.put("vocabulary", Integer.toString(vocab.size()));
     fingerprint.put("train_sha256", String.join(",", trainHashes));
     fingerprint.put("dev", opt.dev() != null ? devHash : "every " + HELD_OUT_EVERY + "th training line");
+    String initId = base == null ? "-" : opt.init() + " " + weightsCrc(base);
+    fingerprint.put("init", initId);
     List<EpochStats> history = new ArrayList<>();
     int firstEpoch = 1;
     double bestF1 = -1;
@@ -245,7 +263,7 @@ public final class Trainer {
           bestF1 = st.best().f1();
           bestEpoch = epoch;
           kept = new Model(opt.arch(), net, transitions, vocab, opt.rules(),
-              provenance(trainNames, trainHashes, devHash, epoch, st.best(), history, keepAverage));
+              provenance(trainNames, trainHashes, devHash, epoch, st.best(), history, keepAverage, base, initId));
         }
         if (kept != null && keepAverage) {
           kept.save(opt.model()); // the network holds the average now
@@ -315,12 +333,89 @@ public final class Trainer {
   }
 
   /**
+   * The model {@link TrainingOptions#init} names, checked against the options: the run keeps its
+   * architecture and text rules.
+   */
+  private Model startingModel() throws IOException {
+    Model base;
+    try {
+      base = Segmenter.load(opt.init()).model();
+    } catch (ModelFormatException e) {
+      throw e;
+    } catch (IOException e) {
+      throw new java.io.FileNotFoundException("cannot start from '" + opt.init() + "': " + e.getMessage());
+    }
+    if (!Architectures.names().contains(base.arch())) {
+      throw new IllegalArgumentException("cannot start from '" + opt.init() + "': its architecture '" + base.arch()
+          + "' is not one fenci trains (" + String.join(", ", Architectures.names()) + ")");
+    }
+    if (!base.arch().equals(opt.arch())) {
+      throw new IllegalArgumentException("'" + opt.init() + "' is a model of architecture " + base.arch()
+          + ", not " + opt.arch() + ": a run that starts from a model keeps its architecture");
+    }
+    if (base.rules() != opt.rules()) {
+      throw new IllegalArgumentException("'" + opt.init() + "' was trained with the text rules " + base.rules().id()
+          + ", not " + opt.rules().id() + ": a run that starts from a model keeps its text rules");
+    }
+    if (Architectures.hasTransitions(base.arch()) != (base.transitions() != null)) {
+      throw new IllegalArgumentException("'" + opt.init() + "' has " + (base.transitions() == null ? "no " : "")
+          + "transition scores, which architecture " + base.arch() + " does not fit");
+    }
+    return base;
+  }
+
+  /**
+   * Sets the weights of {@code net} (and the transition scores) to those of {@code base}, whose
+   * network has the same shape, and logs how much of the training text its vocabulary covers.
+   */
+  private void startFrom(Model base, Network net, Transitions transitions, TrainingData data) {
+    List<Param> from = base.network().params();
+    List<Param> to = net.params();
+    for (int i = 0; i < to.size(); i++) {
+      // a loaded model keeps its bigram embedding as 16-bit floats: widened here to train
+      System.arraycopy(from.get(i).floats(), 0, to.get(i).value, 0, to.get(i).size());
+    }
+    net.refresh();
+    if (transitions != null) {
+      float[] t = base.transitions().param().value;
+      System.arraycopy(t, 0, transitions.param().value, 0, t.length);
+    }
+    long unknown = 0;
+    for (TrainingData.Piece p : data.pieces()) {
+      for (int id : p.ids()) {
+        if (id == Vocabulary.UNKNOWN) {
+          unknown++;
+        }
+      }
+    }
+    log.printf(Locale.ROOT, "starting from %s (%s): its vocabulary of %,d characters is kept; %,d training "
+        + "characters (%.2f%%) are not in it and read as the unknown character, as at segmentation%n",
+        opt.init(), base.arch(), base.vocabulary().size(), unknown, 100.0 * unknown / Math.max(1, data.characters()));
+  }
+
+  /** CRC-32C of a model's weights and transition scores: which model a run started from. */
+  static String weightsCrc(Model m) {
+    java.util.zip.CRC32C crc = new java.util.zip.CRC32C();
+    List<Param> all = new ArrayList<>(m.network().params());
+    if (m.transitions() != null) {
+      all.add(m.transitions().param());
+    }
+    for (Param p : all) {
+      float[] v = p.floats();
+      java.nio.ByteBuffer b = java.nio.ByteBuffer.allocate(v.length * 4).order(java.nio.ByteOrder.LITTLE_ENDIAN);
+      b.asFloatBuffer().put(v);
+      crc.update(b.array());
+    }
+    return String.format(Locale.ROOT, "crc32c:%08x", crc.getValue());
+  }
+
+  /**
    * What a fingerprint entry meant in checkpoints made before its option existed: they trained
    * without it (the seed's setting).
    */
   private static final Map<String, String> BEFORE_THE_OPTION =
       Map.of("unk_rate", Float.toString(0f), "ema", Float.toString(0f), "batches", "length",
-          "hidden_keep", Float.toString(1f), "weight_decay", Float.toString(0f));
+          "hidden_keep", Float.toString(1f), "weight_decay", Float.toString(0f), "init", "-");
 
   /** Fingerprint entries that checkpoints of earlier versions lack (not checked on those). */
   private static final Set<String> NOT_RECORDED_BEFORE = Set.of("vocabulary", "train_sha256", "dev");
@@ -390,10 +485,15 @@ public final class Trainer {
   }
 
   private Map<String, String> provenance(List<String> trainNames, List<String> trainHashes, String devHash, int epoch, Score dev,
-      List<EpochStats> history, boolean average) {
+      List<EpochStats> history, boolean average, Model base, String initId) {
     Map<String, String> p = new LinkedHashMap<>();
     p.put("trained_with", "fenci " + version());
     p.put("date", Instant.now().toString());
+    if (base != null) {
+      // the starting model's own record, so that the whole lineage (its training data too) stays known
+      p.put("init", initId);
+      p.put("init_provenance", Json.write(base.provenance()));
+    }
     p.put("train_files", Json.write(trainNames));
     p.put("train_sha256", Json.write(trainHashes));
     p.put("dev_file", opt.dev() != null ? opt.dev().getFileName().toString()

@@ -37,11 +37,15 @@ import java.util.List;
  *                  ReLU, before the next convolution); 1 (the seed): no dropout there
  * @param weightDecay decoupled weight decay (AdamW) on the weights and embeddings, not the biases or
  *                  transition scores; 0 (the seed): none
+ * @param init      a preset name or model file to start from (fine-tuning), or null: random weights.
+ *                  The run keeps that model's network, vocabulary, bigrams and text rules ({@code arch}
+ *                  and {@code rules} must be its own; {@code embedInit} and {@code minCount} play no
+ *                  part), and its lexicon grows by the new training words
  */
 public record TrainingOptions(List<Path> train, Path dev, Path model, String arch, String embedInit,
     TextRules rules, int epochs, int batch, int threads, long seed, int minCount, boolean resume,
     float lr, String schedule, boolean lenient, float unkRate, float keep, float ema, String batches,
-    float hiddenKeep, float weightDecay) {
+    float hiddenKeep, float weightDecay, String init) {
 
   public TrainingOptions {
     if (!(lr > 0 && lr < 1)) {
@@ -69,6 +73,15 @@ public record TrainingOptions(List<Path> train, Path dev, Path model, String arc
     if (!(hiddenKeep > 0 && hiddenKeep <= 1)) {
       throw new IllegalArgumentException("hidden dropout keep probability must be in (0, 1] (1: none), got " + hiddenKeep);
     }
+  }
+
+  /** Options that start from random weights. */
+  public TrainingOptions(List<Path> train, Path dev, Path model, String arch, String embedInit,
+      TextRules rules, int epochs, int batch, int threads, long seed, int minCount, boolean resume,
+      float lr, String schedule, boolean lenient, float unkRate, float keep, float ema, String batches,
+      float hiddenKeep, float weightDecay) {
+    this(train, dev, model, arch, embedInit, rules, epochs, batch, threads, seed, minCount, resume, lr, schedule,
+        lenient, unkRate, keep, ema, batches, hiddenKeep, weightDecay, null);
   }
 
   /** Options without dropout on the hidden layers. */

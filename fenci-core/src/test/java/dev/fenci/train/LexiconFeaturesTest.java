@@ -39,4 +39,18 @@ class LexiconFeaturesTest {
     // the others: 1-2 from every fold, 3-4-5 from the first (although not a word here)
     assertThat(lf.pieces().get(1).lexicon()).containsExactly(1, 1 << 4, 1 << 1, 0, 1 << 5, 0, 0);
   }
+
+  @Test
+  void aBaseLexiconsWordsAreKnownToEveryPieceAndKept() {
+    // the base knows 3-4-5 and 8-9 (not in the pieces); 1-2 is in both
+    dev.fenci.nn.Lexicon base = dev.fenci.nn.Lexicon.of(List.of(new int[] {3, 4, 5}, new int[] {8, 9}, new int[] {1, 2}));
+    LexiconFeatures lf = new LexiconFeatures(pieces(), base);
+    assertThat(lf.lexicon().size()).isEqualTo(3);
+    assertThat(lf.lexicon().contains(new int[] {8, 9}, 0, 2)).isTrue();
+    assertThat(lf.lexicon().contains(new int[] {3, 4, 5}, 0, 3)).isTrue();
+    assertThat(lf.lexicon().contains(new int[] {1, 2}, 0, 2)).isTrue();
+    // the first fold now sees 3-4-5 through the base, though only its own fold holds it
+    assertThat(lf.pieces().get(0).lexicon()).containsExactly(1, 1 << 4, 1 << 1, 0, 1 << 5);
+    assertThat(lf.pieces().get(1).lexicon()).containsExactly(1, 1 << 4, 1 << 1, 0, 1 << 5, 0, 0);
+  }
 }

@@ -1,0 +1,139 @@
+package dev.fenci.train;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.fenci.model.Model;
+import dev.fenci.model.ModelFormatException;
+import dev.fenci.model.Vocabulary;
+import dev.fenci.nn.Param;
+import dev.fenci.text.TextRules;
+import java.io.FileNotFoundException;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Random;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** A run that starts from a trained model ({@code --init}): synthetic text, no research data needed. */
+class FineTuningTest {
+  private static final List<String> WORDS = List.of("我们", "喜欢", "北京", "大学", "学生", "今天", "天气", "很", "好",
+      "的", "在", "读书", "图书馆", "老师", "说", "明天", "去", "看", "电影", "了");
+
+  @TempDir
+  Path dir;
+  Path base;
+
+  /** Random sentences of {@code words}, one a line, words separated by spaces. */
+  private Path corpus(String name, List<String> words, int lines, long seed) throws Exception {
+    Random r = new Random(seed);
+    List<String> out = new ArrayList<>();
+    for (int i = 0; i < lines; i++) {
+      List<String> s = new ArrayList<>();
+      for (int k = 3 + r.nextInt(8); k > 0; k--) {
+        s.add(words.get(r.nextInt(words.size())));
+      }
+      out.add(String.join(" ", s));
+    }
+    Path p = dir.resolve(name);
+    Files.write(p, out, StandardCharsets.UTF_8);
+    return p;
+  }
+
+  private TrainingOptions options(Path train, String out, String arch, float lr, int epochs, boolean resume,
+      String init) {
+    return new TrainingOptions(List.of(train), null, dir.resolve(out), arch, "uniform", TextRules.FOLD, epochs, 64, 1, 3,
+        1, resume, lr, "constant", false, 0f, 0f, 0f, "length", 1f, 0f, init);
+  }
+
+  private static PrintStream quiet() {
+    return new PrintStream(java.io.OutputStream.nullOutputStream());
+  }
+
+  @BeforeEach
+  void trainABase() throws Exception {
+    Path a = corpus("a.utf8", WORDS, 300, 1);
+    new Trainer(options(a, "base.safetensors", "accurate-lex", 1e-3f, 2, false, null), quiet(), false).run();
+    base = dir.resolve("base.safetensors");
+  }
+
+  @Test
+  void aRunStartsFromTheModelsWeightsVocabularyBigramsAndLexicon() throws Exception {
+    // a step of 1e-9 leaves the weights where they started: what was saved is what was loaded
+    Path a = dir.resolve("a.utf8");
+    new Trainer(options(a, "tuned.safetensors", "accurate-lex", 1e-9f, 1, false, base.toString()), quiet(), false).run();
+    Model b = Model.load(base);
+    Model t = Model.load(dir.resolve("tuned.safetensors"));
+    assertThat(t.arch()).isEqualTo("accurate-lex");
+    assertThat(t.network().config()).isEqualTo(b.network().config());
+    assertThat(t.vocabulary().size()).isEqualTo(b.vocabulary().size());
+    assertThat(t.network().bigrams()).isEqualTo(b.network().bigrams());
+    assertThat(t.network().lexicon().words()).containsExactly(b.network().lexicon().words());
+    for (int i = 0; i < b.network().params().size(); i++) {
+      Param x = b.network().params().get(i);
+      float[] y = t.network().params().get(i).floats();
+      float[] xv = x.floats();
+      for (int k = 0; k < xv.length; k++) {
+        assertThat(Math.abs(y[k] - xv[k])).as("%s[%d]", x.name(), k).isLessThan(1e-5f);
+      }
+    }
+    float[] bt = b.transitions().param().value;
+    float[] tt = t.transitions().param().value;
+    for (int k = 0; k < bt.length; k++) {
+      assertThat(tt[k]).isCloseTo(bt[k], org.assertj.core.data.Offset.offset(1e-5f));
+    }
+    assertThat(t.provenance()).containsKeys("init", "init_provenance");
+    assertThat(t.provenance().get("init")).startsWith(base.toString() + " crc32c:");
+    // the base's own record, whole: its training data stays known
+    assertThat((java.util.Map<?, ?>) dev.fenci.model.Json.parse(t.provenance().get("init_provenance")))
+        .isEqualTo(b.provenance());
+  }
+
+  @Test
+  void theLexiconGrowsByTheNewWordsAndNewCharactersReadAsUnknown() throws Exception {
+    // 北大 joins known characters; 犇 is not in the base's vocabulary
+    List<String> words = new ArrayList<>(WORDS);
+    words.add("北大");
+    words.add("犇犇");
+    Path b = corpus("b.utf8", words, 200, 2);
+    new Trainer(options(b, "tuned.safetensors", "accurate-lex", 1e-3f, 1, false, base.toString()), quiet(), false).run();
+    Model m = Model.load(base);
+    Model t = Model.load(dir.resolve("tuned.safetensors"));
+    assertThat(t.vocabulary().size()).isEqualTo(m.vocabulary().size());
+    assertThat(t.vocabulary().id('犇')).isEqualTo(Vocabulary.UNKNOWN);
+    int bei = t.vocabulary().id('北');
+    int da = t.vocabulary().id('大');
+    assertThat(m.network().lexicon().contains(new int[] {bei, da}, 0, 2)).isFalse();
+    assertThat(t.network().lexicon().contains(new int[] {bei, da}, 0, 2)).isTrue();
+    assertThat(t.network().lexicon().size()).isEqualTo(m.network().lexicon().size() + 1);
+  }
+
+  @Test
+  void anotherArchitectureOrMissingModelIsRefusedWithAMessage() throws Exception {
+    Path a = dir.resolve("a.utf8");
+    assertThatThrownBy(() -> new Trainer(options(a, "x.safetensors", "accurate-crf", 1e-3f, 1, false, base.toString()),
+        quiet(), false).run())
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("architecture accurate-lex, not accurate-crf");
+    Path missing = dir.resolve("missing.safetensors");
+    assertThatThrownBy(() -> new Trainer(options(a, "y.safetensors", "accurate-lex", 1e-3f, 1, false,
+        missing.toString()), quiet(), false).run())
+        .isInstanceOf(FileNotFoundException.class)
+        .hasMessageContaining("cannot start from '" + missing + "'");
+  }
+
+  @Test
+  void aCheckpointOfARunFromRandomWeightsIsNotResumedFromAModel() throws Exception {
+    Path a = dir.resolve("a.utf8");
+    new Trainer(options(a, "r.safetensors", "accurate-lex", 1e-3f, 1, false, null), quiet(), false).run();
+    assertThatThrownBy(() -> new Trainer(options(a, "r.safetensors", "accurate-lex", 1e-3f, 2, true, base.toString()),
+        quiet(), false).run())
+        .isInstanceOf(ModelFormatException.class)
+        .hasMessageContaining("init");
+  }
+}
