@@ -136,4 +136,21 @@ class FineTuningTest {
         .isInstanceOf(ModelFormatException.class)
         .hasMessageContaining("init");
   }
+
+  @Test
+  void aRunFromAModelResumesExactly() throws Exception {
+    List<String> words = new ArrayList<>(WORDS);
+    words.add("北大");
+    Path b = corpus("b.utf8", words, 200, 2);
+    new Trainer(options(b, "straight.safetensors", "accurate-lex", 1e-3f, 2, false, base.toString()), quiet(), false).run();
+    new Trainer(options(b, "resumed.safetensors", "accurate-lex", 1e-3f, 1, false, base.toString()), quiet(), false).run();
+    new Trainer(options(b, "resumed.safetensors", "accurate-lex", 1e-3f, 2, true, base.toString()), quiet(), false).run();
+    var x = dev.fenci.model.SafeTensors.read(dir.resolve("straight.safetensors.ckpt"));
+    var y = dev.fenci.model.SafeTensors.read(dir.resolve("resumed.safetensors.ckpt"));
+    for (String name : x.names()) {
+      if (name.endsWith("weight") && !name.startsWith("adam") && !name.startsWith("ema")) {
+        assertThat(java.util.Arrays.equals(y.floats(name), x.floats(name))).as(name).isTrue();
+      }
+    }
+  }
 }
