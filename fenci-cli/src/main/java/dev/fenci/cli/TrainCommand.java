@@ -71,7 +71,7 @@ final class TrainCommand implements Callable<Integer> {
   float unkRate;
 
   @Option(names = "--keep", defaultValue = "0",
-      description = "Dropout keep probability on the embeddings (default: 0, the architecture's: 0.5).")
+      description = "Dropout keep probability on the embeddings (default: 0, the architecture's: 0.5; with --init, the model's).")
   float keep;
 
   @Option(names = "--hidden-keep", defaultValue = "1",
@@ -106,6 +106,7 @@ final class TrainCommand implements Callable<Integer> {
   public Integer call() throws Exception {
     int t = threads == null ? Runtime.getRuntime().availableProcessors() : threads;
     TextRules rules = TextRules.parse(textRules);
+    Model base = null;
     if (init != null) {
       CommandLine.ParseResult given = spec.commandLine().getParseResult();
       for (String o : List.of("--min-count", "--embed-init")) {
@@ -114,19 +115,23 @@ final class TrainCommand implements Callable<Integer> {
               o + " has no effect with --init: the vocabulary and embeddings come from the model started from");
         }
       }
-      // the run keeps the model's architecture and text rules; given ones must agree (the trainer checks)
-      Model base = Segmenter.load(init).model();
-      if (!given.hasMatchedOption("--arch")) {
-        arch = base.arch();
+      base = Segmenter.load(init).model();
+      // the run keeps the model's architecture and text rules: given ones must be the same
+      if (given.hasMatchedOption("--arch") && !arch.equals(base.arch())) {
+        throw new CommandLine.ParameterException(spec.commandLine(), "--arch " + arch + " differs from the architecture of "
+            + init + " (" + base.arch() + "): a run that starts from a model keeps its architecture; leave --arch out");
       }
-      if (!given.hasMatchedOption("--text-rules")) {
-        rules = base.rules();
+      if (given.hasMatchedOption("--text-rules") && rules != base.rules()) {
+        throw new CommandLine.ParameterException(spec.commandLine(), "--text-rules " + textRules + " differs from the rules of "
+            + init + " (" + base.rules().id() + "): a run that starts from a model keeps them; leave --text-rules out");
       }
+      arch = base.arch();
+      rules = base.rules();
     }
     TrainingOptions o = new TrainingOptions(train, dev, model, arch, embedInit, rules,
         epochs, batch, t, seed, minCount, resume, lr, schedule, lenient, unkRate, keep, ema, batches, hiddenKeep, weightDecay,
         init);
-    new Trainer(o, System.err, System.console() != null).run();
+    new Trainer(o, base, System.err, System.console() != null).run();
     return 0;
   }
 }

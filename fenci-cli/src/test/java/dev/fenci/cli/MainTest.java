@@ -92,8 +92,12 @@ class MainTest {
     assertThat(minCount.err()).contains("--min-count has no effect with --init");
     Run otherArch = run("", "train", "--init", "seed", "--arch", "fast", "--train", train.toString(), "--model",
         out.toString());
-    assertThat(otherArch.code()).isEqualTo(Main.EXIT_DATA);
-    assertThat(otherArch.err().strip()).contains("architecture seed, not fast").doesNotContain("\n");
+    assertThat(otherArch.code()).isEqualTo(Main.EXIT_USAGE);
+    assertThat(otherArch.err()).contains("--arch fast differs from the architecture of seed (seed)");
+    Run missing = run("", "train", "--init", "no/such.safetensors", "--train", train.toString(), "--model", out.toString());
+    assertThat(missing.code()).isEqualTo(Main.EXIT_DATA);
+    assertThat(missing.err().strip()).startsWith("fenci: no/such.safetensors").contains("neither a preset")
+        .doesNotContain("\n");
   }
 
   @Test

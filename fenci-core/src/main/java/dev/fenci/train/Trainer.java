@@ -50,9 +50,23 @@ public final class Trainer {
   private final TrainingOptions opt;
   private final PrintStream log;
   private final boolean terminal;
+  /** The model {@link TrainingOptions#init} names, when the caller has loaded it already; else null. */
+  private final Model init;
 
   public Trainer(TrainingOptions options, PrintStream log, boolean terminal) {
+    this(options, null, log, terminal);
+  }
+
+  /**
+   * A trainer for {@code options} whose {@link TrainingOptions#init} model the caller has already
+   * loaded as {@code init} (null: loaded here when the options name one).
+   */
+  public Trainer(TrainingOptions options, Model init, PrintStream log, boolean terminal) {
+    if (init != null && options.init() == null) {
+      throw new IllegalArgumentException("a model to start from, but the options name none (init)");
+    }
     this.opt = options;
+    this.init = init;
     this.log = log;
     this.terminal = terminal;
   }
@@ -161,13 +175,14 @@ public final class Trainer {
       trainHashes.add(sha256(p));
     }
     String devHash = opt.dev() != null ? sha256(opt.dev()) : "-";
-    Map<String, String> fingerprint = fingerprint(config);
+    // the model started from, by its weights: the same model however it was named
+    String initCrc = base == null ? "-" : weightsCrc(base);
+    Map<String, String> fingerprint = fingerprint(config, initCrc);
     // the data: another training file or dev set would map characters to other rows
     fingerprint.put("vocabulary", Integer.toString(vocab.size()));
     fingerprint.put("train_sha256", String.join(",", trainHashes));
     fingerprint.put("dev", opt.dev() != null ? devHash : "every " + HELD_OUT_EVERY + "th training line");
-    String initId = base == null ? "-" : opt.init() + " " + weightsCrc(base);
-    fingerprint.put("init", initId);
+    String initId = base == null ? "-" : initName() + " " + initCrc;
     List<EpochStats> history = new ArrayList<>();
     int firstEpoch = 1;
     double bestF1 = -1;
@@ -337,13 +352,16 @@ public final class Trainer {
    * architecture and text rules.
    */
   private Model startingModel() throws IOException {
-    Model base;
-    try {
-      base = Segmenter.load(opt.init()).model();
-    } catch (ModelFormatException e) {
-      throw e;
-    } catch (IOException e) {
-      throw new java.io.FileNotFoundException("cannot start from '" + opt.init() + "': " + e.getMessage());
+    Model base = init;
+    if (base == null) {
+      try {
+        base = Segmenter.load(opt.init()).model();
+      } catch (java.nio.file.NoSuchFileException e) {
+        java.nio.file.NoSuchFileException wrapped = new java.nio.file.NoSuchFileException(opt.init(), null,
+            "cannot start from it: " + (e.getReason() != null ? e.getReason() : "no such file"));
+        wrapped.initCause(e);
+        throw wrapped;
+      }
     }
     if (!Architectures.names().contains(base.arch())) {
       throw new IllegalArgumentException("cannot start from '" + opt.init() + "': its architecture '" + base.arch()
@@ -393,6 +411,15 @@ public final class Trainer {
         opt.init(), base.arch(), base.vocabulary().size(), unknown, 100.0 * unknown / Math.max(1, data.characters()));
   }
 
+  /** The model started from as the provenance names it: a preset's name, or a file's name without its directories. */
+  private String initName() {
+    if (dev.fenci.Presets.exists(opt.init())) {
+      return opt.init().equals(dev.fenci.Presets.DEFAULT) ? dev.fenci.Presets.defaultName() : opt.init();
+    }
+    java.nio.file.Path name = java.nio.file.Path.of(opt.init()).getFileName();
+    return name != null ? name.toString() : opt.init();
+  }
+
   /** CRC-32C of a model's weights and transition scores: which model a run started from. */
   static String weightsCrc(Model m) {
     java.util.zip.CRC32C crc = new java.util.zip.CRC32C();
@@ -438,14 +465,15 @@ public final class Trainer {
     return held;
   }
 
-  private Map<String, String> fingerprint(NetworkConfig config) {
+  private Map<String, String> fingerprint(NetworkConfig config, String initCrc) {
     Map<String, String> f = new LinkedHashMap<>();
+    f.put("init", initCrc); // first: when it differs, so does much else (network, vocabulary)
     f.put("arch", opt.arch());
     f.put("network", config.toString());
     f.put("rules", opt.rules().id());
     f.put("seed", Long.toString(opt.seed()));
     f.put("batch", Integer.toString(opt.batch()));
-    f.put("min_count", Integer.toString(opt.minCount()));
+    f.put("min_count", opt.init() == null ? Integer.toString(opt.minCount()) : "-"); // the vocabulary is the model's
     f.put("lr", Float.toString(opt.lr()));
     f.put("schedule", opt.schedule());
     f.put("unk_rate", Float.toString(opt.unkRate()));
@@ -500,7 +528,7 @@ public final class Trainer {
         : "held out: every " + HELD_OUT_EVERY + "th line of the training data");
     p.put("dev_sha256", devHash);
     p.put("arch", opt.arch());
-    p.put("embed_init", opt.embedInit());
+    p.put("embed_init", base == null ? opt.embedInit() : base.network().config().embedInit());
     p.put("text_rules", opt.rules().id());
     p.put("epoch", Integer.toString(epoch));
     p.put("epochs_planned", Integer.toString(opt.epochs()));

@@ -8,7 +8,6 @@ import dev.fenci.model.ModelFormatException;
 import dev.fenci.model.Vocabulary;
 import dev.fenci.nn.Param;
 import dev.fenci.text.TextRules;
-import java.io.FileNotFoundException;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -88,7 +87,7 @@ class FineTuningTest {
       assertThat(tt[k]).isCloseTo(bt[k], org.assertj.core.data.Offset.offset(1e-5f));
     }
     assertThat(t.provenance()).containsKeys("init", "init_provenance");
-    assertThat(t.provenance().get("init")).startsWith(base.toString() + " crc32c:");
+    assertThat(t.provenance().get("init")).startsWith("base.safetensors crc32c:"); // the file's name, not its directories
     // the base's own record, whole: its training data stays known
     assertThat((java.util.Map<?, ?>) dev.fenci.model.Json.parse(t.provenance().get("init_provenance")))
         .isEqualTo(b.provenance());
@@ -96,8 +95,9 @@ class FineTuningTest {
 
   @Test
   void theLexiconGrowsByTheNewWordsAndNewCharactersReadAsUnknown() throws Exception {
-    // 北大 joins known characters; 犇 is not in the base's vocabulary
+    // 北大 joins known characters; 犇 is not in the base's vocabulary; 图书馆, a base word, is left out
     List<String> words = new ArrayList<>(WORDS);
+    words.remove("图书馆");
     words.add("北大");
     words.add("犇犇");
     Path b = corpus("b.utf8", words, 200, 2);
@@ -111,6 +111,8 @@ class FineTuningTest {
     assertThat(m.network().lexicon().contains(new int[] {bei, da}, 0, 2)).isFalse();
     assertThat(t.network().lexicon().contains(new int[] {bei, da}, 0, 2)).isTrue();
     assertThat(t.network().lexicon().size()).isEqualTo(m.network().lexicon().size() + 1);
+    int[] tsg = {t.vocabulary().id('图'), t.vocabulary().id('书'), t.vocabulary().id('馆')};
+    assertThat(t.network().lexicon().contains(tsg, 0, 3)).as("a base word the new text lacks is kept").isTrue();
   }
 
   @Test
@@ -123,8 +125,8 @@ class FineTuningTest {
     Path missing = dir.resolve("missing.safetensors");
     assertThatThrownBy(() -> new Trainer(options(a, "y.safetensors", "accurate-lex", 1e-3f, 1, false,
         missing.toString()), quiet(), false).run())
-        .isInstanceOf(FileNotFoundException.class)
-        .hasMessageContaining("cannot start from '" + missing + "'");
+        .isInstanceOf(java.nio.file.NoSuchFileException.class)
+        .hasMessageContaining(missing.toString()).hasMessageContaining("cannot start from it");
   }
 
   @Test
@@ -134,7 +136,7 @@ class FineTuningTest {
     assertThatThrownBy(() -> new Trainer(options(a, "r.safetensors", "accurate-lex", 1e-3f, 2, true, base.toString()),
         quiet(), false).run())
         .isInstanceOf(ModelFormatException.class)
-        .hasMessageContaining("init");
+        .hasMessageContaining("init = -");
   }
 
   @Test
