@@ -11,7 +11,6 @@ import dev.fenci.nn.Transitions;
 import dev.fenci.tag.Tag;
 import dev.fenci.text.Chunk;
 import dev.fenci.text.Chunker;
-import dev.fenci.text.SimplifiedForms;
 import dev.fenci.text.TextRules;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -242,14 +241,7 @@ public final class Decoder {
    * does not know it, that of its simplified form if it is a traditional-only character.
    */
   int id(int cp) {
-    int id = vocab.id(rules.normalize(cp));
-    if (id == Vocabulary.UNKNOWN) {
-      int simplified = SimplifiedForms.of(cp);
-      if (simplified != cp) {
-        id = vocab.id(rules.normalize(simplified));
-      }
-    }
-    return id;
+    return vocab.read(cp, rules);
   }
 
   /** Runs the network over all spans, window by window, filling their lines' scores. */

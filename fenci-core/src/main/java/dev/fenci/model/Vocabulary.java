@@ -53,6 +53,24 @@ public final class Vocabulary {
   }
 
   /** Number of ids, the unknown one included. */
+  /**
+   * The id a model reads for the code point {@code cp} of text under {@code rules}: that of its
+   * normalised form; for a character outside the vocabulary, that of its simplified form when the
+   * vocabulary holds it (traditional text on a model trained on simplified text,
+   * {@link dev.fenci.text.SimplifiedForms}); else {@link #UNKNOWN}. The decoder reads input this
+   * way, and so does a training run on a model's fixed vocabulary ({@code fenci train --init}).
+   */
+  public int read(int cp, dev.fenci.text.TextRules rules) {
+    int id = id(rules.normalize(cp));
+    if (id == UNKNOWN) {
+      int simplified = dev.fenci.text.SimplifiedForms.of(cp);
+      if (simplified != cp) {
+        id = id(rules.normalize(simplified));
+      }
+    }
+    return id;
+  }
+
   public int size() {
     return codePoints.length + 1;
   }

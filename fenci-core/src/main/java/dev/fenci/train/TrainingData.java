@@ -51,24 +51,33 @@ public final class TrainingData {
         counts.merge(cp, 1, Integer::sum);
       }
     }
-    return withVocabulary(cps, tags, Vocabulary.fromCounts(counts, minCount));
+    return withVocabulary(cps, tags, Vocabulary.fromCounts(counts, minCount), null);
   }
 
-  /** Pieces of {@code sentences} numbered with an existing vocabulary. */
+  /**
+   * Pieces of {@code sentences} numbered with an existing vocabulary (a model's, for a run that
+   * starts from it): each character gets the id the decoder would read for it
+   * ({@link Vocabulary#read}), so that a traditional character outside the vocabulary trains the
+   * row of its simplified form, as it is read at segmentation.
+   */
   public static TrainingData build(List<List<String>> sentences, TextRules rules, Vocabulary vocabulary) {
     List<int[]> cps = new ArrayList<>();
     List<int[]> tags = new ArrayList<>();
     pieces(sentences, rules, cps, tags);
-    return withVocabulary(cps, tags, vocabulary);
+    return withVocabulary(cps, tags, vocabulary, rules);
   }
 
-  private static TrainingData withVocabulary(List<int[]> cps, List<int[]> tags, Vocabulary vocab) {
+  /**
+   * Numbers the (normalised) code points: with {@code rules} as {@link Vocabulary#read} does, without
+   * by the vocabulary alone (a vocabulary built from these very pieces).
+   */
+  private static TrainingData withVocabulary(List<int[]> cps, List<int[]> tags, Vocabulary vocab, TextRules rules) {
     List<Piece> pieces = new ArrayList<>(cps.size());
     for (int i = 0; i < cps.size(); i++) {
       int[] c = cps.get(i);
       int[] ids = new int[c.length];
       for (int k = 0; k < c.length; k++) {
-        ids[k] = vocab.id(c[k]);
+        ids[k] = rules != null ? vocab.read(c[k], rules) : vocab.id(c[k]);
       }
       pieces.add(new Piece(ids, tags.get(i)));
     }

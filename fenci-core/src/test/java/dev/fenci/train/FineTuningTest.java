@@ -155,4 +155,14 @@ class FineTuningTest {
       }
     }
   }
+
+  @Test
+  void aTraditionalCharacterOutsideTheVocabularyTrainsTheRowItIsReadAsAtSegmentation() throws Exception {
+    Vocabulary v = Model.load(base).vocabulary();
+    assertThat(v.id('學')).isEqualTo(Vocabulary.UNKNOWN);
+    TrainingData d = TrainingData.build(List.of(List.of("學生", "犇")), TextRules.FOLD, v);
+    assertThat(d.pieces().get(0).ids()).containsExactly(v.id('学'), v.id('生'), Vocabulary.UNKNOWN);
+    // the decoder reads the same ids: one function for both
+    assertThat(v.read('學', TextRules.FOLD)).isEqualTo(v.id('学'));
+  }
 }
