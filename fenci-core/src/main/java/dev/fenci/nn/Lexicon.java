@@ -64,18 +64,28 @@ public final class Lexicon {
 
   /** A lexicon of the given words (character id arrays of length 2 to {@link #MAX_LENGTH}). */
   public static Lexicon of(List<int[]> wordIds) {
-    int size = 0;
-    for (int[] w : wordIds) {
+    return new Lexicon(flatten(new int[0], wordIds));
+  }
+
+  /** This lexicon's words followed by {@code more} (character id arrays of length 2 to {@link #MAX_LENGTH}). */
+  public Lexicon with(List<int[]> more) {
+    return new Lexicon(flatten(words, more));
+  }
+
+  /** {@code flat} (the constructor's layout) followed by the words of {@code more} in that layout. */
+  private static int[] flatten(int[] flat, List<int[]> more) {
+    int size = flat.length;
+    for (int[] w : more) {
       size += 1 + w.length;
     }
-    int[] flat = new int[size];
-    int at = 0;
-    for (int[] w : wordIds) {
-      flat[at++] = w.length;
-      System.arraycopy(w, 0, flat, at, w.length);
+    int[] out = Arrays.copyOf(flat, size);
+    int at = flat.length;
+    for (int[] w : more) {
+      out[at++] = w.length;
+      System.arraycopy(w, 0, out, at, w.length);
       at += w.length;
     }
-    return new Lexicon(flat);
+    return out;
   }
 
   /** Number of words. */
@@ -111,7 +121,12 @@ public final class Lexicon {
   }
 
   public boolean contains(int[] ids, int from, int n) {
-    return (hashes.get(hash(ids, from, n)) & WORD) != 0;
+    return containsHash(hash(ids, from, n));
+  }
+
+  /** Whether the word of this {@link #hash} is in the lexicon. */
+  public boolean containsHash(long hash) {
+    return (hashes.get(hash) & WORD) != 0;
   }
 
   /**

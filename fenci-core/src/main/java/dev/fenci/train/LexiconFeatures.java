@@ -6,11 +6,9 @@ import dev.fenci.tag.Tag;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 
 /**
  * The lexicon of a training run and the lexicon features of its pieces. The lexicon holds every
@@ -35,16 +33,6 @@ final class LexiconFeatures {
 
   /** As {@link #LexiconFeatures(List)}, with the words of {@code base} (null: none) known to every piece. */
   LexiconFeatures(List<TrainingData.Piece> pieces, Lexicon base) {
-    Set<Long> baseHashes = new HashSet<>();
-    List<int[]> baseWords = new ArrayList<>();
-    if (base != null) {
-      int[] flat = base.words();
-      for (int i = 0; i < flat.length; i += 1 + flat[i]) {
-        int[] w = Arrays.copyOfRange(flat, i + 1, i + 1 + flat[i]);
-        baseWords.add(w);
-        baseHashes.add(Lexicon.hash(w, 0, w.length));
-      }
-    }
     // per word (by hash): its count in every fold, then the total
     Map<Long, int[]> counts = new HashMap<>();
     Map<Long, int[]> words = new LinkedHashMap<>();
@@ -65,15 +53,15 @@ final class LexiconFeatures {
             int[] c = counts.computeIfAbsent(h, k -> new int[FOLDS + 1]);
             c[fold]++;
             c[FOLDS]++;
-            if (!words.containsKey(h) && !baseHashes.contains(h)) {
+            if (!words.containsKey(h) && (base == null || !base.containsHash(h))) {
               words.put(h, Arrays.copyOfRange(ids, start, start + len));
             }
           }
         }
       }
     }
-    baseWords.addAll(words.values());
-    this.lexicon = Lexicon.of(baseWords);
+    List<int[]> added = new ArrayList<>(words.values());
+    this.lexicon = base == null ? Lexicon.of(added) : base.with(added);
     List<TrainingData.Piece> out = new ArrayList<>(n);
     for (int p = 0; p < n; p++) {
       int fold = fold(p, n);
@@ -82,7 +70,7 @@ final class LexiconFeatures {
       // every length is looked up: the fold's words are not kept with their prefixes
       Lexicon.features(piece.ids(), 0, f.length, f, 0, h -> {
         int[] c = counts.get(h);
-        boolean known = (c != null && c[FOLDS] - c[fold] > 0) || baseHashes.contains(h);
+        boolean known = (c != null && c[FOLDS] - c[fold] > 0) || (base != null && base.containsHash(h));
         return (known ? Lexicon.WORD : 0) | Lexicon.PREFIX;
       });
       out.add(new TrainingData.Piece(piece.ids(), piece.tags(), f));
