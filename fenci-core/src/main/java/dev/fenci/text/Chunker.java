@@ -10,10 +10,15 @@ import java.util.List;
  *
  * <p>Punctuation here means Unicode punctuation (categories P*) except the marks that occur inside
  * words of the PKU standard ({@code . ． · ・ ∶ / ／ - － — _ % ％ ‰ ' & @ # ＠ ＃}): those are left to
- * the network. A run of the same punctuation mark ({@code ……}, {@code ！！}) is one word.
+ * the network. Each punctuation mark is a word of its own ({@code ！！} is two words, as the PKU
+ * standard and the micro-blog corpora write it), except a run of an ellipsis mark
+ * ({@code ……}, {@code ‥‥}), which is one word.
  */
 public final class Chunker {
   private static final String WORD_INTERNAL = ".．·・∶/／-－—_%％‰'&@#＠＃";
+
+  /** Marks whose run is one word: the ellipsis is written as two of them ({@code ……}). */
+  private static final String RUN_IS_ONE_WORD = "…‥";
 
   private final TextRules rules;
 
@@ -79,8 +84,10 @@ public final class Chunker {
         }
       } else if (isCut(cp)) {
         kind = Chunk.Kind.PUNCT;
-        while (end < n && Character.codePointAt(text, end) == cp) {
-          end += len;
+        if (RUN_IS_ONE_WORD.indexOf(cp) >= 0) {
+          while (end < n && text.charAt(end) == cp) {
+            end++;
+          }
         }
       } else if (rules.asciiRunsAreWords() && isAsciiAlnum(cp)) {
         kind = Chunk.Kind.ASCII;

@@ -20,7 +20,15 @@ class ChunkerTest {
     assertThat(show("扫描二维码，关注微信号。", TextRules.SEED))
         .containsExactly("T:扫描二维码", "P:，", "T:关注微信号", "P:。");
     assertThat(show("你好\u3000 世界……！！", TextRules.SEED))
-        .containsExactly("T:你好", "S:\u3000 ", "T:世界", "P:……", "P:！！");
+        .containsExactly("T:你好", "S:\u3000 ", "T:世界", "P:……", "P:！", "P:！");
+  }
+
+  @Test
+  void aRunOfAMarkIsOneWordOnlyForTheEllipsis() {
+    assertThat(show("好！！！吗？？。。。!!‥‥", TextRules.FOLD))
+        .containsExactly("T:好", "P:！", "P:！", "P:！", "T:吗", "P:？", "P:？", "P:。", "P:。", "P:。",
+            "P:!", "P:!", "P:‥‥");
+    assertThat(show("……“……”", TextRules.SEED)).containsExactly("P:……", "P:“", "P:……", "P:”");
   }
 
   @Test
