@@ -6,7 +6,9 @@ import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
 /** Entry point of the {@code fenci} command. Exit codes: 0 ok, 1 bad data or I/O, 2 bad usage. */
+// INHERIT: every subcommand has -h/--help and -V/--version too (fenci segment --help)
 @Command(name = "fenci", mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
+    scope = CommandLine.ScopeType.INHERIT,
     description = "Chinese word segmentation with a fully convolutional network.",
     subcommands = {SegmentCommand.class, TrainCommand.class, EvalCommand.class, ModelsCommand.class,
         CommandLine.HelpCommand.class})

@@ -29,7 +29,7 @@ final class TrainCommand implements Callable<Integer> {
 
   @Option(names = "--init", paramLabel = "NAME|FILE",
       description = "Start from this preset (e.g. accurate) or model file instead of random weights: fine-tuning on your own text. "
-          + "Its architecture, vocabulary, bigrams and text rules are kept (leave out --arch and --text-rules), its lexicon grows by the new training words.")
+          + "Its architecture and text rules are kept (leave out --arch and --text-rules); its vocabulary, bigrams and lexicon grow by the new text's characters (see --min-count), bigrams and words.")
   String init;
 
   @Option(names = "--arch", defaultValue = "seed",
@@ -56,7 +56,8 @@ final class TrainCommand implements Callable<Integer> {
   @Option(names = "--seed", defaultValue = "1", description = "Random seed (default: ${DEFAULT-VALUE}).")
   long seed;
 
-  @Option(names = "--min-count", defaultValue = "2", description = "Rarer characters share the unknown id (default: ${DEFAULT-VALUE}).")
+  @Option(names = "--min-count", defaultValue = "2", description = "Rarer characters share the unknown id; with --init, rarer characters that the "
+      + "model does not know (default: ${DEFAULT-VALUE}).")
   int minCount;
 
   @Option(names = "--lr", defaultValue = "0.001", description = "Adam's learning rate (default: ${DEFAULT-VALUE}).")
@@ -109,11 +110,9 @@ final class TrainCommand implements Callable<Integer> {
     Model base = null;
     if (init != null) {
       CommandLine.ParseResult given = spec.commandLine().getParseResult();
-      for (String o : List.of("--min-count", "--embed-init")) {
-        if (given.hasMatchedOption(o)) {
-          throw new CommandLine.ParameterException(spec.commandLine(),
-              o + " has no effect with --init: the vocabulary and embeddings come from the model started from");
-        }
+      if (given.hasMatchedOption("--embed-init")) {
+        throw new CommandLine.ParameterException(spec.commandLine(),
+            "--embed-init has no effect with --init: the embeddings come from the model started from");
       }
       base = Segmenter.load(init).model();
       // the run keeps the model's architecture and text rules: given ones must be the same

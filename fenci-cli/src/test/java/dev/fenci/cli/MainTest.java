@@ -50,6 +50,21 @@ class MainTest {
   }
 
   @Test
+  void everySubcommandAnswersHelpAndVersion() {
+    for (String cmd : new String[] {"segment", "train", "eval", "models"}) {
+      Run help = run("", cmd, "--help");
+      assertThat(help.code()).as(cmd).isZero();
+      assertThat(help.out()).as(cmd).startsWith("Usage: fenci " + cmd).contains("-h, --help");
+      assertThat(run("", cmd, "-h").out()).as(cmd).isEqualTo(help.out());
+      Run version = run("", cmd, "--version");
+      assertThat(version.code()).as(cmd).isZero();
+      assertThat(version.out()).as(cmd).startsWith("fenci ");
+    }
+    // the subcommands keep their own descriptions
+    assertThat(run("", "models", "--help").out()).contains("List the models shipped in the jar");
+  }
+
+  @Test
   void delimiterAndFiles() throws Exception {
     Path in = dir.resolve("in.txt");
     Files.writeString(in, "关注微信号。\r\n", StandardCharsets.UTF_8);
@@ -86,10 +101,10 @@ class MainTest {
     dev.fenci.model.Model m = dev.fenci.model.Model.load(out);
     assertThat(m.arch()).isEqualTo("seed");
     assertThat(m.provenance().get("init")).startsWith("seed crc32c:");
-    Run minCount = run("", "train", "--init", "seed", "--min-count", "3", "--train", train.toString(), "--model",
+    Run embedInit = run("", "train", "--init", "seed", "--embed-init", "normal", "--train", train.toString(), "--model",
         out.toString());
-    assertThat(minCount.code()).isEqualTo(Main.EXIT_USAGE);
-    assertThat(minCount.err()).contains("--min-count has no effect with --init");
+    assertThat(embedInit.code()).isEqualTo(Main.EXIT_USAGE);
+    assertThat(embedInit.err()).contains("--embed-init has no effect with --init");
     Run otherArch = run("", "train", "--init", "seed", "--arch", "fast", "--train", train.toString(), "--model",
         out.toString());
     assertThat(otherArch.code()).isEqualTo(Main.EXIT_USAGE);

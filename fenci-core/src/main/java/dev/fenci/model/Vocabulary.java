@@ -44,6 +44,24 @@ public final class Vocabulary {
     return new Vocabulary(cps);
   }
 
+  /**
+   * This vocabulary followed by the characters of {@code counts} (normalised code points and how
+   * often they occur) that it does not know and that occur at least {@code minCount} times, most
+   * frequent first (ties by code point): the ids of this vocabulary keep their meaning.
+   */
+  public Vocabulary extend(Map<Integer, Integer> counts, int minCount) {
+    Map<Integer, Integer> fresh = new HashMap<>();
+    for (Map.Entry<Integer, Integer> e : counts.entrySet()) {
+      if (id(e.getKey()) == UNKNOWN) {
+        fresh.put(e.getKey(), e.getValue());
+      }
+    }
+    int[] more = fromCounts(fresh, minCount).codePoints;
+    int[] all = java.util.Arrays.copyOf(codePoints, codePoints.length + more.length);
+    System.arraycopy(more, 0, all, codePoints.length, more.length);
+    return new Vocabulary(all);
+  }
+
   public int id(int codePoint) {
     if (codePoint >= 0 && codePoint < bmp.length) {
       return bmp[codePoint];

@@ -46,11 +46,41 @@ public final class Bigrams {
 
   /** Bigrams seen at least {@code minCount} times in {@code seqs} (character ids), most frequent first. */
   public static Bigrams count(List<int[]> seqs, int vocab, int minCount) {
+    return new Bigrams(vocab, frequent(seqs, vocab, minCount, null));
+  }
+
+  /**
+   * These bigrams, numbered for a vocabulary grown to {@code vocab} character ids (the ids of the
+   * old one keep their meaning), followed by the bigrams of {@code seqs} (ids of the grown
+   * vocabulary) that they lack and that occur at least {@code minCount} times, most frequent first:
+   * the ids of these bigrams keep their meaning.
+   */
+  public Bigrams extend(List<int[]> seqs, int vocab, int minCount) {
+    if (vocab < this.vocab) {
+      throw new IllegalArgumentException("a vocabulary of " + vocab + " ids cannot extend one of " + this.vocab);
+    }
+    int[] renumbered = new int[keys.length];
+    for (int i = 0; i < keys.length; i++) {
+      int first = keys[i] / (this.vocab + 1);
+      int next = keys[i] % (this.vocab + 1);
+      renumbered[i] = first * (vocab + 1) + (next == this.vocab ? vocab : next);
+    }
+    Bigrams old = new Bigrams(vocab, renumbered);
+    int[] more = frequent(seqs, vocab, minCount, old);
+    int[] all = Arrays.copyOf(renumbered, renumbered.length + more.length);
+    System.arraycopy(more, 0, all, renumbered.length, more.length);
+    return new Bigrams(vocab, all);
+  }
+
+  /** Keys of the bigrams of {@code seqs} seen at least {@code minCount} times and not in {@code known}, most frequent first (ties by key). */
+  private static int[] frequent(List<int[]> seqs, int vocab, int minCount, Bigrams known) {
     java.util.HashMap<Integer, int[]> c = new java.util.HashMap<>();
     for (int[] s : seqs) {
       for (int i = 0; i < s.length; i++) {
-        int k = s[i] * (vocab + 1) + (i + 1 < s.length ? s[i + 1] : vocab);
-        c.computeIfAbsent(k, x -> new int[1])[0]++;
+        int next = i + 1 < s.length ? s[i + 1] : vocab;
+        if (known == null || known.id(s[i], next) == 0) {
+          c.computeIfAbsent(s[i] * (vocab + 1) + next, x -> new int[1])[0]++;
+        }
       }
     }
     long[] kept = c.entrySet().stream().filter(e -> e.getValue()[0] >= minCount)
@@ -59,7 +89,7 @@ public final class Bigrams {
     for (int i = 0; i < kept.length; i++) {
       keys[i] = (int) kept[i];
     }
-    return new Bigrams(vocab, keys);
+    return keys;
   }
 
   private int slot(int key) {

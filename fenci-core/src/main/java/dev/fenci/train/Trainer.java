@@ -115,22 +115,23 @@ public final class Trainer {
       trainingWords.addAll(s);
     }
     TrainingData data = base == null ? TrainingData.build(trainSentences, opt.rules(), opt.minCount())
-        : TrainingData.build(trainSentences, base.rules(), base.vocabulary());
+        : TrainingData.build(trainSentences, base.rules(), base.vocabulary(), opt.minCount());
     Vocabulary vocab = data.vocabulary();
     NetworkConfig config = base == null ? Architectures.config(opt.arch(), vocab.size(), opt.embedInit())
-        : base.network().config();
+        : base.network().config().withVocabSize(vocab.size());
     if (opt.keep() > 0) {
       config = config.withKeepProb(opt.keep());
     }
     Bigrams bigrams = null;
-    if (base != null) {
-      bigrams = base.network().bigrams(); // its ids are the rows of the embedding carried over
-    } else if (config.hasBigrams()) {
+    if (config.hasBigrams()) {
       List<int[]> seqs = new ArrayList<>(data.pieces().size());
       for (TrainingData.Piece p : data.pieces()) {
         seqs.add(p.ids());
       }
-      bigrams = Bigrams.count(seqs, vocab.size(), Architectures.bigramMinCount(opt.arch()));
+      int minCount = Architectures.bigramMinCount(opt.arch());
+      // from a model: its bigrams keep their ids (the rows of the embedding carried over), new ones follow
+      bigrams = base == null ? Bigrams.count(seqs, vocab.size(), minCount)
+          : base.network().bigrams().extend(seqs, vocab.size(), minCount);
       config = config.withBigramVocab(bigrams.size());
     }
     List<TrainingData.Piece> pieces = data.pieces();
@@ -384,14 +385,25 @@ public final class Trainer {
 
   /**
    * Sets the weights of {@code net} (and the transition scores) to those of {@code base}, whose
-   * network has the same shape, and logs how much of the training text its vocabulary covers.
+   * network has the same shape but for the rows that the vocabulary and the bigram table grew by:
+   * those start as the unknown character's and the unknown bigram's rows, which is how the base
+   * model reads them. Logs how much of the training text the grown vocabulary covers.
    */
   private void startFrom(Model base, Network net, Transitions transitions, TrainingData data) {
     List<Param> from = base.network().params();
     List<Param> to = net.params();
     for (int i = 0; i < to.size(); i++) {
       // a loaded model keeps its bigram embedding as 16-bit floats: widened here to train
-      System.arraycopy(from.get(i).floats(), 0, to.get(i).value, 0, to.get(i).size());
+      float[] src = from.get(i).floats();
+      float[] dst = to.get(i).value;
+      System.arraycopy(src, 0, dst, 0, src.length);
+      int[] shape = to.get(i).shape();
+      if (dst.length != src.length && (shape.length != 2 || src.length % shape[1] != 0)) {
+        throw new IllegalStateException(to.get(i).name() + " cannot grow from " + src.length + " to " + dst.length + " values");
+      }
+      for (int at = src.length; at < dst.length; at += shape[1]) {
+        System.arraycopy(src, 0, dst, at, shape[1]); // a new row of an embedding: row 0, the unknown one
+      }
     }
     net.refresh();
     if (transitions != null) {
@@ -406,9 +418,15 @@ public final class Trainer {
         }
       }
     }
-    log.printf(Locale.ROOT, "starting from %s (%s): its vocabulary of %,d characters is kept; %,d training "
-        + "characters (%.2f%%) are not in it and read as the unknown character, as at segmentation%n",
-        opt.init(), base.arch(), base.vocabulary().size(), unknown, 100.0 * unknown / Math.max(1, data.characters()));
+    int baseChars = base.vocabulary().size();
+    int chars = data.vocabulary().size();
+    Bigrams bigrams = net.bigrams();
+    log.printf(Locale.ROOT, "starting from %s (%s): its vocabulary of %,d characters grows by the %,d new ones seen at "
+        + "least %d times%s; %,d training characters (%.2f%%) read as the unknown character, as at segmentation%n",
+        opt.init(), base.arch(), baseChars, chars - baseChars, opt.minCount(),
+        bigrams == null ? "" : String.format(Locale.ROOT, ", its %,d bigrams by %,d", base.network().bigrams().size(),
+            bigrams.size() - base.network().bigrams().size()),
+        unknown, 100.0 * unknown / Math.max(1, data.characters()));
   }
 
   /** The model started from as the provenance names it: a preset's name, or a file's name without its directories. */
@@ -473,7 +491,7 @@ public final class Trainer {
     f.put("rules", opt.rules().id());
     f.put("seed", Long.toString(opt.seed()));
     f.put("batch", Integer.toString(opt.batch()));
-    f.put("min_count", opt.init() == null ? Integer.toString(opt.minCount()) : "-"); // the vocabulary is the model's
+    f.put("min_count", Integer.toString(opt.minCount()));
     f.put("lr", Float.toString(opt.lr()));
     f.put("schedule", opt.schedule());
     f.put("unk_rate", Float.toString(opt.unkRate()));

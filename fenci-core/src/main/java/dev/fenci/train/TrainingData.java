@@ -55,16 +55,25 @@ public final class TrainingData {
   }
 
   /**
-   * Pieces of {@code sentences} numbered with an existing vocabulary (a model's, for a run that
-   * starts from it): each character gets the id the decoder would read for it
-   * ({@link Vocabulary#read}), so that a traditional character outside the vocabulary trains the
-   * row of its simplified form, as it is read at segmentation.
+   * Pieces of {@code sentences} for a run that starts from a model whose vocabulary is {@code base}:
+   * the vocabulary grows by the characters it cannot read ({@link Vocabulary#read}) that occur at
+   * least {@code minCount} times, appended so that the base's ids keep their meaning. Every
+   * character then gets the id the decoder will read for it: a traditional character outside the
+   * vocabulary trains the row of its simplified form when the base knows that one.
    */
-  public static TrainingData build(List<List<String>> sentences, TextRules rules, Vocabulary vocabulary) {
+  public static TrainingData build(List<List<String>> sentences, TextRules rules, Vocabulary base, int minCount) {
     List<int[]> cps = new ArrayList<>();
     List<int[]> tags = new ArrayList<>();
     pieces(sentences, rules, cps, tags);
-    return withVocabulary(cps, tags, vocabulary, rules);
+    Map<Integer, Integer> unread = new HashMap<>();
+    for (int[] p : cps) {
+      for (int cp : p) {
+        if (base.read(cp, rules) == Vocabulary.UNKNOWN) {
+          unread.merge(cp, 1, Integer::sum);
+        }
+      }
+    }
+    return withVocabulary(cps, tags, base.extend(unread, minCount), rules);
   }
 
   /**

@@ -18,7 +18,8 @@ import java.util.List;
  * @param batch     most pieces in one batch
  * @param threads   threads for the matrix products
  * @param seed      seed of every random choice (initialisation, shuffling, dropout)
- * @param minCount  characters seen fewer times share the unknown id
+ * @param minCount  characters seen fewer times share the unknown id (with {@code init}: characters
+ *                  that the model's vocabulary cannot read, see {@link dev.fenci.model.Vocabulary#read})
  * @param resume    continue from the checkpoint if there is one
  * @param lr        Adam's learning rate (the seed: 0.001)
  * @param schedule  "constant" (the seed) or "cosine": the learning rate of epoch e (1-based) of E is
@@ -39,8 +40,10 @@ import java.util.List;
  *                  transition scores; 0 (the seed): none
  * @param init      a preset name or model file to start from (fine-tuning), or null: random weights.
  *                  The run keeps that model's network, vocabulary, bigrams and text rules ({@code arch}
- *                  and {@code rules} must be its own; {@code embedInit} and {@code minCount} play no
- *                  part), and its lexicon grows by the new training words
+ *                  and {@code rules} must be its own; {@code embedInit} plays no part); its vocabulary
+ *                  grows by the new characters seen at least {@code minCount} times, its bigram table by
+ *                  the new bigrams seen as often as the architecture asks, each new row starting as
+ *                  the unknown one, and its lexicon by the new training words
  */
 public record TrainingOptions(List<Path> train, Path dev, Path model, String arch, String embedInit,
     TextRules rules, int epochs, int batch, int threads, long seed, int minCount, boolean resume,

@@ -3,6 +3,7 @@ package dev.fenci.train;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.fenci.corpus.Corpus;
 import dev.fenci.model.Model;
 import dev.fenci.model.ModelFormatException;
 import dev.fenci.model.Vocabulary;
@@ -94,18 +95,15 @@ class FineTuningTest {
   }
 
   @Test
-  void theLexiconGrowsByTheNewWordsAndNewCharactersReadAsUnknown() throws Exception {
-    // 北大 joins known characters; 犇 is not in the base's vocabulary; 图书馆, a base word, is left out
+  void theLexiconGrowsByTheNewWords() throws Exception {
+    // 北大 joins known characters; 图书馆, a base word, is left out of the new text
     List<String> words = new ArrayList<>(WORDS);
     words.remove("图书馆");
     words.add("北大");
-    words.add("犇犇");
     Path b = corpus("b.utf8", words, 200, 2);
     new Trainer(options(b, "tuned.safetensors", "accurate-lex", 1e-3f, 1, false, base.toString()), quiet(), false).run();
     Model m = Model.load(base);
     Model t = Model.load(dir.resolve("tuned.safetensors"));
-    assertThat(t.vocabulary().size()).isEqualTo(m.vocabulary().size());
-    assertThat(t.vocabulary().id('犇')).isEqualTo(Vocabulary.UNKNOWN);
     int bei = t.vocabulary().id('北');
     int da = t.vocabulary().id('大');
     assertThat(m.network().lexicon().contains(new int[] {bei, da}, 0, 2)).isFalse();
@@ -113,6 +111,55 @@ class FineTuningTest {
     assertThat(t.network().lexicon().size()).isEqualTo(m.network().lexicon().size() + 1);
     int[] tsg = {t.vocabulary().id('图'), t.vocabulary().id('书'), t.vocabulary().id('馆')};
     assertThat(t.network().lexicon().contains(tsg, 0, 3)).as("a base word the new text lacks is kept").isTrue();
+  }
+
+  @Test
+  void newCharactersAndBigramsGetRowsOfTheirOwnThatStartAsTheUnknownOnes() throws Exception {
+    // 犇 and 猋 are new characters, 犇犇 and 犇猋 new bigrams; with a step of 1e-9 the weights stay where they started
+    List<String> words = new ArrayList<>(WORDS);
+    words.add("犇犇");
+    words.add("犇猋");
+    Path b = corpus("b.utf8", words, 200, 2);
+    new Trainer(options(b, "tuned.safetensors", "accurate-lex", 1e-9f, 1, false, base.toString()), quiet(), false).run();
+    Model m = Model.load(base);
+    Model t = Model.load(dir.resolve("tuned.safetensors"));
+    Vocabulary mv = m.vocabulary();
+    Vocabulary tv = t.vocabulary();
+    assertThat(mv.id('犇')).isEqualTo(Vocabulary.UNKNOWN);
+    assertThat(tv.size()).isEqualTo(mv.size() + 2);
+    assertThat(tv.id('犇')).isEqualTo(mv.size()); // appended, the more frequent first
+    assertThat(tv.id('猋')).isEqualTo(mv.size() + 1);
+    for (int cp : mv.codePoints()) {
+      assertThat(tv.id(cp)).as("a base character keeps its id").isEqualTo(mv.id(cp));
+    }
+    int dim = t.network().config().embedDim();
+    float[] te = t.network().params().get(0).floats();
+    float[] me = m.network().params().get(0).floats();
+    for (int k = 0; k < dim; k++) {
+      assertThat(te[tv.id('犇') * dim + k]).isCloseTo(me[k], org.assertj.core.data.Offset.offset(1e-5f));
+      assertThat(te[tv.id('学') * dim + k]).isCloseTo(me[mv.id('学') * dim + k], org.assertj.core.data.Offset.offset(1e-5f));
+    }
+    dev.fenci.nn.Bigrams mb = m.network().bigrams();
+    dev.fenci.nn.Bigrams tb = t.network().bigrams();
+    int end = tv.size(); // the bigram id of a character at the end of a piece pairs it with this
+    assertThat(tb.id(tv.id('犇'), tv.id('猋'))).isGreaterThanOrEqualTo(mb.size());
+    assertThat(tb.id(tv.id('学'), tv.id('生'))).isEqualTo(mb.id(mv.id('学'), mv.id('生'))).isPositive();
+    assertThat(tb.id(tv.id('了'), end)).as("a piece's last character keeps its bigram")
+        .isEqualTo(mb.id(mv.id('了'), mv.size())).isPositive();
+    int bdim = t.network().config().bigramDim();
+    float[] tg = t.network().params().get(1).floats();
+    float[] mg = m.network().params().get(1).floats();
+    int fresh = tb.id(tv.id('犇'), tv.id('猋'));
+    for (int k = 0; k < bdim; k++) {
+      assertThat(tg[fresh * bdim + k]).isCloseTo(mg[k], org.assertj.core.data.Offset.offset(1e-5f));
+    }
+    // a character seen once stays unknown with the default --min-count 2
+    Path c = corpus("c.utf8", WORDS, 200, 3);
+    Files.writeString(c, "犇 很 好\n", StandardCharsets.UTF_8, java.nio.file.StandardOpenOption.APPEND);
+    TrainingData d = TrainingData.build(Corpus.read(c, false, quiet()), TextRules.FOLD, mv, 2);
+    assertThat(d.vocabulary().size()).isEqualTo(mv.size());
+    assertThat(TrainingData.build(Corpus.read(c, false, quiet()), TextRules.FOLD, mv, 1).vocabulary().id('犇'))
+        .isEqualTo(mv.size());
   }
 
   @Test
@@ -160,8 +207,12 @@ class FineTuningTest {
   void aTraditionalCharacterOutsideTheVocabularyTrainsTheRowItIsReadAsAtSegmentation() throws Exception {
     Vocabulary v = Model.load(base).vocabulary();
     assertThat(v.id('學')).isEqualTo(Vocabulary.UNKNOWN);
-    TrainingData d = TrainingData.build(List.of(List.of("學生", "犇")), TextRules.FOLD, v);
+    TrainingData d = TrainingData.build(List.of(List.of("學生", "犇"), List.of("學")), TextRules.FOLD, v, 2);
     assertThat(d.pieces().get(0).ids()).containsExactly(v.id('学'), v.id('生'), Vocabulary.UNKNOWN);
+    // however often it occurs, it gets no row of its own; a new character seen often enough does
+    d = TrainingData.build(List.of(List.of("學生", "犇"), List.of("學")), TextRules.FOLD, v, 1);
+    assertThat(d.vocabulary().size()).isEqualTo(v.size() + 1);
+    assertThat(d.pieces().get(0).ids()).containsExactly(v.id('学'), v.id('生'), v.size());
     // the decoder reads the same ids: one function for both
     assertThat(v.read('學', TextRules.FOLD)).isEqualTo(v.id('学'));
   }
