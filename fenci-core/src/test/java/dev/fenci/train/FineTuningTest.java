@@ -94,16 +94,21 @@ class FineTuningTest {
         .isEqualTo(b.provenance());
   }
 
+  /** The base trained for one epoch, at rate {@code lr}, on random sentences of the words less {@code drop} plus {@code add}. */
+  private Model tune(List<String> drop, List<String> add, float lr) throws Exception {
+    List<String> words = new ArrayList<>(WORDS);
+    words.removeAll(drop);
+    words.addAll(add);
+    Path b = corpus("b.utf8", words, 200, 2);
+    new Trainer(options(b, "tuned.safetensors", "accurate-lex", lr, 1, false, base.toString()), quiet(), false).run();
+    return Model.load(dir.resolve("tuned.safetensors"));
+  }
+
   @Test
   void theLexiconGrowsByTheNewWords() throws Exception {
     // 北大 joins known characters; 图书馆, a base word, is left out of the new text
-    List<String> words = new ArrayList<>(WORDS);
-    words.remove("图书馆");
-    words.add("北大");
-    Path b = corpus("b.utf8", words, 200, 2);
-    new Trainer(options(b, "tuned.safetensors", "accurate-lex", 1e-3f, 1, false, base.toString()), quiet(), false).run();
+    Model t = tune(List.of("图书馆"), List.of("北大"), 1e-3f);
     Model m = Model.load(base);
-    Model t = Model.load(dir.resolve("tuned.safetensors"));
     int bei = t.vocabulary().id('北');
     int da = t.vocabulary().id('大');
     assertThat(m.network().lexicon().contains(new int[] {bei, da}, 0, 2)).isFalse();
@@ -116,13 +121,8 @@ class FineTuningTest {
   @Test
   void newCharactersAndBigramsGetRowsOfTheirOwnThatStartAsTheUnknownOnes() throws Exception {
     // 犇 and 猋 are new characters, 犇犇 and 犇猋 new bigrams; with a step of 1e-9 the weights stay where they started
-    List<String> words = new ArrayList<>(WORDS);
-    words.add("犇犇");
-    words.add("犇猋");
-    Path b = corpus("b.utf8", words, 200, 2);
-    new Trainer(options(b, "tuned.safetensors", "accurate-lex", 1e-9f, 1, false, base.toString()), quiet(), false).run();
+    Model t = tune(List.of(), List.of("犇犇", "犇猋"), 1e-9f);
     Model m = Model.load(base);
-    Model t = Model.load(dir.resolve("tuned.safetensors"));
     Vocabulary mv = m.vocabulary();
     Vocabulary tv = t.vocabulary();
     assertThat(mv.id('犇')).isEqualTo(Vocabulary.UNKNOWN);
