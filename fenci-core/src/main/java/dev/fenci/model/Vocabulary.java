@@ -76,7 +76,8 @@ public final class Vocabulary {
    * normalised form; for a character outside the vocabulary, that of its simplified form when the
    * vocabulary holds it (traditional text on a model trained on simplified text,
    * {@link dev.fenci.text.SimplifiedForms}); else {@link #UNKNOWN}. The decoder reads input this
-   * way, and so does a training run on a model's fixed vocabulary ({@code fenci train --init}).
+   * way, and so does a training run that starts from a model ({@code fenci train --init}), with
+   * the model's vocabulary grown by the characters it cannot read.
    */
   public int read(int cp, dev.fenci.text.TextRules rules) {
     int id = id(rules.normalize(cp));

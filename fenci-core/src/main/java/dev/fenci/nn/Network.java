@@ -209,14 +209,14 @@ public final class Network {
   }
 
   /** Most values a bigram table may hold (16 M: 32 MB as the 16-bit floats it is kept in). */
-  static final long BIGRAM_TABLE_LIMIT = 16L << 20;
+  public static final long BIGRAM_TABLE_LIMIT = 16L << 20;
 
   /**
    * Whether inference reads the bigram part of the first convolution from a table: when the first
    * layer is at most 64 wide and the table within {@link #BIGRAM_TABLE_LIMIT}. The lexicon features
    * then come from a table too, of their 256 patterns.
    */
-  boolean bigramTableFits() {
+  public boolean bigramTableFits() {
     int out = config.hidden().length > 0 ? config.hidden()[0] : config.tags();
     return bigrams != null && out <= 64 && (long) Conv1d.K * (config.bigramVocab() + 1) * out <= BIGRAM_TABLE_LIMIT;
   }

@@ -160,6 +160,11 @@ public final class Trainer {
     Transitions transitions = Architectures.hasTransitions(opt.arch()) ? new Transitions() : null;
     if (base != null) {
       startFrom(base, net, transitions, data);
+      if (base.network().bigramTableFits() && !net.bigramTableFits()) {
+        log.printf(Locale.ROOT, "note: %s reads its bigrams from a table at segmentation; with %,d bigrams that table "
+            + "would pass %,d values, so this model will compute them instead, which is slower%n", opt.init(),
+            net.bigrams().size(), Network.BIGRAM_TABLE_LIMIT);
+      }
     }
     List<Param> params = new ArrayList<>(net.params());
     if (transitions != null) {
@@ -190,6 +195,10 @@ public final class Trainer {
     int bestEpoch = 0;
     if (opt.resume() && Files.exists(opt.checkpoint())) {
       SafeTensors ck = SafeTensors.read(opt.checkpoint());
+      if (base != null && "-".equals(ck.metadata().get("train.min_count"))) {
+        throw new ModelFormatException(opt.checkpoint().toString(), "was made by a version of fenci whose fine-tuning "
+            + "kept the starting model's vocabulary, which this one grows; start afresh without --resume");
+      }
       for (Map.Entry<String, String> e : fingerprint.entrySet()) {
         String saved = ck.metadata().getOrDefault("train." + e.getKey(), BEFORE_THE_OPTION.get(e.getKey()));
         if (saved == null && NOT_RECORDED_BEFORE.contains(e.getKey())) {
@@ -385,9 +394,11 @@ public final class Trainer {
 
   /**
    * Sets the weights of {@code net} (and the transition scores) to those of {@code base}, whose
-   * network has the same shape but for the rows that the vocabulary and the bigram table grew by:
-   * those start as the unknown character's and the unknown bigram's rows, which is how the base
-   * model reads them. Logs how much of the training text the grown vocabulary covers.
+   * network has the same shape but for the rows that the vocabulary and the bigram table grew by.
+   * Each new row starts as the row the base read in its place: a new character's as the unknown
+   * character's, a new bigram's as that of the same pair with its new characters read as unknown
+   * (the unknown bigram's when the base did not know that pair either). Logs how much the
+   * vocabulary grew and how much of the training text still reads as unknown.
    */
   private void startFrom(Model base, Network net, Transitions transitions, TrainingData data) {
     List<Param> from = base.network().params();
@@ -396,13 +407,21 @@ public final class Trainer {
       // a loaded model keeps its bigram embedding as 16-bit floats: widened here to train
       float[] src = from.get(i).floats();
       float[] dst = to.get(i).value;
-      System.arraycopy(src, 0, dst, 0, src.length);
+      if (dst.length == src.length) {
+        System.arraycopy(src, 0, dst, 0, src.length);
+        continue;
+      }
       int[] shape = to.get(i).shape();
-      if (dst.length != src.length && (shape.length != 2 || src.length % shape[1] != 0)) {
+      if (shape.length != 2 || src.length % shape[1] != 0 || dst.length < src.length) {
         throw new IllegalStateException(to.get(i).name() + " cannot grow from " + src.length + " to " + dst.length + " values");
       }
-      for (int at = src.length; at < dst.length; at += shape[1]) {
-        System.arraycopy(src, 0, dst, at, shape[1]); // a new row of an embedding: row 0, the unknown one
+      int dim = shape[1];
+      System.arraycopy(src, 0, dst, 0, src.length);
+      // the embeddings: characters first, then bigrams (Network's order)
+      int[] bigramKeys = to.get(i).name().equals("bigram.weight") ? net.bigrams().keys() : null;
+      for (int row = src.length / dim; row < shape[0]; row++) {
+        int was = bigramKeys != null ? baseBigramOf(base, bigramKeys[row - 1], net.bigrams().vocab()) : Vocabulary.UNKNOWN;
+        System.arraycopy(src, was * dim, dst, row * dim, dim);
       }
     }
     net.refresh();
@@ -427,6 +446,20 @@ public final class Trainer {
         bigrams == null ? "" : String.format(Locale.ROOT, ", its %,d bigrams by %,d", base.network().bigrams().size(),
             bigrams.size() - base.network().bigrams().size()),
         unknown, 100.0 * unknown / Math.max(1, data.characters()));
+  }
+
+  /**
+   * The base's id of the bigram {@code key} of a table grown to {@code vocab} character ids: the
+   * pair with the characters that the base did not know read as its unknown character (and the
+   * end of a piece as the base's end mark).
+   */
+  private static int baseBigramOf(Model base, int key, int vocab) {
+    int baseVocab = base.vocabulary().size();
+    int first = key / (vocab + 1);
+    int next = key % (vocab + 1);
+    int f = first < baseVocab ? first : Vocabulary.UNKNOWN;
+    int n = next == vocab ? baseVocab : next < baseVocab ? next : Vocabulary.UNKNOWN;
+    return base.network().bigrams().id(f, n);
   }
 
   /** The model started from as the provenance names it: a preset's name, or a file's name without its directories. */
@@ -547,6 +580,7 @@ public final class Trainer {
     p.put("dev_sha256", devHash);
     p.put("arch", opt.arch());
     p.put("embed_init", base == null ? opt.embedInit() : base.network().config().embedInit());
+    p.put("min_count", Integer.toString(opt.minCount()));
     p.put("text_rules", opt.rules().id());
     p.put("epoch", Integer.toString(epoch));
     p.put("epochs_planned", Integer.toString(opt.epochs()));

@@ -39,11 +39,11 @@ import java.util.List;
  * @param weightDecay decoupled weight decay (AdamW) on the weights and embeddings, not the biases or
  *                  transition scores; 0 (the seed): none
  * @param init      a preset name or model file to start from (fine-tuning), or null: random weights.
- *                  The run keeps that model's network, vocabulary, bigrams and text rules ({@code arch}
- *                  and {@code rules} must be its own; {@code embedInit} plays no part); its vocabulary
+ *                  The run keeps that model's network, weights and text rules ({@code arch} and
+ *                  {@code rules} must be its own; {@code embedInit} plays no part); its vocabulary
  *                  grows by the new characters seen at least {@code minCount} times, its bigram table by
- *                  the new bigrams seen as often as the architecture asks, each new row starting as
- *                  the unknown one, and its lexicon by the new training words
+ *                  the new bigrams seen as often as the architecture asks (each new row starting as
+ *                  the row the model read in its place), and its lexicon by the new training words
  */
 public record TrainingOptions(List<Path> train, Path dev, Path model, String arch, String embedInit,
     TextRules rules, int epochs, int batch, int threads, long seed, int minCount, boolean resume,

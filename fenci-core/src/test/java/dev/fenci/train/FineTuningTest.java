@@ -47,8 +47,13 @@ class FineTuningTest {
 
   private TrainingOptions options(Path train, String out, String arch, float lr, int epochs, boolean resume,
       String init) {
+    return options(train, out, arch, lr, epochs, resume, init, 1);
+  }
+
+  private TrainingOptions options(Path train, String out, String arch, float lr, int epochs, boolean resume,
+      String init, int minCount) {
     return new TrainingOptions(List.of(train), null, dir.resolve(out), arch, "uniform", TextRules.FOLD, epochs, 64, 1, 3,
-        1, resume, lr, "constant", false, 0f, 0f, 0f, "length", 1f, 0f, init);
+        minCount, resume, lr, "constant", false, 0f, 0f, 0f, "length", 1f, 0f, init);
   }
 
   private static PrintStream quiet() {
@@ -163,6 +168,39 @@ class FineTuningTest {
   }
 
   @Test
+  void aNewBigramStartsAsThePairTheBaseReadWithItsUnknownCharacter() throws Exception {
+    // a base that leaves out 犇, 猋 and 骉 (each seen once, --min-count 2) but keeps the bigram of the unknown character
+    // before 很 (seen 3 times, the architecture's minimum)
+    Path a = corpus("rare.utf8", WORDS, 300, 1);
+    Files.writeString(a, "犇很 好\n猋很 好\n骉很 好\n", StandardCharsets.UTF_8, java.nio.file.StandardOpenOption.APPEND);
+    new Trainer(options(a, "rare.safetensors", "accurate-lex", 1e-3f, 1, false, null, 2), quiet(), false).run();
+    Model m = Model.load(dir.resolve("rare.safetensors"));
+    Vocabulary mv = m.vocabulary();
+    assertThat(mv.id('犇')).isEqualTo(Vocabulary.UNKNOWN);
+    int unknownBefore = m.network().bigrams().id(Vocabulary.UNKNOWN, mv.id('很'));
+    assertThat(unknownBefore).isPositive();
+    // fine-tuned on text where 犇很 is frequent: 犇 and the bigram 犇很 get rows of their own
+    List<String> words = new ArrayList<>(WORDS);
+    words.add("犇很");
+    Path b = corpus("b.utf8", words, 200, 2);
+    new Trainer(options(b, "tuned.safetensors", "accurate-lex", 1e-9f, 1, false, dir.resolve("rare.safetensors").toString()),
+        quiet(), false).run();
+    Model t = Model.load(dir.resolve("tuned.safetensors"));
+    Vocabulary tv = t.vocabulary();
+    int fresh = t.network().bigrams().id(tv.id('犇'), tv.id('很'));
+    assertThat(tv.id('犇')).isEqualTo(mv.size());
+    assertThat(fresh).isGreaterThanOrEqualTo(m.network().bigrams().size());
+    int dim = t.network().config().bigramDim();
+    float[] tg = t.network().params().get(1).floats();
+    float[] mg = m.network().params().get(1).floats();
+    for (int k = 0; k < dim; k++) {
+      assertThat(tg[fresh * dim + k]).as("row of 犇很 = the base's row of (unknown, 很)")
+          .isCloseTo(mg[unknownBefore * dim + k], org.assertj.core.data.Offset.offset(1e-5f));
+    }
+    assertThat(mg[unknownBefore * dim]).isNotCloseTo(mg[0], org.assertj.core.data.Offset.offset(1e-6f));
+  }
+
+  @Test
   void anotherArchitectureOrMissingModelIsRefusedWithAMessage() throws Exception {
     Path a = dir.resolve("a.utf8");
     assertThatThrownBy(() -> new Trainer(options(a, "x.safetensors", "accurate-crf", 1e-3f, 1, false, base.toString()),
@@ -190,6 +228,7 @@ class FineTuningTest {
   void aRunFromAModelResumesExactly() throws Exception {
     List<String> words = new ArrayList<>(WORDS);
     words.add("北大");
+    words.add("犇犇"); // a new character and bigram: the grown vocabulary is rebuilt the same on resuming
     Path b = corpus("b.utf8", words, 200, 2);
     new Trainer(options(b, "straight.safetensors", "accurate-lex", 1e-3f, 2, false, base.toString()), quiet(), false).run();
     new Trainer(options(b, "resumed.safetensors", "accurate-lex", 1e-3f, 1, false, base.toString()), quiet(), false).run();
@@ -213,7 +252,8 @@ class FineTuningTest {
     d = TrainingData.build(List.of(List.of("學生", "犇"), List.of("學")), TextRules.FOLD, v, 1);
     assertThat(d.vocabulary().size()).isEqualTo(v.size() + 1);
     assertThat(d.pieces().get(0).ids()).containsExactly(v.id('学'), v.id('生'), v.size());
-    // the decoder reads the same ids: one function for both
-    assertThat(v.read('學', TextRules.FOLD)).isEqualTo(v.id('学'));
+    // the decoder reads the same ids with the grown vocabulary: one function for both
+    assertThat(d.vocabulary().read('學', TextRules.FOLD)).isEqualTo(v.id('学'));
+    assertThat(d.vocabulary().read('犇', TextRules.FOLD)).isEqualTo(v.size());
   }
 }
