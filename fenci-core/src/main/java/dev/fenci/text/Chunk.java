@@ -14,6 +14,8 @@ public record Chunk(int start, int end, Kind kind) {
     PUNCT,
     /** A run of ASCII letters and digits kept whole without the network (seed rules). */
     ASCII,
+    /** A web or e-mail address ({@link Links}): one word, not shown to the network. */
+    LINK,
     /** Text the network segments. */
     TEXT
   }

@@ -12,7 +12,8 @@ import java.util.List;
  * words of the PKU standard ({@code . ． · ・ ∶ / ／ - － — _ % ％ ‰ ' & @ # ＠ ＃}): those are left to
  * the network. Each punctuation mark is a word of its own ({@code ！！} is two words, as the PKU
  * standard and the micro-blog corpora write it), except a run of an ellipsis mark
- * ({@code ……}, {@code ‥‥}), which is one word.
+ * ({@code ……}, {@code ‥‥}), which is one word. A web or e-mail address written in ASCII
+ * ({@link Links}) is one word too.
  */
 public final class Chunker {
   private static final String WORD_INTERNAL = ".．·・∶/／-－—_%％‰'&@#＠＃";
@@ -72,12 +73,17 @@ public final class Chunker {
     int n = text.length();
     int i = 0;
     int textStart = -1;
+    boolean links = Links.mayHoldOne(text);
     while (i < n) {
       int cp = Character.codePointAt(text, i);
       int len = Character.charCount(cp);
       Chunk.Kind kind = null;
       int end = i + len;
-      if (isSpace(cp)) {
+      int link = links ? Links.end(text, i) : -1;
+      if (link > 0) {
+        kind = Chunk.Kind.LINK;
+        end = link;
+      } else if (isSpace(cp)) {
         kind = Chunk.Kind.SPACE;
         while (end < n && isSpace(Character.codePointAt(text, end))) {
           end += Character.charCount(Character.codePointAt(text, end));

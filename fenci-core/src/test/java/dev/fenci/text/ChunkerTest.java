@@ -32,6 +32,43 @@ class ChunkerTest {
   }
 
   @Test
+  void webAddressesAreOneWord() {
+    assertThat(show("访问www.baidu.com或者http://news.sina.com.cn/c/2024-01-01/doc-abc.shtml?a=1&b=2查看。", TextRules.FOLD))
+        .containsExactly("T:访问", "L:www.baidu.com", "T:或者", "L:http://news.sina.com.cn/c/2024-01-01/doc-abc.shtml?a=1&b=2",
+            "T:查看", "P:。");
+    assertThat(show("详见HTTPS://GitHub.com/fenci#readme.", TextRules.SEED))
+        .containsExactly("T:详见", "L:HTTPS://GitHub.com/fenci#readme", "T:.");
+    // a closing bracket the address did not open, and marks that end a clause, are not part of it
+    assertThat(show("（见http://a.cn/x)，又见ftp://b.org/A_(b)!", TextRules.FOLD))
+        .containsExactly("P:（", "T:见", "L:http://a.cn/x", "P:)", "P:，", "T:又见", "L:ftp://b.org/A_(b)", "P:!");
+  }
+
+  @Test
+  void fullWidthFormsCountAsAsciiButChinesePunctuationEndsAnAddress() {
+    assertThat(show("访问ｗｗｗ．ｂａｉｄｕ．ｃｏｍ，或www.example－site.com／news；ｈｔｔｐ：／／ａ．ｃｎ：８０８０（首页）", TextRules.FOLD))
+        .containsExactly("T:访问", "L:ｗｗｗ．ｂａｉｄｕ．ｃｏｍ", "P:，", "T:或", "L:www.example－site.com／news", "P:；",
+            "L:ｈｔｔｐ：／／ａ．ｃｎ", "P:：", "T:８０８０", "P:（", "T:首页", "P:）");
+    assertThat(show("写信给ｘｉａｏ＿ｍｉｎｇ＠１６３．ｃｏｍ。", TextRules.FOLD))
+        .containsExactly("T:写信给", "L:ｘｉａｏ＿ｍｉｎｇ＠１６３．ｃｏｍ", "P:。");
+  }
+
+  @Test
+  void emailAddressesAreOneWord() {
+    assertThat(show("邮箱：zhang_san2020@163.com。联系我foo.bar+cws@mail.example.org谢谢", TextRules.FOLD))
+        .containsExactly("T:邮箱", "P:：", "L:zhang_san2020@163.com", "P:。", "T:联系我",
+            "L:foo.bar+cws@mail.example.org", "T:谢谢");
+  }
+
+  @Test
+  void whatOnlyLooksLikeAnAddressIsLeftToTheNetwork() {
+    // inside a word, with nothing after the scheme, one label, a one-letter last label, full-width forms
+    for (String s : new String[] {"awww.abc.com", "http://", "www.", "a@b", "a@b.c", "ｗｗｗ．", "@163.com"}) {
+      assertThat(show("见" + s + "。", TextRules.FOLD)).as(s).noneMatch(c -> c.startsWith("L:"));
+    }
+    assertThat(show("x@163.com.", TextRules.FOLD)).containsExactly("L:x@163.com", "T:.");
+  }
+
+  @Test
   void seedRulesEmitAsciiRunsWhole() {
     assertThat(show("2001年iPhone15发布", TextRules.SEED))
         .containsExactly("A:2001", "T:年", "A:iPhone15", "T:发布");

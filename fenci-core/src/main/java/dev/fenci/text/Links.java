@@ -1,0 +1,161 @@
+package dev.fenci.text;
+
+/**
+ * Finds web and e-mail addresses, which the chunker keeps whole: the network, trained on
+ * newspaper text with next to none, would cut them at {@code :}, {@code ?} or {@code @}.
+ * Characters are compared in their ASCII forms, so that full-width letters, digits and marks
+ * ({@code ｗｗｗ．ｐｅｏｐｌｅｄａｉｌｙ．ｃｏｍ．ｃｎ}, as the People's Daily writes an address, one word
+ * in its segmentation) count as the ASCII ones, as they do for the network under the
+ * {@link TextRules#FOLD fold} rules; but the full-width marks that Chinese text uses as its own
+ * punctuation ({@code ，；：！？（）［］＇＂}) end an address, except the colon of its scheme.
+ *
+ * <ul>
+ *   <li>A web address starts with {@code http://}, {@code https://}, {@code ftp://} (any case) or
+ *       {@code www.} after a character that is not a letter or digit, and runs over the
+ *       characters a URL may hold (RFC 3986: letters, digits and {@code -._~:/?#[]@!$&'()*+,;=%}).
+ *       Marks that end a sentence or clause ({@code . , ; : ! ? ' "}) and an unmatched closing
+ *       bracket are not taken at its end.</li>
+ *   <li>An e-mail address is a local part of letters, digits and {@code . _ % + -} that does not
+ *       follow another such character, {@code @}, then two or more dot-separated labels of
+ *       letters, digits and {@code -}, the last of two letters or more.</li>
+ * </ul>
+ *
+ * Letters and digits here are those of ASCII (or their full-width forms); anything else is left
+ * to the network.
+ */
+final class Links {
+  private static final String[] SCHEMES = {"http://", "https://", "ftp://", "www."};
+  private static final String URL_MARKS = "-._~:/?#[]@!$&'()*+,;=%";
+  private static final String TRAILING = ".,;:!?'\"";
+  private static final String LOCAL_MARKS = "._%+-";
+  /** Full-width marks that are Chinese punctuation, never part of an address (but for a scheme's colon). */
+  private static final String CHINESE_PUNCTUATION = "，；：！？（）［］＇＂";
+
+  private Links() {}
+
+  /** Whether {@code text} may hold a link at all (a cheap test before scanning it). */
+  static boolean mayHoldOne(CharSequence text) {
+    for (int i = 0, n = text.length(); i < n; i++) {
+      char c = ascii(text.charAt(i));
+      if (c == '@' || (c == '/' && i > 0 && ascii(text.charAt(i - 1)) == ':') || (c == '.' && i >= 3
+          && (ascii(text.charAt(i - 1)) | 0x20) == 'w' && (ascii(text.charAt(i - 2)) | 0x20) == 'w'
+          && (ascii(text.charAt(i - 3)) | 0x20) == 'w')) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /** The end of the web or e-mail address that starts at {@code i}, or -1 if none starts there. */
+  static int end(CharSequence text, int i) {
+    if (!isAlnum(text.charAt(i))) {
+      return -1;
+    }
+    int url = urlEnd(text, i);
+    return url > 0 ? url : emailEnd(text, i);
+  }
+
+  private static int urlEnd(CharSequence text, int i) {
+    if (i > 0 && isAlnum(text.charAt(i - 1))) {
+      return -1;
+    }
+    int n = text.length();
+    for (String scheme : SCHEMES) {
+      if (!startsWithIgnoringCase(text, i, scheme)) {
+        continue;
+      }
+      int start = i + scheme.length();
+      int end = start;
+      int open = 0;
+      int closeUnmatchedAt = -1;
+      while (end < n && isUrlChar(text.charAt(end))) {
+        char c = ascii(text.charAt(end));
+        if (c == '(') {
+          open++;
+        } else if (c == ')' && --open < 0 && closeUnmatchedAt < 0) {
+          closeUnmatchedAt = end;
+        }
+        end++;
+      }
+      if (closeUnmatchedAt >= 0) {
+        end = closeUnmatchedAt; // (see http://example.com) keeps its bracket
+      }
+      while (end > start && TRAILING.indexOf(ascii(text.charAt(end - 1))) >= 0) {
+        end--;
+      }
+      // something after the scheme, and for www. a dot-separated name: www.x
+      if (end > start && isAlnum(text.charAt(start))) {
+        return end;
+      }
+      return -1;
+    }
+    return -1;
+  }
+
+  private static int emailEnd(CharSequence text, int i) {
+    if (i > 0 && isLocalChar(text.charAt(i - 1))) {
+      return -1;
+    }
+    int n = text.length();
+    int at = i;
+    while (at < n && isLocalChar(text.charAt(at))) {
+      at++;
+    }
+    if (at >= n || ascii(text.charAt(at)) != '@') {
+      return -1;
+    }
+    int end = at + 1;
+    int labels = 0;
+    int lastLabelLetters = 0;
+    while (true) {
+      int s = end;
+      boolean letters = true;
+      while (end < n && (isAlnum(text.charAt(end)) || ascii(text.charAt(end)) == '-')) {
+        letters &= Character.isLetter(ascii(text.charAt(end)));
+        end++;
+      }
+      if (end == s) {
+        break; // nothing after the @
+      }
+      labels++;
+      lastLabelLetters = letters ? end - s : 0;
+      if (end < n && ascii(text.charAt(end)) == '.' && end + 1 < n && isAlnum(text.charAt(end + 1))) {
+        end++;
+        continue;
+      }
+      break;
+    }
+    return labels >= 2 && lastLabelLetters >= 2 ? end : -1;
+  }
+
+  private static boolean startsWithIgnoringCase(CharSequence text, int i, String prefix) {
+    if (i + prefix.length() > text.length()) {
+      return false;
+    }
+    for (int k = 0; k < prefix.length(); k++) {
+      char c = ascii(text.charAt(i + k));
+      char p = prefix.charAt(k);
+      if (c != p && !(Character.isLetter(p) && (c | 0x20) == p)) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  /** The ASCII form of a full-width character (U+FF01-U+FF5E); any other character as it is. */
+  private static char ascii(char c) {
+    return c >= 0xFF01 && c <= 0xFF5E ? (char) (c - 0xFF01 + 0x21) : c;
+  }
+
+  private static boolean isAlnum(char c) {
+    return Chunker.isAsciiAlnum(ascii(c));
+  }
+
+  private static boolean isUrlChar(char c) {
+    return isAlnum(c) || (URL_MARKS.indexOf(ascii(c)) >= 0 && CHINESE_PUNCTUATION.indexOf(c) < 0);
+  }
+
+  private static boolean isLocalChar(char c) {
+    return isAlnum(c) || LOCAL_MARKS.indexOf(ascii(c)) >= 0;
+  }
+}
