@@ -13,7 +13,7 @@ package dev.fenci.text;
  *   <li>A web address starts with {@code http://}, {@code https://}, {@code ftp://} (any case) or
  *       {@code www.} after a character that is not a letter or digit, and runs over the
  *       characters a URL may hold (RFC 3986: letters, digits and {@code -._~:/?#[]@!$&'()*+,;=%}).
- *       Marks that end a sentence or clause ({@code . , ; : ! ? ' "}) and an unmatched closing
+ *       Marks that end a sentence or clause ({@code . , ; : ! ? ' "}), an opening bracket and an unmatched closing
  *       bracket are not taken at its end.</li>
  *   <li>An e-mail address is a local part of letters, digits and {@code . _ % + -} that does not
  *       follow another such character, {@code @}, then two or more dot-separated labels of
@@ -26,7 +26,7 @@ package dev.fenci.text;
 final class Links {
   private static final String[] SCHEMES = {"http://", "https://", "ftp://", "www."};
   private static final String URL_MARKS = "-._~:/?#[]@!$&'()*+,;=%";
-  private static final String TRAILING = ".,;:!?'\"";
+  private static final String TRAILING = ".,;:!?'\"([";
   private static final String LOCAL_MARKS = "._%+-";
   /** Full-width marks that are Chinese punctuation, never part of an address (but for a scheme's colon). */
   private static final String CHINESE_PUNCTUATION = "，；：！？（）［］＇＂";

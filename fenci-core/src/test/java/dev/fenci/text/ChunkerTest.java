@@ -4,8 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
 import java.util.stream.Collectors;
+import net.jqwik.api.Arbitraries;
+import net.jqwik.api.Arbitrary;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
+import net.jqwik.api.Provide;
 import org.junit.jupiter.api.Test;
 
 class ChunkerTest {
@@ -95,6 +98,29 @@ class ChunkerTest {
 
   @Property
   void chunksCoverTheInputExactly(@ForAll String s) {
+    coverExactly(s);
+  }
+
+  /** Text made of the pieces addresses are made of, so that the address scanner meets its edge cases. */
+  @Provide
+  Arbitrary<String> addressLike() {
+    return Arbitraries.of("http://", "HTTPS：／／", "www.", "ｗｗｗ．", "@", "＠", ".", "．", "-", "_", "a", "com", "163", "(", ")",
+        "（", "，", ",", "?", "=", "中文", " ", "…").list().ofMaxSize(16).map(l -> String.join("", l));
+  }
+
+  @Property
+  void addressLikeTextIsCoveredExactlyAndAddressesEndOnALetterDigitOrSlash(@ForAll("addressLike") String s) {
+    coverExactly(s);
+    for (Chunk c : new Chunker(TextRules.FOLD).chunk(s)) {
+      if (c.kind() == Chunk.Kind.LINK) {
+        char last = s.charAt(c.end() - 1);
+        char ascii = last >= 0xFF01 && last <= 0xFF5E ? (char) (last - 0xFEE0) : last;
+        assertThat(Chunker.isAsciiAlnum(ascii) || "/#=)_-~%&+@*$[]".indexOf(ascii) >= 0).as("%s in %s", c, s).isTrue();
+      }
+    }
+  }
+
+  private static void coverExactly(String s) {
     for (TextRules rules : TextRules.values()) {
       int at = 0;
       for (Chunk c : new Chunker(rules).chunk(s)) {
