@@ -87,6 +87,16 @@ class SegmenterTest {
   }
 
   @Test
+  void everyPresetKeepsAddressesAndAsciiNumbersWhole() throws Exception {
+    for (String preset : List.of("accurate", "fast", "weibo", "seed")) {
+      List<String> words = Segmenter.load(preset).segment(
+          "请访问https://www.example.com/path?a=1获取，或写信给zhang_san2020@163.com。售价1,299.00元，19:30开始，比分3:1。");
+      assertThat(words).as(preset).contains("https://www.example.com/path?a=1", "zhang_san2020@163.com", "19:30", "3:1")
+          .anyMatch(w -> w.startsWith("1,299"));
+    }
+  }
+
+  @Test
   void oneSegmenterSharedBy32ThreadsGivesTheSingleThreadedResults() throws Exception {
     Segmenter s = Segmenter.load();
     List<String> inputs = new ArrayList<>();

@@ -414,8 +414,8 @@ public final class Decoder {
           scores[o + Tag.B.ordinal()] += CUT;
           scores[o + Tag.M.ordinal()] += CUT;
         }
-        if (!rules.asciiRunsAreWords() && !last && Chunker.isAsciiAlnum(text.charAt(offsets[k]))
-            && Chunker.isAsciiAlnum(text.charAt(offsets[k + 1]))) {
+        if (!rules.asciiRunsAreWords() && !last && Chunker.inAsciiRun(text, offsets[k])
+            && Chunker.inAsciiRun(text, offsets[k + 1])) {
           scores[o + Tag.S.ordinal()] += CUT;
           scores[o + Tag.E.ordinal()] += CUT;
           scores[o + Tag.COUNT + Tag.S.ordinal()] += CUT;

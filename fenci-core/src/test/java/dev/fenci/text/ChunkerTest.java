@@ -72,6 +72,16 @@ class ChunkerTest {
   }
 
   @Test
+  void aCommaOrColonInsideAnAsciiNumberIsNoCut() {
+    assertThat(show("售价1,299.00元，19:30开始，3:1，1,2,3和1,2345，１，２９９", TextRules.FOLD))
+        .containsExactly("T:售价1,299.00元", "P:，", "T:19:30开始", "P:，", "T:3:1", "P:，", "T:1", "P:,", "T:2", "P:,", "T:3和1",
+            "P:,", "T:2345", "P:，", "T:１", "P:，", "T:２９９");
+    assertThat(show("共1,299,000人19:30:05到", TextRules.SEED))
+        .containsExactly("T:共", "A:1,299,000", "T:人", "A:19:30:05", "T:到");
+    assertThat(show("a:1,9:", TextRules.SEED)).containsExactly("A:a", "P::", "A:1", "P:,", "A:9", "P::");
+  }
+
+  @Test
   void seedRulesEmitAsciiRunsWhole() {
     assertThat(show("2001年iPhone15发布", TextRules.SEED))
         .containsExactly("A:2001", "T:年", "A:iPhone15", "T:发布");
