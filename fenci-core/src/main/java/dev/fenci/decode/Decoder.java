@@ -21,7 +21,7 @@ import java.util.List;
  * Viterbi, word boundaries. Stateless once built, so one instance serves any number of threads.
  *
  * <p>Each text is decoded as one tag sequence. Characters of TEXT chunks carry the network's
- * tag scores (logits); whitespace and punctuation chunks (and, under the seed rules, ASCII runs)
+ * tag scores (logits); whitespace, punctuation and address chunks (and, under the seed rules, ASCII runs)
  * carry their fixed tagging, every other tagging of them and every word crossing a chunk edge
  * costing {@link #CUT}, far more than any dictionary multiplier. A user dictionary adds
  * log(multiplier) to the tags that make each occurrence one word; forced occurrences (and

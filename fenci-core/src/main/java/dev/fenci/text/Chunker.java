@@ -121,7 +121,8 @@ public final class Chunker {
         }
       } else if (rules.asciiRunsAreWords() && isAsciiAlnum(cp)) {
         kind = Chunk.Kind.ASCII;
-        while (end < n && inAsciiRun(text, end)) {
+        // up to an address that starts inside the run (19:30abc@x.com), as in text
+        while (end < n && inAsciiRun(text, end) && !(links && Links.end(text, end) > 0)) {
           end++;
         }
       }

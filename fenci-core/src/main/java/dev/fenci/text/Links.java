@@ -13,8 +13,9 @@ package dev.fenci.text;
  *   <li>A web address starts with {@code http://}, {@code https://}, {@code ftp://} (any case) or
  *       {@code www.} after a character that is not a letter or digit, and runs over the
  *       characters a URL may hold (RFC 3986: letters, digits and {@code -._~:/?#[]@!$&'()*+,;=%}).
- *       Marks that end a sentence or clause ({@code . , ; : ! ? ' "}), an opening bracket and an unmatched closing
- *       bracket are not taken at its end.</li>
+ *       It ends before the first closing bracket ({@code )} or {@code ]}) that it did not open, and
+ *       marks that end a sentence or clause ({@code . , ; : ! ? ' "}) or open a bracket are not
+ *       taken at its end.</li>
  *   <li>An e-mail address is a local part of letters, digits and {@code . _ % + -} that does not
  *       follow another such character, {@code @}, then two or more dot-separated labels of
  *       letters, digits and {@code -}, the last of two letters or more.</li>
@@ -65,29 +66,25 @@ final class Links {
         continue;
       }
       int start = i + scheme.length();
+      if (start >= n || !isAlnum(text.charAt(start))) {
+        return -1; // a name must follow the scheme
+      }
       int end = start;
-      int open = 0;
-      int closeUnmatchedAt = -1;
+      int parens = 0;
+      int brackets = 0;
       while (end < n && isUrlChar(text.charAt(end))) {
         char c = ascii(text.charAt(end));
-        if (c == '(') {
-          open++;
-        } else if (c == ')' && --open < 0 && closeUnmatchedAt < 0) {
-          closeUnmatchedAt = end;
+        parens += c == '(' ? 1 : c == ')' ? -1 : 0;
+        brackets += c == '[' ? 1 : c == ']' ? -1 : 0;
+        if (parens < 0 || brackets < 0) {
+          break; // (see http://example.com) keeps its closing bracket
         }
         end++;
-      }
-      if (closeUnmatchedAt >= 0) {
-        end = closeUnmatchedAt; // (see http://example.com) keeps its bracket
       }
       while (end > start && TRAILING.indexOf(ascii(text.charAt(end - 1))) >= 0) {
         end--;
       }
-      // something after the scheme, and for www. a dot-separated name: www.x
-      if (end > start && isAlnum(text.charAt(start))) {
-        return end;
-      }
-      return -1;
+      return end;
     }
     return -1;
   }

@@ -69,6 +69,22 @@ class ChunkerTest {
       assertThat(show("见" + s + "。", TextRules.FOLD)).as(s).noneMatch(c -> c.startsWith("L:"));
     }
     assertThat(show("x@163.com.", TextRules.FOLD)).containsExactly("L:x@163.com", "T:.");
+    // an unmatched ] ends an address as ) does; the seed rules find an address inside an ASCII run as the fold rules do
+    assertThat(show("[http://a.cn]", TextRules.FOLD)).containsExactly("P:[", "L:http://a.cn", "P:]");
+    assertThat(show("19:30abc@x.com", TextRules.SEED)).containsExactly("A:19:", "L:30abc@x.com");
+    assertThat(show("19:30abc@x.com", TextRules.FOLD)).containsExactly("T:19:", "L:30abc@x.com");
+  }
+
+  @Test
+  void aLongRunOfFalseStartsIsScannedInLinearTime() {
+    String[] patterns = {"www.-", "http://a)", "a@a@", "1,2,"};
+    for (String p : patterns) {
+      String s = p.repeat(200_000); // 1 M characters: quadratic scanning would take minutes
+      long t = System.nanoTime();
+      int covered = new Chunker(TextRules.FOLD).chunk(s).stream().mapToInt(Chunk::length).sum();
+      assertThat(covered).isEqualTo(s.length());
+      assertThat((System.nanoTime() - t) / 1e9).as(p).isLessThan(20.0);
+    }
   }
 
   @Test
