@@ -97,13 +97,12 @@ public final class Chunker {
     int n = text.length();
     int i = 0;
     int textStart = -1;
-    boolean links = Links.mayHoldOne(text);
     while (i < n) {
       int cp = Character.codePointAt(text, i);
       int len = Character.charCount(cp);
       Chunk.Kind kind = null;
       int end = i + len;
-      int link = links ? Links.end(text, i) : -1;
+      int link = Links.end(text, i);
       if (link > 0) {
         kind = Chunk.Kind.LINK;
         end = link;
@@ -122,7 +121,7 @@ public final class Chunker {
       } else if (rules.asciiRunsAreWords() && isAsciiAlnum(cp)) {
         kind = Chunk.Kind.ASCII;
         // up to an address that starts inside the run (19:30abc@x.com), as in text
-        while (end < n && inAsciiRun(text, end) && !(links && Links.end(text, end) > 0)) {
+        while (end < n && inAsciiRun(text, end) && Links.end(text, end) < 0) {
           end++;
         }
       }

@@ -34,19 +34,6 @@ final class Links {
 
   private Links() {}
 
-  /** Whether {@code text} may hold a link at all (a cheap test before scanning it). */
-  static boolean mayHoldOne(CharSequence text) {
-    for (int i = 0, n = text.length(); i < n; i++) {
-      char c = ascii(text.charAt(i));
-      if (c == '@' || (c == '/' && i > 0 && ascii(text.charAt(i - 1)) == ':') || (c == '.' && i >= 3
-          && (ascii(text.charAt(i - 1)) | 0x20) == 'w' && (ascii(text.charAt(i - 2)) | 0x20) == 'w'
-          && (ascii(text.charAt(i - 3)) | 0x20) == 'w')) {
-        return true;
-      }
-    }
-    return false;
-  }
-
   /** The end of the web or e-mail address that starts at {@code i}, or -1 if none starts there. */
   static int end(CharSequence text, int i) {
     if (!isAlnum(text.charAt(i))) {
