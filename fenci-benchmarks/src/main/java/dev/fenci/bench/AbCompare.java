@@ -15,8 +15,9 @@ import java.util.Locale;
  * {@code fenci.jar}, e.g. one copied aside before a change).
  *
  * <p>Usage: {@code AbCompare A.jar B.jar WORK [THREADS] [SECONDS]}, WORK one of {@code step:seed},
- * {@code step:accurate}, {@code segment:PRESET}, {@code segment-dict:PRESET} (see {@link AbWork}). Prints the median time of a
- * unit of work for each build, its characters per second, and B's speed over A's.
+ * {@code step:accurate}, {@code segment:PRESET}, {@code segment-dict:PRESET} (see {@link AbWork}; PRESET may be a
+ * model file), or two of them joined by a comma, A's then B's (one build, two models: give its jar twice). Prints the
+ * median time of a unit of work for each build, its characters per second, and B's speed over A's.
  */
 public final class AbCompare {
   private AbCompare() {}
@@ -41,7 +42,9 @@ public final class AbCompare {
         throw new IllegalArgumentException(args[i] + " holds no fenci-core classes");
       }
       Class<?> type = Class.forName(AbWork.class.getName(), true, loader);
-      work[i] = (Runnable) type.getConstructor(String.class, Integer.class).newInstance(args[2], threads);
+      String[] what = args[2].split(",");
+      work[i] = (Runnable) type.getConstructor(String.class, Integer.class).newInstance(what[Math.min(i, what.length - 1)],
+          threads);
       chars = type.getField("chars").getLong(work[i]);
       // until its background warm-up ends, a build runs the scalar kernels: wait for the vector ones
       Class<?> gemm = Class.forName("dev.fenci.nn.Gemm", true, loader);

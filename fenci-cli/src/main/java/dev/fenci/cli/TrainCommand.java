@@ -91,6 +91,10 @@ final class TrainCommand implements Callable<Integer> {
       description = "length (the seed: pieces of one length per batch) or mixed (pieces of any length, as many batches per epoch). Default: ${DEFAULT-VALUE}.")
   String batches;
 
+  @Option(names = "--word-lm", description = "Give the model a word bigram language model of the training words, "
+      + "which the decoder adds to the network's scores over a word lattice (the accurate preset has one).")
+  boolean wordLm;
+
   @Option(names = "--lenient", description = "Replace invalid UTF-8 in the training and dev files with U+FFFD (and count it) instead of failing.")
   boolean lenient;
 
@@ -129,7 +133,7 @@ final class TrainCommand implements Callable<Integer> {
     }
     TrainingOptions o = new TrainingOptions(train, dev, model, arch, embedInit, rules,
         epochs, batch, t, seed, minCount, resume, lr, schedule, lenient, unkRate, keep, ema, batches, hiddenKeep, weightDecay,
-        init);
+        init, wordLm);
     new Trainer(o, base, System.err, System.console() != null).run();
     return 0;
   }

@@ -3,6 +3,7 @@ package dev.fenci.decode;
 import dev.fenci.dict.DictionarySnapshot;
 import dev.fenci.model.Model;
 import dev.fenci.model.Vocabulary;
+import dev.fenci.model.WordLanguageModel;
 import dev.fenci.nn.Lexicon;
 import dev.fenci.nn.Network;
 import dev.fenci.nn.PackedBatch;
@@ -58,6 +59,8 @@ public final class Decoder {
   private final Network network;
   /** Learned transition scores (a CRF model), or null for uniform ones. */
   private final Transitions transitions;
+  /** The word language model decoded with (a word lattice), or null (the tag Viterbi). */
+  private final WordLanguageModel wordModel;
   private final Vocabulary vocab;
   private final TextRules rules;
   private final Chunker chunker;
@@ -67,25 +70,32 @@ public final class Decoder {
   private final int margin;
 
   public Decoder(Model model) {
-    this(model.network(), model.vocabulary(), model.rules(), model.transitions(), WINDOW, LONG, MARGIN);
+    this(model.network(), model.vocabulary(), model.rules(), model.transitions(), model.wordModel(), WINDOW, LONG,
+        MARGIN);
   }
 
   /** A decoder with uniform transitions (a model without a CRF layer). */
   public Decoder(Network network, Vocabulary vocab, TextRules rules) {
-    this(network, vocab, rules, null, WINDOW, LONG, MARGIN);
+    this(network, vocab, rules, null, null, WINDOW, LONG, MARGIN);
   }
 
   Decoder(Network network, Vocabulary vocab, TextRules rules, int window, int longText, int margin) {
-    this(network, vocab, rules, null, window, longText, margin);
+    this(network, vocab, rules, null, null, window, longText, margin);
   }
 
   Decoder(Network network, Vocabulary vocab, TextRules rules, Transitions transitions, int window, int longText,
       int margin) {
+    this(network, vocab, rules, transitions, null, window, longText, margin);
+  }
+
+  Decoder(Network network, Vocabulary vocab, TextRules rules, Transitions transitions, WordLanguageModel wordModel,
+      int window, int longText, int margin) {
     if (margin < 2 || longText < 2 * margin || longText <= margin + CONTEXT + network.receptiveRadius() + 4) {
       throw new IllegalArgumentException("need margin >= 2 and longText >= 2 * margin, well above the context");
     }
     this.network = network;
     this.transitions = transitions;
+    this.wordModel = wordModel;
     this.vocab = vocab;
     this.rules = rules;
     this.chunker = new Chunker(rules);
@@ -307,6 +317,8 @@ public final class Decoder {
     final int[] chunkOf; // chunk index of each code point
     final List<Chunk> chunks;
     final float[] scores;
+    /** The id the network reads for each code point of a TEXT chunk; -1 elsewhere. */
+    final int[] ids;
     /** The user dictionary this line is decoded with (set by {@link #prepare}). */
     DictionarySnapshot dict = DictionarySnapshot.EMPTY;
 
@@ -317,6 +329,7 @@ public final class Decoder {
       this.chunkOf = new int[n];
       this.chunks = chunker.chunk(text);
       this.scores = new float[n * Tag.COUNT];
+      this.ids = new int[n];
     }
 
     void prepare(List<Span> spans, DictionarySnapshot dict) {
@@ -339,11 +352,14 @@ public final class Decoder {
           end++;
         }
         if (chunks.get(c).kind() == Chunk.Kind.TEXT) {
-          int[] ids = new int[end - first];
-          for (int j = 0; j < ids.length; j++) {
-            ids[j] = id(text.codePointAt(offsets[first + j]));
+          int[] spanIds = new int[end - first];
+          for (int j = 0; j < spanIds.length; j++) {
+            spanIds[j] = id(text.codePointAt(offsets[first + j]));
           }
-          spans.add(new Span(this, first, ids, extra == null ? null : bitsOf(extra, first, end)));
+          System.arraycopy(spanIds, 0, ids, first, spanIds.length);
+          spans.add(new Span(this, first, spanIds, extra == null ? null : bitsOf(extra, first, end)));
+        } else {
+          Arrays.fill(ids, first, end, -1);
         }
         first = end;
       }
@@ -434,6 +450,18 @@ public final class Decoder {
         // here, cut at the window's start, might not end in the tag decided earlier
         boolean single = lastWordStart == offsets[k - 1];
         scores[(k - 1) * Tag.COUNT + (single ? Tag.E : Tag.S).ordinal()] += 2 * CUT;
+        if (wordModel != null && lastWordStart >= 0) {
+          // the word language model reads the word before: the whole settled word, as decided
+          int ws = cpIndex(lastWordStart);
+          for (int j = ws; j < k; j++) {
+            int keep = Tag.inWord(j - ws, k - ws).ordinal();
+            for (int t = 0; t < Tag.COUNT; t++) {
+              if (t != keep) {
+                scores[j * Tag.COUNT + t] += 2 * CUT;
+              }
+            }
+          }
+        }
       }
       byte[] allowed = dict.size() == 0 ? null : applyDictionary();
       // every chunk is decoded as the training piece it would have been: start and end scores at
@@ -444,7 +472,8 @@ public final class Decoder {
       for (int k = 1; k < n; k++) {
         restarts[k] = chunkOf[k] != chunkOf[k - 1] && (allowed == null || (allowed[k] & startsWord) != 0);
       }
-      int[] tags = Viterbi.decode(scores, 0, n, allowed, transitions, restarts);
+      int[] tags = wordModel == null ? Viterbi.decode(scores, 0, n, allowed, transitions, restarts)
+          : latticeTags(allowed, restarts);
       IntList ends = new IntList();
       for (int k = 0; k < n; k++) {
         if (Tag.of(tags[k]).endsWord()) {
@@ -452,6 +481,33 @@ public final class Decoder {
         }
       }
       return ends.toArray();
+    }
+
+    /**
+     * The tags of the word lattice: each sequence (between restarts) of TEXT characters decoded
+     * with the word language model, any other (punctuation, a forced dictionary word across
+     * chunks) with Viterbi, as is one whose constraints leave the lattice no path.
+     */
+    private int[] latticeTags(byte[] allowed, boolean[] restarts) {
+      int[] tags = new int[n];
+      for (int a = 0; a < n; ) {
+        int b = a + 1;
+        while (b < n && !restarts[b]) {
+          b++;
+        }
+        boolean text = true;
+        for (int k = a; k < b && text; k++) {
+          text = ids[k] >= 0;
+        }
+        int[] part = text ? WordLattice.decode(scores, a, b - a, allowed, transitions, ids, wordModel) : null;
+        if (part == null) {
+          part = Viterbi.decode(scores, 4 * a, b - a, allowed == null ? null : Arrays.copyOfRange(allowed, a, b),
+              transitions);
+        }
+        System.arraycopy(part, 0, tags, a, b - a);
+        a = b;
+      }
+      return tags;
     }
 
     /** Adds log(multiplier) along every occurrence; returns hard constraints of forced ones. */

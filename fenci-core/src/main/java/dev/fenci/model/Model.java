@@ -24,11 +24,11 @@ public final class Model {
   public static final String FORMAT = "fenci-segmenter";
   /**
    * The newest version read and written; version 2 added 16-bit float (F16) tensors, version 3
-   * dilated convolutions, version 4 lexicon features. A model is written with the oldest version
+   * dilated convolutions, version 4 lexicon features, version 5 a word language model. A model is written with the oldest version
    * that describes it (2 without dilations and lexicon), so that older readers still load every
    * model they can run.
    */
-  public static final int FORMAT_VERSION = 4;
+  public static final int FORMAT_VERSION = 5;
   /** The oldest version read. */
   static final int OLDEST_VERSION = 1;
 
@@ -38,6 +38,7 @@ public final class Model {
   private final Vocabulary vocabulary;
   private final TextRules rules;
   private final Map<String, String> provenance;
+  private final WordLanguageModel wordModel;
 
   /** A model without learned transitions (every legal tag transition weighs the same). */
   public Model(String arch, Network network, Vocabulary vocabulary, TextRules rules,
@@ -48,6 +49,11 @@ public final class Model {
   /** A model with learned transition scores ({@code transitions} may be null: none). */
   public Model(String arch, Network network, Transitions transitions, Vocabulary vocabulary, TextRules rules,
       Map<String, String> provenance) {
+    this(arch, network, transitions, vocabulary, rules, provenance, null);
+  }
+
+  private Model(String arch, Network network, Transitions transitions, Vocabulary vocabulary, TextRules rules,
+      Map<String, String> provenance, WordLanguageModel wordModel) {
     if (network.config().vocabSize() != vocabulary.size()) {
       throw new IllegalArgumentException("network expects " + network.config().vocabSize()
           + " ids, vocabulary has " + vocabulary.size());
@@ -58,6 +64,20 @@ public final class Model {
     this.vocabulary = vocabulary;
     this.rules = rules;
     this.provenance = Collections.unmodifiableMap(new LinkedHashMap<>(provenance));
+    this.wordModel = wordModel;
+  }
+
+  /**
+   * The word language model the decoder adds to the network's scores (a word lattice instead of
+   * the tag Viterbi), or null: none.
+   */
+  public WordLanguageModel wordModel() {
+    return wordModel;
+  }
+
+  /** This model with a word language model ({@code null}: without one). */
+  public Model withWordModel(WordLanguageModel wordModel) {
+    return new Model(arch, network, transitions, vocabulary, rules, provenance, wordModel);
   }
 
   public String arch() {
@@ -103,7 +123,7 @@ public final class Model {
     Map<String, String> meta = st.metadata();
     meta.put("format", FORMAT);
     NetworkConfig c = network.config();
-    meta.put("format_version", Integer.toString(c.hasLexicon() ? 4 : c.isDilated() ? 3 : 2));
+    meta.put("format_version", Integer.toString(wordModel != null ? 5 : c.hasLexicon() ? 4 : c.isDilated() ? 3 : 2));
     meta.put("arch", arch);
     Map<String, Object> net = new LinkedHashMap<>();
     net.put("vocab_size", c.vocabSize());
@@ -144,6 +164,9 @@ public final class Model {
     }
     if (transitions != null) {
       st.put(Transitions.NAME, transitions.param().value, transitions.param().shape());
+    }
+    if (wordModel != null) {
+      wordModel.writeTo(st);
     }
     return st;
   }
@@ -254,7 +277,13 @@ public final class Model {
       for (Map.Entry<?, ?> e : ((Map<?, ?>) parsed).entrySet()) {
         prov.put(String.valueOf(e.getKey()), String.valueOf(e.getValue()));
       }
-      return new Model(meta.get("arch"), network, transitions, vocab, TextRules.parse(meta.get("text_rules")), prov);
+      WordLanguageModel words = WordLanguageModel.readFrom(st, source);
+      if (words != null && v < 5) {
+        throw new ModelFormatException(source, "a word language model in a version " + version
+            + " file (it needs version 5)");
+      }
+      return new Model(meta.get("arch"), network, transitions, vocab, TextRules.parse(meta.get("text_rules")), prov,
+          words);
     } catch (ClassCastException | NullPointerException | ArithmeticException | IllegalArgumentException e) {
       throw new ModelFormatException(source, "damaged model description: " + e.getMessage());
     }
@@ -281,6 +310,6 @@ public final class Model {
   public Model withProvenance(Map<String, String> more) {
     Map<String, String> p = new LinkedHashMap<>(provenance);
     p.putAll(more);
-    return new Model(arch, network, transitions, vocabulary, rules, p);
+    return new Model(arch, network, transitions, vocabulary, rules, p, wordModel);
   }
 }

@@ -9,6 +9,7 @@ import dev.fenci.model.Model;
 import dev.fenci.model.ModelFormatException;
 import dev.fenci.model.SafeTensors;
 import dev.fenci.model.Vocabulary;
+import dev.fenci.model.WordLanguageModel;
 import dev.fenci.nn.Adam;
 import dev.fenci.nn.Bigrams;
 import dev.fenci.nn.CrfLoss;
@@ -22,6 +23,8 @@ import dev.fenci.nn.Param;
 import dev.fenci.nn.SoftmaxCrossEntropy;
 import dev.fenci.nn.Transitions;
 import dev.fenci.tag.Tag;
+import dev.fenci.text.Chunker;
+import dev.fenci.text.TextRules;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.PrintStream;
@@ -235,6 +238,11 @@ public final class Trainer {
     log.printf(Locale.ROOT, "training %s (%s%s) on %,d pieces, %,d characters; vocabulary %,d; %d threads; gemm %s%n",
         opt.arch(), config, transitions != null ? ", CRF transitions" : "", data.pieces().size(), data.characters(), vocab.size(), opt.threads(),
         dev.fenci.nn.Gemm.best().name());
+    WordLanguageModel words = null;
+    if (opt.wordModel()) {
+      words = wordModel(trainSentences, vocab, base != null ? base.rules() : opt.rules(), WordLanguageModel.Settings.DEFAULT);
+      log.printf(Locale.ROOT, "word language model of %,d training words; decoding over a word lattice%n", words.size());
+    }
     List<String> devTexts = new ArrayList<>();
     for (List<String> s : devSentences) {
       devTexts.add(String.join("", s));
@@ -263,7 +271,7 @@ public final class Trainer {
         }
         double secs = bar.elapsedSeconds();
         bar.finish(String.format(Locale.ROOT, "loss %.4f acc %.4f", loss / seen, (double) correct / seen));
-        Model model = new Model(opt.arch(), net, transitions, vocab, opt.rules(), Map.of());
+        Model model = new Model(opt.arch(), net, transitions, vocab, opt.rules(), Map.of()).withWordModel(words);
         Score dev = scorer.score(devSentences, Segmenter.of(model).segmentAll(devTexts));
         Score averaged = null;
         if (ema != null) {
@@ -288,7 +296,8 @@ public final class Trainer {
           bestF1 = st.best().f1();
           bestEpoch = epoch;
           kept = new Model(opt.arch(), net, transitions, vocab, opt.rules(),
-              provenance(trainNames, trainHashes, devHash, epoch, st.best(), history, keepAverage, base, initId));
+              provenance(trainNames, trainHashes, devHash, epoch, st.best(), history, keepAverage, base, initId))
+              .withWordModel(words);
         }
         if (kept != null && keepAverage) {
           kept.save(opt.model()); // the network holds the average now
@@ -493,10 +502,38 @@ public final class Trainer {
    */
   private static final Map<String, String> BEFORE_THE_OPTION =
       Map.of("unk_rate", Float.toString(0f), "ema", Float.toString(0f), "batches", "length",
-          "hidden_keep", Float.toString(1f), "weight_decay", Float.toString(0f), "init", "-");
+          "hidden_keep", Float.toString(1f), "weight_decay", Float.toString(0f), "init", "-",
+          "word_lm", "false");
 
   /** Fingerprint entries that checkpoints of earlier versions lack (not checked on those). */
   private static final Set<String> NOT_RECORDED_BEFORE = Set.of("vocabulary", "train_sha256", "dev");
+
+  /**
+   * The word language model of the training sentences: their words as the network reads them
+   * (character ids), in sequences cut at punctuation words (every character a cut of the chunker)
+   * as the decoder cuts text into chunks.
+   */
+  static WordLanguageModel wordModel(List<List<String>> sentences, Vocabulary vocab, TextRules rules,
+      WordLanguageModel.Settings settings) {
+    List<List<int[]>> sequences = new ArrayList<>();
+    for (List<String> sentence : sentences) {
+      List<int[]> seq = new ArrayList<>();
+      for (String w : sentence) {
+        if (w.codePoints().allMatch(Chunker::isCut)) {
+          if (!seq.isEmpty()) {
+            sequences.add(seq);
+            seq = new ArrayList<>();
+          }
+          continue;
+        }
+        seq.add(w.codePoints().map(cp -> vocab.read(cp, rules)).toArray());
+      }
+      if (!seq.isEmpty()) {
+        sequences.add(seq);
+      }
+    }
+    return WordLanguageModel.build(settings, sequences, vocab.size());
+  }
 
   /**
    * Without a dev file, line i of the training data (from 0, blank lines not counted) is held out
@@ -532,6 +569,7 @@ public final class Trainer {
     f.put("batches", opt.batches());
     f.put("hidden_keep", Float.toString(opt.hiddenKeep()));
     f.put("weight_decay", Float.toString(opt.weightDecay()));
+    f.put("word_lm", Boolean.toString(opt.wordModel()));
     return f;
   }
 

@@ -44,11 +44,14 @@ import java.util.List;
  *                  grows by the new characters seen at least {@code minCount} times, its bigram table by
  *                  the new bigrams seen as often as the architecture asks (each new row starting as
  *                  the row the model read in its place), and its lexicon by the new training words
+ * @param wordModel whether the model gets a word bigram language model of the training words,
+ *                  decoded with over a word lattice (and so scored on dev), see
+ *                  {@link dev.fenci.model.WordLanguageModel}
  */
 public record TrainingOptions(List<Path> train, Path dev, Path model, String arch, String embedInit,
     TextRules rules, int epochs, int batch, int threads, long seed, int minCount, boolean resume,
     float lr, String schedule, boolean lenient, float unkRate, float keep, float ema, String batches,
-    float hiddenKeep, float weightDecay, String init) {
+    float hiddenKeep, float weightDecay, String init, boolean wordModel) {
 
   public TrainingOptions {
     if (!(lr > 0 && lr < 1)) {
@@ -76,6 +79,15 @@ public record TrainingOptions(List<Path> train, Path dev, Path model, String arc
     if (!(hiddenKeep > 0 && hiddenKeep <= 1)) {
       throw new IllegalArgumentException("hidden dropout keep probability must be in (0, 1] (1: none), got " + hiddenKeep);
     }
+  }
+
+  /** Options without a word language model. */
+  public TrainingOptions(List<Path> train, Path dev, Path model, String arch, String embedInit,
+      TextRules rules, int epochs, int batch, int threads, long seed, int minCount, boolean resume,
+      float lr, String schedule, boolean lenient, float unkRate, float keep, float ema, String batches,
+      float hiddenKeep, float weightDecay, String init) {
+    this(train, dev, model, arch, embedInit, rules, epochs, batch, threads, seed, minCount, resume, lr, schedule,
+        lenient, unkRate, keep, ema, batches, hiddenKeep, weightDecay, init, false);
   }
 
   /** Options that start from random weights. */

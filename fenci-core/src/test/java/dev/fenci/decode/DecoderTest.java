@@ -62,24 +62,24 @@ class DecoderTest {
   void aLongLineDecodedInWindowsEqualsTheWholeLine() throws Exception {
     Model m = dev.fenci.Segmenter.load().model();
     String text = TestTexts.unpunctuated(6000);
-    int[] whole = new Decoder(m.network(), m.vocabulary(), m.rules(), m.transitions(), Decoder.WINDOW, 100_000, 512).wordEnds(text);
+    int[] whole = new Decoder(m.network(), m.vocabulary(), m.rules(), m.transitions(), m.wordModel(), Decoder.WINDOW, 100_000, 512).wordEnds(text);
     // windows of many sizes put their cuts at every position relative to the words, so words
     // that cross a window's edge are met again and again
     for (int w = 96; w < 96 + 40; w++) {
-      int[] windowed = new Decoder(m.network(), m.vocabulary(), m.rules(), m.transitions(), Decoder.WINDOW, w, 32).wordEnds(text);
+      int[] windowed = new Decoder(m.network(), m.vocabulary(), m.rules(), m.transitions(), m.wordModel(), Decoder.WINDOW, w, 32).wordEnds(text);
       assertThat(windowed).as("windows of %d characters", w).containsExactly(whole);
     }
     // the same with characters outside the BMP (surrogate pairs) among the Chinese
     String supplementary = TestTexts.withSupplementary(text, 5);
-    int[] wholeSupplementary = new Decoder(m.network(), m.vocabulary(), m.rules(), m.transitions(), Decoder.WINDOW, 100_000, 512)
+    int[] wholeSupplementary = new Decoder(m.network(), m.vocabulary(), m.rules(), m.transitions(), m.wordModel(), Decoder.WINDOW, 100_000, 512)
         .wordEnds(supplementary);
     for (int w = 96; w < 96 + 40; w++) {
-      int[] windowed = new Decoder(m.network(), m.vocabulary(), m.rules(), m.transitions(), Decoder.WINDOW, w, 32)
+      int[] windowed = new Decoder(m.network(), m.vocabulary(), m.rules(), m.transitions(), m.wordModel(), Decoder.WINDOW, w, 32)
           .wordEnds(supplementary);
       assertThat(windowed).as("windows of %d characters, surrogate pairs", w).containsExactly(wholeSupplementary);
     }
     assertThat(new Decoder(m).wordEnds(TestTexts.unpunctuated(40_000)))
-        .containsExactly(new Decoder(m.network(), m.vocabulary(), m.rules(), m.transitions(), Decoder.WINDOW, 100_000, 512)
+        .containsExactly(new Decoder(m.network(), m.vocabulary(), m.rules(), m.transitions(), m.wordModel(), Decoder.WINDOW, 100_000, 512)
             .wordEnds(TestTexts.unpunctuated(40_000)));
   }
 
@@ -94,6 +94,42 @@ class DecoderTest {
     // keeps two of a random model's paths apart for about 60 characters, so a wider margin
     for (long seed = 4; seed <= 5; seed++) {
       assertWindowsDecodeAsTheWholeLine(seed, TestTexts.withSupplementary(TestTexts.unpunctuated(4000), 5), 460, 200);
+    }
+  }
+
+  @Test
+  void withAWordLanguageModelALongLineDecodedInWindowsEqualsTheWholeLine() {
+    for (long seed = 1; seed <= 3; seed++) {
+      Model m = TestModels.randomCrf(seed);
+      // the model's words: the test text cut at random into words of one to three characters
+      java.util.SplittableRandom r = new java.util.SplittableRandom(seed);
+      int[] cps = TestTexts.unpunctuated(20_000).codePoints().toArray();
+      java.util.List<java.util.List<int[]>> seqs = new java.util.ArrayList<>();
+      java.util.List<int[]> seq = new java.util.ArrayList<>();
+      for (int i = 0; i < cps.length; ) {
+        int[] word = new int[Math.min(cps.length - i, r.nextInt(1, 4))];
+        for (int j = 0; j < word.length; j++) {
+          word[j] = m.vocabulary().read(cps[i++], m.rules());
+        }
+        seq.add(word);
+        if (r.nextInt(20) == 0) {
+          seqs.add(seq);
+          seq = new java.util.ArrayList<>();
+        }
+      }
+      dev.fenci.model.WordLanguageModel lm = dev.fenci.model.WordLanguageModel.build(
+          new dev.fenci.model.WordLanguageModel.Settings(0.5, 0, 2, 0.75, 0.4), seqs, m.vocabulary().size());
+      String text = TestTexts.unpunctuated(4000);
+      int[] whole = new Decoder(m.network(), m.vocabulary(), m.rules(), m.transitions(), lm, Decoder.WINDOW, 100_000, 512)
+          .wordEnds(text);
+      assertThat(whole).as("the language model changes the words")
+          .isNotEqualTo(new Decoder(m.network(), m.vocabulary(), m.rules(), m.transitions(), Decoder.WINDOW, 100_000, 512)
+              .wordEnds(text));
+      for (int w = 260; w < 260 + 40; w++) {
+        int[] windowed = new Decoder(m.network(), m.vocabulary(), m.rules(), m.transitions(), lm, Decoder.WINDOW, w, 100)
+            .wordEnds(text);
+        assertThat(windowed).as("seed %d, windows of %d characters", seed, w).containsExactly(whole);
+      }
     }
   }
 

@@ -1,0 +1,235 @@
+package dev.fenci.decode;
+
+import dev.fenci.model.WordLanguageModel;
+import dev.fenci.nn.Transitions;
+import dev.fenci.tag.Tag;
+import java.util.Arrays;
+
+/**
+ * Best segmentation of one sequence under the network's tag scores plus a word language model:
+ * each word scores the tags that make it one word (S, or B M.. E, with their transitions, as in
+ * {@link Viterbi}) plus {@code weight * log P(word | previous word) + wordBonus}. The search runs
+ * over the words that could be on a good tag path: a word stays a candidate while the best tag
+ * path through it is at most {@link #PRUNE} below the best path overall (every one-character
+ * word stays too), so that with weight 0 and no bonus the result is exactly Viterbi's.
+ */
+final class WordLattice {
+  /** Candidate words: the best tag path through them is at most this far below the best. */
+  static final double PRUNE = 6;
+  /**
+   * Longest candidate word, except the words of the best tag path, which are always candidates
+   * (a long run of ASCII letters and digits is one word): a text of one repeated character can
+   * keep very long words within {@link #PRUNE} of the best, and the candidates must stay linear
+   * in the text's length.
+   */
+  static final int LONGEST = 16;
+
+  private static final double NEG = Double.NEGATIVE_INFINITY;
+  private static final int S = Tag.S.ordinal();
+  private static final int B = Tag.B.ordinal();
+  private static final int M = Tag.M.ordinal();
+  private static final int E = Tag.E.ordinal();
+  private static final float[] UNIFORM = new float[6 * Tag.COUNT];
+
+  private WordLattice() {}
+
+  /**
+   * Tags of the {@code n} positions of {@code scores[4 * from ..]}, one sequence (start and end
+   * scores at its edges), whose character ids are {@code ids[from .. from + n)}; {@code allowed}
+   * (indexed from {@code from}, or null) limits the tags as in {@link Viterbi}. Returns null when
+   * the limits leave no path (the caller relaxes them as Viterbi does).
+   */
+  static int[] decode(float[] scores, int from, int n, byte[] allowed, Transitions transitions, int[] ids,
+      WordLanguageModel lm) {
+    float[] tr = transitions == null ? UNIFORM : transitions.param().value;
+    int st = Transitions.START * Tag.COUNT;
+    int en = Transitions.END * Tag.COUNT;
+    double[] em = new double[4 * n];
+    for (int i = 0; i < n; i++) {
+      int al = allowed == null ? 0xF : allowed[from + i];
+      for (int t = 0; t < 4; t++) {
+        em[4 * i + t] = (al & (1 << t)) != 0 ? scores[4 * (from + i) + t] : NEG;
+      }
+    }
+    // best tag path scores: alpha up to and with position i's emission, beta after it (with the end)
+    double[] alpha = new double[4 * n];
+    double[] beta = new double[4 * n];
+    for (int t = 0; t < 4; t++) {
+      alpha[t] = Tag.of(t).startsWord() ? tr[st + t] + em[t] : NEG;
+      beta[4 * (n - 1) + t] = Tag.of(t).endsWord() ? tr[en + t] : NEG;
+    }
+    for (int i = 1; i < n; i++) {
+      int o = 4 * i;
+      int p = o - 4;
+      double ends = Math.max(alpha[p + S] + tr[4 * S + S], alpha[p + E] + tr[4 * E + S]);
+      alpha[o + S] = ends + em[o + S];
+      alpha[o + B] = Math.max(alpha[p + S] + tr[4 * S + B], alpha[p + E] + tr[4 * E + B]) + em[o + B];
+      alpha[o + M] = Math.max(alpha[p + B] + tr[4 * B + M], alpha[p + M] + tr[4 * M + M]) + em[o + M];
+      alpha[o + E] = Math.max(alpha[p + B] + tr[4 * B + E], alpha[p + M] + tr[4 * M + E]) + em[o + E];
+    }
+    for (int i = n - 2; i >= 0; i--) {
+      int o = 4 * i;
+      int q = o + 4;
+      double toS = em[q + S] + beta[q + S];
+      double toB = em[q + B] + beta[q + B];
+      double toM = em[q + M] + beta[q + M];
+      double toE = em[q + E] + beta[q + E];
+      beta[o + S] = Math.max(tr[4 * S + S] + toS, tr[4 * S + B] + toB);
+      beta[o + E] = Math.max(tr[4 * E + S] + toS, tr[4 * E + B] + toB);
+      beta[o + B] = Math.max(tr[4 * B + M] + toM, tr[4 * B + E] + toE);
+      beta[o + M] = Math.max(tr[4 * M + M] + toM, tr[4 * M + E] + toE);
+    }
+    int l = 4 * (n - 1);
+    double best = Math.max(alpha[l + S] + beta[l + S], alpha[l + E] + beta[l + E]);
+    if (best == NEG) {
+      return null;
+    }
+    double floor = best - PRUNE;
+    // the best tag path's word ends, from its last tag back: bestEnd[s] is the end of its word starting at s
+    int[] bestEnd = new int[n];
+    Arrays.fill(bestEnd, -1);
+    int tag = alpha[l + S] + beta[l + S] >= alpha[l + E] + beta[l + E] ? S : E;
+    int end = n;
+    for (int i = n - 1; i >= 0; i--) {
+      if (tag == S || tag == B) {
+        bestEnd[i] = end;
+        end = i;
+      }
+      if (i > 0) {
+        int p = 4 * (i - 1);
+        boolean starts = tag == S || tag == B;
+        int a = starts ? S : B;
+        int b2 = starts ? E : M;
+        tag = alpha[p + a] + tr[4 * a + tag] >= alpha[p + b2] + tr[4 * b2 + tag] ? a : b2;
+      }
+    }
+    WordLanguageModel.Settings set = lm.settings();
+    double weight = set.weight();
+    // candidate words, grouped by end: start, internal score, word index, log P1
+    Candidates cands = new Candidates(n);
+    for (int s = 0; s < n; s++) {
+      double entryB = s == 0 ? tr[st + B] : Math.max(alpha[4 * (s - 1) + S] + tr[4 * S + B],
+          alpha[4 * (s - 1) + E] + tr[4 * E + B]);
+      long key = WordLanguageModel.extendKey(WordLanguageModel.startKey(), ids[from + s]);
+      double chars = lm.logChar(ids[from + s]);
+      if (em[4 * s + S] != NEG) {
+        cands.add(s, s + 1, em[4 * s + S], lm, key, chars);
+      }
+      if (entryB == NEG || em[4 * s + B] == NEG) {
+        continue;
+      }
+      double run = em[4 * s + B]; // B, then M.. up to position k - 1
+      int last = B;
+      int longest = Math.max(Math.min(n, s + LONGEST), bestEnd[s]);
+      for (int k = s + 1; k < longest; k++) {
+        key = WordLanguageModel.extendKey(key, ids[from + k]);
+        chars += lm.logChar(ids[from + k]);
+        double asEnd = run + tr[4 * last + E] + em[4 * k + E];
+        if ((k < s + LONGEST && entryB + asEnd + beta[4 * k + E] >= floor) || k + 1 == bestEnd[s]) {
+          cands.add(s, k + 1, asEnd, lm, key, chars);
+        }
+        run += tr[4 * last + M] + em[4 * k + M];
+        last = M;
+        if (!(entryB + run + beta[4 * k + M] >= floor) && bestEnd[s] <= k + 1) {
+          break;
+        }
+      }
+    }
+    // best path over the words: per candidate, the best score of a segmentation ending with it
+    double[] score = new double[cands.size];
+    int[] back = new int[cands.size];
+    for (int c = 0; c < cands.size; c++) {
+      int s = cands.start[c];
+      int first = cands.end[c] - s == 1 ? S : B;
+      double own = cands.internal[c] + set.wordBonus();
+      double bestHere = NEG;
+      int arg = -1;
+      if (s == 0) {
+        bestHere = tr[st + first] + weight * lm.logProbability(WordLanguageModel.BOUNDARY, cands.word[c], cands.unigram[c]);
+      } else {
+        for (int p = cands.firstEndingAt[s]; p >= 0; p = cands.nextEndingAt[p]) {
+          if (score[p] == NEG) {
+            continue;
+          }
+          int lastTag = s - cands.start[p] == 1 ? S : E;
+          double v = score[p] + tr[4 * lastTag + first]
+              + weight * lm.logProbability(cands.word[p], cands.word[c], cands.unigram[c]);
+          if (v > bestHere) {
+            bestHere = v;
+            arg = p;
+          }
+        }
+      }
+      score[c] = bestHere == NEG ? NEG : bestHere + own;
+      back[c] = arg;
+    }
+    double bestScore = NEG;
+    int arg = -1;
+    for (int c = cands.firstEndingAt[n]; c >= 0; c = cands.nextEndingAt[c]) {
+      if (score[c] == NEG) {
+        continue;
+      }
+      int lastTag = n - cands.start[c] == 1 ? S : E;
+      double v = score[c] + tr[en + lastTag]
+          + weight * lm.logProbability(cands.word[c], WordLanguageModel.BOUNDARY, endUnigram(lm));
+      if (v > bestScore) {
+        bestScore = v;
+        arg = c;
+      }
+    }
+    if (arg < 0) {
+      return null;
+    }
+    int[] tags = new int[n];
+    for (int c = arg; c >= 0; c = back[c]) {
+      int s = cands.start[c];
+      int e = cands.end[c];
+      for (int k = s; k < e; k++) {
+        tags[k] = Tag.inWord(k - s, e - s).ordinal();
+      }
+    }
+    return tags;
+  }
+
+  private static double endUnigram(WordLanguageModel lm) {
+    return lm.logUnigram(WordLanguageModel.BOUNDARY, 0);
+  }
+
+  /** Candidate words in the order of their starts, each end's list linked from the latest added. */
+  private static final class Candidates {
+    int size;
+    int[] start = new int[64];
+    int[] end = new int[64];
+    double[] internal = new double[64];
+    int[] word = new int[64];
+    double[] unigram = new double[64];
+    int[] nextEndingAt = new int[64];
+    final int[] firstEndingAt;
+
+    Candidates(int n) {
+      firstEndingAt = new int[n + 1];
+      Arrays.fill(firstEndingAt, -1);
+    }
+
+    void add(int s, int e, double score, WordLanguageModel lm, long key, double chars) {
+      if (size == start.length) {
+        int cap = size * 2;
+        start = Arrays.copyOf(start, cap);
+        end = Arrays.copyOf(end, cap);
+        internal = Arrays.copyOf(internal, cap);
+        word = Arrays.copyOf(word, cap);
+        unigram = Arrays.copyOf(unigram, cap);
+        nextEndingAt = Arrays.copyOf(nextEndingAt, cap);
+      }
+      int index = lm.index(key);
+      start[size] = s;
+      end[size] = e;
+      internal[size] = score;
+      word[size] = index;
+      unigram[size] = lm.logUnigram(index, lm.spelling(chars, e - s));
+      nextEndingAt[size] = firstEndingAt[e];
+      firstEndingAt[e] = size;
+      size++;
+    }
+  }
+}

@@ -1,0 +1,381 @@
+package dev.fenci.model;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * A word bigram language model of the training text, for decoding over a word lattice: the decoder
+ * adds {@code weight * log P(word | previous word) + wordBonus} to the network's score of every
+ * word of a segmentation (docs/results.md, "A word bigram model at decoding time").
+ *
+ * <p>Words are sequences of character ids (as the network reads them), counted in sequences that
+ * run between punctuation, each with a start and an end. Probabilities are interpolated absolute
+ * discounting (discount {@code D}): {@code P(w | v) = max(c(v w) - D, 0) / c(v) + D t(v) / c(v)
+ * P1(w)}, where {@code t(v)} is the number of distinct words after {@code v}, and {@code P1(w) =
+ * max(c(w) - D, 0) / N + D W / N P0(w)} with {@code W} distinct words and {@code N} tokens. A
+ * word's spelling probability {@code P0} (the only part unseen words get) is a product of
+ * character unigram probabilities (add-half smoothed) and a geometric length term (stop
+ * probability {@code stop}), scaled by {@code e^newWordBonus}. Stored in a model file as the
+ * tensors {@code word_lm.*} with the settings in the metadata entry {@code word_lm}
+ * (docs/model-format.md).
+ */
+public final class WordLanguageModel {
+  /** The decoding weights and smoothing constants; {@link #DEFAULT} was chosen on pd1998's dev set. */
+  public record Settings(double weight, double wordBonus, double newWordBonus, double discount, double stop) {
+    public static final Settings DEFAULT = new Settings(0.1, 0, 2, 0.75, 0.4);
+
+    public Settings {
+      if (!(weight >= 0) || !(discount > 0 && discount < 1) || !(stop > 0 && stop < 1)
+          || !Double.isFinite(wordBonus) || !Double.isFinite(newWordBonus) || !Double.isFinite(weight)) {
+        throw new IllegalArgumentException("word language model settings out of range: " + this);
+      }
+    }
+  }
+
+  static final String WORDS = "word_lm.words";
+  static final String COUNTS = "word_lm.counts";
+  static final String BIGRAMS = "word_lm.bigrams";
+  static final String CHARS = "word_lm.chars";
+  static final String META = "word_lm";
+  /** Add-half smoothing of the character unigrams, over this many character types. */
+  private static final double CHAR_PSEUDO = 0.5;
+  private static final int CHAR_TYPES = 10_000;
+  /** Index of the sequence boundary: the start as a previous word, the end as a next one. */
+  public static final int BOUNDARY = 0;
+  /** Index of a word the model never saw. */
+  public static final int UNKNOWN = -1;
+
+  private final Settings settings;
+  private final int[] words; // length, ids; per word
+  private final int[] counts; // [0]: sequences; [i]: count of word i
+  private final int[] chars; // count per character id
+  // derived
+  private final long[] keys; // open addressing: word key -> index + 1 in slots
+  private final int[] slots;
+  private final int mask;
+  private final double[] logChar;
+  private final double logUnknownChar;
+  private final double[] logUnigram; // log P1 of each known word (0: the end)
+  private final double newWordScale; // log(D W / N) + newWordBonus
+  private final int[] followStart; // per previous word v, its bigrams' range
+  private final int[] follower;
+  private final int[] pairCount;
+  private final float[] logPair; // log P(w | v) of each counted pair
+  private final double[] logBackoff; // log(D t(v) / c(v)); 0 where v never precedes anything
+
+  /**
+   * @param words   each word as its length followed by its character ids (word i of the file is
+   *                index i + 1)
+   * @param counts  the sequence count, then each word's count
+   * @param bigrams (previous, next, count) triples, sorted, with index 0 the sequence boundary
+   * @param chars   count of each character id in the counted words
+   */
+  public WordLanguageModel(Settings settings, int[] words, int[] counts, int[] bigrams, int[] chars) {
+    this.settings = settings;
+    this.words = words.clone();
+    this.counts = counts.clone();
+    this.chars = chars.clone();
+    int n = 0;
+    for (int i = 0; i < words.length; i += 1 + words[i]) {
+      if (words[i] < 1 || i + 1 + words[i] > words.length) {
+        throw new IllegalArgumentException("word entry at " + i + " has length " + words[i]);
+      }
+      n++;
+    }
+    if (counts.length != n + 1) {
+      throw new IllegalArgumentException(n + " words but " + counts.length + " counts (expected one more)");
+    }
+    if (bigrams.length % 3 != 0) {
+      throw new IllegalArgumentException("bigram table of " + bigrams.length + " values (triples expected)");
+    }
+    int size = Integer.highestOneBit(Math.max(2, n) * 2) * 2;
+    keys = new long[size];
+    slots = new int[size];
+    mask = size - 1;
+    int index = 1;
+    for (int i = 0; i < words.length; i += 1 + words[i], index++) {
+      long k = key(words, i + 1, words[i]);
+      int s = slot(k);
+      while (slots[s] != 0) {
+        if (keys[s] == k) {
+          throw new IllegalArgumentException("word " + index + " is listed twice");
+        }
+        s = (s + 1) & mask;
+      }
+      keys[s] = k;
+      slots[s] = index;
+    }
+    long charTotal = 0;
+    for (int c : chars) {
+      if (c < 0) {
+        throw new IllegalArgumentException("negative character count");
+      }
+      charTotal += c;
+    }
+    double denom = charTotal + CHAR_PSEUDO * CHAR_TYPES;
+    logChar = new double[chars.length];
+    for (int i = 0; i < chars.length; i++) {
+      logChar[i] = Math.log((chars[i] + CHAR_PSEUDO) / denom);
+    }
+    logUnknownChar = Math.log(CHAR_PSEUDO / denom);
+    long tokens = 0;
+    for (int c : counts) {
+      if (c < 0) {
+        throw new IllegalArgumentException("negative word count");
+      }
+      tokens += c;
+    }
+    double d = settings.discount();
+    double total = Math.max(1, tokens);
+    newWordScale = Math.log(d * (n + 1) / total) + settings.newWordBonus();
+    logUnigram = new double[n + 1];
+    logUnigram[BOUNDARY] = Math.log(Math.max(counts[BOUNDARY] - d, 0) / total + Math.exp(newWordScale - 1e3));
+    index = 1;
+    for (int i = 0; i < words.length; i += 1 + words[i], index++) {
+      logUnigram[index] = Math.log(Math.max(counts[index] - d, 0) / total
+          + Math.exp(newWordScale + spelling(words, i + 1, words[i])));
+    }
+    int pairs = bigrams.length / 3;
+    followStart = new int[n + 2];
+    follower = new int[pairs];
+    pairCount = new int[pairs];
+    logPair = new float[pairs];
+    long[] history = new long[n + 1];
+    int[] types = new int[n + 1];
+    for (int p = 0; p < pairs; p++) {
+      int v = bigrams[3 * p];
+      int w = bigrams[3 * p + 1];
+      int c = bigrams[3 * p + 2];
+      if (v < 0 || v > n || w < 0 || w > n || c < 1) {
+        throw new IllegalArgumentException("bigram " + p + " (" + v + ", " + w + ", " + c + ") out of range");
+      }
+      if (p > 0 && (v < bigrams[3 * p - 3] || (v == bigrams[3 * p - 3] && w <= bigrams[3 * p - 2]))) {
+        throw new IllegalArgumentException("bigrams not sorted at " + p);
+      }
+      followStart[v + 1]++;
+      history[v] += c;
+      types[v]++;
+    }
+    for (int v = 0; v <= n; v++) {
+      followStart[v + 1] += followStart[v];
+    }
+    logBackoff = new double[n + 1];
+    for (int v = 0; v <= n; v++) {
+      logBackoff[v] = history[v] == 0 ? 0 : Math.log(d * types[v] / history[v]);
+    }
+    for (int p = 0; p < pairs; p++) {
+      int v = bigrams[3 * p];
+      int w = bigrams[3 * p + 1];
+      follower[p] = w;
+      pairCount[p] = bigrams[3 * p + 2];
+      logPair[p] = (float) Math.log((bigrams[3 * p + 2] - d) / history[v] + Math.exp(logBackoff[v] + logUnigram[w]));
+    }
+  }
+
+  public Settings settings() {
+    return settings;
+  }
+
+  /** Number of distinct words. */
+  public int size() {
+    return counts.length - 1;
+  }
+
+  /** Counts a corpus: sequences of words, each word its character ids. */
+  public static WordLanguageModel build(Settings settings, List<List<int[]>> sequences, int vocabSize) {
+    Map<List<Integer>, Integer> index = new HashMap<>();
+    List<int[]> byIndex = new ArrayList<>();
+    byIndex.add(null);
+    List<Integer> counts = new ArrayList<>(List.of(0));
+    Map<Long, Integer> pairs = new HashMap<>();
+    int[] chars = new int[vocabSize];
+    for (List<int[]> seq : sequences) {
+      if (seq.isEmpty()) {
+        continue;
+      }
+      counts.set(BOUNDARY, counts.get(BOUNDARY) + 1);
+      int prev = BOUNDARY;
+      for (int[] w : seq) {
+        List<Integer> k = Arrays.stream(w).boxed().toList();
+        Integer i = index.get(k);
+        if (i == null) {
+          i = byIndex.size();
+          index.put(k, i);
+          byIndex.add(w.clone());
+          counts.add(0);
+        }
+        counts.set(i, counts.get(i) + 1);
+        for (int id : w) {
+          chars[id]++;
+        }
+        pairs.merge(((long) prev << 32) | i, 1, Integer::sum);
+        prev = i;
+      }
+      pairs.merge(((long) prev << 32) | BOUNDARY, 1, Integer::sum);
+    }
+    int size = 0;
+    for (int i = 1; i < byIndex.size(); i++) {
+      size += 1 + byIndex.get(i).length;
+    }
+    int[] words = new int[size];
+    int at = 0;
+    for (int i = 1; i < byIndex.size(); i++) {
+      int[] w = byIndex.get(i);
+      words[at++] = w.length;
+      System.arraycopy(w, 0, words, at, w.length);
+      at += w.length;
+    }
+    long[] sorted = pairs.keySet().stream().mapToLong(Long::longValue).sorted().toArray();
+    int[] big = new int[3 * sorted.length];
+    for (int p = 0; p < sorted.length; p++) {
+      big[3 * p] = (int) (sorted[p] >>> 32);
+      big[3 * p + 1] = (int) sorted[p];
+      big[3 * p + 2] = pairs.get(sorted[p]);
+    }
+    return new WordLanguageModel(settings, words, counts.stream().mapToInt(Integer::intValue).toArray(), big, chars);
+  }
+
+  /** Adds this model's tensors and settings to a model file's. */
+  public void writeTo(SafeTensors st) {
+    st.put(WORDS, words, words.length);
+    st.put(COUNTS, counts, counts.length);
+    int[] triples = new int[3 * follower.length];
+    for (int v = 0; v + 1 < followStart.length; v++) {
+      for (int p = followStart[v]; p < followStart[v + 1]; p++) {
+        triples[3 * p] = v;
+        triples[3 * p + 1] = follower[p];
+        triples[3 * p + 2] = pairCount[p];
+      }
+    }
+    st.put(BIGRAMS, triples, follower.length, 3);
+    st.put(CHARS, chars, chars.length);
+    Map<String, Object> m = new LinkedHashMap<>();
+    m.put("weight", settings.weight());
+    m.put("word_bonus", settings.wordBonus());
+    m.put("new_word_bonus", settings.newWordBonus());
+    m.put("discount", settings.discount());
+    m.put("stop", settings.stop());
+    st.metadata().put(META, Json.write(m));
+  }
+
+  /** The model stored in a file's tensors, or null if it holds none. */
+  static WordLanguageModel readFrom(SafeTensors st, String source) throws ModelFormatException {
+    if (!st.metadata().containsKey(META)) {
+      return null;
+    }
+    for (String t : List.of(WORDS, COUNTS, BIGRAMS, CHARS)) {
+      if (!st.has(t)) {
+        throw new ModelFormatException(source, "missing tensor " + t);
+      }
+    }
+    try {
+      Map<?, ?> m = (Map<?, ?>) Json.parse(st.metadata().get(META));
+      Settings s = new Settings(num(m, "weight"), num(m, "word_bonus"), num(m, "new_word_bonus"),
+          num(m, "discount"), num(m, "stop"));
+      return new WordLanguageModel(s, st.ints(WORDS), st.ints(COUNTS), st.ints(BIGRAMS), st.ints(CHARS));
+    } catch (IllegalArgumentException | ClassCastException | NullPointerException e) {
+      throw new ModelFormatException(source, "damaged word language model: " + e.getMessage());
+    }
+  }
+
+  private static double num(Map<?, ?> m, String name) {
+    Object v = m.get(name);
+    if (!(v instanceof Number n)) {
+      throw new IllegalArgumentException("setting " + name + " missing");
+    }
+    return n.doubleValue();
+  }
+
+  // ---- lookups while decoding
+
+  /** The key of an empty word, to be extended one character id at a time. */
+  public static long startKey() {
+    return 0x2545F4914F6CDD1DL;
+  }
+
+  /** The key of a word extended by one more character id. */
+  public static long extendKey(long h, int id) {
+    h = (h ^ (id + 0x9E3779B9L)) * 0xBF58476D1CE4E5B9L;
+    return h ^ (h >>> 29);
+  }
+
+  private static long key(int[] ids, int from, int n) {
+    long h = startKey();
+    for (int i = from; i < from + n; i++) {
+      h = extendKey(h, ids[i]);
+    }
+    return h;
+  }
+
+  private int slot(long k) {
+    return (int) (k ^ (k >>> 32)) & mask;
+  }
+
+  /** The index of the word whose key ({@link #extendKey} over its ids) is {@code k}, or {@link #UNKNOWN}. */
+  public int index(long k) {
+    for (int s = slot(k); slots[s] != 0; s = (s + 1) & mask) {
+      if (keys[s] == k) {
+        return slots[s];
+      }
+    }
+    return UNKNOWN;
+  }
+
+  /** The log spelling probability contributed by one character id (the first of a word's terms). */
+  public double logChar(int id) {
+    return id >= 0 && id < logChar.length ? logChar[id] : logUnknownChar;
+  }
+
+  /** log P0 of a word from the sum of its characters' {@link #logChar} and its length. */
+  public double spelling(double logChars, int length) {
+    return logChars + (length - 1) * Math.log1p(-settings.stop()) + Math.log(settings.stop());
+  }
+
+  private double spelling(int[] ids, int from, int n) {
+    double s = 0;
+    for (int i = from; i < from + n; i++) {
+      s += logChar(ids[i]);
+    }
+    return spelling(s, n);
+  }
+
+  /**
+   * log P1 of a word: {@code index} from {@link #index}; for an unknown word, {@code logSpelling}
+   * (its {@link #spelling}) is what counts.
+   */
+  public double logUnigram(int index, double logSpelling) {
+    return index == UNKNOWN ? newWordScale + logSpelling : logUnigram[index];
+  }
+
+  /**
+   * log P(next | previous): {@code previous} an index, {@link #BOUNDARY} at the start or
+   * {@link #UNKNOWN}; {@code next} an index or {@link #BOUNDARY} at the end; {@code logUnigram}
+   * the next word's {@link #logUnigram} (counted pairs have theirs precomputed, as floats).
+   */
+  public double logProbability(int previous, int next, double logUnigram) {
+    if (previous == UNKNOWN) {
+      return logUnigram;
+    }
+    if (next != UNKNOWN) {
+      int lo = followStart[previous];
+      int hi = followStart[previous + 1] - 1;
+      while (lo <= hi) {
+        int mid = (lo + hi) >>> 1;
+        int f = follower[mid];
+        if (f < next) {
+          lo = mid + 1;
+        } else if (f > next) {
+          hi = mid - 1;
+        } else {
+          return logPair[mid];
+        }
+      }
+    }
+    // in logs: a long unknown word's probability underflows a double
+    return logBackoff[previous] + logUnigram;
+  }
+}
