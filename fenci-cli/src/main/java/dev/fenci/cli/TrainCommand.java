@@ -92,7 +92,8 @@ final class TrainCommand implements Callable<Integer> {
   String batches;
 
   @Option(names = "--word-lm", description = "Give the model a word bigram language model of the training words, "
-      + "which the decoder adds to the network's scores over a word lattice (the accurate preset has one).")
+      + "which the decoder adds to the network's scores over a word lattice (the accurate preset has one; "
+      + "with --init, a model that has one gives the new model one of its own training words).")
   boolean wordLm;
 
   @Option(names = "--lenient", description = "Replace invalid UTF-8 in the training and dev files with U+FFFD (and count it) instead of failing.")

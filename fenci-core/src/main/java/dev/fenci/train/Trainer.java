@@ -186,7 +186,7 @@ public final class Trainer {
     String devHash = opt.dev() != null ? sha256(opt.dev()) : "-";
     // the model started from, by its weights: the same model however it was named
     String initCrc = base == null ? "-" : weightsCrc(base);
-    Map<String, String> fingerprint = fingerprint(config, initCrc);
+    Map<String, String> fingerprint = fingerprint(config, initCrc, wordModel(base));
     // the data: another training file or dev set would map characters to other rows
     fingerprint.put("vocabulary", Integer.toString(vocab.size()));
     fingerprint.put("train_sha256", String.join(",", trainHashes));
@@ -239,7 +239,7 @@ public final class Trainer {
         opt.arch(), config, transitions != null ? ", CRF transitions" : "", data.pieces().size(), data.characters(), vocab.size(), opt.threads(),
         dev.fenci.nn.Gemm.best().name());
     WordLanguageModel words = null;
-    if (opt.wordModel()) {
+    if (wordModel(base)) {
       words = wordModel(trainSentences, vocab, base != null ? base.rules() : opt.rules(), WordLanguageModel.Settings.DEFAULT);
       log.printf(Locale.ROOT, "word language model of %,d training words; decoding over a word lattice%n", words.size());
     }
@@ -509,6 +509,14 @@ public final class Trainer {
   private static final Set<String> NOT_RECORDED_BEFORE = Set.of("vocabulary", "train_sha256", "dev");
 
   /**
+   * Whether the run's model gets a word language model: asked for, or the model started from has
+   * one (a fine-tuned model is decoded as its base was, with a word model of its own training data).
+   */
+  private boolean wordModel(Model base) {
+    return opt.wordModel() || (base != null && base.wordModel() != null);
+  }
+
+  /**
    * The word language model of the training sentences: their words as the network reads them
    * (character ids), in sequences cut at punctuation words (every character a cut of the chunker)
    * as the decoder cuts text into chunks.
@@ -553,7 +561,7 @@ public final class Trainer {
     return held;
   }
 
-  private Map<String, String> fingerprint(NetworkConfig config, String initCrc) {
+  private Map<String, String> fingerprint(NetworkConfig config, String initCrc, boolean wordModel) {
     Map<String, String> f = new LinkedHashMap<>();
     f.put("init", initCrc); // first: when it differs, so does much else (network, vocabulary)
     f.put("arch", opt.arch());
@@ -569,7 +577,7 @@ public final class Trainer {
     f.put("batches", opt.batches());
     f.put("hidden_keep", Float.toString(opt.hiddenKeep()));
     f.put("weight_decay", Float.toString(opt.weightDecay()));
-    f.put("word_lm", Boolean.toString(opt.wordModel()));
+    f.put("word_lm", Boolean.toString(wordModel));
     return f;
   }
 

@@ -46,7 +46,8 @@ import java.util.List;
  *                  the row the model read in its place), and its lexicon by the new training words
  * @param wordModel whether the model gets a word bigram language model of the training words,
  *                  decoded with over a word lattice (and so scored on dev), see
- *                  {@link dev.fenci.model.WordLanguageModel}
+ *                  {@link dev.fenci.model.WordLanguageModel}; a run from a model ({@code init})
+ *                  that has one gets one of its own training words either way
  */
 public record TrainingOptions(List<Path> train, Path dev, Path model, String arch, String embedInit,
     TextRules rules, int epochs, int batch, int threads, long seed, int minCount, boolean resume,

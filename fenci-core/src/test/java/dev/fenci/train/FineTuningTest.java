@@ -110,6 +110,28 @@ class FineTuningTest {
   }
 
   @Test
+  void aWordModelIsCountedFromTheRunsOwnWordsAndAFineTunedModelKeepsHavingOne() throws Exception {
+    assertThat(Model.load(base).wordModel()).as("not asked for").isNull();
+    Path a = corpus("a.utf8", WORDS, 300, 1);
+    TrainingOptions o = options(a, "lm.safetensors", "accurate-lex", 1e-3f, 1, false, null);
+    TrainingOptions withLm = new TrainingOptions(o.train(), o.dev(), o.model(), o.arch(), o.embedInit(), o.rules(),
+        o.epochs(), o.batch(), o.threads(), o.seed(), o.minCount(), o.resume(), o.lr(), o.schedule(), o.lenient(),
+        o.unkRate(), o.keep(), o.ema(), o.batches(), o.hiddenKeep(), o.weightDecay(), o.init(), true);
+    new Trainer(withLm, quiet(), false).run();
+    Model m = Model.load(dir.resolve("lm.safetensors"));
+    assertThat(m.wordModel()).isNotNull();
+    assertThat(m.wordModel().size()).isEqualTo(WORDS.size());
+    // from that model, on text of other words, without the option: a word model of the new words
+    Path b = corpus("b.utf8", List.of("我们", "北大", "学生"), 100, 2);
+    new Trainer(options(b, "tuned-lm.safetensors", "accurate-lex", 1e-3f, 1, false, dir.resolve("lm.safetensors").toString()),
+        quiet(), false).run();
+    Model t = Model.load(dir.resolve("tuned-lm.safetensors"));
+    assertThat(t.wordModel()).isNotNull();
+    assertThat(t.wordModel().size()).isEqualTo(3);
+    assertThat(String.join("", dev.fenci.Segmenter.of(t).segment("我们北大学生"))).isEqualTo("我们北大学生");
+  }
+
+  @Test
   void theLexiconGrowsByTheNewWords() throws Exception {
     // 北大 joins known characters; 图书馆, a base word, is left out of the new text
     Model t = tune(List.of("图书馆"), List.of("北大"), 1e-3f);
