@@ -451,7 +451,9 @@ public final class Decoder {
         boolean single = lastWordStart == offsets[k - 1];
         scores[(k - 1) * Tag.COUNT + (single ? Tag.E : Tag.S).ordinal()] += 2 * CUT;
         if (wordModel != null && lastWordStart >= 0) {
-          // the word language model reads the word before: the whole settled word, as decided
+          // the word language model reads the word before: the whole settled word, as decided (a
+          // settled word that starts before the window, longer than its context, cannot be pinned:
+          // the model then reads its tail, and the window may decide differently from the whole text)
           int ws = cpIndex(lastWordStart);
           for (int j = ws; j < k; j++) {
             int keep = Tag.inWord(j - ws, k - ws).ordinal();

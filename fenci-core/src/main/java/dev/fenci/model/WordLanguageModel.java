@@ -16,7 +16,8 @@ import java.util.Map;
  * run between punctuation, each with a start and an end. Probabilities are interpolated absolute
  * discounting (discount {@code D}): {@code P(w | v) = max(c(v w) - D, 0) / c(v) + D t(v) / c(v)
  * P1(w)}, where {@code t(v)} is the number of distinct words after {@code v}, and {@code P1(w) =
- * max(c(w) - D, 0) / N + D W / N P0(w)} with {@code W} distinct words and {@code N} tokens. A
+ * max(c(w) - D, 0) / N + D (W + 1) / N P0(w)} with {@code W} distinct words and {@code N} tokens
+ * (sequence ends included in both). A
  * word's spelling probability {@code P0} (the only part unseen words get) is a product of
  * character unigram probabilities (add-half smoothed) and a geometric length term (stop
  * probability {@code stop}), scaled by {@code e^newWordBonus}. Stored in a model file as the
@@ -81,7 +82,7 @@ public final class WordLanguageModel {
     this.chars = chars.clone();
     int n = 0;
     for (int i = 0; i < words.length; i += 1 + words[i]) {
-      if (words[i] < 1 || i + 1 + words[i] > words.length) {
+      if (words[i] < 1 || words[i] > words.length - i - 1) {
         throw new IllegalArgumentException("word entry at " + i + " has length " + words[i]);
       }
       n++;
@@ -124,16 +125,19 @@ public final class WordLanguageModel {
     logUnknownChar = Math.log(CHAR_PSEUDO / denom);
     long tokens = 0;
     for (int c : counts) {
-      if (c < 0) {
-        throw new IllegalArgumentException("negative word count");
-      }
       tokens += c;
+    }
+    for (int i = 0; i < counts.length; i++) {
+      if (counts[i] < (i == BOUNDARY ? (n > 0 ? 1 : 0) : 1)) {
+        throw new IllegalArgumentException((i == BOUNDARY ? "sequence count " : "count of word " + i + " ") + counts[i]
+            + " (every word is counted at least once, in at least one sequence)");
+      }
     }
     double d = settings.discount();
     double total = Math.max(1, tokens);
     newWordScale = Math.log(d * (n + 1) / total) + settings.newWordBonus();
     logUnigram = new double[n + 1];
-    logUnigram[BOUNDARY] = Math.log(Math.max(counts[BOUNDARY] - d, 0) / total + Math.exp(newWordScale - 1e3));
+    logUnigram[BOUNDARY] = Math.log(Math.max(counts[BOUNDARY] - d, 0) / total);
     index = 1;
     for (int i = 0; i < words.length; i += 1 + words[i], index++) {
       logUnigram[index] = Math.log(Math.max(counts[index] - d, 0) / total

@@ -23,8 +23,6 @@ import dev.fenci.nn.Param;
 import dev.fenci.nn.SoftmaxCrossEntropy;
 import dev.fenci.nn.Transitions;
 import dev.fenci.tag.Tag;
-import dev.fenci.text.Chunker;
-import dev.fenci.text.TextRules;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.PrintStream;
@@ -240,7 +238,10 @@ public final class Trainer {
         dev.fenci.nn.Gemm.best().name());
     WordLanguageModel words = null;
     if (wordModel(base)) {
-      words = wordModel(trainSentences, vocab, base != null ? base.rules() : opt.rules(), WordLanguageModel.Settings.DEFAULT);
+      // a model fine-tuned from one with a word model keeps its settings
+      WordLanguageModel.Settings settings = base != null && base.wordModel() != null ? base.wordModel().settings()
+          : WordLanguageModel.Settings.DEFAULT;
+      words = wordModel(data.pieces(), vocab.size(), settings);
       log.printf(Locale.ROOT, "word language model of %,d training words; decoding over a word lattice%n", words.size());
     }
     List<String> devTexts = new ArrayList<>();
@@ -517,30 +518,27 @@ public final class Trainer {
   }
 
   /**
-   * The word language model of the training sentences: their words as the network reads them
-   * (character ids), in sequences cut at punctuation words (every character a cut of the chunker)
-   * as the decoder cuts text into chunks.
+   * The word language model of the training pieces: each piece (a TEXT chunk of a training
+   * sentence, cut as the decoder cuts text) one sequence, its words read off its gold tags as the
+   * character ids the network reads, so that the model counts exactly the words and neighbours
+   * that the decoder's lattice will look up.
    */
-  static WordLanguageModel wordModel(List<List<String>> sentences, Vocabulary vocab, TextRules rules,
+  static WordLanguageModel wordModel(List<TrainingData.Piece> pieces, int vocabSize,
       WordLanguageModel.Settings settings) {
-    List<List<int[]>> sequences = new ArrayList<>();
-    for (List<String> sentence : sentences) {
+    List<List<int[]>> sequences = new ArrayList<>(pieces.size());
+    for (TrainingData.Piece p : pieces) {
       List<int[]> seq = new ArrayList<>();
-      for (String w : sentence) {
-        if (w.codePoints().allMatch(Chunker::isCut)) {
-          if (!seq.isEmpty()) {
-            sequences.add(seq);
-            seq = new ArrayList<>();
-          }
-          continue;
+      int[] ids = p.ids();
+      int start = 0;
+      for (int k = 0; k < ids.length; k++) {
+        if (Tag.of(p.tags()[k]).endsWord()) {
+          seq.add(java.util.Arrays.copyOfRange(ids, start, k + 1));
+          start = k + 1;
         }
-        seq.add(w.codePoints().map(cp -> vocab.read(cp, rules)).toArray());
       }
-      if (!seq.isEmpty()) {
-        sequences.add(seq);
-      }
+      sequences.add(seq);
     }
-    return WordLanguageModel.build(settings, sequences, vocab.size());
+    return WordLanguageModel.build(settings, sequences, vocabSize);
   }
 
   /**

@@ -133,6 +133,46 @@ class DecoderTest {
     }
   }
 
+  @Test
+  void aWordModelOfWeightZeroChangesNothingWithPunctuationAsciiAndDictionaries() {
+    for (long seed = 1; seed <= 3; seed++) {
+      Model m = TestModels.randomCrf(seed);
+      java.util.SplittableRandom r = new java.util.SplittableRandom(seed);
+      java.util.List<java.util.List<int[]>> seqs = new java.util.ArrayList<>();
+      for (int i = 0; i < 300; i++) {
+        java.util.List<int[]> seq = new java.util.ArrayList<>();
+        for (int k = r.nextInt(1, 6); k > 0; k--) {
+          int[] word = new int[r.nextInt(1, 4)];
+          for (int j = 0; j < word.length; j++) {
+            word[j] = r.nextInt(m.vocabulary().size());
+          }
+          seq.add(word);
+        }
+        seqs.add(seq);
+      }
+      dev.fenci.model.WordLanguageModel zero = dev.fenci.model.WordLanguageModel.build(
+          new dev.fenci.model.WordLanguageModel.Settings(0, 0, 2, 0.75, 0.4), seqs, m.vocabulary().size());
+      Decoder plain = new Decoder(m.network(), m.vocabulary(), m.rules(), m.transitions(), Decoder.WINDOW, Decoder.LONG,
+          Decoder.MARGIN);
+      Decoder lattice = new Decoder(m.network(), m.vocabulary(), m.rules(), m.transitions(), zero, Decoder.WINDOW,
+          Decoder.LONG, Decoder.MARGIN);
+      java.util.List<String> texts = java.util.List.of(TestTexts.unpunctuated(3000),
+          "扫描二维码，关注微信号。在2001年新年钟声即将敲响，iPhone 15 Pro降价55.6亿元！！访问https://example.com/a?b=1吧",
+          TestTexts.withSupplementary(TestTexts.unpunctuated(500), 3) + "，" + "a".repeat(40) + "的" + "1".repeat(20));
+      dev.fenci.dict.DictionarySnapshot dict = dev.fenci.dict.DictionarySnapshot.of(java.util.List.of(
+          new dev.fenci.dict.Entry("二维码", 10), new dev.fenci.dict.Entry("微信号", 0.1),
+          dev.fenci.dict.Entry.forced("钟声即将"), dev.fenci.dict.Entry.forced("码，关"),
+          new dev.fenci.dict.Entry(TestTexts.unpunctuated(3000).substring(100, 104), 5)));
+      for (dev.fenci.dict.DictionarySnapshot d : java.util.List.of(dev.fenci.dict.DictionarySnapshot.EMPTY, dict)) {
+        java.util.List<int[]> a = plain.wordEnds(texts, d);
+        java.util.List<int[]> b = lattice.wordEnds(texts, d);
+        for (int i = 0; i < texts.size(); i++) {
+          assertThat(b.get(i)).as("seed %d, text %d, dictionary %s", seed, i, d.size()).containsExactly(a.get(i));
+        }
+      }
+    }
+  }
+
   private static void assertWindowsDecodeAsTheWholeLine(long seed, String text, int firstWindow, int margin) {
     Model m = TestModels.randomCrf(seed);
     int[] whole = new Decoder(m.network(), m.vocabulary(), m.rules(), m.transitions(), Decoder.WINDOW, 100_000, 512)

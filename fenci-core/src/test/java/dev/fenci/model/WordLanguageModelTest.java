@@ -83,6 +83,17 @@ class WordLanguageModelTest {
     assertThatThrownBy(() -> Model.load(bad.toBytes(), "bad.safetensors"))
         .isInstanceOf(ModelFormatException.class)
         .hasMessageContaining("bad.safetensors").hasMessageContaining("word language model");
+    for (int[] words : new int[][] {{Integer.MAX_VALUE, 5}, {0}, {3, 1}}) {
+      SafeTensors damaged = m.withWordModel(lm).toSafeTensors();
+      damaged.put("word_lm.words", words, words.length);
+      assertThatThrownBy(() -> Model.load(damaged.toBytes(), "words.safetensors"))
+          .as("words %s", java.util.Arrays.toString(words))
+          .isInstanceOf(ModelFormatException.class).hasMessageContaining("word language model");
+    }
+    SafeTensors uncounted = m.withWordModel(lm).toSafeTensors();
+    uncounted.put("word_lm.counts", new int[] {1, 0, 1}, 3); // word 1 never counted
+    assertThatThrownBy(() -> Model.load(uncounted.toBytes(), "counts.safetensors"))
+        .isInstanceOf(ModelFormatException.class).hasMessageContaining("count of word 1");
     SafeTensors old = m.withWordModel(lm).toSafeTensors();
     old.metadata().put("format_version", "4");
     assertThatThrownBy(() -> Model.load(old.toBytes(), "old.safetensors"))
