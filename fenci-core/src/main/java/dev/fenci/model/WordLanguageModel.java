@@ -61,7 +61,9 @@ public final class WordLanguageModel {
   private final double[] logChar;
   private final double logUnknownChar;
   private final double[] logUnigram; // log P1 of each known word (0: the end)
-  private final double newWordScale; // log(D W / N) + newWordBonus
+  private final double newWordScale; // log(D (W + 1) / N) + newWordBonus
+  private final double logGoOn; // log(1 - stop): per character after the first
+  private final double logStop;
   private final int[] followStart; // per previous word v, its bigrams' range
   private final int[] follower;
   private final int[] pairCount;
@@ -77,6 +79,8 @@ public final class WordLanguageModel {
    */
   public WordLanguageModel(Settings settings, int[] words, int[] counts, int[] bigrams, int[] chars) {
     this.settings = settings;
+    this.logGoOn = Math.log1p(-settings.stop());
+    this.logStop = Math.log(settings.stop());
     this.words = words.clone();
     this.counts = counts.clone();
     this.chars = chars.clone();
@@ -336,7 +340,7 @@ public final class WordLanguageModel {
 
   /** log P0 of a word from the sum of its characters' {@link #logChar} and its length. */
   public double spelling(double logChars, int length) {
-    return logChars + (length - 1) * Math.log1p(-settings.stop()) + Math.log(settings.stop());
+    return logChars + (length - 1) * logGoOn + logStop;
   }
 
   private double spelling(int[] ids, int from, int n) {
