@@ -152,8 +152,11 @@ final class WordLattice {
             continue;
           }
           int lastTag = s - cands.start[p] == 1 ? S : E;
-          double v = score[p] + tr[4 * lastTag + first]
-              + weight * lm.logProbability(cands.word[p], cands.word[c], cands.unigram[c]);
+          double v = score[p] + tr[4 * lastTag + first];
+          if (v <= bestHere) {
+            continue; // a log-probability is at most 0: this predecessor cannot win
+          }
+          v += weight * lm.logProbability(cands.word[p], cands.word[c], cands.unigram[c]);
           if (v > bestHere) {
             bestHere = v;
             arg = p;
