@@ -11,13 +11,19 @@ import dev.fenci.tag.Tag;
  * them (a CRF model), the sum of tag scores plus the scores of its start, transitions and end.
  */
 public final class Viterbi {
-  private static final double NEG = Double.NEGATIVE_INFINITY;
-  private static final int S = Tag.S.ordinal();
-  private static final int B = Tag.B.ordinal();
-  private static final int M = Tag.M.ordinal();
-  private static final int E = Tag.E.ordinal();
+  // shared with WordLattice, which scores tag paths the same way
+  static final double NEG = Double.NEGATIVE_INFINITY;
+  static final int S = Tag.S.ordinal();
+  static final int B = Tag.B.ordinal();
+  static final int M = Tag.M.ordinal();
+  static final int E = Tag.E.ordinal();
   /** Uniform transitions: 4 x 4 transitions, then start, then end, all 0 (read at legal entries only). */
   private static final float[] UNIFORM = new float[6 * Tag.COUNT];
+
+  /** The transition scores as one array (transitions, start, end), uniform ones for null. */
+  static float[] scores(Transitions transitions) {
+    return transitions == null ? UNIFORM : transitions.param().value;
+  }
 
   private Viterbi() {}
 
@@ -53,7 +59,7 @@ public final class Viterbi {
     if (n == 0) {
       return tags;
     }
-    float[] tr = transitions == null ? UNIFORM : transitions.param().value;
+    float[] tr = scores(transitions);
     int start = Transitions.START * Tag.COUNT;
     int end = Transitions.END * Tag.COUNT;
     byte[] back = new byte[n * 4];

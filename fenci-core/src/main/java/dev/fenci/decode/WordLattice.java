@@ -1,5 +1,11 @@
 package dev.fenci.decode;
 
+import static dev.fenci.decode.Viterbi.B;
+import static dev.fenci.decode.Viterbi.E;
+import static dev.fenci.decode.Viterbi.M;
+import static dev.fenci.decode.Viterbi.NEG;
+import static dev.fenci.decode.Viterbi.S;
+
 import dev.fenci.model.WordLanguageModel;
 import dev.fenci.nn.Transitions;
 import dev.fenci.tag.Tag;
@@ -24,13 +30,6 @@ final class WordLattice {
    */
   static final int LONGEST = 16;
 
-  private static final double NEG = Double.NEGATIVE_INFINITY;
-  private static final int S = Tag.S.ordinal();
-  private static final int B = Tag.B.ordinal();
-  private static final int M = Tag.M.ordinal();
-  private static final int E = Tag.E.ordinal();
-  private static final float[] UNIFORM = new float[6 * Tag.COUNT];
-
   private WordLattice() {}
 
   /**
@@ -41,7 +40,7 @@ final class WordLattice {
    */
   static int[] decode(float[] scores, int from, int n, byte[] allowed, Transitions transitions, int[] ids,
       WordLanguageModel lm) {
-    float[] tr = transitions == null ? UNIFORM : transitions.param().value;
+    float[] tr = Viterbi.scores(transitions);
     int st = Transitions.START * Tag.COUNT;
     int en = Transitions.END * Tag.COUNT;
     double[] em = new double[4 * n];
