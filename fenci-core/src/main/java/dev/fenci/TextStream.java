@@ -89,7 +89,7 @@ final class TextStream {
           int lastWordStart = ends.size() >= 2 ? ends.get(ends.size() - 2) : settled;
           emit(new Block(window, settled, ends.toArray()), sink);
           // keep a little settled text before the rest as context for the network
-          cut = decoder.contextStart(window, last);
+          cut = decoder.contextStart(window, last, lastWordStart);
           System.arraycopy(buf, cut, buf, 0, len - cut);
           len -= cut;
           settled = last - cut;

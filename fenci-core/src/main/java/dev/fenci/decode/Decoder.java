@@ -165,7 +165,7 @@ public final class Decoder {
     int pos = settled; // everything before pos is settled
     int lastStart = lastWordStart; // where the word ending at pos starts
     while (true) {
-      int from = contextStart(text, pos);
+      int from = contextStart(text, pos, lastStart);
       if (text.length() - from <= longText) {
         for (int e : decodeOne(text.substring(from), pos - from, lastStart - from, dict)) {
           if (from + e > pos) {
@@ -188,13 +188,41 @@ public final class Decoder {
    * points: the network's radius is in characters, and a character outside the BMP takes two
    * UTF-16 units).
    */
-  public int contextStart(CharSequence text, int pos) {
+  int contextStart(CharSequence text, int pos) {
     int from = pos;
     for (int i = Math.max(CONTEXT, radius + 2); i > 0 && from > 0; i--) {
       from -= from >= 2 && Character.isLowSurrogate(text.charAt(from - 1))
           && Character.isHighSurrogate(text.charAt(from - 2)) ? 2 : 1;
     }
     return from > 0 && Character.isLowSurrogate(text.charAt(from)) ? from - 1 : from;
+  }
+
+  /**
+   * Where the window continuing at {@code pos} starts, the settled word before it starting at
+   * {@code lastWordStart} (negative if before the text): {@link #contextStart(CharSequence, int)},
+   * or earlier where the word language model must read that word ({@link #wordModelContextStart}).
+   */
+  public int contextStart(CharSequence text, int pos, int lastWordStart) {
+    return Math.min(contextStart(text, pos), wordModelContextStart(text, pos, lastWordStart));
+  }
+
+  /**
+   * Where a window continuing at {@code pos} must start for the word language model to read the
+   * settled word before it, starting at {@code lastStart}, as it does in the whole text: at that
+   * word's start, or, for a word longer than any the model knows, early enough that the part the
+   * window sees is longer than those too (unknown to the model either way). {@code pos} when there
+   * is no word model or the word's start is not in the text.
+   */
+  private int wordModelContextStart(CharSequence text, int pos, int lastStart) {
+    if (wordModel == null || lastStart < 0) {
+      return pos;
+    }
+    int from = pos;
+    for (int i = wordModel.longestWord() + 1; i > 0 && from > lastStart; i--) {
+      from -= from >= 2 && Character.isLowSurrogate(text.charAt(from - 1))
+          && Character.isHighSurrogate(text.charAt(from - 2)) ? 2 : 1;
+    }
+    return Math.max(from, lastStart);
   }
 
   /** Characters of settled text before a window, seen by the network (at least its receptive radius + 2). */
@@ -450,11 +478,11 @@ public final class Decoder {
         // here, cut at the window's start, might not end in the tag decided earlier
         boolean single = lastWordStart == offsets[k - 1];
         scores[(k - 1) * Tag.COUNT + (single ? Tag.E : Tag.S).ordinal()] += 2 * CUT;
-        if (wordModel != null && lastWordStart >= 0) {
-          // the word language model reads the word before: the whole settled word, as decided (a
-          // settled word that starts before the window, longer than its context, cannot be pinned:
-          // the model then reads its tail, and the window may decide differently from the whole text)
-          int ws = cpIndex(lastWordStart);
+        if (wordModel != null) {
+          // the word language model reads the word before: the whole settled word, as decided; a
+          // word that starts before the window is longer than any the model knows (the window
+          // starts early enough, see wordModelContextStart), and so is the part of it seen here
+          int ws = lastWordStart < 0 ? 0 : cpIndex(lastWordStart);
           for (int j = ws; j < k; j++) {
             int keep = Tag.inWord(j - ws, k - ws).ordinal();
             for (int t = 0; t < Tag.COUNT; t++) {

@@ -54,6 +54,7 @@ public final class WordLanguageModel {
   private final int[] words; // length, ids; per word
   private final int[] counts; // [0]: sequences; [i]: count of word i
   private final int[] chars; // count per character id
+  private final int longestWord;
   // derived
   private final long[] keys; // open addressing: word key -> index + 1 in slots
   private final int[] slots;
@@ -85,12 +86,15 @@ public final class WordLanguageModel {
     this.counts = counts.clone();
     this.chars = chars.clone();
     int n = 0;
+    int longest = 0;
     for (int i = 0; i < words.length; i += 1 + words[i]) {
       if (words[i] < 1 || words[i] > words.length - i - 1) {
         throw new IllegalArgumentException("word entry at " + i + " has length " + words[i]);
       }
+      longest = Math.max(longest, words[i]);
       n++;
     }
+    this.longestWord = longest;
     if (counts.length != n + 1) {
       throw new IllegalArgumentException(n + " words but " + counts.length + " counts (expected one more)");
     }
@@ -186,6 +190,11 @@ public final class WordLanguageModel {
 
   public Settings settings() {
     return settings;
+  }
+
+  /** Length in characters of the longest word the model knows (any longer word is unknown to it). */
+  public int longestWord() {
+    return longestWord;
   }
 
   /** Number of distinct words. */

@@ -134,6 +134,48 @@ class DecoderTest {
   }
 
   @Test
+  void withAWordLanguageModelASettledWordLongerThanTheContextIsReadWhole() {
+    // a forced dictionary word longer than a window's context before the window's boundary: the
+    // word model reads the whole word as the word before, as it does when the line is decoded whole
+    String chinese = TestTexts.unpunctuated(6000);
+    String longWord = chinese.substring(5000, 5024);
+    dev.fenci.dict.DictionarySnapshot dict = dev.fenci.dict.DictionarySnapshot.of(
+        java.util.List.of(dev.fenci.dict.Entry.forced(longWord)));
+    for (long seed = 1; seed <= 3; seed++) {
+      Model m = TestModels.randomCrf(seed);
+      SplittableRandom r = new SplittableRandom(seed);
+      StringBuilder text = new StringBuilder();
+      java.util.List<java.util.List<int[]>> seqs = new java.util.ArrayList<>();
+      for (int at = 0; text.length() < 3000; ) {
+        int len = r.nextInt(10, 40);
+        String after = chinese.substring(at, at + len);
+        at += len;
+        text.append(longWord).append(after);
+        java.util.List<int[]> seq = new java.util.ArrayList<>();
+        seq.add(ids(m, longWord));
+        for (int i = 0; i + 2 <= after.length(); i += 2) {
+          seq.add(ids(m, after.substring(i, i + 2)));
+        }
+        seqs.add(seq);
+      }
+      dev.fenci.model.WordLanguageModel lm = dev.fenci.model.WordLanguageModel.build(
+          new dev.fenci.model.WordLanguageModel.Settings(0.5, 0, 2, 0.75, 0.4), seqs, m.vocabulary().size());
+      String t = text.toString();
+      int[] whole = new Decoder(m.network(), m.vocabulary(), m.rules(), m.transitions(), lm, Decoder.WINDOW, 100_000, 512)
+          .wordEnds(java.util.List.of(t), dict).get(0);
+      for (int w = 200; w < 200 + 60; w++) {
+        int[] windowed = new Decoder(m.network(), m.vocabulary(), m.rules(), m.transitions(), lm, Decoder.WINDOW, w, 100)
+            .wordEnds(java.util.List.of(t), dict).get(0);
+        assertThat(windowed).as("seed %d, windows of %d characters", seed, w).containsExactly(whole);
+      }
+    }
+  }
+
+  private static int[] ids(Model m, String word) {
+    return word.codePoints().map(cp -> m.vocabulary().read(cp, m.rules())).toArray();
+  }
+
+  @Test
   void aWordModelOfWeightZeroChangesNothingWithPunctuationAsciiAndDictionaries() {
     for (long seed = 1; seed <= 3; seed++) {
       Model m = TestModels.randomCrf(seed);
