@@ -24,11 +24,13 @@ public final class Model {
   public static final String FORMAT = "fenci-segmenter";
   /**
    * The newest version read and written; version 2 added 16-bit float (F16) tensors, version 3
-   * dilated convolutions, version 4 lexicon features, version 5 a word language model. A model is written with the oldest version
-   * that describes it (2 without dilations and lexicon), so that older readers still load every
-   * model they can run.
+   * dilated convolutions, version 4 lexicon features, version 5 a word language model, version 6
+   * 8-bit (I8) embedding tables with a scale per row and the word model's pairs grouped by
+   * previous word. A model is written with the oldest version that describes it (a checkpoint at
+   * full precision without dilations, lexicon and word model: 2), so that older readers still
+   * load every model they can run.
    */
-  public static final int FORMAT_VERSION = 5;
+  public static final int FORMAT_VERSION = 6;
   /** The oldest version read. */
   static final int OLDEST_VERSION = 1;
 
@@ -115,15 +117,16 @@ public final class Model {
   }
 
   /**
-   * The model's tensors and metadata; with {@code halfEmbeddings} the embedding tables (most of a
-   * model's bytes) are stored as 16-bit floats, as {@link #save} does.
+   * The model's tensors and metadata; with {@code compactEmbeddings} the embedding tables (most of
+   * a model's bytes) are stored as 8-bit levels with a scale per row, as {@link #save} does.
    */
-  public SafeTensors toSafeTensors(boolean halfEmbeddings) {
+  public SafeTensors toSafeTensors(boolean compactEmbeddings) {
     SafeTensors st = new SafeTensors();
     Map<String, String> meta = st.metadata();
     meta.put("format", FORMAT);
     NetworkConfig c = network.config();
-    meta.put("format_version", Integer.toString(wordModel != null ? 5 : c.hasLexicon() ? 4 : c.isDilated() ? 3 : 2));
+    meta.put("format_version", Integer.toString(compactEmbeddings || wordModel != null ? 6
+        : c.hasLexicon() ? 4 : c.isDilated() ? 3 : 2));
     meta.put("arch", arch);
     Map<String, Object> net = new LinkedHashMap<>();
     net.put("vocab_size", c.vocabSize());
@@ -156,8 +159,8 @@ public final class Model {
       st.put("lexicon.words", words, words.length);
     }
     for (Param p : network.params()) {
-      if (halfEmbeddings && isEmbedding(p.name())) {
-        st.putHalf(p.name(), p.floats(), p.shape());
+      if (compactEmbeddings && isEmbedding(p.name())) {
+        st.putQuantised(p.name(), p.floats(), p.shape());
       } else {
         st.put(p.name(), p.floats(), p.shape());
       }
@@ -176,9 +179,10 @@ public final class Model {
   }
 
   /**
-   * Writes the model file, with the embedding tables in 16-bit floats: half the file and half the
-   * load time, no measurable change in accuracy (docs/model-format.md). A model loaded back from
-   * the file may therefore differ from this one in the fourth significant digit of those weights.
+   * Writes the model file, with the embedding tables as 8-bit levels and a scale per row: a
+   * quarter of their bytes at full precision, no measurable change in accuracy
+   * (docs/model-format.md). A model loaded back from the file therefore differs from this one in
+   * those weights by at most half a level (0.4% of each row's largest value).
    */
   public void save(Path path) throws IOException {
     toSafeTensors(true).write(path);
@@ -253,10 +257,21 @@ public final class Model {
         }
         lexicon = new Lexicon(st.ints("lexicon.words"));
       }
-      // the bigram embedding, most of a model's heap, stays in the file's 16-bit floats: the same
-      // values, widened row by row as they are read (docs/performance.md)
-      short[] bigramHalves = config.hasBigrams() ? st.halves("bigram.weight") : null;
-      Network network = new Network(config, bigrams, lexicon, bigramHalves);
+      // the bigram embedding, most of a model's heap, stays as the file has it (8-bit levels, or
+      // 16-bit floats before version 6): the same values, widened row by row as they are read
+      // (docs/performance.md)
+      Param loadedBigram = null;
+      if (config.hasBigrams()) {
+        int[] shape = {config.bigramVocab(), config.bigramDim()};
+        SafeTensors.Levels levels = st.levels("bigram.weight");
+        short[] halves = st.halves("bigram.weight");
+        loadedBigram = levels != null ? Param.quantised("bigram.weight", levels.levels(), levels.rowScales(), shape)
+            : halves != null ? Param.compact("bigram.weight", halves, shape) : null;
+      }
+      if (v < 6 && (st.levels("embedding.weight") != null || st.levels("bigram.weight") != null)) {
+        throw new ModelFormatException(source, "8-bit tensors in a version " + version + " file (they need version 6)");
+      }
+      Network network = new Network(config, bigrams, lexicon, loadedBigram);
       for (Param p : network.params()) { // present, with these shapes: checked above
         if (!p.isCompact()) {
           st.readFloats(p.name(), p.value);

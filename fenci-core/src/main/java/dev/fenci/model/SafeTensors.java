@@ -24,7 +24,9 @@ import java.util.TreeMap;
  * Reads and writes the safetensors layout (an 8-byte little-endian header length, a JSON header,
  * then little-endian arrays) with fenci's checksum: the metadata entry {@code crc32c} is the
  * CRC-32C (files of format version 1: {@code sha256}, the SHA-256) of every other metadata entry
- * (sorted by key, each as key NUL value NUL) followed by the whole data section. Tensors are F32, F16 (read into floats) or I32. See docs/model-format.md.
+ * (sorted by key, each as key NUL value NUL) followed by the whole data section. Tensors are F32, F16 (read into floats),
+ * I8 with a scale per row (a quantised float tensor {@code X}: the I8 tensor {@code X} and the F32
+ * tensor {@code X.scale}, one value per row, read as one float tensor) or I32. See docs/model-format.md.
  */
 public final class SafeTensors {
   /** The checksum written: CRC-32C, 8 hex digits; a cold JVM computes it in milliseconds. */
@@ -61,6 +63,82 @@ public final class SafeTensors {
     return this;
   }
 
+  /** Suffix of the F32 tensor that holds the row scales of a quantised (I8) tensor. */
+  public static final String SCALE = ".scale";
+  /** Largest level of a quantised value: levels run from -127 to 127. */
+  static final int LEVELS = 127;
+
+  /**
+   * A float tensor of two or more dimensions to be stored as 8-bit levels with one scale per row
+   * (its first dimension): a quarter of the bytes of F32. Each row's scale is its largest
+   * magnitude / 127, each value the nearest level times that scale (an error of at most half a
+   * scale step: 0.4% of the row's largest value).
+   */
+  public SafeTensors putQuantised(String name, float[] data, int... shape) {
+    check(name, data.length, shape);
+    if (shape.length < 2) {
+      throw new IllegalArgumentException("tensor " + name + " needs rows to be quantised (shape of 2 or more dimensions)");
+    }
+    if (name.endsWith(SCALE)) {
+      throw new IllegalArgumentException("a quantised tensor's name cannot end in " + SCALE + ": " + name);
+    }
+    int rows = shape[0];
+    int cols = rows == 0 ? 0 : data.length / rows;
+    byte[] levels = new byte[data.length];
+    float[] scales = new float[rows];
+    for (int r = 0; r < rows; r++) {
+      float max = 0;
+      for (int j = r * cols; j < (r + 1) * cols; j++) {
+        if (!Float.isFinite(data[j])) {
+          throw new IllegalArgumentException("tensor " + name + " holds " + data[j] + " at " + j + ": cannot be quantised");
+        }
+        max = Math.max(max, Math.abs(data[j]));
+      }
+      float scale = rowScale(max);
+      scales[r] = scale;
+      for (int j = r * cols; j < (r + 1) * cols; j++) {
+        levels[j] = scale == 0 ? 0 : (byte) Math.max(-LEVELS, Math.min(LEVELS, Math.round(data[j] / scale)));
+      }
+    }
+    tensors.put(name, new Levels(levels, scales));
+    shapes.put(name, shape.clone());
+    half.remove(name);
+    return this;
+  }
+
+  /**
+   * The scale of a row whose largest magnitude is {@code max}: {@code max / 127}, or the float
+   * beside it whose 127 times is exactly {@code max}, so that a row read from a file (levels times
+   * a scale) is quantised again to the same levels and scale: saving a loaded model keeps its values.
+   */
+  private static float rowScale(float max) {
+    float s = max / LEVELS;
+    for (float c : new float[] {s, Math.nextDown(s), Math.nextUp(s)}) {
+      if (c * LEVELS == max) {
+        return c;
+      }
+    }
+    return s;
+  }
+
+  /**
+   * A quantised tensor's 8-bit levels and row scales (value = level times its row's scale), or
+   * null if the tensor is not quantised.
+   */
+  public Levels levels(String name) {
+    return tensors.get(name) instanceof Levels l ? l : null;
+  }
+
+  /** The 8-bit levels of a quantised tensor, row after row, and one scale per row. */
+  public record Levels(byte[] levels, float[] rowScales) {
+    void decodeInto(float[] dest) {
+      int cols = rowScales.length == 0 ? 0 : levels.length / rowScales.length;
+      for (int i = 0; i < levels.length; i++) {
+        dest[i] = levels[i] * rowScales[i / cols];
+      }
+    }
+  }
+
   /** Whether a float tensor is (or will be) stored as F16. */
   public boolean isHalf(String name) {
     return half.contains(name);
@@ -95,6 +173,11 @@ public final class SafeTensors {
   /** A float tensor's values (F32, or F16 widened to floats). */
   public float[] floats(String name) {
     Object t = tensors.get(name);
+    if (t instanceof Levels l) {
+      float[] f = new float[l.levels().length];
+      l.decodeInto(f);
+      return f;
+    }
     if (t instanceof Stored s) {
       float[] f = new float[s.count()];
       s.decodeInto(f);
@@ -113,7 +196,8 @@ public final class SafeTensors {
    */
   public void readFloats(String name, float[] dest) {
     Object t = tensors.get(name);
-    int size = t instanceof Stored s ? s.count() : t instanceof float[] f ? f.length : -1;
+    int size = t instanceof Stored s ? s.count() : t instanceof float[] f ? f.length
+        : t instanceof Levels l ? l.levels().length : -1;
     if (size < 0) {
       throw new IllegalArgumentException("no float tensor " + name);
     }
@@ -122,6 +206,8 @@ public final class SafeTensors {
     }
     if (t instanceof Stored s) {
       s.decodeInto(dest);
+    } else if (t instanceof Levels l) {
+      l.decodeInto(dest);
     } else {
       System.arraycopy((float[]) t, 0, dest, 0, size);
     }
@@ -179,7 +265,8 @@ public final class SafeTensors {
     long dataSize = 0;
     for (Map.Entry<String, Object> e : tensors.entrySet()) {
       Object t = e.getValue();
-      dataSize += t instanceof float[] f ? (half.contains(e.getKey()) ? 2L : 4L) * f.length : 4L * ((int[]) t).length;
+      dataSize += t instanceof float[] f ? (half.contains(e.getKey()) ? 2L : 4L) * f.length
+          : t instanceof Levels l ? l.levels().length + 4L * l.rowScales().length : 4L * ((int[]) t).length;
     }
     ByteBuffer data = ByteBuffer.allocate(Math.toIntExact(dataSize)).order(ByteOrder.LITTLE_ENDIAN);
     Map<String, Object> header = new LinkedHashMap<>();
@@ -190,6 +277,15 @@ public final class SafeTensors {
       long begin = data.position();
       Object t = e.getValue();
       String dtype;
+      if (t instanceof Levels l) {
+        data.put(l.levels());
+        header.put(e.getKey(), info("I8", shapes.get(e.getKey()), begin, data.position()));
+        long scaleBegin = data.position();
+        data.asFloatBuffer().put(l.rowScales());
+        data.position(data.position() + 4 * l.rowScales().length);
+        header.put(e.getKey() + SCALE, info("F32", new int[] {l.rowScales().length}, scaleBegin, data.position()));
+        continue;
+      }
       if (t instanceof float[] f && half.contains(e.getKey())) {
         dtype = "F16";
         for (float v : f) {
@@ -205,11 +301,7 @@ public final class SafeTensors {
         data.asIntBuffer().put(a);
         data.position(data.position() + 4 * a.length);
       }
-      Map<String, Object> info = new LinkedHashMap<>();
-      info.put("dtype", dtype);
-      info.put("shape", shapes.get(e.getKey()));
-      info.put("data_offsets", List.of(begin, (long) data.position()));
-      header.put(e.getKey(), info);
+      header.put(e.getKey(), info(dtype, shapes.get(e.getKey()), begin, data.position()));
     }
     byte[] dataBytes = data.array();
     meta.put(CHECKSUM, crc32c(meta, dataBytes, 0, dataBytes.length));
@@ -226,6 +318,14 @@ public final class SafeTensors {
     }
     out.put(dataBytes);
     return out.array();
+  }
+
+  private static Map<String, Object> info(String dtype, int[] shape, long begin, long end) {
+    Map<String, Object> info = new LinkedHashMap<>();
+    info.put("dtype", dtype);
+    info.put("shape", shape);
+    info.put("data_offsets", List.of(begin, end));
+    return info;
   }
 
   /**
@@ -325,6 +425,7 @@ public final class SafeTensors {
       }
     }
     ByteBuffer data = ByteBuffer.wrap(bytes, dataStart, dataLen).slice().order(ByteOrder.LITTLE_ENDIAN);
+    Map<String, byte[]> quantised = new LinkedHashMap<>();
     for (Map.Entry<?, ?> e : header.entrySet()) {
       String name = String.valueOf(e.getKey());
       if (name.equals("__metadata__")) {
@@ -346,7 +447,7 @@ public final class SafeTensors {
         }
         long begin = (Long) offs.get(0);
         long end = (Long) offs.get(1);
-        long width = "F16".equals(dtype) ? 2 : 4;
+        long width = "F16".equals(dtype) ? 2 : "I8".equals(dtype) ? 1 : 4;
         if (begin < 0 || end < begin || end > dataLen || end - begin != width * count) {
           throw new ModelFormatException(source, "tensor " + name + " lies outside the file (data "
               + begin + ".." + end + " of " + dataLen + " bytes): the file is truncated or damaged");
@@ -363,12 +464,31 @@ public final class SafeTensors {
           int[] a = new int[(int) count];
           slice.asIntBuffer().get(a);
           st.put(name, a, shape);
+        } else if ("I8".equals(dtype)) {
+          byte[] a = new byte[(int) count];
+          slice.get(a);
+          quantised.put(name, a);
+          st.shapes.put(name, shape);
         } else {
           throw new ModelFormatException(source, "tensor " + name + " has unsupported dtype " + dtype);
         }
       } catch (ClassCastException | NullPointerException | ArithmeticException | IndexOutOfBoundsException ex) {
         throw new ModelFormatException(source, "damaged header entry for tensor " + name);
       }
+    }
+    for (Map.Entry<String, byte[]> q : quantised.entrySet()) {
+      String name = q.getKey();
+      int[] shape = st.shapes.get(name);
+      String scaleName = name + SCALE;
+      if (shape.length < 2 || !st.has(scaleName) || !java.util.Arrays.equals(st.shape(scaleName), new int[] {shape[0]})
+          || st.isHalf(scaleName) || !(st.tensors.get(scaleName) instanceof Stored)) {
+        throw new ModelFormatException(source, "I8 tensor " + name + " needs an F32 tensor " + scaleName
+            + " of one scale per row (" + (shape.length < 2 ? "and two or more dimensions" : shape[0] + " values") + ")");
+      }
+      float[] scales = st.floats(scaleName);
+      st.tensors.remove(scaleName);
+      st.shapes.remove(scaleName);
+      st.tensors.put(name, new Levels(q.getValue(), scales));
     }
     boolean legacy = !st.metadata.containsKey(CHECKSUM);
     String expected = st.metadata.get(legacy ? LEGACY_CHECKSUM : CHECKSUM);

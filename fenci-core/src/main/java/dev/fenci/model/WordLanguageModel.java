@@ -39,7 +39,11 @@ public final class WordLanguageModel {
 
   static final String WORDS = "word_lm.words";
   static final String COUNTS = "word_lm.counts";
+  /** Version 5 files: the pairs as (previous, next, count) triples. */
   static final String BIGRAMS = "word_lm.bigrams";
+  static final String PAIRS_PER_WORD = "word_lm.pairs_per_word";
+  static final String FOLLOWERS = "word_lm.followers";
+  static final String PAIR_COUNTS = "word_lm.pair_counts";
   static final String CHARS = "word_lm.chars";
   static final String META = "word_lm";
   /** Add-half smoothing of the character unigrams, over this many character types. */
@@ -72,13 +76,17 @@ public final class WordLanguageModel {
   private final double[] logBackoff; // log(D t(v) / c(v)); 0 where v never precedes anything
 
   /**
-   * @param words   each word as its length followed by its character ids (word i of the file is
-   *                index i + 1)
-   * @param counts  the sequence count, then each word's count
-   * @param bigrams (previous, next, count) triples, sorted, with index 0 the sequence boundary
-   * @param chars   count of each character id in the counted words
+   * @param words        each word as its length followed by its character ids (word i of the file
+   *                     is index i + 1)
+   * @param counts       the sequence count, then each word's count
+   * @param pairsPerWord for each previous word (index 0 the sequence start), how many pairs it
+   *                     begins: the pairs are grouped by previous word, in index order
+   * @param followers    each pair's next word (index 0 the sequence end), increasing within a group
+   * @param pairCounts   each pair's count
+   * @param chars        count of each character id in the counted words
    */
-  public WordLanguageModel(Settings settings, int[] words, int[] counts, int[] bigrams, int[] chars) {
+  public WordLanguageModel(Settings settings, int[] words, int[] counts, int[] pairsPerWord, int[] followers,
+      int[] pairCounts, int[] chars) {
     this.settings = settings;
     this.logGoOn = Math.log1p(-settings.stop());
     this.logStop = Math.log(settings.stop());
@@ -98,8 +106,9 @@ public final class WordLanguageModel {
     if (counts.length != n + 1) {
       throw new IllegalArgumentException(n + " words but " + counts.length + " counts (expected one more)");
     }
-    if (bigrams.length % 3 != 0) {
-      throw new IllegalArgumentException("bigram table of " + bigrams.length + " values (triples expected)");
+    if (pairsPerWord.length != n + 1 || followers.length != pairCounts.length) {
+      throw new IllegalArgumentException("pair tables of " + pairsPerWord.length + " words (expected " + (n + 1)
+          + "), " + followers.length + " followers and " + pairCounts.length + " counts (expected as many)");
     }
     int size = Integer.highestOneBit(Math.max(2, n) * 2) * 2;
     keys = new long[size];
@@ -151,41 +160,65 @@ public final class WordLanguageModel {
       logUnigram[index] = Math.log(Math.max(counts[index] - d, 0) / total
           + Math.exp(newWordScale + spelling(words, i + 1, words[i])));
     }
-    int pairs = bigrams.length / 3;
+    int pairs = followers.length;
     followStart = new int[n + 2];
-    follower = new int[pairs];
-    pairCount = new int[pairs];
+    follower = followers.clone();
+    pairCount = pairCounts.clone();
     logPair = new float[pairs];
     long[] history = new long[n + 1];
-    int[] types = new int[n + 1];
-    for (int p = 0; p < pairs; p++) {
-      int v = bigrams[3 * p];
-      int w = bigrams[3 * p + 1];
-      int c = bigrams[3 * p + 2];
-      if (v < 0 || v > n || w < 0 || w > n || c < 1) {
-        throw new IllegalArgumentException("bigram " + p + " (" + v + ", " + w + ", " + c + ") out of range");
-      }
-      if (p > 0 && (v < bigrams[3 * p - 3] || (v == bigrams[3 * p - 3] && w <= bigrams[3 * p - 2]))) {
-        throw new IllegalArgumentException("bigrams not sorted at " + p);
-      }
-      followStart[v + 1]++;
-      history[v] += c;
-      types[v]++;
-    }
     for (int v = 0; v <= n; v++) {
-      followStart[v + 1] += followStart[v];
+      if (pairsPerWord[v] < 0 || pairsPerWord[v] > pairs - followStart[v]) {
+        throw new IllegalArgumentException("word " + v + " begins " + pairsPerWord[v] + " pairs, more than the "
+            + (pairs - followStart[v]) + " left");
+      }
+      followStart[v + 1] = followStart[v] + pairsPerWord[v];
+      for (int p = followStart[v]; p < followStart[v + 1]; p++) {
+        int w = follower[p];
+        int c = pairCount[p];
+        if (w < 0 || w > n || c < 1) {
+          throw new IllegalArgumentException("pair " + p + " (" + v + ", " + w + ", " + c + ") out of range");
+        }
+        if (p > followStart[v] && w <= follower[p - 1]) {
+          throw new IllegalArgumentException("the followers of word " + v + " are not increasing at pair " + p);
+        }
+        history[v] += c;
+      }
+    }
+    if (followStart[n + 1] != pairs) {
+      throw new IllegalArgumentException((pairs - followStart[n + 1]) + " pairs belong to no word");
     }
     logBackoff = new double[n + 1];
     for (int v = 0; v <= n; v++) {
-      logBackoff[v] = history[v] == 0 ? 0 : Math.log(d * types[v] / history[v]);
+      int types = followStart[v + 1] - followStart[v];
+      logBackoff[v] = history[v] == 0 ? 0 : Math.log(d * types / history[v]);
+      for (int p = followStart[v]; p < followStart[v + 1]; p++) {
+        logPair[p] = (float) Math.log((pairCount[p] - d) / history[v] + Math.exp(logBackoff[v] + logUnigram[follower[p]]));
+      }
     }
+  }
+
+  /** The grouped pair tables of (previous, next, count) triples sorted by previous word, then next (version 5). */
+  private static int[][] grouped(int[] triples, int n) {
+    if (triples.length % 3 != 0) {
+      throw new IllegalArgumentException("bigram table of " + triples.length + " values (triples expected)");
+    }
+    int pairs = triples.length / 3;
+    int[] perWord = new int[n + 1];
+    int[] followers = new int[pairs];
+    int[] counts = new int[pairs];
     for (int p = 0; p < pairs; p++) {
-      int v = bigrams[3 * p];
-      int w = bigrams[3 * p + 1];
-      follower[p] = w;
-      pairCount[p] = bigrams[3 * p + 2];
-      logPair[p] = (float) Math.log((bigrams[3 * p + 2] - d) / history[v] + Math.exp(logBackoff[v] + logUnigram[w]));
+      int v = triples[3 * p];
+      if (v < 0 || v > n) {
+        throw new IllegalArgumentException("bigram " + p + " has previous word " + v + " out of range");
+      }
+      if (p > 0 && v < triples[3 * p - 3]) {
+        throw new IllegalArgumentException("bigrams not sorted at " + p);
+      }
+      perWord[v]++;
+      followers[p] = triples[3 * p + 1];
+      counts[p] = triples[3 * p + 2];
     }
+    return new int[][] {perWord, followers, counts};
   }
 
   public Settings settings() {
@@ -247,28 +280,29 @@ public final class WordLanguageModel {
       at += w.length;
     }
     long[] sorted = pairs.keySet().stream().mapToLong(Long::longValue).sorted().toArray();
-    int[] big = new int[3 * sorted.length];
+    int[] perWord = new int[byIndex.size()];
+    int[] followers = new int[sorted.length];
+    int[] pairCounts = new int[sorted.length];
     for (int p = 0; p < sorted.length; p++) {
-      big[3 * p] = (int) (sorted[p] >>> 32);
-      big[3 * p + 1] = (int) sorted[p];
-      big[3 * p + 2] = pairs.get(sorted[p]);
+      perWord[(int) (sorted[p] >>> 32)]++;
+      followers[p] = (int) sorted[p];
+      pairCounts[p] = pairs.get(sorted[p]);
     }
-    return new WordLanguageModel(settings, words, counts.stream().mapToInt(Integer::intValue).toArray(), big, chars);
+    return new WordLanguageModel(settings, words, counts.stream().mapToInt(Integer::intValue).toArray(), perWord,
+        followers, pairCounts, chars);
   }
 
   /** Adds this model's tensors and settings to a model file's. */
   public void writeTo(SafeTensors st) {
     st.put(WORDS, words, words.length);
     st.put(COUNTS, counts, counts.length);
-    int[] triples = new int[3 * follower.length];
-    for (int v = 0; v + 1 < followStart.length; v++) {
-      for (int p = followStart[v]; p < followStart[v + 1]; p++) {
-        triples[3 * p] = v;
-        triples[3 * p + 1] = follower[p];
-        triples[3 * p + 2] = pairCount[p];
-      }
+    int[] perWord = new int[followStart.length - 1];
+    for (int v = 0; v < perWord.length; v++) {
+      perWord[v] = followStart[v + 1] - followStart[v];
     }
-    st.put(BIGRAMS, triples, follower.length, 3);
+    st.put(PAIRS_PER_WORD, perWord, perWord.length);
+    st.put(FOLLOWERS, follower, follower.length);
+    st.put(PAIR_COUNTS, pairCount, pairCount.length);
     st.put(CHARS, chars, chars.length);
     Map<String, Object> m = new LinkedHashMap<>();
     m.put("weight", settings.weight());
@@ -284,7 +318,9 @@ public final class WordLanguageModel {
     if (!st.metadata().containsKey(META)) {
       return null;
     }
-    for (String t : List.of(WORDS, COUNTS, BIGRAMS, CHARS)) {
+    boolean triples = st.has(BIGRAMS); // version 5
+    for (String t : triples ? List.of(WORDS, COUNTS, BIGRAMS, CHARS)
+        : List.of(WORDS, COUNTS, PAIRS_PER_WORD, FOLLOWERS, PAIR_COUNTS, CHARS)) {
       if (!st.has(t)) {
         throw new ModelFormatException(source, "missing tensor " + t);
       }
@@ -293,7 +329,10 @@ public final class WordLanguageModel {
       Map<?, ?> m = (Map<?, ?>) Json.parse(st.metadata().get(META));
       Settings s = new Settings(num(m, "weight"), num(m, "word_bonus"), num(m, "new_word_bonus"),
           num(m, "discount"), num(m, "stop"));
-      return new WordLanguageModel(s, st.ints(WORDS), st.ints(COUNTS), st.ints(BIGRAMS), st.ints(CHARS));
+      int[] counts = st.ints(COUNTS);
+      int[][] pairs = triples ? grouped(st.ints(BIGRAMS), counts.length - 1)
+          : new int[][] {st.ints(PAIRS_PER_WORD), st.ints(FOLLOWERS), st.ints(PAIR_COUNTS)};
+      return new WordLanguageModel(s, st.ints(WORDS), counts, pairs[0], pairs[1], pairs[2], st.ints(CHARS));
     } catch (IllegalArgumentException | ClassCastException | NullPointerException e) {
       throw new ModelFormatException(source, "damaged word language model: " + e.getMessage());
     }

@@ -43,12 +43,12 @@ public final class Network {
   }
 
   /**
-   * As {@link #Network(NetworkConfig, Bigrams, Lexicon)}, with the bigram embedding's values given
-   * as the 16-bit floats a model file holds and kept as they are ({@link Param#compact}): a network
-   * loaded for segmentation, whose bigram embedding cannot be trained. {@code bigramHalves} null:
-   * a trainable float embedding like the other parameters.
+   * As {@link #Network(NetworkConfig, Bigrams, Lexicon)}, with the bigram embedding given as a
+   * model file holds it and kept that way ({@link Param#compact} or {@link Param#quantised}): a
+   * network loaded for segmentation, whose bigram embedding cannot be trained. {@code loadedBigram}
+   * null: a trainable float embedding like the other parameters.
    */
-  public Network(NetworkConfig config, Bigrams bigrams, Lexicon lexicon, short[] bigramHalves) {
+  public Network(NetworkConfig config, Bigrams bigrams, Lexicon lexicon, Param loadedBigram) {
     this.config = config;
     if (config.hasLexicon() != (lexicon != null)) {
       throw new IllegalArgumentException("the lexicon does not fit the network (" + config + ")");
@@ -61,12 +61,16 @@ public final class Network {
     this.embedding = new Param("embedding.weight", config.vocabSize(), config.embedDim());
     params.add(embedding);
     this.bigrams = bigrams;
-    if (bigrams == null && bigramHalves != null) {
+    if (bigrams == null && loadedBigram != null) {
       throw new IllegalArgumentException("bigram embedding values for a network without bigram features");
     }
+    if (loadedBigram != null && (!loadedBigram.name().equals("bigram.weight")
+        || !java.util.Arrays.equals(loadedBigram.shape(), new int[] {config.bigramVocab(), config.bigramDim()}))) {
+      throw new IllegalArgumentException("the bigram embedding does not fit the network (" + config + ")");
+    }
     if (bigrams != null) {
-      bigram = bigramHalves == null ? new Param("bigram.weight", config.bigramVocab(), config.bigramDim())
-          : Param.compact("bigram.weight", bigramHalves, config.bigramVocab(), config.bigramDim());
+      bigram = loadedBigram == null ? new Param("bigram.weight", config.bigramVocab(), config.bigramDim())
+          : loadedBigram;
       params.add(bigram);
     } else {
       bigram = null;

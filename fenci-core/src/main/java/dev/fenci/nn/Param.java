@@ -12,18 +12,21 @@ public final class Param {
   private final int[] shape;
   private final int size;
   /**
-   * The values; null when they are kept as 16-bit floats ({@link #compact}: a table loaded for
-   * segmentation only, read with {@link #copy} or {@link #floats}).
+   * The values; null when they are kept compact ({@link #compact}, {@link #quantised}: a table
+   * loaded for segmentation only, read with {@link #copy} or {@link #floats}).
    */
   public final float[] value;
   private final short[] halves;
+  private final byte[] levels;
+  private final float[] rowScales;
+  private final int rowLength;
   private float[] grad;
 
   public Param(String name, int... shape) {
-    this(name, shape, null);
+    this(name, shape, null, null, null);
   }
 
-  private Param(String name, int[] shape, short[] halves) {
+  private Param(String name, int[] shape, short[] halves, byte[] levels, float[] rowScales) {
     this.name = name;
     this.shape = shape.clone();
     int n = 1;
@@ -31,11 +34,19 @@ public final class Param {
       n = Math.multiplyExact(n, s);
     }
     this.size = n;
-    if (halves != null && halves.length != n) {
-      throw new IllegalArgumentException(name + " has " + n + " values, not " + halves.length);
+    int kept = halves != null ? halves.length : levels != null ? levels.length : n;
+    if (kept != n) {
+      throw new IllegalArgumentException(name + " has " + n + " values, not " + kept);
+    }
+    this.rowLength = shape.length == 0 || shape[0] == 0 ? n : n / shape[0];
+    if (levels != null && rowScales.length != (shape.length == 0 ? 1 : shape[0])) {
+      throw new IllegalArgumentException(name + " has " + (shape.length == 0 ? 1 : shape[0]) + " rows, not "
+          + rowScales.length + " scales");
     }
     this.halves = halves;
-    this.value = halves == null ? new float[n] : null;
+    this.levels = levels;
+    this.rowScales = rowScales;
+    this.value = halves == null && levels == null ? new float[n] : null;
   }
 
   /**
@@ -45,7 +56,17 @@ public final class Param {
    * segmentation): training it is an error.
    */
   public static Param compact(String name, short[] halves, int... shape) {
-    return new Param(name, shape, java.util.Objects.requireNonNull(halves, "halves"));
+    return new Param(name, shape, java.util.Objects.requireNonNull(halves, "halves"), null, null);
+  }
+
+  /**
+   * A parameter kept as 8-bit levels with one scale per row (its first dimension), as a model
+   * file stores an embedding table (I8, docs/model-format.md): value {@code i} is {@code levels[i]
+   * * rowScales[row of i]}. A quarter of the memory of floats; read only, like {@link #compact}.
+   */
+  public static Param quantised(String name, byte[] levels, float[] rowScales, int... shape) {
+    return new Param(name, shape, null, java.util.Objects.requireNonNull(levels, "levels"),
+        java.util.Objects.requireNonNull(rowScales, "rowScales"));
   }
 
   public String name() {
@@ -68,12 +89,12 @@ public final class Param {
     for (Param p : params) {
       if (p.isCompact()) {
         throw new IllegalStateException("parameter " + p.name() + " was loaded for segmentation only (kept in 16-bit"
-            + " floats); train a new network or resume from a checkpoint");
+            + " floats or 8-bit levels); train a new network or resume from a checkpoint");
       }
     }
   }
 
-  /** Whether the values are kept as 16-bit floats ({@link #compact}). */
+  /** Whether the values are kept compact ({@link #compact}, {@link #quantised}). */
   public boolean isCompact() {
     return value == null;
   }
@@ -85,7 +106,14 @@ public final class Param {
       System.arraycopy(v, from, dst, dOff, n);
       return;
     }
-    Gemm.get().halvesToFloats(halves, from, n, dst, dOff);
+    if (halves != null) {
+      Gemm.get().halvesToFloats(halves, from, n, dst, dOff);
+      return;
+    }
+    for (int i = 0; i < n; i++) {
+      int at = from + i;
+      dst[dOff + i] = levels[at] * rowScales[at / rowLength];
+    }
   }
 
   /** The values as floats: the array itself, or a new copy of compacted ones. */

@@ -1,7 +1,5 @@
 package dev.fenci.model;
 
-import dev.fenci.nn.Half;
-
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -20,7 +18,7 @@ class ModelFileTest {
   Path dir;
 
   @Test
-  void aLoadedModelKeepsItsBigramTableInHalvesAndSavesTheSameTensors() throws Exception {
+  void aLoadedModelKeepsItsBigramTableCompactAndSavesTheSameTensors() throws Exception {
     for (String preset : new String[] {"accurate", "fast"}) {
       Model m = dev.fenci.Presets.load(preset);
       Param bigram = m.network().params().stream().filter(p -> p.name().equals("bigram.weight")).findFirst().orElseThrow();
@@ -224,11 +222,7 @@ class ModelFileTest {
     if (!p.name().equals("embedding.weight") && !p.name().equals("bigram.weight")) {
       return p.value;
     }
-    float[] out = new float[p.value.length];
-    for (int i = 0; i < out.length; i++) {
-      out[i] = Half.toFloat(Half.fromFloat(p.value[i]));
-    }
-    return out;
+    return new SafeTensors().putQuantised("t", p.value, p.shape()).floats("t");
   }
 
   @Test
@@ -241,17 +235,63 @@ class ModelFileTest {
   }
 
   @Test
-  void embeddingTablesAreStoredAsHalfFloatsAndCheckpointsAtFullPrecision() throws Exception {
+  void embeddingTablesAreStoredAsEightBitLevelsAndCheckpointsAtFullPrecision() throws Exception {
     Model m = TestModels.random(TextRules.FOLD, 3);
     Path f = dir.resolve("m.safetensors");
     m.save(f);
     SafeTensors file = SafeTensors.read(f);
-    assertThat(file.isHalf("embedding.weight")).isTrue();
-    assertThat(file.isHalf("conv1.weight")).isFalse();
-    assertThat(file.metadata()).containsEntry("format_version", "2");
+    assertThat(file.levels("embedding.weight")).isNotNull();
+    assertThat(file.levels("conv1.weight")).isNull();
+    assertThat(file.names()).doesNotContain("embedding.weight" + SafeTensors.SCALE);
+    assertThat(file.metadata()).containsEntry("format_version", "6");
+    String header = new String(Files.readAllBytes(f), StandardCharsets.UTF_8);
+    assertThat(header).contains("\"embedding.weight\":{\"dtype\":\"I8\"").contains("\"embedding.weight.scale\":{\"dtype\":\"F32\"");
+    float[] original = m.network().params().get(0).value;
+    float[] stored = file.floats("embedding.weight");
+    int cols = m.network().config().embedDim();
+    for (int i = 0; i < original.length; i++) {
+      float max = 0;
+      for (int j = i / cols * cols; j < (i / cols + 1) * cols; j++) {
+        max = Math.max(max, Math.abs(original[j]));
+      }
+      assertThat(Math.abs(stored[i] - original[i])).as("value %d", i).isLessThanOrEqualTo(max / 127 / 2 * 1.0001f);
+    }
     SafeTensors full = SafeTensors.read(m.toSafeTensors().toBytes(), "checkpoint");
-    assertThat(full.isHalf("embedding.weight")).isFalse();
-    assertThat(full.floats("embedding.weight")).containsExactly(m.network().params().get(0).value);
+    assertThat(full.levels("embedding.weight")).isNull();
+    assertThat(full.metadata()).containsEntry("format_version", "2");
+    assertThat(full.floats("embedding.weight")).containsExactly(original);
+  }
+
+  @Test
+  void quantisedTensorsRoundTripAndAreRefusedWithoutTheirScales() throws Exception {
+    float[] w = {0f, 0f, 0f, 1f, -2.54f, 0.02f, 1e-30f, 3e30f, -3e30f};
+    SafeTensors st = new SafeTensors().putQuantised("w", w, 3, 3);
+    SafeTensors back = SafeTensors.read(st.toBytes(), "q");
+    assertThat(back.floats("w")).containsExactly(st.floats("w"));
+    assertThat(back.floats("w")[0]).isZero();
+    assertThat(back.floats("w")[4]).isCloseTo(-2.54f, org.assertj.core.data.Offset.offset(2.54f / 254));
+    assertThat(back.levels("w").levels()).containsExactly(0, 0, 0, 50, -127, 1, 0, 127, -127);
+    // saved again, a loaded table keeps its levels and scales exactly
+    SafeTensors again = SafeTensors.read(new SafeTensors().putQuantised("w", back.floats("w"), 3, 3).toBytes(), "q2");
+    assertThat(again.floats("w")).containsExactly(back.floats("w"));
+    assertThatThrownBy(() -> new SafeTensors().putQuantised("v", new float[] {1, Float.NaN}, 1, 2))
+        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("NaN");
+    assertThatThrownBy(() -> new SafeTensors().putQuantised("v", new float[] {1, 2}, 2))
+        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("rows");
+    // an I8 tensor without its scales: a header edited by hand, refused with the tensor's name
+    String text = new String(st.toBytes(), StandardCharsets.ISO_8859_1).replace("w.scale", "w.scalf");
+    byte[] bytes = text.getBytes(StandardCharsets.ISO_8859_1);
+    assertThatThrownBy(() -> SafeTensors.read(bytes, "edited.safetensors")).isInstanceOf(ModelFormatException.class)
+        .hasMessageContaining("edited.safetensors").hasMessageContaining("w.scale");
+  }
+
+  @Test
+  void eightBitTablesInAFileClaimingAnOlderVersionAreRefused() throws Exception {
+    Model m = TestModels.random(TextRules.FOLD, 3);
+    SafeTensors st = m.toSafeTensors(true);
+    st.metadata().put("format_version", "5");
+    assertThatThrownBy(() -> Model.load(st.toBytes(), "older.safetensors")).isInstanceOf(ModelFormatException.class)
+        .hasMessageContaining("older.safetensors").hasMessageContaining("need version 6");
   }
 
   @Test

@@ -71,16 +71,27 @@ class WordLanguageModelTest {
     WordLanguageModel lm = WordLanguageModel.build(SETTINGS, List.of(List.of(new int[] {1, 2}, new int[] {3})),
         m.vocabulary().size());
     SafeTensors st = m.withWordModel(lm).toSafeTensors();
-    assertThat(st.metadata().get("format_version")).isEqualTo("5");
+    assertThat(st.metadata().get("format_version")).isEqualTo("6");
     Model back = Model.load(st.toBytes(), "test");
     assertThat(back.wordModel()).isNotNull();
     assertThat(back.wordModel().size()).isEqualTo(2);
     assertThat(back.wordModel().settings()).isEqualTo(SETTINGS);
     assertThat(Model.load(m.toSafeTensors().toBytes(), "plain").wordModel()).isNull();
 
-    SafeTensors bad = m.withWordModel(lm).toSafeTensors();
-    bad.put("word_lm.bigrams", new int[] {0, 7, 1}, 1, 3); // word 7 does not exist
-    assertThatThrownBy(() -> Model.load(bad.toBytes(), "bad.safetensors"))
+    for (int[][] pairs : new int[][][] {{{2, 0, 0}, {7, 2}, {1, 1}}, {{1, 0, 0}, {1}, {1}, {1, 2}},
+        {{0, 2, 0}, {2, 1}, {1, 1}}, {{1, 0, 0}, {1}, {0}}}) {
+      // word 7 does not exist; a count list of another length; followers not increasing; a count of 0
+      SafeTensors bad = m.withWordModel(lm).toSafeTensors();
+      bad.put("word_lm.pairs_per_word", pairs[0], pairs[0].length);
+      bad.put("word_lm.followers", pairs[1], pairs[1].length);
+      bad.put("word_lm.pair_counts", pairs[pairs.length - 1], pairs[pairs.length - 1].length);
+      assertThatThrownBy(() -> Model.load(bad.toBytes(), "bad.safetensors"))
+          .isInstanceOf(ModelFormatException.class)
+          .hasMessageContaining("bad.safetensors").hasMessageContaining("word language model");
+    }
+    SafeTensors badTriples = m.withWordModel(lm).toSafeTensors();
+    badTriples.put("word_lm.bigrams", new int[] {0, 7, 1}, 1, 3); // version 5's layout; word 7 does not exist
+    assertThatThrownBy(() -> Model.load(badTriples.toBytes(), "bad.safetensors"))
         .isInstanceOf(ModelFormatException.class)
         .hasMessageContaining("bad.safetensors").hasMessageContaining("word language model");
     for (int[] words : new int[][] {{Integer.MAX_VALUE, 5}, {0}, {3, 1}}) {
@@ -98,5 +109,54 @@ class WordLanguageModelTest {
     old.metadata().put("format_version", "4");
     assertThatThrownBy(() -> Model.load(old.toBytes(), "old.safetensors"))
         .isInstanceOf(ModelFormatException.class).hasMessageContaining("version 5");
+  }
+
+  @Test
+  void readsVersionFivesTriplesAsTheSameModel() throws Exception {
+    Model m = dev.fenci.TestModels.randomCrf(1);
+    WordLanguageModel lm = WordLanguageModel.build(SETTINGS, List.of(
+        List.of(new int[] {1, 2}, new int[] {3}, new int[] {1, 2}),
+        List.of(new int[] {3}, new int[] {3}, new int[] {4})), m.vocabulary().size());
+    SafeTensors st = m.withWordModel(lm).toSafeTensors();
+    // the same pairs as version 5 stored them: (previous, next, count), sorted
+    int[] perWord = st.ints("word_lm.pairs_per_word");
+    int[] followers = st.ints("word_lm.followers");
+    int[] counts = st.ints("word_lm.pair_counts");
+    int[] triples = new int[3 * followers.length];
+    for (int v = 0, p = 0; v < perWord.length; v++) {
+      for (int k = 0; k < perWord[v]; k++, p++) {
+        triples[3 * p] = v;
+        triples[3 * p + 1] = followers[p];
+        triples[3 * p + 2] = counts[p];
+      }
+    }
+    SafeTensors v5 = new SafeTensors();
+    v5.metadata().putAll(st.metadata());
+    v5.metadata().put("format_version", "5");
+    for (String name : st.names()) {
+      if (name.startsWith("word_lm.")) {
+        continue;
+      }
+      if (name.startsWith("vocab") || name.startsWith("word_lm")) {
+        v5.put(name, st.ints(name), st.shape(name));
+      } else {
+        v5.put(name, st.floats(name), st.shape(name));
+      }
+    }
+    v5.put("word_lm.words", st.ints("word_lm.words"), st.shape("word_lm.words"));
+    v5.put("word_lm.counts", st.ints("word_lm.counts"), st.shape("word_lm.counts"));
+    v5.put("word_lm.chars", st.ints("word_lm.chars"), st.shape("word_lm.chars"));
+    v5.put("word_lm.bigrams", triples, followers.length, 3);
+    WordLanguageModel back = Model.load(v5.toBytes(), "v5.safetensors").wordModel();
+    assertThat(back.size()).isEqualTo(lm.size());
+    int w12 = index(lm, 1, 2);
+    int w3 = index(lm, 3);
+    int w4 = index(lm, 4);
+    for (int prev : new int[] {WordLanguageModel.BOUNDARY, w12, w3, w4}) {
+      for (int next : new int[] {WordLanguageModel.BOUNDARY, w12, w3, w4}) {
+        assertThat(back.logProbability(prev, next, back.logUnigram(next, 0)))
+            .isEqualTo(lm.logProbability(prev, next, lm.logUnigram(next, 0)));
+      }
+    }
   }
 }

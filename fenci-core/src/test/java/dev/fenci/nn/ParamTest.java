@@ -50,11 +50,31 @@ class ParamTest {
   void aNetworkLoadedWithCompactBigramsCannotBeInitialisedForTraining() {
     NetworkConfig c = new NetworkConfig(5, 4, 1, 2, new int[] {4}, 4, 0.5f, "normal").withBigramVocab(3);
     Bigrams bigrams = new Bigrams(5, new int[] {7, 8});
-    Network net = new Network(c, bigrams, null, new short[3 * 2]);
+    Network net = new Network(c, bigrams, null, Param.compact("bigram.weight", new short[3 * 2], 3, 2));
     assertThat(net.params().get(1).isCompact()).isTrue();
     assertThatThrownBy(() -> net.initialise(1)).isInstanceOf(IllegalStateException.class)
         .hasMessageContaining("bigram.weight");
-    assertThatThrownBy(() -> new Network(c, bigrams, null, new short[5])).isInstanceOf(IllegalArgumentException.class)
-        .hasMessageContaining("6 values");
+    Network q = new Network(c, bigrams, null, Param.quantised("bigram.weight", new byte[6], new float[3], 3, 2));
+    assertThatThrownBy(() -> q.initialise(1)).isInstanceOf(IllegalStateException.class)
+        .hasMessageContaining("bigram.weight");
+    assertThatThrownBy(() -> new Network(c, bigrams, null, Param.compact("bigram.weight", new short[4], 2, 2)))
+        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("does not fit");
+  }
+
+  @Test
+  void levelsAreKeptAndReadBackAsLevelTimesTheirRowsScale() {
+    byte[] levels = {-127, 0, 5, 127, 1, -2, 3, -4};
+    float[] scales = {0.5f, 0.01f};
+    Param p = Param.quantised("bigram.weight", levels, scales, 2, 4);
+    assertThat(p.isCompact()).isTrue();
+    assertThat(p.value).isNull();
+    assertThat(p.floats()).containsExactly(-63.5f, 0f, 2.5f, 63.5f, 0.01f, -0.02f, 3 * 0.01f, -4 * 0.01f);
+    float[] row = new float[4];
+    p.copy(2, 3, row, 1);
+    assertThat(row).containsExactly(0f, 2.5f, 63.5f, 0.01f);
+    assertThatThrownBy(() -> Param.quantised("bigram.weight", levels, new float[3], 2, 4))
+        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("3 scales");
+    assertThatThrownBy(() -> new Adam(List.of(p))).isInstanceOf(IllegalStateException.class)
+        .hasMessageContaining("segmentation only");
   }
 }
