@@ -210,19 +210,22 @@ public final class Decoder {
    * Where a window continuing at {@code pos} must start for the word language model to read the
    * settled word before it, starting at {@code lastStart}, as it does in the whole text: at that
    * word's start, or, for a word longer than any the model knows, early enough that the part the
-   * window sees is longer than those too (unknown to the model either way). {@code pos} when there
-   * is no word model or the word's start is not in the text.
+   * window sees is longer than those too (unknown to the model either way). A word that starts
+   * before the text ({@code lastStart} negative) is read from the text's start: its caller keeps
+   * {@link WordLanguageModel#longestWord()} + 1 characters of it, as {@link #contextStart(CharSequence,
+   * int, int)} leaves them. {@code pos} when there is no word model.
    */
   private int wordModelContextStart(CharSequence text, int pos, int lastStart) {
-    if (wordModel == null || lastStart < 0) {
+    if (wordModel == null) {
       return pos;
     }
+    int start = Math.max(lastStart, 0);
     int from = pos;
-    for (int i = wordModel.longestWord() + 1; i > 0 && from > lastStart; i--) {
+    for (int i = wordModel.longestWord() + 1; i > 0 && from > start; i--) {
       from -= from >= 2 && Character.isLowSurrogate(text.charAt(from - 1))
           && Character.isHighSurrogate(text.charAt(from - 2)) ? 2 : 1;
     }
-    return Math.max(from, lastStart);
+    return Math.max(from, start);
   }
 
   /** Characters of settled text before a window, seen by the network (at least its receptive radius + 2). */

@@ -159,8 +159,10 @@ public final class Model {
       st.put("lexicon.words", words, words.length);
     }
     for (Param p : network.params()) {
-      if (compactEmbeddings && isEmbedding(p.name())) {
+      if (compactEmbeddings && isEmbedding(p.name()) && allFinite(p.floats())) {
         st.putQuantised(p.name(), p.floats(), p.shape());
+      } else if (compactEmbeddings && isEmbedding(p.name())) {
+        st.putHalf(p.name(), p.floats(), p.shape()); // a diverged table (infinities, NaN): as version 5 stored it
       } else {
         st.put(p.name(), p.floats(), p.shape());
       }
@@ -172,6 +174,15 @@ public final class Model {
       wordModel.writeTo(st);
     }
     return st;
+  }
+
+  private static boolean allFinite(float[] values) {
+    for (float v : values) {
+      if (!Float.isFinite(v)) {
+        return false;
+      }
+    }
+    return true;
   }
 
   private static boolean isEmbedding(String tensor) {
@@ -268,8 +279,13 @@ public final class Model {
         loadedBigram = levels != null ? Param.quantised("bigram.weight", levels.levels(), levels.rowScales(), shape)
             : halves != null ? Param.compact("bigram.weight", halves, shape) : null;
       }
-      if (v < 6 && (st.levels("embedding.weight") != null || st.levels("bigram.weight") != null)) {
+      if (v < 6 && st.hasQuantised()) {
         throw new ModelFormatException(source, "8-bit tensors in a version " + version + " file (they need version 6)");
+      }
+      for (String name : st.names()) {
+        if (st.levels(name) != null && !isEmbedding(name)) {
+          throw new ModelFormatException(source, "tensor " + name + " is 8-bit (only the embedding tables may be)");
+        }
       }
       Network network = new Network(config, bigrams, lexicon, loadedBigram);
       for (Param p : network.params()) { // present, with these shapes: checked above
@@ -296,6 +312,10 @@ public final class Model {
       if (words != null && v < 5) {
         throw new ModelFormatException(source, "a word language model in a version " + version
             + " file (it needs version 5)");
+      }
+      if (words != null && v < 6 && !st.has("word_lm.bigrams")) {
+        throw new ModelFormatException(source, "a word language model's grouped pairs in a version " + version
+            + " file (they need version 6)");
       }
       return new Model(meta.get("arch"), network, transitions, vocab, TextRules.parse(meta.get("text_rules")), prov,
           words);

@@ -47,6 +47,7 @@ public final class SafeTensors {
 
   public SafeTensors put(String name, float[] data, int... shape) {
     check(name, data.length, shape);
+    checkNotAScale(name);
     tensors.put(name, data);
     shapes.put(name, shape.clone());
     half.remove(name);
@@ -79,8 +80,9 @@ public final class SafeTensors {
     if (shape.length < 2) {
       throw new IllegalArgumentException("tensor " + name + " needs rows to be quantised (shape of 2 or more dimensions)");
     }
-    if (name.endsWith(SCALE)) {
-      throw new IllegalArgumentException("a quantised tensor's name cannot end in " + SCALE + ": " + name);
+    if (name.endsWith(SCALE) || tensors.containsKey(name + SCALE)) {
+      throw new IllegalArgumentException("tensor " + name + " cannot be quantised: its scales would be stored as "
+          + name + SCALE + (name.endsWith(SCALE) ? ", a name ending in " + SCALE : ", a tensor that exists"));
     }
     int rows = shape[0];
     int cols = rows == 0 ? 0 : data.length / rows;
@@ -121,6 +123,19 @@ public final class SafeTensors {
     return s;
   }
 
+  /** Refuses a tensor named as the scales of a quantised one (the file would hold two tensors of that name). */
+  private void checkNotAScale(String name) {
+    if (name.endsWith(SCALE) && tensors.get(name.substring(0, name.length() - SCALE.length())) instanceof Levels) {
+      throw new IllegalArgumentException("tensor " + name + " would collide with the scales of the quantised tensor "
+          + name.substring(0, name.length() - SCALE.length()));
+    }
+  }
+
+  /** Whether any tensor is quantised (stored as I8 with row scales). */
+  public boolean hasQuantised() {
+    return tensors.values().stream().anyMatch(t -> t instanceof Levels);
+  }
+
   /**
    * A quantised tensor's 8-bit levels and row scales (value = level times its row's scale), or
    * null if the tensor is not quantised.
@@ -146,6 +161,7 @@ public final class SafeTensors {
 
   public SafeTensors put(String name, int[] data, int... shape) {
     check(name, data.length, shape);
+    checkNotAScale(name);
     tensors.put(name, data);
     shapes.put(name, shape.clone());
     half.remove(name); // an int tensor replacing a half float one is stored as I32
@@ -273,35 +289,40 @@ public final class SafeTensors {
     Map<String, String> meta = new LinkedHashMap<>(metadata);
     meta.remove(CHECKSUM);
     meta.remove(LEGACY_CHECKSUM);
-    for (Map.Entry<String, Object> e : tensors.entrySet()) {
-      long begin = data.position();
-      Object t = e.getValue();
-      String dtype;
-      if (t instanceof Levels l) {
-        data.put(l.levels());
-        header.put(e.getKey(), info("I8", shapes.get(e.getKey()), begin, data.position()));
-        long scaleBegin = data.position();
-        data.asFloatBuffer().put(l.rowScales());
-        data.position(data.position() + 4 * l.rowScales().length);
-        header.put(e.getKey() + SCALE, info("F32", new int[] {l.rowScales().length}, scaleBegin, data.position()));
-        continue;
-      }
-      if (t instanceof float[] f && half.contains(e.getKey())) {
-        dtype = "F16";
-        for (float v : f) {
-          data.putShort(Half.fromFloat(v));
+    // 4-byte values first (F32, I32 and the scales of I8 tensors), then F16, then I8: every
+    // tensor starts at a multiple of its width, as readers that view the bytes in place need
+    for (int width : new int[] {4, 2, 1}) {
+      for (Map.Entry<String, Object> e : tensors.entrySet()) {
+        Object t = e.getValue();
+        String name = e.getKey();
+        long begin = data.position();
+        if (t instanceof Levels l) {
+          if (width == 4) {
+            data.asFloatBuffer().put(l.rowScales());
+            data.position(data.position() + 4 * l.rowScales().length);
+            header.put(name + SCALE, info("F32", new int[] {l.rowScales().length}, begin, data.position()));
+          } else if (width == 1) {
+            data.put(l.levels());
+            header.put(name, info("I8", shapes.get(name), begin, data.position()));
+          }
+        } else if (t instanceof float[] f && half.contains(name)) {
+          if (width == 2) {
+            for (float v : f) {
+              data.putShort(Half.fromFloat(v));
+            }
+            header.put(name, info("F16", shapes.get(name), begin, data.position()));
+          }
+        } else if (width == 4 && t instanceof float[] f) {
+          data.asFloatBuffer().put(f);
+          data.position(data.position() + 4 * f.length);
+          header.put(name, info("F32", shapes.get(name), begin, data.position()));
+        } else if (width == 4) {
+          int[] a = (int[]) t;
+          data.asIntBuffer().put(a);
+          data.position(data.position() + 4 * a.length);
+          header.put(name, info("I32", shapes.get(name), begin, data.position()));
         }
-      } else if (t instanceof float[] f) {
-        dtype = "F32";
-        data.asFloatBuffer().put(f);
-        data.position(data.position() + 4 * f.length);
-      } else {
-        int[] a = (int[]) t;
-        dtype = "I32";
-        data.asIntBuffer().put(a);
-        data.position(data.position() + 4 * a.length);
       }
-      header.put(e.getKey(), info(dtype, shapes.get(e.getKey()), begin, data.position()));
     }
     byte[] dataBytes = data.array();
     meta.put(CHECKSUM, crc32c(meta, dataBytes, 0, dataBytes.length));

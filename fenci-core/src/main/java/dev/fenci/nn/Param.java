@@ -110,9 +110,12 @@ public final class Param {
       Gemm.get().halvesToFloats(halves, from, n, dst, dOff);
       return;
     }
-    for (int i = 0; i < n; i++) {
-      int at = from + i;
-      dst[dOff + i] = levels[at] * rowScales[at / rowLength];
+    for (int at = from, end = from + n, d = dOff; at < end; ) {
+      int row = at / rowLength;
+      float scale = rowScales[row];
+      for (int stop = Math.min(end, (row + 1) * rowLength); at < stop; at++, d++) {
+        dst[d] = levels[at] * scale;
+      }
     }
   }
 

@@ -134,11 +134,20 @@ class DecoderTest {
   }
 
   @Test
-  void withAWordLanguageModelASettledWordLongerThanTheContextIsReadWhole() {
+  void withAWordLanguageModelASettledWordLongerThanTheContextIsReadWhole() throws Exception {
     // a forced dictionary word longer than a window's context before the window's boundary: the
     // word model reads the whole word as the word before, as it does when the line is decoded whole
     String chinese = TestTexts.unpunctuated(6000);
-    String longWord = chinese.substring(5000, 5024);
+    assertLongWordsBeforeWindowsAreReadAsInTheWholeLine(chinese.substring(5000, 5024), 24);
+    // a word longer than any the model knows, whose last 16 characters it knows as a word: the
+    // window must see more of it than that, so that it stays unknown, as in the whole line
+    assertLongWordsBeforeWindowsAreReadAsInTheWholeLine(chinese.substring(5000, 5040), 16);
+  }
+
+  /** {@code longWord} forced, the word model knowing its last {@code known} characters as a word. */
+  private static void assertLongWordsBeforeWindowsAreReadAsInTheWholeLine(String longWord, int known) throws Exception {
+    String chinese = TestTexts.unpunctuated(3000);
+    String modelWord = longWord.substring(longWord.length() - known);
     dev.fenci.dict.DictionarySnapshot dict = dev.fenci.dict.DictionarySnapshot.of(
         java.util.List.of(dev.fenci.dict.Entry.forced(longWord)));
     for (long seed = 1; seed <= 3; seed++) {
@@ -146,29 +155,65 @@ class DecoderTest {
       SplittableRandom r = new SplittableRandom(seed);
       StringBuilder text = new StringBuilder();
       java.util.List<java.util.List<int[]>> seqs = new java.util.ArrayList<>();
-      for (int at = 0; text.length() < 3000; ) {
-        int len = r.nextInt(10, 40);
-        String after = chinese.substring(at, at + len);
+      for (int at = 0, line = 0; text.length() < 200_000; ) {
+        if (text.length() > (line + 1) * 18_000) {
+          text.append('\n'); // lines a little longer than a stream's block: each ends in a last block
+          line++;
+        }
+        int len = r.nextInt(2, 8);
+        if (at + len > chinese.length()) {
+          at = 0;
+        }
+        String after = "中共" + chinese.substring(at, at + len);
         at += len;
         text.append(longWord).append(after);
+        // after the word the model knows, its next two characters are two words; alone, one:
+        // whether the model reads that word or not decides how they are cut
         java.util.List<int[]> seq = new java.util.ArrayList<>();
-        seq.add(ids(m, longWord));
-        for (int i = 0; i + 2 <= after.length(); i += 2) {
-          seq.add(ids(m, after.substring(i, i + 2)));
-        }
+        seq.add(ids(m, modelWord));
+        seq.add(ids(m, after.substring(0, 1)));
+        seq.add(ids(m, after.substring(1, 2)));
         seqs.add(seq);
+        for (int k = 0; k < 3; k++) {
+          seqs.add(java.util.List.of(ids(m, after.substring(0, 2))));
+        }
       }
       dev.fenci.model.WordLanguageModel lm = dev.fenci.model.WordLanguageModel.build(
           new dev.fenci.model.WordLanguageModel.Settings(0.5, 0, 2, 0.75, 0.4), seqs, m.vocabulary().size());
+      assertThat(lm.longestWord()).isEqualTo(known);
       String t = text.toString();
-      int[] whole = new Decoder(m.network(), m.vocabulary(), m.rules(), m.transitions(), lm, Decoder.WINDOW, 100_000, 512)
-          .wordEnds(java.util.List.of(t), dict).get(0);
+      Decoder wholeLines = new Decoder(m.network(), m.vocabulary(), m.rules(), m.transitions(), lm, Decoder.WINDOW,
+          1_000_000, 512);
+      java.util.List<String> whole = new java.util.ArrayList<>();
+      for (String line : t.split("(?<=\n)")) {
+        whole.addAll(words(line, wholeLines.wordEnds(java.util.List.of(line), dict).get(0)));
+      }
+      String shortText = t.substring(0, t.indexOf('\n')).substring(0, 3000);
+      int[] shortWhole = new Decoder(m.network(), m.vocabulary(), m.rules(), m.transitions(), lm, Decoder.WINDOW,
+          100_000, 512).wordEnds(java.util.List.of(shortText), dict).get(0);
       for (int w = 200; w < 200 + 60; w++) {
         int[] windowed = new Decoder(m.network(), m.vocabulary(), m.rules(), m.transitions(), lm, Decoder.WINDOW, w, 100)
-            .wordEnds(java.util.List.of(t), dict).get(0);
-        assertThat(windowed).as("seed %d, windows of %d characters", seed, w).containsExactly(whole);
+            .wordEnds(java.util.List.of(shortText), dict).get(0);
+        assertThat(windowed).as("seed %d, windows of %d characters", seed, w).containsExactly(shortWhole);
       }
+      // a stream keeps the same context from block to block (blocks of 16,384 characters)
+      dev.fenci.dict.UserDictionary user = dev.fenci.dict.UserDictionary.empty();
+      user.add(dev.fenci.dict.Entry.forced(longWord));
+      java.util.List<String> streamed = new java.util.ArrayList<>();
+      dev.fenci.Segmenter.of(m.withWordModel(lm)).withDictionary(user)
+          .segment(new java.io.StringReader(t), (x, s, e) -> streamed.add(x.substring(s, e)), 1);
+      assertThat(streamed).as("seed %d, stream", seed).isEqualTo(whole);
     }
+  }
+
+  private static java.util.List<String> words(String text, int[] ends) {
+    java.util.List<String> out = new java.util.ArrayList<>();
+    int prev = 0;
+    for (int e : ends) {
+      out.add(text.substring(prev, e));
+      prev = e;
+    }
+    return out;
   }
 
   private static int[] ids(Model m, String word) {

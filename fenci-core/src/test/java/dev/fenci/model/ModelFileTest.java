@@ -10,6 +10,8 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -217,7 +219,7 @@ class ModelFileTest {
         .hasMessageContaining("bad.safetensors").hasMessageContaining("has length 9");
   }
 
-  /** What a model file keeps of a weight: embedding tables as 16-bit floats, the rest exactly. */
+  /** What a model file keeps of a weight: embedding tables as 8-bit levels with row scales, the rest exactly. */
   private static float[] savedValues(Param p) {
     if (!p.name().equals("embedding.weight") && !p.name().equals("bigram.weight")) {
       return p.value;
@@ -283,6 +285,52 @@ class ModelFileTest {
     byte[] bytes = text.getBytes(StandardCharsets.ISO_8859_1);
     assertThatThrownBy(() -> SafeTensors.read(bytes, "edited.safetensors")).isInstanceOf(ModelFormatException.class)
         .hasMessageContaining("edited.safetensors").hasMessageContaining("w.scale");
+  }
+
+  @Test
+  void everyTensorStartsAtAMultipleOfItsWidthAndScalesCannotCollide() throws Exception {
+    SafeTensors st = new SafeTensors();
+    st.putQuantised("a", new float[] {1, 2, 3}, 1, 3); // 3 bytes of levels
+    st.putHalf("h", new float[] {1, 2, 3}, 3);
+    st.put("f", new float[] {1, 2}, 2);
+    st.putQuantised("b", new float[] {4, 5, 6, 7, 8}, 5, 1);
+    st.put("i", new int[] {9}, 1);
+    byte[] bytes = st.toBytes();
+    Map<?, ?> header = (Map<?, ?>) Json.parse(new String(bytes, 8,
+        (int) java.nio.ByteBuffer.wrap(bytes).order(java.nio.ByteOrder.LITTLE_ENDIAN).getLong(), StandardCharsets.UTF_8).strip());
+    for (Map.Entry<?, ?> e : header.entrySet()) {
+      if (e.getKey().equals("__metadata__")) {
+        continue;
+      }
+      Map<?, ?> info = (Map<?, ?>) e.getValue();
+      long begin = (Long) ((List<?>) info.get("data_offsets")).get(0);
+      int width = switch ((String) info.get("dtype")) { case "I8" -> 1; case "F16" -> 2; default -> 4; };
+      assertThat(begin % width).as("%s", e.getKey()).isZero();
+    }
+    SafeTensors back = SafeTensors.read(bytes, "aligned");
+    assertThat(back.floats("h")).containsExactly(1, 2, 3);
+    assertThat(back.floats("f")).containsExactly(1, 2);
+    assertThat(back.ints("i")).containsExactly(9);
+    assertThat(back.floats("b")).containsExactly(st.floats("b"));
+    assertThat(back.names()).containsExactlyInAnyOrder("a", "h", "f", "b", "i");
+    assertThatThrownBy(() -> st.put("a" + SafeTensors.SCALE, new float[] {1}, 1))
+        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("collide");
+    SafeTensors other = new SafeTensors().put("c" + SafeTensors.SCALE, new float[] {1}, 1);
+    assertThatThrownBy(() -> other.putQuantised("c", new float[] {1}, 1, 1))
+        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("exists");
+  }
+
+  @Test
+  void onlyEmbeddingTablesMayBeEightBitAndADivergedTableIsKeptInHalves() throws Exception {
+    Model m = TestModels.random(TextRules.FOLD, 3);
+    SafeTensors st = m.toSafeTensors(true);
+    st.putQuantised("conv1.weight", st.floats("conv1.weight"), st.shape("conv1.weight"));
+    assertThatThrownBy(() -> Model.load(st.toBytes(), "convs.safetensors")).isInstanceOf(ModelFormatException.class)
+        .hasMessageContaining("convs.safetensors").hasMessageContaining("conv1.weight");
+    m.network().params().get(0).value[3] = Float.POSITIVE_INFINITY;
+    SafeTensors diverged = m.toSafeTensors(true);
+    assertThat(diverged.isHalf("embedding.weight")).isTrue();
+    assertThat(Model.load(diverged.toBytes(), "diverged").network().params().get(0).floats()[3]).isInfinite();
   }
 
   @Test

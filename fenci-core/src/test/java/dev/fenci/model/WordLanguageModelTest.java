@@ -137,7 +137,7 @@ class WordLanguageModelTest {
       if (name.startsWith("word_lm.")) {
         continue;
       }
-      if (name.startsWith("vocab") || name.startsWith("word_lm")) {
+      if (java.util.Set.of("vocab.codepoints", "bigram.keys", "lexicon.words").contains(name)) {
         v5.put(name, st.ints(name), st.shape(name));
       } else {
         v5.put(name, st.floats(name), st.shape(name));
@@ -147,6 +147,10 @@ class WordLanguageModelTest {
     v5.put("word_lm.counts", st.ints("word_lm.counts"), st.shape("word_lm.counts"));
     v5.put("word_lm.chars", st.ints("word_lm.chars"), st.shape("word_lm.chars"));
     v5.put("word_lm.bigrams", triples, followers.length, 3);
+    SafeTensors grouped = m.withWordModel(lm).toSafeTensors();
+    grouped.metadata().put("format_version", "5");
+    assertThatThrownBy(() -> Model.load(grouped.toBytes(), "grouped.safetensors"))
+        .isInstanceOf(ModelFormatException.class).hasMessageContaining("need version 6");
     WordLanguageModel back = Model.load(v5.toBytes(), "v5.safetensors").wordModel();
     assertThat(back.size()).isEqualTo(lm.size());
     int w12 = index(lm, 1, 2);
