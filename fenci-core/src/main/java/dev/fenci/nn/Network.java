@@ -289,7 +289,7 @@ public final class Network {
     }
 
     private RowTable(Conv1d c, float[] embedding, Param param, int count, int dim, int from, boolean half) {
-      // a compacted parameter (16-bit values) is read row by row; otherwise its array directly
+      // a compact parameter (16-bit floats or 8-bit levels) is read row by row; otherwise its array directly
       this.embedding = embedding;
       this.param = embedding == null ? param : null;
       this.count = count;

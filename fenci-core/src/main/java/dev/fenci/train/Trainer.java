@@ -414,7 +414,7 @@ public final class Trainer {
     List<Param> from = base.network().params();
     List<Param> to = net.params();
     for (int i = 0; i < to.size(); i++) {
-      // a loaded model keeps its bigram embedding as 16-bit floats: widened here to train
+      // a loaded model keeps its bigram embedding compact (8-bit levels, or 16-bit floats): widened here to train
       float[] src = from.get(i).floats();
       float[] dst = to.get(i).value;
       if (dst.length == src.length) {
