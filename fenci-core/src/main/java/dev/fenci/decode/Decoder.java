@@ -189,12 +189,18 @@ public final class Decoder {
    * UTF-16 units).
    */
   int contextStart(CharSequence text, int pos) {
+    int from = back(text, pos, Math.max(CONTEXT, radius + 2), 0);
+    return from > 0 && Character.isLowSurrogate(text.charAt(from)) ? from - 1 : from;
+  }
+
+  /** {@code pos} moved back by {@code codePoints} code points of {@code text}, not before {@code floor}. */
+  private static int back(CharSequence text, int pos, int codePoints, int floor) {
     int from = pos;
-    for (int i = Math.max(CONTEXT, radius + 2); i > 0 && from > 0; i--) {
+    for (int i = codePoints; i > 0 && from > floor; i--) {
       from -= from >= 2 && Character.isLowSurrogate(text.charAt(from - 1))
           && Character.isHighSurrogate(text.charAt(from - 2)) ? 2 : 1;
     }
-    return from > 0 && Character.isLowSurrogate(text.charAt(from)) ? from - 1 : from;
+    return from;
   }
 
   /**
@@ -220,12 +226,7 @@ public final class Decoder {
       return pos;
     }
     int start = Math.max(lastStart, 0);
-    int from = pos;
-    for (int i = wordModel.longestWord() + 1; i > 0 && from > start; i--) {
-      from -= from >= 2 && Character.isLowSurrogate(text.charAt(from - 1))
-          && Character.isHighSurrogate(text.charAt(from - 2)) ? 2 : 1;
-    }
-    return Math.max(from, start);
+    return Math.max(back(text, pos, wordModel.longestWord() + 1, start), start);
   }
 
   /** Characters of settled text before a window, seen by the network (at least its receptive radius + 2). */

@@ -159,12 +159,13 @@ public final class Model {
       st.put("lexicon.words", words, words.length);
     }
     for (Param p : network.params()) {
-      if (compactEmbeddings && isEmbedding(p.name()) && allFinite(p.floats())) {
-        st.putQuantised(p.name(), p.floats(), p.shape());
+      float[] values = p.floats(); // a compact table decoded once
+      if (compactEmbeddings && isEmbedding(p.name()) && allFinite(values)) {
+        st.putQuantised(p.name(), values, p.shape());
       } else if (compactEmbeddings && isEmbedding(p.name())) {
-        st.putHalf(p.name(), p.floats(), p.shape()); // a diverged table (infinities, NaN): as version 5 stored it
+        st.putHalf(p.name(), values, p.shape()); // a diverged table (infinities, NaN): as version 5 stored it
       } else {
-        st.put(p.name(), p.floats(), p.shape());
+        st.put(p.name(), values, p.shape());
       }
     }
     if (transitions != null) {
@@ -279,10 +280,10 @@ public final class Model {
         loadedBigram = levels != null ? Param.quantised("bigram.weight", levels.levels(), levels.rowScales(), shape)
             : halves != null ? Param.compact("bigram.weight", halves, shape) : null;
       }
-      if (v < 6 && st.hasQuantised()) {
-        throw new ModelFormatException(source, "8-bit tensors in a version " + version + " file (they need version 6)");
-      }
       for (String name : st.names()) {
+        if (st.levels(name) != null && v < 6) {
+          throw new ModelFormatException(source, "8-bit tensors in a version " + version + " file (they need version 6)");
+        }
         if (st.levels(name) != null && !isEmbedding(name)) {
           throw new ModelFormatException(source, "tensor " + name + " is 8-bit (only the embedding tables may be)");
         }

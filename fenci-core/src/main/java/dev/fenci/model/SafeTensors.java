@@ -131,11 +131,6 @@ public final class SafeTensors {
     }
   }
 
-  /** Whether any tensor is quantised (stored as I8 with row scales). */
-  public boolean hasQuantised() {
-    return tensors.values().stream().anyMatch(t -> t instanceof Levels);
-  }
-
   /**
    * A quantised tensor's 8-bit levels and row scales (value = level times its row's scale), or
    * null if the tensor is not quantised.
@@ -147,10 +142,9 @@ public final class SafeTensors {
   /** The 8-bit levels of a quantised tensor, row after row, and one scale per row. */
   public record Levels(byte[] levels, float[] rowScales) {
     void decodeInto(float[] dest) {
-      int cols = rowScales.length == 0 ? 0 : levels.length / rowScales.length;
-      for (int i = 0; i < levels.length; i++) {
-        dest[i] = levels[i] * rowScales[i / cols];
-      }
+      int rows = rowScales.length;
+      dev.fenci.nn.Param.quantised("levels", levels, rowScales, rows, rows == 0 ? 0 : levels.length / rows)
+          .copy(0, levels.length, dest, 0);
     }
   }
 
