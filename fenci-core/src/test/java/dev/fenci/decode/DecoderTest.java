@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.fenci.TestModels;
 import dev.fenci.TestTexts;
 import dev.fenci.model.Model;
+import dev.fenci.tag.Tag;
 import dev.fenci.text.TextRules;
 import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
@@ -300,6 +301,36 @@ class DecoderTest {
         assertThat(inside).as("cut at %d in %s", e, text).isFalse();
       }
     }
+  }
+
+  /**
+   * An ASCII run of 4 letters or more is a Latin word of its own even under a network that joins
+   * everything; a shorter run may join its neighbours; a dictionary entry of multiplier 1 or more
+   * that spans the run's edge lifts the rule there, one below 1 does not.
+   */
+  @Test
+  void anAsciiRunOfFourLettersOrMoreIsAWordOfItsOwn() {
+    Model m = TestModels.random(TextRules.FOLD, 3);
+    // huge scores for B -> M, M -> M and B -> E: every word as long as it may be
+    float[] v = new dev.fenci.nn.Transitions().param().value.clone();
+    v[Tag.B.ordinal() * Tag.COUNT + Tag.M.ordinal()] = 1000f;
+    v[Tag.M.ordinal() * Tag.COUNT + Tag.M.ordinal()] = 1000f;
+    v[Tag.B.ordinal() * Tag.COUNT + Tag.E.ordinal()] = 1000f;
+    Model joins = new Model("accurate-crf", m.network(), dev.fenci.nn.Transitions.of(v), m.vocabulary(), m.rules(),
+        m.provenance());
+    Decoder d = new Decoder(joins);
+    String text = "他用Twitter和ABC发帖";
+    assertThat(words(text, d.wordEnds(text))).containsExactly("他用", "Twitter", "和ABC发帖");
+    assertThat(words("iPhone6Plus好", d.wordEnds("iPhone6Plus好"))).containsExactly("iPhone6Plus", "好");
+    assertThat(words("A股和B股", d.wordEnds("A股和B股"))).containsExactly("A股和B股");
+    dev.fenci.dict.UserDictionary ud = dev.fenci.dict.UserDictionary.empty();
+    ud.add("Twitter和", 1);
+    ud.add("用Twitter", 0.5);
+    assertThat(words(text, d.wordEnds(java.util.List.of(text), ud.snapshot()).get(0)))
+        .containsExactly("他用", "Twitter和ABC发帖");
+    ud.add("他用Twitter", Double.POSITIVE_INFINITY);
+    assertThat(words(text, d.wordEnds(java.util.List.of(text), ud.snapshot()).get(0)))
+        .containsExactly("他用Twitter", "和ABC发帖");
   }
 
   @Test
