@@ -63,6 +63,29 @@ class ChunkerTest {
   }
 
   @Test
+  void atAndHashAreWordsOfTheirOwnOutsideAddresses() {
+    assertThat(show("#双十一#@京东，＠新华社＃", TextRules.FOLD))
+        .containsExactly("P:#", "T:双十一", "P:#", "P:@", "T:京东", "P:，", "P:＠", "T:新华社", "P:＃");
+    assertThat(show("写信给zhang_san@163.com", TextRules.FOLD)).containsExactly("T:写信给", "L:zhang_san@163.com");
+  }
+
+  @Test
+  void aHyphenBetweenAsciiLettersOrDigitsBelongsToTheirRun() {
+    assertThat(show("COVID-19疫情，Wi-Fi和2026-12-02", TextRules.SEED))
+        .containsExactly("A:COVID-19", "T:疫情", "P:，", "A:Wi-Fi", "T:和", "A:2026-12-02");
+    String text = "COVID-19 -5 a--b 5- x-y";
+    boolean[] in = new boolean[text.length()];
+    for (int i = 0; i < text.length(); i++) {
+      in[i] = Chunker.inAsciiRun(text, i);
+    }
+    // the hyphens of COVID-19 and x-y only: not before a run, after one, or two in a row
+    for (int i = 0; i < text.length(); i++) {
+      boolean expected = Chunker.isAsciiAlnum(text.charAt(i)) || i == 5 || i == text.length() - 2;
+      assertThat(in[i]).as("%d in %s", i, text).isEqualTo(expected);
+    }
+  }
+
+  @Test
   void whatOnlyLooksLikeAnAddressIsLeftToTheNetwork() {
     // inside a word, with nothing after the scheme, one label, a one-letter last label, full-width forms
     for (String s : new String[] {"awww.abc.com", "http://", "www.", "a@b", "a@b.c", "ｗｗｗ．", "@163.com"}) {
