@@ -16,6 +16,8 @@ public record Chunk(int start, int end, Kind kind) {
     ASCII,
     /** A web or e-mail address ({@link Links}): one word, not shown to the network. */
     LINK,
+    /** An emoji with its modifiers, a joined sequence or a flag ({@link Emoji}): one word, not shown to the network. */
+    EMOJI,
     /** Text the network segments. */
     TEXT
   }

@@ -15,7 +15,7 @@ import java.util.List;
  * {@code # 双十一 #}). Each punctuation mark is a word of its own ({@code ！！} is two words, as the PKU
  * standard and the micro-blog corpora write it), except a run of an ellipsis mark
  * ({@code ……}, {@code ‥‥}), which is one word. A web or e-mail address ({@link Links}) is one
- * word too, and a comma or colon inside a number written in ASCII digits ({@code 1,299},
+ * word too, so is an emoji with its modifiers ({@link Emoji}: {@code 👍🏻}, {@code 👨‍👩‍👧}, {@code 🇨🇳}), and a comma or colon inside a number written in ASCII digits ({@code 1,299},
  * {@code 19:30}, see {@link #joinsDigits}) is no cut. An ASCII hyphen between ASCII letters or
  * digits ({@link #joinsHyphen}) belongs to their run, which is never split.
  */
@@ -117,9 +117,13 @@ public final class Chunker {
       Chunk.Kind kind = null;
       int end = i + len;
       int link = Links.end(text, i);
+      int emoji = link > 0 ? -1 : Emoji.end(text, i);
       if (link > 0) {
         kind = Chunk.Kind.LINK;
         end = link;
+      } else if (emoji > 0) {
+        kind = Chunk.Kind.EMOJI;
+        end = emoji;
       } else if (isSpace(cp)) {
         kind = Chunk.Kind.SPACE;
         while (end < n && isSpace(Character.codePointAt(text, end))) {

@@ -70,6 +70,25 @@ class ChunkerTest {
   }
 
   @Test
+  void anEmojiWithItsModifiersIsOneWordOfItsOwn() {
+    String family = "\uD83D\uDC68\u200D\uD83D\uDC69\u200D\uD83D\uDC67"; // man ZWJ woman ZWJ girl
+    String thumbsUpLight = "\uD83D\uDC4D\uD83C\uDFFB";
+    String flagCn = "\uD83C\uDDE8\uD83C\uDDF3";
+    String keycapOne = "1\uFE0F\u20E3";
+    String heart = "\u2764\uFE0F";
+    String laugh = "\uD83D\uDE02";
+    assertThat(show("开心" + family + "一家人" + thumbsUpLight + "点赞" + flagCn + keycapOne + heart + laugh + laugh + "好",
+        TextRules.FOLD)).containsExactly("T:开心", "E:" + family, "T:一家人", "E:" + thumbsUpLight, "T:点赞",
+            "E:" + flagCn, "E:" + keycapOne, "E:" + heart, "E:" + laugh, "E:" + laugh, "T:好");
+    // marks and digits that Chinese text writes with symbols stay text; a lone joiner or modifier too
+    assertThat(show("二○○○年●气温5℃\u200D\uD83C\uDFFB", TextRules.FOLD))
+        .containsExactly("T:二○○○年●气温5℃\u200D\uD83C\uDFFB");
+    // a lone regional indicator, a joiner with nothing to join, a digit without a keycap
+    assertThat(show("\uD83C\uDDE8好" + laugh + "\u200D好1\uFE0F", TextRules.SEED))
+        .containsExactly("E:\uD83C\uDDE8", "T:好", "E:" + laugh, "T:\u200D好", "A:1", "T:\uFE0F");
+  }
+
+  @Test
   void aHyphenBetweenAsciiLettersOrDigitsBelongsToTheirRun() {
     assertThat(show("COVID-19疫情，Wi-Fi和2026-12-02", TextRules.SEED))
         .containsExactly("A:COVID-19", "T:疫情", "P:，", "A:Wi-Fi", "T:和", "A:2026-12-02");
@@ -142,7 +161,7 @@ class ChunkerTest {
   @Test
   void neverSplitsASurrogatePair() {
     String s = "𠀀，𠀁\uD83D\uDE00";
-    assertThat(show(s, TextRules.SEED)).containsExactly("T:𠀀", "P:，", "T:𠀁\uD83D\uDE00");
+    assertThat(show(s, TextRules.SEED)).containsExactly("T:𠀀", "P:，", "T:𠀁", "E:\uD83D\uDE00");
   }
 
   @Property

@@ -1,0 +1,85 @@
+package dev.fenci.text;
+
+/**
+ * Finds emoji, which the chunker makes words of their own: the network, trained on newspaper text
+ * without any, reads them as unknown characters and joined them with their neighbours
+ * ({@code 👍🏻点}) or cut a family sequence in two ({@code 👨‍ 👩‍👧}). One emoji is what a user
+ * sees as one picture (an extended grapheme cluster of Unicode's UAX #29, for the shapes emoji
+ * take):
+ *
+ * <ul>
+ *   <li>a pictograph ({@code 😀}, {@code ★}, {@code ☀}) with the modifiers that may follow it: a
+ *       variation selector ({@code U+FE0E}, {@code U+FE0F}), a skin tone ({@code 👍🏻}), an
+ *       enclosing keycap ({@code U+20E3}) or tag characters (the flag of a region, {@code U+E0020}
+ *       to {@code U+E007F}), and, after a zero-width joiner ({@code U+200D}), another such
+ *       pictograph ({@code 👨‍👩‍👧});</li>
+ *   <li>a pair of regional indicator letters, a flag ({@code 🇨🇳}); a lone one stands alone;</li>
+ *   <li>a keycap: {@code 0-9 # *}, an optional {@code U+FE0F}, then {@code U+20E3} ({@code 1️⃣}).</li>
+ * </ul>
+ *
+ * <p>The pictographs are those of Unicode's Extended_Pictographic property in the blocks where
+ * Chinese text has no other use for them (U+1F000 to U+1FAFF, the miscellaneous symbols and
+ * dingbats U+2600 to U+27BF, and the few emoji among the arrows, technical symbols and stars);
+ * the geometric shapes that Chinese text uses as marks and digits ({@code ● ○ ▲}) and the
+ * letterlike symbols ({@code ℃ ™}) stay text.
+ */
+final class Emoji {
+  private static final int ZWJ = 0x200D;
+  private static final int KEYCAP = 0x20E3;
+
+  private Emoji() {}
+
+  /** Whether {@code cp} is a pictograph that starts an emoji. */
+  static boolean isPictograph(int cp) {
+    return (cp >= 0x1F000 && cp <= 0x1FAFF && !isRegionalIndicator(cp) && !isSkinTone(cp))
+        || (cp >= 0x2600 && cp <= 0x27BF)
+        || cp == 0x231A || cp == 0x231B || (cp >= 0x23E9 && cp <= 0x23F3) || (cp >= 0x23F8 && cp <= 0x23FA)
+        || (cp >= 0x2B05 && cp <= 0x2B07) || cp == 0x2B1B || cp == 0x2B1C || cp == 0x2B50 || cp == 0x2B55;
+  }
+
+  private static boolean isRegionalIndicator(int cp) {
+    return cp >= 0x1F1E6 && cp <= 0x1F1FF;
+  }
+
+  private static boolean isSkinTone(int cp) {
+    return cp >= 0x1F3FB && cp <= 0x1F3FF;
+  }
+
+  private static boolean isModifier(int cp) {
+    return cp == 0xFE0E || cp == 0xFE0F || isSkinTone(cp) || cp == KEYCAP || (cp >= 0xE0020 && cp <= 0xE007F);
+  }
+
+  /**
+   * The end (UTF-16 index) of the emoji that starts at {@code i}, or -1 if none starts there.
+   * Linear in the emoji's length.
+   */
+  static int end(CharSequence text, int i) {
+    int n = text.length();
+    int cp = Character.codePointAt(text, i);
+    int end = i + Character.charCount(cp);
+    if (isRegionalIndicator(cp)) {
+      if (end < n && isRegionalIndicator(Character.codePointAt(text, end))) {
+        end += 2;
+      }
+      return end;
+    }
+    if ((cp >= '0' && cp <= '9') || cp == '#' || cp == '*') {
+      int k = end < n && text.charAt(end) == 0xFE0F ? end + 1 : end;
+      return k < n && text.charAt(k) == KEYCAP ? k + 1 : -1;
+    }
+    if (!isPictograph(cp)) {
+      return -1;
+    }
+    while (end < n) {
+      int next = Character.codePointAt(text, end);
+      if (isModifier(next)) {
+        end += Character.charCount(next);
+      } else if (next == ZWJ && end + 1 < n && isPictograph(Character.codePointAt(text, end + 1))) {
+        end += 1 + Character.charCount(Character.codePointAt(text, end + 1));
+      } else {
+        break;
+      }
+    }
+    return end;
+  }
+}
