@@ -508,14 +508,7 @@ public final class Decoder {
       boolean[] latin = rules.asciiRunsAreWords() ? null : latinWordEdges();
       byte[] allowed = dict.size() == 0 ? null : applyDictionary(latin);
       if (latin != null) {
-        for (int k = 1; k < n; k++) {
-          if (latin[k]) {
-            scores[(k - 1) * Tag.COUNT + Tag.B.ordinal()] += CUT;
-            scores[(k - 1) * Tag.COUNT + Tag.M.ordinal()] += CUT;
-            scores[k * Tag.COUNT + Tag.M.ordinal()] += CUT;
-            scores[k * Tag.COUNT + Tag.E.ordinal()] += CUT;
-          }
-        }
+        separateLatinWords(latin);
       }
       // every chunk is decoded as the training piece it would have been: start and end scores at
       // its edges, never a transition from the chunk before (lines and chunks never influence
@@ -573,7 +566,8 @@ public final class Decoder {
     private boolean[] latinWordEdges() {
       boolean[] edges = null;
       for (int a = 0; a < n; ) {
-        if (chunks.get(chunkOf[a]).kind() != Chunk.Kind.TEXT || !Chunker.inAsciiRun(text, offsets[a])) {
+        if (text.charAt(offsets[a]) >= 0x80 || !Chunker.inAsciiRun(text, offsets[a])
+            || chunks.get(chunkOf[a]).kind() != Chunk.Kind.TEXT) {
           a++;
           continue;
         }
@@ -596,6 +590,18 @@ public final class Decoder {
         a = b;
       }
       return edges;
+    }
+
+    /** A word boundary, at the cost of a cut, before every code point {@code k} with {@code edges[k]}. */
+    private void separateLatinWords(boolean[] edges) {
+      for (int k = 1; k < n; k++) {
+        if (edges[k]) {
+          scores[(k - 1) * Tag.COUNT + Tag.B.ordinal()] += CUT;
+          scores[(k - 1) * Tag.COUNT + Tag.M.ordinal()] += CUT;
+          scores[k * Tag.COUNT + Tag.M.ordinal()] += CUT;
+          scores[k * Tag.COUNT + Tag.E.ordinal()] += CUT;
+        }
+      }
     }
 
     /**

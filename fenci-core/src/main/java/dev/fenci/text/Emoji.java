@@ -54,6 +54,10 @@ final class Emoji {
    * Linear in the emoji's length.
    */
   static int end(CharSequence text, int i) {
+    char c = text.charAt(i);
+    if (c >= 0x2C00 ? !Character.isHighSurrogate(c) : c < 0x231A && c > '9') {
+      return -1; // the common case, Chinese text and ASCII letters: no emoji starts there
+    }
     int n = text.length();
     int cp = Character.codePointAt(text, i);
     int end = i + Character.charCount(cp);
