@@ -18,6 +18,8 @@ public record Chunk(int start, int end, Kind kind) {
     LINK,
     /** An emoji with its modifiers, a joined sequence or a flag ({@link Emoji}): one word, not shown to the network. */
     EMOJI,
+    /** A run of one syllabic script, Hangul, hiragana or katakana: one word, not shown to the network. */
+    SYLLABIC,
     /** Text the network segments. */
     TEXT
   }

@@ -15,9 +15,11 @@ import java.util.List;
  * {@code # 双十一 #}). Each punctuation mark is a word of its own ({@code ！！} is two words, as the PKU
  * standard and the micro-blog corpora write it), except a run of an ellipsis mark
  * ({@code ……}, {@code ‥‥}), which is one word. A web or e-mail address ({@link Links}) is one
- * word too, so is an emoji with its modifiers ({@link Emoji}: {@code 👍🏻}, {@code 👨‍👩‍👧}, {@code 🇨🇳}), and a comma or colon inside a number written in ASCII digits ({@code 1,299},
- * {@code 19:30}, see {@link #joinsDigits}) is no cut. An ASCII hyphen between ASCII letters or
- * digits ({@link #joinsHyphen}) belongs to their run, which is never split.
+ * word too, so is an emoji with its modifiers ({@link Emoji}: {@code 👍🏻}, {@code 👨‍👩‍👧},
+ * {@code 🇨🇳}) and a run of Hangul, of hiragana or of katakana ({@link #syllabic}). A comma or
+ * colon inside a number written in ASCII digits ({@code 1,299}, {@code 19:30}, see
+ * {@link #joinsDigits}) is no cut. An ASCII hyphen between ASCII letters or digits
+ * ({@link #joinsHyphen}) belongs to their run, which is never split.
  */
 public final class Chunker {
   private static final String WORD_INTERNAL = ".．·・∶/／-－—_%％‰'&";
@@ -50,6 +52,24 @@ public final class Chunker {
       i += Character.charCount(cp);
     }
     return true;
+  }
+
+  /** ー, which lengthens the syllable before it in hiragana and katakana alike. */
+  private static final char PROLONGED_SOUND = '\u30FC';
+
+  /**
+   * The syllabic script of {@code cp} (Hangul, hiragana, katakana) or null. The network, trained on
+   * Chinese, would cut such text every two characters ({@code 텍스|트입}); a run of one of them is
+   * one word instead (Korean writes spaces between its words; Japanese is segmented by script here,
+   * {@code の テキスト です}, which is no Japanese segmenter but keeps every word of one script whole).
+   */
+  static Character.UnicodeScript syllabic(int cp) {
+    if (cp < 0x1100 || (cp >= 0x4E00 && cp < 0xA960)) {
+      return null; // ASCII, Latin, ... and the CJK ideographs: the common case, fast
+    }
+    Character.UnicodeScript s = Character.UnicodeScript.of(cp);
+    return s == Character.UnicodeScript.HANGUL || s == Character.UnicodeScript.HIRAGANA
+        || s == Character.UnicodeScript.KATAKANA ? s : null;
   }
 
   public static boolean isAsciiAlnum(int cp) {
@@ -124,6 +144,13 @@ public final class Chunker {
       } else if (emoji > 0) {
         kind = Chunk.Kind.EMOJI;
         end = emoji;
+      } else if (syllabic(cp) != null) {
+        kind = Chunk.Kind.SYLLABIC;
+        Character.UnicodeScript script = syllabic(cp);
+        while (end < n && (syllabic(Character.codePointAt(text, end)) == script
+            || (text.charAt(end) == PROLONGED_SOUND && script != Character.UnicodeScript.HANGUL))) {
+          end += Character.charCount(Character.codePointAt(text, end));
+        }
       } else if (isSpace(cp)) {
         kind = Chunk.Kind.SPACE;
         while (end < n && isSpace(Character.codePointAt(text, end))) {

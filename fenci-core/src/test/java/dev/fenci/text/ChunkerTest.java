@@ -14,7 +14,7 @@ import org.junit.jupiter.api.Test;
 class ChunkerTest {
   private static List<String> show(String s, TextRules rules) {
     return new Chunker(rules).chunk(s).stream()
-        .map(c -> c.kind().name().charAt(0) + ":" + s.substring(c.start(), c.end()))
+        .map(c -> (c.kind() == Chunk.Kind.SYLLABIC ? 'Y' : c.kind().name().charAt(0)) + ":" + s.substring(c.start(), c.end()))
         .collect(Collectors.toList());
   }
 
@@ -86,6 +86,16 @@ class ChunkerTest {
     // a lone regional indicator, a joiner with nothing to join, a digit without a keycap
     assertThat(show("\uD83C\uDDE8好" + laugh + "\u200D好1\uFE0F", TextRules.SEED))
         .containsExactly("E:\uD83C\uDDE8", "T:好", "E:" + laugh, "T:\u200D好", "A:1", "T:\uFE0F");
+  }
+
+  @Test
+  void aRunOfHangulOfHiraganaOrOfKatakanaIsOneWord() {
+    assertThat(show("한국어 텍스트입니다", TextRules.FOLD)).containsExactly("Y:한국어", "S: ", "Y:텍스트입니다");
+    assertThat(show("日本語のテキストです。", TextRules.FOLD))
+        .containsExactly("T:日本語", "Y:の", "Y:テキスト", "Y:です", "P:。");
+    // ー lengthens kana, not Hangul; a half-width katakana run; Chinese around them stays text
+    assertThat(show("看了ラーメン和ｶﾀｶﾅ，김치ー", TextRules.FOLD))
+        .containsExactly("T:看了", "Y:ラーメン", "T:和", "Y:ｶﾀｶﾅ", "P:，", "Y:김치", "T:ー");
   }
 
   @Test
