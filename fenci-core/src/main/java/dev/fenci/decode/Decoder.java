@@ -25,7 +25,8 @@ import java.util.List;
  * tag scores (logits); whitespace, punctuation and address chunks (and, under the seed rules, ASCII runs)
  * carry their fixed tagging, every other tagging of them and every word crossing a chunk edge
  * costing {@link #CUT}, far more than any dictionary multiplier; so does joining a Latin word (an
- * ASCII run of {@link #LATIN_WORD_LETTERS} letters or more) with its neighbours. A user dictionary adds
+ * ASCII run of {@link #LATIN_WORD_LETTERS} letters or more) with a Chinese character next to it.
+ * Emoji and runs of Hangul or kana are such fixed chunks too ({@link Chunk.Kind}). A user dictionary adds
  * log(multiplier) to the tags that make each occurrence one word; forced occurrences (and
  * occurrences that cross a cut, with a multiplier above 1) become hard constraints. With a
  * network that reads lexicon features, occurrences of two characters or more inside one TEXT
@@ -53,7 +54,7 @@ public final class Decoder {
   public static final int LONG = 16384;
   /**
    * Letters that make an ASCII run a word of its own (a Latin word), never joined with the
-   * characters around it. In People's Daily 1998 runs of 4 letters or more join Chinese characters
+   * Chinese characters next to it. In People's Daily 1998 runs of 4 letters or more join Chinese characters
    * in 10 of 141 words, and in 26 of 1,063 in NLPCC 2016 micro-blogs (there mostly user names);
    * the network, which saw few Latin letters, joined them far more often ({@code Twitter周二}).
    */
@@ -198,7 +199,21 @@ public final class Decoder {
    */
   int contextStart(CharSequence text, int pos) {
     int from = back(text, pos, Math.max(CONTEXT, radius + 2), 0);
-    return from > 0 && Character.isLowSurrogate(text.charAt(from)) ? from - 1 : from;
+    return pairedFlags(text, from > 0 && Character.isLowSurrogate(text.charAt(from)) ? from - 1 : from, pos);
+  }
+
+  /**
+   * {@code from}, or one code point earlier where the context {@code [from, pos)} is all regional
+   * indicators, an odd number of them with one more before: the chunker pairs them into flags
+   * from the left, and pairs must meet at {@code pos}, a word boundary, as they do in the whole text.
+   */
+  private static int pairedFlags(CharSequence text, int from, int pos) {
+    int k = pos;
+    while (k - 2 >= from && Chunker.isRegionalIndicator(Character.codePointBefore(text, k))) {
+      k -= 2;
+    }
+    return k == from && (pos - from) % 4 == 2 && from >= 2
+        && Chunker.isRegionalIndicator(Character.codePointBefore(text, from)) ? from - 2 : from;
   }
 
   /** {@code pos} moved back by {@code codePoints} code points of {@code text}, not before {@code floor}. */
@@ -217,7 +232,8 @@ public final class Decoder {
    * or earlier where the word language model must read that word ({@link #wordModelContextStart}).
    */
   public int contextStart(CharSequence text, int pos, int lastWordStart) {
-    return Math.min(contextStart(text, pos), wordModelContextStart(text, pos, lastWordStart));
+    int from = wordModelContextStart(text, pos, lastWordStart);
+    return from < pos ? Math.min(contextStart(text, pos), pairedFlags(text, from, pos)) : contextStart(text, pos);
   }
 
   /**
@@ -559,9 +575,10 @@ public final class Decoder {
     /**
      * The word boundaries that the Latin-word rule asks for inside TEXT chunks ({@code edges[k]}:
      * one before code point {@code k}), or null if there are none: an ASCII run with at least
-     * {@link #LATIN_WORD_LETTERS} letters ({@code Twitter}, {@code iPhone6Plus}) is a word of its
-     * own, never joined with the characters around it; shorter runs may join them ({@code A股},
-     * {@code POS机}) as the network decides.
+     * {@link #LATIN_WORD_LETTERS} letters ({@code Twitter}, {@code iPhone6Plus}) is never joined
+     * with a Chinese character next to it; shorter runs may be ({@code A股}, {@code POS机}) as the
+     * network decides, and so may any run with the other characters the network sees
+     * ({@code Python3.8}, {@code Node.js}, {@code Lily_Wang}, {@code Schrödinger}).
      */
     private boolean[] latinWordEdges() {
       boolean[] edges = null;
@@ -579,8 +596,8 @@ public final class Decoder {
           b++;
         }
         if (letters >= LATIN_WORD_LETTERS) {
-          boolean before = a > 0 && chunkOf[a - 1] == chunkOf[a];
-          boolean after = b < n && chunkOf[b] == chunkOf[a];
+          boolean before = a > 0 && chunkOf[a - 1] == chunkOf[a] && isHan(a - 1);
+          boolean after = b < n && chunkOf[b] == chunkOf[a] && isHan(b);
           if (before || after) {
             edges = edges == null ? new boolean[n + 1] : edges;
             edges[a] |= before;
@@ -590,6 +607,10 @@ public final class Decoder {
         a = b;
       }
       return edges;
+    }
+
+    private boolean isHan(int k) {
+      return Character.UnicodeScript.of(text.codePointAt(offsets[k])) == Character.UnicodeScript.HAN;
     }
 
     /** A word boundary, at the cost of a cut, before every code point {@code k} with {@code edges[k]}. */

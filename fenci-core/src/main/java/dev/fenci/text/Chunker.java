@@ -12,7 +12,7 @@ import java.util.List;
  * words of the PKU standard ({@code . ． · ・ ∶ / ／ - － — _ % ％ ‰ ' &}): those are left to
  * the network. {@code @ # ＠ ＃} are cuts outside addresses: People's Daily 1998 has none, and the
  * micro-blog corpus writes them as words of their own 480 times in 482 ({@code @ 京东},
- * {@code # 双十一 #}). Each punctuation mark is a word of its own ({@code ！！} is two words, as the PKU
+ * {@code # 双十一 #}); the {@code #} of {@code C#} is not ({@link #joinsSharp}). Each punctuation mark is a word of its own ({@code ！！} is two words, as the PKU
  * standard and the micro-blog corpora write it), except a run of an ellipsis mark
  * ({@code ……}, {@code ‥‥}), which is one word. A web or e-mail address ({@link Links}) is one
  * word too, so is an emoji with its modifiers ({@link Emoji}: {@code 👍🏻}, {@code 👨‍👩‍👧},
@@ -54,9 +54,6 @@ public final class Chunker {
     return true;
   }
 
-  /** ー, which lengthens the syllable before it in hiragana and katakana alike. */
-  private static final char PROLONGED_SOUND = '\u30FC';
-
   /**
    * The syllabic script of {@code cp} (Hangul, hiragana, katakana) or null. The network, trained on
    * Chinese, would cut such text every two characters ({@code 텍스|트입}); a run of one of them is
@@ -64,12 +61,36 @@ public final class Chunker {
    * {@code の テキスト です}, which is no Japanese segmenter but keeps every word of one script whole).
    */
   static Character.UnicodeScript syllabic(int cp) {
-    if (cp < 0x1100 || (cp >= 0x4E00 && cp < 0xA960)) {
-      return null; // ASCII, Latin, ... and the CJK ideographs: the common case, fast
+    boolean maybe = (cp >= 0x1100 && cp <= 0x11FF) || (cp >= 0x3041 && cp <= 0x30FF)
+        || (cp >= 0x3131 && cp <= 0x318F) || (cp >= 0x31F0 && cp <= 0x31FF) || (cp >= 0xA960 && cp <= 0xA97F)
+        || (cp >= 0xAC00 && cp <= 0xD7FF) || (cp >= 0xFF66 && cp <= 0xFFDC) || (cp >= 0x1AFF0 && cp <= 0x1B16F);
+    if (!maybe) {
+      return null; // the common case, fast: Chinese characters, punctuation, full-width forms, ASCII
     }
     Character.UnicodeScript s = Character.UnicodeScript.of(cp);
     return s == Character.UnicodeScript.HANGUL || s == Character.UnicodeScript.HIRAGANA
         || s == Character.UnicodeScript.KATAKANA ? s : null;
+  }
+
+  /**
+   * Whether the code point at {@code i} continues a kana run of {@code script}: a letter of it, or
+   * a mark that kana share (ー ｰ, the voicing marks ゙ ゚ ゛ ゜ ﾞ ﾟ), or a middle dot ・ ･ between two
+   * of its letters ({@code ジョン・スミス}).
+   */
+  private static boolean continuesKana(CharSequence text, int i, Character.UnicodeScript script) {
+    char c = text.charAt(i);
+    if (c == '\u30FC' || c == '\uFF70' || (c >= '\u3099' && c <= '\u309C') || c == '\uFF9E' || c == '\uFF9F') {
+      return true;
+    }
+    if ((c == '\u30FB' || c == '\uFF65') && i + 1 < text.length()) {
+      return syllabic(Character.codePointAt(text, i + 1)) == script;
+    }
+    return false;
+  }
+
+  /** Whether {@code cp} is a regional indicator letter, two of which make a flag ({@link Emoji}). */
+  public static boolean isRegionalIndicator(int cp) {
+    return Emoji.isRegionalIndicator(cp);
   }
 
   public static boolean isAsciiAlnum(int cp) {
@@ -105,9 +126,19 @@ public final class Chunker {
         && isAsciiAlnum(text.charAt(i - 1)) && isAsciiAlnum(text.charAt(i + 1));
   }
 
+  /**
+   * Whether the character at {@code i} is the {@code #} of a name like {@code C#} or {@code F#}:
+   * after one ASCII capital letter that follows no letter or digit, and before none.
+   */
+  public static boolean joinsSharp(CharSequence text, int i) {
+    return text.charAt(i) == '#' && i > 0 && text.charAt(i - 1) >= 'A' && text.charAt(i - 1) <= 'Z'
+        && (i < 2 || !isAsciiAlnum(text.charAt(i - 2)))
+        && (i + 1 >= text.length() || !isAsciiAlnum(text.charAt(i + 1)));
+  }
+
   /** Whether the character at {@code i} belongs to a run of ASCII letters and digits that is never split. */
   public static boolean inAsciiRun(CharSequence text, int i) {
-    return isAsciiAlnum(text.charAt(i)) || joinsDigits(text, i) || joinsHyphen(text, i);
+    return isAsciiAlnum(text.charAt(i)) || joinsDigits(text, i) || joinsHyphen(text, i) || joinsSharp(text, i);
   }
 
   /** Whether {@code cp} is a cut: a word of its own that the network never sees. */
@@ -135,6 +166,7 @@ public final class Chunker {
       int cp = Character.codePointAt(text, i);
       int len = Character.charCount(cp);
       Chunk.Kind kind = null;
+      Character.UnicodeScript script;
       int end = i + len;
       int link = Links.end(text, i);
       int emoji = link > 0 ? -1 : Emoji.end(text, i);
@@ -144,11 +176,10 @@ public final class Chunker {
       } else if (emoji > 0) {
         kind = Chunk.Kind.EMOJI;
         end = emoji;
-      } else if (syllabic(cp) != null) {
+      } else if ((script = syllabic(cp)) != null) {
         kind = Chunk.Kind.SYLLABIC;
-        Character.UnicodeScript script = syllabic(cp);
         while (end < n && (syllabic(Character.codePointAt(text, end)) == script
-            || (text.charAt(end) == PROLONGED_SOUND && script != Character.UnicodeScript.HANGUL))) {
+            || (script != Character.UnicodeScript.HANGUL && continuesKana(text, end, script)))) {
           end += Character.charCount(Character.codePointAt(text, end));
         }
       } else if (isSpace(cp)) {
@@ -156,7 +187,7 @@ public final class Chunker {
         while (end < n && isSpace(Character.codePointAt(text, end))) {
           end += Character.charCount(Character.codePointAt(text, end));
         }
-      } else if (isCut(cp) && !joinsDigits(text, i)) {
+      } else if (isCut(cp) && !joinsDigits(text, i) && !joinsSharp(text, i)) {
         kind = Chunk.Kind.PUNCT;
         if (RUN_IS_ONE_WORD.indexOf(cp) >= 0) {
           while (end < n && text.charAt(end) == cp) {
@@ -166,7 +197,7 @@ public final class Chunker {
       } else if (rules.asciiRunsAreWords() && isAsciiAlnum(cp)) {
         kind = Chunk.Kind.ASCII;
         // up to an address that starts inside the run (19:30abc@x.com), as in text
-        while (end < n && inAsciiRun(text, end) && Links.end(text, end) < 0) {
+        while (end < n && inAsciiRun(text, end) && Links.end(text, end) < 0 && Emoji.end(text, end) < 0) {
           end++;
         }
       }

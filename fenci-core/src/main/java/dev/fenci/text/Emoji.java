@@ -17,15 +17,20 @@ package dev.fenci.text;
  *   <li>a keycap: {@code 0-9 # *}, an optional {@code U+FE0F}, then {@code U+20E3} ({@code 1️⃣}).</li>
  * </ul>
  *
- * <p>The pictographs are those of Unicode's Extended_Pictographic property in the blocks where
- * Chinese text has no other use for them (U+1F000 to U+1FAFF, the miscellaneous symbols and
- * dingbats U+2600 to U+27BF, and the few emoji among the arrows, technical symbols and stars);
- * the geometric shapes that Chinese text uses as marks and digits ({@code ● ○ ▲}) and the
- * letterlike symbols ({@code ℃ ™}) stay text.
+ * <p>The pictographs are every symbol of the blocks where emoji live and Chinese text has no other
+ * use for them: U+1F000 to U+1FAFF, the miscellaneous symbols and dingbats U+2600 to U+27BF (so
+ * also {@code ☆ ✓ ➀}, words of their own in the corpora too), and the few emoji among the
+ * technical symbols, arrows and stars ({@code ⌚ ⏰ ⬆ ⭐}). The geometric shapes that Chinese
+ * text uses as marks and digits ({@code ● ○ ▲}), the circled numbers ({@code ①}) and the
+ * letterlike symbols ({@code ℃ ™}) stay where they were; any other symbol or mark followed by the
+ * emoji presentation selector {@code U+FE0F} ({@code ‼️}, {@code ▶️}, {@code ㊗️}) is an emoji
+ * with it.
  */
 final class Emoji {
   private static final int ZWJ = 0x200D;
   private static final int KEYCAP = 0x20E3;
+  /** The emoji presentation selector. */
+  private static final char VS16 = '\uFE0F';
 
   private Emoji() {}
 
@@ -37,7 +42,7 @@ final class Emoji {
         || (cp >= 0x2B05 && cp <= 0x2B07) || cp == 0x2B1B || cp == 0x2B1C || cp == 0x2B50 || cp == 0x2B55;
   }
 
-  private static boolean isRegionalIndicator(int cp) {
+  static boolean isRegionalIndicator(int cp) {
     return cp >= 0x1F1E6 && cp <= 0x1F1FF;
   }
 
@@ -55,10 +60,13 @@ final class Emoji {
    */
   static int end(CharSequence text, int i) {
     char c = text.charAt(i);
-    if (c >= 0x2C00 ? !Character.isHighSurrogate(c) : c < 0x231A && c > '9') {
-      return -1; // the common case, Chinese text and ASCII letters: no emoji starts there
-    }
     int n = text.length();
+    if (c >= 0x2C00 ? !Character.isHighSurrogate(c) : c < 0x231A && c > '9') {
+      // the common case, Chinese text and ASCII letters: no pictograph starts there, but a symbol
+      // may ask for emoji presentation
+      return i + 1 < n && text.charAt(i + 1) == VS16 && !Character.isLetterOrDigit(c) && !Character.isSurrogate(c)
+          && !Character.isWhitespace(c) ? i + 2 : -1;
+    }
     int cp = Character.codePointAt(text, i);
     int end = i + Character.charCount(cp);
     if (isRegionalIndicator(cp)) {
@@ -72,7 +80,8 @@ final class Emoji {
       return k < n && text.charAt(k) == KEYCAP ? k + 1 : -1;
     }
     if (!isPictograph(cp)) {
-      return -1;
+      return end < n && text.charAt(end) == VS16 && !Character.isLetterOrDigit(cp) && !Character.isWhitespace(cp)
+          ? end + 1 : -1;
     }
     while (end < n) {
       int next = Character.codePointAt(text, end);

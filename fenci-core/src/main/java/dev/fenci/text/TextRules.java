@@ -2,7 +2,9 @@ package dev.fenci.text;
 
 /**
  * How text is prepared for the network; saved with each model because decoding must use the
- * rules the model was trained with.
+ * rules the model was trained with. The chunker's finer rules (which marks are cuts, emoji, kana
+ * and Hangul runs, see {@link Chunker}) may change between versions without retraining: they
+ * decide what the network never sees, and every change is measured on the shipped models.
  *
  * <ul>
  *   <li>{@link #SEED}: the seed method's rules. Whitespace and punctuation are words of their own;

@@ -134,6 +134,38 @@ class DecoderTest {
     }
   }
 
+  /**
+   * Flags pair their regional indicators from the left: a window whose context is an odd number of
+   * them would pair them across its first word boundary. The word model here knows an 18-character
+   * word, so a window reads 19 characters back, unless that would split a pair.
+   */
+  @Test
+  void aWindowThatStartsInARunOfFlagsPairsThemAsTheWholeLine() {
+    Model m = TestModels.randomCrf(1);
+    int[] longWord = TestTexts.unpunctuated(18).substring(0, 18).codePoints()
+        .map(cp -> m.vocabulary().read(cp, m.rules())).toArray();
+    dev.fenci.model.WordLanguageModel lm = dev.fenci.model.WordLanguageModel.build(
+        dev.fenci.model.WordLanguageModel.Settings.DEFAULT, java.util.List.of(java.util.List.of(longWord)),
+        m.vocabulary().size());
+    assertThat(lm.longestWord()).isEqualTo(18);
+    String flags = "\uD83C\uDDE8\uD83C\uDDF3\uD83C\uDDFA\uD83C\uDDF8".repeat(30); // CN US ...
+    String text = "中国" + flags + "好";
+    Decoder d = new Decoder(m.network(), m.vocabulary(), m.rules(), m.transitions(), lm, Decoder.WINDOW, 100_000, 512);
+    for (int pairs = 10; pairs < 60; pairs++) {
+      int pos = 2 + 4 * pairs;
+      int from = d.contextStart(text, pos, -1);
+      assertThat((pos - from) % 4).as("regional indicators from %d to %d", from, pos).isZero();
+      assertThat(new dev.fenci.text.Chunker(m.rules()).chunk(text.substring(from)))
+          .as("a chunk ends at the window's boundary").anyMatch(c -> c.end() == pos - from);
+    }
+    int[] whole = d.wordEnds(text);
+    for (int w = 70; w < 110; w++) {
+      int[] windowed = new Decoder(m.network(), m.vocabulary(), m.rules(), m.transitions(), lm, Decoder.WINDOW, w, 20)
+          .wordEnds(text);
+      assertThat(windowed).as("windows of %d characters", w).containsExactly(whole);
+    }
+  }
+
   @Test
   void withAWordLanguageModelASettledWordLongerThanTheContextIsReadWhole() throws Exception {
     // a forced dictionary word longer than a window's context before the window's boundary: the
@@ -323,6 +355,10 @@ class DecoderTest {
     assertThat(words(text, d.wordEnds(text))).containsExactly("他用", "Twitter", "和ABC发帖");
     assertThat(words("iPhone6Plus好", d.wordEnds("iPhone6Plus好"))).containsExactly("iPhone6Plus", "好");
     assertThat(words("A股和B股", d.wordEnds("A股和B股"))).containsExactly("A股和B股");
+    // only a Chinese character next to the run is kept apart: marks and other letters may join it
+    // (Node.js, Schrödinger), and a run of fewer than four letters may join a Chinese one (js和)
+    assertThat(words("看Node.js和Schrödinger好", d.wordEnds("看Node.js和Schrödinger好")))
+        .containsExactly("看", "Node.js和", "Schrödinger", "好");
     dev.fenci.dict.UserDictionary ud = dev.fenci.dict.UserDictionary.empty();
     ud.add("Twitter和", 1);
     ud.add("用Twitter", 0.5);

@@ -63,6 +63,13 @@ class ChunkerTest {
   }
 
   @Test
+  void theSharpOfCSharpIsNoCut() {
+    assertThat(show("学C#和F#，#话题#", TextRules.FOLD)).containsExactly("T:学C#和F#", "P:，", "P:#", "T:话题", "P:#");
+    assertThat(show("C#语言", TextRules.SEED)).containsExactly("A:C#", "T:语言");
+    assertThat(show("AC#", TextRules.SEED)).containsExactly("A:AC", "P:#");
+  }
+
+  @Test
   void atAndHashAreWordsOfTheirOwnOutsideAddresses() {
     assertThat(show("#双十一#@京东，＠新华社＃", TextRules.FOLD))
         .containsExactly("P:#", "T:双十一", "P:#", "P:@", "T:京东", "P:，", "P:＠", "T:新华社", "P:＃");
@@ -83,6 +90,9 @@ class ChunkerTest {
     // marks and digits that Chinese text writes with symbols stay text; a lone joiner or modifier too
     assertThat(show("二○○○年●气温5℃\u200D\uD83C\uDFFB", TextRules.FOLD))
         .containsExactly("T:二○○○年●气温5℃\u200D\uD83C\uDFFB");
+    // a symbol asking for emoji presentation; under the seed rules an ASCII run stops at a keycap
+    assertThat(show("\u203C\uFE0F好\u25B6\uFE0F", TextRules.FOLD)).containsExactly("E:\u203C\uFE0F", "T:好", "E:\u25B6\uFE0F");
+    assertThat(show("a" + keycapOne + "b", TextRules.SEED)).containsExactly("A:a", "E:" + keycapOne, "A:b");
     // a lone regional indicator, a joiner with nothing to join, a digit without a keycap
     assertThat(show("\uD83C\uDDE8好" + laugh + "\u200D好1\uFE0F", TextRules.SEED))
         .containsExactly("E:\uD83C\uDDE8", "T:好", "E:" + laugh, "T:\u200D好", "A:1", "T:\uFE0F");
@@ -96,6 +106,9 @@ class ChunkerTest {
     // ー lengthens kana, not Hangul; a half-width katakana run; Chinese around them stays text
     assertThat(show("看了ラーメン和ｶﾀｶﾅ，김치ー", TextRules.FOLD))
         .containsExactly("T:看了", "Y:ラーメン", "T:和", "Y:ｶﾀｶﾅ", "P:，", "Y:김치", "T:ー");
+    // the marks kana share: half-width ｰ ﾞ ﾟ, a combining voicing mark, a middle dot between two letters
+    assertThat(show("ﾃﾞｰﾀ和ｽｰﾊﾟｰ和か\u3099和ジョン・スミス・", TextRules.FOLD))
+        .containsExactly("Y:ﾃﾞｰﾀ", "T:和", "Y:ｽｰﾊﾟｰ", "T:和", "Y:か\u3099", "T:和", "Y:ジョン・スミス", "T:・");
   }
 
   @Test
