@@ -336,37 +336,47 @@ class DecoderTest {
   }
 
   /**
-   * An ASCII run of 4 letters or more is a Latin word of its own even under a network that joins
-   * everything; a shorter run may join its neighbours; a dictionary entry of multiplier 1 or more
-   * that spans the run's edge lifts the rule there, one below 1 does not.
+   * An ASCII run of 4 letters or more is never joined with a Chinese character, even under a
+   * network that joins everything, nor is one of 3 between two; a shorter run may join its
+   * neighbours; a dictionary entry of multiplier 1 or more that
+   * spans the run's edge lifts the rules there, one below 1 does not.
    */
   @Test
   void anAsciiRunOfFourLettersOrMoreIsAWordOfItsOwn() {
     Model m = TestModels.random(TextRules.FOLD, 3);
-    // huge scores for B -> M, M -> M and B -> E: every word as long as it may be
+    // huge scores for B -> M, M -> M, M -> E and B -> E: every word as long as it may be
     float[] v = new dev.fenci.nn.Transitions().param().value.clone();
     v[Tag.B.ordinal() * Tag.COUNT + Tag.M.ordinal()] = 1000f;
     v[Tag.M.ordinal() * Tag.COUNT + Tag.M.ordinal()] = 1000f;
+    v[Tag.M.ordinal() * Tag.COUNT + Tag.E.ordinal()] = 1000f;
     v[Tag.B.ordinal() * Tag.COUNT + Tag.E.ordinal()] = 1000f;
     Model joins = new Model("accurate-crf", m.network(), dev.fenci.nn.Transitions.of(v), m.vocabulary(), m.rules(),
         m.provenance());
     Decoder d = new Decoder(joins);
-    String text = "他用Twitter和ABC发帖";
-    assertThat(words(text, d.wordEnds(text))).containsExactly("他用", "Twitter", "和ABC发帖");
+    String text = "他用Twitter和AB发帖";
+    assertThat(words(text, d.wordEnds(text))).containsExactly("他用", "Twitter", "和AB发帖");
     assertThat(words("iPhone6Plus好", d.wordEnds("iPhone6Plus好"))).containsExactly("iPhone6Plus", "好");
     assertThat(words("A股和B股", d.wordEnds("A股和B股"))).containsExactly("A股和B股");
     // only a Chinese character next to the run is kept apart: marks and other letters may join it
     // (Node.js, Schrödinger), and a run of fewer than four letters may join a Chinese one (js和)
     assertThat(words("看Node.js和Schrödinger好", d.wordEnds("看Node.js和Schrödinger好")))
         .containsExactly("看", "Node.js和", "Schrödinger", "好");
+    // three letters between two Chinese characters are a word of their own; two are not
+    assertThat(words("特斯拉CEO马斯克", d.wordEnds("特斯拉CEO马斯克"))).containsExactly("特斯拉", "CEO", "马斯克");
+    assertThat(words("卡拉OK厅", d.wordEnds("卡拉OK厅"))).containsExactly("卡拉OK厅");
+    assertThat(words("这款SUV", d.wordEnds("这款SUV"))).containsExactly("这款SUV");
+    dev.fenci.dict.UserDictionary sandwich = dev.fenci.dict.UserDictionary.empty();
+    sandwich.add("拉CEO马", 1);
+    assertThat(words("特斯拉CEO马斯克", d.wordEnds(java.util.List.of("特斯拉CEO马斯克"), sandwich.snapshot()).get(0)))
+        .containsExactly("特斯拉CEO马斯克");
     dev.fenci.dict.UserDictionary ud = dev.fenci.dict.UserDictionary.empty();
     ud.add("Twitter和", 1);
     ud.add("用Twitter", 0.5);
     assertThat(words(text, d.wordEnds(java.util.List.of(text), ud.snapshot()).get(0)))
-        .containsExactly("他用", "Twitter和ABC发帖");
+        .containsExactly("他用", "Twitter和AB发帖");
     ud.add("他用Twitter", Double.POSITIVE_INFINITY);
     assertThat(words(text, d.wordEnds(java.util.List.of(text), ud.snapshot()).get(0)))
-        .containsExactly("他用Twitter", "和ABC发帖");
+        .containsExactly("他用Twitter", "和AB发帖");
   }
 
   @Test
