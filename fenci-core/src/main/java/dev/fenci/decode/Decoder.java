@@ -239,8 +239,7 @@ public final class Decoder {
    * or earlier where the word language model must read that word ({@link #wordModelContextStart}).
    */
   public int contextStart(CharSequence text, int pos, int lastWordStart) {
-    int from = wordModelContextStart(text, pos, lastWordStart);
-    return from < pos ? Math.min(contextStart(text, pos), pairedFlags(text, from, pos)) : contextStart(text, pos);
+    return Math.min(contextStart(text, pos), pairedFlags(text, wordModelContextStart(text, pos, lastWordStart), pos));
   }
 
   /**
@@ -504,10 +503,7 @@ public final class Decoder {
       if (boundary > 0 && boundary < text.length()) {
         int k = cpIndex(boundary);
         // twice a cut: stronger than the rule that keeps an ASCII run whole
-        scores[(k - 1) * Tag.COUNT + Tag.B.ordinal()] += 2 * CUT;
-        scores[(k - 1) * Tag.COUNT + Tag.M.ordinal()] += 2 * CUT;
-        scores[k * Tag.COUNT + Tag.M.ordinal()] += 2 * CUT;
-        scores[k * Tag.COUNT + Tag.E.ordinal()] += 2 * CUT;
+        boundaryBefore(k, 2 * CUT);
         // the settled tag before the boundary (S after a one-character word, E otherwise): with
         // learned transitions it changes the scores of what follows, and the context decoded
         // here, cut at the window's start, might not end in the tag decided earlier
@@ -528,12 +524,12 @@ public final class Decoder {
           }
         }
       }
-      int[] runs = rules.asciiRunsAreWords() ? null : latinRuns();
-      boolean[] joined = dict.size() == 0 ? null : new boolean[n + 1];
-      byte[] allowed = dict.size() == 0 ? null : applyDictionary(joined);
-      boolean[] latin = runs == null ? null : latinWordEdges(runs, joined);
-      if (latin != null) {
-        separateLatinWords(latin);
+      boolean[] latin = rules.asciiRunsAreWords() ? null : latinWordEdges();
+      byte[] allowed = dict.size() == 0 ? null : applyDictionary(latin);
+      for (int k = 1; latin != null && k < n; k++) {
+        if (latin[k]) {
+          boundaryBefore(k, CUT);
+        }
       }
       // every chunk is decoded as the training piece it would have been: start and end scores at
       // its edges, never a transition from the chunk before (lines and chunks never influence
@@ -582,12 +578,16 @@ public final class Decoder {
     }
 
     /**
-     * The ASCII runs inside TEXT chunks with {@link #SANDWICH_LETTERS} letters or more and a
-     * Chinese character next to them, four ints each: start, end (code point indices), letters, and bit 1 / bit 2 when a
-     * Chinese character of the same chunk comes before / after. Null if there are none.
+     * The word boundaries that the Latin-word rules ask for ({@code edges[k]}: one before code
+     * point {@code k}), or null if there are none: an ASCII run with at least
+     * {@link #LATIN_WORD_LETTERS} letters ({@code Twitter}, {@code iPhone6Plus}) is never joined
+     * with a Chinese character next to it, nor is one of {@link #SANDWICH_LETTERS} between two
+     * ({@code 特斯拉 CEO 马斯克}); other runs may be ({@code A股}, {@code POS机}, {@code 款SUV}) as the
+     * network decides, and so may any run with the other characters the network sees
+     * ({@code Python3.8}, {@code Node.js}, {@code Lily_Wang}, {@code Schrödinger}).
      */
-    private int[] latinRuns() {
-      IntList runs = null;
+    private boolean[] latinWordEdges() {
+      boolean[] edges = null;
       for (int a = 0; a < n; ) {
         if (text.charAt(offsets[a]) >= 0x80 || !Chunker.inAsciiRun(text, offsets[a])
             || chunks.get(chunkOf[a]).kind() != Chunk.Kind.TEXT) {
@@ -601,39 +601,16 @@ public final class Decoder {
           letters += (c | 0x20) >= 'a' && (c | 0x20) <= 'z' ? 1 : 0;
           b++;
         }
-        int han = (a > 0 && chunkOf[a - 1] == chunkOf[a] && isHan(a - 1) ? 1 : 0)
-            | (b < n && chunkOf[b] == chunkOf[a] && isHan(b) ? 2 : 0);
-        if (letters >= SANDWICH_LETTERS && han != 0) {
-          runs = runs == null ? new IntList() : runs;
-          runs.add(a);
-          runs.add(b);
-          runs.add(letters);
-          runs.add(han);
+        if (letters >= SANDWICH_LETTERS) {
+          boolean before = a > 0 && chunkOf[a - 1] == chunkOf[a] && isHan(a - 1);
+          boolean after = b < n && chunkOf[b] == chunkOf[a] && isHan(b);
+          if (letters >= LATIN_WORD_LETTERS ? before || after : before && after) {
+            edges = edges == null ? new boolean[n + 1] : edges;
+            edges[a] |= before;
+            edges[b] |= after;
+          }
         }
         a = b;
-      }
-      return runs == null ? null : runs.toArray();
-    }
-
-    /**
-     * The word boundaries that the Latin-word rule asks for ({@code edges[k]}: one before code
-     * point {@code k}), or null if there are none: an ASCII run with at least
-     * {@link #LATIN_WORD_LETTERS} letters ({@code Twitter}, {@code iPhone6Plus}) is never joined
-     * with a Chinese character next to it, nor is one of {@link #SANDWICH_LETTERS} between two
-     * ({@code 特斯拉 CEO 马斯克}); other runs may be ({@code A股}, {@code POS机}, {@code 款SUV}) as the
-     * network decides, and so may any run with the other characters the network sees
-     * ({@code Python3.8}, {@code Node.js}, {@code Lily_Wang}, {@code Schrödinger}). Where a
-     * dictionary entry of multiplier 1 or more joins the run with its neighbour ({@code joined},
-     * may be null), the user's word stands.
-     */
-    private boolean[] latinWordEdges(int[] runs, boolean[] joined) {
-      boolean[] edges = null;
-      for (int r = 0; r < runs.length; r += 4) {
-        if (runs[r + 2] >= LATIN_WORD_LETTERS || (runs[r + 2] >= SANDWICH_LETTERS && runs[r + 3] == 3)) {
-          edges = edges == null ? new boolean[n + 1] : edges;
-          edges[runs[r]] |= (runs[r + 3] & 1) != 0 && (joined == null || !joined[runs[r]]);
-          edges[runs[r + 1]] |= (runs[r + 3] & 2) != 0 && (joined == null || !joined[runs[r + 1]]);
-        }
       }
       return edges;
     }
@@ -642,28 +619,24 @@ public final class Decoder {
       return Character.UnicodeScript.of(text.codePointAt(offsets[k])) == Character.UnicodeScript.HAN;
     }
 
-    /** A word boundary, at the cost of a cut, before every code point {@code k} with {@code edges[k]}. */
-    private void separateLatinWords(boolean[] edges) {
-      for (int k = 1; k < n; k++) {
-        if (edges[k]) {
-          scores[(k - 1) * Tag.COUNT + Tag.B.ordinal()] += CUT;
-          scores[(k - 1) * Tag.COUNT + Tag.M.ordinal()] += CUT;
-          scores[k * Tag.COUNT + Tag.M.ordinal()] += CUT;
-          scores[k * Tag.COUNT + Tag.E.ordinal()] += CUT;
-        }
-      }
+    /** A word boundary before code point {@code k}: every tagging that crosses it costs {@code cost}. */
+    private void boundaryBefore(int k, float cost) {
+      scores[(k - 1) * Tag.COUNT + Tag.B.ordinal()] += cost;
+      scores[(k - 1) * Tag.COUNT + Tag.M.ordinal()] += cost;
+      scores[k * Tag.COUNT + Tag.M.ordinal()] += cost;
+      scores[k * Tag.COUNT + Tag.E.ordinal()] += cost;
     }
 
     /**
-     * Adds log(multiplier) along every occurrence; returns hard constraints of forced ones. Marks
-     * in {@code joined} the places inside an occurrence of multiplier 1 or more, where the
-     * Latin-word rules do not cut: the user says that string is a word.
+     * Adds log(multiplier) along every occurrence; returns hard constraints of forced ones. An
+     * occurrence of multiplier 1 or more lifts the Latin-word rules' boundaries inside it
+     * ({@code latin}, may be null): the user says that string is a word.
      */
-    private byte[] applyDictionary(boolean[] joined) {
+    private byte[] applyDictionary(boolean[] latin) {
       Decoder.IntList forced = new Decoder.IntList();
       forEachMatch((s, e, logMultiplier) -> {
-        if (logMultiplier >= 0) {
-          Arrays.fill(joined, s + 1, e, true);
+        if (latin != null && logMultiplier >= 0) {
+          Arrays.fill(latin, s + 1, e, false);
         }
         boolean crosses = chunkOf[s] != chunkOf[e - 1];
         if (logMultiplier == Float.POSITIVE_INFINITY || (crosses && logMultiplier > 0)) {

@@ -54,6 +54,12 @@ final class Emoji {
     return cp == 0xFE0E || cp == 0xFE0F || isSkinTone(cp) || cp == KEYCAP || (cp >= 0xE0020 && cp <= 0xE007F);
   }
 
+  /** {@code end} + 1 if symbol {@code cp}, ending at {@code end}, asks for emoji presentation; else -1. */
+  private static int presented(CharSequence text, int cp, int end) {
+    return end < text.length() && text.charAt(end) == VS16 && !Character.isLetterOrDigit(cp)
+        && !Character.isWhitespace(cp) ? end + 1 : -1;
+  }
+
   /**
    * The end (UTF-16 index) of the emoji that starts at {@code i}, or -1 if none starts there.
    * Linear in the emoji's length.
@@ -64,8 +70,7 @@ final class Emoji {
     if (c >= 0x2C00 ? !Character.isHighSurrogate(c) : c < 0x231A && c > '9') {
       // the common case, Chinese text and ASCII letters: no pictograph starts there, but a symbol
       // may ask for emoji presentation
-      return i + 1 < n && text.charAt(i + 1) == VS16 && !Character.isLetterOrDigit(c) && !Character.isSurrogate(c)
-          && !Character.isWhitespace(c) ? i + 2 : -1;
+      return Character.isSurrogate(c) ? -1 : presented(text, c, i + 1);
     }
     int cp = Character.codePointAt(text, i);
     int end = i + Character.charCount(cp);
@@ -76,12 +81,11 @@ final class Emoji {
       return end;
     }
     if ((cp >= '0' && cp <= '9') || cp == '#' || cp == '*') {
-      int k = end < n && text.charAt(end) == 0xFE0F ? end + 1 : end;
+      int k = end < n && text.charAt(end) == VS16 ? end + 1 : end;
       return k < n && text.charAt(k) == KEYCAP ? k + 1 : -1;
     }
     if (!isPictograph(cp)) {
-      return end < n && text.charAt(end) == VS16 && !Character.isLetterOrDigit(cp) && !Character.isWhitespace(cp)
-          ? end + 1 : -1;
+      return presented(text, cp, end);
     }
     while (end < n) {
       int next = Character.codePointAt(text, end);
