@@ -3,6 +3,7 @@ package dev.fenci.cli;
 import dev.fenci.Segmenter;
 import dev.fenci.model.Model;
 import dev.fenci.text.TextRules;
+import dev.fenci.train.Recipe;
 import dev.fenci.train.Trainer;
 import dev.fenci.train.TrainingOptions;
 import java.nio.file.Path;
@@ -32,8 +33,10 @@ final class TrainCommand implements Callable<Integer> {
           + "Its architecture and text rules are kept (leave out --arch and --text-rules); its vocabulary, bigrams and lexicon grow by the new text's characters (see --min-count), bigrams and words.")
   String init;
 
-  @Option(names = "--arch", defaultValue = "seed",
-      description = "Architecture: seed, bigram, bigram-deep, accurate, accurate-crf (accurate with learned tag transitions, a CRF output layer), accurate-dil and accurate-dil-wide (accurate-crf with dilated middle convolutions), accurate-wide (wider middle convolutions), accurate-lex (accurate-crf reading which training words start and end at each character), accurate-lex-deep (one more convolution), fast, fast-wide, fast-deep or fast-lex (fast-wide with accurate-lex's features); see docs/results.md. Default: ${DEFAULT-VALUE}.")
+  @Option(names = "--arch", defaultValue = "accurate-lex",
+      description = "Architecture: seed, bigram, bigram-deep, accurate, accurate-crf (accurate with learned tag transitions, a CRF output layer), accurate-dil and accurate-dil-wide (accurate-crf with dilated middle convolutions), accurate-wide (wider middle convolutions), accurate-lex (accurate-crf reading which training words start and end at each character), accurate-lex-deep (one more convolution), fast, fast-wide, fast-deep or fast-lex (fast-wide with accurate-lex's features); see docs/results.md. Default: ${DEFAULT-VALUE}, the default preset's (accurate). "
+          + "Options left out come from the architecture's recipe: for accurate-lex --epochs 20 --batch 256 --lr-schedule cosine --ema 0.999 --word-lm, "
+          + "for fast-lex (the fast preset's) and accurate-lex-deep the same without the word model, for the others --epochs 30 --batch 1024 --lr-schedule constant (the seed's).")
   String arch;
 
   @Option(names = "--embed-init", defaultValue = "uniform",
@@ -44,11 +47,11 @@ final class TrainCommand implements Callable<Integer> {
       description = "fold (ASCII shown full-width to the network, letter/digit runs never split but may join neighbours, as the default model) or seed (the seed method: ASCII letter/digit runs are words of their own). Default: ${DEFAULT-VALUE}.")
   String textRules;
 
-  @Option(names = "--epochs", defaultValue = "30", description = "Epochs (default: ${DEFAULT-VALUE}).")
-  int epochs;
+  @Option(names = "--epochs", description = "Epochs (default: the architecture's recipe, see --arch).")
+  Integer epochs;
 
-  @Option(names = "--batch", defaultValue = "1024", description = "Most pieces per batch (default: ${DEFAULT-VALUE}).")
-  int batch;
+  @Option(names = "--batch", description = "Most pieces per batch (default: the architecture's recipe, see --arch).")
+  Integer batch;
 
   @Option(names = "--threads", description = "Threads (default: all cores).")
   Integer threads;
@@ -63,8 +66,8 @@ final class TrainCommand implements Callable<Integer> {
   @Option(names = "--lr", defaultValue = "0.001", description = "Adam's learning rate (default: ${DEFAULT-VALUE}).")
   float lr;
 
-  @Option(names = "--lr-schedule", defaultValue = "constant",
-      description = "constant (the seed) or cosine (decays to 5%% of --lr by the last epoch). Default: ${DEFAULT-VALUE}.")
+  @Option(names = "--lr-schedule",
+      description = "constant (the seed) or cosine (decays to 5%% of --lr by the last epoch). Default: the architecture's recipe, see --arch.")
   String schedule;
 
   @Option(names = "--unk-rate", defaultValue = "0",
@@ -83,18 +86,20 @@ final class TrainCommand implements Callable<Integer> {
       description = "Decoupled weight decay (AdamW) on the weights and embeddings, not the biases or transition scores (default: ${DEFAULT-VALUE}, none).")
   float weightDecay;
 
-  @Option(names = "--ema", defaultValue = "0",
-      description = "Decay of a moving average of the weights (e.g. 0.999), scored on dev beside them after every epoch; the better is kept (default: 0, none).")
-  float ema;
+  @Option(names = "--ema",
+      description = "Decay of a moving average of the weights (e.g. 0.999), scored on dev beside them after every epoch; the better is kept; 0: none "
+          + "(default: the architecture's recipe, see --arch).")
+  Float ema;
 
   @Option(names = "--batches", defaultValue = "length",
       description = "length (the seed: pieces of one length per batch) or mixed (pieces of any length, as many batches per epoch). Default: ${DEFAULT-VALUE}.")
   String batches;
 
-  @Option(names = "--word-lm", description = "Give the model a word bigram language model of the training words, "
+  @Option(names = "--word-lm", negatable = true, description = "Give the model a word bigram language model of the training words, "
       + "which the decoder adds to the network's scores over a word lattice (the accurate preset has one; "
-      + "with --init, a model that has one gives the new model one of its own training words).")
-  boolean wordLm;
+      + "with --init, a model that has one gives the new model one of its own training words). "
+      + "Default: the architecture's recipe (accurate-lex: yes), see --arch.")
+  Boolean wordLm;
 
   @Option(names = "--lenient", description = "Replace invalid UTF-8 in the training and dev files with U+FFFD (and count it) instead of failing.")
   boolean lenient;
@@ -107,6 +112,15 @@ final class TrainCommand implements Callable<Integer> {
 
   @Spec
   CommandSpec spec;
+
+  /** The recipe of {@code arch}, or a usage error naming the known architectures. */
+  private Recipe recipe(String arch) {
+    try {
+      return Recipe.of(arch);
+    } catch (IllegalArgumentException e) {
+      throw new CommandLine.ParameterException(spec.commandLine(), "--arch: " + e.getMessage());
+    }
+  }
 
   @Override
   public Integer call() throws Exception {
@@ -131,10 +145,16 @@ final class TrainCommand implements Callable<Integer> {
       }
       arch = base.arch();
       rules = base.rules();
+      if (Boolean.FALSE.equals(wordLm) && base.wordModel() != null) {
+        throw new CommandLine.ParameterException(spec.commandLine(), "--no-word-lm: " + init + " decodes with a word model, "
+            + "so a model trained from it gets one of its own training words; leave --no-word-lm out");
+      }
     }
+    Recipe recipe = recipe(arch);
     TrainingOptions o = new TrainingOptions(train, dev, model, arch, embedInit, rules,
-        epochs, batch, t, seed, minCount, resume, lr, schedule, lenient, unkRate, keep, ema, batches, hiddenKeep, weightDecay,
-        init, wordLm);
+        epochs != null ? epochs : recipe.epochs(), batch != null ? batch : recipe.batch(), t, seed, minCount, resume, lr,
+        schedule != null ? schedule : recipe.schedule(), lenient, unkRate, keep, ema != null ? ema : recipe.ema(), batches,
+        hiddenKeep, weightDecay, init, wordLm != null ? wordLm : recipe.wordModel());
     new Trainer(o, base, System.err, System.console() != null).run();
     return 0;
   }

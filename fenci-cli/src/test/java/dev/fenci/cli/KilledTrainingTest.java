@@ -43,7 +43,7 @@ class KilledTrainingTest {
         "--add-modules", "jdk.incubator.vector", "-cp", System.getProperty("java.class.path"),
         Main.class.getName(), "train", "--train", dir.resolve("train.txt").toString(),
         "--dev", dir.resolve("dev.txt").toString(), "--model", model.toString(), "--epochs", "400",
-        "--threads", "1", "--batch", "64"));
+        "--threads", "1", "--batch", "64", "--arch", "seed"));
     if (resume) {
       cmd.add("--resume");
     }

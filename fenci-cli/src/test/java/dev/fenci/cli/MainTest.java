@@ -86,6 +86,47 @@ class MainTest {
   }
 
   @Test
+  void trainWithoutOptionsUsesTheDefaultPresetsRecipeAndGivenOptionsWin() throws Exception {
+    Path train = dir.resolve("train.utf8");
+    StringBuilder t = new StringBuilder();
+    for (int i = 0; i < 40; i++) {
+      t.append("我们 喜欢 北京 的 天气 。\n今天 很 好 ， 去 看 电影 了 。\n");
+    }
+    Files.writeString(train, t, StandardCharsets.UTF_8);
+    Path out = dir.resolve("default.safetensors");
+    Run r = run("", "train", "--train", train.toString(), "--model", out.toString(), "--epochs", "1", "--threads", "1");
+    assertThat(r.code()).as(r.err()).isZero();
+    dev.fenci.model.Model m = dev.fenci.model.Model.load(out);
+    assertThat(m.arch()).isEqualTo("accurate-lex");
+    assertThat(m.provenance()).containsEntry("lr_schedule", "cosine").containsEntry("batch", "256")
+        .containsEntry("ema", "0.999").containsEntry("epochs_planned", "1");
+    assertThat(m.wordModel()).isNotNull();
+
+    Run noLm = run("", "train", "--train", train.toString(), "--model", out.toString(), "--epochs", "1", "--threads", "1",
+        "--no-word-lm", "--batch", "64");
+    assertThat(noLm.code()).as(noLm.err()).isZero();
+    m = dev.fenci.model.Model.load(out);
+    assertThat(m.wordModel()).isNull();
+    assertThat(m.provenance()).containsEntry("batch", "64");
+
+    Run seed = run("", "train", "--arch", "seed", "--train", train.toString(), "--model", out.toString(), "--epochs", "1",
+        "--threads", "1");
+    assertThat(seed.code()).as(seed.err()).isZero();
+    m = dev.fenci.model.Model.load(out);
+    assertThat(m.arch()).isEqualTo("seed");
+    assertThat(m.provenance()).containsEntry("lr_schedule", "constant").containsEntry("batch", "1024").containsEntry("ema", "0.0");
+    assertThat(m.wordModel()).isNull();
+
+    Run badArch = run("", "train", "--arch", "nosuch", "--train", train.toString(), "--model", out.toString());
+    assertThat(badArch.code()).isEqualTo(Main.EXIT_USAGE);
+    assertThat(badArch.err()).contains("unknown architecture 'nosuch'").contains("accurate-lex");
+    Run noLmFromLm = run("", "train", "--init", "accurate", "--no-word-lm", "--train", train.toString(), "--model",
+        out.toString());
+    assertThat(noLmFromLm.code()).isEqualTo(Main.EXIT_USAGE);
+    assertThat(noLmFromLm.err()).contains("--no-word-lm");
+  }
+
+  @Test
   void trainStartsFromAPresetKeepingItsArchitecture() throws Exception {
     Path train = dir.resolve("train.utf8");
     StringBuilder t = new StringBuilder();
