@@ -1,6 +1,5 @@
 package dev.fenci.bench;
 
-import dev.fenci.text.TextRules;
 import dev.fenci.train.Trainer;
 import dev.fenci.train.TrainingOptions;
 import java.io.IOException;
@@ -48,8 +47,8 @@ public class TrainBenchmark {
     Path dev = dir.resolve("dev.utf8");
     Files.write(train, BenchData.lines("pd1998/train.utf8").subList(0, 8000), StandardCharsets.UTF_8);
     Files.write(dev, BenchData.lines("pd1998/dev.utf8").subList(0, 200), StandardCharsets.UTF_8);
-    options = new TrainingOptions(List.of(train), dev, dir.resolve("m.safetensors"), "seed", "uniform",
-        TextRules.FOLD, 1, 1024, threads, 1, 2, false);
+    options = TrainingOptions.builder(List.of(train), dir.resolve("m.safetensors")).dev(dev).arch("seed").epochs(1)
+        .threads(threads).build();
   }
 
   @Benchmark

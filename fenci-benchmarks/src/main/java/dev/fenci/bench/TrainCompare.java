@@ -1,6 +1,5 @@
 package dev.fenci.bench;
 
-import dev.fenci.text.TextRules;
 import dev.fenci.train.Trainer;
 import dev.fenci.train.TrainingOptions;
 import java.io.BufferedReader;
@@ -111,9 +110,8 @@ public final class TrainCompare {
   private static void fenciRun(int threads, int epochs) throws IOException {
     Path dir = Files.createTempDirectory("fenci-train-speed");
     try {
-      TrainingOptions o = new TrainingOptions(List.of(BenchData.file("pd1998/train.utf8")),
-          BenchData.file("pd1998/dev.utf8"), dir.resolve("seed.safetensors"), "seed", "uniform",
-          TextRules.parse("fold"), epochs, 1024, threads, 1, 2, false);
+      TrainingOptions o = TrainingOptions.builder(List.of(BenchData.file("pd1998/train.utf8")), dir.resolve("seed.safetensors"))
+          .dev(BenchData.file("pd1998/dev.utf8")).arch("seed").epochs(epochs).threads(threads).build();
       new Trainer(o, System.out, false).run();
     } finally {
       try (var files = Files.list(dir)) {

@@ -3,7 +3,7 @@ package dev.fenci.cli;
 import dev.fenci.Segmenter;
 import dev.fenci.model.Model;
 import dev.fenci.text.TextRules;
-import dev.fenci.train.Recipe;
+import dev.fenci.train.Architectures;
 import dev.fenci.train.Trainer;
 import dev.fenci.train.TrainingOptions;
 import java.nio.file.Path;
@@ -33,7 +33,7 @@ final class TrainCommand implements Callable<Integer> {
           + "Its architecture and text rules are kept (leave out --arch and --text-rules); its vocabulary, bigrams and lexicon grow by the new text's characters (see --min-count), bigrams and words.")
   String init;
 
-  @Option(names = "--arch", defaultValue = "accurate-lex",
+  @Option(names = "--arch", defaultValue = Architectures.DEFAULT,
       description = "Architecture: seed, bigram, bigram-deep, accurate, accurate-crf (accurate with learned tag transitions, a CRF output layer), accurate-dil and accurate-dil-wide (accurate-crf with dilated middle convolutions), accurate-wide (wider middle convolutions), accurate-lex (accurate-crf reading which training words start and end at each character), accurate-lex-deep (one more convolution), fast, fast-wide, fast-deep or fast-lex (fast-wide with accurate-lex's features); see docs/results.md. Default: ${DEFAULT-VALUE}, the default preset's (accurate). "
           + "Options left out come from the architecture's recipe: for accurate-lex --epochs 20 --batch 256 --lr-schedule cosine --ema 0.999 --word-lm, "
           + "for fast-lex (the fast preset's) and accurate-lex-deep the same without the word model, for the others --epochs 30 --batch 1024 --lr-schedule constant (the seed's).")
@@ -113,15 +113,6 @@ final class TrainCommand implements Callable<Integer> {
   @Spec
   CommandSpec spec;
 
-  /** The recipe of {@code arch}, or a usage error naming the known architectures. */
-  private Recipe recipe(String arch) {
-    try {
-      return Recipe.of(arch);
-    } catch (IllegalArgumentException e) {
-      throw new CommandLine.ParameterException(spec.commandLine(), "--arch: " + e.getMessage());
-    }
-  }
-
   @Override
   public Integer call() throws Exception {
     int t = threads == null ? Runtime.getRuntime().availableProcessors() : threads;
@@ -150,11 +141,31 @@ final class TrainCommand implements Callable<Integer> {
             + "so a model trained from it gets one of its own training words; leave --no-word-lm out");
       }
     }
-    Recipe recipe = recipe(arch);
-    TrainingOptions o = new TrainingOptions(train, dev, model, arch, embedInit, rules,
-        epochs != null ? epochs : recipe.epochs(), batch != null ? batch : recipe.batch(), t, seed, minCount, resume, lr,
-        schedule != null ? schedule : recipe.schedule(), lenient, unkRate, keep, ema != null ? ema : recipe.ema(), batches,
-        hiddenKeep, weightDecay, init, wordLm != null ? wordLm : recipe.wordModel());
+    TrainingOptions.Builder b = TrainingOptions.builder(train, model).dev(dev).arch(arch).embedInit(embedInit).rules(rules)
+        .threads(t).seed(seed).minCount(minCount).resume(resume).lr(lr).lenient(lenient).unkRate(unkRate).keep(keep)
+        .batches(batches).hiddenKeep(hiddenKeep).weightDecay(weightDecay).init(init);
+    // the recipe's settings where none is given (see --arch)
+    if (epochs != null) {
+      b.epochs(epochs);
+    }
+    if (batch != null) {
+      b.batch(batch);
+    }
+    if (schedule != null) {
+      b.schedule(schedule);
+    }
+    if (ema != null) {
+      b.ema(ema);
+    }
+    if (wordLm != null) {
+      b.wordModel(wordLm);
+    }
+    TrainingOptions o;
+    try {
+      o = b.build();
+    } catch (IllegalArgumentException e) { // an unknown architecture, a value out of its range
+      throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage());
+    }
     new Trainer(o, base, System.err, System.console() != null).run();
     return 0;
   }

@@ -82,50 +82,188 @@ public record TrainingOptions(List<Path> train, Path dev, Path model, String arc
     }
   }
 
-  /** Options without a word language model. */
-  public TrainingOptions(List<Path> train, Path dev, Path model, String arch, String embedInit,
-      TextRules rules, int epochs, int batch, int threads, long seed, int minCount, boolean resume,
-      float lr, String schedule, boolean lenient, float unkRate, float keep, float ema, String batches,
-      float hiddenKeep, float weightDecay, String init) {
-    this(train, dev, model, arch, embedInit, rules, epochs, batch, threads, seed, minCount, resume, lr, schedule,
-        lenient, unkRate, keep, ema, batches, hiddenKeep, weightDecay, init, false);
-  }
-
-  /** Options that start from random weights. */
-  public TrainingOptions(List<Path> train, Path dev, Path model, String arch, String embedInit,
-      TextRules rules, int epochs, int batch, int threads, long seed, int minCount, boolean resume,
-      float lr, String schedule, boolean lenient, float unkRate, float keep, float ema, String batches,
-      float hiddenKeep, float weightDecay) {
-    this(train, dev, model, arch, embedInit, rules, epochs, batch, threads, seed, minCount, resume, lr, schedule,
-        lenient, unkRate, keep, ema, batches, hiddenKeep, weightDecay, null);
-  }
-
-  /** Options without dropout on the hidden layers. */
-  public TrainingOptions(List<Path> train, Path dev, Path model, String arch, String embedInit,
-      TextRules rules, int epochs, int batch, int threads, long seed, int minCount, boolean resume,
-      float lr, String schedule, boolean lenient, float unkRate, float keep, float ema, String batches) {
-    this(train, dev, model, arch, embedInit, rules, epochs, batch, threads, seed, minCount, resume, lr, schedule,
-        lenient, unkRate, keep, ema, batches, 1f, 0f);
-  }
-
-  /** Options with the seed's batches (pieces of one length per batch). */
-  public TrainingOptions(List<Path> train, Path dev, Path model, String arch, String embedInit,
-      TextRules rules, int epochs, int batch, int threads, long seed, int minCount, boolean resume,
-      float lr, String schedule, boolean lenient, float unkRate, float keep, float ema) {
-    this(train, dev, model, arch, embedInit, rules, epochs, batch, threads, seed, minCount, resume, lr, schedule,
-        lenient, unkRate, keep, ema, "length");
-  }
-
   /** This epoch's batches of {@code pieces}, made as {@link #batches} says. */
   Batcher batcher(List<TrainingData.Piece> pieces) {
     return batches.equals("mixed") ? new MixedBatcher(pieces, batch) : new LengthBatcher(pieces, batch);
   }
 
-  /** The seed's optimiser settings: Adam at a constant learning rate of 0.001. */
-  public TrainingOptions(List<Path> train, Path dev, Path model, String arch, String embedInit,
-      TextRules rules, int epochs, int batch, int threads, long seed, int minCount, boolean resume) {
-    this(train, dev, model, arch, embedInit, rules, epochs, batch, threads, seed, minCount, resume, 1e-3f, "constant",
-        false, 0f, 0f, 0f);
+  /**
+   * Options for training on {@code train} (segmented text files) into {@code model}: the
+   * architecture {@link Architectures#DEFAULT} trained by its {@link Recipe}. Each setter of the
+   * builder overrides one field; the fields a recipe holds (epochs, batch, schedule, ema, word
+   * model) come, when not set, from the recipe of the architecture chosen.
+   */
+  public static Builder builder(List<Path> train, Path model) {
+    return new Builder(train, model);
+  }
+
+  /** A builder holding these options, to change some of them. */
+  public Builder toBuilder() {
+    return new Builder(train, model).dev(dev).arch(arch).embedInit(embedInit).rules(rules).epochs(epochs).batch(batch)
+        .threads(threads).seed(seed).minCount(minCount).resume(resume).lr(lr).schedule(schedule).lenient(lenient)
+        .unkRate(unkRate).keep(keep).ema(ema).batches(batches).hiddenKeep(hiddenKeep).weightDecay(weightDecay)
+        .init(init).wordModel(wordModel);
+  }
+
+  /** Builds {@link TrainingOptions}; see {@link #builder}. The defaults are those of {@code fenci train}. */
+  public static final class Builder {
+    private final List<Path> train;
+    private Path model;
+    private Path dev;
+    private String arch = Architectures.DEFAULT;
+    private String embedInit = "uniform";
+    private TextRules rules = TextRules.FOLD;
+    private Integer epochs;
+    private Integer batch;
+    private int threads = Runtime.getRuntime().availableProcessors();
+    private long seed = 1;
+    private int minCount = 2;
+    private boolean resume;
+    private float lr = 1e-3f;
+    private String schedule;
+    private boolean lenient;
+    private float unkRate;
+    private float keep;
+    private Float ema;
+    private String batches = "length";
+    private float hiddenKeep = 1f;
+    private float weightDecay;
+    private String init;
+    private Boolean wordModel;
+
+    private Builder(List<Path> train, Path model) {
+      this.train = List.copyOf(train);
+      this.model = model;
+    }
+
+    /** Where the best model goes. */
+    public Builder model(Path model) {
+      this.model = model;
+      return this;
+    }
+
+    /** The development file (default: every 20th training line is held out). */
+    public Builder dev(Path dev) {
+      this.dev = dev;
+      return this;
+    }
+
+    public Builder arch(String arch) {
+      this.arch = arch;
+      return this;
+    }
+
+    public Builder embedInit(String embedInit) {
+      this.embedInit = embedInit;
+      return this;
+    }
+
+    public Builder rules(TextRules rules) {
+      this.rules = rules;
+      return this;
+    }
+
+    public Builder epochs(int epochs) {
+      this.epochs = epochs;
+      return this;
+    }
+
+    public Builder batch(int batch) {
+      this.batch = batch;
+      return this;
+    }
+
+    /** Threads for the matrix products (default: all cores). */
+    public Builder threads(int threads) {
+      this.threads = threads;
+      return this;
+    }
+
+    public Builder seed(long seed) {
+      this.seed = seed;
+      return this;
+    }
+
+    public Builder minCount(int minCount) {
+      this.minCount = minCount;
+      return this;
+    }
+
+    public Builder resume(boolean resume) {
+      this.resume = resume;
+      return this;
+    }
+
+    public Builder lr(float lr) {
+      this.lr = lr;
+      return this;
+    }
+
+    public Builder schedule(String schedule) {
+      this.schedule = schedule;
+      return this;
+    }
+
+    public Builder lenient(boolean lenient) {
+      this.lenient = lenient;
+      return this;
+    }
+
+    public Builder unkRate(float unkRate) {
+      this.unkRate = unkRate;
+      return this;
+    }
+
+    public Builder keep(float keep) {
+      this.keep = keep;
+      return this;
+    }
+
+    public Builder ema(float ema) {
+      this.ema = ema;
+      return this;
+    }
+
+    public Builder batches(String batches) {
+      this.batches = batches;
+      return this;
+    }
+
+    public Builder hiddenKeep(float hiddenKeep) {
+      this.hiddenKeep = hiddenKeep;
+      return this;
+    }
+
+    public Builder weightDecay(float weightDecay) {
+      this.weightDecay = weightDecay;
+      return this;
+    }
+
+    /**
+     * A preset name or model file to start from; its architecture and text rules must be those
+     * set here ({@link Trainer} checks), e.g. {@code arch("accurate-lex")} for {@code accurate}.
+     */
+    public Builder init(String init) {
+      this.init = init;
+      return this;
+    }
+
+    public Builder wordModel(boolean wordModel) {
+      this.wordModel = wordModel;
+      return this;
+    }
+
+    /**
+     * The options; throws {@link IllegalArgumentException} for an unknown architecture or a value
+     * out of its range.
+     */
+    public TrainingOptions build() {
+      Recipe r = Recipe.of(arch);
+      return new TrainingOptions(train, dev, model, arch, embedInit, rules, epochs != null ? epochs : r.epochs(),
+          batch != null ? batch : r.batch(), threads, seed, minCount, resume, lr, schedule != null ? schedule : r.schedule(),
+          lenient, unkRate, keep, ema != null ? ema : r.ema(), batches, hiddenKeep, weightDecay, init,
+          wordModel != null ? wordModel : r.wordModel());
+    }
   }
 
   /** The learning rate of epoch {@code epoch} (1-based). */

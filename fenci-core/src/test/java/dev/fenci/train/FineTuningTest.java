@@ -52,8 +52,8 @@ class FineTuningTest {
 
   private TrainingOptions options(Path train, String out, String arch, float lr, int epochs, boolean resume,
       String init, int minCount) {
-    return new TrainingOptions(List.of(train), null, dir.resolve(out), arch, "uniform", TextRules.FOLD, epochs, 64, 1, 3,
-        minCount, resume, lr, "constant", false, 0f, 0f, 0f, "length", 1f, 0f, init);
+    return TrainingOptions.builder(List.of(train), dir.resolve(out)).arch(arch).epochs(epochs).batch(64).threads(1)
+        .seed(3).minCount(minCount).resume(resume).lr(lr).schedule("constant").ema(0f).init(init).wordModel(false).build();
   }
 
   private static PrintStream quiet() {
@@ -114,9 +114,7 @@ class FineTuningTest {
     assertThat(Model.load(base).wordModel()).as("not asked for").isNull();
     Path a = corpus("a.utf8", WORDS, 300, 1);
     TrainingOptions o = options(a, "lm.safetensors", "accurate-lex", 1e-3f, 1, false, null);
-    TrainingOptions withLm = new TrainingOptions(o.train(), o.dev(), o.model(), o.arch(), o.embedInit(), o.rules(),
-        o.epochs(), o.batch(), o.threads(), o.seed(), o.minCount(), o.resume(), o.lr(), o.schedule(), o.lenient(),
-        o.unkRate(), o.keep(), o.ema(), o.batches(), o.hiddenKeep(), o.weightDecay(), o.init(), true);
+    TrainingOptions withLm = o.toBuilder().wordModel(true).build();
     new Trainer(withLm, quiet(), false).run();
     Model m = Model.load(dir.resolve("lm.safetensors"));
     assertThat(m.wordModel()).isNotNull();

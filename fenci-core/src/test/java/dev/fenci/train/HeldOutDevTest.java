@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.fenci.model.Model;
 import dev.fenci.model.ModelFormatException;
-import dev.fenci.text.TextRules;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
@@ -21,6 +20,11 @@ import org.junit.jupiter.api.io.TempDir;
 class HeldOutDevTest {
   @TempDir
   Path dir;
+
+  /** The seed's network and optimiser, one thread, seed 7. */
+  private TrainingOptions.Builder seed(Path train, String model) {
+    return TrainingOptions.builder(List.of(train), dir.resolve(model)).arch("seed").batch(256).threads(1).seed(7);
+  }
 
   @Test
   void everyTwentiethLineIsHeldOutAndLeavesTheTrainingData() {
@@ -50,8 +54,7 @@ class HeldOutDevTest {
     Path train = dir.resolve("train.utf8");
     Files.write(train, lines, StandardCharsets.UTF_8);
     ByteArrayOutputStream log = new ByteArrayOutputStream();
-    TrainingOptions o = new TrainingOptions(List.of(train), null, dir.resolve("m.safetensors"), "seed", "uniform",
-        TextRules.FOLD, 1, 256, 1, 7, 2, false);
+    TrainingOptions o = seed(train, "m.safetensors").epochs(1).build();
     new Trainer(o, new PrintStream(log, true, StandardCharsets.UTF_8), false).run();
     assertThat(log.toString(StandardCharsets.UTF_8))
         .contains("no --dev: every 20th line of the training data is held out for model selection (20 lines)");
@@ -63,8 +66,7 @@ class HeldOutDevTest {
     // selection): refused with what differs
     Path dev = dir.resolve("dev.utf8");
     Files.write(dev, lines.subList(0, 40), StandardCharsets.UTF_8);
-    TrainingOptions withDev = new TrainingOptions(List.of(train), dev, dir.resolve("m.safetensors"), "seed", "uniform",
-        TextRules.FOLD, 2, 256, 1, 7, 2, true);
+    TrainingOptions withDev = seed(train, "m.safetensors").dev(dev).epochs(2).resume(true).build();
     assertThatThrownBy(() -> new Trainer(withDev, new PrintStream(java.io.OutputStream.nullOutputStream()), false).run())
         .isInstanceOf(ModelFormatException.class).hasMessageContaining("dev = every 20th training line")
         .hasMessageContaining("without --resume");
@@ -74,8 +76,7 @@ class HeldOutDevTest {
   void tooFewLinesToHoldOutADevSetIsAnError() throws Exception {
     Path train = dir.resolve("tiny.utf8");
     Files.write(train, List.of("中国  人民", "发展  经济"), StandardCharsets.UTF_8);
-    TrainingOptions o = new TrainingOptions(List.of(train), null, dir.resolve("t.safetensors"), "seed", "uniform",
-        TextRules.FOLD, 1, 256, 1, 7, 2, false);
+    TrainingOptions o = seed(train, "t.safetensors").epochs(1).build();
     assertThatThrownBy(() -> new Trainer(o, new PrintStream(java.io.OutputStream.nullOutputStream()), false).run())
         .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("too few lines");
   }

@@ -13,7 +13,6 @@ import dev.fenci.model.SafeTensors;
 import dev.fenci.nn.Param;
 import dev.fenci.nn.Transitions;
 import dev.fenci.text.Chunker;
-import dev.fenci.text.TextRules;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -57,8 +56,14 @@ class TrainerTest {
       t = dir.resolve("train-" + lines + ".utf8");
       Files.write(t, Files.readAllLines(train, StandardCharsets.UTF_8).subList(0, lines), StandardCharsets.UTF_8);
     }
-    return new TrainingOptions(List.of(t), dev, dir.resolve(name + ".safetensors"), arch, "uniform",
-        TextRules.FOLD, epochs, 256, threads, 7, 2, resume);
+    return plain(List.of(t), dir.resolve(name + ".safetensors")).arch(arch).epochs(epochs).threads(threads)
+        .resume(resume).build();
+  }
+
+  /** The options every test starts from: the seed's optimiser, batches of 256, seed 7, one thread. */
+  private TrainingOptions.Builder plain(List<Path> train, Path model) {
+    return TrainingOptions.builder(train, model).dev(dev).arch("seed").batch(256).threads(1).seed(7)
+        .schedule("constant").ema(0f).wordModel(false);
   }
 
   private static PrintStream quiet() {
@@ -166,8 +171,7 @@ class TrainerTest {
     TrainingOptions base = options("plain", 1, 1, false, 400);
     new Trainer(base, quiet(), false).run();
     for (String name : new String[] {"unk-a", "unk-b"}) {
-      TrainingOptions o = new TrainingOptions(base.train(), dev, dir.resolve(name + ".safetensors"), "seed", "uniform",
-          TextRules.FOLD, 1, 256, 1, 7, 2, false, 1e-3f, "constant", false, 0.1f, 0f, 0f);
+      TrainingOptions o = plain(base.train(), dir.resolve(name + ".safetensors")).epochs(1).unkRate(0.1f).build();
       new Trainer(o, quiet(), false).run();
     }
     Model a = Model.load(dir.resolve("unk-a.safetensors"));
@@ -196,8 +200,7 @@ class TrainerTest {
   @Test
   void resumingWithAnotherUnknownCharacterRateIsRefused() throws Exception {
     TrainingOptions base = options("rate", 1, 1, false, 400);
-    TrainingOptions withRate = new TrainingOptions(base.train(), dev, base.model(), "seed", "uniform",
-        TextRules.FOLD, 2, 256, 1, 7, 2, true, 1e-3f, "constant", false, 0.1f, 0f, 0f);
+    TrainingOptions withRate = base.toBuilder().epochs(2).resume(true).unkRate(0.1f).build();
     new Trainer(base, quiet(), false).run(); // a checkpoint trained at rate 0
     assertThatThrownBy(() -> new Trainer(withRate, quiet(), false).run())
         .isInstanceOf(dev.fenci.model.ModelFormatException.class).hasMessageContaining("unk_rate");
@@ -208,8 +211,7 @@ class TrainerTest {
   }
 
   private TrainingOptions with(TrainingOptions o, int epochs, boolean resume, float keep, float ema) {
-    return new TrainingOptions(o.train(), o.dev(), o.model(), o.arch(), o.embedInit(), o.rules(), epochs, o.batch(),
-        o.threads(), o.seed(), o.minCount(), resume, o.lr(), o.schedule(), false, 0f, keep, ema);
+    return o.toBuilder().epochs(epochs).resume(resume).lenient(false).unkRate(0f).keep(keep).ema(ema).build();
   }
 
   /**
@@ -267,15 +269,14 @@ class TrainerTest {
   void aBetterMovingAverageIsSaved() throws Exception {
     // a short memory (decay 0.5) and a high learning rate: the average is a mean of the last few
     // steps, which the noisy last step often loses to
-    TrainingOptions o = new TrainingOptions(List.of(train), dev, dir.resolve("short.safetensors"), "seed", "uniform",
-        TextRules.FOLD, 3, 64, 1, 7, 2, false, 0.01f, "constant", false, 0f, 0f, 0.5f);
+    TrainingOptions o = plain(List.of(train), dir.resolve("short.safetensors")).epochs(3).batch(64).lr(0.01f).ema(0.5f)
+        .build();
     List<Trainer.EpochStats> h = new Trainer(o, quiet(), false).run();
     Model m = Model.load(o.model());
     Trainer.EpochStats kept = h.get(Integer.parseInt(m.provenance().get("epoch")) - 1);
     assertThat(h).anyMatch(s -> s.averaged().f1() > s.dev().f1());
     // whichever was saved, training went on from the weights: the same as without the average
-    TrainingOptions plain = new TrainingOptions(List.of(train), dev, dir.resolve("short-plain.safetensors"), "seed",
-        "uniform", TextRules.FOLD, 3, 64, 1, 7, 2, false, 0.01f, "constant", false, 0f, 0f, 0f);
+    TrainingOptions plain = o.toBuilder().model(dir.resolve("short-plain.safetensors")).ema(0f).build();
     new Trainer(plain, quiet(), false).run();
     var x = SafeTensors.read(plain.checkpoint());
     var y = SafeTensors.read(o.checkpoint());
@@ -294,8 +295,7 @@ class TrainerTest {
     TrainingOptions base = options("length", 1, 1, false, 400);
     new Trainer(base, quiet(), false).run();
     for (String name : new String[] {"mixed-a", "mixed-b"}) {
-      TrainingOptions o = new TrainingOptions(base.train(), dev, dir.resolve(name + ".safetensors"), "seed", "uniform",
-          TextRules.FOLD, 1, 256, 1, 7, 2, false, 1e-3f, "constant", false, 0f, 0f, 0f, "mixed");
+      TrainingOptions o = plain(base.train(), dir.resolve(name + ".safetensors")).epochs(1).batches("mixed").build();
       new Trainer(o, quiet(), false).run();
     }
     Model a = Model.load(dir.resolve("mixed-a.safetensors"));
@@ -304,12 +304,10 @@ class TrainerTest {
     assertThat(Model.load(base.model()).provenance()).containsEntry("batches", "length");
     assertThat(a.network().params().get(0).value).isNotEqualTo(Model.load(base.model()).network().params().get(0).value);
     // resumed after one epoch, a mixed run ends where an uninterrupted one does
-    TrainingOptions straight = new TrainingOptions(base.train(), dev, dir.resolve("mixed-2.safetensors"), "seed",
-        "uniform", TextRules.FOLD, 2, 256, 1, 7, 2, false, 1e-3f, "constant", false, 0f, 0f, 0f, "mixed");
+    TrainingOptions straight = plain(base.train(), dir.resolve("mixed-2.safetensors")).epochs(2).batches("mixed").build();
     new Trainer(straight, quiet(), false).run();
     java.nio.file.Files.copy(dir.resolve("mixed-a.safetensors.ckpt"), dir.resolve("mixed-r.safetensors.ckpt"));
-    TrainingOptions resumed = new TrainingOptions(base.train(), dev, dir.resolve("mixed-r.safetensors"), "seed",
-        "uniform", TextRules.FOLD, 2, 256, 1, 7, 2, true, 1e-3f, "constant", false, 0f, 0f, 0f, "mixed");
+    TrainingOptions resumed = straight.toBuilder().model(dir.resolve("mixed-r.safetensors")).resume(true).build();
     new Trainer(resumed, quiet(), false).run();
     var x = SafeTensors.read(straight.checkpoint());
     var y = SafeTensors.read(resumed.checkpoint());
@@ -318,8 +316,7 @@ class TrainerTest {
         assertSameBits(name, y.floats(name), x.floats(name));
       }
     }
-    TrainingOptions resumeAsLength = new TrainingOptions(base.train(), dev, dir.resolve("mixed-a.safetensors"), "seed",
-        "uniform", TextRules.FOLD, 2, 256, 1, 7, 2, true);
+    TrainingOptions resumeAsLength = plain(base.train(), dir.resolve("mixed-a.safetensors")).epochs(2).resume(true).build();
     assertThatThrownBy(() -> new Trainer(resumeAsLength, quiet(), false).run())
         .isInstanceOf(dev.fenci.model.ModelFormatException.class).hasMessageContaining("batches = mixed");
   }
