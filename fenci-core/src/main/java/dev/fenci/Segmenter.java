@@ -39,6 +39,9 @@ public final class Segmenter {
     this.dictionary = dictionary;
   }
 
+  /** The most threads {@link #segment(java.io.Reader, WordSink, int)} takes. */
+  public static final int MAX_THREADS = 1024;
+
   /**
    * This segmenter with a user dictionary (see {@link UserDictionary}); changes to the
    * dictionary take effect from the next call. The model is shared, not copied.
@@ -126,9 +129,13 @@ public final class Segmenter {
    * longer than 15,872 characters (the limit cuts, for example, a megabyte of Latin letters
    * without a space).
    *
-   * @param threads threads decoding blocks of lines in parallel (the output order is the input's)
+   * @param threads threads decoding blocks of lines in parallel (the output order is the input's),
+   *                from 1 to {@value #MAX_THREADS}
    */
   public void segment(java.io.Reader in, WordSink sink, int threads) throws IOException {
+    if (threads < 1 || threads > MAX_THREADS) {
+      throw new IllegalArgumentException("threads must be from 1 to " + MAX_THREADS + ", got " + threads);
+    }
     new TextStream(decoder, this::dict).segment(in, sink, threads);
   }
 

@@ -54,13 +54,19 @@ final class EvalCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws Exception {
-    List<List<String>> goldLines = Corpus.read(gold);
-    List<List<String>> test;
     if (source.pred != null) {
       if (dicts != null && !dicts.isEmpty()) {
         throw new CommandLine.ParameterException(spec.commandLine(),
             "--dict applies to --input (the text fenci segments), not to --pred");
       }
+      if (spec.commandLine().getParseResult().hasMatchedOption("--model")) {
+        throw new CommandLine.ParameterException(spec.commandLine(),
+            "--model applies to --input (the text fenci segments), not to --pred");
+      }
+    }
+    List<List<String>> goldLines = Corpus.read(gold);
+    List<List<String>> test;
+    if (source.pred != null) {
       test = Corpus.read(source.pred);
     } else {
       List<String> raw = Utf8Lines.read(source.input);

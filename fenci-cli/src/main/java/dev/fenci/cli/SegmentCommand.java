@@ -15,8 +15,11 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
 
 @Command(name = "segment", description = "Segment UTF-8 text: one output line per input line, words joined by the delimiter.")
 final class SegmentCommand implements Callable<Integer> {
@@ -40,7 +43,7 @@ final class SegmentCommand implements Callable<Integer> {
   Integer watch;
 
   @Option(names = "--threads", defaultValue = "1",
-      description = "Threads segmenting blocks of lines in parallel; the output is identical and in input order (default: ${DEFAULT-VALUE}).")
+      description = "Threads segmenting blocks of lines in parallel, 1 to 1024; the output is identical and in input order (default: ${DEFAULT-VALUE}).")
   int threads;
 
   @Option(names = "--debug", description = "Show stack traces of errors.")
@@ -48,6 +51,9 @@ final class SegmentCommand implements Callable<Integer> {
 
   @Parameters(paramLabel = "FILE", description = "Files to segment (default: standard input).")
   List<Path> files;
+
+  @Spec
+  CommandSpec spec;
 
   @Override
   public Integer call() throws IOException {
@@ -59,13 +65,22 @@ final class SegmentCommand implements Callable<Integer> {
   }
 
   private Integer run() throws IOException {
+    if (threads < 1 || threads > Segmenter.MAX_THREADS) {
+      throw new ParameterException(spec.commandLine(), "--threads must be from 1 to " + Segmenter.MAX_THREADS + ", got " + threads);
+    }
+    if (watch != null && (dicts == null || dicts.isEmpty())) {
+      throw new ParameterException(spec.commandLine(), "--watch reloads dictionaries: give at least one --dict");
+    }
+    if (watch != null && watch < 1) {
+      throw new ParameterException(spec.commandLine(), "--watch takes a number of seconds of at least 1, got " + watch);
+    }
     Segmenter seg = Segmenter.load(model);
     UserDictionary dict = null;
     if (dicts != null && !dicts.isEmpty()) {
       dict = UserDictionary.load(dicts, lenient, System.err);
       seg = seg.withDictionary(dict);
       if (watch != null) {
-        dict.watch(java.time.Duration.ofSeconds(Math.max(1, watch)));
+        dict.watch(java.time.Duration.ofSeconds(watch));
       }
     }
     try (Writer out = new BufferedWriter(new OutputStreamWriter(System.out, StandardCharsets.UTF_8), 1 << 16)) {
@@ -73,6 +88,9 @@ final class SegmentCommand implements Callable<Integer> {
         segment(seg, System.in, "<stdin>", out);
       } else {
         for (Path f : files) {
+          if (Files.isDirectory(f)) {
+            throw new java.nio.file.FileSystemException(f.toString(), null, "is a directory, not a file");
+          }
           if (!Files.isRegularFile(f)) {
             throw new java.nio.file.NoSuchFileException(f.toString(), null, "no such file");
           }
@@ -88,7 +106,7 @@ final class SegmentCommand implements Callable<Integer> {
   private void segment(Segmenter seg, InputStream in, String name, Writer out) throws IOException {
     Utf8Reader reader = new Utf8Reader(in, name, lenient);
     LineWriter lines = new LineWriter(out);
-    seg.segment(reader, lines, Math.max(1, threads));
+    seg.segment(reader, lines, threads);
     lines.finish();
     if (reader.replacements() > 0) {
       System.err.println("fenci: " + name + ": replaced " + reader.replacements()

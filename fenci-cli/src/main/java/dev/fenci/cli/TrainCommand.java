@@ -116,7 +116,12 @@ final class TrainCommand implements Callable<Integer> {
   @Override
   public Integer call() throws Exception {
     int t = threads == null ? Runtime.getRuntime().availableProcessors() : threads;
-    TextRules rules = TextRules.parse(textRules);
+    TextRules rules;
+    try {
+      rules = TextRules.parse(textRules);
+    } catch (IllegalArgumentException e) {
+      throw new CommandLine.ParameterException(spec.commandLine(), "--text-rules: " + e.getMessage());
+    }
     Model base = null;
     if (init != null) {
       CommandLine.ParseResult given = spec.commandLine().getParseResult();

@@ -86,6 +86,32 @@ class MainTest {
   }
 
   @Test
+  void valuesOutOfRangeAreUsageErrorsAndDirectoriesAreNamed() throws Exception {
+    for (String[] args : new String[][] {
+        {"segment", "--threads", "0"}, {"segment", "--threads", "2147483647"}, {"segment", "--watch", "5"},
+        {"train", "--train", "t", "--model", "m", "--epochs", "0"}, {"train", "--train", "t", "--model", "m", "--lr", "5"},
+        {"train", "--train", "t", "--model", "m", "--batch", "0"}, {"train", "--train", "t", "--model", "m", "--threads", "0"},
+        {"train", "--train", "t", "--model", "m", "--text-rules", "foo"},
+        {"train", "--train", "t", "--model", "m", "--lr-schedule", "linear"},
+        {"eval", "--gold", "g", "--pred", "p", "--model", "fast"}}) {
+      Run r = run("扫描二维码\n", args);
+      assertThat(r.code()).as(String.join(" ", args) + ": " + r.err()).isEqualTo(Main.EXIT_USAGE);
+    }
+    Path d = Files.createDirectory(dir.resolve("adir"));
+    Path gold = dir.resolve("g.utf8");
+    Files.writeString(gold, "扫描 二维码\n", StandardCharsets.UTF_8);
+    for (String[] args : new String[][] {
+        {"segment", d.toString()}, {"segment", "--dict", d.toString()}, {"segment", "--model", d.toString()},
+        {"eval", "--gold", d.toString(), "--pred", gold.toString()},
+        {"train", "--train", gold.toString(), "--model", d.toString()}}) {
+      Run r = run("扫描二维码\n", args);
+      assertThat(r.code()).as(String.join(" ", args)).isEqualTo(Main.EXIT_DATA);
+      assertThat(r.err().strip()).as(String.join(" ", args)).startsWith("fenci: " + d).contains("is a directory")
+          .doesNotContain("\n");
+    }
+  }
+
+  @Test
   void trainWithoutOptionsUsesTheDefaultPresetsRecipeAndGivenOptionsWin() throws Exception {
     Path train = dir.resolve("train.utf8");
     StringBuilder t = new StringBuilder();

@@ -13,13 +13,15 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Lines of a UTF-8 file, strictly decoded: LF or CRLF endings, an optional BOM, and a
+ * Lines of a UTF-8 file, strictly decoded: LF, CRLF or lone CR endings (as the segmenter ends
+ * lines), an optional BOM, and a
  * {@link CorpusFormatException} naming the line and byte offset of any invalid byte sequence.
  */
 public final class Utf8Lines {
   private Utf8Lines() {}
 
   public static List<String> read(Path path) throws IOException {
+    checkFile(path);
     byte[] bytes = Files.readAllBytes(path);
     return decode(bytes, path.toString());
   }
@@ -32,6 +34,7 @@ public final class Utf8Lines {
     if (!lenient) {
       return read(path);
     }
+    checkFile(path);
     String text;
     long replaced;
     try (dev.fenci.text.Utf8Reader r = new dev.fenci.text.Utf8Reader(Files.newInputStream(path), path.toString(), true)) {
@@ -47,13 +50,21 @@ public final class Utf8Lines {
     List<String> lines = new ArrayList<>();
     int start = 0;
     while (start < text.length()) {
-      int nl = text.indexOf('\n', start);
-      int end = nl < 0 ? text.length() : nl;
-      int contentEnd = end > start && text.charAt(end - 1) == '\r' ? end - 1 : end;
-      lines.add(text.substring(start, contentEnd));
-      start = end + 1;
+      int end = start;
+      while (end < text.length() && text.charAt(end) != '\n' && text.charAt(end) != '\r') {
+        end++;
+      }
+      lines.add(text.substring(start, end));
+      start = end + (end + 1 < text.length() && text.charAt(end) == '\r' && text.charAt(end + 1) == '\n' ? 2 : 1);
     }
     return lines;
+  }
+
+  /** A directory is refused with its name (reading one fails with a message that names nothing). */
+  static void checkFile(Path path) throws IOException {
+    if (Files.isDirectory(path)) {
+      throw new java.nio.file.FileSystemException(path.toString(), null, "is a directory, not a file");
+    }
   }
 
   public static List<String> decode(byte[] bytes, String source) throws CorpusFormatException {
@@ -68,10 +79,10 @@ public final class Utf8Lines {
     int lineNo = 1;
     while (start < bytes.length) {
       int end = start;
-      while (end < bytes.length && bytes[end] != '\n') {
+      while (end < bytes.length && bytes[end] != '\n' && bytes[end] != '\r') {
         end++;
       }
-      int contentEnd = end > start && bytes[end - 1] == '\r' ? end - 1 : end;
+      int contentEnd = end;
       try {
         CharBuffer cb = dec.reset().decode(ByteBuffer.wrap(bytes, start, contentEnd - start));
         lines.add(cb.toString());
@@ -80,7 +91,7 @@ public final class Utf8Lines {
         throw new CorpusFormatException(source, lineNo, "invalid UTF-8 at byte offset " + bad
             + " of the file (byte 0x" + Integer.toHexString(bytes[bad] & 0xFF) + ")");
       }
-      start = end + 1;
+      start = end + (end + 1 < bytes.length && bytes[end] == '\r' && bytes[end + 1] == '\n' ? 2 : 1);
       lineNo++;
     }
     return lines;

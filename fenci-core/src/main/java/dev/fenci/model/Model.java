@@ -201,6 +201,9 @@ public final class Model {
   }
 
   public static Model load(Path path) throws IOException {
+    if (java.nio.file.Files.isDirectory(path)) {
+      throw new java.nio.file.FileSystemException(path.toString(), null, "is a directory, not a model file");
+    }
     if (!java.nio.file.Files.isRegularFile(path)) {
       throw new java.nio.file.NoSuchFileException(path.toString(), null, "no such model file");
     }

@@ -26,8 +26,13 @@ public final class Utf8Reader extends Reader {
   private final CharBuffer chars = CharBuffer.allocate(1 << 16);
   /** Bytes of the stream before {@code bytes}' position 0. */
   private long consumedBefore;
-  /** Newlines among the bytes decoded so far (line of the next byte = newlines + 1). */
+  /**
+   * Line breaks among the bytes decoded so far (line of the next byte = newlines + 1): LF, CRLF
+   * and a lone CR, as the segmenter ends lines.
+   */
   private long newlines;
+  /** Whether the last byte counted was a CR (so that an LF after it ends no second line). */
+  private boolean afterCr;
   private long replacements;
   private boolean eof;
   private boolean started;
@@ -121,9 +126,10 @@ public final class Utf8Reader extends Reader {
   private void countNewlines(int from, int to) {
     byte[] a = bytes.array();
     for (int i = from; i < to; i++) {
-      if (a[i] == '\n') {
+      if (a[i] == '\r' || (a[i] == '\n' && !afterCr)) {
         newlines++;
       }
+      afterCr = a[i] == '\r';
     }
   }
 

@@ -85,9 +85,24 @@ public final class Trainer {
     }
   }
 
+  /** Fails now, not after the first epoch, when the model (and its checkpoint) cannot be written there. */
+  private static void checkWritable(Path model) throws IOException {
+    if (Files.isDirectory(model)) {
+      throw new IOException(model + " is a directory; give the model file's path");
+    }
+    Path dir = model.toAbsolutePath().getParent();
+    if (dir == null || !Files.isDirectory(dir)) {
+      throw new java.nio.file.NoSuchFileException(model.toString(), null, "its directory does not exist");
+    }
+    if (!Files.isWritable(dir)) {
+      throw new java.nio.file.AccessDeniedException(model.toString(), null, "its directory is not writable");
+    }
+  }
+
   /** Runs the training; returns the per-epoch figures (of this run and any resumed one). */
   public List<EpochStats> run() throws IOException {
-    // the model to start from first: a wrong one is reported before the data is read
+    // the output and the model to start from first: a wrong one is reported before the data is read
+    checkWritable(opt.model());
     Model base = opt.init() != null ? startingModel() : null;
     List<List<String>> trainSentences = new ArrayList<>();
     for (Path p : opt.train()) {

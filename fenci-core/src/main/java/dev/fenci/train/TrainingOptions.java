@@ -55,6 +55,28 @@ public record TrainingOptions(List<Path> train, Path dev, Path model, String arc
     float hiddenKeep, float weightDecay, String init, boolean wordModel) {
 
   public TrainingOptions {
+    if (train.isEmpty()) {
+      throw new IllegalArgumentException("no training file");
+    }
+    if (!Architectures.names().contains(arch)) {
+      throw new IllegalArgumentException("unknown architecture '" + arch + "' (known: "
+          + String.join(", ", Architectures.names()) + ")");
+    }
+    if (!embedInit.equals("uniform") && !embedInit.equals("normal")) {
+      throw new IllegalArgumentException("embedding initialisation must be 'uniform' or 'normal', got " + embedInit);
+    }
+    if (epochs < 1) {
+      throw new IllegalArgumentException("epochs must be at least 1, got " + epochs);
+    }
+    if (batch < 1) {
+      throw new IllegalArgumentException("batch must be at least 1 piece, got " + batch);
+    }
+    if (threads < 1) {
+      throw new IllegalArgumentException("threads must be at least 1, got " + threads);
+    }
+    if (minCount < 1) {
+      throw new IllegalArgumentException("min count must be at least 1, got " + minCount);
+    }
     if (!(lr > 0 && lr < 1)) {
       throw new IllegalArgumentException("learning rate must be in (0, 1), got " + lr);
     }

@@ -28,6 +28,17 @@ class CorpusTest {
   }
 
   @Test
+  void aLoneCrEndsALineStrictOrLenientAsInTheSegmentersOutput() throws Exception {
+    Path p = write("cr.utf8", "迈向  充满\r希望\r\n\r的\n新  世纪\r".getBytes(StandardCharsets.UTF_8));
+    List<List<String>> expected = List.of(List.of("迈向", "充满"), List.of("希望"), List.of(), List.of("的"),
+        List.of("新", "世纪"));
+    assertThat(Corpus.read(p)).isEqualTo(expected);
+    assertThat(Corpus.read(p, true, new java.io.PrintStream(java.io.OutputStream.nullOutputStream()))).isEqualTo(expected);
+    Path bad = write("crbad.utf8", new byte[] {'a', '\r', 'b', '\r', (byte) 0xFF, '\n'});
+    assertThatThrownBy(() -> Corpus.read(bad)).hasMessageContaining("crbad.utf8:3:").hasMessageContaining("byte offset 4");
+  }
+
+  @Test
   void readsPeoplesDailyFormatKeepingCompoundParts() throws Exception {
     String text = "19980101-01-001-001/m  迈向/v  充满/v  [中央/n  人民/n  广播/vn  电台/n]nt  ——/w\n"
         + "19980101-01-001-002/m  １/m  张/q\n";

@@ -54,6 +54,14 @@ class Utf8ReaderTest {
   }
 
   @Test
+  void aLoneCrEndsALineInErrorsAsItDoesInTheOutput() {
+    // lines: "a", "b", "" (CRLF), "c" + the bad byte: line 4, CR, LF and CRLF each ending one
+    byte[] b = bytes("a\rb\r\n\nc", new int[] {0xFF}, "\r");
+    assertThatThrownBy(() -> readAll(new Utf8Reader(new ByteArrayInputStream(b), "cr.txt", false)))
+        .hasMessageStartingWith("cr.txt:4: invalid UTF-8 at byte offset 7");
+  }
+
+  @Test
   void strictModeFindsBadBytesFarIntoALongLine() {
     String head = "中".repeat(100_000); // 300,000 bytes, several buffers
     byte[] b = bytes("x\n", head, new int[] {0xFF}, "y");
