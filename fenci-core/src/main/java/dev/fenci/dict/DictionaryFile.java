@@ -15,13 +15,16 @@ import java.util.Locale;
  * 微信号,10          word, comma, multiplier
  * 微信号	10          word, TAB, multiplier
  * 微信号 10           word, space, multiplier (only for words without spaces)
+ * 微信号，10          word, full-width comma or ideographic space (U+3000), multiplier
  * 微信号              a bare word: multiplier {@value Entry#DEFAULT_MULTIPLIER}
  * iPhone 15 Pro,inf  inf (or force) keeps the word whole wherever it occurs
  * # a comment; blank lines are skipped
+ * \#双十一#,inf       a word that starts with # (a backslash before it at the start of the line)
  * </pre>
  * The multiplier is taken after the last TAB, else after the last comma (unless what follows it
  * holds non-ASCII characters, as in {@code 17,092億}: then the whole line is a bare word), else
- * after the last space when what follows it is a number. A word may contain spaces and
+ * after the last space, full-width comma or ideographic space when what follows it is a number
+ * written in ASCII (or inf). A word may contain spaces and
  * punctuation; a word like {@code 1,000} needs the TAB form ({@code 1,000<TAB>5}). A malformed line (no word, or a
  * multiplier that is not a positive finite number or inf) fails with the file, line number and
  * the line, or, when lenient, is skipped with a warning.
@@ -49,6 +52,9 @@ public final class DictionaryFile {
       if (t.isBlank() || t.strip().startsWith("#")) {
         continue;
       }
+      if (t.strip().startsWith("\\#")) {
+        t = t.strip().substring(1);
+      }
       try {
         out.add(parseLine(t));
       } catch (IllegalArgumentException e) {
@@ -70,14 +76,18 @@ public final class DictionaryFile {
     }
     int comma = t.lastIndexOf(',');
     if (comma >= 0 && t.substring(comma + 1).chars().allMatch(c -> c < 128)) {
+      String before = t.substring(0, comma).strip();
+      String after = t.substring(comma + 1);
       try {
-        return new Entry(word(t.substring(0, comma)), multiplier(t.substring(comma + 1)));
+        return new Entry(word(before), multiplier(after));
       } catch (IllegalArgumentException e) {
+        // the hint only where a comma inside the word is a likely cause: 1,000 or a,b
+        boolean hint = !looksLikeMultiplier(after) || (!before.isEmpty() && Character.isDigit(before.charAt(before.length() - 1)));
         throw new IllegalArgumentException(e.getMessage()
-            + " (a word that contains a comma needs the TAB form: word<TAB>multiplier)");
+            + (hint ? " (a word that contains a comma needs the TAB form: word<TAB>multiplier)" : ""));
       }
     }
-    int space = t.lastIndexOf(' ');
+    int space = Math.max(t.lastIndexOf(' '), Math.max(t.lastIndexOf('\uFF0C'), t.lastIndexOf('\u3000')));
     if (space >= 0 && looksLikeMultiplier(t.substring(space + 1))) {
       return new Entry(word(t.substring(0, space)), multiplier(t.substring(space + 1)));
     }

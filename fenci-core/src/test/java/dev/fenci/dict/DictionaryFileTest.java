@@ -30,6 +30,20 @@ class DictionaryFileTest {
   }
 
   @Test
+  void aFullWidthCommaOrIdeographicSpaceSeparatesANumberAndABackslashEscapesAHash() throws Exception {
+    assertThat(parse("二维码，10", "微信号\u30000.5", "扫码，inf", "１，０００", "第一，第二", "\\#双十一#,inf", "\\#话题"))
+        .containsExactly(new Entry("二维码", 10), new Entry("微信号", 0.5), Entry.forced("扫码"),
+            new Entry("１，０００", Entry.DEFAULT_MULTIPLIER), new Entry("第一，第二", Entry.DEFAULT_MULTIPLIER),
+            Entry.forced("#双十一#"), new Entry("#话题", Entry.DEFAULT_MULTIPLIER));
+  }
+
+  @Test
+  void theCommaHintAppearsOnlyWhereACommaInTheWordIsLikely() {
+    assertThatThrownBy(() -> parse("二维码,0")).hasMessageContaining("positive").hasMessageNotContaining("TAB form");
+    assertThatThrownBy(() -> parse("a,b")).hasMessageContaining("TAB form");
+  }
+
+  @Test
   void aWordWithSpacesAndNoNumberIsABareWord() throws Exception {
     assertThat(parse("New York Times")).containsExactly(new Entry("New York Times", Entry.DEFAULT_MULTIPLIER));
   }
