@@ -584,7 +584,7 @@ public final class Decoder {
      * with a Chinese character next to it, nor is one of {@link #SANDWICH_LETTERS} between two
      * ({@code 特斯拉 CEO 马斯克}); other runs may be ({@code A股}, {@code POS机}, {@code 款SUV}) as the
      * network decides, and so may any run with the other characters the network sees
-     * ({@code Python3.8}, {@code Node.js}, {@code Lily_Wang}, {@code Schrödinger}).
+     * ({@code Lily_Wang}, {@code Schrödinger}).
      */
     private boolean[] latinWordEdges() {
       boolean[] edges = null;

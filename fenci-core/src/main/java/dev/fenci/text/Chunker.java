@@ -18,8 +18,8 @@ import java.util.List;
  * word too, so is an emoji with its modifiers ({@link Emoji}: {@code 👍🏻}, {@code 👨‍👩‍👧},
  * {@code 🇨🇳}) and a run of Hangul, of hiragana or of katakana ({@link #syllabic}). A comma or
  * colon inside a number written in ASCII digits ({@code 1,299}, {@code 19:30}, see
- * {@link #joinsDigits}) is no cut. An ASCII hyphen between ASCII letters or digits
- * ({@link #joinsHyphen}) belongs to their run, which is never split.
+ * {@link #joinsDigits}) is no cut. An ASCII hyphen or full stop between ASCII letters or digits
+ * ({@link #joinsHyphen}, {@link #joinsDot}) belongs to their run, which is never split.
  */
 public final class Chunker {
   private static final String WORD_INTERNAL = ".．·・∶/／-－—_%％‰'&";
@@ -136,9 +136,21 @@ public final class Chunker {
         && (i + 1 >= text.length() || !isAsciiAlnum(text.charAt(i + 1)));
   }
 
+  /**
+   * Whether the character at {@code i} is an ASCII full stop between two ASCII letters or digits:
+   * a decimal point, a version or an address ({@code 3.14}, {@code 1.2.3}, {@code 10.0.0.1},
+   * {@code Node.js}), which the network, trained on text without ASCII, could cut
+   * ({@code 10.0. 0.1}).
+   */
+  public static boolean joinsDot(CharSequence text, int i) {
+    return text.charAt(i) == '.' && i > 0 && i + 1 < text.length()
+        && isAsciiAlnum(text.charAt(i - 1)) && isAsciiAlnum(text.charAt(i + 1));
+  }
+
   /** Whether the character at {@code i} belongs to a run of ASCII letters and digits that is never split. */
   public static boolean inAsciiRun(CharSequence text, int i) {
-    return isAsciiAlnum(text.charAt(i)) || joinsDigits(text, i) || joinsHyphen(text, i) || joinsSharp(text, i);
+    return isAsciiAlnum(text.charAt(i)) || joinsDigits(text, i) || joinsHyphen(text, i) || joinsDot(text, i)
+        || joinsSharp(text, i);
   }
 
   /** Whether {@code cp} is a cut: a word of its own that the network never sees. */

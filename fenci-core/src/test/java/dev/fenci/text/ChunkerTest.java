@@ -128,6 +128,19 @@ class ChunkerTest {
   }
 
   @Test
+  void aFullStopBetweenAsciiLettersOrDigitsBelongsToTheirRun() {
+    assertThat(show("IP是10.0.0.1吗，版本1.2.3，Node.js和3.14。", TextRules.SEED))
+        .containsExactly("A:IP", "T:是", "A:10.0.0.1", "T:吗", "P:，", "T:版本", "A:1.2.3", "P:，", "A:Node.js", "T:和", "A:3.14",
+            "P:。");
+    String text = "a.b .5 5. 1..2 x.y";
+    for (int i = 0; i < text.length(); i++) {
+      // the stops of a.b and x.y only: not before a run, after one, or two in a row
+      boolean expected = Chunker.isAsciiAlnum(text.charAt(i)) || i == 1 || i == text.length() - 2;
+      assertThat(Chunker.inAsciiRun(text, i)).as("%d in %s", i, text).isEqualTo(expected);
+    }
+  }
+
+  @Test
   void whatOnlyLooksLikeAnAddressIsLeftToTheNetwork() {
     // inside a word, with nothing after the scheme, one label, a one-letter last label, full-width forms
     for (String s : new String[] {"awww.abc.com", "http://", "www.", "a@b", "a@b.c", "ｗｗｗ．", "@163.com"}) {
