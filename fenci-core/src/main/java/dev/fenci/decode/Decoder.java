@@ -447,14 +447,24 @@ public final class Decoder {
     }
 
     /**
-     * Every occurrence of the dictionary's entries, as code point indices. Streamed, not stored:
-     * occurrences can outnumber the characters many times over (nested entries), and the line's
-     * memory stays bounded by its length.
+     * Every occurrence of the dictionary's entries, as code point indices, except those that
+     * start or end inside a chunk that is a word by rule (an address, an emoji, a kana run, a
+     * punctuation run, whitespace: {@code example} in {@code https://example.com/}). Streamed, not
+     * stored: occurrences can outnumber the characters many times over (nested entries), and the
+     * line's memory stays bounded by its length.
      */
     private void forEachMatch(DictionarySnapshot.MatchConsumer consumer) {
       boolean bmp = n == text.length();
-      dict.forEachMatch(text, (start, end, logMultiplier) ->
-          consumer.match(bmp ? start : cpIndex(start), bmp ? end : cpIndex(end), logMultiplier));
+      dict.forEachMatch(text, (start, end, logMultiplier) -> {
+        int s = bmp ? start : cpIndex(start);
+        int e = bmp ? end : cpIndex(end);
+        Chunk first = chunks.get(chunkOf[s]);
+        Chunk last = chunks.get(chunkOf[e - 1]);
+        if ((first.kind() == Chunk.Kind.TEXT || offsets[s] == first.start())
+            && (last.kind() == Chunk.Kind.TEXT || offsets[e] == last.end())) {
+          consumer.match(s, e, logMultiplier);
+        }
+      });
     }
 
     private static byte[] bitsOf(byte[] bits, int from, int to) {

@@ -85,6 +85,18 @@ class DictionarySegmentationTest {
     assertThat(with(DEFAULT, new Entry("iPhone 15", 0.5)).segment("新的iPhone 15来了")).doesNotContain("iPhone 15");
   }
 
+  @Test
+  void noEntryCutsAWordThatTheRulesKeepWhole() {
+    // an address, an emoji, a kana run, an ellipsis: entries inside them or across their edges are ignored there
+    Segmenter s = with(DEFAULT, Entry.forced("example"), new Entry("com", 1e6), Entry.forced("访问https"),
+        Entry.forced("ラー"), Entry.forced("…"), Entry.forced("👍"), new Entry("163", 1e-6));
+    String text = "访问https://example.com/a和www.example.com，写信给zhang@163.com，吃ラーメン……👍🏻";
+    assertThat(s.segment(text)).contains("https://example.com/a", "www.example.com", "zhang@163.com", "ラーメン", "……",
+        "👍🏻");
+    // elsewhere the entries apply, inside a run of ASCII letters too (the user's word wins there)
+    assertThat(s.segment("example和com，example.com网站")).contains("example", "com", ".com");
+  }
+
   @Provide
   Arbitrary<String> text() {
     return Arbitraries.strings().withChars("的一是在不了有和人这中大为上个国我以要他时来用们生到作地于出就 ，。、AB12.!𠀀").ofMaxLength(40);
