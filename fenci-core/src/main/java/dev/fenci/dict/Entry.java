@@ -8,9 +8,23 @@ public record Entry(String word, double multiplier) {
   /** The multiplier a line with a bare word gets. */
   public static final double DEFAULT_MULTIPLIER = 10.0;
 
+  /**
+   * The longest dictionary word, in code points: half the text a long line's window decodes
+   * beyond the words it keeps ({@link dev.fenci.decode.Decoder#MARGIN}), so that an occurrence is
+   * always whole in some window.
+   */
+  public static final int MAX_LENGTH = 256;
+
   public Entry {
     if (word == null || word.isEmpty()) {
       throw new IllegalArgumentException("a dictionary word cannot be empty");
+    }
+    if (word.indexOf('\n') >= 0 || word.indexOf('\r') >= 0) {
+      throw new IllegalArgumentException("a dictionary word cannot hold a line break (lines are segmented apart)");
+    }
+    if (word.codePointCount(0, word.length()) > MAX_LENGTH) {
+      throw new IllegalArgumentException("dictionary word '" + word.substring(0, word.offsetByCodePoints(0, 20)) + "...' is longer than "
+          + MAX_LENGTH + " characters");
     }
     if (!(multiplier > 0) || Double.isNaN(multiplier)) {
       throw new IllegalArgumentException("multiplier of '" + word + "' must be a positive number or inf, got " + multiplier);

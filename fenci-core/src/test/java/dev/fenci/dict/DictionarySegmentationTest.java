@@ -97,6 +97,25 @@ class DictionarySegmentationTest {
     assertThat(s.segment("example和com，example.com网站")).contains("example", "com", ".com");
   }
 
+  @Test
+  void aForcedWordOfTheLongestLengthStaysWholeWhereverALongLinesWindowsEnd() throws Exception {
+    String chinese = dev.fenci.TestTexts.unpunctuated(60_000);
+    String word = chinese.substring(50_000, 50_000 + Entry.MAX_LENGTH);
+    Segmenter s = with(Segmenter.of(TestModels.random(TextRules.FOLD, 4)), Entry.forced(word));
+    // a stream cuts a line longer than its block (16,384 characters) where its words settle, 512
+    // characters before the block's end: the word placed across and around that point
+    for (int at = 15_300; at < 16_500; at += 97) {
+      String text = chinese.substring(0, at) + word + chinese.substring(at, 40_000);
+      assertThat(s.segment(text)).as("at %d", at).contains(word);
+      List<String> streamed = new ArrayList<>();
+      s.segment(new java.io.StringReader(text), (t, a, b) -> streamed.add(t.substring(a, b)), 1);
+      assertThat(streamed).as("stream, at %d", at).contains(word);
+    }
+    org.assertj.core.api.Assertions.assertThatThrownBy(() -> new Entry(word + "好", 10))
+        .hasMessageContaining("longer than 256");
+    org.assertj.core.api.Assertions.assertThatThrownBy(() -> new Entry("好\n今", 10)).hasMessageContaining("line break");
+  }
+
   @Provide
   Arbitrary<String> text() {
     return Arbitraries.strings().withChars("的一是在不了有和人这中大为上个国我以要他时来用们生到作地于出就 ，。、AB12.!𠀀").ofMaxLength(40);
