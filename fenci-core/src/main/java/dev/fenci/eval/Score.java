@@ -54,8 +54,10 @@ public record Score(long goldWords, long testWords, long correct, long oovWords,
    * OOV and IV lines, which would count every word as unknown, are left out.
    */
   public String summary(boolean withOov) {
-    String oov = withOov ? String.format(Locale.ROOT,
-        "=== OOV Rate:\t%.3f%n=== OOV Recall Rate:\t%.3f%n=== IV Recall Rate:\t%.3f%n", oovRate(), oovRecall(), ivRecall())
+    // as the script: "--" for a recall over no words
+    String oov = withOov ? String.format(Locale.ROOT, "=== OOV Rate:\t%.3f%n=== OOV Recall Rate:\t%s%n=== IV Recall Rate:\t%s%n",
+        oovRate(), oovWords == 0 ? "--" : String.format(Locale.ROOT, "%.3f", oovRecall()),
+        goldWords == oovWords ? "--" : String.format(Locale.ROOT, "%.3f", ivRecall()))
         : "";
     return String.format(Locale.ROOT, "=== TOTAL TRUE WORDS RECALL:\t%.3f%n=== TOTAL TEST WORDS PRECISION:\t%.3f%n"
         + "=== F MEASURE:\t%.3f%n", recall(), precision(), f1()) + oov

@@ -10,8 +10,11 @@ import java.util.Map;
  * numbers (as Long or Double), booleans and null.
  */
 public final class Json {
+  /** Deepest nesting of arrays and objects accepted (a model's header needs 3). */
+  static final int MAX_DEPTH = 64;
   private final String s;
   private int i;
+  private int depth;
 
   private Json(String s) {
     this.s = s;
@@ -44,11 +47,14 @@ public final class Json {
       throw error("unexpected end");
     }
     char c = s.charAt(i);
+    if ((c == '{' || c == '[') && ++depth > MAX_DEPTH) {
+      throw error("nested deeper than " + MAX_DEPTH + " levels");
+    }
     switch (c) {
       case '{':
-        return object();
+        return leave(object());
       case '[':
-        return array();
+        return leave(array());
       case '"':
         return string();
       case 't':
@@ -60,6 +66,11 @@ public final class Json {
       default:
         return number();
     }
+  }
+
+  private Object leave(Object v) {
+    depth--;
+    return v;
   }
 
   private Object literal(String word, Object v) {

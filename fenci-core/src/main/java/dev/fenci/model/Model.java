@@ -221,6 +221,9 @@ public final class Model {
       throw new ModelFormatException(source, "not a fenci segmenter model (format '" + meta.get("format") + "')");
     }
     String version = meta.get("format_version");
+    if (version == null) {
+      throw new ModelFormatException(source, "no format_version in the model description");
+    }
     if (!supported(version)) {
       throw new ModelFormatException(source, "model format version " + version
           + " is not supported by this fenci (it reads versions " + OLDEST_VERSION + " to " + FORMAT_VERSION + ")");
@@ -297,6 +300,15 @@ public final class Model {
           st.readFloats(p.name(), p.value);
         }
       }
+      for (Param p : network.params()) {
+        if (!p.isCompact()) {
+          for (float x : p.value) {
+            if (!Float.isFinite(x)) {
+              throw new ModelFormatException(source, "tensor " + p.name() + " holds " + x + " (weights must be finite)");
+            }
+          }
+        }
+      }
       network.refresh();
       Transitions transitions = null;
       if (st.has(Transitions.NAME)) {
@@ -321,10 +333,39 @@ public final class Model {
         throw new ModelFormatException(source, "a word language model's grouped pairs in a version " + version
             + " file (they need version 6)");
       }
+      checkNames(st, network, source);
       return new Model(meta.get("arch"), network, transitions, vocab, TextRules.parse(meta.get("text_rules")), prov,
           words);
-    } catch (ClassCastException | NullPointerException | ArithmeticException | IllegalArgumentException e) {
+    } catch (ClassCastException e) {
+      throw new ModelFormatException(source, "damaged model description: an entry of the wrong type");
+    } catch (NullPointerException e) {
+      throw new ModelFormatException(source, "damaged model description: an entry is missing");
+    } catch (ArithmeticException | IllegalArgumentException e) {
       throw new ModelFormatException(source, "damaged model description: " + e.getMessage());
+    }
+  }
+
+  /**
+   * Every tensor of the file must be one a model (or a training checkpoint) has: the checksum does
+   * not cover the tensor table, and a damaged name (a flipped bit in {@code crf.transitions})
+   * would otherwise load as a model without that part.
+   */
+  private static void checkNames(SafeTensors st, Network network, String source) throws ModelFormatException {
+    java.util.Set<String> known = new java.util.HashSet<>(List.of("vocab.codepoints", "bigram.keys", "lexicon.words",
+        WordLanguageModel.WORDS, WordLanguageModel.COUNTS, WordLanguageModel.BIGRAMS, WordLanguageModel.PAIRS_PER_WORD,
+        WordLanguageModel.FOLLOWERS, WordLanguageModel.PAIR_COUNTS, WordLanguageModel.CHARS));
+    List<String> params = new java.util.ArrayList<>();
+    for (Param p : network.params()) {
+      params.add(p.name());
+    }
+    params.add(Transitions.NAME);
+    for (String p : params) {
+      known.addAll(List.of(p, "adam.m." + p, "adam.v." + p, "ema." + p)); // a checkpoint's optimiser state
+    }
+    for (String name : st.names()) {
+      if (!known.contains(name)) {
+        throw new ModelFormatException(source, "unknown tensor '" + name + "' (a damaged file, or one of another program)");
+      }
     }
   }
 

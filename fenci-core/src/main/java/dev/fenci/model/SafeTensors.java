@@ -399,7 +399,15 @@ public final class SafeTensors {
     }
   }
 
+  /** The largest file read: one Java array holds it (fenci's models are tens of MB). */
+  static final long MAX_FILE_BYTES = Integer.MAX_VALUE - 8;
+
   public static SafeTensors read(Path path) throws IOException {
+    long size = Files.size(path);
+    if (size > MAX_FILE_BYTES) {
+      throw new ModelFormatException(path.toString(), String.format(java.util.Locale.ROOT,
+          "%,d bytes: larger than any model fenci can read (at most %,d bytes)", size, MAX_FILE_BYTES));
+    }
     return read(Files.readAllBytes(path), path.toString());
   }
 

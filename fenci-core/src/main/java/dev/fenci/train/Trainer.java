@@ -111,6 +111,9 @@ public final class Trainer {
     // blank lines hold no words: left out before every 20th line is held out, so that a file with
     // a blank line between paragraphs does not hold out blank lines only
     trainSentences.removeIf(List::isEmpty);
+    if (trainSentences.isEmpty()) {
+      throw new IllegalArgumentException("the training data " + opt.train() + " holds no words");
+    }
     List<List<String>> devSentences;
     if (opt.dev() != null) {
       devSentences = Corpus.read(opt.dev(), opt.lenient(), log);

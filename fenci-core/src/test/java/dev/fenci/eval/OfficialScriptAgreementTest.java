@@ -69,6 +69,19 @@ class OfficialScriptAgreementTest {
     }
   }
 
+  @Test
+  void aRecallOverNoWordsIsPrintedAsTheScriptPrintsIt() throws Exception {
+    DataFiles.require("icwb2/gold/pku_test_gold.utf8"); // skips without the data, like the script's other tests
+    List<List<String>> gold = List.of(List.of("扫描", "二维码"), List.of("关注", "微信号", "。"));
+    Path goldFile = ScoreScript.write(gold, dir.resolve("g.utf8"));
+    Path all = dir.resolve("all.utf8");
+    java.nio.file.Files.write(all, List.of("扫描", "二维码", "关注", "微信号", "。"));
+    Score own = new Scorer(Set.copyOf(Utf8Lines.read(all))).score(gold, gold);
+    Map<String, String> official = ScoreScripts.run(all, goldFile, ScoreScript.write(gold, dir.resolve("p.utf8")));
+    assertThat(official.get("OOV Recall Rate")).isEqualTo("--");
+    assertThat(own.summary()).contains("=== OOV Recall Rate:\t--\n").contains("=== IV Recall Rate:\t1.000");
+  }
+
   private static String three(double v) {
     return String.format(java.util.Locale.ROOT, "%.3f", v);
   }

@@ -330,7 +330,10 @@ class ModelFileTest {
     m.network().params().get(0).value[3] = Float.POSITIVE_INFINITY;
     SafeTensors diverged = m.toSafeTensors(true);
     assertThat(diverged.isHalf("embedding.weight")).isTrue();
-    assertThat(Model.load(diverged.toBytes(), "diverged").network().params().get(0).floats()[3]).isInfinite();
+    assertThat(diverged.floats("embedding.weight")[3]).isInfinite(); // written as it is
+    // but a model that cannot segment is refused when loaded, naming the tensor
+    assertThatThrownBy(() -> Model.load(diverged.toBytes(), "diverged")).isInstanceOf(ModelFormatException.class)
+        .hasMessageContaining("embedding.weight holds Infinity");
   }
 
   @Test
@@ -466,5 +469,27 @@ class ModelFileTest {
     byte[] shape = st.toBytes();
     assertThatThrownBy(() -> Model.load(shape, "shape.safetensors"))
         .isInstanceOf(ModelFormatException.class).hasMessageContaining("expected [6, 4]");
+  }
+
+  @Test
+  void aDamagedTensorNameANonFiniteWeightAndADeepHeaderAreRefused() throws Exception {
+    Model plain = TestModels.random(TextRules.FOLD, 5);
+    // a flipped bit in a name: the checksum does not cover the table, the names are checked instead
+    SafeTensors renamed = plain.toSafeTensors();
+    renamed.put("crf.transitionS", someTransitions().param().value.clone(), 6, 4);
+    assertThatThrownBy(() -> Model.load(renamed.toBytes(), "renamed.safetensors"))
+        .isInstanceOf(ModelFormatException.class).hasMessageContaining("renamed.safetensors")
+        .hasMessageContaining("unknown tensor 'crf.transitionS'");
+    SafeTensors nan = plain.toSafeTensors();
+    Param last = plain.network().params().get(plain.network().params().size() - 1);
+    float[] v = savedValues(last).clone();
+    v[0] = Float.NaN;
+    nan.put(last.name(), v, last.shape());
+    assertThatThrownBy(() -> Model.load(nan.toBytes(), "nan.safetensors"))
+        .isInstanceOf(ModelFormatException.class).hasMessageContaining("nan.safetensors")
+        .hasMessageContaining(last.name()).hasMessageContaining("finite");
+    assertThatThrownBy(() -> Json.parse("[".repeat(5000) + "]".repeat(5000)))
+        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("nested deeper than 64");
+    assertThat(Json.parse("[".repeat(64) + "]".repeat(64))).isNotNull();
   }
 }
