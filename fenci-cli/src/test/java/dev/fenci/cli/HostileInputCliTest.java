@@ -119,11 +119,11 @@ class HostileInputCliTest {
 
   @Test
   void nestedDictionaryEntriesOverALongRunStayInBoundedMemory() throws Exception {
-    // 600 entries nested in one another: every character of the run ends 600 occurrences, so
-    // a block of 16,384 characters holds about ten million; they are applied as they are found,
-    // never collected (collected, they took more than the 128 MB heap)
+    // 256 entries nested in one another (the longest a word may be): every character of the run
+    // ends 256 occurrences, so a block of 16,384 characters holds about four million; they are
+    // applied as they are found, never collected (600 of them, collected, took more than the 128 MB heap)
     Path dict = file("nested.dict", w -> {
-      for (int k = 1; k <= 600; k++) {
+      for (int k = 1; k <= dev.fenci.dict.Entry.MAX_LENGTH; k++) {
         w.write("哈".repeat(k) + ",2\n");
       }
     });

@@ -331,6 +331,12 @@ public final class Trainer {
         writeCheckpoint(net, transitions, params, vocab, adam, ema, epoch, bestF1, bestEpoch, fingerprint, history);
       }
     }
+    if (!Files.exists(opt.model())) {
+      // a resumed run whose best epoch came before it, and whose model file is gone
+      throw new java.nio.file.NoSuchFileException(opt.model().toString(), null, "the best epoch (" + bestEpoch
+          + ", dev F1 " + String.format(Locale.ROOT, "%.4f", bestF1) + ") was saved here by the run this one resumed,"
+          + " and the file is gone; no later epoch beat it");
+    }
     log.printf(Locale.ROOT, "best dev F1 %.4f at epoch %d, model in %s%n", bestF1, bestEpoch, opt.model());
     return history;
   }
@@ -390,6 +396,12 @@ public final class Trainer {
    * architecture and text rules.
    */
   private Model startingModel() throws IOException {
+    Path initFile = Path.of(opt.init());
+    if (Files.exists(initFile) && Files.exists(opt.model()) && Files.isSameFile(initFile, opt.model())) {
+      throw new IllegalArgumentException("the model to start from, " + opt.init() + ", is the output " + opt.model()
+          + ": the run would overwrite it after its first epoch, and a resumed run could no longer check what it started"
+          + " from; write the new model to another file");
+    }
     Model base = init;
     if (base == null) {
       try {

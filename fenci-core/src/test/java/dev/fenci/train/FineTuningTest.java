@@ -110,6 +110,16 @@ class FineTuningTest {
   }
 
   @Test
+  void aRunThatWouldOverwriteTheModelItStartsFromIsRefused() throws Exception {
+    Path a = corpus("b.utf8", WORDS, 50, 2);
+    byte[] before = java.nio.file.Files.readAllBytes(base);
+    TrainingOptions inPlace = options(a, "base.safetensors", "accurate-lex", 1e-3f, 1, false, base.toString());
+    org.assertj.core.api.Assertions.assertThatThrownBy(() -> new Trainer(inPlace, quiet(), false).run())
+        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("is the output");
+    assertThat(java.nio.file.Files.readAllBytes(base)).isEqualTo(before);
+  }
+
+  @Test
   void aWordModelIsCountedFromTheRunsOwnWordsAndAFineTunedModelKeepsHavingOne() throws Exception {
     assertThat(Model.load(base).wordModel()).as("not asked for").isNull();
     Path a = corpus("a.utf8", WORDS, 300, 1);

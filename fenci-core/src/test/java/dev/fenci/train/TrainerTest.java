@@ -182,6 +182,16 @@ class TrainerTest {
   }
 
   @Test
+  void aResumedRunWhoseBestModelFileIsGoneSaysSoInsteadOfNamingIt() throws Exception {
+    TrainingOptions o = options("gone", 1, 1, false, 200);
+    new Trainer(o, quiet(), false).run();
+    java.nio.file.Files.delete(o.model());
+    TrainingOptions resumed = o.toBuilder().resume(true).build(); // the epoch is done: nothing beats it
+    assertThatThrownBy(() -> new Trainer(resumed, quiet(), false).run())
+        .isInstanceOf(java.nio.file.NoSuchFileException.class).hasMessageContaining("the file is gone");
+  }
+
+  @Test
   void aCrfRunResumesExactlyTransitionsAndTheirMomentsIncluded() throws Exception {
     new Trainer(options("accurate-crf", "straight", 2, 2, false, 400), quiet(), false).run();
     new Trainer(options("accurate-crf", "resumed", 1, 2, false, 400), quiet(), false).run();
