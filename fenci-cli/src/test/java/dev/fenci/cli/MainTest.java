@@ -111,14 +111,16 @@ class MainTest {
     }
   }
 
+  /** {@code pairs} times two short segmented sentences, in train.utf8. */
+  private Path tinyCorpus(int pairs) throws Exception {
+    Path train = dir.resolve("train.utf8");
+    Files.writeString(train, "我们 喜欢 北京 的 天气 。\n今天 很 好 ， 去 看 电影 了 。\n".repeat(pairs), StandardCharsets.UTF_8);
+    return train;
+  }
+
   @Test
   void trainWithoutOptionsUsesTheDefaultPresetsRecipeAndGivenOptionsWin() throws Exception {
-    Path train = dir.resolve("train.utf8");
-    StringBuilder t = new StringBuilder();
-    for (int i = 0; i < 40; i++) {
-      t.append("我们 喜欢 北京 的 天气 。\n今天 很 好 ， 去 看 电影 了 。\n");
-    }
-    Files.writeString(train, t, StandardCharsets.UTF_8);
+    Path train = tinyCorpus(40);
     Path out = dir.resolve("default.safetensors");
     Run r = run("", "train", "--train", train.toString(), "--model", out.toString(), "--epochs", "1", "--threads", "1");
     assertThat(r.code()).as(r.err()).isZero();
@@ -154,12 +156,7 @@ class MainTest {
 
   @Test
   void trainStartsFromAPresetKeepingItsArchitecture() throws Exception {
-    Path train = dir.resolve("train.utf8");
-    StringBuilder t = new StringBuilder();
-    for (int i = 0; i < 60; i++) {
-      t.append("我们 喜欢 北京 的 天气 。\n今天 很 好 ， 去 看 电影 了 。\n");
-    }
-    Files.writeString(train, t, StandardCharsets.UTF_8);
+    Path train = tinyCorpus(60);
     Path out = dir.resolve("tuned.safetensors");
     Run r = run("", "train", "--init", "seed", "--train", train.toString(), "--model", out.toString(), "--epochs", "1",
         "--threads", "1");

@@ -82,12 +82,11 @@ public final class Utf8Lines {
       while (end < bytes.length && bytes[end] != '\n' && bytes[end] != '\r') {
         end++;
       }
-      int contentEnd = end;
       try {
-        CharBuffer cb = dec.reset().decode(ByteBuffer.wrap(bytes, start, contentEnd - start));
+        CharBuffer cb = dec.reset().decode(ByteBuffer.wrap(bytes, start, end - start));
         lines.add(cb.toString());
       } catch (CharacterCodingException e) {
-        int bad = firstInvalid(bytes, start, contentEnd);
+        int bad = firstInvalid(bytes, start, end);
         throw new CorpusFormatException(source, lineNo, "invalid UTF-8 at byte offset " + bad
             + " of the file (byte 0x" + Integer.toHexString(bytes[bad] & 0xFF) + ")");
       }

@@ -298,10 +298,6 @@ public final class Model {
       for (Param p : network.params()) { // present, with these shapes: checked above
         if (!p.isCompact()) {
           st.readFloats(p.name(), p.value);
-        }
-      }
-      for (Param p : network.params()) {
-        if (!p.isCompact()) {
           for (float x : p.value) {
             if (!Float.isFinite(x)) {
               throw new ModelFormatException(source, "tensor " + p.name() + " holds " + x + " (weights must be finite)");
