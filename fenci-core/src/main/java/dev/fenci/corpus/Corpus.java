@@ -10,15 +10,24 @@ import java.util.regex.Pattern;
 /**
  * Reads segmented text: one sentence a line, words separated by any whitespace (U+3000 too), or the
  * raw People's Daily format ({@code 19980101-01-001-001/m  迈向/v  [中央/n  电台/n]nt ...}: a sentence
- * id, {@code word/pos} tokens, compound brackets, which keep their inner words). The format is
- * detected from the first non-blank line. Blank lines are kept as empty sentences so that line
- * numbers stay aligned with the file.
+ * id, {@code word/pos} tokens, compound brackets, which keep their inner words). The id is optional
+ * (People's Daily 2014 and other tagged corpora have none; their brackets close as {@code ]/nt}).
+ * The format is detected from the first non-blank lines: tagged when the first one starts with a
+ * sentence id, or when every token of the first {@value #DETECT_LINES} non-blank lines (or of all,
+ * if fewer) reads as {@code word/pos}. Blank lines are kept as empty sentences so that line numbers
+ * stay aligned with the file.
  */
 public final class Corpus {
   private static final Pattern PD_ID = Pattern.compile("\\d{8}-\\d{2}-\\d{3}-\\d{3}/m");
-  private static final Pattern PD_TOKEN = Pattern.compile("\\[?(.+)/([A-Za-z]+)(?:\\][A-Za-z]+)?");
+  /** {@code word/pos}, optionally opening a compound ({@code [}) or closing one ({@code ]nt} or {@code ]/nt}). */
+  private static final Pattern PD_TOKEN = Pattern.compile("\\[?(.+?)/([A-Za-z]+)(?:\\]/?[A-Za-z]+)?");
+  /** How many non-blank lines the detection of a tagged file without sentence ids reads. */
+  static final int DETECT_LINES = 5;
 
-  /** Supported layouts. */
+  /**
+   * Supported layouts: words separated by whitespace, or People's Daily's {@code word/pos} tokens
+   * (with or without a sentence id first), whose tags and brackets are dropped.
+   */
   public enum Format { SEGMENTED, PEOPLES_DAILY }
 
   private Corpus() {}
@@ -45,13 +54,25 @@ public final class Corpus {
   }
 
   public static Format detect(List<String> lines) {
+    int seen = 0;
     for (String l : lines) {
       List<String> t = splitWhitespace(l);
-      if (!t.isEmpty()) {
-        return PD_ID.matcher(t.get(0)).matches() ? Format.PEOPLES_DAILY : Format.SEGMENTED;
+      if (t.isEmpty()) {
+        continue;
+      }
+      if (seen == 0 && PD_ID.matcher(t.get(0)).matches()) {
+        return Format.PEOPLES_DAILY;
+      }
+      for (String token : t) {
+        if (!PD_TOKEN.matcher(token).matches()) {
+          return Format.SEGMENTED;
+        }
+      }
+      if (++seen == DETECT_LINES) {
+        break;
       }
     }
-    return Format.SEGMENTED;
+    return seen > 0 ? Format.PEOPLES_DAILY : Format.SEGMENTED;
   }
 
   private static List<String> peoplesDaily(List<String> tokens, String source, int line)

@@ -202,11 +202,10 @@ public final class Trainer {
     String devHash = opt.dev() != null ? sha256(opt.dev()) : "-";
     // the model started from, by its weights: the same model however it was named
     String initCrc = base == null ? "-" : weightsCrc(base);
-    Map<String, String> fingerprint = fingerprint(config, initCrc, wordModel(base));
-    // the data: another training file or dev set would map characters to other rows
+    String devId = opt.dev() != null ? devHash : "every " + HELD_OUT_EVERY + "th training line";
+    Map<String, String> fingerprint = fingerprint(config, initCrc, String.join(",", trainHashes), devId, wordModel(base));
+    // derived from the data and the options: checked last, so that a mismatch names its cause
     fingerprint.put("vocabulary", Integer.toString(vocab.size()));
-    fingerprint.put("train_sha256", String.join(",", trainHashes));
-    fingerprint.put("dev", opt.dev() != null ? devHash : "every " + HELD_OUT_EVERY + "th training line");
     String initId = base == null ? "-" : initName() + " " + initCrc;
     List<EpochStats> history = new ArrayList<>();
     int firstEpoch = 1;
@@ -214,6 +213,10 @@ public final class Trainer {
     int bestEpoch = 0;
     if (opt.resume() && Files.exists(opt.checkpoint())) {
       SafeTensors ck = SafeTensors.read(opt.checkpoint());
+      if (!ck.metadata().containsKey("train.epoch")) {
+        throw new ModelFormatException(opt.checkpoint().toString(), "is not a training checkpoint (it records no "
+            + "epoch; a model file?); move it away, or start afresh without --resume");
+      }
       if (base != null && "-".equals(ck.metadata().get("train.min_count"))) {
         throw new ModelFormatException(opt.checkpoint().toString(), "was made by a version of fenci whose fine-tuning "
             + "kept the starting model's vocabulary, which this one grows; start afresh without --resume");
@@ -224,8 +227,7 @@ public final class Trainer {
           continue; // a checkpoint from before the data was recorded: its tensors' shapes are checked below
         }
         if (!e.getValue().equals(saved)) {
-          throw new ModelFormatException(opt.checkpoint().toString(), "was made with " + e.getKey() + " = "
-              + saved + ", this run has " + e.getValue() + "; start afresh without --resume or use the same options");
+          throw new ModelFormatException(opt.checkpoint().toString(), mismatch(e.getKey(), saved, e.getValue()));
         }
       }
       for (int i = 0; i < params.size(); i++) {
@@ -536,6 +538,37 @@ public final class Trainer {
           "hidden_keep", Float.toString(1f), "weight_decay", Float.toString(0f), "init", "-",
           "word_lm", "false");
 
+  /** The option each fingerprint entry comes from, for the message of a resume that does not match. */
+  private static final Map<String, String> OPTION = Map.ofEntries(Map.entry("init", "--init"),
+      Map.entry("arch", "--arch"), Map.entry("network", "--arch"), Map.entry("rules", "--text-rules"),
+      Map.entry("seed", "--seed"), Map.entry("batch", "--batch"), Map.entry("min_count", "--min-count"),
+      Map.entry("lr", "--lr"), Map.entry("schedule", "--lr-schedule"), Map.entry("unk_rate", "--unk-rate"),
+      Map.entry("ema", "--ema"), Map.entry("batches", "--batches"), Map.entry("hidden_keep", "--hidden-keep"),
+      Map.entry("weight_decay", "--weight-decay"), Map.entry("word_lm", "--word-lm"));
+
+  /** Why a checkpoint cannot be resumed by this run: its entry {@code key} was {@code saved}, is now {@code now}. */
+  private static String mismatch(String key, String saved, String now) {
+    String remedy = "; start afresh without --resume, or resume with ";
+    switch (key) {
+      case "train_sha256":
+        return "was made from other training data (the SHA-256 of the --train files differs: " + saved + " then, "
+            + now + " now)" + remedy + "the files it was made from";
+      case "dev":
+        return "was made with another dev set (" + devSet(saved) + " then, " + devSet(now) + " now)" + remedy
+            + "the same --dev";
+      case "vocabulary":
+        return "was made with a vocabulary of " + saved + " characters, this run has " + now + remedy
+            + "the same data and options";
+      default:
+        return "was made with " + key + " = " + saved + ", this run has " + now + " (option " + OPTION.get(key) + ")"
+            + remedy + "the same options";
+    }
+  }
+
+  private static String devSet(String fingerprint) {
+    return fingerprint.startsWith("every ") ? fingerprint : "the --dev file of SHA-256 " + fingerprint;
+  }
+
   /** Fingerprint entries that checkpoints of earlier versions lack (not checked on those). */
   private static final Set<String> NOT_RECORDED_BEFORE = Set.of("vocabulary", "train_sha256", "dev");
 
@@ -589,9 +622,13 @@ public final class Trainer {
     return held;
   }
 
-  private Map<String, String> fingerprint(NetworkConfig config, String initCrc, boolean wordModel) {
+  private Map<String, String> fingerprint(NetworkConfig config, String initCrc, String trainHashes, String dev,
+      boolean wordModel) {
     Map<String, String> f = new LinkedHashMap<>();
-    f.put("init", initCrc); // first: when it differs, so does much else (network, vocabulary)
+    // causes first: when the starting model or the data differ, so does much else (network, vocabulary)
+    f.put("init", initCrc);
+    f.put("train_sha256", trainHashes);
+    f.put("dev", dev);
     f.put("arch", opt.arch());
     f.put("network", config.toString());
     f.put("rules", opt.rules().id());

@@ -47,6 +47,28 @@ class CorpusTest {
   }
 
   @Test
+  void readsTaggedTextWithoutSentenceIdsAsPeoplesDaily2014Writes() throws Exception {
+    String text = "\n人民网/nz  1月1日/t  讯/ng  《/w  [纽约/nsf  时报/n]/nz  》/w  报道/v\n"
+        + "km/h/q  [中央/n  电台/n]nt\n";
+    List<List<String>> s = Corpus.read(write("pd2014.txt", text.getBytes(StandardCharsets.UTF_8)));
+    assertThat(s).containsExactly(List.of(), List.of("人民网", "1月1日", "讯", "《", "纽约", "时报", "》", "报道"),
+        List.of("km/h", "中央", "电台"));
+  }
+
+  @Test
+  void segmentedTextWithSlashesInSomeWordsStaysSegmented() throws Exception {
+    String first = "速度  达到  ９０  km/h  。\n";
+    assertThat(Corpus.read(write("seg.txt", (first + "TCP/IP  协议\n").getBytes(StandardCharsets.UTF_8))))
+        .containsExactly(List.of("速度", "达到", "９０", "km/h", "。"), List.of("TCP/IP", "协议"));
+    // every token of the first lines tagged but a later one not: the file is tagged, and the odd line an error
+    String tagged = "迈向/v  充满/v\n".repeat(Corpus.DETECT_LINES) + "希望  的\n";
+    Path p = write("mixed.txt", tagged.getBytes(StandardCharsets.UTF_8));
+    assertThat(Corpus.detect(java.nio.file.Files.readAllLines(p))).isEqualTo(Corpus.Format.PEOPLES_DAILY);
+    assertThatThrownBy(() -> Corpus.read(p)).isInstanceOf(CorpusFormatException.class)
+        .hasMessageContaining("mixed.txt:" + (Corpus.DETECT_LINES + 1) + ":").hasMessageContaining("希望");
+  }
+
+  @Test
   void malformedPeoplesDailyLineNamesFileAndLine() throws Exception {
     String text = "19980101-01-001-001/m  迈向/v\n19980101-01-001-002/m  充满\n";
     Path p = write("bad.txt", text.getBytes(StandardCharsets.UTF_8));

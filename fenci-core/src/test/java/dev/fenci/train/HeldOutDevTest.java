@@ -68,7 +68,7 @@ class HeldOutDevTest {
     Files.write(dev, lines.subList(0, 40), StandardCharsets.UTF_8);
     TrainingOptions withDev = seed(train, "m.safetensors").dev(dev).epochs(2).resume(true).build();
     assertThatThrownBy(() -> new Trainer(withDev, new PrintStream(java.io.OutputStream.nullOutputStream()), false).run())
-        .isInstanceOf(ModelFormatException.class).hasMessageContaining("dev = every 20th training line")
+        .isInstanceOf(ModelFormatException.class).hasMessageContaining("another dev set (every 20th training line then, the --dev file of SHA-256 ")
         .hasMessageContaining("without --resume");
   }
 

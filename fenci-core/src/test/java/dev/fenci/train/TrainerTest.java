@@ -216,6 +216,30 @@ class TrainerTest {
         .isInstanceOf(dev.fenci.model.ModelFormatException.class).hasMessageContaining("unk_rate");
   }
 
+  @Test
+  void resumingOnOtherTrainingDataNamesTheDataNotItsVocabulary() throws Exception {
+    TrainingOptions o = options("data", 1, 1, false, 200);
+    new Trainer(o, quiet(), false).run();
+    Path other = dir.resolve("other.utf8");
+    Files.write(other, Files.readAllLines(train, StandardCharsets.UTF_8).subList(1000, 1300), StandardCharsets.UTF_8);
+    TrainingOptions resumed = plain(List.of(other), o.model()).epochs(2).resume(true).build();
+    assertThatThrownBy(() -> new Trainer(resumed, quiet(), false).run())
+        .isInstanceOf(dev.fenci.model.ModelFormatException.class)
+        .hasMessageContaining("other training data").hasMessageContaining("--resume")
+        .hasMessageNotContaining("vocabulary");
+  }
+
+  @Test
+  void aModelFileWhereTheCheckpointShouldBeIsNotResumed() throws Exception {
+    TrainingOptions o = options("model", 1, 1, false, 200);
+    new Trainer(o, quiet(), false).run();
+    Files.copy(o.model(), o.checkpoint(), java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+    TrainingOptions resumed = o.toBuilder().epochs(2).resume(true).build();
+    assertThatThrownBy(() -> new Trainer(resumed, quiet(), false).run())
+        .isInstanceOf(dev.fenci.model.ModelFormatException.class)
+        .hasMessageContaining("not a training checkpoint").hasMessageNotContaining("null");
+  }
+
   private TrainingOptions withAverage(TrainingOptions o, int epochs, boolean resume, float keep) {
     return with(o, epochs, resume, keep, 0.99f);
   }
