@@ -6,7 +6,6 @@ import dev.fenci.corpus.Utf8Lines;
 import dev.fenci.dict.UserDictionary;
 import dev.fenci.eval.Score;
 import dev.fenci.eval.Scorer;
-import dev.fenci.text.Chunker;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -74,9 +73,15 @@ final class EvalCommand implements Callable<Integer> {
       if (dicts != null && !dicts.isEmpty()) {
         seg = seg.withDictionary(UserDictionary.load(dicts, false, System.err));
       }
-      test = seg.segmentAll(raw);
-      for (List<String> l : test) {
-        l.removeIf(Chunker::isSpaceWord);
+      test = new ArrayList<>();
+      for (List<String> line : seg.segmentAll(raw)) {
+        // as the score script reads the output: whitespace separates words, also inside a
+        // dictionary entry such as "iPhone 15 Pro"
+        List<String> words = new ArrayList<>(line.size());
+        for (String w : line) {
+          words.addAll(Corpus.splitWhitespace(w));
+        }
+        test.add(words);
       }
     }
     Set<String> vocab = new HashSet<>();
@@ -94,7 +99,13 @@ final class EvalCommand implements Callable<Integer> {
     while (g.size() > test.size() && g.get(g.size() - 1).isEmpty()) {
       g.remove(g.size() - 1);
     }
-    Score s = new Scorer(vocab).score(g, test);
+    Score s;
+    try {
+      s = new Scorer(vocab).score(g, test);
+    } catch (Scorer.MismatchException e) {
+      String output = source.pred != null ? source.pred.toString() : source.input + " (segmented)";
+      throw new Scorer.MismatchException(output + " against " + gold + ": " + e.getMessage());
+    }
     System.out.print(s.summary(words != null));
     if (words == null) {
       System.err.println("(OOV and IV recall need the training word list: --words FILE)");

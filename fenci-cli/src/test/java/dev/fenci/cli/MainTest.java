@@ -266,6 +266,25 @@ class MainTest {
   }
 
   @Test
+  void evalScoresADictionaryWordWithSpacesAsTheScoreScriptReadsItAndNamesFilesThatDiffer() throws Exception {
+    Path gold = dir.resolve("gold.txt");
+    Path raw = dir.resolve("raw.txt");
+    Path dict = dir.resolve("my.dict");
+    Files.writeString(gold, "苹果  发布  iPhone  15  Pro  手机\n", StandardCharsets.UTF_8);
+    Files.writeString(raw, "苹果发布iPhone 15 Pro手机\n", StandardCharsets.UTF_8);
+    Files.writeString(dict, "iPhone 15 Pro,10\n", StandardCharsets.UTF_8);
+    Run with = run("", "eval", "--gold", gold.toString(), "--input", raw.toString(), "--dict", dict.toString());
+    assertThat(with.code()).as(with.err()).isZero();
+    assertThat(with.out()).contains("=== TOTAL TRUE WORDS:\t6").contains("=== F MEASURE:\t1.000");
+    Path pred = dir.resolve("pred.txt");
+    Files.writeString(pred, "苹果  发表  iPhone  15  Pro  手机\n\n\n苹果\n", StandardCharsets.UTF_8);
+    Run differ = run("", "eval", "--gold", gold.toString(), "--pred", pred.toString());
+    assertThat(differ.code()).isEqualTo(1);
+    assertThat(differ.err()).contains(pred + " against " + gold + ": gold has 1 lines, the output has 4")
+        .contains("line 1, character 4");
+  }
+
+  @Test
   void invalidUtf8IsAnErrorNamingFileLineAndByteUnlessLenient() throws Exception {
     Path in = dir.resolve("bad.txt");
     byte[] good = "扫描二维码\n关注".getBytes(StandardCharsets.UTF_8);

@@ -13,14 +13,15 @@ import java.util.regex.Pattern;
  * id, {@code word/pos} tokens, compound brackets, which keep their inner words). The id is optional
  * (People's Daily 2014 and other tagged corpora have none; their brackets close as {@code ]/nt}).
  * The format is detected from the first non-blank lines: tagged when the first one starts with a
- * sentence id, or when every token of the first {@value #DETECT_LINES} non-blank lines (or of all,
- * if fewer) reads as {@code word/pos}. Blank lines are kept as empty sentences so that line numbers
- * stay aligned with the file.
+ * sentence id, or when most tokens of the first {@value #DETECT_LINES} non-blank lines read as
+ * {@code word/pos} (a token that does not is then an error naming its line, not a word with its tag
+ * glued on). Blank lines are kept as empty sentences so that line numbers stay aligned with the
+ * file.
  */
 public final class Corpus {
   private static final Pattern PD_ID = Pattern.compile("\\d{8}-\\d{2}-\\d{3}-\\d{3}/m");
   /** {@code word/pos}, optionally opening a compound ({@code [}) or closing one ({@code ]nt} or {@code ]/nt}). */
-  private static final Pattern PD_TOKEN = Pattern.compile("\\[?(.+?)/([A-Za-z]+)(?:\\]/?[A-Za-z]+)?");
+  private static final Pattern PD_TOKEN = Pattern.compile("\\[?(.+?)/([A-Za-z][A-Za-z0-9]*)(?:\\]/?[A-Za-z][A-Za-z0-9]*)?");
   /** How many non-blank lines the detection of a tagged file without sentence ids reads. */
   static final int DETECT_LINES = 5;
 
@@ -38,9 +39,16 @@ public final class Corpus {
     return parse(lines, path.toString());
   }
 
-  /** As {@link #read(Path)}; lenient: invalid UTF-8 becomes U+FFFD (counted on {@code warnings}). */
+  /**
+   * As {@link #read(Path)}; lenient: invalid UTF-8 becomes U+FFFD (counted on {@code warnings}). A
+   * file read as tagged text is said so on {@code warnings}.
+   */
   public static List<List<String>> read(Path path, boolean lenient, java.io.PrintStream warnings) throws IOException {
-    return parse(Utf8Lines.read(path, lenient, warnings), path.toString());
+    List<String> lines = Utf8Lines.read(path, lenient, warnings);
+    if (detect(lines) == Format.PEOPLES_DAILY) {
+      warnings.println("fenci: " + path + ": read as People's Daily tagged text (word/pos tokens; the tags dropped)");
+    }
+    return parse(lines, path.toString());
   }
 
   public static List<List<String>> parse(List<String> lines, String source) throws CorpusFormatException {
@@ -55,6 +63,8 @@ public final class Corpus {
 
   public static Format detect(List<String> lines) {
     int seen = 0;
+    int tokens = 0;
+    int tagged = 0;
     for (String l : lines) {
       List<String> t = splitWhitespace(l);
       if (t.isEmpty()) {
@@ -64,15 +74,16 @@ public final class Corpus {
         return Format.PEOPLES_DAILY;
       }
       for (String token : t) {
-        if (!PD_TOKEN.matcher(token).matches()) {
-          return Format.SEGMENTED;
+        tokens++;
+        if (PD_TOKEN.matcher(token).matches()) {
+          tagged++;
         }
       }
       if (++seen == DETECT_LINES) {
         break;
       }
     }
-    return seen > 0 ? Format.PEOPLES_DAILY : Format.SEGMENTED;
+    return tagged * 2 > tokens ? Format.PEOPLES_DAILY : Format.SEGMENTED;
   }
 
   private static List<String> peoplesDaily(List<String> tokens, String source, int line)

@@ -36,7 +36,16 @@ public final class Scorer {
 
   public Score score(List<List<String>> gold, List<List<String>> test) {
     if (gold.size() != test.size()) {
-      throw new MismatchException("gold has " + gold.size() + " lines, the output has " + test.size());
+      String where = "";
+      for (int i = 0; i < Math.min(gold.size(), test.size()); i++) {
+        String g = String.join("", gold.get(i));
+        String t = String.join("", test.get(i));
+        if (!g.equals(t)) {
+          where = "; they first differ at " + difference(i + 1, g, t);
+          break;
+        }
+      }
+      throw new MismatchException("gold has " + gold.size() + " lines, the output has " + test.size() + where);
     }
     Score total = new Score(0, 0, 0, 0, 0);
     for (int i = 0; i < gold.size(); i++) {
@@ -90,12 +99,37 @@ public final class Scorer {
     return matched;
   }
 
+  /** Characters shown on each side of the first difference of two lines. */
+  private static final int CONTEXT = 12;
+
+  /** Where lines {@code g} and {@code t} first differ: line, character and a window of each around it. */
+  static String difference(int lineNo, String g, String t) {
+    int at = 0;
+    while (at < g.length() && at < t.length() && g.charAt(at) == t.charAt(at)) {
+      at++;
+    }
+    int col = g.codePointCount(0, at) + 1;
+    return "line " + lineNo + ", character " + col + ":\n  gold:   " + window(g, at) + "\n  output: " + window(t, at);
+  }
+
+  private static String window(String s, int at) {
+    int from = Math.max(0, at - CONTEXT);
+    int to = Math.min(s.length(), at + CONTEXT);
+    if (from > 0 && Character.isLowSurrogate(s.charAt(from))) {
+      from--;
+    }
+    if (to < s.length() && Character.isLowSurrogate(s.charAt(to))) {
+      to++;
+    }
+    return (from > 0 ? "..." : "") + s.substring(from, to) + (to < s.length() ? "..." : "")
+        + (s.isEmpty() ? "(an empty line)" : "");
+  }
+
   public Score scoreLine(List<String> gold, List<String> test, int lineNo) {
     String g = String.join("", gold);
     String t = String.join("", test);
     if (!g.equals(t)) {
-      throw new MismatchException("line " + lineNo + ": the output's characters differ from gold's\n  gold: "
-          + g + "\n  test: " + t);
+      throw new MismatchException("the output's characters differ from gold's at " + difference(lineNo, g, t));
     }
     long oov = 0;
     for (String w : gold) {

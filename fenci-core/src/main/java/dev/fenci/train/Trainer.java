@@ -135,6 +135,11 @@ public final class Trainer {
     }
     TrainingData data = base == null ? TrainingData.build(trainSentences, opt.rules(), opt.minCount())
         : TrainingData.build(trainSentences, base.rules(), base.vocabulary(), opt.minCount());
+    if (data.characters() == 0) {
+      throw new IllegalArgumentException("the training data " + opt.train() + " holds nothing for the network to "
+          + "learn from: only punctuation, spaces and what the text rules keep whole without it (addresses, emoji "
+          + "and the like)");
+    }
     Vocabulary vocab = data.vocabulary();
     NetworkConfig config = base == null ? Architectures.config(opt.arch(), vocab.size(), opt.embedInit())
         : base.network().config().withVocabSize(vocab.size());
@@ -156,10 +161,6 @@ public final class Trainer {
     List<TrainingData.Piece> pieces = data.pieces();
     Lexicon lexicon = null;
     if (Architectures.hasLexicon(opt.arch())) {
-      if (opt.unkRate() > 0) {
-        // the features are fixed per piece: they would still mark words through a replaced character
-        throw new IllegalArgumentException("--unk-rate is not supported with lexicon features (--arch " + opt.arch() + ")");
-      }
       Lexicon baseLexicon = base != null ? base.network().lexicon() : null;
       LexiconFeatures lf = new LexiconFeatures(pieces, baseLexicon);
       lexicon = lf.lexicon();

@@ -102,6 +102,24 @@ public record TrainingOptions(List<Path> train, Path dev, Path model, String arc
     if (!(hiddenKeep > 0 && hiddenKeep <= 1)) {
       throw new IllegalArgumentException("hidden dropout keep probability must be in (0, 1] (1: none), got " + hiddenKeep);
     }
+    if (unkRate > 0 && Architectures.hasLexicon(arch)) {
+      // the features are fixed per piece: they would still mark words through a replaced character
+      throw new IllegalArgumentException("the unknown-character rate is not supported with lexicon features "
+          + "(architecture " + arch + ")");
+    }
+    Path out = model.toAbsolutePath().normalize();
+    Path checkpoint = Path.of(model + ".ckpt").toAbsolutePath().normalize();
+    List<Path> inputs = new java.util.ArrayList<>(train);
+    if (dev != null) {
+      inputs.add(dev);
+    }
+    for (Path in : inputs) {
+      Path p = in.toAbsolutePath().normalize();
+      if (p.equals(out) || p.equals(checkpoint)) {
+        throw new IllegalArgumentException("the model would be written over " + in + ", which the run reads "
+            + (train.contains(in) ? "as training data" : "as its dev set") + "; give the model another path");
+      }
+    }
   }
 
   /** This epoch's batches of {@code pieces}, made as {@link #batches} says. */

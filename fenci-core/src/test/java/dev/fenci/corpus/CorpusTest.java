@@ -49,10 +49,10 @@ class CorpusTest {
   @Test
   void readsTaggedTextWithoutSentenceIdsAsPeoplesDaily2014Writes() throws Exception {
     String text = "\n人民网/nz  1月1日/t  讯/ng  《/w  [纽约/nsf  时报/n]/nz  》/w  报道/v\n"
-        + "km/h/q  [中央/n  电台/n]nt\n";
+        + "km/h/q  [中央/n  电台/n]nt  张三/nr1\n";
     List<List<String>> s = Corpus.read(write("pd2014.txt", text.getBytes(StandardCharsets.UTF_8)));
     assertThat(s).containsExactly(List.of(), List.of("人民网", "1月1日", "讯", "《", "纽约", "时报", "》", "报道"),
-        List.of("km/h", "中央", "电台"));
+        List.of("km/h", "中央", "电台", "张三"));
   }
 
   @Test
@@ -60,12 +60,21 @@ class CorpusTest {
     String first = "速度  达到  ９０  km/h  。\n";
     assertThat(Corpus.read(write("seg.txt", (first + "TCP/IP  协议\n").getBytes(StandardCharsets.UTF_8))))
         .containsExactly(List.of("速度", "达到", "９０", "km/h", "。"), List.of("TCP/IP", "协议"));
-    // every token of the first lines tagged but a later one not: the file is tagged, and the odd line an error
-    String tagged = "迈向/v  充满/v\n".repeat(Corpus.DETECT_LINES) + "希望  的\n";
-    Path p = write("mixed.txt", tagged.getBytes(StandardCharsets.UTF_8));
-    assertThat(Corpus.detect(java.nio.file.Files.readAllLines(p))).isEqualTo(Corpus.Format.PEOPLES_DAILY);
-    assertThatThrownBy(() -> Corpus.read(p)).isInstanceOf(CorpusFormatException.class)
-        .hasMessageContaining("mixed.txt:" + (Corpus.DETECT_LINES + 1) + ":").hasMessageContaining("希望");
+    // most tokens of the first lines tagged: the file is tagged, and a token without a tag an error
+    for (int line = 2; line <= Corpus.DETECT_LINES + 1; line += Corpus.DETECT_LINES - 1) {
+      StringBuilder tagged = new StringBuilder();
+      for (int i = 1; i <= Corpus.DETECT_LINES + 1; i++) {
+        tagged.append(i == line ? "迈向/v  充满/v  希望\n" : "迈向/v  充满/v\n");
+      }
+      Path p = write("mixed.txt", tagged.toString().getBytes(StandardCharsets.UTF_8));
+      assertThat(Corpus.detect(java.nio.file.Files.readAllLines(p))).isEqualTo(Corpus.Format.PEOPLES_DAILY);
+      assertThatThrownBy(() -> Corpus.read(p)).isInstanceOf(CorpusFormatException.class)
+          .hasMessageContaining("mixed.txt:" + line + ":").hasMessageContaining("希望");
+      java.io.ByteArrayOutputStream log = new java.io.ByteArrayOutputStream();
+      assertThatThrownBy(() -> Corpus.read(p, false, new java.io.PrintStream(log, true, StandardCharsets.UTF_8)))
+          .isInstanceOf(CorpusFormatException.class);
+      assertThat(log.toString(StandardCharsets.UTF_8)).contains("read as People's Daily tagged text");
+    }
   }
 
   @Test

@@ -33,6 +33,25 @@ class ScorerTest {
   void differentCharactersFailWithLineAndBothTexts() {
     assertThatThrownBy(() -> new Scorer(Set.of()).score(List.of(List.of("ab"), List.of("cd")),
         List.of(List.of("ab"), List.of("c", "e"))))
-        .hasMessageContaining("line 2").hasMessageContaining("cd").hasMessageContaining("ce");
+        .hasMessageContaining("line 2, character 2").hasMessageContaining("cd").hasMessageContaining("ce");
+  }
+
+  @Test
+  void aDifferenceInALongLineIsShownAroundWhereItIsNotAsTheWholeLine() {
+    String head = "甲".repeat(100) + "😀";
+    String g = head + "乙" + "丙".repeat(100);
+    String t = head + "丁" + "丙".repeat(100);
+    assertThatThrownBy(() -> new Scorer(Set.of()).score(List.of(List.of(g)), List.of(List.of(t))))
+        .hasMessageContaining("line 1, character 102")
+        .hasMessageContaining("...甲甲甲甲甲甲甲甲甲甲😀乙丙丙丙丙丙丙丙丙丙丙丙...")
+        .hasMessageContaining("...甲甲甲甲甲甲甲甲甲甲😀丁丙丙丙丙丙丙丙丙丙丙丙...");
+  }
+
+  @Test
+  void linesOfDifferentCountsSayWhereTheTextsFirstDrift() {
+    List<List<String>> gold = List.of(List.of("ab"), List.of("cd"), List.of("ef"));
+    List<List<String>> test = List.of(List.of("ab"), List.of("ef"));
+    assertThatThrownBy(() -> new Scorer(Set.of()).score(gold, test))
+        .hasMessageContaining("gold has 3 lines, the output has 2; they first differ at line 2, character 1");
   }
 }

@@ -240,6 +240,17 @@ class TrainerTest {
         .hasMessageContaining("not a training checkpoint").hasMessageNotContaining("null");
   }
 
+  @Test
+  void dataWithNothingForTheNetworkIsRefusedInsteadOfScoringNaN() throws Exception {
+    Path punct = dir.resolve("punct.utf8");
+    Files.write(punct, java.util.Collections.nCopies(40, "，  。  ！  https://example.com  👍🏻"),
+        StandardCharsets.UTF_8);
+    TrainingOptions o = plain(List.of(punct), dir.resolve("punct.safetensors")).epochs(1).build();
+    assertThatThrownBy(() -> new Trainer(o, quiet(), false).run()).isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("nothing for the network to learn from");
+    assertThat(dir.resolve("punct.safetensors")).doesNotExist();
+  }
+
   private TrainingOptions withAverage(TrainingOptions o, int epochs, boolean resume, float keep) {
     return with(o, epochs, resume, keep, 0.99f);
   }

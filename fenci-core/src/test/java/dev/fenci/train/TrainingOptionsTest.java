@@ -46,11 +46,30 @@ class TrainingOptionsTest {
 
   @Test
   void toBuilderGivesTheSameOptionsBack() {
-    TrainingOptions o = TrainingOptions.builder(TRAIN, OUT).dev(Path.of("dev.utf8")).arch("fast-lex").seed(9).threads(1)
+    TrainingOptions o = TrainingOptions.builder(TRAIN, OUT).dev(Path.of("dev.utf8")).arch("fast-wide").seed(9).threads(1)
         .keep(0.7f).hiddenKeep(0.9f).weightDecay(0.1f).unkRate(0.05f).batches("mixed").minCount(3).lenient(true)
         .init("fast").resume(true).lr(0.002f).build();
     assertThat(o.toBuilder().build()).isEqualTo(o);
-    assertThat(o.toBuilder().arch("seed").build().epochs()).as("the recipe's values were set explicitly").isEqualTo(20);
+    assertThat(o.toBuilder().arch("seed").build().epochs()).as("the recipe's values were set explicitly").isEqualTo(30);
+  }
+
+  @Test
+  void aModelPathThatIsATrainingOrDevFileIsRefusedBeforeItIsOverwritten() {
+    Path dev = Path.of("dev.utf8");
+    assertThatThrownBy(() -> TrainingOptions.builder(TRAIN, Path.of("./train.utf8")).build())
+        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("over train.utf8")
+        .hasMessageContaining("as training data");
+    assertThatThrownBy(() -> TrainingOptions.builder(TRAIN, Path.of("dev.utf8").toAbsolutePath()).dev(dev).build())
+        .hasMessageContaining("over dev.utf8").hasMessageContaining("as its dev set");
+    assertThatThrownBy(() -> TrainingOptions.builder(List.of(Path.of("m.ckpt")), Path.of("m")).build())
+        .as("the checkpoint beside the model").hasMessageContaining("over m.ckpt");
+  }
+
+  @Test
+  void theUnknownCharacterRateWithLexiconFeaturesIsAnOptionErrorNotADataOne() {
+    assertThatThrownBy(() -> TrainingOptions.builder(TRAIN, OUT).unkRate(0.1f).build())
+        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("lexicon features");
+    assertThat(TrainingOptions.builder(TRAIN, OUT).arch("accurate-crf").unkRate(0.1f).build().unkRate()).isEqualTo(0.1f);
   }
 
   @Test
