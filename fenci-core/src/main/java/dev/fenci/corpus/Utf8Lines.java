@@ -22,8 +22,7 @@ public final class Utf8Lines {
 
   public static List<String> read(Path path) throws IOException {
     checkFile(path);
-    byte[] bytes = Files.readAllBytes(path);
-    return decode(bytes, path.toString());
+    return decode(Files.readAllBytes(path), path.toString(), "");
   }
 
   /**
@@ -32,7 +31,9 @@ public final class Utf8Lines {
    */
   public static List<String> read(Path path, boolean lenient, java.io.PrintStream warnings) throws IOException {
     if (!lenient) {
-      return read(path);
+      checkFile(path);
+      return decode(Files.readAllBytes(path), path.toString(), ", or read it leniently (--lenient) to replace bad bytes "
+          + "with U+FFFD");
     }
     checkFile(path);
     String text;
@@ -68,6 +69,11 @@ public final class Utf8Lines {
   }
 
   public static List<String> decode(byte[] bytes, String source) throws CorpusFormatException {
+    return decode(bytes, source, "");
+  }
+
+  /** As {@link #decode(byte[], String)}, with {@code otherRemedy} added to the advice of an invalid byte's error. */
+  private static List<String> decode(byte[] bytes, String source, String otherRemedy) throws CorpusFormatException {
     List<String> lines = new ArrayList<>();
     CharsetDecoder dec = StandardCharsets.UTF_8.newDecoder()
         .onMalformedInput(CodingErrorAction.REPORT)
@@ -88,7 +94,8 @@ public final class Utf8Lines {
       } catch (CharacterCodingException e) {
         int bad = firstInvalid(bytes, start, end);
         throw new CorpusFormatException(source, lineNo, "invalid UTF-8 at byte offset " + bad
-            + " of the file (byte 0x" + Integer.toHexString(bytes[bad] & 0xFF) + ")");
+            + " of the file (byte 0x" + Integer.toHexString(bytes[bad] & 0xFF) + "); "
+            + dev.fenci.text.InvalidUtf8Exception.REMEDY + otherRemedy);
       }
       start = end + (end + 1 < bytes.length && bytes[end] == '\r' && bytes[end + 1] == '\n' ? 2 : 1);
       lineNo++;

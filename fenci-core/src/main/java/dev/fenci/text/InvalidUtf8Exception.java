@@ -4,12 +4,15 @@ import java.io.IOException;
 
 /** Bytes that are not UTF-8, with where they are: source, line (from 1) and byte offset (from 0). */
 public final class InvalidUtf8Exception extends IOException {
+  /** What to do about a file that is not UTF-8: most often one in a Chinese legacy encoding. */
+  public static final String REMEDY = "convert a file in another encoding to UTF-8 first (GBK: iconv -f GBK -t UTF-8)";
+
   private final long line;
   private final long byteOffset;
 
   public InvalidUtf8Exception(String source, long line, long byteOffset, int firstByte) {
     super(source + ":" + line + ": invalid UTF-8 at byte offset " + byteOffset + " (byte 0x"
-        + String.format("%02x", firstByte) + "); fix the file, or pass --lenient to replace bad bytes with U+FFFD");
+        + String.format("%02x", firstByte) + "); " + REMEDY + ", or pass --lenient to replace bad bytes with U+FFFD");
     this.line = line;
     this.byteOffset = byteOffset;
   }

@@ -561,9 +561,26 @@ public final class Trainer {
         return "was made with a vocabulary of " + saved + " characters, this run has " + now + remedy
             + "the same data and options";
       default:
-        return "was made with " + key + " = " + saved + ", this run has " + now + " (option " + OPTION.get(key) + ")"
+        String option = key.equals("network") ? networkOptions(saved, now) : OPTION.get(key);
+        return "was made with " + key + " = " + saved + ", this run has " + now + " (option " + option + ")"
             + remedy + "the same options";
     }
+  }
+
+  /**
+   * The options behind the parts of two network descriptions ({@link NetworkConfig#toString()})
+   * that differ: the dropout and the embedding initialisation have options of their own, the rest
+   * is the architecture's.
+   */
+  static String networkOptions(String saved, String now) {
+    Set<String> before = new HashSet<>(List.of(saved.split(", ")));
+    Set<String> options = new java.util.LinkedHashSet<>();
+    for (String part : now.split(", ")) {
+      if (!before.contains(part)) {
+        options.add(part.startsWith("keep ") ? "--keep" : part.startsWith("init ") ? "--embed-init" : "--arch");
+      }
+    }
+    return options.isEmpty() ? "--arch" : String.join(", ", options);
   }
 
   private static String devSet(String fingerprint) {

@@ -251,6 +251,15 @@ class TrainerTest {
     assertThat(dir.resolve("punct.safetensors")).doesNotExist();
   }
 
+  @Test
+  void aNetworkThatDiffersOnResumeNamesTheOptionBehindIt() {
+    String saved = "embed 128, conv3 [128, 32] -> 4, keep 0.5, init uniform";
+    assertThat(Trainer.networkOptions(saved, saved.replace("keep 0.5", "keep 0.7"))).isEqualTo("--keep");
+    assertThat(Trainer.networkOptions(saved, saved.replace("uniform", "normal"))).isEqualTo("--embed-init");
+    assertThat(Trainer.networkOptions(saved, saved.replace("[128, 32]", "[64, 32]").replace("0.5", "0.7")))
+        .isEqualTo("--arch, --keep");
+  }
+
   private TrainingOptions withAverage(TrainingOptions o, int epochs, boolean resume, float keep) {
     return with(o, epochs, resume, keep, 0.99f);
   }
