@@ -2,6 +2,7 @@ package dev.fenci;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.fenci.text.Chunker;
 import dev.fenci.text.TextRules;
 import java.util.ArrayList;
 import java.util.List;
@@ -93,6 +94,21 @@ class SegmenterTest {
           "请访问https://www.example.com/path?a=1获取，或写信给zhang_san2020@163.com。售价1,299.00元，19:30开始，比分3:1。");
       assertThat(words).as(preset).contains("https://www.example.com/path?a=1", "zhang_san2020@163.com", "19:30", "3:1")
           .anyMatch(w -> w.startsWith("1,299"));
+    }
+  }
+
+  @Test
+  void aCombiningMarkStaysWithTheCharacterBeforeItAndAZeroWidthSpaceSeparates() throws Exception {
+    for (String preset : List.of("accurate", "fast", "weibo", "seed")) {
+      Segmenter seg = Segmenter.load(preset);
+      for (String text : List.of("我爱北京\uFE0F天安门", "中\uFE0F文", "Poke\u0301mon好玩", "音乐\u20DD分享")) {
+        List<String> words = seg.segment(text);
+        assertThat(words).as(preset + " " + text).noneMatch(w -> Chunker.isCombiningMark(w.codePointAt(0)));
+        assertThat(String.join("", words)).isEqualTo(text);
+      }
+      assertThat(seg.segment("中国\u200B人民")).as(preset).containsExactly("中国", "\u200B", "人民");
+      // a mark with nothing before it in its chunk is where it is
+      assertThat(String.join("", seg.segment("\u0301中国"))).isEqualTo("\u0301中国");
     }
   }
 

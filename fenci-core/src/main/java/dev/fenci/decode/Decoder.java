@@ -502,8 +502,9 @@ public final class Decoder {
           scores[o + Tag.B.ordinal()] += CUT;
           scores[o + Tag.M.ordinal()] += CUT;
         }
-        if (!rules.asciiRunsAreWords() && !last && Chunker.inAsciiRun(text, offsets[k])
-            && Chunker.inAsciiRun(text, offsets[k + 1])) {
+        if (!last && (Chunker.isCombiningMark(text.codePointAt(offsets[k + 1]))
+            || !rules.asciiRunsAreWords() && Chunker.inAsciiRun(text, offsets[k]) && Chunker.inAsciiRun(text, offsets[k + 1]))) {
+          // no word boundary inside an ASCII run or before a combining mark
           scores[o + Tag.S.ordinal()] += CUT;
           scores[o + Tag.E.ordinal()] += CUT;
           scores[o + Tag.COUNT + Tag.S.ordinal()] += CUT;

@@ -33,8 +33,22 @@ public final class Chunker {
     this.rules = rules;
   }
 
+  /**
+   * Whitespace: what {@link Character#isWhitespace} or {@link Character#isSpaceChar} says, and the
+   * zero-width space (U+200B), which web text uses as an invisible word separator.
+   */
   public static boolean isSpace(int cp) {
-    return Character.isWhitespace(cp) || Character.isSpaceChar(cp);
+    return Character.isWhitespace(cp) || Character.isSpaceChar(cp) || cp == 0x200B;
+  }
+
+  /**
+   * A mark that belongs to the character before it (a combining accent, a variation selector such
+   * as U+FE0F): never the start of a word.
+   */
+  public static boolean isCombiningMark(int cp) {
+    int type = Character.getType(cp);
+    return type == Character.NON_SPACING_MARK || type == Character.ENCLOSING_MARK
+        || type == Character.COMBINING_SPACING_MARK;
   }
 
   /** True for a word made only of whitespace (as segmentation emits for runs of spaces). */
