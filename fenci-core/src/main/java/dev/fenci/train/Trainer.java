@@ -99,6 +99,14 @@ public final class Trainer {
     }
   }
 
+  private static boolean sameFile(Path a, Path b) {
+    try {
+      return Files.isSameFile(a, b);
+    } catch (IOException e) {
+      return false;
+    }
+  }
+
   /** Runs the training; returns the per-epoch figures (of this run and any resumed one). */
   public List<EpochStats> run() throws IOException {
     // the output and the model to start from first: a wrong one is reported before the data is read
@@ -124,6 +132,10 @@ public final class Trainer {
     if (devSentences.isEmpty()) {
       throw new IllegalArgumentException(opt.dev() != null ? "the dev file " + opt.dev() + " holds no words"
           : "the training data has too few lines to hold out a dev set (every " + HELD_OUT_EVERY + "th); give --dev");
+    }
+    if (opt.dev() != null && opt.train().stream().anyMatch(p -> sameFile(p, opt.dev()))) {
+      log.printf(Locale.ROOT, "note: the dev file %s is also a training file: its F1 will say little about new text, "
+          + "and the epoch it chooses may be one that overfits%n", opt.dev());
     }
     if (opt.dev() == null) {
       log.printf(Locale.ROOT, "no --dev: every %dth line of the training data is held out for model selection (%,d lines)%n",
@@ -545,7 +557,7 @@ public final class Trainer {
       Map.entry("seed", "--seed"), Map.entry("batch", "--batch"), Map.entry("min_count", "--min-count"),
       Map.entry("lr", "--lr"), Map.entry("schedule", "--lr-schedule"), Map.entry("unk_rate", "--unk-rate"),
       Map.entry("ema", "--ema"), Map.entry("batches", "--batches"), Map.entry("hidden_keep", "--hidden-keep"),
-      Map.entry("weight_decay", "--weight-decay"), Map.entry("word_lm", "--word-lm"));
+      Map.entry("weight_decay", "--weight-decay"), Map.entry("word_lm", "--word-lm"), Map.entry("epochs", "--epochs"));
 
   /** Why a checkpoint cannot be resumed by this run: its entry {@code key} was {@code saved}, is now {@code now}. */
   private static String mismatch(String key, String saved, String now) {
@@ -588,7 +600,7 @@ public final class Trainer {
   }
 
   /** Fingerprint entries that checkpoints of earlier versions lack (not checked on those). */
-  private static final Set<String> NOT_RECORDED_BEFORE = Set.of("vocabulary", "train_sha256", "dev");
+  private static final Set<String> NOT_RECORDED_BEFORE = Set.of("vocabulary", "train_sha256", "dev", "epochs");
 
   /**
    * Whether the run's model gets a word language model: asked for, or the model started from has
@@ -655,6 +667,8 @@ public final class Trainer {
     f.put("min_count", Integer.toString(opt.minCount()));
     f.put("lr", Float.toString(opt.lr()));
     f.put("schedule", opt.schedule());
+    // a cosine schedule's rate at every step depends on the number of epochs; a constant one's does not
+    f.put("epochs", opt.schedule().equals("cosine") ? Integer.toString(opt.epochs()) : "any (constant rate)");
     f.put("unk_rate", Float.toString(opt.unkRate()));
     f.put("ema", Float.toString(opt.ema()));
     f.put("batches", opt.batches());

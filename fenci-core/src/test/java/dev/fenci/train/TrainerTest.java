@@ -260,6 +260,27 @@ class TrainerTest {
         .isEqualTo("--arch, --keep");
   }
 
+  @Test
+  void aCosineRunResumedWithOtherEpochsIsRefusedAConstantOneMayGoOn() throws Exception {
+    TrainingOptions cosine = options("cos", 1, 1, false, 200).toBuilder().schedule("cosine").build();
+    new Trainer(cosine, quiet(), false).run();
+    TrainingOptions longer = cosine.toBuilder().epochs(2).resume(true).build();
+    assertThatThrownBy(() -> new Trainer(longer, quiet(), false).run())
+        .isInstanceOf(dev.fenci.model.ModelFormatException.class).hasMessageContaining("epochs = 1, this run has 2")
+        .hasMessageContaining("--epochs");
+    TrainingOptions constant = options("const", 1, 1, false, 200);
+    new Trainer(constant, quiet(), false).run();
+    assertThat(new Trainer(constant.toBuilder().epochs(2).resume(true).build(), quiet(), false).run()).hasSize(2);
+  }
+
+  @Test
+  void aDevFileThatIsAlsoTrainingDataIsPointedOut() throws Exception {
+    TrainingOptions o = plain(List.of(dev), dir.resolve("self.safetensors")).epochs(1).build();
+    java.io.ByteArrayOutputStream log = new java.io.ByteArrayOutputStream();
+    new Trainer(o, new PrintStream(log, true, StandardCharsets.UTF_8), false).run();
+    assertThat(log.toString(StandardCharsets.UTF_8)).contains("is also a training file");
+  }
+
   private TrainingOptions withAverage(TrainingOptions o, int epochs, boolean resume, float keep) {
     return with(o, epochs, resume, keep, 0.99f);
   }
