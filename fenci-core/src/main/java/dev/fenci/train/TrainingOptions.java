@@ -1,5 +1,6 @@
 package dev.fenci.train;
 
+import dev.fenci.Segmenter;
 import dev.fenci.text.TextRules;
 import java.nio.file.Path;
 import java.util.List;
@@ -151,6 +152,7 @@ public record TrainingOptions(List<Path> train, Path dev, Path model, String arc
     private Path model;
     private Path dev;
     private String arch = Architectures.DEFAULT;
+    private boolean archSet;
     private String embedInit = "uniform";
     private TextRules rules = TextRules.FOLD;
     private Integer epochs;
@@ -190,6 +192,7 @@ public record TrainingOptions(List<Path> train, Path dev, Path model, String arc
 
     public Builder arch(String arch) {
       this.arch = arch;
+      this.archSet = true;
       return this;
     }
 
@@ -280,8 +283,9 @@ public record TrainingOptions(List<Path> train, Path dev, Path model, String arc
     }
 
     /**
-     * A preset name or model file to start from; its architecture and text rules must be those
-     * set here ({@link Trainer} checks), e.g. {@code arch("accurate-lex")} for {@code accurate}.
+     * A preset name or model file to start from. Without {@link #arch}, the run takes that model's
+     * architecture (and its recipe's defaults), read when {@link #build} is called; an architecture
+     * set must be the model's ({@link Trainer} checks), and so must the text rules.
      */
     public Builder init(String init) {
       this.init = init;
@@ -295,14 +299,25 @@ public record TrainingOptions(List<Path> train, Path dev, Path model, String arc
 
     /**
      * The options; throws {@link IllegalArgumentException} for an unknown architecture or a value
-     * out of its range.
+     * out of its range, {@link java.io.UncheckedIOException} when the model of {@link #init} cannot
+     * be read to take its architecture.
      */
     public TrainingOptions build() {
+      String arch = init != null && !archSet ? architectureOf(init) : this.arch;
       Recipe r = Recipe.of(arch);
       return new TrainingOptions(train, dev, model, arch, embedInit, rules, epochs != null ? epochs : r.epochs(),
           batch != null ? batch : r.batch(), threads, seed, minCount, resume, lr, schedule != null ? schedule : r.schedule(),
           lenient, unkRate, keep, ema != null ? ema : r.ema(), batches, hiddenKeep, weightDecay, init,
           wordModel != null ? wordModel : r.wordModel());
+    }
+  }
+
+  /** The architecture of the model {@code init} names (a preset or a file). */
+  private static String architectureOf(String init) {
+    try {
+      return Segmenter.load(init).model().arch();
+    } catch (java.io.IOException e) {
+      throw new java.io.UncheckedIOException("cannot read the model to start from, " + init + ": " + e.getMessage(), e);
     }
   }
 

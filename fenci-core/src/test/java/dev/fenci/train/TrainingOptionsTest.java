@@ -73,6 +73,16 @@ class TrainingOptionsTest {
   }
 
   @Test
+  void startingFromAModelTakesItsArchitectureAndRecipeUnlessOneIsSet() {
+    TrainingOptions fast = TrainingOptions.builder(TRAIN, OUT).init("fast").build();
+    assertThat(fast.arch()).isEqualTo("fast-lex");
+    assertThat(fast.wordModel()).as("fast-lex's recipe").isFalse();
+    assertThat(TrainingOptions.builder(TRAIN, OUT).init("fast").arch("seed").build().arch()).isEqualTo("seed");
+    assertThatThrownBy(() -> TrainingOptions.builder(TRAIN, OUT).init("no-such-model.safetensors").build())
+        .isInstanceOf(java.io.UncheckedIOException.class).hasMessageContaining("no-such-model.safetensors");
+  }
+
+  @Test
   void anUnknownArchitectureOrAValueOutOfRangeIsRefused() {
     assertThatThrownBy(() -> TrainingOptions.builder(TRAIN, OUT).arch("nosuch").build())
         .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("unknown architecture 'nosuch'")
