@@ -64,6 +64,9 @@ final class EvalCommand implements Callable<Integer> {
       }
     }
     List<List<String>> goldLines = Corpus.read(gold);
+    if (goldLines.stream().allMatch(List::isEmpty)) {
+      throw new dev.fenci.corpus.CorpusFormatException(gold.toString(), 1, "holds no words: nothing to score against");
+    }
     List<List<String>> test;
     if (source.pred != null) {
       test = Corpus.read(source.pred);

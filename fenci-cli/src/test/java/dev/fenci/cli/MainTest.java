@@ -282,6 +282,11 @@ class MainTest {
     assertThat(differ.code()).isEqualTo(1);
     assertThat(differ.err()).contains(pred + " against " + gold + ": gold has 1 lines, the output has 4")
         .contains("line 1, character 4");
+    Path empty = dir.resolve("empty.txt");
+    Files.writeString(empty, "\n\n", StandardCharsets.UTF_8);
+    Run nothing = run("", "eval", "--gold", empty.toString(), "--pred", empty.toString());
+    assertThat(nothing.code()).isEqualTo(1);
+    assertThat(nothing.err()).contains(empty + ":1: holds no words");
   }
 
   @Test
