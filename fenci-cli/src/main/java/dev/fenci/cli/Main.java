@@ -19,6 +19,7 @@ public final class Main {
   public static final int EXIT_USAGE = 2;
 
   public static void main(String[] args) {
+    Stdout.install();
     System.exit(run(args));
   }
 
@@ -37,7 +38,17 @@ public final class Main {
     });
     cl.setExitCodeExceptionMapper(ex -> ex instanceof CommandLine.ParameterException ? EXIT_USAGE : EXIT_DATA);
     try {
-      return cl.execute(args);
+      int code = cl.execute(args);
+      System.out.flush();
+      if (code == 0 && System.out.checkError()) {
+        try {
+          Stdout.throwUnlessClosedByReader();
+        } catch (java.io.IOException e) {
+          System.err.println("fenci: " + e.getMessage());
+          return EXIT_DATA;
+        }
+      }
+      return code;
     } catch (OutOfMemoryError e) {
       if (debug) {
         e.printStackTrace();

@@ -91,7 +91,7 @@ final class SegmentCommand implements Callable<Integer> {
           if (Files.isDirectory(f)) {
             throw new java.nio.file.FileSystemException(f.toString(), null, "is a directory, not a file");
           }
-          if (!Files.isRegularFile(f)) {
+          if (!Files.exists(f)) { // a pipe (<(cmd), /dev/stdin) is read as any file
             throw new java.nio.file.NoSuchFileException(f.toString(), null, "no such file");
           }
           try (InputStream in = Files.newInputStream(f)) {
@@ -169,6 +169,7 @@ final class SegmentCommand implements Callable<Integer> {
     private void checkOutput() throws IOException {
       out.flush();
       if (System.out.checkError()) {
+        Stdout.throwUnlessClosedByReader();
         // the reader went away (`fenci segment big.txt | head`): stop working, quietly
         throw new ClosedOutput();
       }

@@ -204,8 +204,12 @@ public final class Model {
     if (java.nio.file.Files.isDirectory(path)) {
       throw new java.nio.file.FileSystemException(path.toString(), null, "is a directory, not a model file");
     }
-    if (!java.nio.file.Files.isRegularFile(path)) {
+    if (!java.nio.file.Files.exists(path)) {
       throw new java.nio.file.NoSuchFileException(path.toString(), null, "no such model file");
+    }
+    if (!java.nio.file.Files.isRegularFile(path)) {
+      throw new java.nio.file.FileSystemException(path.toString(), null,
+          "is not a regular file (a model is read from a file of known size, not a pipe or device)");
     }
     return fromSafeTensors(SafeTensors.read(path), path.toString());
   }
