@@ -18,7 +18,7 @@ import java.util.Locale;
  * 微信号，10          word, full-width comma or ideographic space (U+3000), multiplier
  * 微信号              a bare word: multiplier {@value Entry#DEFAULT_MULTIPLIER}
  * iPhone 15 Pro,inf  inf (or force) keeps the word whole wherever it occurs
- * # a comment; blank lines are skipped
+ * # a comment; blank lines are skipped (a comment has a line of its own: 微信号 5 # x is an error)
  * \#双十一#,inf       a word that starts with # (a backslash before it at the start of the line)
  * </pre>
  * The multiplier is taken after the last TAB, else after the last comma (unless what follows it
@@ -91,7 +91,13 @@ public final class DictionaryFile {
     if (space >= 0 && looksLikeMultiplier(t.substring(space + 1))) {
       return new Entry(word(t.substring(0, space)), multiplier(t.substring(space + 1)));
     }
-    return new Entry(t.strip(), Entry.DEFAULT_MULTIPLIER);
+    String word = t.strip();
+    if (word.matches(".*\\s#.*")) {
+      // "微信号 0.01 # split it" would be the bare word of the whole line, pulled together
+      throw new IllegalArgumentException("a comment needs a line of its own ('#' first); as it is, the whole line "
+          + "would be one word of multiplier " + (int) Entry.DEFAULT_MULTIPLIER);
+    }
+    return new Entry(word, Entry.DEFAULT_MULTIPLIER);
   }
 
   private static String word(String w) {
@@ -117,6 +123,9 @@ public final class DictionaryFile {
     }
     double m;
     try {
+      if (!looksLikeMultiplier(l)) { // Java's own syntax would also take 10d and 0x1p4
+        throw new NumberFormatException(l);
+      }
       m = Double.parseDouble(l);
     } catch (NumberFormatException e) {
       throw new IllegalArgumentException("multiplier '" + s.strip() + "' is not a number (expected a positive number or inf)");

@@ -138,6 +138,9 @@ public final class UserDictionary implements AutoCloseable {
    * reported to the warnings stream and the previous dictionary stays in use.
    */
   public void watch(java.time.Duration period) {
+    if (period.toMillis() < 1) {
+      throw new IllegalArgumentException("the period of watching a dictionary must be at least 1 ms, got " + period);
+    }
     synchronized (lock) {
       if (watcher != null) {
         return;
@@ -147,15 +150,20 @@ public final class UserDictionary implements AutoCloseable {
         t.setDaemon(true);
         return t;
       });
+      String[] lastProblem = {null}; // a problem is reported once, not at every check while it lasts
       watcher.scheduleWithFixedDelay(() -> {
         try {
           if (reloadIfChanged() && warnings != null) {
             warnings.println("fenci: dictionary reloaded (" + current.size() + " entries)");
           }
+          lastProblem[0] = null;
         } catch (IOException | RuntimeException e) {
-          if (warnings != null) {
-            warnings.println("fenci: warning: dictionary not reloaded: " + e.getMessage());
+          String problem = e instanceof java.nio.file.NoSuchFileException nsf
+              ? nsf.getFile() + ": no such file (deleted or moved?)" : String.valueOf(e.getMessage());
+          if (warnings != null && !problem.equals(lastProblem[0])) {
+            warnings.println("fenci: warning: dictionary not reloaded, the previous one stays in use: " + problem);
           }
+          lastProblem[0] = problem;
         }
       }, period.toMillis(), period.toMillis(), TimeUnit.MILLISECONDS);
     }

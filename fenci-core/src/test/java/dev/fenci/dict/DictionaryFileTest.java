@@ -64,8 +64,11 @@ class DictionaryFileTest {
         {"词,abc", "not a number"},
         {"词,0", "positive"},
         {"词,-2", "positive"},
-        {"词\tNaN", "positive"},
+        {"词\tNaN", "not a number"},
         {"词 0", "positive"},
+        {"词,10d", "not a number"},
+        {"词\t0x1p4", "not a number"},
+        {"微信号 0.01 # split it", "a comment needs a line of its own"},
     };
     for (String[] c : cases) {
       assertThatThrownBy(() -> parse("好,2", c[0]))

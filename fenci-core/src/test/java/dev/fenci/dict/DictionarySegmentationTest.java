@@ -201,11 +201,35 @@ class DictionarySegmentationTest {
   }
 
   @Test
+  void noEntrySplitsAKanaOrHangulRunAForcedOneNeither() throws Exception {
+    Path file = dir.resolve("k.dict");
+    Files.writeString(file, "ソフトウェア,inf\n아이,inf\n", StandardCharsets.UTF_8);
+    try (UserDictionary dict = UserDictionary.load(List.of(file), false, null)) {
+      assertThat(DEFAULT.withDictionary(dict).segment("ソフトウェアエンジニア和아이유")).contains("ソフトウェアエンジニア", "아이유");
+    }
+  }
+
+  @Test
   void watchPicksUpAChangedFile() throws Exception {
     Path file = dir.resolve("w.dict");
     Files.writeString(file, "描二,1e6\n", StandardCharsets.UTF_8);
-    try (UserDictionary dict = UserDictionary.load(List.of(file), false, null)) {
+    java.io.ByteArrayOutputStream log = new java.io.ByteArrayOutputStream();
+    java.io.PrintStream warnings = new java.io.PrintStream(log, true, StandardCharsets.UTF_8);
+    try (UserDictionary dict = UserDictionary.load(List.of(file), false, warnings)) {
+      // a bad period is refused with a message and leaves the dictionary free to be watched
+      org.assertj.core.api.Assertions.assertThatThrownBy(() -> dict.watch(java.time.Duration.ZERO))
+          .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("at least 1 ms");
       dict.watch(java.time.Duration.ofMillis(50));
+      // a file that breaks is reported once while it stays broken, and the dictionary before stays
+      Files.writeString(file, "描二,-1\n", StandardCharsets.UTF_8);
+      Files.setLastModifiedTime(file, java.nio.file.attribute.FileTime.fromMillis(System.currentTimeMillis() + 5_000));
+      long until = System.currentTimeMillis() + 10_000;
+      while (!log.toString(StandardCharsets.UTF_8).contains("not reloaded") && System.currentTimeMillis() < until) {
+        Thread.sleep(20);
+      }
+      Thread.sleep(300);
+      assertThat(log.toString(StandardCharsets.UTF_8).split("not reloaded", -1)).hasSize(2);
+      assertThat(dict.snapshot().entries()).containsOnlyKeys("描二");
       Files.writeString(file, "维码,inf\n", StandardCharsets.UTF_8);
       Files.setLastModifiedTime(file, java.nio.file.attribute.FileTime.fromMillis(System.currentTimeMillis() + 10_000));
       long deadline = System.currentTimeMillis() + 10_000;
