@@ -45,14 +45,19 @@ public final class Corpus {
    */
   public static List<List<String>> read(Path path, boolean lenient, java.io.PrintStream warnings) throws IOException {
     List<String> lines = Utf8Lines.read(path, lenient, warnings);
-    if (detect(lines) == Format.PEOPLES_DAILY) {
+    Format format = detect(lines);
+    if (format == Format.PEOPLES_DAILY) {
       warnings.println("fenci: " + path + ": read as People's Daily tagged text (word/pos tokens; the tags dropped)");
     }
-    return parse(lines, path.toString());
+    return parse(lines, path.toString(), format);
   }
 
   public static List<List<String>> parse(List<String> lines, String source) throws CorpusFormatException {
-    Format format = detect(lines);
+    return parse(lines, source, detect(lines));
+  }
+
+  private static List<List<String>> parse(List<String> lines, String source, Format format)
+      throws CorpusFormatException {
     List<List<String>> out = new ArrayList<>(lines.size());
     for (int i = 0; i < lines.size(); i++) {
       List<String> tokens = splitWhitespace(lines.get(i));

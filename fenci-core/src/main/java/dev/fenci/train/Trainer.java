@@ -551,9 +551,12 @@ public final class Trainer {
           "hidden_keep", Float.toString(1f), "weight_decay", Float.toString(0f), "init", "-",
           "word_lm", "false");
 
-  /** The option each fingerprint entry comes from, for the message of a resume that does not match. */
+  /**
+   * The option each fingerprint entry comes from, for the message of a resume that does not match
+   * ({@code network} has several: see {@link #networkOptions}).
+   */
   private static final Map<String, String> OPTION = Map.ofEntries(Map.entry("init", "--init"),
-      Map.entry("arch", "--arch"), Map.entry("network", "--arch"), Map.entry("rules", "--text-rules"),
+      Map.entry("arch", "--arch"), Map.entry("rules", "--text-rules"),
       Map.entry("seed", "--seed"), Map.entry("batch", "--batch"), Map.entry("min_count", "--min-count"),
       Map.entry("lr", "--lr"), Map.entry("schedule", "--lr-schedule"), Map.entry("unk_rate", "--unk-rate"),
       Map.entry("ema", "--ema"), Map.entry("batches", "--batches"), Map.entry("hidden_keep", "--hidden-keep"),

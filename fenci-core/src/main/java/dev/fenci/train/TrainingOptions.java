@@ -109,7 +109,7 @@ public record TrainingOptions(List<Path> train, Path dev, Path model, String arc
           + "(architecture " + arch + ")");
     }
     Path out = model.toAbsolutePath().normalize();
-    Path checkpoint = Path.of(model + ".ckpt").toAbsolutePath().normalize();
+    Path checkpoint = checkpointOf(model).toAbsolutePath().normalize();
     List<Path> inputs = new java.util.ArrayList<>(train);
     if (dev != null) {
       inputs.add(dev);
@@ -331,6 +331,10 @@ public record TrainingOptions(List<Path> train, Path dev, Path model, String arc
   }
 
   public Path checkpoint() {
+    return checkpointOf(model);
+  }
+
+  private static Path checkpointOf(Path model) {
     return model.resolveSibling(model.getFileName() + ".ckpt");
   }
 }
