@@ -119,6 +119,14 @@ public final class Segmenter {
   public interface WordSink {
     /** The word {@code text.substring(start, end)}. */
     void word(String text, int start, int end) throws IOException;
+
+    /**
+     * Called when every word of the lines read so far has been handed over and the stream is
+     * about to wait for its reader (a terminal, a pipe from {@code tail -f}): a sink that buffers
+     * should pass its words on now. Not called while the reader keeps up, so a big file is not
+     * flushed line by line. Does nothing by default.
+     */
+    default void flush() throws IOException {}
   }
 
   /**
@@ -127,7 +135,8 @@ public final class Segmenter {
    * does not fit in a block of 16,384 characters (its line break included) is decoded in
    * overlapping windows, and its words are those of the whole line except that no single word is
    * longer than 15,872 characters (the limit cuts, for example, a megabyte of Latin letters
-   * without a space).
+   * without a space). Complete lines are not held back while {@code in} is not {@link
+   * java.io.Reader#ready() ready}: their words are handed over, then {@link WordSink#flush()}.
    *
    * @param threads threads decoding blocks of lines in parallel (the output order is the input's),
    *                from 1 to {@value #MAX_THREADS}

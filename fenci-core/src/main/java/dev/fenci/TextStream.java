@@ -18,7 +18,10 @@ import java.util.function.Supplier;
  * after its last one and decoded whole (lines never influence each other); a block without one
  * (a very long line) is decoded with {@link Decoder#prefixEnds}, its settled words are emitted
  * and the rest is carried into the next block. With several threads, blocks of whole lines are
- * decoded in parallel and emitted in input order.
+ * decoded in parallel and emitted in input order. A slow source (a terminal, {@code tail -f}) is
+ * not waited for while complete lines are at hand: when the reader is not {@link Reader#ready()
+ * ready}, the lines read so far are decoded, every word of them is handed over and the sink is
+ * {@linkplain Segmenter.WordSink#flush() flushed} before the next read.
  */
 final class TextStream {
   private final Decoder decoder;
@@ -39,6 +42,7 @@ final class TextStream {
     int settled = 0; // characters at the start of buf decoded before (context for a long line)
     int lastStart = 0; // where the last settled word starts in buf (negative: before buf)
     boolean eof = false;
+    boolean lineRead = false; // buf holds a line break after settled
     ExecutorService pool = threads <= 1 ? null : Executors.newFixedThreadPool(threads, task -> {
       Thread t = new Thread(task, "fenci-stream");
       t.setDaemon(true);
@@ -47,13 +51,19 @@ final class TextStream {
     ArrayDeque<Future<Block>> pending = new ArrayDeque<>();
     try {
       while (true) {
+        boolean waiting = false; // the next read may block: pass on what is at hand first
         try {
           while (!eof && len < cap) {
             int r = in.read(buf, len, cap - len);
             if (r < 0) {
               eof = true;
             } else {
+              lineRead |= lastLineBreak(buf, Math.max(len, settled), len + r) >= 0;
               len += r;
+              if (lineRead && len < cap && !in.ready()) {
+                waiting = true;
+                break;
+              }
             }
           }
         } catch (IOException e) {
@@ -79,6 +89,10 @@ final class TextStream {
               emit(await(pending.poll()), sink);
             }
           }
+          if (waiting) {
+            drain(pending, sink);
+            sink.flush();
+          }
         } else {
           // one line longer than the block: settle its beginning, carry the rest
           drain(pending, sink);
@@ -100,6 +114,7 @@ final class TextStream {
         len -= cut;
         settled = 0;
         lastStart = 0;
+        lineRead = false; // the rest follows the last line break
       }
       drain(pending, sink);
     } finally {

@@ -141,4 +141,123 @@ class StreamSegmentationTest {
     assertThat(text).startsWith(texts.get(0));
     assertThat(texts.get(0).length()).isGreaterThan(failAt / 2);
   }
+  /** A reader handing out irregular pieces of text and never {@link java.io.Reader#ready() ready}, as a slow pipe. */
+  private static java.io.Reader trickle(String text, long seed) {
+    SplittableRandom r = new SplittableRandom(seed);
+    return new java.io.Reader() {
+      int at;
+
+      @Override
+      public int read(char[] cbuf, int off, int len) {
+        if (at == text.length()) {
+          return -1;
+        }
+        int n = Math.min(Math.min(len, 1 + r.nextInt(3000)), text.length() - at);
+        text.getChars(at, at + n, cbuf, off);
+        at += n;
+        return n;
+      }
+
+      @Override
+      public void close() {}
+    };
+  }
+
+  @Test
+  void aSlowReaderGetsTheSameWordsAndFlushesWhereItWaits() throws IOException {
+    String text = mixed(3);
+    List<String> expected = nonSpace(lineByLine(text));
+    for (int threads : new int[] {1, 2}) {
+      List<String> got = new ArrayList<>();
+      int[] flushes = {0};
+      SEG.segment(trickle(text, threads), new Segmenter.WordSink() {
+        @Override
+        public void word(String t, int s, int e) {
+          got.add(t.substring(s, e));
+        }
+
+        @Override
+        public void flush() {
+          flushes[0]++;
+        }
+      }, threads);
+      assertThat(String.join("", got)).isEqualTo(text);
+      assertThat(nonSpace(got)).isEqualTo(expected);
+      assertThat(flushes[0]).as("flushes").isGreaterThan(10);
+    }
+  }
+
+  @Test
+  void aReaderThatKeepsUpIsNotFlushedLineByLine() throws IOException {
+    int[] flushes = {0};
+    SEG.segment(new StringReader(mixed(4)), new Segmenter.WordSink() {
+      @Override
+      public void word(String t, int s, int e) {}
+
+      @Override
+      public void flush() {
+        flushes[0]++;
+      }
+    }, 1);
+    assertThat(flushes[0]).isZero();
+  }
+
+  /**
+   * A line typed at a terminal (or written by {@code tail -f}) is segmented and flushed before
+   * the next one arrives: the reader hands out the second line only after the sink has flushed
+   * the first (and gives up waiting after 20 s, which fails the test).
+   */
+  @Test
+  void aLineIsPassedOnBeforeTheNextArrives() throws Exception {
+    for (int threads : new int[] {1, 2}) {
+      java.util.concurrent.CountDownLatch flushed = new java.util.concurrent.CountDownLatch(1);
+      boolean[] waitedInVain = {false};
+      List<String> atFlush = new ArrayList<>();
+      List<String> got = new ArrayList<>();
+      java.io.Reader typed = new java.io.Reader() {
+        int reads;
+
+        @Override
+        public int read(char[] cbuf, int off, int len) throws IOException {
+          String next;
+          switch (reads++) {
+            case 0 -> next = "扫描二维码\n";
+            case 1 -> {
+              try {
+                waitedInVain[0] = !flushed.await(20, java.util.concurrent.TimeUnit.SECONDS);
+              } catch (InterruptedException e) {
+                throw new java.io.InterruptedIOException();
+              }
+              next = "关注微信号\n";
+            }
+            default -> {
+              return -1;
+            }
+          }
+          next.getChars(0, next.length(), cbuf, off);
+          return next.length();
+        }
+
+        @Override
+        public void close() {}
+      };
+      SEG.segment(typed, new Segmenter.WordSink() {
+        @Override
+        public void word(String t, int s, int e) {
+          got.add(t.substring(s, e));
+        }
+
+        @Override
+        public void flush() {
+          if (atFlush.isEmpty()) {
+            atFlush.addAll(got);
+          }
+          flushed.countDown();
+        }
+      }, threads);
+      assertThat(waitedInVain[0]).as("the first line was still held back after 20 s").isFalse();
+      assertThat(String.join("", atFlush)).isEqualTo("扫描二维码\n");
+      assertThat(String.join("", got)).isEqualTo("扫描二维码\n关注微信号\n");
+    }
+  }
 }

@@ -117,7 +117,7 @@ final class SegmentCommand implements Callable<Integer> {
   /**
    * Writes words as lines: one output line per input line, words joined by the delimiter,
    * whitespace dropped. Checks after every few thousand words whether the reader of standard
-   * output went away.
+   * output went away, and flushes whenever the input makes the stream wait.
    */
   private final class LineWriter implements Segmenter.WordSink {
     private final Writer out;
@@ -155,6 +155,12 @@ final class SegmentCommand implements Callable<Integer> {
         sinceCheck = 0;
         checkOutput();
       }
+    }
+
+    /** The input is slow (a terminal, {@code tail -f}): its lines go out now, not when a block fills. */
+    @Override
+    public void flush() throws IOException {
+      checkOutput();
     }
 
     void finish() throws IOException {

@@ -14,7 +14,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * A real {@code fenci} process and its standard streams: a full disk is an error, a pipe is an
- * input like any file. (In-process tests replace {@link System#out}, so these need a process.)
+ * input like any file, a live stream is answered line by line. (In-process tests replace {@link System#out}, so these need a process.)
  */
 class ProcessOutputTest {
   @TempDir
@@ -55,5 +55,27 @@ class ProcessOutputTest {
     String err = finish(p);
     assertThat(p.exitValue()).as(err).isZero();
     assertThat(Files.readString(out, StandardCharsets.UTF_8)).startsWith("扫描");
+  }
+  /** {@code tail -f log | fenci segment}: each line comes out when it goes in, not when a block fills. */
+  @Test
+  void aLiveStreamIsSegmentedLineByLine() throws Exception {
+    Process p = fenci("segment", "--model", "seed").start();
+    java.io.BufferedReader out = new java.io.BufferedReader(
+        new java.io.InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8));
+    java.util.concurrent.ExecutorService reader = java.util.concurrent.Executors.newSingleThreadExecutor();
+    try {
+      for (String line : new String[] {"扫描二维码", "关注微信号"}) {
+        p.getOutputStream().write((line + "\n").getBytes(StandardCharsets.UTF_8));
+        p.getOutputStream().flush();
+        String got = reader.submit(out::readLine).get(120, TimeUnit.SECONDS);
+        assertThat(got.replace(" ", "")).isEqualTo(line);
+      }
+      p.getOutputStream().close();
+      String err = finish(p);
+      assertThat(p.exitValue()).as(err).isZero();
+    } finally {
+      p.destroyForcibly();
+      reader.shutdownNow();
+    }
   }
 }

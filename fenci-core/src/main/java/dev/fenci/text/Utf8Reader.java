@@ -133,6 +133,24 @@ public final class Utf8Reader extends Reader {
     }
   }
 
+  /**
+   * True when characters are decoded and waiting, or the byte stream says bytes are available
+   * without blocking. A stream that cannot tell (a pipe opened as a file answers
+   * {@code available()} with "Illegal seek") counts as not ready: a read, not this estimate, is
+   * where a real failure surfaces.
+   */
+  @Override
+  public boolean ready() {
+    if (chars.hasRemaining()) {
+      return true;
+    }
+    try {
+      return in.available() > 0;
+    } catch (IOException e) {
+      return false;
+    }
+  }
+
   @Override
   public void close() throws IOException {
     in.close();

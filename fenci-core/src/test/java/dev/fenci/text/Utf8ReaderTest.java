@@ -91,4 +91,26 @@ class Utf8ReaderTest {
     assertThat(readAll(new Utf8Reader(new ByteArrayInputStream(new byte[0]), "f", false))).isEmpty();
     assertThat(readAll(new Utf8Reader(new ByteArrayInputStream(bytes(new int[] {0xEF, 0xBB, 0xBF})), "f", false))).isEmpty();
   }
+  @Test
+  void readyWhenCharactersOrBytesAreAtHandAndNotWhenTheStreamCannotTell() throws IOException {
+    Utf8Reader r = new Utf8Reader(new ByteArrayInputStream(bytes("扫描二维码")), "t", false);
+    assertThat(r.ready()).isTrue(); // bytes available
+    char[] one = new char[1];
+    assertThat(r.read(one)).isEqualTo(1);
+    assertThat(r.ready()).isTrue(); // decoded characters waiting
+    assertThat(r.read(new char[10])).isEqualTo(4);
+    assertThat(r.ready()).isFalse();
+    java.io.InputStream cannotTell = new java.io.InputStream() {
+      @Override
+      public int read() {
+        return -1;
+      }
+
+      @Override
+      public int available() throws IOException {
+        throw new IOException("Illegal seek");
+      }
+    };
+    assertThat(new Utf8Reader(cannotTell, "pipe", false).ready()).isFalse();
+  }
 }
