@@ -63,8 +63,17 @@ public final class Segmenter {
     }
   }
 
-  /** A preset by name (see {@link Presets#list()}) or a model file by path. */
+  /**
+   * A preset by name (see {@link Presets#list()}) or a model file by path. A preset's name always
+   * means the preset, even where a file of that name exists: write {@code ./fast} for the file.
+   *
+   * @throws IllegalArgumentException if {@code presetOrPath} is empty or blank
+   */
   public static Segmenter load(String presetOrPath) throws IOException {
+    if (presetOrPath.isBlank()) {
+      throw new IllegalArgumentException("the model name is empty: give a preset ("
+          + String.join(", ", Presets.list().stream().map(Presets.Preset::name).toList()) + ") or a model file");
+    }
     if (Presets.exists(presetOrPath)) {
       return new Segmenter(Presets.load(presetOrPath));
     }

@@ -72,7 +72,7 @@ final class EvalCommand implements Callable<Integer> {
       test = Corpus.read(source.pred);
     } else {
       List<String> raw = Utf8Lines.read(source.input);
-      Segmenter seg = Segmenter.load(model);
+      Segmenter seg = Main.loadModel(model);
       if (dicts != null && !dicts.isEmpty()) {
         seg = seg.withDictionary(UserDictionary.load(dicts, false, System.err));
       }

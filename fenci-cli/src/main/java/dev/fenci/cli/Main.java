@@ -60,6 +60,18 @@ public final class Main {
     }
   }
 
+  /**
+   * {@link Segmenter#load(String)}, telling the user when a file in the way bears a preset's name
+   * (the preset is loaded; {@code ./NAME} names the file).
+   */
+  static dev.fenci.Segmenter loadModel(String presetOrPath) throws java.io.IOException {
+    if (dev.fenci.Presets.exists(presetOrPath) && java.nio.file.Files.exists(java.nio.file.Path.of(presetOrPath))) {
+      System.err.println("fenci: note: '" + presetOrPath + "' is the preset of that name, not the file '"
+          + presetOrPath + "' here; for the file write ./" + presetOrPath);
+    }
+    return dev.fenci.Segmenter.load(presetOrPath);
+  }
+
   static String message(Throwable ex) {
     if (ex instanceof java.nio.file.NoSuchFileException nsf) {
       return nsf.getFile() + ": " + (nsf.getReason() == null ? "no such file" : nsf.getReason());

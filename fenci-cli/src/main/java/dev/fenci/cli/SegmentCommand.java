@@ -74,7 +74,7 @@ final class SegmentCommand implements Callable<Integer> {
     if (watch != null && watch < 1) {
       throw new ParameterException(spec.commandLine(), "--watch takes a number of seconds of at least 1, got " + watch);
     }
-    Segmenter seg = Segmenter.load(model);
+    Segmenter seg = Main.loadModel(model);
     UserDictionary dict = null;
     if (dicts != null && !dicts.isEmpty()) {
       dict = UserDictionary.load(dicts, lenient, System.err);

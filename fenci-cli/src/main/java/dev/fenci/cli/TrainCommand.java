@@ -1,6 +1,5 @@
 package dev.fenci.cli;
 
-import dev.fenci.Segmenter;
 import dev.fenci.model.Model;
 import dev.fenci.text.TextRules;
 import dev.fenci.train.Architectures;
@@ -129,7 +128,7 @@ final class TrainCommand implements Callable<Integer> {
         throw new CommandLine.ParameterException(spec.commandLine(),
             "--embed-init has no effect with --init: the embeddings come from the model started from");
       }
-      base = Segmenter.load(init).model();
+      base = Main.loadModel(init).model();
       // the run keeps the model's architecture and text rules: given ones must be the same
       if (given.hasMatchedOption("--arch") && !arch.equals(base.arch())) {
         throw new CommandLine.ParameterException(spec.commandLine(), "--arch " + arch + " differs from the architecture of "

@@ -83,6 +83,27 @@ class MainTest {
     assertThat(badModel.err()).contains("nosuchmodel").contains("seed");
     Run badOption = run("", "segment", "--frobnicate");
     assertThat(badOption.code()).isEqualTo(Main.EXIT_USAGE);
+    Run empty = run("你好\n", "segment", "--model", "");
+    assertThat(empty.code()).isEqualTo(Main.EXIT_DATA);
+    assertThat(empty.err().strip()).startsWith("fenci: the model name is empty").contains("seed").doesNotContain("\n");
+  }
+
+  /** A file that bears a preset's name does not silently lose to the preset: the user is told how to name it. */
+  @Test
+  void aFileNamedLikeAPresetIsPointedOut() throws Exception {
+    Path inTheWay = Path.of("seed"); // relative to the working directory, as a user would type it
+    org.junit.jupiter.api.Assumptions.assumeFalse(Files.exists(inTheWay), "a file 'seed' already in the working directory");
+    try {
+      Files.writeString(inTheWay, "not a model");
+      Run r = run("你好\n", "segment", "--model", "seed");
+      assertThat(r.code()).as(r.err()).isZero();
+      assertThat(r.err()).contains("note: 'seed' is the preset of that name").contains("./seed");
+      Run file = run("你好\n", "segment", "--model", "./seed");
+      assertThat(file.code()).isEqualTo(Main.EXIT_DATA); // the file itself, which is not a model
+    } finally {
+      Files.deleteIfExists(inTheWay);
+    }
+    assertThat(run("你好\n", "segment", "--model", "seed").err()).doesNotContain("note:");
   }
 
   @Test
