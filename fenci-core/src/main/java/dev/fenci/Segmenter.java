@@ -44,7 +44,8 @@ public final class Segmenter {
 
   /**
    * This segmenter with a user dictionary (see {@link UserDictionary}); changes to the
-   * dictionary take effect from the next call. The model is shared, not copied.
+   * dictionary take effect from the next call (in a running stream, from its next block of
+   * lines). The model is shared, not copied.
    */
   public Segmenter withDictionary(UserDictionary dictionary) {
     return new Segmenter(model, decoder, dictionary);
@@ -146,6 +147,11 @@ public final class Segmenter {
    * longer than 15,872 characters (the limit cuts, for example, a megabyte of Latin letters
    * without a space). Complete lines are not held back while {@code in} is not {@link
    * java.io.Reader#ready() ready}: their words are handed over, then {@link WordSink#flush()}.
+   * A user dictionary's changes reach a running stream at the next block of lines; every line is
+   * segmented with one state of the dictionary.
+   *
+   * <p>The sink's {@code text} is the block being emitted (not the word, not the whole input):
+   * {@code start} and {@code end} index into it, and the words' texts concatenate to the input.
    *
    * @param threads threads decoding blocks of lines in parallel (the output order is the input's),
    *                from 1 to {@value #MAX_THREADS}

@@ -18,7 +18,9 @@ import java.util.function.Supplier;
  * after its last one and decoded whole (lines never influence each other); a block without one
  * (a very long line) is decoded with {@link Decoder#prefixEnds}, its settled words are emitted
  * and the rest is carried into the next block. With several threads, blocks of whole lines are
- * decoded in parallel and emitted in input order. A slow source (a terminal, {@code tail -f}) is
+ * decoded in parallel and emitted in input order. The dictionary is read once per block, and
+ * once for all the windows of a long line, so that a long-running stream follows its changes
+ * while each line sees one dictionary. A slow source (a terminal, {@code tail -f}) is
  * not waited for while complete lines are at hand: when the reader is not {@link Reader#ready()
  * ready}, the lines read so far are decoded, every word of them is handed over and the sink is
  * {@linkplain Segmenter.WordSink#flush() flushed} before the next read.
@@ -43,6 +45,7 @@ final class TextStream {
     int lastStart = 0; // where the last settled word starts in buf (negative: before buf)
     boolean eof = false;
     boolean lineRead = false; // buf holds a line break after settled
+    DictionarySnapshot longLineDict = null; // the dictionary of a long line being carried: one per line
     ExecutorService pool = threads <= 1 ? null : Executors.newFixedThreadPool(threads, task -> {
       Thread t = new Thread(task, "fenci-stream");
       t.setDaemon(true);
@@ -80,7 +83,8 @@ final class TextStream {
           String text = new String(buf, 0, cut);
           int skip = settled;
           int start = lastStart;
-          DictionarySnapshot d = dict.get();
+          DictionarySnapshot d = longLineDict != null ? longLineDict : dict.get();
+          longLineDict = null;
           if (pool == null) {
             emit(new Block(text, skip, decoder.wordEnds(text, skip, start, d)), sink);
           } else {
@@ -99,7 +103,10 @@ final class TextStream {
           int end = Character.isHighSurrogate(buf[len - 1]) ? len - 1 : len;
           String window = new String(buf, 0, end);
           Decoder.IntList ends = new Decoder.IntList();
-          int last = decoder.prefixEnds(window, settled, lastStart, dict.get(), ends, 0);
+          if (longLineDict == null) {
+            longLineDict = dict.get();
+          }
+          int last = decoder.prefixEnds(window, settled, lastStart, longLineDict, ends, 0);
           int lastWordStart = ends.size() >= 2 ? ends.get(ends.size() - 2) : settled;
           emit(new Block(window, settled, ends.toArray()), sink);
           // keep a little settled text before the rest as context for the network

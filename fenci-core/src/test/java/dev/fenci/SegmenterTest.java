@@ -60,6 +60,7 @@ class SegmenterTest {
     for (Segmenter s : new Segmenter[] {RANDOM_SEED, RANDOM_FOLD, DEFAULT}) {
       List<String> words = s.segment(text);
       assertThat(String.join("", words)).isEqualTo(text);
+      TestTexts.marksAndLineBreaksKeepTheirPlace(words);
       int at = 0;
       for (Token t : s.tokenize(text)) {
         assertThat(t.start()).isEqualTo(at);
@@ -106,9 +107,29 @@ class SegmenterTest {
         assertThat(words).as(preset + " " + text).noneMatch(w -> Chunker.isCombiningMark(w.codePointAt(0)));
         assertThat(String.join("", words)).isEqualTo(text);
       }
+      // after a word made by rule (an address, an emoji, a Hangul or kana run, a punctuation mark)
+      for (String text : List.of("访问https://cafe\u0301.fr/menu了解", "访问www.example.com\u0301了解",
+          "한국어\u302E입니다", "\uC544\uC774\uC720\uFE0F\uC911", "テキスト\u0301中", "\uD83D\uDE00\u0301中", "好，\u0301好",
+          "中\u0301\uFE0F文", "中\u20DD\uFE0F文")) {
+        List<String> words = seg.segment(text);
+        assertThat(words).as(preset + " " + text).noneMatch(w -> Chunker.isCombiningMark(w.codePointAt(0)));
+        assertThat(String.join("", words)).isEqualTo(text);
+      }
+      assertThat(seg.segment("访问https://café.fr/menu了解")).as(preset).contains("https://café.fr/menu");
+      assertThat(seg.segment("访问https://cafe\u0301.fr/menu了解")).as(preset).contains("https://cafe\u0301.fr/menu");
       assertThat(seg.segment("中国\u200B人民")).as(preset).containsExactly("中国", "\u200B", "人民");
       // a mark with nothing before it in its chunk is where it is
       assertThat(String.join("", seg.segment("\u0301中国"))).isEqualTo("\u0301中国");
+    }
+  }
+
+  @Test
+  void aLinesWordsDoNotDependOnTheLinesAroundIt() {
+    for (Segmenter seg : new Segmenter[] {RANDOM_FOLD, DEFAULT}) {
+      assertThat(seg.segment("中\n  文字\n")).containsExactly("中", "\n", "  ", "文字", "\n");
+      assertThat(seg.segment("中 \r\n\r\n\t文")).containsExactly("中", " \r\n", "\r\n", "\t", "文");
+      assertThat(seg.segment("a\r\rb")).containsExactly("a", "\r", "\r", "b");
+      assertThat(seg.segment(" \n".repeat(3))).containsExactly(" \n", " \n", " \n");
     }
   }
 

@@ -260,4 +260,44 @@ class StreamSegmentationTest {
       assertThat(String.join("", got)).isEqualTo("扫描二维码\n关注微信号\n");
     }
   }
+  /** A dictionary that changes while a stream runs: the next lines see the change, every line one state of it. */
+  @Test
+  void aLongLineIsSegmentedWithOneStateOfTheDictionary() throws IOException {
+    String line = "结婚的和尚未结婚的".repeat(4000); // 36,000 characters: decoded in windows
+    String text = line + "\n" + line + "\n";
+    dev.fenci.dict.UserDictionary dict = dev.fenci.dict.UserDictionary.empty();
+    Segmenter seg = SEG.withDictionary(dict);
+    List<String> before = seg.segment(line);
+    dict.add(dev.fenci.dict.Entry.forced("和尚"));
+    List<String> after = seg.segment(line);
+    dict.remove("和尚");
+    assertThat(after).isNotEqualTo(before);
+    java.io.Reader changing = new java.io.Reader() {
+      int at;
+
+      @Override
+      public int read(char[] cbuf, int off, int len) {
+        if (at == text.length()) {
+          return -1;
+        }
+        if (at >= 20_000) {
+          dict.add(dev.fenci.dict.Entry.forced("和尚")); // in the middle of the first line
+        }
+        int n = Math.min(Math.min(len, 1000), text.length() - at);
+        text.getChars(at, at + n, cbuf, off);
+        at += n;
+        return n;
+      }
+
+      @Override
+      public void close() {}
+    };
+    List<String> got = new ArrayList<>();
+    seg.segment(changing, (t, s, e) -> got.add(t.substring(s, e)), 1);
+    List<String> expected = new ArrayList<>(before);
+    expected.add("\n");
+    expected.addAll(after);
+    expected.add("\n");
+    assertThat(got).isEqualTo(expected);
+  }
 }

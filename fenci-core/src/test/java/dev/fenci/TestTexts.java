@@ -35,4 +35,22 @@ public final class TestTexts {
     }
     return b.toString();
   }
+
+  /**
+   * A combining mark starts a word only where nothing can carry it (the text's start, after
+   * whitespace), and a line break is the last character of its word (lines share no word).
+   */
+  public static void marksAndLineBreaksKeepTheirPlace(java.util.List<String> words) {
+    for (int i = 0; i < words.size(); i++) {
+      String w = words.get(i);
+      if (i > 0 && dev.fenci.text.Chunker.isCombiningMark(w.codePointAt(0))) {
+        org.assertj.core.api.Assertions.assertThat(dev.fenci.text.Chunker.isSpaceWord(words.get(i - 1)))
+            .as("a word starts with a mark: " + words).isTrue();
+      }
+      for (int k = 0; k < w.length() - 1; k++) {
+        org.assertj.core.api.Assertions.assertThat(dev.fenci.text.Chunker.endsLine(w, k))
+            .as("a line break inside a word: " + words).isFalse();
+      }
+    }
+  }
 }

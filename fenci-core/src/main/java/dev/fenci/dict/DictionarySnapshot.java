@@ -6,6 +6,7 @@ import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.HashMap;
+import dev.fenci.text.Chunker;
 
 /**
  * An immutable dictionary: its entries and the Aho-Corasick automaton ({@link AhoCorasick}) that
@@ -54,11 +55,14 @@ public final class DictionarySnapshot {
     return entries;
   }
 
-  /** Every occurrence of every entry, overlapping ones included, ordered by start then length. */
+  /**
+   * Every occurrence of every entry, overlapping ones included, ordered by start then length, as
+   * {@link #forEachMatch} applies them (with the combining marks that follow).
+   */
   public List<Match> matches(CharSequence text) {
     List<Match> out = new ArrayList<>();
-    forEachMatch(text, (begin, end, logMultiplier) ->
-        out.add(new Match(begin, end, entries.get(text.subSequence(begin, end).toString()).multiplier())));
+    scan(text, (begin, wordEnd, end, logMultiplier) ->
+        out.add(new Match(begin, end, entries.get(text.subSequence(begin, wordEnd).toString()).multiplier())));
     out.sort((a, b) -> a.start != b.start ? Integer.compare(a.start, b.start) : Integer.compare(b.end, a.end));
     return out;
   }
@@ -73,18 +77,37 @@ public final class DictionarySnapshot {
     void match(int start, int end, float logMultiplier);
   }
 
-  /** Every occurrence of every entry, without allocating, in the automaton's order (by end). */
+  /**
+   * Every occurrence of every entry, without allocating, in no particular order. An occurrence
+   * never starts or ends inside a surrogate pair, never starts with a combining mark or variation
+   * selector, and takes those that follow it ({@code 北京} in {@code 北京\uFE0F天安门} is applied
+   * to {@code 北京\uFE0F}: a mark belongs to the character before it).
+   */
   public void forEachMatch(CharSequence text, MatchConsumer consumer) {
+    scan(text, (begin, wordEnd, end, logMultiplier) -> consumer.match(begin, end, logMultiplier));
+  }
+
+  /** An occurrence: the entry is {@code [begin, wordEnd)}, applied to {@code [begin, end)}. */
+  private interface Occurrence {
+    void at(int begin, int wordEnd, int end, float logMultiplier);
+  }
+
+  private void scan(CharSequence text, Occurrence consumer) {
     if (automaton == null || text.length() == 0) {
       return;
     }
-    automaton.match(text, (begin, end, logMultiplier) -> {
-      // never start or end between the two halves of a surrogate pair
+    int n = text.length();
+    automaton.match(text, (begin, wordEnd, logMultiplier) -> {
       if ((begin > 0 && Character.isLowSurrogate(text.charAt(begin)) && Character.isHighSurrogate(text.charAt(begin - 1)))
-          || (end < text.length() && Character.isLowSurrogate(text.charAt(end)) && Character.isHighSurrogate(text.charAt(end - 1)))) {
+          || (wordEnd < n && Character.isLowSurrogate(text.charAt(wordEnd)) && Character.isHighSurrogate(text.charAt(wordEnd - 1)))
+          || Chunker.isCombiningMark(Character.codePointAt(text, begin))) {
         return;
       }
-      consumer.match(begin, end, logMultiplier);
+      int end = wordEnd;
+      while (end < n && Chunker.isCombiningMark(Character.codePointAt(text, end))) {
+        end += Character.charCount(Character.codePointAt(text, end));
+      }
+      consumer.at(begin, wordEnd, end, logMultiplier);
     });
   }
 }

@@ -4,8 +4,9 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Cuts text into {@link Chunk}s: whitespace runs and punctuation are words of their own, the rest
- * goes to the network. The chunks cover the input exactly, never split a surrogate pair, and are
+ * Cuts text into {@link Chunk}s: whitespace runs (each ending at the latest with a line break)
+ * and punctuation are words of their own, the rest goes to the network. A combining mark or
+ * variation selector after a word made by rule stays with it. The chunks cover the input exactly, never split a surrogate pair, and are
  * the same at training and at segmentation time.
  *
  * <p>Punctuation here means Unicode punctuation (categories P*) except the marks that occur inside
@@ -49,6 +50,12 @@ public final class Chunker {
     int type = Character.getType(cp);
     return type == Character.NON_SPACING_MARK || type == Character.ENCLOSING_MARK
         || type == Character.COMBINING_SPACING_MARK;
+  }
+
+  /** Whether the character at {@code i} ends a line: LF, or CR not followed by LF (CRLF ends at its LF). */
+  public static boolean endsLine(CharSequence text, int i) {
+    char c = text.charAt(i);
+    return c == '\n' || (c == '\r' && (i + 1 == text.length() || text.charAt(i + 1) != '\n'));
   }
 
   /** True for a word made only of whitespace (as segmentation emits for runs of spaces). */
@@ -210,7 +217,8 @@ public final class Chunker {
         }
       } else if (isSpace(cp)) {
         kind = Chunk.Kind.SPACE;
-        while (end < n && isSpace(Character.codePointAt(text, end))) {
+        // a run ends with its line break: lines never share a word, whatever surrounds them
+        while (!endsLine(text, end - 1) && end < n && isSpace(Character.codePointAt(text, end))) {
           end += Character.charCount(Character.codePointAt(text, end));
         }
       } else if (isCut(cp) && !joinsDigits(text, i) && !joinsSharp(text, i)) {
@@ -225,6 +233,13 @@ public final class Chunker {
         // up to an address that starts inside the run (19:30abc@x.com), as in text
         while (end < n && inAsciiRun(text, end) && Links.end(text, end) < 0 && Emoji.end(text, end) < 0) {
           end++;
+        }
+      }
+      if (kind != null && kind != Chunk.Kind.SPACE) {
+        // a combining mark or variation selector belongs to the character before it, here the
+        // last one of a word made by rule (https://cafe\u0301, 😀\uFE0F, 한국어\u302E)
+        while (end < n && isCombiningMark(Character.codePointAt(text, end))) {
+          end += Character.charCount(Character.codePointAt(text, end));
         }
       }
       if (kind == null) {

@@ -57,7 +57,7 @@ final class Emoji {
   /** {@code end} + 1 if symbol {@code cp}, ending at {@code end}, asks for emoji presentation; else -1. */
   private static int presented(CharSequence text, int cp, int end) {
     return end < text.length() && text.charAt(end) == VS16 && !Character.isLetterOrDigit(cp)
-        && !Character.isWhitespace(cp) ? end + 1 : -1;
+        && !Character.isWhitespace(cp) && !Chunker.isCombiningMark(cp) ? end + 1 : -1;
   }
 
   /**

@@ -21,8 +21,9 @@ package dev.fenci.text;
  *       letters, digits and {@code -}, the last of two letters or more.</li>
  * </ul>
  *
- * Letters and digits here are those of ASCII (or their full-width forms); anything else is left
- * to the network.
+ * Letters and digits here are those of ASCII (or their full-width forms); inside a web address
+ * also Latin letters with diacritics and combining marks ({@code https://café.fr},
+ * {@code https://cafe\u0301.fr}); anything else is left to the network.
  */
 final class Links {
   private static final String[] SCHEMES = {"http://", "https://", "ftp://", "www."};
@@ -59,14 +60,14 @@ final class Links {
       int end = start;
       int parens = 0;
       int brackets = 0;
-      while (end < n && isUrlChar(text.charAt(end))) {
+      while (end < n && (isUrlChar(text.charAt(end)) || continuesLetter(text, end))) {
         char c = ascii(text.charAt(end));
         parens += c == '(' ? 1 : c == ')' ? -1 : 0;
         brackets += c == '[' ? 1 : c == ']' ? -1 : 0;
         if (parens < 0 || brackets < 0) {
           break; // (see http://example.com) keeps its closing bracket
         }
-        end++;
+        end += Character.charCount(Character.codePointAt(text, end));
       }
       while (end > start && TRAILING.indexOf(ascii(text.charAt(end - 1))) >= 0) {
         end--;
@@ -137,6 +138,17 @@ final class Links {
 
   private static boolean isUrlChar(char c) {
     return isAlnum(c) || (URL_MARKS.indexOf(ascii(c)) >= 0 && CHINESE_PUNCTUATION.indexOf(c) < 0);
+  }
+
+  /**
+   * Whether the character at {@code i}, inside an address, is a Latin letter beyond ASCII or a
+   * combining mark ({@code café}, {@code cafe\u0301}, as an internationalised address writes
+   * them). Chinese characters, which follow addresses without a space, never are.
+   */
+  private static boolean continuesLetter(CharSequence text, int i) {
+    int cp = Character.codePointAt(text, i);
+    return Chunker.isCombiningMark(cp)
+        || (cp >= 0xC0 && Character.isLetter(cp) && Character.UnicodeScript.of(cp) == Character.UnicodeScript.LATIN);
   }
 
   private static boolean isLocalChar(char c) {

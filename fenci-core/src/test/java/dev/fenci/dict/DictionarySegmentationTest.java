@@ -123,7 +123,7 @@ class DictionarySegmentationTest {
 
   @Provide
   Arbitrary<List<Entry>> entries() {
-    Arbitrary<String> word = Arbitraries.strings().withChars("的一是在不了有和人这中 ，。AB12.!𠀀").ofMinLength(1).ofMaxLength(4)
+    Arbitrary<String> word = Arbitraries.strings().withChars("的一是在不了有和人这中 ，。AB12.!𠀀\u0301\uFE0F").ofMinLength(1).ofMaxLength(4)
         .filter(w -> !w.isBlank() && !Character.isLowSurrogate(w.charAt(0)) && !Character.isHighSurrogate(w.charAt(w.length() - 1)));
     Arbitrary<Double> mult = Arbitraries.of(1e-6, 0.1, 0.5, 2.0, 10.0, 1e6, Double.POSITIVE_INFINITY);
     return Combinators.combine(word, mult).as(Entry::new).list().ofMaxSize(8);
@@ -136,6 +136,7 @@ class DictionarySegmentationTest {
       List<String> words = with(base, entries.toArray(new Entry[0])).segment(text);
       assertThat(String.join("", words)).isEqualTo(text);
       assertThat(words).allMatch(w -> !w.isEmpty());
+      dev.fenci.TestTexts.marksAndLineBreaksKeepTheirPlace(words);
     }
   }
 
@@ -198,6 +199,17 @@ class DictionarySegmentationTest {
     } finally {
       pool.shutdownNow();
     }
+  }
+
+  @Test
+  void aForcedEntryTakesTheMarksThatFollowIt() {
+    assertThat(with(DEFAULT, Entry.forced("北京")).segment("他去了北京\uFE0F。")).contains("北京\uFE0F");
+    assertThat(with(DEFAULT, Entry.forced("北京")).segment("北京\u0301天安门")).startsWith("北京\u0301");
+    assertThat(with(DEFAULT, Entry.forced("住在葛")).segment("我住在葛\uDB40\uDD00飾区附近")).contains("住在葛\uDB40\uDD00");
+    assertThat(with(DEFAULT, Entry.forced("Poke")).segment("Poke\u0301mon卡片")).noneMatch(w -> w.startsWith("\u0301"));
+    assertThat(with(DEFAULT, Entry.forced("\u0301mon")).segment("Poke\u0301mon卡片")).noneMatch(w -> w.startsWith("\u0301"));
+    DictionarySnapshot d = DictionarySnapshot.of(List.of(Entry.forced("北京")));
+    assertThat(d.matches("北京\uFE0F")).containsExactly(new DictionarySnapshot.Match(0, 3, Double.POSITIVE_INFINITY));
   }
 
   @Test
