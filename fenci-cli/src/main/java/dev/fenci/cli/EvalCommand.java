@@ -38,7 +38,7 @@ final class EvalCommand implements Callable<Integer> {
   @ArgGroup(exclusive = true, multiplicity = "1")
   Source source;
 
-  @Option(names = "--model", defaultValue = "default", paramLabel = "NAME|FILE", description = "Model for --input (default: ${DEFAULT-VALUE}).")
+  @Option(names = "--model", defaultValue = "default", paramLabel = "NAME|FILE", description = "Model for --input (default: the default preset, marked in 'fenci models').")
   String model;
 
   @Option(names = "--dict", paramLabel = "FILE",

@@ -24,7 +24,7 @@ import picocli.CommandLine.Spec;
 @Command(name = "segment", description = "Segment UTF-8 text: one output line per input line, words joined by the delimiter.")
 final class SegmentCommand implements Callable<Integer> {
   @Option(names = "--model", defaultValue = "default", paramLabel = "NAME|FILE",
-      description = "A preset name (see 'fenci models') or a model file (default: ${DEFAULT-VALUE}).")
+      description = "A preset name (see 'fenci models') or a model file (default: the default preset, marked there).")
   String model;
 
   @Option(names = "--delimiter", defaultValue = " ", description = "Between words (default: one space).")

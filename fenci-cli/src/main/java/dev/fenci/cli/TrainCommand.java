@@ -74,7 +74,7 @@ final class TrainCommand implements Callable<Integer> {
   float unkRate;
 
   @Option(names = "--keep", defaultValue = "0",
-      description = "Dropout keep probability on the embeddings (default: 0, the architecture's: 0.5; with --init, the model's).")
+      description = "Dropout keep probability on the embeddings (default: the architecture's, 0.5; with --init, the model's).")
   float keep;
 
   @Option(names = "--hidden-keep", defaultValue = "1",
