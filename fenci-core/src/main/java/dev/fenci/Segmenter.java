@@ -48,7 +48,7 @@ public final class Segmenter {
    * lines). The model is shared, not copied.
    */
   public Segmenter withDictionary(UserDictionary dictionary) {
-    return new Segmenter(model, decoder, dictionary);
+    return new Segmenter(model, decoder, java.util.Objects.requireNonNull(dictionary, "dictionary is null (UserDictionary.empty() is an empty one)"));
   }
 
   private DictionarySnapshot dict() {
@@ -106,16 +106,21 @@ public final class Segmenter {
    * lines are decoded in windows, see {@link #segment(java.io.Reader, WordSink, int)}).
    */
   public List<String> segment(String text) {
+    java.util.Objects.requireNonNull(text, "text to segment is null");
     return words(text, decoder.wordEnds(List.of(text), dict()).get(0));
   }
 
   /** The words of {@code text} with their offsets. */
   public List<Token> tokenize(String text) {
+    java.util.Objects.requireNonNull(text, "text to tokenize is null");
     return toTokens(text, decoder.wordEnds(List.of(text), dict()).get(0));
   }
 
   /** {@link #segment(String)} for many texts at once (their network work is batched). */
   public List<List<String>> segmentAll(List<String> texts) {
+    for (int i = 0; i < texts.size(); i++) {
+      java.util.Objects.requireNonNull(texts.get(i), "text " + i + " of the list is null");
+    }
     List<int[]> all = decoder.wordEnds(texts, dict());
     List<List<String>> out = new ArrayList<>(texts.size());
     for (int i = 0; i < texts.size(); i++) {
@@ -157,6 +162,8 @@ public final class Segmenter {
    *                from 1 to {@value #MAX_THREADS}
    */
   public void segment(java.io.Reader in, WordSink sink, int threads) throws IOException {
+    java.util.Objects.requireNonNull(in, "reader is null");
+    java.util.Objects.requireNonNull(sink, "sink is null");
     if (threads < 1 || threads > MAX_THREADS) {
       throw new IllegalArgumentException("threads must be from 1 to " + MAX_THREADS + ", got " + threads);
     }

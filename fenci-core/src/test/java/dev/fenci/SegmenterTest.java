@@ -75,6 +75,16 @@ class SegmenterTest {
   }
 
   @Test
+  void nullArgumentsAreNamed() {
+    org.assertj.core.api.Assertions.assertThatThrownBy(() -> RANDOM_SEED.segment((String) null)).hasMessageContaining("text");
+    org.assertj.core.api.Assertions.assertThatThrownBy(() -> RANDOM_SEED.tokenize(null)).hasMessageContaining("text");
+    org.assertj.core.api.Assertions.assertThatThrownBy(() -> RANDOM_SEED.segmentAll(java.util.Arrays.asList("a", null)))
+        .hasMessageContaining("text 1");
+    org.assertj.core.api.Assertions.assertThatThrownBy(() -> RANDOM_SEED.withDictionary(null)).hasMessageContaining("UserDictionary.empty()");
+    org.assertj.core.api.Assertions.assertThatThrownBy(() -> RANDOM_SEED.segment(null, (t, s, e) -> {}, 1)).hasMessageContaining("reader");
+  }
+
+  @Test
   void emptyAndBlankInputs() {
     assertThat(RANDOM_SEED.segment("")).isEmpty();
     assertThat(RANDOM_SEED.segment("  \u3000")).containsExactly("  \u3000");

@@ -98,7 +98,7 @@ public final class UserDictionary implements AutoCloseable {
   public void remove(String word) {
     synchronized (lock) {
       added.remove(word);
-      removed.add(Objects.requireNonNull(word));
+      removed.add(Objects.requireNonNull(word, "word to remove is null"));
       publish();
     }
   }
