@@ -83,23 +83,28 @@ public final class UserDictionary implements AutoCloseable {
     addAll(List.of(e));
   }
 
-  /** Adds several entries with one rebuild. */
+  /**
+   * Adds several entries at once (for the same word the later one wins). A change costs about
+   * what it changes, not what the dictionary holds (see {@link DictionarySnapshot}).
+   */
   public void addAll(Collection<Entry> entries) {
+    List<Entry> copy = List.copyOf(entries);
     synchronized (lock) {
-      for (Entry e : entries) {
+      for (Entry e : copy) {
         added.put(e.word(), e);
         removed.remove(e.word());
       }
-      publish();
+      current = current.with(copy, List.of());
     }
   }
 
   /** Removes a word, whether it came from a file or from {@link #add}. */
   public void remove(String word) {
+    Objects.requireNonNull(word, "word to remove is null");
     synchronized (lock) {
       added.remove(word);
-      removed.add(Objects.requireNonNull(word, "word to remove is null"));
-      publish();
+      removed.add(word);
+      current = current.with(List.of(), List.of(word));
     }
   }
 

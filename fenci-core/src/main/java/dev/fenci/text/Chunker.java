@@ -47,6 +47,9 @@ public final class Chunker {
    * as U+FE0F): never the start of a word.
    */
   public static boolean isCombiningMark(int cp) {
+    if (cp < 0x300) {
+      return false; // the first marks are the combining diacritics U+0300-U+036F
+    }
     int type = Character.getType(cp);
     return type == Character.NON_SPACING_MARK || type == Character.ENCLOSING_MARK
         || type == Character.COMBINING_SPACING_MARK;

@@ -16,12 +16,12 @@ import org.junit.jupiter.api.Test;
 class AhoCorasickTest {
   private static Set<String> found(List<String> words, String text) {
     Set<String> out = new TreeSet<>();
-    float[] values = new float[words.size()];
-    for (int i = 0; i < values.length; i++) {
-      values[i] = i;
+    AhoCorasick ac = new AhoCorasick(words);
+    for (int i = 0; i < words.size(); i++) {
+      assertThat(ac.indexOf(words.get(i))).isEqualTo(i);
     }
-    new AhoCorasick(words, values).match(text, (s, e, value) -> {
-      int w = (int) value;
+    assertThat(ac.indexOf(text)).isEqualTo(words.indexOf(text));
+    ac.match(text, (s, e, w) -> {
       assertThat(text.substring(s, e)).isEqualTo(words.get(w));
       out.add(s + ":" + e + ":" + w);
     });
