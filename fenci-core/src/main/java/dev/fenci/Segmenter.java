@@ -43,7 +43,8 @@ public final class Segmenter {
   public static final int MAX_THREADS = 1024;
 
   /**
-   * This segmenter with a user dictionary (see {@link UserDictionary}); changes to the
+   * This segmenter with a user dictionary (see {@link UserDictionary}; not null, {@link
+   * UserDictionary#empty()} is an empty one); changes to the
    * dictionary take effect from the next call (in a running stream, from its next block of
    * lines). The model is shared, not copied.
    */
@@ -119,7 +120,9 @@ public final class Segmenter {
   /** {@link #segment(String)} for many texts at once (their network work is batched). */
   public List<List<String>> segmentAll(List<String> texts) {
     for (int i = 0; i < texts.size(); i++) {
-      java.util.Objects.requireNonNull(texts.get(i), "text " + i + " of the list is null");
+      if (texts.get(i) == null) {
+        throw new NullPointerException("text " + i + " of the list is null");
+      }
     }
     List<int[]> all = decoder.wordEnds(texts, dict());
     List<List<String>> out = new ArrayList<>(texts.size());

@@ -45,6 +45,7 @@ final class TextStream {
     int lastStart = 0; // where the last settled word starts in buf (negative: before buf)
     boolean eof = false;
     boolean lineRead = false; // buf holds a line break after settled
+    boolean unflushed = false; // words handed over (or on their way) since the sink's last flush
     DictionarySnapshot longLineDict = null; // the dictionary of a long line being carried: one per line
     ExecutorService pool = threads <= 1 ? null : Executors.newFixedThreadPool(threads, task -> {
       Thread t = new Thread(task, "fenci-stream");
@@ -57,16 +58,21 @@ final class TextStream {
         boolean waiting = false; // the next read may block: pass on what is at hand first
         try {
           while (!eof && len < cap) {
+            if ((lineRead || unflushed) && !in.ready()) {
+              if (lineRead) {
+                waiting = true; // decode the complete lines at hand, then flush
+                break;
+              }
+              drain(pending, sink); // what was handed over goes out before a read that may block
+              sink.flush();
+              unflushed = false;
+            }
             int r = in.read(buf, len, cap - len);
             if (r < 0) {
               eof = true;
             } else {
               lineRead |= lastLineBreak(buf, Math.max(len, settled), len + r) >= 0;
               len += r;
-              if (lineRead && len < cap && !in.ready()) {
-                waiting = true;
-                break;
-              }
             }
           }
         } catch (IOException e) {
@@ -93,9 +99,11 @@ final class TextStream {
               emit(await(pending.poll()), sink);
             }
           }
+          unflushed = true;
           if (waiting) {
             drain(pending, sink);
             sink.flush();
+            unflushed = false;
           }
         } else {
           // one line longer than the block: settle its beginning, carry the rest
@@ -109,6 +117,7 @@ final class TextStream {
           int last = decoder.prefixEnds(window, settled, lastStart, longLineDict, ends, 0);
           int lastWordStart = ends.size() >= 2 ? ends.get(ends.size() - 2) : settled;
           emit(new Block(window, settled, ends.toArray()), sink);
+          unflushed = true;
           // keep a little settled text before the rest as context for the network
           cut = decoder.contextStart(window, last, lastWordStart);
           System.arraycopy(buf, cut, buf, 0, len - cut);

@@ -209,6 +209,12 @@ class StreamSegmentationTest {
    */
   @Test
   void aLineIsPassedOnBeforeTheNextArrives() throws Exception {
+    passedOnBeforeTheNextArrives("扫描二维码\n");
+    // a burst that fills a block exactly, then a pause: its lines go out before the pause ends
+    passedOnBeforeTheNextArrives(("扫描二维码" + "a".repeat(58) + "\n").repeat(256));
+  }
+
+  private static void passedOnBeforeTheNextArrives(String first) throws Exception {
     for (int threads : new int[] {1, 2}) {
       java.util.concurrent.CountDownLatch flushed = new java.util.concurrent.CountDownLatch(1);
       boolean[] waitedInVain = {false};
@@ -221,7 +227,7 @@ class StreamSegmentationTest {
         public int read(char[] cbuf, int off, int len) throws IOException {
           String next;
           switch (reads++) {
-            case 0 -> next = "扫描二维码\n";
+            case 0 -> next = first;
             case 1 -> {
               try {
                 waitedInVain[0] = !flushed.await(20, java.util.concurrent.TimeUnit.SECONDS);
@@ -255,9 +261,9 @@ class StreamSegmentationTest {
           flushed.countDown();
         }
       }, threads);
-      assertThat(waitedInVain[0]).as("the first line was still held back after 20 s").isFalse();
-      assertThat(String.join("", atFlush)).isEqualTo("扫描二维码\n");
-      assertThat(String.join("", got)).isEqualTo("扫描二维码\n关注微信号\n");
+      assertThat(waitedInVain[0]).as("the first lines were still held back after 20 s").isFalse();
+      assertThat(String.join("", atFlush)).isEqualTo(first);
+      assertThat(String.join("", got)).isEqualTo(first + "关注微信号\n");
     }
   }
   /** A dictionary that changes while a stream runs: the next lines see the change, every line one state of it. */

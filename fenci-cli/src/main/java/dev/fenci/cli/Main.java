@@ -65,7 +65,8 @@ public final class Main {
    * (the preset is loaded; {@code ./NAME} names the file).
    */
   static dev.fenci.Segmenter loadModel(String presetOrPath) throws java.io.IOException {
-    if (dev.fenci.Presets.exists(presetOrPath) && java.nio.file.Files.exists(java.nio.file.Path.of(presetOrPath))) {
+    if (dev.fenci.Presets.exists(presetOrPath) && !presetOrPath.equals(dev.fenci.Presets.DEFAULT)
+        && java.nio.file.Files.isRegularFile(java.nio.file.Path.of(presetOrPath))) {
       System.err.println("fenci: note: '" + presetOrPath + "' is the preset of that name, not the file '"
           + presetOrPath + "' here; for the file write ./" + presetOrPath);
     }

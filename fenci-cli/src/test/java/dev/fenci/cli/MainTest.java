@@ -92,8 +92,12 @@ class MainTest {
   @Test
   void aFileNamedLikeAPresetIsPointedOut() throws Exception {
     Path inTheWay = Path.of("seed"); // relative to the working directory, as a user would type it
-    org.junit.jupiter.api.Assumptions.assumeFalse(Files.exists(inTheWay), "a file 'seed' already in the working directory");
+    Path defaultFile = Path.of("default");
+    org.junit.jupiter.api.Assumptions.assumeFalse(Files.exists(inTheWay) || Files.exists(defaultFile),
+        "a file 'seed' or 'default' already in the working directory");
     try {
+      Files.writeString(defaultFile, "not a model");
+      assertThat(run("你好\n", "segment").err()).as("no --model given").doesNotContain("note:");
       Files.writeString(inTheWay, "not a model");
       Run r = run("你好\n", "segment", "--model", "seed");
       assertThat(r.code()).as(r.err()).isZero();
@@ -102,6 +106,7 @@ class MainTest {
       assertThat(file.code()).isEqualTo(Main.EXIT_DATA); // the file itself, which is not a model
     } finally {
       Files.deleteIfExists(inTheWay);
+      Files.deleteIfExists(defaultFile);
     }
     assertThat(run("你好\n", "segment", "--model", "seed").err()).doesNotContain("note:");
   }

@@ -47,12 +47,27 @@ public final class Chunker {
    * as U+FE0F): never the start of a word.
    */
   public static boolean isCombiningMark(int cp) {
-    if (cp < 0x300) {
-      return false; // the first marks are the combining diacritics U+0300-U+036F
+    if (cp <= 0xFFFF) {
+      return (BMP_MARKS[cp >>> 6] & (1L << cp)) != 0; // asked per character and per dictionary match: one load
     }
+    return isMarkType(cp);
+  }
+
+  private static boolean isMarkType(int cp) {
     int type = Character.getType(cp);
     return type == Character.NON_SPACING_MARK || type == Character.ENCLOSING_MARK
         || type == Character.COMBINING_SPACING_MARK;
+  }
+
+  /** {@link #isCombiningMark} of every BMP code point, a bit each (8 KB). */
+  private static final long[] BMP_MARKS = new long[0x10000 / 64];
+
+  static {
+    for (int cp = 0; cp <= 0xFFFF; cp++) {
+      if (isMarkType(cp)) {
+        BMP_MARKS[cp >>> 6] |= 1L << cp;
+      }
+    }
   }
 
   /** Whether the character at {@code i} ends a line: LF, or CR not followed by LF (CRLF ends at its LF). */

@@ -134,18 +134,24 @@ public final class Utf8Reader extends Reader {
   }
 
   /**
-   * True when characters are decoded and waiting, or the byte stream says bytes are available
-   * without blocking. A stream that cannot tell (a pipe opened as a file answers
-   * {@code available()} with "Illegal seek") counts as not ready: a read, not this estimate, is
-   * where a real failure surfaces.
+   * True when a read would not block: characters are decoded and waiting, or the bytes the stream
+   * says are available (read here, which does not block) complete at least one character, or the
+   * stream has ended. A stream that cannot tell (a pipe opened as a file answers
+   * {@code available()} with "Illegal seek") counts as not ready, and so does invalid UTF-8: a
+   * read, not this estimate, is where a failure surfaces.
    */
   @Override
   public boolean ready() {
-    if (chars.hasRemaining()) {
-      return true;
-    }
     try {
-      return in.available() > 0;
+      while (!chars.hasRemaining()) {
+        if (eof || in.available() <= 0) {
+          return eof; // at the end a read answers at once; otherwise it would wait
+        }
+        if (!fill()) {
+          return true; // the end of the stream: a read answers -1 at once
+        }
+      }
+      return true;
     } catch (IOException e) {
       return false;
     }

@@ -112,5 +112,34 @@ class Utf8ReaderTest {
       }
     };
     assertThat(new Utf8Reader(cannotTell, "pipe", false).ready()).isFalse();
+    // the bytes at hand are half a character: a read would wait for the rest
+    byte[] tian = "天".getBytes(StandardCharsets.UTF_8);
+    java.io.InputStream half = new java.io.InputStream() {
+      boolean given;
+
+      @Override
+      public int read() {
+        throw new UnsupportedOperationException();
+      }
+
+      @Override
+      public int read(byte[] b, int off, int len) {
+        if (given) {
+          throw new AssertionError("ready() read beyond what was available");
+        }
+        given = true;
+        b[off] = tian[0];
+        return 1;
+      }
+
+      @Override
+      public int available() {
+        return given ? 0 : 1;
+      }
+    };
+    assertThat(new Utf8Reader(half, "pipe", false).ready()).isFalse();
+    Utf8Reader ended = new Utf8Reader(new ByteArrayInputStream(new byte[0]), "t", false);
+    assertThat(ended.read(new char[4])).isEqualTo(-1);
+    assertThat(ended.ready()).isTrue(); // a read answers at once
   }
 }
