@@ -36,21 +36,20 @@ public final class DictionarySnapshot {
     }
   }
 
-  /** Entries with their automaton; an occurrence names its entry by index. */
+  /** Entries with their automaton; an occurrence names its entry by index, with its log multiplier. */
   private static final class Layer {
     final Entry[] entries;
-    final float[] logMultipliers;
     final AhoCorasick automaton;
 
     Layer(Collection<Entry> entries) {
       this.entries = entries.toArray(new Entry[0]);
-      logMultipliers = new float[this.entries.length];
+      float[] logMultipliers = new float[this.entries.length];
       List<String> words = new ArrayList<>(this.entries.length);
       for (Entry e : this.entries) {
         logMultipliers[words.size()] = (float) Math.log(e.multiplier());
         words.add(e.word());
       }
-      automaton = new AhoCorasick(words);
+      automaton = new AhoCorasick(words, logMultipliers);
     }
   }
 
@@ -156,7 +155,7 @@ public final class DictionarySnapshot {
    */
   public List<Match> matches(CharSequence text) {
     List<Match> out = new ArrayList<>();
-    scan(text, (begin, end, entry, logMultiplier) -> out.add(new Match(begin, end, entry.multiplier())));
+    scan(text, (begin, end, layer, word, logMultiplier) -> out.add(new Match(begin, end, layer.entries[word].multiplier())));
     out.sort((a, b) -> a.start != b.start ? Integer.compare(a.start, b.start) : Integer.compare(b.end, a.end));
     return out;
   }
@@ -177,12 +176,12 @@ public final class DictionarySnapshot {
    * to {@code 北京\uFE0F}: a mark belongs to the character before it).
    */
   public void forEachMatch(CharSequence text, MatchConsumer consumer) {
-    scan(text, (begin, end, entry, logMultiplier) -> consumer.match(begin, end, logMultiplier));
+    scan(text, (begin, end, layer, word, logMultiplier) -> consumer.match(begin, end, logMultiplier));
   }
 
-  /** An occurrence of {@code entry}, applied to {@code [begin, end)}. */
+  /** An occurrence of entry {@code word} of {@code layer}, applied to {@code [begin, end)}. */
   private interface Occurrence {
-    void at(int begin, int end, Entry entry, float logMultiplier);
+    void at(int begin, int end, Layer layer, int word, float logMultiplier);
   }
 
   private void scan(CharSequence text, Occurrence consumer) {
@@ -199,7 +198,7 @@ public final class DictionarySnapshot {
 
   private static void scan(CharSequence text, Layer layer, BitSet hidden, Occurrence consumer) {
     int n = text.length();
-    layer.automaton.match(text, (begin, wordEnd, word) -> {
+    layer.automaton.match(text, (begin, wordEnd, word, logMultiplier) -> {
       if ((hidden != null && hidden.get(word))
           || (begin > 0 && Character.isLowSurrogate(text.charAt(begin)) && Character.isHighSurrogate(text.charAt(begin - 1)))
           || (wordEnd < n && Character.isLowSurrogate(text.charAt(wordEnd)) && Character.isHighSurrogate(text.charAt(wordEnd - 1)))
@@ -210,7 +209,7 @@ public final class DictionarySnapshot {
       while (end < n && Chunker.isCombiningMark(Character.codePointAt(text, end))) {
         end += Character.charCount(Character.codePointAt(text, end));
       }
-      consumer.at(begin, end, layer.entries[word], layer.logMultipliers[word]);
+      consumer.at(begin, end, layer, word, logMultiplier);
     });
   }
 }

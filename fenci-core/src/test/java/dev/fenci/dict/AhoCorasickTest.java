@@ -16,12 +16,17 @@ import org.junit.jupiter.api.Test;
 class AhoCorasickTest {
   private static Set<String> found(List<String> words, String text) {
     Set<String> out = new TreeSet<>();
-    AhoCorasick ac = new AhoCorasick(words);
+    float[] values = new float[words.size()];
+    for (int i = 0; i < values.length; i++) {
+      values[i] = -i;
+    }
+    AhoCorasick ac = new AhoCorasick(words, values);
     for (int i = 0; i < words.size(); i++) {
       assertThat(ac.indexOf(words.get(i))).isEqualTo(i);
     }
     assertThat(ac.indexOf(text)).isEqualTo(words.indexOf(text));
-    ac.match(text, (s, e, w) -> {
+    ac.match(text, (s, e, w, value) -> {
+      assertThat(value).isEqualTo(-w);
       assertThat(text.substring(s, e)).isEqualTo(words.get(w));
       out.add(s + ":" + e + ":" + w);
     });
