@@ -155,6 +155,9 @@ public final class Segmenter {
    * longer than 15,872 characters (the limit cuts, for example, a megabyte of Latin letters
    * without a space). Complete lines are not held back while {@code in} is not {@link
    * java.io.Reader#ready() ready}: their words are handed over, then {@link WordSink#flush()}.
+   * (A Reader that does not implement {@code ready()}, whose default answers false, is taken for
+   * a slow one: its lines are decoded in the blocks its reads deliver, with less parallelism; the
+   * words are the same. The JDK's readers implement it.)
    * A user dictionary's changes reach a running stream at the next block of lines; every line is
    * segmented with one state of the dictionary.
    *
