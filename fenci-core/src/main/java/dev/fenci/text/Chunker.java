@@ -6,8 +6,8 @@ import java.util.List;
 /**
  * Cuts text into {@link Chunk}s: whitespace runs (each ending at the latest with a line break)
  * and punctuation are words of their own, the rest goes to the network. A combining mark or
- * variation selector after a word made by rule stays with it. The chunks cover the input exactly, never split a surrogate pair, and are
- * the same at training and at segmentation time.
+ * variation selector after a word made by rule stays with it. The chunks cover the input
+ * exactly, never split a surrogate pair, and are the same at training and at segmentation time.
  *
  * <p>Punctuation here means Unicode punctuation (categories P*) except the marks that occur inside
  * words of the PKU standard ({@code . ． · ・ ∶ / ／ - － — _ % ％ ‰ ' &}): those are left to

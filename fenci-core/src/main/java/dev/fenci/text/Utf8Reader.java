@@ -88,15 +88,18 @@ public final class Utf8Reader extends Reader {
       bytes.flip();
     }
     chars.clear();
+    InvalidUtf8Exception invalid = null;
     while (true) {
       int before = bytes.position();
       CoderResult res = decoder.decode(bytes, chars, eof);
       countNewlines(before, bytes.position());
       if (res.isError()) {
         if (!lenient) {
+          // the characters before it are handed out first; the next fill stops here again
           long at = consumedBefore + bytes.position();
           int b = bytes.get(bytes.position()) & 0xFF;
-          throw new InvalidUtf8Exception(source, newlines + 1, at, b);
+          invalid = new InvalidUtf8Exception(source, newlines + 1, at, b);
+          break;
         }
         if (!chars.hasRemaining()) {
           break;
@@ -110,7 +113,7 @@ public final class Utf8Reader extends Reader {
         break;
       }
     }
-    if (eof && !bytes.hasRemaining()) {
+    if (invalid == null && eof && !bytes.hasRemaining()) {
       decoder.flush(chars);
     }
     chars.flip();
@@ -119,6 +122,9 @@ public final class Utf8Reader extends Reader {
       if (chars.get(chars.position()) == '\uFEFF') {
         chars.get();
       }
+    }
+    if (invalid != null && !chars.hasRemaining()) {
+      throw invalid;
     }
     return chars.hasRemaining() || !(eof && !bytes.hasRemaining());
   }
@@ -137,24 +143,26 @@ public final class Utf8Reader extends Reader {
    * True when a read would not block: characters are decoded and waiting, or the bytes the stream
    * says are available (read here, which does not block) complete at least one character, or the
    * stream has ended. A stream that cannot tell (a pipe opened as a file answers
-   * {@code available()} with "Illegal seek") counts as not ready, and so does invalid UTF-8: a
-   * read, not this estimate, is where a failure surfaces.
+   * {@code available()} with "Illegal seek") counts as not ready. Invalid UTF-8 among the
+   * available bytes throws here as it would in a read.
    */
   @Override
-  public boolean ready() {
-    try {
-      while (!chars.hasRemaining()) {
-        if (eof || in.available() <= 0) {
-          return eof; // at the end a read answers at once; otherwise it would wait
-        }
-        if (!fill()) {
-          return true; // the end of the stream: a read answers -1 at once
-        }
+  public boolean ready() throws IOException {
+    while (!chars.hasRemaining()) {
+      if (eof) {
+        return true; // a read answers at once: the last characters, or -1
       }
-      return true;
-    } catch (IOException e) {
-      return false;
+      int available;
+      try {
+        available = in.available();
+      } catch (IOException e) {
+        return false;
+      }
+      if (available <= 0 || !fill()) {
+        return available > 0; // nothing at hand: a read would wait; or the end, reached just now
+      }
     }
+    return true;
   }
 
   @Override

@@ -138,6 +138,21 @@ class Utf8ReaderTest {
       }
     };
     assertThat(new Utf8Reader(half, "pipe", false).ready()).isFalse();
+    // invalid UTF-8 at hand is the read's error, and the reader is left as a read leaves it
+    Utf8Reader bad = new Utf8Reader(new ByteArrayInputStream(bytes(new int[] {0xFF}, "好")), "bad.txt", false);
+    assertThatThrownBy(bad::ready).isInstanceOf(InvalidUtf8Exception.class).hasMessageContaining("bad.txt:1: invalid UTF-8 at byte offset 0");
+    assertThatThrownBy(() -> bad.read(new char[4])).isInstanceOf(InvalidUtf8Exception.class)
+        .hasMessageContaining("bad.txt:1: invalid UTF-8 at byte offset 0");
+    // the characters before invalid bytes are read first, then the error, as often as asked
+    Utf8Reader late = new Utf8Reader(new ByteArrayInputStream(bytes("好\n", new int[] {0xFF}, "好")), "late.txt", false);
+    assertThat(late.ready()).isTrue();
+    char[] two = new char[8];
+    assertThat(late.read(two)).isEqualTo(2);
+    assertThat(new String(two, 0, 2)).isEqualTo("好\n");
+    for (int k = 0; k < 2; k++) {
+      assertThatThrownBy(() -> late.read(new char[4])).isInstanceOf(InvalidUtf8Exception.class)
+          .hasMessageContaining("late.txt:2: invalid UTF-8 at byte offset 4");
+    }
     Utf8Reader ended = new Utf8Reader(new ByteArrayInputStream(new byte[0]), "t", false);
     assertThat(ended.read(new char[4])).isEqualTo(-1);
     assertThat(ended.ready()).isTrue(); // a read answers at once
