@@ -4,7 +4,7 @@ import java.net.URL;
 import java.net.URLClassLoader;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Collections;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 
@@ -16,22 +16,28 @@ import java.util.Locale;
  *
  * <p>Usage: {@code AbCompare A.jar B.jar WORK [THREADS] [SECONDS]}, WORK one of {@code step:seed},
  * {@code step:accurate}, {@code segment:PRESET}, {@code segment-dict:PRESET} (see {@link AbWork}; PRESET may be a
- * model file), or two of them joined by a comma, A's then B's (one build, two models: give its jar twice). Prints the
- * median time of a unit of work for each build, its characters per second, and B's speed over A's.
+ * model file), or two of them joined by a comma, A's then B's (one build, two models: give its jar twice). THREADS
+ * are the training step's, or for segment work the streaming API's (one thread: each line segmented on its own). Prints
+ * the median time of a unit of work for each build, its characters per second, and B's characters per second over A's.
  */
 public final class AbCompare {
   private AbCompare() {}
 
+  private static final String USAGE = "usage: AbCompare A.jar B.jar WORK [THREADS] [SECONDS]\n"
+      + "  WORK: step:seed|step:accurate|segment:PRESET|segment-dict:PRESET (PRESET may be a model file),\n"
+      + "        or two joined by a comma, A's then B's; THREADS (default 1): the training step's threads,\n"
+      + "        or the streaming API's for segment work; SECONDS of timed runs (default 30)";
+
   public static void main(String[] args) throws Exception {
-    if (args.length < 3) {
-      System.err.println("usage: AbCompare A.jar B.jar step:seed|step:accurate|segment:PRESET|segment-dict:PRESET [THREADS] [SECONDS]");
-      System.exit(2);
+    Usage.helpIfAsked(args, USAGE);
+    if (args.length < 3 || args.length > 5) {
+      Usage.exit(USAGE, "expected 3 to 5 arguments, got " + args.length);
     }
-    int threads = args.length > 3 ? Integer.parseInt(args[3]) : 1;
-    double seconds = args.length > 4 ? Double.parseDouble(args[4]) : 30;
+    int threads = args.length > 3 ? Usage.atLeast(args[3], 1, "THREADS", USAGE) : 1;
+    double seconds = args.length > 4 ? Usage.positive(args[4], "SECONDS", USAGE) : 30;
     URL self = AbCompare.class.getProtectionDomain().getCodeSource().getLocation();
     Runnable[] work = new Runnable[2];
-    long chars = 0;
+    long[] chars = new long[2];
     for (int i = 0; i < 2; i++) {
       // the build's jar first: its fenci classes win over the copy inside this jar
       URLClassLoader loader = new URLClassLoader(new URL[] {Path.of(args[i]).toUri().toURL(), self},
@@ -45,7 +51,7 @@ public final class AbCompare {
       String[] what = args[2].split(",");
       work[i] = (Runnable) type.getConstructor(String.class, Integer.class).newInstance(what[Math.min(i, what.length - 1)],
           threads);
-      chars = type.getField("chars").getLong(work[i]);
+      chars[i] = type.getField("chars").getLong(work[i]);
       // until its background warm-up ends, a build runs the scalar kernels: wait for the vector ones
       Class<?> gemm = Class.forName("dev.fenci.nn.Gemm", true, loader);
       Object best = gemm.getMethod("best").invoke(null);
@@ -71,15 +77,16 @@ public final class AbCompare {
         ms.get(i).add((System.nanoTime() - t0) / 1e6);
       }
     }
-    double[] median = new double[2];
+    double[] speed = new double[2];
     for (int i = 0; i < 2; i++) {
-      List<Double> m = new ArrayList<>(ms.get(i));
-      Collections.sort(m);
-      median[i] = m.get(m.size() / 2);
+      double[] m = ms.get(i).stream().mapToDouble(Double::doubleValue).toArray();
+      double median = Usage.median(m);
+      speed[i] = chars[i] / median * 1e3;
       System.out.printf(Locale.ROOT, "%s %s: median %.1f ms (%,.0f chars/s), best %.1f ms, %d runs%n",
-          (char) ('A' + i), args[i], median[i], chars / median[i] * 1e3, m.get(0), m.size());
+          (char) ('A' + i), args[i], median, speed[i], Arrays.stream(m).min().orElse(0), m.length);
     }
-    System.out.printf(Locale.ROOT, "%s, %d thread(s): B is %.3fx A's speed%n", args[2], threads,
-        median[0] / median[1]);
+    // characters per second, so that two kinds of work (A's and B's) compare too
+    System.out.printf(Locale.ROOT, "%s, %d thread(s): B is %.3fx A's speed (characters per second)%n", args[2], threads,
+        speed[1] / speed[0]);
   }
 }

@@ -16,7 +16,8 @@ import java.util.SplittableRandom;
  * build that loads it. Construction: {@code (String what, Integer threads)} with {@code what}
  * {@code step:ARCH} (one training step of the seed network or {@code accurate}'s shape, 900
  * pieces of 10 characters, dropout, backward, Adam), {@code segment:PRESET} (the whole PKU test
- * text, one thread) or {@code segment-dict:PRESET} (the same with the ~272,000 words of the four
+ * text, each line on its own with one thread, as one stream with {@code segment(Reader, sink, threads)} with
+ * more) or {@code segment-dict:PRESET} (the same with the ~272,000 words of the four
  * bakeoff training word lists as a user dictionary).
  */
 public final class AbWork implements Runnable {
@@ -66,11 +67,22 @@ public final class AbWork implements Runnable {
       Segmenter seg = s;
       List<String> lines = BenchData.lines("icwb2/testing/pku_test.utf8");
       long[] sink = new long[1];
-      work = () -> {
-        for (String l : lines) {
-          sink[0] += seg.segment(l).size();
-        }
-      };
+      if (threads == 1) {
+        work = () -> {
+          for (String l : lines) {
+            sink[0] += seg.segment(l).size();
+          }
+        };
+      } else { // the streaming API's threads, over the text as one stream of lines
+        String text = String.join("\n", lines);
+        work = () -> {
+          try {
+            seg.segment(new java.io.StringReader(text), (t, from, to) -> sink[0]++, threads);
+          } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+          }
+        };
+      }
       chars = BenchData.chars(lines);
     } else {
       throw new IllegalArgumentException("step:ARCH, segment:PRESET or segment-dict:PRESET, not " + what);

@@ -27,27 +27,47 @@ import java.util.concurrent.TimeUnit;
 public final class ColdStart {
   private ColdStart() {}
 
+  private static final String USAGE = "usage: ColdStart [--cp CLASSPATH] [PRESET] [RUNS]\n"
+      + "  CLASSPATH of the child JVMs, e.g. fenci-core/target/fenci-core-VERSION.jar (default: this JVM's);\n"
+      + "  PRESET or model file (default: the default preset); RUNS fresh JVMs (default 10)";
+
   public static void main(String[] args) throws Exception {
     if (args.length > 0 && args[0].equals("--child")) {
       child(args[1]);
       return;
     }
+    Usage.helpIfAsked(args, USAGE);
     String cp = System.getProperty("java.class.path");
     List<String> rest = new ArrayList<>(Arrays.asList(args));
+    Path dir = null;
     if (!rest.isEmpty() && rest.get(0).equals("--cp")) {
+      cp = Usage.value(args, 0, USAGE);
+      rest = rest.subList(2, rest.size());
+    }
+    if (rest.size() > 2) {
+      Usage.exit(USAGE, "unexpected " + rest.get(2));
+    }
+    String preset = rest.size() > 0 ? rest.get(0) : "default";
+    int runs = rest.size() > 1 ? Usage.atLeast(rest.get(1), 1, "RUNS", USAGE) : 10;
+    if (args.length > 0 && args[0].equals("--cp")) {
       // the children see that class path and this one class, not the benchmarks jar (opening its
       // thousands of entries would be counted in the load)
-      Path dir = Files.createTempDirectory("coldstart");
+      dir = Files.createTempDirectory("coldstart");
       Path cls = dir.resolve(ColdStart.class.getName().replace('.', '/') + ".class");
       Files.createDirectories(cls.getParent());
       try (var in = ColdStart.class.getResourceAsStream("ColdStart.class")) {
         Files.copy(in, cls);
       }
-      cp = rest.get(1) + java.io.File.pathSeparator + dir;
-      rest = rest.subList(2, rest.size());
+      cp = cp + java.io.File.pathSeparator + dir;
     }
-    String preset = rest.size() > 0 ? rest.get(0) : "default";
-    int runs = rest.size() > 1 ? Integer.parseInt(rest.get(1)) : 10;
+    try {
+      run(cp, preset, runs);
+    } finally {
+      Usage.deleteTree(dir);
+    }
+  }
+
+  private static void run(String cp, String preset, int runs) throws Exception {
     String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
     double[] load = new double[runs];
     double[] first = new double[runs];
@@ -63,11 +83,12 @@ public final class ColdStart {
       if (!done) {
         p.destroyForcibly();
       }
+      String childErr = Files.readString(err);
+      Files.delete(err);
       if (!done || p.exitValue() != 0 || line == null) {
         throw new IllegalStateException("child JVM failed (" + (done ? "exit " + p.exitValue() : "no answer in 120 s")
-            + "); its standard error:\n" + Files.readString(err));
+            + "); its standard error:\n" + childErr);
       }
-      Files.delete(err);
       String[] f = line.split(" ");
       load[r] = Double.parseDouble(f[0]);
       first[r] = Double.parseDouble(f[1]);
@@ -79,7 +100,7 @@ public final class ColdStart {
       total[r] = load[r] + first[r];
     }
     System.out.printf(Locale.ROOT, "%s, %d fresh JVMs, medians: load %.0f ms, first call %.0f ms, together %.0f ms%n",
-        preset, runs, median(load), median(first), median(total));
+        preset, runs, Usage.median(load), Usage.median(first), Usage.median(total));
   }
 
   private static void child(String preset) throws Exception {
@@ -92,11 +113,5 @@ public final class ColdStart {
       throw new AssertionError();
     }
     System.out.println((t1 - t0) / 1e6 + " " + (t2 - t1) / 1e6);
-  }
-
-  private static double median(double[] v) {
-    double[] s = v.clone();
-    Arrays.sort(s);
-    return s.length % 2 == 1 ? s[s.length / 2] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2;
   }
 }

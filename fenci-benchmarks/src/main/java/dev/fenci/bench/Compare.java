@@ -40,17 +40,23 @@ public final class Compare {
     Peer load() throws Exception;
   }
 
+  private static final String USAGE = "usage: Compare [--out DIR] [--warmup SECONDS] [--runs N] [--data DIR]\n"
+      + "  writes DIR/benchmarks.md and DIR/benchmarks.png (default DIR: docs); SECONDS of warm-up per segmenter\n"
+      + "  (default 10); N timed runs, their median reported (default 5); DIR of the research data (default ../shared/data)";
+
   public static void main(String[] args) throws Exception {
+    Usage.helpIfAsked(args, USAGE);
     Path out = Path.of("docs");
     int warmupSeconds = 10;
     int runs = 5;
-    for (int i = 0; i < args.length; i++) {
+    for (int i = 0; i < args.length; i += 2) {
+      String v = Usage.value(args, i, USAGE);
       switch (args[i]) {
-        case "--out" -> out = Path.of(args[++i]);
-        case "--warmup" -> warmupSeconds = Integer.parseInt(args[++i]);
-        case "--runs" -> runs = Integer.parseInt(args[++i]);
-        case "--data" -> System.setProperty("fenci.data", args[++i]);
-        default -> throw new IllegalArgumentException("unknown option " + args[i]);
+        case "--out" -> out = Path.of(v);
+        case "--warmup" -> warmupSeconds = Usage.atLeast(v, 0, "--warmup", USAGE);
+        case "--runs" -> runs = Usage.atLeast(v, 1, "--runs", USAGE);
+        case "--data" -> System.setProperty("fenci.data", v);
+        default -> Usage.exit(USAGE, "unknown option " + args[i]);
       }
     }
     if (!ScoreScript.available()) {
@@ -66,7 +72,15 @@ public final class Compare {
             BenchData.file("icwb2/gold/cityu_test_gold.utf8"), BenchData.file("icwb2/gold/cityu_training_words.utf8")),
         new TestSet("AS", BenchData.lines("icwb2/testing/as_test.utf8"), BenchData.file("icwb2/gold/as_testing_gold.utf8"),
             BenchData.file("icwb2/gold/as_training_words.utf8")));
-    Path tmp = Files.createTempDirectory("fenci-compare");
+    Path tmp = Files.createTempDirectory("fenci-compare"); // outputs and the perceptron model: deleted at the end
+    try {
+      run(sets, tmp, out, warmupSeconds, runs);
+    } finally {
+      Usage.deleteTree(tmp);
+    }
+  }
+
+  private static void run(List<TestSet> sets, Path tmp, Path out, int warmupSeconds, int runs) throws Exception {
     Path perceptronModel = tmp.resolve("hanlp-cws.bin");
     double[] perceptronTraining = new double[1];
     List<Object[]> loaders = new ArrayList<>();
@@ -132,8 +146,7 @@ public final class Compare {
       segmentAll(peer, text);
       speeds[r] = chars / ((System.nanoTime() - s0) / 1e9);
     }
-    Arrays.sort(speeds);
-    return new Row(peer.name(), f1, oov, speeds[runs / 2], heapMb, loadMs, note);
+    return new Row(peer.name(), f1, oov, Usage.median(speeds), heapMb, loadMs, note);
   }
 
   private static long sink;

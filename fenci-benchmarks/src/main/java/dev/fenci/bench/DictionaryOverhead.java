@@ -22,10 +22,17 @@ import java.util.Locale;
 public final class DictionaryOverhead {
   private DictionaryOverhead() {}
 
+  private static final String USAGE = "usage: DictionaryOverhead [MODEL] [ROUNDS] [WARMUP_SECONDS]\n"
+      + "  MODEL preset or file (default: the default preset); ROUNDS (default 30); WARMUP_SECONDS (default 15)";
+
   public static void main(String[] args) throws Exception {
+    Usage.helpIfAsked(args, USAGE);
+    if (args.length > 3) {
+      Usage.exit(USAGE, "expected at most 3 arguments, got " + args.length);
+    }
     String model = args.length > 0 ? args[0] : "default";
-    int rounds = args.length > 1 ? Integer.parseInt(args[1]) : 30;
-    double warmup = args.length > 2 ? Double.parseDouble(args[2]) : 15;
+    int rounds = args.length > 1 ? Usage.atLeast(args[1], 1, "ROUNDS", USAGE) : 30;
+    double warmup = args.length > 2 ? Usage.positive(args[2], "WARMUP_SECONDS", USAGE) : 15;
     Segmenter plain = Segmenter.load(model);
     Segmenter withDict = plain.withDictionary(UserDictionary.load(BenchData.bakeoffDictionary()));
     List<String> lines = BenchData.lines("icwb2/testing/pku_test.utf8");
@@ -48,13 +55,10 @@ public final class DictionaryOverhead {
       }
       ratio[r] = b[r] / a[r];
     }
-    Arrays.sort(ratio);
-    Arrays.sort(a);
-    Arrays.sort(b);
     System.out.printf(Locale.ROOT, "model %s, %d rounds: without dictionary %,.0f chars/s, with %,.0f chars/s (medians)%n",
-        model, rounds, chars / a[rounds / 2], chars / b[rounds / 2]);
+        model, rounds, chars / Usage.median(a), chars / Usage.median(b));
     System.out.printf(Locale.ROOT, "slowdown: median %.1f%% (quartiles %.1f%% .. %.1f%%)%n",
-        100 * (ratio[rounds / 2] - 1), 100 * (ratio[rounds / 4] - 1), 100 * (ratio[3 * rounds / 4] - 1));
+        100 * (Usage.median(ratio) - 1), 100 * (Usage.quantile(ratio, 0.25) - 1), 100 * (Usage.quantile(ratio, 0.75) - 1));
   }
 
   /** Seconds to segment every line once. */

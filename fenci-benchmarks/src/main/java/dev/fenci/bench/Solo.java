@@ -20,13 +20,14 @@ public final class Solo {
   private Solo() {}
 
   public static void main(String[] args) throws Exception {
-    if (args.length < 1) {
-      System.err.println("usage: Solo fenci:PRESET|jieba|hanlp|smartcn|ansj|ansj-nlp [WARMUP_SECONDS] [RUNS]");
-      System.exit(2);
+    String usage = "usage: Solo fenci:PRESET|jieba|hanlp|smartcn|ansj|ansj-nlp [WARMUP_SECONDS] [RUNS]";
+    Usage.helpIfAsked(args, usage);
+    if (args.length < 1 || args.length > 3) {
+      Usage.exit(usage, "expected 1 to 3 arguments, got " + args.length);
     }
     String name = args[0];
-    int warmup = args.length > 1 ? Integer.parseInt(args[1]) : 15;
-    int runs = args.length > 2 ? Integer.parseInt(args[2]) : 7;
+    int warmup = args.length > 1 ? Usage.atLeast(args[1], 0, "WARMUP_SECONDS", usage) : 15;
+    int runs = args.length > 2 ? Usage.atLeast(args[2], 1, "RUNS", usage) : 7;
     Peer peer = load(name);
     List<String> lines = BenchData.lines("icwb2/testing/pku_test.utf8");
     long chars = BenchData.chars(lines);
@@ -46,7 +47,7 @@ public final class Solo {
       speeds[r] = chars / ((System.nanoTime() - t0) / 1e9);
     }
     Arrays.sort(speeds);
-    double median = speeds[runs / 2];
+    double median = Usage.median(speeds);
     System.out.printf(Locale.ROOT, "%s: %,.0f chars/s (runs %,.0f-%,.0f), %,.0f UTF-8 bytes/s; %,d chars, %,d bytes, %d s warm-up (%d)%n",
         peer.name(), median, speeds[0], speeds[runs - 1], median * bytes / chars, chars, bytes, warmup, sink % 10);
   }

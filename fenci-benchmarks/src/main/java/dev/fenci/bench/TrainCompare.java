@@ -169,8 +169,7 @@ public final class TrainCompare {
   }
 
   private static double median(List<Double> xs) {
-    double[] a = xs.stream().mapToDouble(Double::doubleValue).sorted().toArray();
-    return a.length % 2 == 1 ? a[a.length / 2] : (a[a.length / 2 - 1] + a[a.length / 2]) / 2;
+    return Usage.median(xs.stream().mapToDouble(Double::doubleValue).toArray());
   }
 
   private static double min(List<Double> xs) {
