@@ -68,6 +68,7 @@ final class Peers {
   /** HanLP's perceptron segmenter with a model trained by {@link #trainHanlpPerceptron}. */
   static Peer hanlpPerceptron(Path model) throws IOException {
     PerceptronSegmenter seg = new PerceptronSegmenter(model.toString());
+    seg.segment("预热"); // a first call, as for the other peers
     return new Peer() {
       @Override
       public String name() {
