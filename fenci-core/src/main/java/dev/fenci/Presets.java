@@ -1,7 +1,6 @@
 package dev.fenci;
 
 import dev.fenci.model.Model;
-import dev.fenci.model.ModelFormatException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -18,7 +17,12 @@ public final class Presets {
   /** The name of the preset used when none is named. */
   public static final String DEFAULT = "default";
   private static final String DIR = "/dev/fenci/models/";
-  private static final ConcurrentHashMap<String, Model> CACHE = new ConcurrentHashMap<>();
+  /**
+   * Loaded presets, held softly: loading one again is free while it is in memory (a segmenter
+   * loaded per request costs nothing after the first), and one that no segmenter uses any more
+   * is released when the heap needs the room, instead of staying pinned for the JVM's life.
+   */
+  private static final ConcurrentHashMap<String, java.lang.ref.SoftReference<Model>> CACHE = new ConcurrentHashMap<>();
   private static final List<Preset> LIST = readIndex();
   private static final String DEFAULT_TARGET = index().getProperty("default", "").trim();
 
@@ -52,7 +56,10 @@ public final class Presets {
     return name.equals(DEFAULT) || list().stream().anyMatch(p -> p.name().equals(name));
   }
 
-  /** Loads (once per JVM) the named preset. */
+  /**
+   * Loads the named preset, or returns the copy already loaded (presets are cached while memory
+   * allows; see {@link #CACHE}).
+   */
   public static Model load(String name) throws IOException {
     if (name.equals(DEFAULT)) {
       name = DEFAULT_TARGET;
@@ -61,24 +68,30 @@ public final class Presets {
       throw new IOException("no preset named '" + name + "' (presets: "
           + String.join(", ", list().stream().map(Preset::name).toList()) + ")");
     }
+    Model[] loaded = new Model[1];
     try {
-      return CACHE.computeIfAbsent(name, n -> {
+      CACHE.compute(name, (n, ref) -> {
+        Model cached = ref == null ? null : ref.get();
+        if (cached != null) {
+          loaded[0] = cached;
+          return ref;
+        }
         String res = DIR + n + ".safetensors";
         java.net.URL url = Presets.class.getResource(res);
         if (url == null) {
           throw new UncheckedIOException(new IOException("preset '" + n + "' is listed but " + res + " is missing from the jar"));
         }
         try {
-          return Model.load(readFully(url), "preset " + n);
-        } catch (ModelFormatException e) {
-          throw new UncheckedIOException(e);
+          loaded[0] = Model.load(readFully(url), "preset " + n);
         } catch (IOException e) {
           throw new UncheckedIOException(e);
         }
+        return new java.lang.ref.SoftReference<>(loaded[0]);
       });
     } catch (UncheckedIOException e) {
       throw e.getCause();
     }
+    return loaded[0];
   }
 
   /**

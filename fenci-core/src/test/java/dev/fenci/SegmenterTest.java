@@ -75,6 +75,13 @@ class SegmenterTest {
   }
 
   @Test
+  void aPresetLoadedAgainIsTheSameModelWhileInUse() throws Exception {
+    Segmenter a = Segmenter.load("seed");
+    assertThat(Segmenter.load("seed").model()).isSameAs(a.model());
+    assertThat(Presets.load(Presets.DEFAULT)).isSameAs(Presets.load(Presets.defaultName()));
+  }
+
+  @Test
   void nullArgumentsAreNamed() {
     org.assertj.core.api.Assertions.assertThatThrownBy(() -> RANDOM_SEED.segment((String) null)).hasMessageContaining("text");
     org.assertj.core.api.Assertions.assertThatThrownBy(() -> RANDOM_SEED.tokenize(null)).hasMessageContaining("text");

@@ -31,7 +31,7 @@ import java.util.concurrent.TimeUnit;
  * UserDictionary dict = UserDictionary.load(Path.of("my.dict"));
  * Segmenter seg = Segmenter.load().withDictionary(dict);
  * dict.add("微信号", 10);       // takes effect for the next call
- * dict.watch(Duration.ofSeconds(2));  // reload when the file changes
+ * dict.watch(Duration.ofSeconds(2));  // reload when the file changes, until dict.close()
  * }</pre>
  */
 public final class UserDictionary implements AutoCloseable {
@@ -140,7 +140,9 @@ public final class UserDictionary implements AutoCloseable {
 
   /**
    * Checks the files every {@code period} and reloads changed ones in the background; errors are
-   * reported to the warnings stream and the previous dictionary stays in use.
+   * reported to the warnings stream and the previous dictionary stays in use. The checks run on a
+   * daemon thread until {@link #close()}; close a watching dictionary you no longer use (its
+   * thread keeps it, and the class loader that loaded fenci, alive).
    */
   public void watch(java.time.Duration period) {
     if (period.toMillis() < 1) {
