@@ -47,6 +47,11 @@ public final class Presets {
     return List.copyOf(out);
   }
 
+  /** The presets' names, for messages: {@code accurate, fast, ...}. */
+  static String names() {
+    return String.join(", ", list().stream().map(Preset::name).toList());
+  }
+
   /** The preset that {@value #DEFAULT} stands for. */
   public static String defaultName() {
     return DEFAULT_TARGET;
@@ -66,7 +71,7 @@ public final class Presets {
     }
     if (!exists(name)) {
       throw new IOException("no preset named '" + name + "' (presets: "
-          + String.join(", ", list().stream().map(Preset::name).toList()) + ")");
+          + names() + ")");
     }
     Model[] loaded = new Model[1];
     try {

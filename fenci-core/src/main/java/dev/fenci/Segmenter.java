@@ -74,7 +74,7 @@ public final class Segmenter {
   public static Segmenter load(String presetOrPath) throws IOException {
     if (presetOrPath.isBlank()) {
       throw new IllegalArgumentException("the model name is empty: give a preset ("
-          + String.join(", ", Presets.list().stream().map(Presets.Preset::name).toList()) + ") or a model file");
+          + Presets.names() + ") or a model file");
     }
     if (Presets.exists(presetOrPath)) {
       return new Segmenter(Presets.load(presetOrPath));
@@ -82,7 +82,7 @@ public final class Segmenter {
     Path p = Path.of(presetOrPath);
     if (!Files.exists(p)) {
       throw new java.nio.file.NoSuchFileException(presetOrPath, null,
-          "neither a preset (" + String.join(", ", Presets.list().stream().map(Presets.Preset::name).toList())
+          "neither a preset (" + Presets.names()
               + ") nor an existing model file");
     }
     return load(p);

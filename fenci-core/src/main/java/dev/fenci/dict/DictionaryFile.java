@@ -8,6 +8,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.regex.Pattern;
 
 /**
  * Reads user dictionaries: UTF-8 (a BOM is fine), one entry a line, in any of these forms:
@@ -30,6 +31,11 @@ import java.util.Locale;
  * the line, or, when lenient, is skipped with a warning.
  */
 public final class DictionaryFile {
+  /** A decimal number (what a multiplier may be besides inf): not Java's 10d or 0x1p4. Compiled once: checked per line. */
+  private static final Pattern NUMBER = Pattern.compile("[-+]?(\\d+\\.?\\d*|\\.\\d+)([eE][-+]?\\d+)?");
+  /** A bare word with {@code #} after whitespace: a comment written after an entry. */
+  private static final Pattern COMMENT_AFTER_WORD = Pattern.compile(".*\\s#.*");
+
   private DictionaryFile() {}
 
   public static List<Entry> read(Path file, boolean lenient, PrintStream warnings) throws IOException {
@@ -92,7 +98,7 @@ public final class DictionaryFile {
       return new Entry(word(t.substring(0, space)), multiplier(t.substring(space + 1)));
     }
     String word = t.strip();
-    if (word.matches(".*\\s#.*")) {
+    if (COMMENT_AFTER_WORD.matcher(word).matches()) {
       // "微信号 0.01 # split it" would be the bare word of the whole line, pulled together
       throw new IllegalArgumentException("a comment needs a line of its own ('#' first); as it is, the whole line "
           + "would be one word of multiplier " + (int) Entry.DEFAULT_MULTIPLIER);
@@ -110,7 +116,7 @@ public final class DictionaryFile {
 
   private static boolean looksLikeMultiplier(String s) {
     String l = s.strip().toLowerCase(Locale.ROOT);
-    return l.equals("inf") || l.equals("infinity") || l.equals("force") || l.matches("[-+]?(\\d+\\.?\\d*|\\.\\d+)([eE][-+]?\\d+)?");
+    return l.equals("inf") || l.equals("infinity") || l.equals("force") || NUMBER.matcher(l).matches();
   }
 
   static double multiplier(String s) {

@@ -205,11 +205,7 @@ public final class DictionarySnapshot {
           || Chunker.isCombiningMark(Character.codePointAt(text, begin))) {
         return;
       }
-      int end = wordEnd;
-      while (end < n && Chunker.isCombiningMark(Character.codePointAt(text, end))) {
-        end += Character.charCount(Character.codePointAt(text, end));
-      }
-      consumer.at(begin, end, layer, word, logMultiplier);
+      consumer.at(begin, Chunker.marksEnd(text, wordEnd), layer, word, logMultiplier);
     });
   }
 }

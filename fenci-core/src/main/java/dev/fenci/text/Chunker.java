@@ -70,6 +70,14 @@ public final class Chunker {
     }
   }
 
+  /** The end of the run of combining marks that starts at {@code i} ({@code i} itself if none does). */
+  public static int marksEnd(CharSequence text, int i) {
+    while (i < text.length() && isCombiningMark(Character.codePointAt(text, i))) {
+      i += Character.charCount(Character.codePointAt(text, i));
+    }
+    return i;
+  }
+
   /** Whether the character at {@code i} ends a line: LF, or CR not followed by LF (CRLF ends at its LF). */
   public static boolean endsLine(CharSequence text, int i) {
     char c = text.charAt(i);
@@ -256,9 +264,7 @@ public final class Chunker {
       if (kind != null && kind != Chunk.Kind.SPACE) {
         // a combining mark or variation selector belongs to the character before it, here the
         // last one of a word made by rule (https://cafe\u0301, 😀\uFE0F, 한국어\u302E)
-        while (end < n && isCombiningMark(Character.codePointAt(text, end))) {
-          end += Character.charCount(Character.codePointAt(text, end));
-        }
+        end = marksEnd(text, end);
       }
       if (kind == null) {
         if (textStart < 0) {
