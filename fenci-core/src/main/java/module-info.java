@@ -1,0 +1,20 @@
+/**
+ * fenci: Chinese word segmentation with a fully convolutional network.
+ *
+ * <p>The API: {@link dev.fenci.Segmenter} and {@link dev.fenci.Token} (package {@code dev.fenci}),
+ * user dictionaries ({@code dev.fenci.dict}) and training ({@code dev.fenci.train}); beside them the
+ * packages that API's signatures name: model files ({@code dev.fenci.model}), text rules
+ * ({@code dev.fenci.text}) and scoring ({@code dev.fenci.eval}). The network, the decoder, the
+ * corpus readers and the tag scheme stay inside. The Vector API ({@code jdk.incubator.vector}) is
+ * optional: run with {@code --add-modules jdk.incubator.vector} for the fast matrix kernels.
+ */
+module dev.fenci {
+  requires static jdk.incubator.vector;
+
+  exports dev.fenci;
+  exports dev.fenci.dict;
+  exports dev.fenci.train;
+  exports dev.fenci.model;
+  exports dev.fenci.text;
+  exports dev.fenci.eval;
+}
