@@ -71,7 +71,7 @@ final class TextStream {
             if (r < 0) {
               eof = true;
             } else {
-              lineRead |= lastLineBreak(buf, Math.max(len, settled), len + r) >= 0;
+              lineRead |= lastLineBreak(buf, Math.max(len - 1, settled), len + r) >= 0; // from len - 1: a CR read before
               len += r;
             }
           }
@@ -140,9 +140,14 @@ final class TextStream {
     }
   }
 
+  /**
+   * Index of the last line break in {@code buf[from, len)}: a {@code \n}, or a {@code \r} that a
+   * character other than {@code \n} follows (a {@code \r} at {@code len - 1} may be the first
+   * half of a CRLF still to be read, so it does not count yet), or -1.
+   */
   private static int lastLineBreak(char[] buf, int from, int len) {
     for (int i = len - 1; i >= from; i--) {
-      if (buf[i] == '\n') {
+      if (buf[i] == '\n' || (buf[i] == '\r' && i + 1 < len && buf[i + 1] != '\n')) {
         return i;
       }
     }

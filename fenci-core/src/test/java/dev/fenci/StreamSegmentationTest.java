@@ -85,6 +85,35 @@ class StreamSegmentationTest {
     }
   }
 
+  /**
+   * Lines longer than a block among short ones, ended by LF, CRLF or a lone CR: the stream, the
+   * whole text as one string and each line alone give the same words (a lone CR had not ended a
+   * stream's block, and a long string had been cut into windows from its start, not its lines').
+   */
+  @Test
+  void everyLineEndingGivesTheWordsOfEachLineAloneInAStreamAndInAString() throws IOException {
+    Segmenter crf = Segmenter.of(TestModels.randomCrf(5));
+    for (String eol : new String[] {"\n", "\r\n", "\r"}) {
+      List<String> lines = List.of("你好", TestTexts.unpunctuated(40_000), "中文分词", "a".repeat(20_000),
+          TestTexts.unpunctuated(17_000) + "。", "");
+      String text = String.join(eol, lines);
+      List<String> expected = new ArrayList<>();
+      for (int i = 0; i < lines.size(); i++) {
+        expected.addAll(crf.segment(lines.get(i)));
+        if (i + 1 < lines.size()) {
+          expected.add(eol);
+        }
+      }
+      String name = eol.equals("\r") ? "CR" : eol.equals("\n") ? "LF" : "CRLF";
+      assertThat(crf.segment(text)).as(name + ", one string").isEqualTo(expected);
+      for (int threads : new int[] {1, 2}) {
+        List<String> got = new ArrayList<>();
+        crf.segment(new StringReader(text), (t, s, e) -> got.add(t.substring(s, e)), threads);
+        assertThat(got).as(name + ", a stream on %d threads", threads).isEqualTo(expected);
+      }
+    }
+  }
+
   @Test
   void endsWithoutALineBreakAndEmptyInput() throws IOException {
     assertThat(stream("", 1)).isEmpty();

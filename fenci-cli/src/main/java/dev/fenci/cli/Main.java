@@ -53,9 +53,11 @@ public final class Main {
       if (debug) {
         e.printStackTrace();
       }
-      System.err.println("fenci: out of memory with a maximum heap of "
-          + Runtime.getRuntime().maxMemory() / (1 << 20) + " MB; give the JVM more, e.g. JAVA_OPTS=-Xmx512m"
-          + " ./fenci ... (or java -Xmx512m -jar fenci.jar ...)");
+      long mb = Runtime.getRuntime().maxMemory() / (1 << 20);
+      long bigger = Math.max(512, Long.highestOneBit(Math.max(1, mb)) * 2); // the next power of two, at least 512
+      String more = bigger % 1024 == 0 ? bigger / 1024 + "g" : bigger + "m";
+      System.err.println("fenci: out of memory with a maximum heap of " + mb + " MB; give the JVM more, e.g. JAVA_OPTS=-Xmx"
+          + more + " ./fenci ... (or java -Xmx" + more + " -jar fenci.jar ...)");
       return EXIT_DATA;
     }
   }

@@ -68,6 +68,10 @@ final class SegmentCommand implements Callable<Integer> {
     if (threads < 1 || threads > Segmenter.MAX_THREADS) {
       throw new ParameterException(spec.commandLine(), "--threads must be from 1 to " + Segmenter.MAX_THREADS + ", got " + threads);
     }
+    if (delimiter.isEmpty()) {
+      throw new ParameterException(spec.commandLine(), "--delimiter is empty: the words would run together (whitespace "
+          + "is not written); give a string, e.g. --delimiter '|', or --delimiter $'\\n' for a word a line");
+    }
     if (watch != null && (dicts == null || dicts.isEmpty())) {
       throw new ParameterException(spec.commandLine(), "--watch reloads dictionaries: give at least one --dict");
     }
@@ -88,6 +92,9 @@ final class SegmentCommand implements Callable<Integer> {
         segment(seg, System.in, "<stdin>", out);
       } else {
         for (Path f : files) {
+          if (f.toString().isEmpty()) {
+            throw new IOException("an input file name is empty; give the file's path (or none for standard input)");
+          }
           if (Files.isDirectory(f)) {
             throw new java.nio.file.FileSystemException(f.toString(), null, "is a directory, not a file");
           }

@@ -130,6 +130,20 @@ class HostileInputCliTest {
     Path in = file("run.txt", w -> w.write("哈".repeat(20_000) + "\n"));
     Path out = segment(in, "--dict", dict.toString());
     assertSameText(in, out);
+    // the same entries forced: the longest wins from the left, across the windows of the line too
+    // (the forced occurrences had been collected, boxed, and ran out of the heap)
+    Path forced = file("forced.dict", w -> {
+      for (int k = 1; k <= dev.fenci.dict.Entry.MAX_LENGTH; k++) {
+        w.write("哈".repeat(k) + ",inf\n");
+      }
+    });
+    Path tiled = segment(in, "--dict", forced.toString());
+    assertSameText(in, tiled);
+    String[] words = Files.readString(tiled, StandardCharsets.UTF_8).strip().split(" ");
+    assertThat(words).hasSize(20_000 / dev.fenci.dict.Entry.MAX_LENGTH + 1);
+    for (int i = 0; i + 1 < words.length; i++) {
+      assertThat(words[i]).as("word %d", i).hasSize(dev.fenci.dict.Entry.MAX_LENGTH);
+    }
   }
 
   @Test

@@ -88,6 +88,28 @@ class MainTest {
     assertThat(empty.err().strip()).startsWith("fenci: the model name is empty").contains("seed").doesNotContain("\n");
   }
 
+  /** An empty file name (a shell variable left unset) is named as such, not as "is a directory". */
+  @Test
+  void anEmptyFileNameIsSaidToBeEmpty() {
+    String[][] commands = {{"segment", "--model", "seed", ""}, {"segment", "--model", "seed", "--dict", ""},
+        {"train", "--train", "", "--model", dir.resolve("m.safetensors").toString()},
+        {"eval", "--gold", "", "--pred", dir.resolve("pred.txt").toString()}};
+    for (String[] args : commands) {
+      Run r = run("你好\n", args);
+      assertThat(r.code()).as(String.join(" ", args)).isEqualTo(Main.EXIT_DATA);
+      assertThat(r.err().strip()).as(String.join(" ", args)).contains("name is empty").doesNotContain("directory")
+          .doesNotContain("\n");
+    }
+  }
+
+  @Test
+  void anEmptyDelimiterIsAUsageError() {
+    Run r = run("iPhone 15 Pro 扫描二维码\n", "segment", "--model", "seed", "--delimiter", "");
+    assertThat(r.code()).isEqualTo(Main.EXIT_USAGE);
+    assertThat(r.err()).contains("--delimiter is empty");
+    assertThat(run("扫描二维码\n", "segment", "--model", "seed", "--delimiter", "|").out()).contains("|");
+  }
+
   /** A file that bears a preset's name does not silently lose to the preset: the user is told how to name it. */
   @Test
   void aFileNamedLikeAPresetIsPointedOut() throws Exception {

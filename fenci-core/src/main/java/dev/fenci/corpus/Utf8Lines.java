@@ -63,6 +63,9 @@ public final class Utf8Lines {
 
   /** A directory is refused with its name (reading one fails with a message that names nothing). */
   static void checkFile(Path path) throws IOException {
+    if (path.toString().isEmpty()) {
+      throw new IOException("a file name is empty; give the file's path");
+    }
     if (Files.isDirectory(path)) {
       throw new java.nio.file.FileSystemException(path.toString(), null, "is a directory, not a file");
     }

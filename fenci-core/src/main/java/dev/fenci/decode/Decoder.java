@@ -160,9 +160,55 @@ public final class Decoder {
     List<int[]> out = new ArrayList<>(texts.size());
     for (int i = 0; i < texts.size(); i++) {
       Line line = lines.get(i);
-      out.add(line != null ? line.decode(0, 0) : longWordEnds(texts.get(i), 0, 0, dict));
+      out.add(line != null ? line.decode(0, 0) : longTextEnds(texts.get(i), dict));
     }
     return out;
+  }
+
+  /**
+   * Word ends of a text longer than {@link #longText()}, decoded as a stream decodes it: whole
+   * lines gathered into pieces of at most {@code longText} characters, and a longer line alone,
+   * window by window from its start. So the windows of a long line, and with them its words, do
+   * not depend on the lines before it (lines never share a word).
+   */
+  private int[] longTextEnds(String text, DictionarySnapshot dict) {
+    IntList ends = new IntList();
+    int n = text.length();
+    int from = 0;
+    while (from < n) {
+      int to = from;
+      for (int next = lineEnd(text, to); to < n && next - from <= longText; next = lineEnd(text, to)) {
+        to = next;
+      }
+      int[] part;
+      if (to == from) { // one line longer than a piece
+        to = lineEnd(text, from);
+        part = longWordEnds(from == 0 && to == n ? text : text.substring(from, to), 0, 0, dict);
+      } else {
+        Line line = new Line(text.substring(from, to));
+        List<Span> spans = new ArrayList<>();
+        line.prepare(spans, dict);
+        score(spans);
+        part = line.decode(0, 0);
+      }
+      for (int e : part) {
+        ends.add(from + e);
+      }
+      from = to;
+    }
+    return ends.toArray();
+  }
+
+  /** The end of the line that {@code i} is in: just after its line break ({@link Chunker#endsLine}), or the text's end. */
+  private static int lineEnd(String text, int i) {
+    int n = text.length();
+    for (int k = i; k < n; k++) {
+      char c = text.charAt(k);
+      if ((c == '\n' || c == '\r') && Chunker.endsLine(text, k)) {
+        return k + 1;
+      }
+    }
+    return n;
   }
 
   /**
@@ -536,7 +582,8 @@ public final class Decoder {
         }
       }
       boolean[] latin = rules.asciiRunsAreWords() ? null : latinWordEdges();
-      byte[] allowed = dict.size() == 0 ? null : applyDictionary(latin);
+      byte[] allowed = dict.size() == 0 ? null
+          : applyDictionary(latin, boundary > 0 && boundary < text.length() ? cpIndex(boundary) : 0);
       for (int k = 1; latin != null && k < n; k++) {
         if (latin[k]) {
           boundaryBefore(k, CUT);
@@ -639,20 +686,25 @@ public final class Decoder {
     }
 
     /**
-     * Adds log(multiplier) along every occurrence; returns hard constraints of forced ones. An
-     * occurrence of multiplier 1 or more lifts the Latin-word rules' boundaries inside it
-     * ({@code latin}, may be null): the user says that string is a word.
+     * Adds log(multiplier) along every occurrence; returns hard constraints of forced ones, chosen
+     * leftmost first, then longest, from code point {@code from} on (a window's settled boundary:
+     * the forced words before it were chosen in the window before, so the choice after it is the
+     * whole line's). An occurrence of multiplier 1 or more lifts the Latin-word rules' boundaries
+     * inside it ({@code latin}, may be null): the user says that string is a word.
      */
-    private byte[] applyDictionary(boolean[] latin) {
-      Decoder.IntList forced = new Decoder.IntList();
+    private byte[] applyDictionary(boolean[] latin, int from) {
+      int[] longest = new int[n + 1]; // per start: the end of the longest forced occurrence, 0 if none
+      boolean[] anyForced = {false};
       forEachMatch((s, e, logMultiplier) -> {
         if (latin != null && logMultiplier >= 0) {
           Arrays.fill(latin, s + 1, e, false);
         }
         boolean crosses = chunkOf[s] != chunkOf[e - 1];
         if (logMultiplier == Float.POSITIVE_INFINITY || (crosses && logMultiplier > 0)) {
-          forced.add(s);
-          forced.add(e);
+          if (s >= from) {
+            longest[s] = Math.max(longest[s], e);
+            anyForced[0] = true;
+          }
         } else if (!crosses) {
           if (e - s == 1) {
             scores[s * Tag.COUNT + Tag.S.ordinal()] += logMultiplier;
@@ -665,30 +717,21 @@ public final class Decoder {
           }
         }
       });
-      if (forced.size() == 0) {
+      if (!anyForced[0]) {
         return null;
       }
-      // leftmost-longest among forced occurrences
-      int[] f = forced.toArray();
-      Integer[] order = new Integer[f.length / 2];
-      for (int i = 0; i < order.length; i++) {
-        order[i] = i;
-      }
-      Arrays.sort(order, (x, y) -> f[2 * x] != f[2 * y] ? Integer.compare(f[2 * x], f[2 * y])
-          : Integer.compare(f[2 * y + 1], f[2 * x + 1]));
       byte[] allowed = new byte[n];
       Arrays.fill(allowed, (byte) 0xF);
-      int forcedEnd = 0;
-      for (int i : order) {
-        int s = f[2 * i];
-        int e = f[2 * i + 1];
-        if (s < forcedEnd) {
+      for (int s = from; s < n; ) {
+        int e = longest[s];
+        if (e == 0) {
+          s++;
           continue;
         }
-        forcedEnd = e;
         for (int k = s; k < e; k++) {
           allowed[k] = (byte) (1 << Tag.inWord(k - s, e - s).ordinal());
         }
+        s = e;
       }
       return allowed;
     }

@@ -68,7 +68,7 @@ public final class DictionaryFile {
           throw new DictionaryFormatException(source, i + 1, raw, e.getMessage());
         }
         if (warnings != null) {
-          warnings.println("fenci: warning: " + source + ":" + (i + 1) + ": skipped (" + e.getMessage() + "): '" + raw + "'");
+          warnings.println("fenci: warning: " + source + ":" + (i + 1) + ": skipped (" + e.getMessage() + "): " + DictionaryFormatException.quote(raw));
         }
       }
     }

@@ -43,6 +43,9 @@ public final class UserDictionary implements AutoCloseable {
   private final Map<String, Entry> added = new LinkedHashMap<>();
   private final java.util.Set<String> removed = new java.util.HashSet<>();
   private Map<Path, FileTime> stamps = Map.of();
+  /** Reloads started, and the number of the latest one published (both under {@code lock}). */
+  private long reloadsStarted;
+  private long reloadPublished;
   private volatile DictionarySnapshot current = DictionarySnapshot.EMPTY;
   private ScheduledExecutorService watcher;
 
@@ -108,8 +111,16 @@ public final class UserDictionary implements AutoCloseable {
     }
   }
 
-  /** Reads the files again; on an error the current dictionary stays as it was. */
+  /**
+   * Reads the files again; on an error the current dictionary stays as it was. Of reloads that
+   * overlap, the one that started last wins: one that started earlier and finishes later (it read a
+   * larger, older file, say) does not replace what the later one read.
+   */
   public void reload() throws IOException {
+    long ticket;
+    synchronized (lock) {
+      ticket = ++reloadsStarted;
+    }
     List<Entry> entries = new ArrayList<>();
     Map<Path, FileTime> newStamps = new LinkedHashMap<>();
     for (Path f : files) {
@@ -117,6 +128,10 @@ public final class UserDictionary implements AutoCloseable {
       entries.addAll(DictionaryFile.read(f, lenient, warnings));
     }
     synchronized (lock) {
+      if (ticket < reloadPublished) {
+        return; // a reload that started later has published what it read
+      }
+      reloadPublished = ticket;
       fileEntries = entries;
       stamps = newStamps;
       publish();

@@ -201,6 +201,9 @@ public final class Model {
   }
 
   public static Model load(Path path) throws IOException {
+    if (path.toString().isEmpty()) {
+      throw new IOException("the model file's name is empty; give its path");
+    }
     if (java.nio.file.Files.isDirectory(path)) {
       throw new java.nio.file.FileSystemException(path.toString(), null, "is a directory, not a model file");
     }

@@ -87,6 +87,9 @@ public final class Trainer {
 
   /** Fails now, not after the first epoch, when the model (and its checkpoint) cannot be written there. */
   private static void checkWritable(Path model) throws IOException {
+    if (model.toString().isEmpty()) {
+      throw new IOException("the model file's name is empty; give the path to write the model to");
+    }
     if (Files.isDirectory(model)) {
       throw new IOException(model + " is a directory; give the model file's path");
     }

@@ -7,6 +7,7 @@ import dev.fenci.TestTexts;
 import dev.fenci.model.Model;
 import dev.fenci.tag.Tag;
 import dev.fenci.text.TextRules;
+import java.util.List;
 import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
 
@@ -302,6 +303,76 @@ class DecoderTest {
       int[] windowed = new Decoder(m.network(), m.vocabulary(), m.rules(), m.transitions(), Decoder.WINDOW, w, margin)
           .wordEnds(text);
       assertThat(windowed).as("seed %d, windows of %d characters", seed, w).containsExactly(whole);
+    }
+  }
+
+  /**
+   * A text longer than a piece is decoded line by line as a stream decodes it: a long line's
+   * windows start at its own start, so its words do not depend on the lines around it (they had
+   * moved with the length of the line before it), whatever ends the lines.
+   */
+  @Test
+  void aLongLinesWordsDoNotDependOnTheLinesAroundIt() {
+    Model m = TestModels.randomCrf(4);
+    Decoder d = new Decoder(m.network(), m.vocabulary(), m.rules(), m.transitions(), Decoder.WINDOW, 300, 100);
+    String longLine = TestTexts.unpunctuated(1000);
+    String ascii = "a".repeat(700);
+    String[] shortLines = {"", "中文", "今天天气很好。", "近两年时间", TestTexts.unpunctuated(120)};
+    SplittableRandom r = new SplittableRandom(7);
+    for (String eol : new String[] {"\n", "\r\n", "\r"}) {
+      for (String line : new String[] {longLine, ascii}) {
+        int[] alone = d.wordEnds(line);
+        for (int trial = 0; trial < 12; trial++) {
+          StringBuilder before = new StringBuilder();
+          for (int k = r.nextInt(4); k > 0; k--) {
+            before.append(shortLines[r.nextInt(shortLines.length)]).append(eol);
+          }
+          String after = trial % 2 == 0 ? "" : eol + shortLines[r.nextInt(shortLines.length)];
+          String text = before + line + after;
+          int[] ends = d.wordEnds(text);
+          java.util.List<Integer> got = new java.util.ArrayList<>();
+          for (int e : ends) {
+            if (e > before.length() && e <= before.length() + line.length()) {
+              got.add(e - before.length());
+            }
+          }
+          assertThat(got).as("%s lines, %d before, %d after", eol.length() == 2 ? "CRLF" : eol.equals("\n") ? "LF" : "CR",
+              before.length(), after.length()).containsExactly(java.util.Arrays.stream(alone).boxed().toArray(Integer[]::new));
+          assertThat(before.length() == 0 || java.util.Arrays.stream(ends).anyMatch(e -> e == before.length())).isTrue();
+        }
+      }
+    }
+  }
+
+  /**
+   * Forced entries are chosen leftmost first, then longest, over the whole line: a line decoded in
+   * windows must not start that choice afresh at each window's context (it had put 2-character
+   * words at the window edges of a line of 的 with {@code 的的的,inf}).
+   */
+  @Test
+  void forcedEntriesTileALongLineAsTheWholeLine() {
+    Model m = TestModels.randomCrf(2);
+    Decoder d = new Decoder(m.network(), m.vocabulary(), m.rules(), m.transitions(), Decoder.WINDOW, 300, 100);
+    List<dev.fenci.dict.Entry> nested = new java.util.ArrayList<>();
+    for (int len = 1; len <= 20; len++) {
+      nested.add(dev.fenci.dict.Entry.forced("的".repeat(len)));
+    }
+    for (List<dev.fenci.dict.Entry> entries : List.of(List.of(dev.fenci.dict.Entry.forced("的的的")), nested)) {
+      int wordLength = entries.get(entries.size() - 1).word().length();
+      dev.fenci.dict.DictionarySnapshot dict = dev.fenci.dict.DictionarySnapshot.of(entries);
+      for (int length : new int[] {299, 2000, 2001}) {
+        String text = "的".repeat(length);
+        int[] ends = d.wordEnds(List.of(text), dict).get(0);
+        int start = 0;
+        for (int e : ends) {
+          if (start + wordLength <= length) { // what is left after the tiling is the network's
+            assertThat(e - start).as("%d characters, entries up to %d, the word at %d", length, wordLength, start)
+                .isEqualTo(wordLength);
+          }
+          start = e;
+        }
+        assertThat(start).isEqualTo(length);
+      }
     }
   }
 

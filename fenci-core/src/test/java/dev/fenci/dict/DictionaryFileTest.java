@@ -105,6 +105,63 @@ class DictionaryFileTest {
     assertThat(d.snapshot().entries()).containsOnlyKeys("微信号", "关注", "扫描");
   }
 
+  /**
+   * Two reloads overlap: the first is held up reading the old file (here at its warning about a
+   * skipped line), the file changes, the second reads the new file and returns. When the first
+   * finishes, what it read is older than what is in use: it must not replace it.
+   */
+  @Test
+  void ofOverlappingReloadsTheOneStartedLastWins() throws Exception {
+    Path a = dir.resolve("a.dict");
+    Files.writeString(a, "初始词,10\n", StandardCharsets.UTF_8);
+    java.util.concurrent.CountDownLatch held = new java.util.concurrent.CountDownLatch(1);
+    java.util.concurrent.CountDownLatch release = new java.util.concurrent.CountDownLatch(1);
+    PrintStream slowWarnings = new PrintStream(new java.io.OutputStream() {
+      @Override
+      public void write(int b) {
+        if (held.getCount() > 0) {
+          held.countDown();
+          try {
+            release.await();
+          } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+          }
+        }
+      }
+    }, true, StandardCharsets.UTF_8);
+    UserDictionary d = UserDictionary.load(List.of(a), true, slowWarnings);
+    Files.writeString(a, "旧版词,10\nnot a multiplier,x\n", StandardCharsets.UTF_8);
+    Thread first = new Thread(() -> {
+      try {
+        d.reload();
+      } catch (java.io.IOException e) {
+        throw new java.io.UncheckedIOException(e);
+      }
+    });
+    first.start();
+    assertThat(held.await(30, java.util.concurrent.TimeUnit.SECONDS)).as("the first reload reached the bad line").isTrue();
+    Files.writeString(a, "新版词,10\n", StandardCharsets.UTF_8);
+    d.reload();
+    assertThat(d.snapshot().entries()).containsOnlyKeys("新版词");
+    release.countDown();
+    first.join();
+    assertThat(d.snapshot().entries()).containsOnlyKeys("新版词");
+    d.add("加的词", 2);
+    assertThat(d.snapshot().entries()).containsOnlyKeys("新版词", "加的词");
+  }
+
+  @Test
+  void aLongMalformedLineIsQuotedInPart() throws Exception {
+    String line = "词".repeat(10_000) + ",x";
+    assertThatThrownBy(() -> parse("好,2", line)).isInstanceOf(DictionaryFormatException.class)
+        .hasMessageStartingWith("test.dict:2: ").hasMessageContaining("(10002 characters)")
+        .satisfies(e -> assertThat(e.getMessage().length()).isLessThan(300));
+    ByteArrayOutputStream warn = new ByteArrayOutputStream();
+    assertThat(DictionaryFile.parse(List.of(line), "x.dict", true, new PrintStream(warn, true, StandardCharsets.UTF_8)))
+        .isEmpty();
+    assertThat(warn.toString(StandardCharsets.UTF_8)).contains("x.dict:1").contains("(10002 characters)").hasSizeLessThan(300);
+  }
+
   @Test
   void aFailedReloadKeepsTheOldDictionary() throws Exception {
     Path a = dir.resolve("a.dict");
