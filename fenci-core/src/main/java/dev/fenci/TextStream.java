@@ -38,7 +38,9 @@ final class TextStream {
   private record Block(String text, int from, int[] ends) {}
 
   void segment(Reader in, Segmenter.WordSink sink, int threads) throws IOException {
-    int cap = decoder.longText();
+    // room for a line of longText characters, its line break (CRLF) and one more character, which
+    // tells whether a CR at the end is a line break of its own: a line that fits is decoded whole
+    int cap = decoder.longText() + 3;
     char[] buf = new char[cap];
     int len = 0;
     int settled = 0; // characters at the start of buf decoded before (context for a long line)
@@ -108,7 +110,8 @@ final class TextStream {
         } else {
           // one line longer than the block: settle its beginning, carry the rest
           drain(pending, sink);
-          int end = Character.isHighSurrogate(buf[len - 1]) ? len - 1 : len;
+          int end = Math.min(len, decoder.longText()); // windows as long as a string's
+          end = Character.isHighSurrogate(buf[end - 1]) ? end - 1 : end;
           String window = new String(buf, 0, end);
           Decoder.IntList ends = new Decoder.IntList();
           if (longLineDict == null) {

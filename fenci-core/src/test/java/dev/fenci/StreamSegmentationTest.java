@@ -94,8 +94,10 @@ class StreamSegmentationTest {
   void everyLineEndingGivesTheWordsOfEachLineAloneInAStreamAndInAString() throws IOException {
     Segmenter crf = Segmenter.of(TestModels.randomCrf(5));
     for (String eol : new String[] {"\n", "\r\n", "\r"}) {
+      int limit = dev.fenci.decode.Decoder.LONG; // a line this long (without its break) is decoded whole
       List<String> lines = List.of("你好", TestTexts.unpunctuated(40_000), "中文分词", "a".repeat(20_000),
-          TestTexts.unpunctuated(17_000) + "。", "");
+          TestTexts.unpunctuated(17_000) + "。", "a".repeat(limit), "x", "a".repeat(limit - 1), "a".repeat(limit + 1),
+          "b".repeat(limit - 2), "");
       String text = String.join(eol, lines);
       List<String> expected = new ArrayList<>();
       for (int i = 0; i < lines.size(); i++) {

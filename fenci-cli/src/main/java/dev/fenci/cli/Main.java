@@ -54,7 +54,8 @@ public final class Main {
         e.printStackTrace();
       }
       long mb = Runtime.getRuntime().maxMemory() / (1 << 20);
-      long bigger = Math.max(512, Long.highestOneBit(Math.max(1, mb)) * 2); // the next power of two, at least 512
+      // twice the power of two at or above it (maxMemory is a little under -Xmx with some collectors), at least 512 MB
+      long bigger = Math.max(512, Long.highestOneBit(Math.max(1, mb - 1)) * 4);
       String more = bigger % 1024 == 0 ? bigger / 1024 + "g" : bigger + "m";
       System.err.println("fenci: out of memory with a maximum heap of " + mb + " MB; give the JVM more, e.g. JAVA_OPTS=-Xmx"
           + more + " ./fenci ... (or java -Xmx" + more + " -jar fenci.jar ...)");

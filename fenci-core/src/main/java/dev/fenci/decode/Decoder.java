@@ -167,24 +167,24 @@ public final class Decoder {
 
   /**
    * Word ends of a text longer than {@link #longText()}, decoded as a stream decodes it: whole
-   * lines gathered into pieces of at most {@code longText} characters, and a longer line alone,
-   * window by window from its start. So the windows of a long line, and with them its words, do
-   * not depend on the lines before it (lines never share a word).
+   * lines gathered into pieces of at most {@code longText} characters (a line whose text, without
+   * its line break, is at most that long is decoded whole, alone if its break takes it past), and a
+   * longer line alone, window by window from its start. So a line's words do not depend on the
+   * lines around it (lines never share a word), nor on where a stream's blocks end.
    */
   private int[] longTextEnds(String text, DictionarySnapshot dict) {
     IntList ends = new IntList();
     int n = text.length();
     int from = 0;
     while (from < n) {
-      int to = from;
-      for (int next = lineEnd(text, to); to < n && next - from <= longText; next = lineEnd(text, to)) {
-        to = next;
-      }
+      int to = lineEnd(text, from);
       int[] part;
-      if (to == from) { // one line longer than a piece
-        to = lineEnd(text, from);
+      if (to - from - breakLength(text, to) > longText) { // a long line: windows from its start
         part = longWordEnds(from == 0 && to == n ? text : text.substring(from, to), 0, 0, dict);
       } else {
+        for (int next; to < n && (next = lineEnd(text, to)) - from <= longText; ) {
+          to = next;
+        }
         Line line = new Line(text.substring(from, to));
         List<Span> spans = new ArrayList<>();
         line.prepare(spans, dict);
@@ -211,15 +211,39 @@ public final class Decoder {
     return n;
   }
 
+  /** Length of the line break that ends just before {@code end} (CRLF 2, LF or CR 1, none 0). */
+  private static int breakLength(String text, int end) {
+    if (end == 0) {
+      return 0;
+    }
+    char c = text.charAt(end - 1);
+    return c == '\n' ? (end >= 2 && text.charAt(end - 2) == '\r' ? 2 : 1) : c == '\r' ? 1 : 0;
+  }
+
   /**
    * Ends of the words of {@code text} after its first {@code settled} characters, which were
    * decoded before and serve as context (a word boundary is kept after them).
    * {@code lastWordStart} is where the last settled word starts (negative if before the text):
    * whether it is one character long decides its tag (S or E), which learned transition scores
-   * carry into what follows.
+   * carry into what follows. With {@code settled > 0} the text up to its first line break is the
+   * rest of a long line, and the lines after it are decoded as a text of their own.
    */
   public int[] wordEnds(String text, int settled, int lastWordStart, DictionarySnapshot dict) {
-    return settled == 0 ? wordEnds(List.of(text), dict).get(0) : longWordEnds(text, settled, lastWordStart, dict);
+    if (settled == 0) {
+      return wordEnds(List.of(text), dict).get(0);
+    }
+    // the rest of a long line, then whole lines as a text of their own (as in longTextEnds)
+    int end = lineEnd(text, settled);
+    int[] rest = longWordEnds(end == text.length() ? text : text.substring(0, end), settled, lastWordStart, dict);
+    if (end == text.length()) {
+      return rest;
+    }
+    int[] after = wordEnds(List.of(text.substring(end)), dict).get(0);
+    int[] all = Arrays.copyOf(rest, rest.length + after.length);
+    for (int i = 0; i < after.length; i++) {
+      all[rest.length + i] = end + after[i];
+    }
+    return all;
   }
 
   private int[] longWordEnds(String text, int settled, int lastWordStart, DictionarySnapshot dict) {

@@ -17,6 +17,6 @@ public final class DictionaryFormatException extends IOException {
       return "'" + text + "'";
     }
     int cut = Character.isHighSurrogate(text.charAt(QUOTED - 1)) ? QUOTED - 1 : QUOTED;
-    return "'" + text.substring(0, cut) + "...' (" + text.length() + " characters)";
+    return "'" + text.substring(0, cut) + "...' (" + text.codePointCount(0, text.length()) + " characters)";
   }
 }
