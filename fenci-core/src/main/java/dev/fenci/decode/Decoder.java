@@ -717,8 +717,9 @@ public final class Decoder {
      * inside it ({@code latin}, may be null): the user says that string is a word.
      */
     private byte[] applyDictionary(boolean[] latin, int from) {
-      int[] longest = new int[n + 1]; // per start: the end of the longest forced occurrence, 0 if none
-      boolean[] anyForced = {false};
+      // per start: the end of the longest forced occurrence (0: none); made at the first one, as
+      // most dictionaries force nothing and every line would pay for it
+      int[][] longest = {null};
       forEachMatch((s, e, logMultiplier) -> {
         if (latin != null && logMultiplier >= 0) {
           Arrays.fill(latin, s + 1, e, false);
@@ -726,8 +727,10 @@ public final class Decoder {
         boolean crosses = chunkOf[s] != chunkOf[e - 1];
         if (logMultiplier == Float.POSITIVE_INFINITY || (crosses && logMultiplier > 0)) {
           if (s >= from) {
-            longest[s] = Math.max(longest[s], e);
-            anyForced[0] = true;
+            if (longest[0] == null) {
+              longest[0] = new int[n];
+            }
+            longest[0][s] = Math.max(longest[0][s], e);
           }
         } else if (!crosses) {
           if (e - s == 1) {
@@ -741,13 +744,13 @@ public final class Decoder {
           }
         }
       });
-      if (!anyForced[0]) {
+      if (longest[0] == null) {
         return null;
       }
       byte[] allowed = new byte[n];
       Arrays.fill(allowed, (byte) 0xF);
       for (int s = from; s < n; ) {
-        int e = longest[s];
+        int e = longest[0][s];
         if (e == 0) {
           s++;
           continue;
