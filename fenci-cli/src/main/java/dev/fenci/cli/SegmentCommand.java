@@ -78,6 +78,11 @@ final class SegmentCommand implements Callable<Integer> {
     if (watch != null && watch < 1) {
       throw new ParameterException(spec.commandLine(), "--watch takes a number of seconds of at least 1, got " + watch);
     }
+    if (files != null) {
+      for (Path f : files) {
+        checkInput(f); // all of them before the first word is written
+      }
+    }
     Segmenter seg = Main.loadModel(model);
     UserDictionary dict = null;
     if (dicts != null && !dicts.isEmpty()) {
@@ -92,15 +97,7 @@ final class SegmentCommand implements Callable<Integer> {
         segment(seg, System.in, "<stdin>", out);
       } else {
         for (Path f : files) {
-          if (f.toString().isEmpty()) {
-            throw new IOException("an input file name is empty; give the file's path (or none for standard input)");
-          }
-          if (Files.isDirectory(f)) {
-            throw new java.nio.file.FileSystemException(f.toString(), null, "is a directory, not a file");
-          }
-          if (!Files.exists(f)) { // a pipe (<(cmd), /dev/stdin) is read as any file
-            throw new java.nio.file.NoSuchFileException(f.toString(), null, "no such file");
-          }
+          checkInput(f); // again: it may have gone while the ones before it were segmented
           try (InputStream in = Files.newInputStream(f)) {
             segment(seg, in, f.toString(), out);
           }
@@ -108,6 +105,18 @@ final class SegmentCommand implements Callable<Integer> {
       }
     }
     return 0;
+  }
+
+  private static void checkInput(Path f) throws IOException {
+    if (f.toString().isEmpty()) {
+      throw new IOException("an input file name is empty; give the file's path (or none for standard input)");
+    }
+    if (Files.isDirectory(f)) {
+      throw new java.nio.file.FileSystemException(f.toString(), null, "is a directory, not a file");
+    }
+    if (!Files.exists(f)) { // a pipe (<(cmd), /dev/stdin) is read as any file
+      throw new java.nio.file.NoSuchFileException(f.toString(), null, "no such file");
+    }
   }
 
   private void segment(Segmenter seg, InputStream in, String name, Writer out) throws IOException {

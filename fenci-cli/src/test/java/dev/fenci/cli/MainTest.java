@@ -159,6 +159,18 @@ class MainTest {
     }
   }
 
+  /** A bad name among the input files fails before the good ones before it are segmented. */
+  @Test
+  void aBadInputFileFailsBeforeAnyWordIsWritten() throws Exception {
+    Path good = dir.resolve("good.txt");
+    Files.writeString(good, "扫描二维码\n", StandardCharsets.UTF_8);
+    for (String bad : new String[] {"", dir.toString(), dir.resolve("missing.txt").toString()}) {
+      Run r = run("", "segment", "--model", "seed", good.toString(), bad);
+      assertThat(r.code()).as(bad).isEqualTo(Main.EXIT_DATA);
+      assertThat(r.out()).as(bad).isEmpty();
+    }
+  }
+
   /** {@code pairs} times two short segmented sentences, in train.utf8. */
   private Path tinyCorpus(int pairs) throws Exception {
     Path train = dir.resolve("train.utf8");

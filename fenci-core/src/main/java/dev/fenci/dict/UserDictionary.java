@@ -115,8 +115,11 @@ public final class UserDictionary implements AutoCloseable {
    * Reads the files again; on an error the current dictionary stays as it was. Of reloads that
    * overlap, the one that started last wins: one that started earlier and finishes later (it read a
    * larger, older file, say) does not replace what the later one read.
+   *
+   * @return true when what this call read is now in use; false when a reload that started later
+   *     had already put its own reading in place (this one's is dropped)
    */
-  public void reload() throws IOException {
+  public boolean reload() throws IOException {
     long ticket;
     synchronized (lock) {
       ticket = ++reloadsStarted;
@@ -129,16 +132,20 @@ public final class UserDictionary implements AutoCloseable {
     }
     synchronized (lock) {
       if (ticket < reloadPublished) {
-        return; // a reload that started later has published what it read
+        return false; // a reload that started later has published what it read
       }
       reloadPublished = ticket;
       fileEntries = entries;
       stamps = newStamps;
       publish();
+      return true;
     }
   }
 
-  /** Reloads if a file changed since the last load; true when it did. */
+  /**
+   * Reloads if a file changed since the last load; true when it did and what it read is in use
+   * (false too when an overlapping {@link #reload()} that started later won).
+   */
   public boolean reloadIfChanged() throws IOException {
     Map<Path, FileTime> seen;
     synchronized (lock) {
@@ -146,8 +153,7 @@ public final class UserDictionary implements AutoCloseable {
     }
     for (Path f : files) {
       if (!Files.getLastModifiedTime(f).equals(seen.get(f))) {
-        reload();
-        return true;
+        return reload();
       }
     }
     return false;

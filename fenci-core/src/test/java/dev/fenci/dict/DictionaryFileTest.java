@@ -131,9 +131,10 @@ class DictionaryFileTest {
     }, true, StandardCharsets.UTF_8);
     UserDictionary d = UserDictionary.load(List.of(a), true, slowWarnings);
     Files.writeString(a, "旧版词,10\nnot a multiplier,x\n", StandardCharsets.UTF_8);
+    java.util.concurrent.atomic.AtomicReference<Boolean> firstInUse = new java.util.concurrent.atomic.AtomicReference<>();
     Thread first = new Thread(() -> {
       try {
-        d.reload();
+        firstInUse.set(d.reload());
       } catch (java.io.IOException e) {
         throw new java.io.UncheckedIOException(e);
       }
@@ -141,10 +142,11 @@ class DictionaryFileTest {
     first.start();
     assertThat(held.await(30, java.util.concurrent.TimeUnit.SECONDS)).as("the first reload reached the bad line").isTrue();
     Files.writeString(a, "新版词,10\n", StandardCharsets.UTF_8);
-    d.reload();
+    assertThat(d.reload()).as("the later reload's reading is in use").isTrue();
     assertThat(d.snapshot().entries()).containsOnlyKeys("新版词");
     release.countDown();
     first.join();
+    assertThat(firstInUse.get()).as("the earlier reload says its reading was dropped").isFalse();
     assertThat(d.snapshot().entries()).containsOnlyKeys("新版词");
     d.add("加的词", 2);
     assertThat(d.snapshot().entries()).containsOnlyKeys("新版词", "加的词");
