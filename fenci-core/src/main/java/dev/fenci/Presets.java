@@ -1,6 +1,7 @@
 package dev.fenci;
 
 import dev.fenci.model.Model;
+import dev.fenci.model.SafeTensors;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -87,7 +88,7 @@ public final class Presets {
           throw new UncheckedIOException(new IOException("preset '" + n + "' is listed but " + res + " is missing from the jar"));
         }
         try {
-          loaded[0] = Model.load(readFully(url), "preset " + n);
+          loaded[0] = read(url, "preset " + n);
         } catch (IOException e) {
           throw new UncheckedIOException(e);
         }
@@ -100,23 +101,17 @@ public final class Presets {
   }
 
   /**
-   * A resource's bytes. When its length is known they are read in one call into an array of that
-   * size (the models are stored uncompressed in the jar): 13.9 MB in 20-30 ms in a fresh JVM,
-   * where {@code readAllBytes} copies 8 KB chunks and took 60-80 ms.
+   * The model in a resource of the jar. When its length is known its bytes are read into one
+   * buffer of that size, off the heap when they fit there (the models are stored uncompressed in
+   * the jar; {@code readAllBytes} copies 8 KB chunks and took 60-80 ms for a 14 MB model in a
+   * fresh JVM, where reading into one buffer took 20-30 ms).
    */
-  private static byte[] readFully(java.net.URL url) throws IOException {
+  private static Model read(java.net.URL url, String source) throws IOException {
     java.net.URLConnection c = url.openConnection();
     long n = c.getContentLengthLong();
     try (InputStream in = c.getInputStream()) {
-      if (n < 0 || n > Integer.MAX_VALUE - 8) {
-        return in.readAllBytes();
-      }
-      byte[] b = new byte[(int) n];
-      int got = in.readNBytes(b, 0, b.length);
-      if (got != n || in.read() != -1) {
-        throw new IOException(url + " changed while it was read (" + got + " of " + n + " bytes)");
-      }
-      return b;
+      SafeTensors st = n < 0 ? SafeTensors.read(in.readAllBytes(), source) : SafeTensors.read(in, n, source);
+      return Model.fromSafeTensors(st, source);
     }
   }
 

@@ -117,6 +117,9 @@ final class SegmentCommand implements Callable<Integer> {
     if (!Files.exists(f)) { // a pipe (<(cmd), /dev/stdin) is read as any file
       throw new java.nio.file.NoSuchFileException(f.toString(), null, "no such file");
     }
+    if (!Files.isReadable(f)) {
+      throw new java.nio.file.AccessDeniedException(f.toString());
+    }
   }
 
   private void segment(Segmenter seg, InputStream in, String name, Writer out) throws IOException {

@@ -164,6 +164,35 @@ class HostileInputCliTest {
     }
   }
 
+  /**
+   * The default model loads and segments every common character within a 64 MB heap: loading
+   * reads the file off the heap and keeps one copy of each array (it needed 72 MB before).
+   */
+  @Test
+  void theDefaultModelRunsInA64MegabyteHeap() throws Exception {
+    Path in = file("every-character.txt", w -> {
+      for (int c = 0x4E00; c <= 0x9FA5; c++) {
+        w.write(c);
+        if (c % 40 == 0) {
+          w.write("，扫描二维码，关注微信号。\n");
+        }
+      }
+      w.write('\n');
+    });
+    Path out = dir.resolve("every-character.out");
+    Path err = dir.resolve("every-character.err");
+    // the file is read off the heap when direct memory has room, else into the heap (1 MB: none)
+    for (String directMemory : new String[] {"-XX:MaxDirectMemorySize=256m", "-XX:MaxDirectMemorySize=1m"}) {
+      Process p = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+          "-Xmx64m", directMemory, "--add-modules", "jdk.incubator.vector", "-cp", System.getProperty("java.class.path"),
+          Main.class.getName(), "segment", in.toString())
+          .redirectOutput(out.toFile()).redirectError(err.toFile()).start();
+      assertThat(p.waitFor(5, TimeUnit.MINUTES)).as("finished").isTrue();
+      assertThat(p.exitValue()).as(directMemory + ": " + Files.readString(err)).isZero();
+      assertSameText(in, out);
+    }
+  }
+
   @Test
   void runningOutOfMemoryIsAMessageNotAStackTrace() throws Exception {
     Path in = file("oom.txt", w -> w.write("扫描二维码，关注微信号。\n"));

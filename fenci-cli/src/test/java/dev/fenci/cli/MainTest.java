@@ -9,6 +9,7 @@ import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -164,7 +165,14 @@ class MainTest {
   void aBadInputFileFailsBeforeAnyWordIsWritten() throws Exception {
     Path good = dir.resolve("good.txt");
     Files.writeString(good, "扫描二维码\n", StandardCharsets.UTF_8);
-    for (String bad : new String[] {"", dir.toString(), dir.resolve("missing.txt").toString()}) {
+    Path secret = dir.resolve("secret.txt");
+    Files.writeString(secret, "中文\n", StandardCharsets.UTF_8);
+    boolean unreadable = secret.toFile().setReadable(false, false) && !Files.isReadable(secret); // not as root
+    List<String> bads = new java.util.ArrayList<>(List.of("", dir.toString(), dir.resolve("missing.txt").toString()));
+    if (unreadable) {
+      bads.add(secret.toString());
+    }
+    for (String bad : bads) {
       Run r = run("", "segment", "--model", "seed", good.toString(), bad);
       assertThat(r.code()).as(bad).isEqualTo(Main.EXIT_DATA);
       assertThat(r.out()).as(bad).isEmpty();

@@ -3,6 +3,7 @@ package dev.fenci.model;
 import dev.fenci.nn.Half;
 
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.OutputStream;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
@@ -248,16 +249,33 @@ public final class SafeTensors {
     }
   }
 
+  /**
+   * An integer tensor's values, in a new array at every call that the caller owns (a tensor of a
+   * file that was read is decoded from the file's bytes: the loader keeps no second copy of what
+   * the model keeps).
+   */
   public int[] ints(String name) {
     Object t = tensors.get(name);
+    if (t instanceof StoredInts s) {
+      return s.decode();
+    }
     if (!(t instanceof int[] f)) {
       throw new IllegalArgumentException("no I32 tensor " + name);
     }
-    return f;
+    return f.clone();
   }
 
   public List<String> names() {
     return new ArrayList<>(tensors.keySet());
+  }
+
+  /** An integer tensor as it lies in a file that was read, decoded when asked for. */
+  private record StoredInts(ByteBuffer bytes, int count) {
+    int[] decode() {
+      int[] a = new int[count];
+      bytes.duplicate().order(ByteOrder.LITTLE_ENDIAN).asIntBuffer().get(a);
+      return a;
+    }
   }
 
   /** Decodes every tensor still in its stored form (before writing). */
@@ -265,6 +283,8 @@ public final class SafeTensors {
     for (String name : names()) {
       if (tensors.get(name) instanceof Stored) {
         floats(name);
+      } else if (tensors.get(name) instanceof StoredInts s) {
+        tensors.put(name, s.decode());
       }
     }
   }
@@ -319,7 +339,7 @@ public final class SafeTensors {
       }
     }
     byte[] dataBytes = data.array();
-    meta.put(CHECKSUM, crc32c(meta, dataBytes, 0, dataBytes.length));
+    meta.put(CHECKSUM, crc32c(meta, ByteBuffer.wrap(dataBytes)));
     Map<String, Object> full = new LinkedHashMap<>();
     full.put("__metadata__", meta);
     full.putAll(header);
@@ -408,24 +428,78 @@ public final class SafeTensors {
       throw new ModelFormatException(path.toString(), String.format(java.util.Locale.ROOT,
           "%,d bytes: larger than any model fenci can read (at most %,d bytes)", size, MAX_FILE_BYTES));
     }
-    return read(Files.readAllBytes(path), path.toString());
+    try (InputStream in = new java.io.FileInputStream(path.toFile())) {
+      return read(in, size, path.toString());
+    }
+  }
+
+  /**
+   * Parses the {@code size} bytes of a model file from {@code in} (a jar's resource, say);
+   * {@code source} names the file in error messages.
+   */
+  public static SafeTensors read(InputStream in, long size, String source) throws IOException {
+    if (size < 0 || size > MAX_FILE_BYTES) {
+      throw new ModelFormatException(source, String.format(java.util.Locale.ROOT,
+          "%,d bytes: not a size fenci can read (at most %,d bytes)", size, MAX_FILE_BYTES));
+    }
+    return read(readFully(in, (int) size, source), source);
+  }
+
+  /**
+   * The {@code size} bytes of a model file from {@code in}, off the heap when the JVM's direct
+   * memory has room (the heap then holds only the model's arrays, not the file's bytes beside
+   * them while it loads), else in a heap buffer. Read through a plain stream, so that a thread
+   * whose interrupt flag is set still loads (an interruptible channel would close).
+   */
+  private static ByteBuffer readFully(InputStream in, int size, String source) throws IOException {
+    ByteBuffer bytes;
+    try {
+      bytes = ByteBuffer.allocateDirect(size);
+    } catch (OutOfMemoryError e) { // -XX:MaxDirectMemorySize below the file's size
+      bytes = ByteBuffer.allocate(size);
+    }
+    byte[] chunk = new byte[Math.min(size, 1 << 16)];
+    while (bytes.hasRemaining()) {
+      int n = in.read(chunk, 0, Math.min(chunk.length, bytes.remaining()));
+      if (n < 0) {
+        throw new ModelFormatException(source, "the file ended early while it was read (" + bytes.position()
+            + " of " + size + " bytes; did it change?)");
+      }
+      bytes.put(chunk, 0, n);
+    }
+    if (in.read() != -1) {
+      throw new ModelFormatException(source, "the file grew while it was read (more than " + size + " bytes)");
+    }
+    return bytes.flip();
   }
 
   /** Parses a file's bytes; {@code source} names the file in error messages. */
   public static SafeTensors read(byte[] bytes, String source) throws ModelFormatException {
-    if (bytes.length == 0) {
+    return read(ByteBuffer.wrap(bytes), source);
+  }
+
+  /**
+   * Parses a file's bytes from the buffer's position to its limit (a heap or a direct buffer;
+   * the tensors read from it refer to it until they are decoded); {@code source} names the file
+   * in error messages.
+   */
+  private static SafeTensors read(ByteBuffer file, String source) throws ModelFormatException {
+    ByteBuffer buf = file.slice().order(ByteOrder.LITTLE_ENDIAN);
+    int length = buf.remaining();
+    if (length == 0) {
       throw new ModelFormatException(source, "the file is empty");
     }
-    if (bytes.length < 10) {
-      throw new ModelFormatException(source, "too short to be a model file (" + bytes.length + " bytes)");
+    if (length < 10) {
+      throw new ModelFormatException(source, "too short to be a model file (" + length + " bytes)");
     }
-    ByteBuffer buf = ByteBuffer.wrap(bytes).order(ByteOrder.LITTLE_ENDIAN);
     long headerLen = buf.getLong();
-    if (headerLen <= 0 || headerLen > MAX_HEADER || headerLen > bytes.length - 8) {
+    if (headerLen <= 0 || headerLen > MAX_HEADER || headerLen > length - 8) {
       throw new ModelFormatException(source, "not a safetensors model file, or truncated (header length "
-          + headerLen + ", file length " + bytes.length + ")");
+          + headerLen + ", file length " + length + ")");
     }
-    String headerText = new String(bytes, 8, (int) headerLen, StandardCharsets.UTF_8);
+    byte[] headerBytes = new byte[(int) headerLen];
+    buf.get(headerBytes);
+    String headerText = new String(headerBytes, StandardCharsets.UTF_8);
     if (!headerText.startsWith("{")) {
       throw new ModelFormatException(source, "not a safetensors model file (no JSON header)");
     }
@@ -440,14 +514,14 @@ public final class SafeTensors {
       throw new ModelFormatException(source, "damaged header: " + e.getMessage());
     }
     int dataStart = 8 + (int) headerLen;
-    int dataLen = bytes.length - dataStart;
+    int dataLen = length - dataStart;
     SafeTensors st = new SafeTensors();
     if (header.get("__metadata__") instanceof Map<?, ?> meta) {
       for (Map.Entry<?, ?> e : meta.entrySet()) {
         st.metadata.put(String.valueOf(e.getKey()), String.valueOf(e.getValue()));
       }
     }
-    ByteBuffer data = ByteBuffer.wrap(bytes, dataStart, dataLen).slice().order(ByteOrder.LITTLE_ENDIAN);
+    ByteBuffer data = buf.duplicate().position(dataStart).slice().order(ByteOrder.LITTLE_ENDIAN);
     Map<String, byte[]> quantised = new LinkedHashMap<>();
     for (Map.Entry<?, ?> e : header.entrySet()) {
       String name = String.valueOf(e.getKey());
@@ -484,9 +558,8 @@ public final class SafeTensors {
             st.half.add(name);
           }
         } else if ("I32".equals(dtype)) {
-          int[] a = new int[(int) count];
-          slice.asIntBuffer().get(a);
-          st.put(name, a, shape);
+          st.tensors.put(name, new StoredInts(slice, (int) count));
+          st.shapes.put(name, shape);
         } else if ("I8".equals(dtype)) {
           byte[] a = new byte[(int) count];
           slice.get(a);
@@ -521,7 +594,7 @@ public final class SafeTensors {
     Map<String, String> meta = new LinkedHashMap<>(st.metadata);
     meta.remove(CHECKSUM);
     meta.remove(LEGACY_CHECKSUM);
-    String actual = legacy ? sha256(meta, bytes, dataStart, dataLen) : crc32c(meta, bytes, dataStart, dataLen);
+    String actual = legacy ? sha256(meta, data.duplicate()) : crc32c(meta, data.duplicate());
     if (!actual.equals(expected)) {
       throw new ModelFormatException(source, "checksum mismatch (the file is damaged or was modified)");
     }
@@ -529,7 +602,7 @@ public final class SafeTensors {
   }
 
   /** CRC-32C of the metadata (sorted by key, each as key NUL value NUL) and then the data. */
-  static String crc32c(Map<String, String> meta, byte[] data, int offset, int length) {
+  static String crc32c(Map<String, String> meta, ByteBuffer data) {
     java.util.zip.CRC32C crc = new java.util.zip.CRC32C();
     for (Map.Entry<String, String> e : new TreeMap<>(meta).entrySet()) {
       crc.update(e.getKey().getBytes(StandardCharsets.UTF_8));
@@ -537,12 +610,12 @@ public final class SafeTensors {
       crc.update(e.getValue().getBytes(StandardCharsets.UTF_8));
       crc.update(0);
     }
-    crc.update(data, offset, length);
+    crc.update(data);
     return String.format("%08x", crc.getValue());
   }
 
   /** The same over SHA-256: the checksum of version 1 files. */
-  static String sha256(Map<String, String> meta, byte[] data, int offset, int length) {
+  static String sha256(Map<String, String> meta, ByteBuffer data) {
     try {
       MessageDigest md = MessageDigest.getInstance("SHA-256");
       for (Map.Entry<String, String> e : new TreeMap<>(meta).entrySet()) {
@@ -551,7 +624,7 @@ public final class SafeTensors {
         md.update(e.getValue().getBytes(StandardCharsets.UTF_8));
         md.update((byte) 0);
       }
-      md.update(data, offset, length);
+      md.update(data);
       return HexFormat.of().formatHex(md.digest());
     } catch (NoSuchAlgorithmException e) {
       throw new IllegalStateException(e);

@@ -87,12 +87,19 @@ public final class WordLanguageModel {
    */
   public WordLanguageModel(Settings settings, int[] words, int[] counts, int[] pairsPerWord, int[] followers,
       int[] pairCounts, int[] chars) {
+    this(settings, words.clone(), counts.clone(), pairsPerWord, followers.clone(), pairCounts.clone(), chars.clone(),
+        true);
+  }
+
+  /** As the public constructor, keeping the arrays it is given (a caller that made them for it). */
+  private WordLanguageModel(Settings settings, int[] words, int[] counts, int[] pairsPerWord, int[] followers,
+      int[] pairCounts, int[] chars, boolean owned) {
     this.settings = settings;
     this.logGoOn = Math.log1p(-settings.stop());
     this.logStop = Math.log(settings.stop());
-    this.words = words.clone();
-    this.counts = counts.clone();
-    this.chars = chars.clone();
+    this.words = words;
+    this.counts = counts;
+    this.chars = chars;
     int n = 0;
     int longest = 0;
     for (int i = 0; i < words.length; i += 1 + words[i]) {
@@ -162,8 +169,8 @@ public final class WordLanguageModel {
     }
     int pairs = followers.length;
     followStart = new int[n + 2];
-    follower = followers.clone();
-    pairCount = pairCounts.clone();
+    follower = followers;
+    pairCount = pairCounts;
     logPair = new float[pairs];
     long[] history = new long[n + 1];
     for (int v = 0; v <= n; v++) {
@@ -289,7 +296,7 @@ public final class WordLanguageModel {
       pairCounts[p] = pairs.get(sorted[p]);
     }
     return new WordLanguageModel(settings, words, counts.stream().mapToInt(Integer::intValue).toArray(), perWord,
-        followers, pairCounts, chars);
+        followers, pairCounts, chars, true);
   }
 
   /** Adds this model's tensors and settings to a model file's. */
@@ -332,7 +339,7 @@ public final class WordLanguageModel {
       int[] counts = st.ints(COUNTS);
       int[][] pairs = triples ? grouped(st.ints(BIGRAMS), counts.length - 1)
           : new int[][] {st.ints(PAIRS_PER_WORD), st.ints(FOLLOWERS), st.ints(PAIR_COUNTS)};
-      return new WordLanguageModel(s, st.ints(WORDS), counts, pairs[0], pairs[1], pairs[2], st.ints(CHARS));
+      return new WordLanguageModel(s, st.ints(WORDS), counts, pairs[0], pairs[1], pairs[2], st.ints(CHARS), true);
     } catch (IllegalArgumentException | ClassCastException | NullPointerException e) {
       throw new ModelFormatException(source, "damaged word language model: " + e.getMessage());
     }

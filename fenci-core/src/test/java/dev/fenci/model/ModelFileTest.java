@@ -227,6 +227,34 @@ class ModelFileTest {
     return new SafeTensors().putQuantised("t", p.value, p.shape()).floats("t");
   }
 
+  /** A cancelled worker (its interrupt flag set) still loads a model: the file is not read through an interruptible channel. */
+  @Test
+  void aThreadWithItsInterruptFlagSetLoadsAModel() throws Exception {
+    Model m = TestModels.random(TextRules.FOLD, 5);
+    Path p = dir.resolve("m.safetensors");
+    m.save(p);
+    Thread.currentThread().interrupt();
+    try {
+      Model r = Model.load(p);
+      assertThat(r.network().config()).isEqualTo(m.network().config());
+      assertThat(Thread.currentThread().isInterrupted()).as("the flag is left as it was").isTrue();
+    } finally {
+      Thread.interrupted();
+    }
+  }
+
+  /** Integer tensors come out as arrays the caller owns, so a model never shares them with the tensors it was built from. */
+  @Test
+  void intTensorsAreCopiesTheCallerOwns() throws Exception {
+    SafeTensors st = new SafeTensors();
+    st.put("t", new int[] {7, 8}, 2);
+    st.ints("t")[0] = 99;
+    assertThat(st.ints("t")).containsExactly(7, 8);
+    SafeTensors read = SafeTensors.read(st.toBytes(), "test");
+    read.ints("t")[0] = 99;
+    assertThat(read.ints("t")).containsExactly(7, 8);
+  }
+
   @Test
   void anIntTensorReplacingAHalfFloatOneIsStoredAsIntegers() throws Exception {
     SafeTensors st = new SafeTensors();
