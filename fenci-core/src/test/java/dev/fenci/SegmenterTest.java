@@ -115,6 +115,23 @@ class SegmenterTest {
     }
   }
 
+  /** Rules every preset follows for text the 1998 newspaper never wrote. */
+  @Test
+  void everyPresetKeepsCPlusPlusWholeSplitsOffFullStopsAndReadsTheIdeographicZero() throws Exception {
+    for (String preset : List.of("accurate", "fast", "weibo", "seed")) {
+      Segmenter seg = Segmenter.load(preset);
+      List<String> words = seg.segment("学习C++编程，我用的是Java.嗯...");
+      assertThat(words).as(preset).anyMatch(w -> w.contains("C++")).contains(".", "...")
+          .noneMatch(w -> w.length() > 1 && w.endsWith(".") && !w.equals("..."));
+      // 〇 (U+3007) is read as the newspaper's ○ (U+25CB): the same words at the same places
+      List<Token> circle = seg.tokenize("二○○八年北京奥运会，二○二四年一月一日");
+      List<Token> ideographic = seg.tokenize("二〇〇八年北京奥运会，二〇二四年一月一日");
+      assertThat(ideographic.stream().map(t -> t.start() + "-" + t.end()).toList()).as(preset)
+          .isEqualTo(circle.stream().map(t -> t.start() + "-" + t.end()).toList());
+    }
+    assertThat(DEFAULT.segment("二〇〇八年北京奥运会")).startsWith("二〇〇八年");
+  }
+
   @Test
   void aCombiningMarkStaysWithTheCharacterBeforeItAndAZeroWidthSpaceSeparates() throws Exception {
     for (String preset : List.of("accurate", "fast", "weibo", "seed")) {

@@ -70,12 +70,12 @@ public final class Vocabulary {
     return id == null ? UNKNOWN : id;
   }
 
-  /** Number of ids, the unknown one included. */
   /**
    * The id a model reads for the code point {@code cp} of text under {@code rules}: that of its
    * normalised form; for a character outside the vocabulary, that of its simplified form when the
    * vocabulary holds it (traditional text on a model trained on simplified text,
-   * {@link dev.fenci.text.SimplifiedForms}); else {@link #UNKNOWN}. The decoder reads input this
+   * {@link dev.fenci.text.SimplifiedForms}), and for 〇 that of ○ (or the other way round);
+   * else {@link #UNKNOWN}. The decoder reads input this
    * way, and so does a training run that starts from a model ({@code fenci train --init}), with
    * the model's vocabulary grown by the characters it cannot read.
    */
@@ -87,9 +87,18 @@ public final class Vocabulary {
         id = id(rules.normalize(simplified));
       }
     }
+    if (id == UNKNOWN && (cp == IDEOGRAPHIC_ZERO || cp == CIRCLE_ZERO)) {
+      // zero in a year or a number: People's Daily 1998 writes the circle (二○○八年), today's
+      // text mostly the ideographic zero (二〇〇八年); a model that knows one reads the other as it
+      id = id(rules.normalize(cp == IDEOGRAPHIC_ZERO ? CIRCLE_ZERO : IDEOGRAPHIC_ZERO));
+    }
     return id;
   }
 
+  private static final int IDEOGRAPHIC_ZERO = 0x3007;
+  private static final int CIRCLE_ZERO = 0x25CB;
+
+  /** Number of ids, the unknown one included. */
   public int size() {
     return codePoints.length + 1;
   }

@@ -40,7 +40,7 @@ class ChunkerTest {
         .containsExactly("T:访问", "L:www.baidu.com", "T:或者", "L:http://news.sina.com.cn/c/2024-01-01/doc-abc.shtml?a=1&b=2",
             "T:查看", "P:。");
     assertThat(show("详见HTTPS://GitHub.com/fenci#readme.", TextRules.SEED))
-        .containsExactly("T:详见", "L:HTTPS://GitHub.com/fenci#readme", "T:.");
+        .containsExactly("T:详见", "L:HTTPS://GitHub.com/fenci#readme", "P:.");
     // a closing bracket the address did not open, and marks that end a clause, are not part of it
     assertThat(show("（见http://a.cn/x)，又见ftp://b.org/A_(b)!", TextRules.FOLD))
         .containsExactly("P:（", "T:见", "L:http://a.cn/x", "P:)", "P:，", "T:又见", "L:ftp://b.org/A_(b)", "P:!");
@@ -67,6 +67,30 @@ class ChunkerTest {
     assertThat(show("学C#和F#，#话题#", TextRules.FOLD)).containsExactly("T:学C#和F#", "P:，", "P:#", "T:话题", "P:#");
     assertThat(show("C#语言", TextRules.SEED)).containsExactly("A:C#", "T:语言");
     assertThat(show("AC#", TextRules.SEED)).containsExactly("A:AC", "P:#");
+  }
+
+  @Test
+  void thePlusesOfCPlusPlusAreNoCut() {
+    assertThat(show("学C++11和g++，1+1与a+b", TextRules.SEED))
+        .containsExactly("T:学", "A:C++11", "T:和", "A:g++", "P:，", "A:1", "T:+", "A:1", "T:与", "A:a", "T:+", "A:b");
+    assertThat(show("AC++", TextRules.SEED)).containsExactly("A:AC", "T:++");
+    String fold = "学C++，C+++";
+    List<Boolean> inRun = new java.util.ArrayList<>();
+    for (int i = 0; i < fold.length(); i++) {
+      inRun.add(Chunker.inAsciiRun(fold, i));
+    }
+    assertThat(inRun).containsExactly(false, true, true, true, false, true, true, true, false);
+  }
+
+  /** An ASCII full stop is a cut unless it is a decimal point or the dot of a name; a run of them is one word. */
+  @Test
+  void aFullStopOutsideANumberOrANameIsACutAndItsRunOneWord() {
+    assertThat(show("我用的是Java.你呢?嗯...让我想想......3.14和v1.2.3.", TextRules.FOLD))
+        .containsExactly("T:我用的是Java", "P:.", "T:你呢", "P:?", "T:嗯", "P:...", "T:让我想想", "P:......",
+            "T:3.14和v1.2.3", "P:.");
+    assertThat(show("Node.js...OK", TextRules.SEED)).containsExactly("A:Node.js", "P:...", "A:OK");
+    // the full-width stop of People's Daily (５．６亿, １．) stays with the network
+    assertThat(show("１．第二条５．６亿．", TextRules.FOLD)).containsExactly("T:１．第二条５．６亿．");
   }
 
   @Test
@@ -146,7 +170,7 @@ class ChunkerTest {
     for (String s : new String[] {"awww.abc.com", "http://", "www.", "a@b", "a@b.c", "ｗｗｗ．", "@163.com"}) {
       assertThat(show("见" + s + "。", TextRules.FOLD)).as(s).noneMatch(c -> c.startsWith("L:"));
     }
-    assertThat(show("x@163.com.", TextRules.FOLD)).containsExactly("L:x@163.com", "T:.");
+    assertThat(show("x@163.com.", TextRules.FOLD)).containsExactly("L:x@163.com", "P:.");
     // an unmatched ] ends an address as ) does; the seed rules find an address inside an ASCII run as the fold rules do
     assertThat(show("[http://a.cn]", TextRules.FOLD)).containsExactly("P:[", "L:http://a.cn", "P:]");
     assertThat(show("19:30abc@x.com", TextRules.SEED)).containsExactly("A:19:", "L:30abc@x.com");
