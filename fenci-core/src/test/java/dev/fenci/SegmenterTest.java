@@ -128,6 +128,12 @@ class SegmenterTest {
       List<Token> ideographic = seg.tokenize("二〇〇八年北京奥运会，二〇二四年一月一日");
       assertThat(ideographic.stream().map(t -> t.start() + "-" + t.end()).toList()).as(preset)
           .isEqualTo(circle.stream().map(t -> t.start() + "-" + t.end()).toList());
+      // an entry below 1 cannot split what the rules keep whole, nor push it into its neighbours
+      dev.fenci.dict.UserDictionary apart = dev.fenci.dict.UserDictionary.empty();
+      apart.add("C++", 0.01);
+      apart.add("C#", 0.01);
+      String code = "学习C++编程和C#语言，用.NET开发";
+      assertThat(seg.withDictionary(apart).segment(code)).as(preset).isEqualTo(seg.segment(code));
     }
     assertThat(DEFAULT.segment("二〇〇八年北京奥运会")).startsWith("二〇〇八年");
   }

@@ -572,8 +572,7 @@ public final class Decoder {
           scores[o + Tag.B.ordinal()] += CUT;
           scores[o + Tag.M.ordinal()] += CUT;
         }
-        if (!last && (Chunker.isCombiningMark(text.codePointAt(offsets[k + 1]))
-            || !rules.asciiRunsAreWords() && Chunker.inAsciiRun(text, offsets[k]) && Chunker.inAsciiRun(text, offsets[k + 1]))) {
+        if (!last && noBoundaryAfter(k)) {
           // no word boundary inside an ASCII run or before a combining mark
           scores[o + Tag.S.ordinal()] += CUT;
           scores[o + Tag.E.ordinal()] += CUT;
@@ -732,7 +731,9 @@ public final class Decoder {
             }
             longest[0][s] = Math.max(longest[0][s], e);
           }
-        } else if (!crosses) {
+        } else if (!crosses && !(logMultiplier < 0 && keptWhole(s, e))) {
+          // (an entry below 1 cannot split what the rules keep whole, C++ or 3.14: pushing it
+          // apart would only join it with its neighbours)
           if (e - s == 1) {
             scores[s * Tag.COUNT + Tag.S.ordinal()] += logMultiplier;
           } else {
@@ -761,6 +762,25 @@ public final class Decoder {
         s = e;
       }
       return allowed;
+    }
+
+    /**
+     * Whether the rules allow no word boundary after code point {@code k} of a TEXT chunk: inside
+     * an ASCII run ({@link Chunker#inAsciiRun}) or before a combining mark.
+     */
+    private boolean noBoundaryAfter(int k) {
+      return Chunker.isCombiningMark(text.codePointAt(offsets[k + 1]))
+          || !rules.asciiRunsAreWords() && Chunker.inAsciiRun(text, offsets[k]) && Chunker.inAsciiRun(text, offsets[k + 1]);
+    }
+
+    /** Whether the rules allow no word boundary inside code points {@code [s, e)}. */
+    private boolean keptWhole(int s, int e) {
+      for (int k = s; k < e - 1; k++) {
+        if (!noBoundaryAfter(k)) {
+          return false;
+        }
+      }
+      return true;
     }
 
     /** Code point index of a UTF-16 offset that starts a code point (or the end). */

@@ -89,6 +89,10 @@ class ChunkerTest {
         .containsExactly("T:我用的是Java", "P:.", "T:你呢", "P:?", "T:嗯", "P:...", "T:让我想想", "P:......",
             "T:3.14和v1.2.3", "P:.");
     assertThat(show("Node.js...OK", TextRules.SEED)).containsExactly("A:Node.js", "P:...", "A:OK");
+    // a dot before a letter or digit starts a number or a name: the network's, as before
+    assertThat(show("用.NET开发，概率.5，删除*.txt和~/.bashrc", TextRules.FOLD))
+        .containsExactly("T:用.NET开发", "P:，", "T:概率.5", "P:，", "T:删除", "P:*", "T:.txt和~/.bashrc");
+    assertThat(show("好..5", TextRules.FOLD)).containsExactly("T:好", "P:..", "T:5");
     // the full-width stop of People's Daily (５．６亿, １．) stays with the network
     assertThat(show("１．第二条５．６亿．", TextRules.FOLD)).containsExactly("T:１．第二条５．６亿．");
   }
