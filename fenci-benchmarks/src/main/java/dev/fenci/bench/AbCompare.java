@@ -38,6 +38,7 @@ public final class AbCompare {
     URL self = AbCompare.class.getProtectionDomain().getCodeSource().getLocation();
     Runnable[] work = new Runnable[2];
     long[] chars = new long[2];
+    String[] kernels = new String[2];
     for (int i = 0; i < 2; i++) {
       // the build's jar first: its fenci classes win over the copy inside this jar
       URLClassLoader loader = new URLClassLoader(new URL[] {Path.of(args[i]).toUri().toURL(), self},
@@ -59,8 +60,13 @@ public final class AbCompare {
       while (gemm.getMethod("get").invoke(null) != best && System.nanoTime() < deadline) {
         Thread.sleep(50);
       }
-      System.out.printf(Locale.ROOT, "%s: fenci classes from %s, kernel %s%n", (char) ('A' + i), from,
-          gemm.getMethod("name").invoke(gemm.getMethod("get").invoke(null)));
+      kernels[i] = (String) gemm.getMethod("name").invoke(gemm.getMethod("get").invoke(null));
+      System.out.printf(Locale.ROOT, "%s: fenci classes from %s, kernel %s%n", (char) ('A' + i), from, kernels[i]);
+    }
+    if (!kernels[0].equals(kernels[1])) {
+      // under Java 17 the Vector API's shared code is compiled for the first vector shape a JVM runs
+      System.out.println("warning: the builds run kernels of different widths, and in one JVM the second width runs"
+          + " far slower than it would alone; compare them with Solo in separate JVMs instead");
     }
     long warmEnd = System.nanoTime() + (long) (Math.min(10, seconds / 2) * 1e9);
     while (System.nanoTime() < warmEnd) {

@@ -9,17 +9,35 @@ import jdk.incubator.vector.VectorSpecies;
 
 /**
  * {@link Gemm} on the incubating Vector API: a 4-row by 16-column register tile of fused
- * multiply-adds (two 256-bit vectors per row; on wider or narrower hardware the tile is made of
- * as many vectors as fit in 16 floats). Loaded reflectively by {@link Gemm#best()} only when the
- * module is present.
+ * multiply-adds, two 256-bit vectors per row; where the hardware has 512-bit vectors (AVX-512),
+ * an 8-row tile of one 512-bit vector per row, twice the floats per instruction (on narrower
+ * hardware, as many vectors as fit in 16 floats). Every output adds the same products in the same
+ * order whatever the width, so the bits do not change. Loaded reflectively by {@link Gemm#best()}
+ * only when the module is present.
+ *
+ * <p>One width serves every kernel: under Java 17 the second vector shape a JVM runs is not
+ * compiled to vector instructions once the first one has been (the shared code of the Vector API
+ * is compiled for the first), and runs about 20 times slower. The system property
+ * {@code fenci.gemm.bits} (512, 256 or 128) overrides the choice, for tests and comparisons.
  */
 final class VectorGemm extends Gemm {
   private static final VectorSpecies<Float> S = pickSpecies();
   private static final int L = S.length();
 
   private static VectorSpecies<Float> pickSpecies() {
-    VectorSpecies<Float> preferred = FloatVector.SPECIES_PREFERRED;
-    return preferred.length() >= 8 ? FloatVector.SPECIES_256 : FloatVector.SPECIES_128;
+    String forced = System.getProperty("fenci.gemm.bits", "");
+    switch (forced) {
+      case "512":
+        return FloatVector.SPECIES_512;
+      case "256":
+        return FloatVector.SPECIES_256;
+      case "128":
+        return FloatVector.SPECIES_128;
+      default:
+        int preferred = FloatVector.SPECIES_PREFERRED.length();
+        return preferred >= 16 ? FloatVector.SPECIES_512
+            : preferred >= 8 ? FloatVector.SPECIES_256 : FloatVector.SPECIES_128;
+    }
   }
 
   @Override
@@ -116,7 +134,7 @@ final class VectorGemm extends Gemm {
   @Override
   public void sum6(float[] b, float[] t, int s0, int s1, int s2, short[] u, int u0, int u1, int u2, float[] y,
       int o, int n, boolean relu) {
-    if (L != 8) {
+    if (L < 8) {
       super.sum6(b, t, s0, s1, s2, u, u0, u1, u2, y, o, n, relu);
       return;
     }
@@ -134,17 +152,19 @@ final class VectorGemm extends Gemm {
     sum6Halves(b, t, s0, s1, s2, u, u0, u1, u2, y, o, j, n, relu);
   }
 
-  private static final VectorSpecies<Short> HALVES = ShortVector.SPECIES_128;
-  private static final FloatVector TWO_TO_112 = FloatVector.broadcast(FloatVector.SPECIES_256, 0x1p112f);
+  /** A float vector's worth of halves, and of ints (used when {@code L >= 8}). */
+  private static final VectorSpecies<Short> HALVES = L == 16 ? ShortVector.SPECIES_256 : ShortVector.SPECIES_128;
+  private static final VectorSpecies<Integer> INTS = L == 16 ? IntVector.SPECIES_512 : IntVector.SPECIES_256;
+  private static final FloatVector TWO_TO_112 = FloatVector.broadcast(S, 0x1p112f);
 
   /**
-   * Eight halves from {@code u[off]} as floats, exactly as {@link Half#toFloat}: the exponent and
+   * {@code L} (8 or 16) halves from {@code u[off]} as floats, exactly as {@link Half#toFloat}: the exponent and
    * mantissa bits shifted into a float's place and scaled by 2^112 (exact for normal and subnormal
    * halves), infinities and NaNs rebuilt bit by bit, the sign put back.
    */
   private static FloatVector halves(short[] u, int off) {
     IntVector h = (IntVector) ShortVector.fromArray(HALVES, u, off)
-        .convertShape(VectorOperators.S2I, IntVector.SPECIES_256, 0);
+        .convertShape(VectorOperators.S2I, INTS, 0);
     IntVector sign = h.lanewise(VectorOperators.AND, 0x8000).lanewise(VectorOperators.LSHL, 16);
     IntVector magnitude = h.lanewise(VectorOperators.AND, 0x7FFF).lanewise(VectorOperators.LSHL, 13);
     IntVector finite = magnitude.reinterpretAsFloats().mul(TWO_TO_112).reinterpretAsInts();
@@ -156,8 +176,8 @@ final class VectorGemm extends Gemm {
   @Override
   public void halvesToFloats(short[] src, int off, int n, float[] dst, int dOff) {
     int i = 0;
-    if (L == 8) {
-      for (; i + 8 <= n; i += 8) {
+    if (L >= 8) {
+      for (; i + L <= n; i += L) {
         halves(src, off + i).intoArray(dst, dOff + i);
       }
     }
@@ -170,32 +190,42 @@ final class VectorGemm extends Gemm {
   public void mulAdd(float[] a, int aOff, int lda, int k, float[] packedB, int n, float[] c,
       int cOff, int ldc, int i0, int i1) {
     int panels = panels(n);
-    // panels run by the 4 x 16 tile over copied rows of A (with one panel the copy costs more
-    // than it saves, and the tile reads A in place)
-    int full = L == 8 && n >= 2 * NR ? n / NR : 0;
-    float[] rows4 = full > 0 ? new float[4 * KC] : null;
+    // panels run by the 4 x 16 tile (8 x 16 with 512-bit vectors) over copied rows of A (with one
+    // panel the copy costs more than it saves, and the tile reads A in place)
+    int full = L >= 8 && n >= 2 * NR ? n / NR : 0;
+    int tileRows = L == 16 ? 8 : 4;
+    float[] rows = full > 0 ? new float[tileRows * KC] : null;
     for (int k0 = 0; k0 < k; k0 += KC) {
       int k1 = Math.min(k, k0 + KC);
       int kc = k1 - k0;
       int i = i0;
-      // four rows of A copied side by side (KC apart): the tile then addresses all four from one
-      // index, which leaves the JIT enough registers for a loop without spills; the copy is
-      // shared by every panel
-      for (; full > 0 && i + 4 <= i1; i += 4) {
+      // the tile's rows of A copied side by side (KC apart): the tile then addresses them all
+      // from one index, which leaves the JIT enough registers for a loop without spills; the copy
+      // is shared by every panel
+      for (; full > 0 && i + tileRows <= i1; i += tileRows) {
         int ar = aOff + i * lda + k0;
-        System.arraycopy(a, ar, rows4, 0, kc);
-        System.arraycopy(a, ar + lda, rows4, KC, kc);
-        System.arraycopy(a, ar + 2 * lda, rows4, 2 * KC, kc);
-        System.arraycopy(a, ar + 3 * lda, rows4, 3 * KC, kc);
-        for (int p = 0; p < full; p++) {
-          tile4x16(rows4, kc, packedB, p * NR * k + k0 * NR, c, cOff + i * ldc + p * NR, ldc);
+        for (int r = 0; r < tileRows; r++) {
+          System.arraycopy(a, ar + r * lda, rows, r * KC, kc);
+        }
+        int p = 0;
+        for (; L == 16 && p + 2 <= full; p += 2) {
+          tile8x32(rows, kc, packedB, p * NR * k + k0 * NR, NR * k, c, cOff + i * ldc + p * NR, ldc);
+        }
+        for (; p < full; p++) {
+          int bo = p * NR * k + k0 * NR;
+          int cr = cOff + i * ldc + p * NR;
+          if (L == 16) {
+            tile8x16(rows, kc, packedB, bo, c, cr, ldc);
+          } else {
+            tile4x16(rows, kc, packedB, bo, c, cr, ldc);
+          }
         }
       }
       for (int p = 0; p < panels; p++) {
         int base = p * NR * k;
         int w = n - p * NR;
         if (w < NR) {
-          if (L != 8 || w > 8) {
+          if (L < 8 || w > L) {
             mulAddScalarPanel(a, aOff, lda, k0, k1, packedB, k, p, n, c, cOff, ldc, i0, i1);
           } else {
             narrowPanel(a, aOff, lda, k0, k1, packedB, base, w, c, cOff + p * NR, ldc, i0, i1);
@@ -213,6 +243,18 @@ final class VectorGemm extends Gemm {
         } else if (L == 8) {
           for (int r = i; r < i1; r++) {
             tile1x16(a, aOff + r * lda, k0, k1, packedB, base, c, cOff + r * ldc + p * NR);
+          }
+        } else if (L == 16 && full == 0) {
+          int r = i0;
+          for (; r + 4 <= i1; r += 4) {
+            tile4x16Wide(a, aOff + r * lda, lda, k0, k1, packedB, base, c, cOff + r * ldc + p * NR, ldc);
+          }
+          for (; r < i1; r++) {
+            tile1xN(a, aOff + r * lda, k0, k1, packedB, base, c, cOff + r * ldc + p * NR);
+          }
+        } else if (L == 16) {
+          for (int r = i; r < i1; r++) {
+            tile1xN(a, aOff + r * lda, k0, k1, packedB, base, c, cOff + r * ldc + p * NR);
           }
         } else {
           for (int r = i0; r < i1; r++) {
@@ -312,6 +354,123 @@ final class VectorGemm extends Gemm {
     t2.intoArray(c, c2 + 8);
     s3.intoArray(c, c3);
     t3.intoArray(c, c3 + 8);
+  }
+
+  /** As {@link #tile4x16} for eight rows of A, one 512-bit vector per row of C's tile. */
+  private static void tile8x16(float[] x, int kc, float[] b, int bo, float[] c, int cr, int ldc) {
+    int c0 = cr, c1 = cr + ldc, c2 = c1 + ldc, c3 = c2 + ldc, c4 = c3 + ldc, c5 = c4 + ldc, c6 = c5 + ldc,
+        c7 = c6 + ldc;
+    FloatVector s0 = FloatVector.fromArray(S, c, c0);
+    FloatVector s1 = FloatVector.fromArray(S, c, c1);
+    FloatVector s2 = FloatVector.fromArray(S, c, c2);
+    FloatVector s3 = FloatVector.fromArray(S, c, c3);
+    FloatVector s4 = FloatVector.fromArray(S, c, c4);
+    FloatVector s5 = FloatVector.fromArray(S, c, c5);
+    FloatVector s6 = FloatVector.fromArray(S, c, c6);
+    FloatVector s7 = FloatVector.fromArray(S, c, c7);
+    for (int q = 0; q < kc; q++) {
+      FloatVector w = FloatVector.fromArray(S, b, bo + q * NR);
+      s0 = FloatVector.broadcast(S, x[q]).fma(w, s0);
+      s1 = FloatVector.broadcast(S, x[q + KC]).fma(w, s1);
+      s2 = FloatVector.broadcast(S, x[q + 2 * KC]).fma(w, s2);
+      s3 = FloatVector.broadcast(S, x[q + 3 * KC]).fma(w, s3);
+      s4 = FloatVector.broadcast(S, x[q + 4 * KC]).fma(w, s4);
+      s5 = FloatVector.broadcast(S, x[q + 5 * KC]).fma(w, s5);
+      s6 = FloatVector.broadcast(S, x[q + 6 * KC]).fma(w, s6);
+      s7 = FloatVector.broadcast(S, x[q + 7 * KC]).fma(w, s7);
+    }
+    s0.intoArray(c, c0);
+    s1.intoArray(c, c1);
+    s2.intoArray(c, c2);
+    s3.intoArray(c, c3);
+    s4.intoArray(c, c4);
+    s5.intoArray(c, c5);
+    s6.intoArray(c, c6);
+    s7.intoArray(c, c7);
+  }
+
+  /**
+   * Two panels of C's eight rows at once (B's second panel {@code next} floats after the first):
+   * sixteen 512-bit sums, each broadcast of A serving two products.
+   */
+  private static void tile8x32(float[] x, int kc, float[] b, int bo, int next, float[] c, int cr, int ldc) {
+    int c0 = cr, c1 = cr + ldc, c2 = c1 + ldc, c3 = c2 + ldc, c4 = c3 + ldc, c5 = c4 + ldc, c6 = c5 + ldc,
+        c7 = c6 + ldc;
+    FloatVector s0 = FloatVector.fromArray(S, c, c0), t0 = FloatVector.fromArray(S, c, c0 + NR);
+    FloatVector s1 = FloatVector.fromArray(S, c, c1), t1 = FloatVector.fromArray(S, c, c1 + NR);
+    FloatVector s2 = FloatVector.fromArray(S, c, c2), t2 = FloatVector.fromArray(S, c, c2 + NR);
+    FloatVector s3 = FloatVector.fromArray(S, c, c3), t3 = FloatVector.fromArray(S, c, c3 + NR);
+    FloatVector s4 = FloatVector.fromArray(S, c, c4), t4 = FloatVector.fromArray(S, c, c4 + NR);
+    FloatVector s5 = FloatVector.fromArray(S, c, c5), t5 = FloatVector.fromArray(S, c, c5 + NR);
+    FloatVector s6 = FloatVector.fromArray(S, c, c6), t6 = FloatVector.fromArray(S, c, c6 + NR);
+    FloatVector s7 = FloatVector.fromArray(S, c, c7), t7 = FloatVector.fromArray(S, c, c7 + NR);
+    for (int q = 0; q < kc; q++) {
+      int o = bo + q * NR;
+      FloatVector w = FloatVector.fromArray(S, b, o);
+      FloatVector u = FloatVector.fromArray(S, b, o + next);
+      FloatVector x0 = FloatVector.broadcast(S, x[q]);
+      s0 = x0.fma(w, s0);
+      t0 = x0.fma(u, t0);
+      FloatVector x1 = FloatVector.broadcast(S, x[q + KC]);
+      s1 = x1.fma(w, s1);
+      t1 = x1.fma(u, t1);
+      FloatVector x2 = FloatVector.broadcast(S, x[q + 2 * KC]);
+      s2 = x2.fma(w, s2);
+      t2 = x2.fma(u, t2);
+      FloatVector x3 = FloatVector.broadcast(S, x[q + 3 * KC]);
+      s3 = x3.fma(w, s3);
+      t3 = x3.fma(u, t3);
+      FloatVector x4 = FloatVector.broadcast(S, x[q + 4 * KC]);
+      s4 = x4.fma(w, s4);
+      t4 = x4.fma(u, t4);
+      FloatVector x5 = FloatVector.broadcast(S, x[q + 5 * KC]);
+      s5 = x5.fma(w, s5);
+      t5 = x5.fma(u, t5);
+      FloatVector x6 = FloatVector.broadcast(S, x[q + 6 * KC]);
+      s6 = x6.fma(w, s6);
+      t6 = x6.fma(u, t6);
+      FloatVector x7 = FloatVector.broadcast(S, x[q + 7 * KC]);
+      s7 = x7.fma(w, s7);
+      t7 = x7.fma(u, t7);
+    }
+    s0.intoArray(c, c0);
+    t0.intoArray(c, c0 + NR);
+    s1.intoArray(c, c1);
+    t1.intoArray(c, c1 + NR);
+    s2.intoArray(c, c2);
+    t2.intoArray(c, c2 + NR);
+    s3.intoArray(c, c3);
+    t3.intoArray(c, c3 + NR);
+    s4.intoArray(c, c4);
+    t4.intoArray(c, c4 + NR);
+    s5.intoArray(c, c5);
+    t5.intoArray(c, c5 + NR);
+    s6.intoArray(c, c6);
+    t6.intoArray(c, c6 + NR);
+    s7.intoArray(c, c7);
+    t7.intoArray(c, c7 + NR);
+  }
+
+  /** Four rows of A read in place, one 512-bit vector per row of C's tile (a product of one panel). */
+  private static void tile4x16Wide(float[] a, int ar, int lda, int k0, int k1, float[] b, int base,
+      float[] c, int cr, int ldc) {
+    int a0 = ar, a1 = ar + lda, a2 = a1 + lda, a3 = a2 + lda;
+    int c0 = cr, c1 = cr + ldc, c2 = c1 + ldc, c3 = c2 + ldc;
+    FloatVector s0 = FloatVector.fromArray(S, c, c0);
+    FloatVector s1 = FloatVector.fromArray(S, c, c1);
+    FloatVector s2 = FloatVector.fromArray(S, c, c2);
+    FloatVector s3 = FloatVector.fromArray(S, c, c3);
+    for (int q = k0; q < k1; q++) {
+      FloatVector w = FloatVector.fromArray(S, b, base + q * NR);
+      s0 = FloatVector.broadcast(S, a[a0 + q]).fma(w, s0);
+      s1 = FloatVector.broadcast(S, a[a1 + q]).fma(w, s1);
+      s2 = FloatVector.broadcast(S, a[a2 + q]).fma(w, s2);
+      s3 = FloatVector.broadcast(S, a[a3 + q]).fma(w, s3);
+    }
+    s0.intoArray(c, c0);
+    s1.intoArray(c, c1);
+    s2.intoArray(c, c2);
+    s3.intoArray(c, c3);
   }
 
   /** The 4 x 16 tile reading A in place (one panel: copying the rows would not pay). */

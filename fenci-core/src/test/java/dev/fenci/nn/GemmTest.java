@@ -15,9 +15,16 @@ class GemmTest {
   }
 
   @Test
+  void runsTheVectorWidthItIsAskedFor() {
+    String bits = System.getProperty("fenci.gemm.bits");
+    org.junit.jupiter.api.Assumptions.assumeTrue(bits != null, "no width forced (the surefire executions force 256 and 512)");
+    assertThat(Gemm.best().name()).isEqualTo("vector-" + bits);
+  }
+
+  @Test
   void matchesNaiveProductForAwkwardShapes() {
     SplittableRandom r = new SplittableRandom(7);
-    int[][] shapes = {{1, 1, 1}, {5, 3, 4}, {7, 300, 33}, {9, 384, 128}, {13, 96, 4}, {4, 17, 16}};
+    int[][] shapes = {{1, 1, 1}, {5, 3, 4}, {7, 300, 33}, {9, 384, 128}, {13, 96, 4}, {4, 17, 16}, {19, 144, 48}};
     for (int[] s : shapes) {
       int m = s[0], k = s[1], n = s[2];
       float[] a = random(r, m * k);
