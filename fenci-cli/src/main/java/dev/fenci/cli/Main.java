@@ -90,7 +90,12 @@ public final class Main {
   static final class Version implements CommandLine.IVersionProvider {
     @Override
     public String[] getVersion() {
-      return new String[] {"fenci " + Trainer.version()};
+      String kernels = dev.fenci.nn.Gemm.best().name();
+      if (kernels.equals("scalar")) {
+        kernels += " (plain loops: run java with --add-modules jdk.incubator.vector for the vector kernels)";
+      }
+      return new String[] {"fenci " + Trainer.version(), "matrix kernels: " + kernels + "; Java "
+          + Runtime.version() + ", " + Runtime.getRuntime().availableProcessors() + " processors"};
     }
   }
 }
