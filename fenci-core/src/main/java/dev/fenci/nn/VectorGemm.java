@@ -265,7 +265,7 @@ final class VectorGemm extends Gemm {
     }
   }
 
-  /** A panel of at most 8 valid columns (a layer with few outputs): one masked vector per row. */
+  /** A panel of at most one vector of valid columns (a layer with few outputs): one vector per row. */
   private static void narrowPanel(float[] a, int aOff, int lda, int k0, int k1, float[] b, int base, int w,
       float[] c, int cOff, int ldc, int i0, int i1) {
     // C's rows are narrower than a vector: they go through a zero-padded buffer (masked loads and
