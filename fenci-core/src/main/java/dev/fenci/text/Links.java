@@ -16,6 +16,9 @@ package dev.fenci.text;
  *       It ends before the first closing bracket ({@code )} or {@code ]}) that it did not open, and
  *       marks that end a sentence or clause ({@code . , ; : ! ? ' "}) or open a bracket are not
  *       taken at its end.</li>
+ *   <li>Without a scheme, a host name ({@code example.com}: two or more dot-separated labels, the
+ *       last of two letters or more) followed by a port ({@code :8080}) or a path ({@code /}) starts
+ *       a web address too, which runs on as above.</li>
  *   <li>An e-mail address is a local part of letters, digits and {@code . _ % + -} that does not
  *       follow another such character, {@code @}, then two or more dot-separated labels of
  *       letters, digits and {@code -}, the last of two letters or more.</li>
@@ -41,6 +44,9 @@ final class Links {
       return -1;
     }
     int url = urlEnd(text, i);
+    if (url < 0) {
+      url = bareHostEnd(text, i);
+    }
     return url > 0 ? url : emailEnd(text, i);
   }
 
@@ -57,24 +63,90 @@ final class Links {
       if (start >= n || !isAlnum(text.charAt(start))) {
         return -1; // a name must follow the scheme
       }
-      int end = start;
-      int parens = 0;
-      int brackets = 0;
-      while (end < n && (isUrlChar(text.charAt(end)) || continuesLetter(text, end))) {
-        char c = ascii(text.charAt(end));
-        parens += c == '(' ? 1 : c == ')' ? -1 : 0;
-        brackets += c == '[' ? 1 : c == ']' ? -1 : 0;
-        if (parens < 0 || brackets < 0) {
-          break; // (see http://example.com) keeps its closing bracket
-        }
-        end += Character.charCount(Character.codePointAt(text, end));
-      }
-      while (end > start && TRAILING.indexOf(ascii(text.charAt(end - 1))) >= 0) {
-        end--;
-      }
-      return end;
+      return restEnd(text, start, start);
     }
     return -1;
+  }
+
+  /**
+   * The end of the address's characters from {@code from} on, the address's name starting at
+   * {@code start}: up to the first closing bracket it did not open, without marks that end a
+   * sentence at its end.
+   */
+  private static int restEnd(CharSequence text, int start, int from) {
+    int n = text.length();
+    int end = from;
+    int parens = 0;
+    int brackets = 0;
+    while (end < n && (isUrlChar(text.charAt(end)) || continuesLetter(text, end))) {
+      char c = ascii(text.charAt(end));
+      parens += c == '(' ? 1 : c == ')' ? -1 : 0;
+      brackets += c == '[' ? 1 : c == ']' ? -1 : 0;
+      if (parens < 0 || brackets < 0) {
+        break; // (see http://example.com) keeps its closing bracket
+      }
+      end += Character.charCount(Character.codePointAt(text, end));
+    }
+    while (end > start && TRAILING.indexOf(ascii(text.charAt(end - 1))) >= 0) {
+      end--;
+    }
+    return end;
+  }
+
+  /**
+   * A web address without a scheme whose host name is followed by a port or a path
+   * ({@code example.com/search?q=1}, {@code github.com:8080/path}): two or more dot-separated
+   * labels of letters, digits and {@code -}, the last of two letters or more, not after a letter,
+   * digit or a mark of an address. A host name alone ({@code example.com}) is left to the other rules.
+   */
+  private static int bareHostEnd(CharSequence text, int i) {
+    if (i > 0) {
+      char before = ascii(text.charAt(i - 1));
+      if (isAlnum(before) || "._-@/:%".indexOf(before) >= 0) {
+        return -1;
+      }
+    }
+    int n = text.length();
+    int end = i;
+    int labels = 0;
+    int lastLabelLetters = 0;
+    while (true) {
+      int s = end;
+      boolean letters = true;
+      while (end < n && (isAlnum(text.charAt(end)) || (end > s && ascii(text.charAt(end)) == '-'))) {
+        letters &= Character.isLetter(ascii(text.charAt(end)));
+        end++;
+      }
+      if (end == s) {
+        return -1; // an empty label (a.., .com)
+      }
+      labels++;
+      lastLabelLetters = letters ? end - s : 0;
+      if (end + 1 < n && ascii(text.charAt(end)) == '.' && isAlnum(text.charAt(end + 1))) {
+        end++;
+        continue;
+      }
+      break;
+    }
+    if (labels < 2 || lastLabelLetters < 2 || end >= n) {
+      return -1;
+    }
+    if (CHINESE_PUNCTUATION.indexOf(text.charAt(end)) >= 0) {
+      return -1; // 网址：example.com：8080 (the full-width colon is the sentence's)
+    }
+    char next = ascii(text.charAt(end));
+    if (next == ':' && end + 1 < n && Character.isDigit(ascii(text.charAt(end + 1)))) {
+      end++;
+      while (end < n && Character.isDigit(ascii(text.charAt(end)))) {
+        end++;
+      }
+      if (end >= n || ascii(text.charAt(end)) != '/') {
+        return end; // host:port
+      }
+    } else if (next != '/') {
+      return -1;
+    }
+    return restEnd(text, i, end);
   }
 
   private static int emailEnd(CharSequence text, int i) {

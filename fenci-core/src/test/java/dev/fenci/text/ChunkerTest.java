@@ -47,6 +47,22 @@ class ChunkerTest {
   }
 
   @Test
+  void aHostNameWithAPortOrAPathStartsAnAddressWithoutAScheme() {
+    assertThat(show("访问example.com/search?q=1获取，打开github.com:8080/path看看", TextRules.FOLD))
+        .containsExactly("T:访问", "L:example.com/search?q=1", "T:获取", "P:，", "T:打开", "L:github.com:8080/path", "T:看看");
+    assertThat(show("请看t.cn/RxYz9。服务在a-b.example.org:443上", TextRules.SEED))
+        .containsExactly("T:请看", "L:t.cn/RxYz9", "P:。", "T:服务在", "L:a-b.example.org:443", "T:上");
+    assertThat(show("（ｅｘａｍｐｌｅ．ｃｏｍ／ａ）", TextRules.FOLD)).containsExactly("P:（", "L:ｅｘａｍｐｌｅ．ｃｏｍ／ａ", "P:）");
+    // no port or path, one letter or digits in the last label, inside an address or a word, the
+    // sentence's full-width colon: left to the other rules
+    for (String s : new String[] {"example.com", "v2.3.1/x", "1.5/2", "e.g./", "a.b@example.com/x", "网址：example.com：8080",
+        "-a.cn/x", "a..cn/x", "a.cn:/x", "a.c/x"}) {
+      assertThat(show("见" + s + "。", TextRules.FOLD)).as(s).noneMatch(c -> c.startsWith("L:") && !c.contains("@"));
+    }
+    assertThat(show("见x.example.com/a", TextRules.FOLD)).containsExactly("T:见", "L:x.example.com/a");
+  }
+
+  @Test
   void fullWidthFormsCountAsAsciiButChinesePunctuationEndsAnAddress() {
     assertThat(show("访问ｗｗｗ．ｂａｉｄｕ．ｃｏｍ，或www.example－site.com／news；ｈｔｔｐ：／／ａ．ｃｎ：８０８０（首页）", TextRules.FOLD))
         .containsExactly("T:访问", "L:ｗｗｗ．ｂａｉｄｕ．ｃｏｍ", "P:，", "T:或", "L:www.example－site.com／news", "P:；",
@@ -183,7 +199,7 @@ class ChunkerTest {
 
   @Test
   void aLongRunOfFalseStartsIsScannedInLinearTime() {
-    String[] patterns = {"www.-", "http://a)", "a@a@", "1,2,"};
+    String[] patterns = {"www.-", "http://a)", "a@a@", "1,2,", "a.cn/(", ",a.cn:1", " a.b.c"};
     for (String p : patterns) {
       String s = p.repeat(200_000); // 1 M characters: quadratic scanning would take minutes
       long t = System.nanoTime();
@@ -237,7 +253,7 @@ class ChunkerTest {
   @Provide
   Arbitrary<String> addressLike() {
     return Arbitraries.of("http://", "HTTPS：／／", "www.", "ｗｗｗ．", "@", "＠", ".", "．", "-", "_", "a", "com", "163", "(", ")",
-        "（", "，", ",", "?", "=", "中文", " ", "…").list().ofMaxSize(16).map(l -> String.join("", l));
+        "（", "，", ",", "?", "=", "中文", " ", "…", "/", ":8", "cn").list().ofMaxSize(16).map(l -> String.join("", l));
   }
 
   @Property
