@@ -92,7 +92,10 @@ public final class Main {
     public String[] getVersion() {
       String kernels = dev.fenci.nn.Gemm.best().name();
       if (kernels.equals("scalar")) {
-        kernels += " (plain loops: run java with --add-modules jdk.incubator.vector for the vector kernels)";
+        kernels += Boolean.getBoolean("fenci.scalar") ? " (plain loops, as -Dfenci.scalar=true asks)"
+            : ModuleLayer.boot().findModule("jdk.incubator.vector").isEmpty()
+                ? " (plain loops: run java with --add-modules jdk.incubator.vector for the vector kernels)"
+                : " (plain loops: this JVM's Vector API could not be used)";
       }
       return new String[] {"fenci " + Trainer.version(), "matrix kernels: " + kernels + "; Java "
           + Runtime.version() + ", " + Runtime.getRuntime().availableProcessors() + " processors"};
