@@ -14,11 +14,11 @@ package dev.fenci.text;
  *       {@code www.} after a character that is not a letter or digit, and runs over the
  *       characters a URL may hold (RFC 3986: letters, digits and {@code -._~:/?#[]@!$&'()*+,;=%}).
  *       It ends before the first closing bracket ({@code )} or {@code ]}) that it did not open, and
- *       marks that end a sentence or clause ({@code . , ; : ! ? ' "}) or open a bracket are not
- *       taken at its end.</li>
+ *       marks that end a sentence or clause ({@code . , ; : ! ? ' "}), open a bracket or
+ *       emphasise in Markdown ({@code *}) are not taken at its end.</li>
  *   <li>Without a scheme, a host name ({@code example.com}: two or more dot-separated labels, the
- *       last of two letters or more) followed by a port ({@code :8080}) or a path ({@code /}) starts
- *       a web address too, which runs on as above.</li>
+ *       last of two letters or more) followed by a path ({@code /a}), perhaps after a port
+ *       ({@code :8080/a}), starts a web address too, which runs on as above.</li>
  *   <li>An e-mail address is a local part of letters, digits and {@code . _ % + -} that does not
  *       follow another such character, {@code @}, then two or more dot-separated labels of
  *       letters, digits and {@code -}, the last of two letters or more.</li>
@@ -31,7 +31,7 @@ package dev.fenci.text;
 final class Links {
   private static final String[] SCHEMES = {"http://", "https://", "ftp://", "www."};
   private static final String URL_MARKS = "-._~:/?#[]@!$&'()*+,;=%";
-  private static final String TRAILING = ".,;:!?'\"([";
+  private static final String TRAILING = ".,;:!?'\"([*";
   private static final String LOCAL_MARKS = "._%+-";
   /** Full-width marks that are Chinese punctuation, never part of an address (but for a scheme's colon). */
   private static final String CHINESE_PUNCTUATION = "，；：！？（）［］＇＂";
@@ -94,15 +94,22 @@ final class Links {
   }
 
   /**
-   * A web address without a scheme whose host name is followed by a port or a path
+   * A web address without a scheme whose host name is followed by a path, perhaps after a port
    * ({@code example.com/search?q=1}, {@code github.com:8080/path}): two or more dot-separated
-   * labels of letters, digits and {@code -}, the last of two letters or more, not after a letter,
-   * digit or a mark of an address. A host name alone ({@code example.com}) is left to the other rules.
+   * labels of letters, digits and {@code -}, the last of two letters or more, then {@code /} and a
+   * character a URL may hold. Not after a letter or digit (Latin ones beyond ASCII included), nor
+   * after a mark of an address ({@code . _ - @ / %}, or {@code :} after a letter or digit); a
+   * sentence's colon before it ({@code 网址：}, {@code 地址:}) is fine. A host name alone
+   * ({@code example.com}), with a port alone ({@code Node.js:18}) or with a slash before Chinese
+   * ({@code Node.js/其他}, an "or") is left to the other rules.
    */
   private static int bareHostEnd(CharSequence text, int i) {
     if (i > 0) {
-      char before = ascii(text.charAt(i - 1));
-      if (isAlnum(before) || "._-@/:%".indexOf(before) >= 0) {
+      char raw = text.charAt(i - 1);
+      char before = ascii(raw);
+      boolean sentenceColon = raw == '：' || (before == ':' && (i < 2 || !isAlnum(text.charAt(i - 2))));
+      if (!sentenceColon && (isAlnum(before) || "._-@/:%".indexOf(before) >= 0
+          || continuesLetter(text, i - Character.charCount(Character.codePointBefore(text, i))))) {
         return -1;
       }
     }
@@ -128,25 +135,25 @@ final class Links {
       }
       break;
     }
-    if (labels < 2 || lastLabelLetters < 2 || end >= n) {
+    if (labels < 2 || lastLabelLetters < 2) {
       return -1;
     }
-    if (CHINESE_PUNCTUATION.indexOf(text.charAt(end)) >= 0) {
-      return -1; // 网址：example.com：8080 (the full-width colon is the sentence's)
-    }
-    char next = ascii(text.charAt(end));
-    if (next == ':' && end + 1 < n && Character.isDigit(ascii(text.charAt(end + 1)))) {
-      end++;
-      while (end < n && Character.isDigit(ascii(text.charAt(end)))) {
+    if (end + 1 < n && text.charAt(end) == ':' && isAsciiDigit(text.charAt(end + 1))) {
+      end++; // a port, then a path
+      while (end < n && isAsciiDigit(text.charAt(end))) {
         end++;
       }
-      if (end >= n || ascii(text.charAt(end)) != '/') {
-        return end; // host:port
-      }
-    } else if (next != '/') {
+    }
+    // the path: a slash (ASCII or full-width) and a character an address may hold
+    if (end + 1 >= n || ascii(text.charAt(end)) != '/' || !isUrlChar(text.charAt(end + 1))) {
       return -1;
     }
     return restEnd(text, i, end);
+  }
+
+  private static boolean isAsciiDigit(char c) {
+    char a = ascii(c);
+    return a >= '0' && a <= '9';
   }
 
   private static int emailEnd(CharSequence text, int i) {

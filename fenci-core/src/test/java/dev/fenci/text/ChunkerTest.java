@@ -47,16 +47,22 @@ class ChunkerTest {
   }
 
   @Test
-  void aHostNameWithAPortOrAPathStartsAnAddressWithoutAScheme() {
+  void aHostNameWithAPathStartsAnAddressWithoutAScheme() {
     assertThat(show("访问example.com/search?q=1获取，打开github.com:8080/path看看", TextRules.FOLD))
         .containsExactly("T:访问", "L:example.com/search?q=1", "T:获取", "P:，", "T:打开", "L:github.com:8080/path", "T:看看");
-    assertThat(show("请看t.cn/RxYz9。服务在a-b.example.org:443上", TextRules.SEED))
-        .containsExactly("T:请看", "L:t.cn/RxYz9", "P:。", "T:服务在", "L:a-b.example.org:443", "T:上");
+    assertThat(show("请看t.cn/RxYz9。服务在a-b.example.org:443/x上", TextRules.SEED))
+        .containsExactly("T:请看", "L:t.cn/RxYz9", "P:。", "T:服务在", "L:a-b.example.org:443/x", "T:上");
     assertThat(show("（ｅｘａｍｐｌｅ．ｃｏｍ／ａ）", TextRules.FOLD)).containsExactly("P:（", "L:ｅｘａｍｐｌｅ．ｃｏｍ／ａ", "P:）");
-    // no port or path, one letter or digits in the last label, inside an address or a word, the
-    // sentence's full-width colon: left to the other rules
-    for (String s : new String[] {"example.com", "v2.3.1/x", "1.5/2", "e.g./", "a.b@example.com/x", "网址：example.com：8080",
-        "-a.cn/x", "a..cn/x", "a.cn:/x", "a.c/x"}) {
+    // after a sentence's colon, full-width or ASCII; Markdown's emphasis is not part of it
+    assertThat(show("网址：example.com/a，地址:b.cn/c", TextRules.FOLD))
+        .containsExactly("T:网址", "P:：", "L:example.com/a", "P:，", "T:地址", "P::", "L:b.cn/c");
+    assertThat(show("**example.com/a**", TextRules.FOLD)).contains("L:example.com/a");
+    // no path (a host name alone, or with a port alone), a slash before Chinese (an "or"), one letter
+    // or digits in the last label, inside a word (Latin letters beyond ASCII too) or another address,
+    // a sentence's full-width colon after the host: left to the other rules
+    for (String s : new String[] {"example.com", "a.cn:8080", "Node.js:18以上", "example.com:8080?x=1", "Node.js/其他",
+        "README.md/使用说明", "v2.3.1/x", "1.5/2", "e.g./", "a.b@example.com/x", "网址：example.com：8080", "-a.cn/x",
+        "a..cn/x", "a.cn:/x", "a.c/x", "Zürich.ch/about", "naïve.com/x", "a.cn:٣٤/x", "x:a.cn/b"}) {
       assertThat(show("见" + s + "。", TextRules.FOLD)).as(s).noneMatch(c -> c.startsWith("L:") && !c.contains("@"));
     }
     assertThat(show("见x.example.com/a", TextRules.FOLD)).containsExactly("T:见", "L:x.example.com/a");
