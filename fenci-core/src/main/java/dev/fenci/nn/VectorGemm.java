@@ -232,33 +232,23 @@ final class VectorGemm extends Gemm {
           }
           continue;
         }
-        if (L == 8 && full == 0) {
-          int r = i0;
-          for (; r + 4 <= i1; r += 4) {
-            tile4x16Direct(a, aOff + r * lda, lda, k0, k1, packedB, base, c, cOff + r * ldc + p * NR, ldc);
+        // the rows the copied-row tiles left (all of them in a product of one panel): four at a
+        // time reading A in place, then one by one
+        int r = i;
+        for (; L >= 8 && r + 4 <= i1; r += 4) {
+          int cr = cOff + r * ldc + p * NR;
+          if (L == 8) {
+            tile4x16Direct(a, aOff + r * lda, lda, k0, k1, packedB, base, c, cr, ldc);
+          } else {
+            tile4x16Wide(a, aOff + r * lda, lda, k0, k1, packedB, base, c, cr, ldc);
           }
-          for (; r < i1; r++) {
-            tile1x16(a, aOff + r * lda, k0, k1, packedB, base, c, cOff + r * ldc + p * NR);
-          }
-        } else if (L == 8) {
-          for (int r = i; r < i1; r++) {
-            tile1x16(a, aOff + r * lda, k0, k1, packedB, base, c, cOff + r * ldc + p * NR);
-          }
-        } else if (L == 16 && full == 0) {
-          int r = i0;
-          for (; r + 4 <= i1; r += 4) {
-            tile4x16Wide(a, aOff + r * lda, lda, k0, k1, packedB, base, c, cOff + r * ldc + p * NR, ldc);
-          }
-          for (; r < i1; r++) {
-            tile1xN(a, aOff + r * lda, k0, k1, packedB, base, c, cOff + r * ldc + p * NR);
-          }
-        } else if (L == 16) {
-          for (int r = i; r < i1; r++) {
-            tile1xN(a, aOff + r * lda, k0, k1, packedB, base, c, cOff + r * ldc + p * NR);
-          }
-        } else {
-          for (int r = i0; r < i1; r++) {
-            tile1xN(a, aOff + r * lda, k0, k1, packedB, base, c, cOff + r * ldc + p * NR);
+        }
+        for (; r < i1; r++) {
+          int cr = cOff + r * ldc + p * NR;
+          if (L == 8) {
+            tile1x16(a, aOff + r * lda, k0, k1, packedB, base, c, cr);
+          } else {
+            tile1xN(a, aOff + r * lda, k0, k1, packedB, base, c, cr);
           }
         }
       }

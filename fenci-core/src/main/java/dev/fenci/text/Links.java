@@ -107,40 +107,20 @@ final class Links {
     if (i > 0) {
       char raw = text.charAt(i - 1);
       char before = ascii(raw);
-      boolean sentenceColon = raw == '：' || (before == ':' && (i < 2 || !isAlnum(text.charAt(i - 2))));
+      boolean sentenceColon = before == ':' && (raw == '：' || i < 2 || !isAlnum(text.charAt(i - 2)));
       if (!sentenceColon && (isAlnum(before) || "._-@/:%".indexOf(before) >= 0
           || continuesLetter(text, i - Character.charCount(Character.codePointBefore(text, i))))) {
         return -1;
       }
     }
-    int n = text.length();
-    int end = i;
-    int labels = 0;
-    int lastLabelLetters = 0;
-    while (true) {
-      int s = end;
-      boolean letters = true;
-      while (end < n && (isAlnum(text.charAt(end)) || (end > s && ascii(text.charAt(end)) == '-'))) {
-        letters &= Character.isLetter(ascii(text.charAt(end)));
-        end++;
-      }
-      if (end == s) {
-        return -1; // an empty label (a.., .com)
-      }
-      labels++;
-      lastLabelLetters = letters ? end - s : 0;
-      if (end + 1 < n && ascii(text.charAt(end)) == '.' && isAlnum(text.charAt(end + 1))) {
-        end++;
-        continue;
-      }
-      break;
-    }
-    if (labels < 2 || lastLabelLetters < 2) {
+    int end = hostEnd(text, i);
+    if (end < 0) {
       return -1;
     }
-    if (end + 1 < n && text.charAt(end) == ':' && isAsciiDigit(text.charAt(end + 1))) {
+    int n = text.length();
+    if (end + 1 < n && text.charAt(end) == ':' && isDigit(text.charAt(end + 1))) {
       end++; // a port, then a path
-      while (end < n && isAsciiDigit(text.charAt(end))) {
+      while (end < n && isDigit(text.charAt(end))) {
         end++;
       }
     }
@@ -151,7 +131,8 @@ final class Links {
     return restEnd(text, i, end);
   }
 
-  private static boolean isAsciiDigit(char c) {
+  /** An ASCII digit or its full-width form. */
+  private static boolean isDigit(char c) {
     char a = ascii(c);
     return a >= '0' && a <= '9';
   }
@@ -168,7 +149,18 @@ final class Links {
     if (at >= n || ascii(text.charAt(at)) != '@') {
       return -1;
     }
-    int end = at + 1;
+    return hostEnd(text, at + 1);
+  }
+
+  /**
+   * The end of the host name that starts at {@code from} (of an e-mail address after its
+   * {@code @}, or of a web address without a scheme), or -1 if none does: two or more labels of
+   * letters, digits and {@code -}, each dot followed by a letter or digit, the last label of two
+   * letters or more.
+   */
+  private static int hostEnd(CharSequence text, int from) {
+    int n = text.length();
+    int end = from;
     int labels = 0;
     int lastLabelLetters = 0;
     while (true) {
@@ -179,11 +171,11 @@ final class Links {
         end++;
       }
       if (end == s) {
-        break; // nothing after the @
+        break; // no label here (nothing after the @)
       }
       labels++;
       lastLabelLetters = letters ? end - s : 0;
-      if (end < n && ascii(text.charAt(end)) == '.' && end + 1 < n && isAlnum(text.charAt(end + 1))) {
+      if (end + 1 < n && ascii(text.charAt(end)) == '.' && isAlnum(text.charAt(end + 1))) {
         end++;
         continue;
       }
