@@ -24,8 +24,9 @@ public final class Presets {
    * is released when the heap needs the room, instead of staying pinned for the JVM's life.
    */
   private static final ConcurrentHashMap<String, java.lang.ref.SoftReference<Model>> CACHE = new ConcurrentHashMap<>();
+  private static final Properties INDEX = index();
   private static final List<Preset> LIST = readIndex();
-  private static final String DEFAULT_TARGET = index().getProperty("default", "").trim();
+  private static final String DEFAULT_TARGET = INDEX.getProperty("default", "").trim();
 
   private Presets() {}
 
@@ -37,7 +38,7 @@ public final class Presets {
   }
 
   private static List<Preset> readIndex() {
-    Properties p = index();
+    Properties p = INDEX;
     List<Preset> out = new ArrayList<>();
     for (String name : p.getProperty("presets", "").split(",")) {
       name = name.trim();
@@ -74,6 +75,10 @@ public final class Presets {
       throw new IOException("no preset named '" + name + "' (presets: "
           + names() + ")");
     }
+    // a preset made of another one and a word list (name.base, name.words): the other one first,
+    // outside the cache's lock (a computation must not load into the map it runs in)
+    String base = INDEX.getProperty(name + ".base");
+    Model baseModel = base == null ? null : load(base.trim());
     Model[] loaded = new Model[1];
     try {
       CACHE.compute(name, (n, ref) -> {
@@ -81,6 +86,14 @@ public final class Presets {
         if (cached != null) {
           loaded[0] = cached;
           return ref;
+        }
+        if (baseModel != null) {
+          try {
+            loaded[0] = withWords(baseModel, INDEX.getProperty(n + ".words", "").trim(), n);
+          } catch (IOException e) {
+            throw new UncheckedIOException(e);
+          }
+          return new java.lang.ref.SoftReference<>(loaded[0]);
         }
         String res = DIR + n + ".safetensors";
         java.net.URL url = Presets.class.getResource(res);
@@ -113,6 +126,35 @@ public final class Presets {
       SafeTensors st = n < 0 ? SafeTensors.read(in.readAllBytes(), source) : SafeTensors.read(in, n, source);
       return Model.fromSafeTensors(st, source);
     }
+  }
+
+  /**
+   * {@code base} with the words of the resource {@code file} added to its lexicon: one word a line,
+   * perhaps followed by a comma and a multiplier (the list is a user dictionary too); lines
+   * starting with {@code #} describe the list, the first of them goes into the provenance.
+   */
+  private static Model withWords(Model base, String file, String preset) throws IOException {
+    String res = DIR + file;
+    List<String> words = new ArrayList<>();
+    String about = null;
+    try (InputStream in = Presets.class.getResourceAsStream(res)) {
+      if (in == null || file.isEmpty()) {
+        throw new IOException("preset '" + preset + "' is listed but its word list " + res + " is missing from the jar");
+      }
+      java.io.BufferedReader r = new java.io.BufferedReader(
+          new java.io.InputStreamReader(in, java.nio.charset.StandardCharsets.UTF_8));
+      for (String line; (line = r.readLine()) != null; ) {
+        if (line.startsWith("#")) {
+          if (about == null) {
+            about = line.substring(1).trim();
+          }
+        } else if (!line.isBlank()) {
+          int comma = line.lastIndexOf(',');
+          words.add((comma < 0 ? line : line.substring(0, comma)).trim()); // word,1: a user dictionary too
+        }
+      }
+    }
+    return base.withLexiconWords(words, file + (about == null ? "" : ": " + about));
   }
 
   private static Properties index() {

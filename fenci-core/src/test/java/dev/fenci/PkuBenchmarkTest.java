@@ -56,6 +56,9 @@ class PkuBenchmarkTest {
       fast, 0.959
       seed, 0.944
       weibo, 0.916
+      accurate+jieba, 0.963
+      fast+jieba, 0.961
+      weibo+jieba, 0.915
       """;
 
   @Test

@@ -106,6 +106,21 @@ class SegmenterTest {
   }
 
   @Test
+  void thePresetsWithJiebasWordsAreTheirBaseWithALargerLexicon() throws Exception {
+    for (String preset : List.of("accurate", "fast", "weibo")) {
+      Segmenter base = Segmenter.load(preset);
+      Segmenter plus = Segmenter.load(preset + "+jieba");
+      assertThat(plus.model().network().params()).as("the same weights, shared").isEqualTo(base.model().network().params());
+      assertThat(plus.model().network().lexicon().size()).isGreaterThan(base.model().network().lexicon().size() + 50_000);
+      assertThat(plus.model().provenance().get("extra_lexicon")).startsWith("jieba-").contains("jieba's dictionary", "words added");
+    }
+    // words People's Daily 1998 never wrote, which the network alone cuts
+    String text = "这种晶体管的性能很好，他送给母亲一束康乃馨。";
+    assertThat(Segmenter.load("accurate").segment(text)).doesNotContain("晶体管", "康乃馨");
+    assertThat(Segmenter.load("accurate+jieba").segment(text)).contains("晶体管", "康乃馨");
+  }
+
+  @Test
   void everyPresetKeepsAddressesAndAsciiNumbersWhole() throws Exception {
     for (String preset : List.of("accurate", "fast", "weibo", "seed")) {
       List<String> words = Segmenter.load(preset).segment(

@@ -9,8 +9,11 @@ import dev.fenci.nn.Transitions;
 import dev.fenci.text.TextRules;
 import java.io.IOException;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collection;
 import java.util.Collections;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -387,6 +390,52 @@ public final class Model {
       }
     }
     return false;
+  }
+
+  /**
+   * This model with more words in the lexicon its network reads ({@link #hasLexicon()}): each
+   * becomes a lexicon word as a training word is, at no cost per character (a user dictionary
+   * with multiplier 1 marks the same words through its automaton). Words of fewer than two or
+   * more than {@link Lexicon#MAX_LENGTH} characters, with a character the vocabulary cannot read,
+   * or already in the lexicon are skipped. The weights are shared with this model, and
+   * {@code provenance} (a description of the list) is recorded under {@code extra_lexicon}.
+   *
+   * @throws IllegalStateException if the network reads no lexicon features
+   */
+  public Model withLexiconWords(Collection<String> words, String provenance) {
+    Lexicon lexicon = network.lexicon();
+    if (lexicon == null) {
+      throw new IllegalStateException("this model (architecture " + arch + ") reads no lexicon features: a word"
+          + " list can only reach it as a user dictionary");
+    }
+    List<int[]> more = new ArrayList<>();
+    HashSet<Long> added = new HashSet<>(); // two spellings can be one word to the network (繁 / 简, Ａ / A)
+    int[] ids = new int[Lexicon.MAX_LENGTH];
+    for (String w : words) {
+      int n = 0;
+      boolean known = true;
+      for (int i = 0; i < w.length() && known && n <= Lexicon.MAX_LENGTH; n++) {
+        int cp = w.codePointAt(i);
+        i += Character.charCount(cp);
+        if (n < ids.length) {
+          ids[n] = vocabulary.read(cp, rules);
+          known = ids[n] != Vocabulary.UNKNOWN;
+        }
+      }
+      if (known && n >= 2 && n <= Lexicon.MAX_LENGTH && !lexicon.contains(ids, 0, n)
+          && added.add(Lexicon.hash(ids, 0, n))) {
+        more.add(Arrays.copyOf(ids, n));
+      }
+    }
+    Map<String, String> p = new LinkedHashMap<>(this.provenance);
+    p.put("extra_lexicon", provenance + " (" + more.size() + " words added to the " + lexicon.size()
+        + " of the lexicon)");
+    return new Model(arch, network.withLexicon(lexicon.with(more)), transitions, vocabulary, rules, p, wordModel);
+  }
+
+  /** Whether the network reads lexicon features (see {@link #withLexiconWords}). */
+  public boolean hasLexicon() {
+    return network.lexicon() != null;
   }
 
   /** A copy of the provenance with more entries (for the trainer). */

@@ -134,6 +134,29 @@ public final class Network {
     return lexicon;
   }
 
+  /**
+   * This network reading another lexicon (a network with lexicon features only): the same
+   * weights, shared, not copied, so that the two networks segment side by side without doubling
+   * the memory of their weights; training either changes both.
+   */
+  public Network withLexicon(Lexicon other) {
+    if (lexicon == null || other == null) {
+      throw new IllegalArgumentException("only a network with lexicon features reads a lexicon (" + config + ")");
+    }
+    return new Network(this, other);
+  }
+
+  private Network(Network base, Lexicon lexicon) {
+    this.config = base.config;
+    this.embedding = base.embedding;
+    this.bigram = base.bigram;
+    this.bigrams = base.bigrams;
+    this.lexicon = lexicon;
+    this.convs.addAll(base.convs);
+    this.params.addAll(base.params);
+    this.bigramWeights = base.bigramWeights;
+  }
+
   /** The bigrams with an embedding, or null. */
   public Bigrams bigrams() {
     return bigrams;

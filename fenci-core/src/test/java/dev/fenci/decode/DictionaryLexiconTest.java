@@ -6,10 +6,7 @@ import dev.fenci.TestModels;
 import dev.fenci.dict.DictionarySnapshot;
 import dev.fenci.dict.Entry;
 import dev.fenci.model.Model;
-import dev.fenci.model.Vocabulary;
 import dev.fenci.nn.Lexicon;
-import dev.fenci.nn.Network;
-import dev.fenci.nn.Param;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.SplittableRandom;
@@ -25,23 +22,21 @@ class DictionaryLexiconTest {
     int changedSeeds = 0;
     for (long seed = 1; seed <= 5; seed++) {
       Model m = TestModels.randomWithLexicon(seed);
-      Vocabulary v = m.vocabulary();
-      int[] cps = v.codePoints();
+      int[] cps = m.vocabulary().codePoints();
       SplittableRandom r = new SplittableRandom(seed);
-      List<int[]> extra = new ArrayList<>();
+      List<String> extra = new ArrayList<>();
       List<Entry> entries = new ArrayList<>();
       for (int i = 0; i < 40; i++) {
-        int[] w = new int[2 + r.nextInt(Lexicon.MAX_LENGTH - 1)];
+        int length = 2 + r.nextInt(Lexicon.MAX_LENGTH - 1);
         StringBuilder s = new StringBuilder();
-        for (int j = 0; j < w.length; j++) {
-          int cp = cps[r.nextInt(8)]; // a few characters: the words occur in the texts below
-          w[j] = v.id(cp);
-          s.appendCodePoint(cp);
+        for (int j = 0; j < length; j++) {
+          s.appendCodePoint(cps[r.nextInt(8)]); // a few characters: the words occur in the texts below
         }
-        extra.add(w);
+        extra.add(s.toString());
         entries.add(new Entry(s.toString(), 1)); // multiplier 1: the lexicon features only
       }
-      Model withWords = withLexiconWords(m, extra);
+      Model withWords = m.withLexiconWords(extra, "test words");
+      assertThat(withWords.network().params()).isEqualTo(m.network().params()); // shared, not copied
       List<String> texts = texts(cps, r);
       DictionarySnapshot dict = DictionarySnapshot.of(entries);
       List<int[]> viaDictionary = new Decoder(m).wordEnds(texts, dict);
@@ -145,23 +140,6 @@ class DictionaryLexiconTest {
   }
 
   /** The model with the same weights and these words added to its lexicon. */
-  private static Model withLexiconWords(Model m, List<int[]> extra) {
-    int[] flat = m.network().lexicon().words();
-    List<int[]> words = new ArrayList<>();
-    for (int i = 0; i < flat.length; i += 1 + flat[i]) {
-      words.add(java.util.Arrays.copyOfRange(flat, i + 1, i + 1 + flat[i]));
-    }
-    words.addAll(extra);
-    Network net = new Network(m.network().config(), null, Lexicon.of(words));
-    List<Param> from = m.network().params();
-    List<Param> to = net.params();
-    for (int i = 0; i < from.size(); i++) {
-      System.arraycopy(from.get(i).value, 0, to.get(i).value, 0, from.get(i).size());
-    }
-    net.refresh();
-    return new Model(m.arch(), net, m.vocabulary(), m.rules(), m.provenance());
-  }
-
   /** Random texts over the first few characters, cut by commas, with characters outside the BMP. */
   private static List<String> texts(int[] cps, SplittableRandom r) {
     List<String> texts = new ArrayList<>();

@@ -1,0 +1,71 @@
+package dev.fenci.model;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.fenci.TestModels;
+import dev.fenci.nn.Lexicon;
+import dev.fenci.text.TextRules;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** {@link Model#withLexiconWords}: which words a model's lexicon takes, and what the new model keeps. */
+class LexiconWordsTest {
+  @TempDir
+  Path dir;
+
+  @Test
+  void takesWordsOfTwoToSixKnownCharactersOnceAndSkipsTheRest() {
+    Model m = TestModels.randomWithLexicon(1);
+    int[] cps = m.vocabulary().codePoints();
+    Lexicon before = m.network().lexicon();
+    int k = 1; // words the random model's lexicon does not hold yet
+    while (before.contains(ids(m, new String(cps, k, 2)), 0, 2) || before.contains(ids(m, new String(cps, k, 6)), 0, 6)) {
+      k++;
+    }
+    String two = new String(cps, k, 2);
+    String six = new String(cps, k, 6);
+    String seven = new String(cps, k, 7);
+    String one = new String(cps, k, 1);
+    String unknown = new String(cps, k, 1) + "\uD83E\uDDEA"; // a character the vocabulary cannot read
+
+    Model more = m.withLexiconWords(List.of(two, six, seven, one, unknown, two), "a test list");
+
+    Lexicon after = more.network().lexicon();
+    assertThat(after.size()).isEqualTo(before.size() + 2);
+    assertThat(after.contains(ids(m, two), 0, 2)).isTrue();
+    assertThat(after.contains(ids(m, six), 0, 6)).isTrue();
+    assertThat(more.provenance().get("extra_lexicon")).isEqualTo("a test list (2 words added to the "
+        + before.size() + " of the lexicon)");
+    assertThat(m.network().lexicon()).as("the model it came from is unchanged").isSameAs(before);
+    assertThat(more.network().params()).isEqualTo(m.network().params());
+  }
+
+  @Test
+  void theWordsGoIntoTheModelFile() throws Exception {
+    Model m = TestModels.randomWithLexicon(2);
+    int[] cps = m.vocabulary().codePoints();
+    Model more = m.withLexiconWords(List.of(new String(cps, 3, 3)), "a test list");
+    Path f = dir.resolve("m.safetensors");
+    more.save(f);
+    Model loaded = Model.load(f);
+    assertThat(loaded.network().lexicon().size()).isEqualTo(more.network().lexicon().size());
+    assertThat(loaded.network().lexicon().contains(ids(m, new String(cps, 3, 3)), 0, 3)).isTrue();
+    assertThat(loaded.provenance()).containsEntry("extra_lexicon", more.provenance().get("extra_lexicon"));
+  }
+
+  @Test
+  void aModelWithoutLexiconFeaturesSaysSo() {
+    Model m = TestModels.random(TextRules.parse("fold"), 1);
+    assertThatThrownBy(() -> m.withLexiconWords(List.of("中国"), "x"))
+        .isInstanceOf(IllegalStateException.class)
+        .hasMessageContaining("reads no lexicon features")
+        .hasMessageContaining("user dictionary");
+  }
+
+  private static int[] ids(Model m, String w) {
+    return w.codePoints().map(cp -> m.vocabulary().read(cp, m.rules())).toArray();
+  }
+}
