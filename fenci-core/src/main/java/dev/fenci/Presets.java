@@ -24,6 +24,8 @@ public final class Presets {
    * is released when the heap needs the room, instead of staying pinned for the JVM's life.
    */
   private static final ConcurrentHashMap<String, java.lang.ref.SoftReference<Model>> CACHE = new ConcurrentHashMap<>();
+  /** Each loaded preset made from a base preset, to that base (held while the preset is). */
+  private static final java.util.WeakHashMap<Model, Model> BASES = new java.util.WeakHashMap<>();
   private static final Properties INDEX = index();
   private static final List<Preset> LIST = readIndex();
   private static final String DEFAULT_TARGET = INDEX.getProperty("default", "").trim();
@@ -68,17 +70,34 @@ public final class Presets {
    * allows; see {@link #CACHE}).
    */
   public static Model load(String name) throws IOException {
+    return load(name, new java.util.ArrayList<>());
+  }
+
+  private static Model load(String name, List<String> derivedFrom) throws IOException {
     if (name.equals(DEFAULT)) {
       name = DEFAULT_TARGET;
     }
     if (!exists(name)) {
-      throw new IOException("no preset named '" + name + "' (presets: "
-          + names() + ")");
+      throw new IOException("no preset named '" + name + "'"
+          + (derivedFrom.isEmpty() ? "" : " (the base of preset '" + derivedFrom.get(derivedFrom.size() - 1) + "')")
+          + " (presets: " + names() + ")");
+    }
+    java.lang.ref.SoftReference<Model> held = CACHE.get(name);
+    Model already = held == null ? null : held.get();
+    if (already != null) {
+      return already;
     }
     // a preset made of another one and a word list (name.base, name.words): the other one first,
     // outside the cache's lock (a computation must not load into the map it runs in)
     String base = INDEX.getProperty(name + ".base");
-    Model baseModel = base == null ? null : load(base.trim());
+    if (base == null && INDEX.getProperty(name + ".words") != null) {
+      throw new IOException("preset '" + name + "' has a word list but no base preset (" + name + ".base)");
+    }
+    if (derivedFrom.contains(name)) {
+      throw new IOException("presets " + String.join(" -> ", derivedFrom) + " -> " + name + " are each other's base");
+    }
+    derivedFrom.add(name);
+    Model baseModel = base == null ? null : load(base.trim(), derivedFrom);
     Model[] loaded = new Model[1];
     try {
       CACHE.compute(name, (n, ref) -> {
@@ -92,6 +111,11 @@ public final class Presets {
             loaded[0] = withWords(baseModel, INDEX.getProperty(n + ".words", "").trim(), n);
           } catch (IOException e) {
             throw new UncheckedIOException(e);
+          }
+          // the base stays in memory while this preset does: it shares the base's weights, and a
+          // base loaded again would hold a second copy of them
+          synchronized (BASES) {
+            BASES.put(loaded[0], baseModel);
           }
           return new java.lang.ref.SoftReference<>(loaded[0]);
         }
@@ -143,16 +167,27 @@ public final class Presets {
       }
       java.io.BufferedReader r = new java.io.BufferedReader(
           new java.io.InputStreamReader(in, java.nio.charset.StandardCharsets.UTF_8));
+      int number = 0;
       for (String line; (line = r.readLine()) != null; ) {
+        number++;
         if (line.startsWith("#")) {
           if (about == null) {
             about = line.substring(1).trim();
           }
         } else if (!line.isBlank()) {
           int comma = line.lastIndexOf(',');
-          words.add((comma < 0 ? line : line.substring(0, comma)).trim()); // word,1: a user dictionary too
+          // word or word,1: a user dictionary too, where other multipliers would mean other things
+          if (comma >= 0 && !line.substring(comma + 1).trim().equals("1")) {
+            throw new IOException(res + ", line " + number + ": '" + line + "': a preset's word list holds words,"
+                + " each alone or with multiplier 1");
+          }
+          words.add((comma < 0 ? line : line.substring(0, comma)).trim());
         }
       }
+    }
+    if (!base.hasLexicon()) {
+      throw new IOException("preset '" + preset + "' adds a word list to a base preset whose model reads no lexicon"
+          + " features (architecture " + base.arch() + ")");
     }
     return base.withLexiconWords(words, file + (about == null ? "" : ": " + about));
   }

@@ -60,9 +60,9 @@ public final class OutsideLexicon {
         }
         listed++;
         String w = f[0];
-        if (Integer.parseInt(f[1]) >= MIN_FREQ && w.length() >= 2 && ideographs(w)) {
+        if (Integer.parseInt(f[1]) >= MIN_FREQ && w.codePointCount(0, w.length()) >= 2 && ideographs(w)) {
           counts.put(w, new int[2]);
-          longest = Math.max(longest, w.length());
+          longest = Math.max(longest, w.length()); // in UTF-16 units, as the scan below counts
         }
       }
     }

@@ -8,8 +8,9 @@ import picocli.CommandLine.Command;
 final class ModelsCommand implements Callable<Integer> {
   @Override
   public Integer call() {
+    int width = Presets.list().stream().mapToInt(p -> p.name().length()).max().orElse(1);
     for (Presets.Preset p : Presets.list()) {
-      System.out.printf("%-10s %s%s%n", p.name(), p.name().equals(Presets.defaultName()) ? "(default) " : "",
+      System.out.printf("%-" + width + "s %s%s%n", p.name(), p.name().equals(Presets.defaultName()) ? "(default) " : "",
           p.description());
     }
     return 0;

@@ -398,7 +398,8 @@ public final class Model {
    * with multiplier 1 marks the same words through its automaton). Words of fewer than two or
    * more than {@link Lexicon#MAX_LENGTH} characters, with a character the vocabulary cannot read,
    * or already in the lexicon are skipped. The weights are shared with this model, and
-   * {@code provenance} (a description of the list) is recorded under {@code extra_lexicon}.
+   * {@code provenance} (a description of the list) is recorded under {@code extra_lexicon}, after
+   * those of earlier lists.
    *
    * @throws IllegalStateException if the network reads no lexicon features
    */
@@ -428,8 +429,8 @@ public final class Model {
       }
     }
     Map<String, String> p = new LinkedHashMap<>(this.provenance);
-    p.put("extra_lexicon", provenance + " (" + more.size() + " words added to the " + lexicon.size()
-        + " of the lexicon)");
+    String record = provenance + " (" + more.size() + " words added to the " + lexicon.size() + " of the lexicon)";
+    p.merge("extra_lexicon", record, (before, now) -> before + "; " + now);
     return new Model(arch, network.withLexicon(lexicon.with(more)), transitions, vocabulary, rules, p, wordModel);
   }
 

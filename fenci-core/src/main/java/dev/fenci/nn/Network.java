@@ -50,6 +50,7 @@ public final class Network {
    */
   public Network(NetworkConfig config, Bigrams bigrams, Lexicon lexicon, Param loadedBigram) {
     this.config = config;
+    this.derived = new Derived();
     if (config.hasLexicon() != (lexicon != null)) {
       throw new IllegalArgumentException("the lexicon does not fit the network (" + config + ")");
     }
@@ -136,8 +137,9 @@ public final class Network {
 
   /**
    * This network reading another lexicon (a network with lexicon features only): the same
-   * weights, shared, not copied, so that the two networks segment side by side without doubling
-   * the memory of their weights; training either changes both.
+   * weights, shared, not copied, and the same forms derived from them (the first layer's tables),
+   * so that the two networks segment side by side without doubling that memory; changing the
+   * weights and calling {@link #refresh()} on either changes both.
    */
   public Network withLexicon(Lexicon other) {
     if (lexicon == null || other == null) {
@@ -154,7 +156,7 @@ public final class Network {
     this.lexicon = lexicon;
     this.convs.addAll(base.convs);
     this.params.addAll(base.params);
-    this.bigramWeights = base.bigramWeights;
+    this.derived = base.derived;
   }
 
   /** The bigrams with an embedding, or null. */
@@ -199,13 +201,20 @@ public final class Network {
     for (Conv1d c : convs) {
       c.refresh();
     }
-    firstLayerTable = null;
-    bigramWeights = config.inputDim() == config.embedDim() ? null
+    derived.firstLayerTable = null;
+    derived.bigramWeights = config.inputDim() == config.embedDim() ? null
         : convs.get(0).packInputs(config.embedDim(), config.inputDim());
   }
 
-  /** For inference: the first convolution's weights for the bigram and lexicon part of its input, packed. */
-  private float[] bigramWeights;
+  /** What inference derives from the weights, shared by the networks of one set of weights ({@link #withLexicon}). */
+  private static final class Derived {
+    /** The first convolution's weights for the bigram and lexicon part of its input, packed. */
+    volatile float[] bigramWeights;
+    /** See {@link Network#firstLayerTable()}. */
+    volatile FirstLayerTable firstLayerTable;
+  }
+
+  private final Derived derived;
 
   /**
    * For inference: the first convolution applied to embedding rows, per tap
@@ -218,17 +227,15 @@ public final class Network {
    * has such a table for its bigram embedding too; a wide one multiplies the bigram embeddings by
    * their weights instead (a table of every bigram would take hundreds of megabytes).
    */
-  private volatile FirstLayerTable firstLayerTable;
-
   private FirstLayerTable firstLayerTable() {
-    FirstLayerTable t = firstLayerTable;
+    FirstLayerTable t = derived.firstLayerTable;
     if (t == null) {
       // one table for all threads: a bigram table takes tens of megabytes
-      synchronized (this) {
-        t = firstLayerTable;
+      synchronized (derived) {
+        t = derived.firstLayerTable;
         if (t == null) {
           t = new FirstLayerTable();
-          firstLayerTable = t;
+          derived.firstLayerTable = t;
         }
       }
     }
@@ -607,7 +614,7 @@ public final class Network {
           features(lex[r], xb, r * w + bd, ld);
         }
       }
-      x = convs.get(0).forwardFromTable(b, ft.chars.table, config.vocabSize(), xb, w, bigramWeights);
+      x = convs.get(0).forwardFromTable(b, ft.chars.table, config.vocabSize(), xb, w, derived.bigramWeights);
     }
     for (int i = 1; i < convs.size(); i++) {
       x = convs.get(i).forward(par, b, x);

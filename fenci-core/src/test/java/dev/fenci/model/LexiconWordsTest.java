@@ -57,6 +57,49 @@ class LexiconWordsTest {
   }
 
   @Test
+  void aSecondListIsRecordedAfterTheFirst() {
+    Model m = TestModels.randomWithLexicon(3);
+    int[] cps = m.vocabulary().codePoints();
+    Model twice = m.withLexiconWords(List.of(new String(cps, 2, 2)), "first list")
+        .withLexiconWords(List.of(new String(cps, 5, 3)), "second list");
+    assertThat(twice.provenance().get("extra_lexicon")).startsWith("first list (").contains("; second list (");
+  }
+
+  /** The two networks share the weights and what is derived from them: a refresh of either serves both. */
+  @Test
+  void weightsChangedAndRefreshedThroughOneNetworkReachTheOther() {
+    Model m = TestModels.randomWithLexicon(4);
+    List<dev.fenci.nn.Param> params = m.network().params();
+    params.get(params.size() - 1).value[dev.fenci.tag.Tag.S.ordinal()] -= 50; // no one-character words:
+    m.network().refresh(); // the first layer decides where words end
+    Model twin = m.withLexiconWords(List.of(), "no words");
+    int[] cps = m.vocabulary().codePoints();
+    StringBuilder text = new StringBuilder();
+    java.util.SplittableRandom r = new java.util.SplittableRandom(4);
+    for (int i = 0; i < 400; i++) {
+      text.appendCodePoint(cps[r.nextInt(Math.min(cps.length, 30))]);
+    }
+    String t = text.toString();
+    List<String> before = dev.fenci.Segmenter.of(m).segment(t);
+    assertThat(dev.fenci.Segmenter.of(twin).segment(t)).isEqualTo(before); // both tables built
+    float[] e = m.network().params().get(0).value;
+    for (int i = 0; i < e.length; i++) {
+      e[i] = -2 * e[i];
+    }
+    for (dev.fenci.nn.Param p : m.network().params()) {
+      if (p.name().startsWith("conv1.")) {
+        for (int i = 0; i < p.value.length; i++) {
+          p.value[i] = -p.value[i];
+        }
+      }
+    }
+    twin.network().refresh();
+    List<String> after = dev.fenci.Segmenter.of(m).segment(t);
+    assertThat(after).as("the change reaches the segmentation").isNotEqualTo(before);
+    assertThat(dev.fenci.Segmenter.of(twin).segment(t)).isEqualTo(after);
+  }
+
+  @Test
   void aModelWithoutLexiconFeaturesSaysSo() {
     Model m = TestModels.random(TextRules.parse("fold"), 1);
     assertThatThrownBy(() -> m.withLexiconWords(List.of("中国"), "x"))
