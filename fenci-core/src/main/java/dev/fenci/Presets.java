@@ -153,43 +153,36 @@ public final class Presets {
   }
 
   /**
-   * {@code base} with the words of the resource {@code file} added to its lexicon: one word a line,
-   * perhaps followed by a comma and a multiplier (the list is a user dictionary too); lines
-   * starting with {@code #} describe the list, the first of them goes into the provenance.
+   * {@code base} with the words of the resource {@code file} added to its lexicon. The list is a
+   * user dictionary (read by {@link dev.fenci.dict.DictionaryFile}) whose entries all have
+   * multiplier 1, the one that only says a string is a word; its first comment line goes into the
+   * provenance.
    */
   private static Model withWords(Model base, String file, String preset) throws IOException {
     String res = DIR + file;
-    List<String> words = new ArrayList<>();
-    String about = null;
-    try (InputStream in = Presets.class.getResourceAsStream(res)) {
-      if (in == null || file.isEmpty()) {
+    List<String> lines;
+    try (InputStream in = file.isEmpty() ? null : Presets.class.getResourceAsStream(res)) {
+      if (in == null) {
         throw new IOException("preset '" + preset + "' is listed but its word list " + res + " is missing from the jar");
       }
-      java.io.BufferedReader r = new java.io.BufferedReader(
-          new java.io.InputStreamReader(in, java.nio.charset.StandardCharsets.UTF_8));
-      int number = 0;
-      for (String line; (line = r.readLine()) != null; ) {
-        number++;
-        if (line.startsWith("#")) {
-          if (about == null) {
-            about = line.substring(1).trim();
-          }
-        } else if (!line.isBlank()) {
-          int comma = line.lastIndexOf(',');
-          // word or word,1: a user dictionary too, where other multipliers would mean other things
-          if (comma >= 0 && !line.substring(comma + 1).trim().equals("1")) {
-            throw new IOException(res + ", line " + number + ": '" + line + "': a preset's word list holds words,"
-                + " each alone or with multiplier 1");
-          }
-          words.add((comma < 0 ? line : line.substring(0, comma)).trim());
-        }
+      lines = new java.io.BufferedReader(new java.io.InputStreamReader(in, java.nio.charset.StandardCharsets.UTF_8))
+          .lines().toList();
+    }
+    List<String> words = new ArrayList<>();
+    for (dev.fenci.dict.Entry e : dev.fenci.dict.DictionaryFile.parse(lines, res, false, null)) {
+      if (e.multiplier() != 1) {
+        throw new IOException(res + ": '" + e.word() + "' has multiplier " + e.multiplier() + "; a preset's word list"
+            + " gives every word multiplier 1");
       }
+      words.add(e.word());
     }
     if (!base.hasLexicon()) {
       throw new IOException("preset '" + preset + "' adds a word list to a base preset whose model reads no lexicon"
           + " features (architecture " + base.arch() + ")");
     }
-    return base.withLexiconWords(words, file + (about == null ? "" : ": " + about));
+    String about = lines.stream().filter(l -> l.startsWith("#")).findFirst().map(l -> ": " + l.substring(1).trim())
+        .orElse("");
+    return base.withLexiconWords(words, file + about);
   }
 
   private static Properties index() {
