@@ -81,7 +81,7 @@ public final class DictionaryFile {
       return new Entry(word(t.substring(0, tab)), multiplier(t.substring(tab + 1)));
     }
     int comma = t.lastIndexOf(',');
-    if (comma >= 0 && t.substring(comma + 1).chars().allMatch(c -> c < 128)) {
+    if (comma >= 0 && asciiAfter(t, comma + 1)) {
       String before = t.substring(0, comma).strip();
       String after = t.substring(comma + 1);
       try {
@@ -106,6 +106,15 @@ public final class DictionaryFile {
     return new Entry(word, Entry.DEFAULT_MULTIPLIER);
   }
 
+  private static boolean asciiAfter(String t, int from) {
+    for (int i = from; i < t.length(); i++) {
+      if (t.charAt(i) >= 128) {
+        return false;
+      }
+    }
+    return true;
+  }
+
   private static String word(String w) {
     String s = w.strip();
     if (s.isEmpty()) {
@@ -120,6 +129,15 @@ public final class DictionaryFile {
   }
 
   static double multiplier(String s) {
+    // the usual case, a positive whole number of a few digits, without the pattern and the parser: a cold JVM
+    // reads a list of 100,000 lines the faster
+    int digits = 0;
+    while (digits < s.length() && digits < 9 && s.charAt(digits) >= '0' && s.charAt(digits) <= '9') {
+      digits++;
+    }
+    if (digits == s.length() && digits > 0 && s.charAt(0) != '0') {
+      return Integer.parseInt(s);
+    }
     String l = s.strip().toLowerCase(Locale.ROOT);
     if (l.equals("inf") || l.equals("+inf") || l.equals("infinity") || l.equals("force")) {
       return Double.POSITIVE_INFINITY;

@@ -44,6 +44,13 @@ class DictionaryFileTest {
   }
 
   @Test
+  void wholeNumbersReadTheSameOnTheShortPathAndTheLongOne() throws Exception {
+    // up to nine digits without a leading zero skip the number pattern; the rest take it
+    assertThat(parse("甲,1", "乙,999999999", "丙,1234567890", "丁,007", "戊, 12", "己,12 "))
+        .extracting(Entry::multiplier).containsExactly(1.0, 999999999.0, 1234567890.0, 7.0, 12.0, 12.0);
+  }
+
+  @Test
   void aWordWithSpacesAndNoNumberIsABareWord() throws Exception {
     assertThat(parse("New York Times")).containsExactly(new Entry("New York Times", Entry.DEFAULT_MULTIPLIER));
   }
