@@ -4,6 +4,7 @@ import dev.fenci.Segmenter;
 import dev.fenci.dict.UserDictionary;
 import dev.fenci.text.Chunker;
 import dev.fenci.text.Utf8Reader;
+import dev.fenci.train.ProgressBar;
 import java.io.BufferedWriter;
 import java.io.IOException;
 import java.io.InputStream;
@@ -45,6 +46,11 @@ final class SegmentCommand implements Callable<Integer> {
   @Option(names = "--threads", defaultValue = "1",
       description = "Threads segmenting blocks of lines in parallel, 1 to 1024; the output is identical and in input order (default: ${DEFAULT-VALUE}).")
   int threads;
+
+  @Option(names = "--progress",
+      description = "Show progress on standard error: bytes read of each input (of its size, with the time left, for a file),"
+          + " characters segmented and their speed, words written. Redrawn in place on a terminal, else a line every 30 seconds.")
+  boolean progress;
 
   @Option(names = "--debug", description = "Show stack traces of errors.")
   boolean debug;
@@ -94,12 +100,12 @@ final class SegmentCommand implements Callable<Integer> {
     }
     try (Writer out = new BufferedWriter(new OutputStreamWriter(System.out, StandardCharsets.UTF_8), 1 << 16)) {
       if (files == null || files.isEmpty()) {
-        segment(seg, System.in, "<stdin>", out);
+        segment(seg, System.in, "<stdin>", sizeOf(Path.of("/dev/stdin")), out); // a file given as < big.txt has a size
       } else {
         for (Path f : files) {
           checkInput(f); // again: it may have gone while the ones before it were segmented
           try (InputStream in = Files.newInputStream(f)) {
-            segment(seg, in, f.toString(), out);
+            segment(seg, in, f.toString(), sizeOf(f), out);
           }
         }
       }
@@ -122,9 +128,21 @@ final class SegmentCommand implements Callable<Integer> {
     }
   }
 
-  private void segment(Segmenter seg, InputStream in, String name, Writer out) throws IOException {
-    Utf8Reader reader = new Utf8Reader(in, name, lenient);
-    LineWriter lines = new LineWriter(out);
+  /** The size of a regular file, or -1 (a pipe, a terminal, no such file). */
+  private static long sizeOf(Path f) {
+    try {
+      return Files.isRegularFile(f) ? Files.size(f) : -1;
+    } catch (IOException | SecurityException e) {
+      return -1;
+    }
+  }
+
+  private void segment(Segmenter seg, InputStream in, String name, long size, Writer out) throws IOException {
+    CountingInputStream counted = new CountingInputStream(in);
+    Utf8Reader reader = new Utf8Reader(counted, name, lenient);
+    String label = name.length() <= 32 ? name : "..." + name.substring(name.length() - 29);
+    LineWriter lines = new LineWriter(out,
+        progress ? new Progress(new ProgressBar(System.err, label, size, "bytes", Terminal.stderr()), counted) : null);
     seg.segment(reader, lines, threads);
     lines.finish();
     if (reader.replacements() > 0) {
@@ -140,16 +158,22 @@ final class SegmentCommand implements Callable<Integer> {
    */
   private final class LineWriter implements Segmenter.WordSink {
     private final Writer out;
+    private final Progress progress;
     private boolean lineOpen;
     private boolean needDelimiter;
     private int sinceCheck;
 
-    LineWriter(Writer out) {
+    /** @param progress where to report, or null */
+    LineWriter(Writer out, Progress progress) {
       this.out = out;
+      this.progress = progress;
     }
 
     @Override
     public void word(String text, int start, int end) throws IOException {
+      if (progress != null) {
+        progress.word(text, start, end);
+      }
       if (Chunker.isSpaceWord(text, start, end)) {
         for (int i = start; i < end; i++) {
           char c = text.charAt(i);
@@ -189,15 +213,96 @@ final class SegmentCommand implements Callable<Integer> {
         needDelimiter = false;
       }
       checkOutput();
+      if (progress != null) {
+        progress.finish();
+      }
     }
 
     private void checkOutput() throws IOException {
+      if (progress != null) {
+        progress.update();
+      }
       out.flush();
       if (System.out.checkError()) {
         Stdout.throwUnlessClosedByReader();
         // the reader went away (`fenci segment big.txt | head`): stop working, quietly
         throw new ClosedOutput();
       }
+    }
+  }
+
+  /** The progress of one input: the bytes read of it, the characters and words written. */
+  private static final class Progress {
+    private final ProgressBar bar;
+    private final CountingInputStream in;
+    private long shown;
+    private long chars;
+    private long words;
+
+    Progress(ProgressBar bar, CountingInputStream in) {
+      this.bar = bar;
+      this.in = in;
+    }
+
+    void word(String text, int start, int end) {
+      chars += Character.codePointCount(text, start, end);
+      if (!Chunker.isSpaceWord(text, start, end)) {
+        words++;
+      }
+    }
+
+    void update() {
+      long read = in.count();
+      bar.advance(read - shown, metric());
+      shown = read;
+    }
+
+    void finish() {
+      update();
+      bar.finish(metric());
+    }
+
+    private String metric() {
+      return ProgressBar.human(chars) + " chars (" + ProgressBar.human((long) (chars / Math.max(1e-3, bar.elapsedSeconds())))
+          + "/s), " + ProgressBar.human(words) + " words";
+    }
+  }
+
+  /** Counts the bytes read through it. */
+  private static final class CountingInputStream extends java.io.FilterInputStream {
+    private volatile long count; // read on the thread that writes the words
+
+    CountingInputStream(InputStream in) {
+      super(in);
+    }
+
+    long count() {
+      return count;
+    }
+
+    @Override
+    public int read() throws IOException {
+      int b = super.read();
+      if (b >= 0) {
+        count++;
+      }
+      return b;
+    }
+
+    @Override
+    public int read(byte[] b, int off, int len) throws IOException {
+      int n = super.read(b, off, len);
+      if (n > 0) {
+        count += n;
+      }
+      return n;
+    }
+
+    @Override
+    public long skip(long n) throws IOException {
+      long s = super.skip(n);
+      count += s;
+      return s;
     }
   }
 

@@ -170,7 +170,7 @@ final class TrainCommand implements Callable<Integer> {
     } catch (IllegalArgumentException e) { // an unknown architecture, a value out of its range
       throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage());
     }
-    new Trainer(o, base, System.err, System.console() != null).run();
+    new Trainer(o, base, System.err, Terminal.stderr()).run();
     return 0;
   }
 }

@@ -66,6 +66,35 @@ class MainTest {
   }
 
   @Test
+  void progressGoesToStandardErrorAndLeavesTheOutputAlone() throws Exception {
+    Path in = dir.resolve("big.txt");
+    String text = "扫描二维码，关注微信号。\n".repeat(2000);
+    Files.writeString(in, text, StandardCharsets.UTF_8);
+    Run plain = run("", "segment", in.toString());
+    Run shown = run("", "segment", "--progress", in.toString());
+    assertThat(shown.code()).isZero();
+    assertThat(shown.out()).isEqualTo(plain.out());
+    assertThat(plain.err()).isEmpty();
+    long words = plain.out().lines().mapToLong(l -> l.split(" ").length).sum();
+    String bytes = dev.fenci.train.ProgressBar.human(Files.size(in));
+    String chars = dev.fenci.train.ProgressBar.human(text.codePointCount(0, text.length())) + " chars (";
+    String counts = "/s), " + dev.fenci.train.ProgressBar.human(words) + " words";
+    // not a terminal here: a line at the first words, one every 30 s, and one at the end, with the whole file read
+    // and every character and word counted
+    List<String> lines = shown.err().lines().toList();
+    assertThat(lines).isNotEmpty().allMatch(l -> l.startsWith(in.toString().length() <= 32 ? in.toString() : "..."));
+    assertThat(lines.get(lines.size() - 1)).contains("100%|########################| " + bytes + "/" + bytes + " bytes")
+        .contains(chars).endsWith(counts);
+    // standard input has no size: what was read and the speed, no percentage
+    Run piped = run(text, "segment", "--progress");
+    assertThat(piped.out()).isEqualTo(plain.out());
+    List<String> pipedLines = piped.err().lines().toList();
+    assertThat(pipedLines).isNotEmpty().allMatch(l -> l.startsWith("<stdin> ") && !l.contains("%"));
+    assertThat(pipedLines.get(pipedLines.size() - 1)).startsWith("<stdin> " + bytes + " bytes [").contains(chars)
+        .endsWith(counts);
+  }
+
+  @Test
   void delimiterAndFiles() throws Exception {
     Path in = dir.resolve("in.txt");
     Files.writeString(in, "关注微信号。\r\n", StandardCharsets.UTF_8);

@@ -6,6 +6,7 @@ import java.util.Locale;
 /**
  * A tqdm-like progress line: done/total, percent, speed, elapsed and remaining time, and a
  * running metric. Redrawn in place on a terminal; on a pipe or file one line every 30 seconds.
+ * With an unknown total (a pipe's length) it shows what is done and the speed only.
  */
 public final class ProgressBar {
   private final PrintStream out;
@@ -15,13 +16,15 @@ public final class ProgressBar {
   private final boolean terminal;
   private final long startNanos = System.nanoTime();
   private long lastDraw;
+  private int lastLength;
   private long done;
   private String metric = "";
 
+  /** @param total the amount that makes 100%, or 0 or less when it is not known */
   public ProgressBar(PrintStream out, String label, long total, String unit, boolean terminal) {
     this.out = out;
     this.label = label;
-    this.total = Math.max(1, total);
+    this.total = total;
     this.unit = unit;
     this.terminal = terminal;
   }
@@ -51,23 +54,32 @@ public final class ProgressBar {
   private void draw(boolean end) {
     double secs = Math.max(1e-9, elapsedSeconds());
     double rate = done / secs;
-    double remaining = rate > 0 ? (total - done) / rate : 0;
-    double frac = Math.min(1, (double) done / total);
-    int width = 24;
-    int filled = (int) Math.round(frac * width);
-    String bar = "#".repeat(filled) + ".".repeat(width - filled);
-    String line = String.format(Locale.ROOT, "%s %3.0f%%|%s| %s/%s %s [%s<%s, %s %s/s] %s", label,
-        frac * 100, bar, human(done), human(total), unit, clock(secs), clock(remaining), human((long) rate), unit, metric);
+    String line;
+    if (total > 0) {
+      double remaining = rate > 0 ? Math.max(0, total - done) / rate : 0;
+      double frac = Math.min(1, (double) done / total);
+      int width = 24;
+      int filled = (int) Math.round(frac * width);
+      String bar = "#".repeat(filled) + ".".repeat(width - filled);
+      line = String.format(Locale.ROOT, "%s %3.0f%%|%s| %s/%s %s [%s<%s, %s %s/s] %s", label,
+          frac * 100, bar, human(done), human(total), unit, clock(secs), clock(remaining), human((long) rate), unit, metric);
+    } else {
+      line = String.format(Locale.ROOT, "%s %s %s [%s, %s %s/s] %s", label, human(done), unit, clock(secs),
+          human((long) rate), unit, metric);
+    }
     if (terminal) {
-      out.print("\r" + line + (end ? "\n" : ""));
+      String pad = " ".repeat(Math.max(0, lastLength - line.length())); // a shorter line covers the longer one
+      lastLength = line.length();
+      out.print("\r" + line + pad + (end ? "\n" : ""));
     } else {
       out.println(line);
     }
     out.flush();
   }
 
-  static String human(long n) {
-    if (n >= 10_000_000) {
+  /** {@code n} as it is drawn: 9999, 10.0k, 999.9k, 1.0M. */
+  public static String human(long n) {
+    if (n >= 999_950) {
       return String.format(Locale.ROOT, "%.1fM", n / 1e6);
     }
     if (n >= 10_000) {
