@@ -32,8 +32,11 @@ public final class Presets {
 
   private Presets() {}
 
-  /** A shipped preset's name and one-line description. */
-  public record Preset(String name, String description) {}
+  /**
+   * A shipped preset's name, one-line description and base: the preset it adds a word list to
+   * ({@code accurate} for {@code accurate+jieba}), or null for a model of its own.
+   */
+  public record Preset(String name, String description, String base) {}
 
   public static List<Preset> list() {
     return LIST;
@@ -45,7 +48,8 @@ public final class Presets {
     for (String name : p.getProperty("presets", "").split(",")) {
       name = name.trim();
       if (!name.isEmpty()) {
-        out.add(new Preset(name, p.getProperty(name + ".description", "")));
+        String base = p.getProperty(name + ".base");
+        out.add(new Preset(name, p.getProperty(name + ".description", ""), base == null ? null : base.trim()));
       }
     }
     return List.copyOf(out);

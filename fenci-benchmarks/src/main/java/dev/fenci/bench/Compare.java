@@ -85,7 +85,9 @@ public final class Compare {
     double[] perceptronTraining = new double[1];
     List<Object[]> loaders = new ArrayList<>();
     for (dev.fenci.Presets.Preset p : dev.fenci.Presets.list()) {
-      loaders.add(new Object[] {(Loader) () -> Peers.fenci(p.name()), p.description()});
+      // a preset made of another one shares its weights, loaded (and still cached) in an earlier row
+      String shared = p.base() == null ? "" : " (heap and load: on top of `" + p.base() + "`, shared with it)";
+      loaders.add(new Object[] {(Loader) () -> Peers.fenci(p.name()), p.description() + shared});
     }
     long t0 = System.nanoTime();
     Peers.trainHanlpPerceptron(BenchData.file("pd1998/train.utf8"), perceptronModel);
