@@ -25,7 +25,8 @@ import java.util.List;
  * tag scores (logits); whitespace, punctuation and address chunks (and, under the seed rules, ASCII runs)
  * carry their fixed tagging, every other tagging of them and every word crossing a chunk edge
  * costing {@link #CUT}, far more than any dictionary multiplier; so does joining a Latin word (an
- * ASCII run of {@link #LATIN_WORD_LETTERS} letters or more) with a Chinese character next to it.
+ * ASCII run of {@link #LATIN_WORD_LETTERS} letters or more) with a Chinese character next to it,
+ * or a currency sign with a Chinese character before it.
  * Emoji and runs of Hangul or kana are such fixed chunks too ({@link Chunk.Kind}). A user dictionary adds
  * log(multiplier) to the tags that make each occurrence one word; forced occurrences (and
  * occurrences that cross a cut, with a multiplier above 1) become hard constraints. With a
@@ -604,11 +605,11 @@ public final class Decoder {
           }
         }
       }
-      boolean[] latin = rules.asciiRunsAreWords() ? null : latinWordEdges();
+      boolean[] ruleEdges = rules.asciiRunsAreWords() ? null : ruleWordEdges();
       byte[] allowed = dict.size() == 0 ? null
-          : applyDictionary(latin, boundary > 0 && boundary < text.length() ? cpIndex(boundary) : 0);
-      for (int k = 1; latin != null && k < n; k++) {
-        if (latin[k]) {
+          : applyDictionary(ruleEdges, boundary > 0 && boundary < text.length() ? cpIndex(boundary) : 0);
+      for (int k = 1; ruleEdges != null && k < n; k++) {
+        if (ruleEdges[k]) {
           boundaryBefore(k, CUT);
         }
       }
@@ -659,17 +660,25 @@ public final class Decoder {
     }
 
     /**
-     * The word boundaries that the Latin-word rules ask for ({@code edges[k]}: one before code
+     * The word boundaries that the rules for Latin words and currency signs ask for ({@code edges[k]}: one before code
      * point {@code k}), or null if there are none: an ASCII run with at least
      * {@link #LATIN_WORD_LETTERS} letters ({@code Twitter}, {@code iPhone6Plus}) is never joined
      * with a Chinese character next to it, nor is one of {@link #SANDWICH_LETTERS} between two
      * ({@code 特斯拉 CEO 马斯克}); other runs may be ({@code A股}, {@code POS机}, {@code 款SUV}) as the
      * network decides, and so may any run with the other characters the network sees
-     * ({@code Lily_Wang}, {@code Schrödinger}).
+     * ({@code Lily_Wang}, {@code Schrödinger}). A currency sign ({@code $ ￥ €}) is never joined
+     * with a Chinese character before it.
      */
-    private boolean[] latinWordEdges() {
+    private boolean[] ruleWordEdges() {
       boolean[] edges = null;
       for (int a = 0; a < n; ) {
+        if (a > 0 && Character.getType(text.codePointAt(offsets[a])) == Character.CURRENCY_SYMBOL
+            && chunkOf[a - 1] == chunkOf[a] && isHan(a - 1)) {
+          // a currency sign starts an amount, never ends a Chinese word (门票 $100, not 门票$ 100): none of
+          // the training texts writes one, so the network's guess for it is anyone's
+          edges = edges == null ? new boolean[n + 1] : edges;
+          edges[a] = true;
+        }
         if (text.charAt(offsets[a]) >= 0x80 || !Chunker.inAsciiRun(text, offsets[a])
             || chunks.get(chunkOf[a]).kind() != Chunk.Kind.TEXT) {
           a++;
@@ -712,16 +721,17 @@ public final class Decoder {
      * Adds log(multiplier) along every occurrence; returns hard constraints of forced ones, chosen
      * leftmost first, then longest, from code point {@code from} on (a window's settled boundary:
      * the forced words before it were chosen in the window before, so the choice after it is the
-     * whole line's). An occurrence of multiplier 1 or more lifts the Latin-word rules' boundaries
-     * inside it ({@code latin}, may be null): the user says that string is a word.
+     * whole line's). An occurrence of multiplier 1 or more lifts the boundaries of the rules for
+     * Latin words and currency signs inside it ({@code ruleEdges}, may be null): the user says that
+     * string is a word.
      */
-    private byte[] applyDictionary(boolean[] latin, int from) {
+    private byte[] applyDictionary(boolean[] ruleEdges, int from) {
       // per start: the end of the longest forced occurrence (0: none); made at the first one, as
       // most dictionaries force nothing and every line would pay for it
       int[][] longest = {null};
       forEachMatch((s, e, logMultiplier) -> {
-        if (latin != null && logMultiplier >= 0) {
-          Arrays.fill(latin, s + 1, e, false);
+        if (ruleEdges != null && logMultiplier >= 0) {
+          Arrays.fill(ruleEdges, s + 1, e, false);
         }
         boolean crosses = chunkOf[s] != chunkOf[e - 1];
         if (logMultiplier == Float.POSITIVE_INFINITY || (crosses && logMultiplier > 0)) {
