@@ -101,6 +101,17 @@ public final class Presets {
       throw new IOException("presets " + String.join(" -> ", derivedFrom) + " -> " + name + " are each other's base");
     }
     derivedFrom.add(name);
+    // the word list is read and parsed while the base loads (a cold JVM spends about as long on each)
+    String wordFile = INDEX.getProperty(name + ".words", "").trim();
+    String preset = name;
+    java.util.concurrent.CompletableFuture<WordList> words = base == null ? null
+        : java.util.concurrent.CompletableFuture.supplyAsync(() -> {
+          try {
+            return readWords(wordFile, preset);
+          } catch (IOException e) {
+            throw new UncheckedIOException(e);
+          }
+        });
     Model baseModel = base == null ? null : load(base.trim(), derivedFrom);
     Model[] loaded = new Model[1];
     try {
@@ -112,7 +123,9 @@ public final class Presets {
         }
         if (baseModel != null) {
           try {
-            loaded[0] = withWords(baseModel, INDEX.getProperty(n + ".words", "").trim(), n);
+            loaded[0] = withWords(baseModel, words.join(), n);
+          } catch (java.util.concurrent.CompletionException e) {
+            throw e.getCause() instanceof UncheckedIOException u ? u : new IllegalStateException(e.getCause());
           } catch (IOException e) {
             throw new UncheckedIOException(e);
           }
@@ -156,13 +169,15 @@ public final class Presets {
     }
   }
 
+  /** The words of a preset's list, and what its first comment line says of them. */
+  private record WordList(String file, List<String> words, String about) {}
+
   /**
-   * {@code base} with the words of the resource {@code file} added to its lexicon. The list is a
-   * user dictionary (read by {@link dev.fenci.dict.DictionaryFile}) whose entries all have
-   * multiplier 1, the one that only says a string is a word; its first comment line goes into the
-   * provenance.
+   * The words of the resource {@code file}. The list is a user dictionary (read by {@link
+   * dev.fenci.dict.DictionaryFile}) whose entries all have multiplier 1, the one that only says a
+   * string is a word; its first comment line goes into the provenance.
    */
-  private static Model withWords(Model base, String file, String preset) throws IOException {
+  private static WordList readWords(String file, String preset) throws IOException {
     String res = DIR + file;
     List<String> lines;
     try (InputStream in = file.isEmpty() ? null : Presets.class.getResourceAsStream(res)) {
@@ -180,13 +195,18 @@ public final class Presets {
       }
       words.add(e.word());
     }
+    String about = lines.stream().filter(l -> l.startsWith("#")).findFirst().map(l -> ": " + l.substring(1).trim())
+        .orElse("");
+    return new WordList(file, words, about);
+  }
+
+  /** {@code base} with the words of {@code list} added to its lexicon. */
+  private static Model withWords(Model base, WordList list, String preset) throws IOException {
     if (!base.hasLexicon()) {
       throw new IOException("preset '" + preset + "' adds a word list to a base preset whose model reads no lexicon"
           + " features (architecture " + base.arch() + ")");
     }
-    String about = lines.stream().filter(l -> l.startsWith("#")).findFirst().map(l -> ": " + l.substring(1).trim())
-        .orElse("");
-    return base.withLexiconWords(words, file + about);
+    return base.withLexiconWords(list.words(), list.file() + list.about());
   }
 
   private static Properties index() {
