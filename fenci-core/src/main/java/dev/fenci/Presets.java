@@ -101,18 +101,24 @@ public final class Presets {
       throw new IOException("presets " + String.join(" -> ", derivedFrom) + " -> " + name + " are each other's base");
     }
     derivedFrom.add(name);
-    // the word list is read and parsed while the base loads (a cold JVM spends about as long on each)
-    String wordFile = INDEX.getProperty(name + ".words", "").trim();
-    String preset = name;
-    java.util.concurrent.CompletableFuture<WordList> words = base == null ? null
-        : java.util.concurrent.CompletableFuture.supplyAsync(() -> {
-          try {
-            return readWords(wordFile, preset);
-          } catch (IOException e) {
-            throw new UncheckedIOException(e);
-          }
-        });
-    Model baseModel = base == null ? null : load(base.trim(), derivedFrom);
+    // the word list is read and parsed while the base loads (a cold JVM spends about as long on each), on a
+    // thread of its own (not a shared pool, whose threads may be the ones loading presets), and waited for
+    // before the cache is locked
+    Model baseModel;
+    WordList wordList;
+    if (base == null) {
+      baseModel = null;
+      wordList = null;
+    } else {
+      String wordFile = INDEX.getProperty(name + ".words", "").trim();
+      String preset = name;
+      java.util.concurrent.FutureTask<WordList> words = new java.util.concurrent.FutureTask<>(() -> readWords(wordFile, preset));
+      Thread reader = new Thread(words, "fenci-preset-words");
+      reader.setDaemon(true);
+      reader.start();
+      baseModel = load(base.trim(), derivedFrom);
+      wordList = await(words);
+    }
     Model[] loaded = new Model[1];
     try {
       CACHE.compute(name, (n, ref) -> {
@@ -123,9 +129,7 @@ public final class Presets {
         }
         if (baseModel != null) {
           try {
-            loaded[0] = withWords(baseModel, words.join(), n);
-          } catch (java.util.concurrent.CompletionException e) {
-            throw e.getCause() instanceof UncheckedIOException u ? u : new IllegalStateException(e.getCause());
+            loaded[0] = withWords(baseModel, wordList, n);
           } catch (IOException e) {
             throw new UncheckedIOException(e);
           }
@@ -166,6 +170,36 @@ public final class Presets {
     try (InputStream in = c.getInputStream()) {
       SafeTensors st = n < 0 ? SafeTensors.read(in.readAllBytes(), source) : SafeTensors.read(in, n, source);
       return Model.fromSafeTensors(st, source);
+    }
+  }
+
+  /** The result of {@code task}, with its exception as it was thrown. */
+  private static WordList await(java.util.concurrent.FutureTask<WordList> task) throws IOException {
+    boolean interrupted = false;
+    try {
+      while (true) {
+        try {
+          return task.get();
+        } catch (InterruptedException e) {
+          interrupted = true; // the list is read in well under a second: finish loading, keep the interrupt
+        }
+      }
+    } catch (java.util.concurrent.ExecutionException e) {
+      Throwable cause = e.getCause();
+      if (cause instanceof IOException io) {
+        throw io;
+      }
+      if (cause instanceof RuntimeException r) {
+        throw r;
+      }
+      if (cause instanceof Error err) {
+        throw err;
+      }
+      throw new IllegalStateException(cause);
+    } finally {
+      if (interrupted) {
+        Thread.currentThread().interrupt();
+      }
     }
   }
 

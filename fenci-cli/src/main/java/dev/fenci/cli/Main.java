@@ -18,8 +18,12 @@ public final class Main {
   /** Exit code for a bad command line. */
   public static final int EXIT_USAGE = 2;
 
+  /** Whether {@link System#in} is this process's standard input (the command run as a process, not from a test). */
+  static volatile boolean processStdin;
+
   public static void main(String[] args) {
     Stdout.install();
+    processStdin = true;
     System.exit(run(args));
   }
 

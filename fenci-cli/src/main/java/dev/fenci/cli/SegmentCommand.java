@@ -100,7 +100,7 @@ final class SegmentCommand implements Callable<Integer> {
     }
     try (Writer out = new BufferedWriter(new OutputStreamWriter(System.out, StandardCharsets.UTF_8), 1 << 16)) {
       if (files == null || files.isEmpty()) {
-        segment(seg, System.in, "<stdin>", sizeOf(Path.of("/dev/stdin")), out); // a file given as < big.txt has a size
+        segment(seg, System.in, "<stdin>", stdinLeft(), out);
       } else {
         for (Path f : files) {
           checkInput(f); // again: it may have gone while the ones before it were segmented
@@ -128,6 +128,24 @@ final class SegmentCommand implements Callable<Integer> {
     }
   }
 
+  /**
+   * What is left to read of standard input when it is a regular file ({@code < big.txt}: its size
+   * from the current position), else -1 (a pipe, a terminal; or a {@link System#in} that is not the
+   * process's, as in tests).
+   */
+  private static long stdinLeft() {
+    if (!Main.processStdin || !Files.isRegularFile(Path.of("/dev/stdin"))) {
+      return -1;
+    }
+    try {
+      // not closed: that would close the process's standard input
+      java.nio.channels.FileChannel ch = new java.io.FileInputStream(java.io.FileDescriptor.in).getChannel();
+      return Math.max(0, ch.size() - ch.position());
+    } catch (IOException | RuntimeException e) {
+      return -1;
+    }
+  }
+
   /** The size of a regular file, or -1 (a pipe, a terminal, no such file). */
   private static long sizeOf(Path f) {
     try {
@@ -140,11 +158,22 @@ final class SegmentCommand implements Callable<Integer> {
   private void segment(Segmenter seg, InputStream in, String name, long size, Writer out) throws IOException {
     CountingInputStream counted = new CountingInputStream(in);
     Utf8Reader reader = new Utf8Reader(counted, name, lenient);
-    String label = name.length() <= 32 ? name : "..." + name.substring(name.length() - 29);
-    LineWriter lines = new LineWriter(out,
-        progress ? new Progress(new ProgressBar(System.err, label, size, "bytes", Terminal.stderr()), counted) : null);
-    seg.segment(reader, lines, threads);
-    lines.finish();
+    int cut = name.length() <= 32 ? 0 : name.length() - 29;
+    if (cut > 0 && Character.isLowSurrogate(name.charAt(cut))) {
+      cut++; // not half a character
+    }
+    String label = cut == 0 ? name : "..." + name.substring(cut);
+    Progress shown = progress ? new Progress(new ProgressBar(System.err, label, size, "bytes", Terminal.stderr()), counted)
+        : null;
+    LineWriter lines = new LineWriter(out, shown);
+    try {
+      seg.segment(reader, lines, threads);
+      lines.finish();
+    } finally {
+      if (shown != null) {
+        shown.finish(); // also when stopped early (bad input, a closed pipe): the bar's line ends before what follows
+      }
+    }
     if (reader.replacements() > 0) {
       System.err.println("fenci: " + name + ": replaced " + reader.replacements()
           + " invalid UTF-8 sequence" + (reader.replacements() == 1 ? "" : "s") + " with U+FFFD");
@@ -213,9 +242,6 @@ final class SegmentCommand implements Callable<Integer> {
         needDelimiter = false;
       }
       checkOutput();
-      if (progress != null) {
-        progress.finish();
-      }
     }
 
     private void checkOutput() throws IOException {

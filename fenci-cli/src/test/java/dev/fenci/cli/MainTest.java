@@ -95,6 +95,20 @@ class MainTest {
   }
 
   @Test
+  void progressEndsItsLineBeforeAnError() throws Exception {
+    Path in = dir.resolve("bad.txt");
+    byte[] good = "扫描二维码，关注微信号。\n".repeat(100).getBytes(StandardCharsets.UTF_8);
+    byte[] bytes = java.util.Arrays.copyOf(good, good.length + 1);
+    bytes[good.length] = (byte) 0xFF;
+    Files.write(in, bytes);
+    Run r = run("", "segment", "--progress", in.toString());
+    assertThat(r.code()).isEqualTo(1);
+    List<String> lines = r.err().lines().toList();
+    assertThat(lines.get(lines.size() - 2)).startsWith(in.toString().length() <= 32 ? in.toString() : "...");
+    assertThat(lines.get(lines.size() - 1)).startsWith("fenci: ").contains("invalid UTF-8");
+  }
+
+  @Test
   void delimiterAndFiles() throws Exception {
     Path in = dir.resolve("in.txt");
     Files.writeString(in, "关注微信号。\r\n", StandardCharsets.UTF_8);

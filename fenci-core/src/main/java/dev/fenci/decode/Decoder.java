@@ -26,7 +26,7 @@ import java.util.List;
  * carry their fixed tagging, every other tagging of them and every word crossing a chunk edge
  * costing {@link #CUT}, far more than any dictionary multiplier; so does joining a Latin word (an
  * ASCII run of {@link #LATIN_WORD_LETTERS} letters or more) with a Chinese character next to it,
- * or a currency sign with a Chinese character before it.
+ * or a currency sign with a Chinese character before it (both under the {@code fold} text rules).
  * Emoji and runs of Hangul or kana are such fixed chunks too ({@link Chunk.Kind}). A user dictionary adds
  * log(multiplier) to the tags that make each occurrence one word; forced occurrences (and
  * occurrences that cross a cut, with a multiplier above 1) become hard constraints. With a
