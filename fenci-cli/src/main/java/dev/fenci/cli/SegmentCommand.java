@@ -200,10 +200,11 @@ final class SegmentCommand implements Callable<Integer> {
 
     @Override
     public void word(String text, int start, int end) throws IOException {
+      boolean space = Chunker.isSpaceWord(text, start, end);
       if (progress != null) {
-        progress.word(text, start, end);
+        progress.word(text, start, end, space);
       }
-      if (Chunker.isSpaceWord(text, start, end)) {
+      if (space) {
         for (int i = start; i < end; i++) {
           char c = text.charAt(i);
           // LF, CRLF and a lone CR each end a line
@@ -270,9 +271,9 @@ final class SegmentCommand implements Callable<Integer> {
       this.in = in;
     }
 
-    void word(String text, int start, int end) {
+    void word(String text, int start, int end, boolean space) {
       chars += Character.codePointCount(text, start, end);
-      if (!Chunker.isSpaceWord(text, start, end)) {
+      if (!space) {
         words++;
       }
     }

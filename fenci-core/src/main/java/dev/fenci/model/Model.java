@@ -409,11 +409,6 @@ public final class Model {
           + " list can only reach it as a user dictionary");
     }
     List<int[]> more = new ArrayList<>();
-    // hashes of the words added: two spellings can be one word to the network (繁 / 简, Ａ / A); open addressing
-    // over longs (a HashSet of boxed ones took a third of the time of a 75,000-word list in a fresh JVM)
-    long[] added = new long[Integer.highestOneBit(Math.max(4, words.size() * 2 - 1)) << 1];
-    int mask = added.length - 1;
-    boolean addedZero = false;
     int[] ids = new int[Lexicon.MAX_LENGTH];
     for (String w : words) {
       int n = 0;
@@ -426,30 +421,17 @@ public final class Model {
           known = ids[n] != Vocabulary.UNKNOWN;
         }
       }
-      if (!known || n < 2 || n > Lexicon.MAX_LENGTH || lexicon.contains(ids, 0, n)) {
-        continue;
-      }
-      long h = Lexicon.hash(ids, 0, n);
-      boolean fresh;
-      if (h == 0) {
-        fresh = !addedZero;
-        addedZero = true;
-      } else {
-        int slot = (int) (h ^ (h >>> 32)) & mask;
-        while (added[slot] != 0 && added[slot] != h) {
-          slot = (slot + 1) & mask;
-        }
-        fresh = added[slot] == 0;
-        added[slot] = h;
-      }
-      if (fresh) {
+      if (known && n >= 2 && n <= Lexicon.MAX_LENGTH) {
         more.add(Arrays.copyOf(ids, n));
       }
     }
+    // the lexicon keeps each word once: two spellings can be one word to the network (繁 / 简, Ａ / A)
+    Lexicon bigger = lexicon.with(more);
     Map<String, String> p = new LinkedHashMap<>(this.provenance);
-    String record = provenance + " (" + more.size() + " words added to the " + lexicon.size() + " of the lexicon)";
+    String record = provenance + " (" + (bigger.size() - lexicon.size()) + " words added to the " + lexicon.size()
+        + " of the lexicon)";
     p.merge("extra_lexicon", record, (before, now) -> before + "; " + now);
-    return new Model(arch, network.withLexicon(lexicon.with(more)), transitions, vocabulary, rules, p, wordModel);
+    return new Model(arch, network.withLexicon(bigger), transitions, vocabulary, rules, p, wordModel);
   }
 
   /** Whether the network reads lexicon features (see {@link #withLexiconWords}). */

@@ -1,5 +1,6 @@
 package dev.fenci.nn;
 
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.function.LongToIntFunction;
@@ -67,9 +68,22 @@ public final class Lexicon {
     return new Lexicon(flatten(new int[0], wordIds));
   }
 
-  /** This lexicon's words followed by {@code more} (character id arrays of length 2 to {@link #MAX_LENGTH}). */
+  /**
+   * This lexicon's words followed by those of {@code more} (character id arrays of length 2 to
+   * {@link #MAX_LENGTH}) that it does not hold yet, each once (the first of equal ones); {@link
+   * #size()} tells how many were new.
+   */
   public Lexicon with(List<int[]> more) {
-    return new Lexicon(flatten(words, more));
+    FlagSet seen = new FlagSet(Math.max(1, more.size()));
+    List<int[]> fresh = new ArrayList<>(more.size());
+    for (int[] w : more) {
+      long h = hash(w, 0, w.length);
+      if (!containsHash(h) && (seen.get(h) & WORD) == 0) {
+        seen.add(h, WORD);
+        fresh.add(w);
+      }
+    }
+    return new Lexicon(flatten(words, fresh));
   }
 
   /** {@code flat} (the constructor's layout) followed by the words of {@code more} in that layout. */

@@ -70,6 +70,16 @@ class LexiconTest {
   }
 
   @Test
+  void withAddsOnlyWordsItDoesNotHoldEachOnce() {
+    Lexicon lex = Lexicon.of(List.of(new int[] {1, 2}, new int[] {3, 4, 5}));
+    Lexicon more = lex.with(List.of(new int[] {3, 4, 5}, new int[] {6, 7}, new int[] {6, 7}, new int[] {1, 2, 3}));
+    assertThat(more.size()).isEqualTo(4);
+    assertThat(more.words()).containsExactly(2, 1, 2, 3, 3, 4, 5, 2, 6, 7, 3, 1, 2, 3);
+    assertThat(more.contains(new int[] {6, 7}, 0, 2)).isTrue();
+    assertThat(lex.contains(new int[] {6, 7}, 0, 2)).isFalse();
+  }
+
+  @Test
   void wordsRoundTripThroughTheirFlatForm() {
     Lexicon lex = Lexicon.of(List.of(new int[] {1, 2}, new int[] {3, 4, 5}));
     assertThat(lex.words()).containsExactly(2, 1, 2, 3, 3, 4, 5);
