@@ -5,7 +5,8 @@ import java.util.List;
 
 /**
  * An Aho-Corasick automaton over UTF-16 code units: finds every occurrence of every word in one
- * pass over a text. Immutable after construction and safe to share between threads; matching
+ * pass over a text, words and text compared through {@link Folding} (full-width and ASCII forms,
+ * traditional and simplified characters alike). Immutable after construction and safe to share between threads; matching
  * allocates nothing.
  *
  * <p>Layout, chosen for the cache (the automaton shares the last-level cache with the network's
@@ -45,7 +46,7 @@ final class AhoCorasick {
   private final int[] node;
 
   /**
-   * @param words  distinct words; an occurrence reports its word's index in this list
+   * @param words  words distinct once folded ({@link Folding}); an occurrence reports its word's index in this list
    * @param values one per word, reported with each of its occurrences
    */
   AhoCorasick(List<String> words, float[] values) {
@@ -62,7 +63,7 @@ final class AhoCorasick {
     }
     Trie trie = new Trie((int) total);
     for (int wi = 0; wi < words.size(); wi++) {
-      trie.insert(words.get(wi), wi);
+      trie.insert(Folding.key(words.get(wi)), wi);
     }
     int states = trie.states;
     label = new char[states];
@@ -201,20 +202,20 @@ final class AhoCorasick {
     return -1;
   }
 
-  /** The index of {@code word} in the list built from, or -1 if it is not one of the words. */
+  /** The index of the word that {@code word} folds to in the list built from, or -1 if none. */
   int indexOf(CharSequence word) {
     int s = ROOT;
     for (int i = 0; i < word.length() && s >= 0; i++) {
-      s = next(s, word.charAt(i));
+      s = next(s, Folding.fold(word.charAt(i)));
     }
     return s > ROOT && node[REC * s + LEN] == word.length() ? node[REC * s + WORD] : -1;
   }
 
-  /** Reports every occurrence of every word in {@code text}, by end position. */
+  /** Reports every occurrence of every word in {@code text}, both read folded, by end position. */
   void match(CharSequence text, Hits hits) {
     int s = ROOT;
     for (int i = 0; i < text.length(); i++) {
-      char c = text.charAt(i);
+      char c = Folding.fold(text.charAt(i));
       int t;
       while ((t = next(s, c)) < 0 && s != ROOT) {
         s = node[REC * s + FAIL];

@@ -60,12 +60,14 @@ public final class DictionarySnapshot {
   /** Entries added or changed since {@code base} was built (null if none). */
   private final Layer overlay;
   private final int size;
-  /** All entries by word; built on first use for a snapshot with an overlay. */
+  /** All entries by word (as written); built on first use. */
   private volatile Map<String, Entry> entries;
 
-  /** @param entries by word, owned by the snapshot from now on; later duplicates already won */
+  /**
+   * @param entries by {@link Folding#key} of their words, owned by the snapshot from now on; later
+   *     duplicates already won
+   */
   DictionarySnapshot(Map<String, Entry> entries) {
-    this.entries = Collections.unmodifiableMap(entries);
     this.base = entries.isEmpty() ? null : new Layer(entries.values());
     this.hidden = null;
     this.overlay = null;
@@ -79,30 +81,33 @@ public final class DictionarySnapshot {
     this.size = size;
   }
 
-  /** Builds a snapshot; for the same word the later entry wins. */
+  /**
+   * Builds a snapshot; for the same word the later entry wins (the same once folded: {@code ＡＢＣ}
+   * and {@code ABC} are one word, see {@link Folding}).
+   */
   public static DictionarySnapshot of(Collection<Entry> entries) {
     Map<String, Entry> m = new HashMap<>(entries.size() * 2);
     for (Entry e : entries) {
-      m.put(e.word(), e);
+      m.put(Folding.key(e.word()), e);
     }
     return new DictionarySnapshot(m);
   }
 
   /** This dictionary with {@code put} added (replacing entries of the same word) and {@code remove} removed. */
   DictionarySnapshot with(Collection<Entry> put, Collection<String> remove) {
-    Map<String, Entry> changed = new LinkedHashMap<>();
+    Map<String, Entry> changed = new LinkedHashMap<>(); // by folded word
     if (overlay != null) {
       for (Entry e : overlay.entries) {
-        changed.put(e.word(), e);
+        changed.put(Folding.key(e.word()), e);
       }
     }
     BitSet hide = hidden == null ? new BitSet() : (BitSet) hidden.clone();
     for (String w : remove) {
-      changed.remove(w);
+      changed.remove(Folding.key(w));
       hide(hide, w);
     }
     for (Entry e : put) {
-      changed.put(e.word(), e);
+      changed.put(Folding.key(e.word()), e);
       hide(hide, e.word());
     }
     int baseSize = base == null ? 0 : base.entries.length;
@@ -110,7 +115,7 @@ public final class DictionarySnapshot {
       Map<String, Entry> all = new HashMap<>((baseSize + changed.size()) * 2);
       for (int i = 0; i < baseSize; i++) {
         if (!hide.get(i)) {
-          all.put(base.entries[i].word(), base.entries[i]);
+          all.put(Folding.key(base.entries[i].word()), base.entries[i]);
         }
       }
       all.putAll(changed);

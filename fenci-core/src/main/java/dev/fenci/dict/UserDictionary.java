@@ -27,6 +27,11 @@ import java.util.concurrent.TimeUnit;
  * occurs inside one run of text, so that the network weighs it in context like its training words
  * (multiplier 1: only that).
  *
+ * <p>An entry matches its word however its characters are written: full-width or ASCII letters,
+ * digits and symbols, traditional or simplified characters ({@code ABC公司,10} also joins
+ * {@code ＡＢＣ公司}, {@code 臺積電,10} also {@code 台积电}; see {@link Folding}), and entries that
+ * differ only so are one word, the later winning ({@link #remove} of either removes it).
+ *
  * <pre>{@code
  * UserDictionary dict = UserDictionary.load(Path.of("my.dict"));
  * Segmenter seg = Segmenter.load().withDictionary(dict);
@@ -40,6 +45,7 @@ public final class UserDictionary implements AutoCloseable {
   private final PrintStream warnings;
   private final Object lock = new Object();
   private List<Entry> fileEntries = List.of();
+  /** Entries added, and words removed, by {@link #add} and {@link #remove}: by folded word ({@link Folding#key}). */
   private final Map<String, Entry> added = new LinkedHashMap<>();
   private final java.util.Set<String> removed = new java.util.HashSet<>();
   private Map<Path, FileTime> stamps = Map.of();
@@ -94,19 +100,21 @@ public final class UserDictionary implements AutoCloseable {
     List<Entry> copy = List.copyOf(entries);
     synchronized (lock) {
       for (Entry e : copy) {
-        added.put(e.word(), e);
-        removed.remove(e.word());
+        String key = Folding.key(e.word());
+        added.put(key, e);
+        removed.remove(key);
       }
       current = current.with(copy, List.of());
     }
   }
 
-  /** Removes a word, whether it came from a file or from {@link #add}. */
+  /** Removes a word (however written), whether it came from a file or from {@link #add}. */
   public void remove(String word) {
     Objects.requireNonNull(word, "word to remove is null");
+    String key = Folding.key(word);
     synchronized (lock) {
-      added.remove(word);
-      removed.add(word);
+      added.remove(key);
+      removed.add(key);
       current = current.with(List.of(), List.of(word));
     }
   }
@@ -200,7 +208,7 @@ public final class UserDictionary implements AutoCloseable {
   private void publish() {
     Map<String, Entry> all = new java.util.HashMap<>((fileEntries.size() + added.size()) * 2);
     for (Entry e : fileEntries) {
-      all.put(e.word(), e);
+      all.put(Folding.key(e.word()), e);
     }
     all.putAll(added);
     for (String w : removed) {

@@ -24,19 +24,25 @@ class AhoCorasickTest {
     for (int i = 0; i < words.size(); i++) {
       assertThat(ac.indexOf(words.get(i))).isEqualTo(i);
     }
-    assertThat(ac.indexOf(text)).isEqualTo(words.indexOf(text));
+    assertThat(ac.indexOf(text)).isEqualTo(keys(words).indexOf(Folding.key(text)));
     ac.match(text, (s, e, w, value) -> {
       assertThat(value).isEqualTo(-w);
-      assertThat(text.substring(s, e)).isEqualTo(words.get(w));
+      assertThat(Folding.key(text.substring(s, e))).isEqualTo(Folding.key(words.get(w)));
       out.add(s + ":" + e + ":" + w);
     });
     return out;
   }
 
-  private static Set<String> bruteForce(List<String> words, String text) {
+  private static List<String> keys(List<String> words) {
+    return words.stream().map(Folding::key).toList();
+  }
+
+  /** Every occurrence, words and text compared folded. */
+  private static Set<String> bruteForce(List<String> words, String written) {
     Set<String> out = new TreeSet<>();
+    String text = Folding.key(written);
     for (int w = 0; w < words.size(); w++) {
-      String word = words.get(w);
+      String word = Folding.key(words.get(w));
       for (int i = text.indexOf(word); i >= 0; i = text.indexOf(word, i + 1)) {
         out.add(i + ":" + (i + word.length()) + ":" + w);
       }
@@ -51,9 +57,18 @@ class AhoCorasickTest {
     assertThat(found(words, "ushers 扫描二维码")).hasSize(6);
   }
 
+  @Test
+  void readsFullWidthFormsAndTraditionalCharactersAsTheirPlainForms() {
+    List<String> words = List.of("ABC公司", "二维码", "臺灣", "C++", "iPhone 15");
+    assertThat(found(words, "ＡＢＣ公司的二維碼在台湾")).containsExactlyInAnyOrder("0:5:0", "6:9:1", "10:12:2");
+    assertThat(found(words, "学Ｃ＋＋，用ｉＰｈｏｎｅ　１５")).containsExactlyInAnyOrder("1:4:3", "6:15:4");
+    assertThat(found(words, "IPHONE 15、abc公司")).isEmpty(); // case is kept
+  }
+
   @Provide
   Arbitrary<List<String>> words() {
-    return Arbitraries.strings().withChars("abc二维码").ofMinLength(1).ofMaxLength(4).list().uniqueElements().ofMaxSize(12);
+    return Arbitraries.strings().withChars("abcＡ二维码維").ofMinLength(1).ofMaxLength(4).list()
+        .uniqueElements(Folding::key).ofMaxSize(12);
   }
 
   @Property(tries = 400)
@@ -64,14 +79,14 @@ class AhoCorasickTest {
 
   @Provide
   Arbitrary<String> text() {
-    return Arbitraries.strings().withChars("abc二维码x").ofMaxLength(30);
+    return Arbitraries.strings().withChars("abcａＡ二维码維x").ofMaxLength(30);
   }
 
   /** Many siblings per state, so that transitions are found by bisection as well as by scanning. */
   @Provide
   Arbitrary<List<String>> manyWords() {
     return Arbitraries.strings().withCharRange('\u4e00', '\u4e30').ofMinLength(1).ofMaxLength(3).list()
-        .uniqueElements().ofMinSize(20).ofMaxSize(300);
+        .uniqueElements(Folding::key).ofMinSize(20).ofMaxSize(300);
   }
 
   @Provide

@@ -80,6 +80,20 @@ class DictionarySegmentationTest {
   }
 
   @Test
+  void anEntryMatchesFullWidthAndTraditionalFormsOfItsWord() {
+    Segmenter s = with(DEFAULT, Entry.forced("ABC公司"), Entry.forced("臺積電"), Entry.forced("iPhone 15"),
+        new Entry("描二", 1e6));
+    assertThat(s.segment("我在ＡＢＣ公司上班")).contains("ＡＢＣ公司");
+    assertThat(s.segment("台积电和臺積電都在扩产")).contains("台积电", "臺積電");
+    assertThat(s.segment("新的ｉＰｈｏｎｅ　１５来了")).contains("ｉＰｈｏｎｅ　１５");
+    assertThat(s.segment("掃描二維碼")).contains("描二");
+    UserDictionary d = UserDictionary.empty();
+    d.add("臺積電", Double.POSITIVE_INFINITY);
+    d.remove("台积电");
+    assertThat(d.snapshot().size()).isZero();
+  }
+
+  @Test
   void anEntryAcrossACutWithAMultiplierAboveOneIsKeptWhole() {
     assertThat(with(DEFAULT, new Entry("iPhone 15", 5)).segment("新的iPhone 15来了")).contains("iPhone 15");
     assertThat(with(DEFAULT, new Entry("iPhone 15", 0.5)).segment("新的iPhone 15来了")).doesNotContain("iPhone 15");
