@@ -18,8 +18,9 @@ import java.util.Map;
  * does not rebuild its automaton: the new snapshot shares the old one's, hides the words changed
  * or removed since it was built, and puts the changed and added entries in a small automaton of
  * their own, matched beside it. When the changes (hidden and added entries) grow past a share of
- * the whole, the next change builds one automaton again. So a single change to 272,000 words takes milliseconds, not the
- * 0.3-0.4 s of a rebuild, and segmentation stays one pass per automaton.
+ * the whole, the next change builds one automaton again. So a single change to the 242,670
+ * entries of the four bakeoff word lists takes milliseconds, not the 0.3-0.4 s of a rebuild, and
+ * segmentation stays one pass per automaton.
  */
 public final class DictionarySnapshot {
   /** The empty dictionary. */

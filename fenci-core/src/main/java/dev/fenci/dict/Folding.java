@@ -5,17 +5,29 @@ import dev.fenci.text.SimplifiedForms;
 /**
  * How a dictionary compares its words with text: character by character after folding the forms
  * a reader takes for the same character. A full-width letter, digit or symbol is its ASCII form
- * ({@code ＡＢＣ公司} is {@code ABC公司}), the ideographic space U+3000 is a space, and a
+ * ({@code ＡＢＣ公司} is {@code ABC公司}), the ideographic space U+3000 is a space, 〇 is ○, and a
  * traditional-only character is its simplified form ({@code 臺灣} is {@code 台灣} is {@code 台湾};
- * {@link SimplifiedForms}). So an entry matches every way of writing it, as the network reads
- * them alike, and two entries that fold to the same string are the same entry (the later wins).
- * Case is kept: {@code iPhone} does not match {@code IPHONE}.
+ * {@link SimplifiedForms}), except the few that simplified text writes too ({@link #KEPT}). So an
+ * entry matches the ways of writing it that the network reads alike, and two entries that fold to
+ * the same string are the same entry (the later wins). Case is kept: {@code iPhone} does not
+ * match {@code IPHONE}.
  *
- * <p>Each UTF-16 unit folds to one unit (surrogates stay as they are), so an occurrence found in
- * the folded text has the same offsets in the text as written.
+ * <p>Each UTF-16 unit folds to one unit, so an occurrence found in the folded text has the same
+ * offsets in the text as written. So a character outside the BMP (two units) stays as it is, and
+ * so does a traditional character whose simplified form is outside the BMP (勣, whose simplified
+ * form is 𪟝), though the network reads those as simplified.
  */
 final class Folding {
   private Folding() {}
+
+  /**
+   * Characters of the traditional table that simplified text also writes, each for words of its
+   * own, so that folding them would match other words ({@code 乾县} is not {@code 干县}, which
+   * {@code 若干县} holds): 乾 (乾隆), 於 and 徵 (names, 宫商角徵羽), and the others of the table that
+   * People's Daily 1998 or the MSR training words write (塚 榘 薹 吒 捱: 韩复榘, 菜薹, 哪吒). They
+   * stay themselves.
+   */
+  private static final String KEPT = "乾於徵塚榘薹吒捱";
 
   /** The folded form of each UTF-16 unit. */
   private static final char[] FOLD = table();
@@ -26,7 +38,7 @@ final class Folding {
       t[c] = (char) c;
     }
     for (int c = 0x3400; c < t.length; c++) {
-      int s = Character.isSurrogate((char) c) ? c : SimplifiedForms.of(c);
+      int s = Character.isSurrogate((char) c) || KEPT.indexOf(c) >= 0 ? c : SimplifiedForms.of(c);
       if (s != c && s < 0x10000 && !Character.isSurrogate((char) s)) {
         t[c] = (char) s;
       }
@@ -35,7 +47,17 @@ final class Folding {
       t[c] = (char) (c - 0xFF01 + 0x21);
     }
     t[0x3000] = ' ';
+    t[0x3007] = '\u25CB'; // 〇 as ○, as People's Daily 1998 writes zero in years (二○○八年)
     return t;
+  }
+
+  /** Number of UTF-16 units that fold to another (for the documentation's figures). */
+  static int folded() {
+    int n = 0;
+    for (int c = 0; c < FOLD.length; c++) {
+      n += FOLD[c] != c ? 1 : 0;
+    }
+    return n;
   }
 
   static char fold(char c) {

@@ -63,6 +63,9 @@ class AhoCorasickTest {
     assertThat(found(words, "ＡＢＣ公司的二維碼在台湾")).containsExactlyInAnyOrder("0:5:0", "6:9:1", "10:12:2");
     assertThat(found(words, "学Ｃ＋＋，用ｉＰｈｏｎｅ　１５")).containsExactlyInAnyOrder("1:4:3", "6:15:4");
     assertThat(found(words, "IPHONE 15、abc公司")).isEmpty(); // case is kept
+    // characters that simplified text writes too stay themselves: 乾县 is not the 干县 of 若干县
+    assertThat(found(List.of("乾县", "二〇〇八年"), "若干县，二○○八年")).containsExactly("4:9:1");
+    assertThat(Folding.folded()).isBetween(2_900, 3_100); // full-width forms and the BMP pairs of the table
   }
 
   @Provide
