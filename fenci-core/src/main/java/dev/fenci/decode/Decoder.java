@@ -26,7 +26,8 @@ import java.util.List;
  * carry their fixed tagging, every other tagging of them and every word crossing a chunk edge
  * costing {@link #CUT}, far more than any dictionary multiplier; so does joining a Latin word (an
  * ASCII run of {@link #LATIN_WORD_LETTERS} letters or more) with a Chinese character next to it,
- * or a currency sign with a Chinese character before it (both under the {@code fold} text rules).
+ * or a currency sign with a Chinese character before it or a digit after it (both under the
+ * {@code fold} text rules).
  * Emoji and runs of Hangul or kana are such fixed chunks too ({@link Chunk.Kind}). A user dictionary adds
  * log(multiplier) to the tags that make each occurrence one word; forced occurrences (and
  * occurrences that cross a cut, with a multiplier above 1) become hard constraints. With a
@@ -667,17 +668,23 @@ public final class Decoder {
      * ({@code 特斯拉 CEO 马斯克}); other runs may be ({@code A股}, {@code POS机}, {@code 款SUV}) as the
      * network decides, and so may any run with the other characters the network sees
      * ({@code Lily_Wang}, {@code Schrödinger}). A currency sign ({@code $ ￥ €}) is never joined
-     * with a Chinese character before it.
+     * with a Chinese character before it, nor with a digit after it.
      */
     private boolean[] ruleWordEdges() {
       boolean[] edges = null;
       for (int a = 0; a < n; ) {
-        if (a > 0 && Character.getType(text.codePointAt(offsets[a])) == Character.CURRENCY_SYMBOL
-            && chunkOf[a - 1] == chunkOf[a] && isHan(a - 1)) {
-          // a currency sign starts an amount, never ends a Chinese word (门票 $100, not 门票$ 100): none of
-          // the training texts writes one, so the network's guess for it is anyone's
-          edges = edges == null ? new boolean[n + 1] : edges;
-          edges[a] = true;
+        if (Character.getType(text.codePointAt(offsets[a])) == Character.CURRENCY_SYMBOL) {
+          // a currency sign is a word of its own between a Chinese character and a number (门票 $ 100,
+          // not 门票$ 100 or ¥100 here and ¥ 100 there): none of the training texts writes one, so the
+          // network's guess for it is anyone's, and a search index finds the amount alone
+          if (a > 0 && chunkOf[a - 1] == chunkOf[a] && isHan(a - 1)) {
+            edges = edges == null ? new boolean[n + 1] : edges;
+            edges[a] = true;
+          }
+          if (a + 1 < n && chunkOf[a + 1] == chunkOf[a] && Character.isDigit(text.codePointAt(offsets[a + 1]))) {
+            edges = edges == null ? new boolean[n + 1] : edges;
+            edges[a + 1] = true;
+          }
         }
         if (text.charAt(offsets[a]) >= 0x80 || !Chunker.inAsciiRun(text, offsets[a])
             || chunks.get(chunkOf[a]).kind() != Chunk.Kind.TEXT) {

@@ -436,10 +436,12 @@ class DecoderTest {
     assertThat(words("特斯拉CEO马斯克", d.wordEnds("特斯拉CEO马斯克"))).containsExactly("特斯拉", "CEO", "马斯克");
     assertThat(words("卡拉OK厅", d.wordEnds("卡拉OK厅"))).containsExactly("卡拉OK厅");
     assertThat(words("这款SUV", d.wordEnds("这款SUV"))).containsExactly("这款SUV");
-    // a currency sign never ends a Chinese word; what follows it is the network's (here: joined)
+    // a currency sign never ends a Chinese word nor starts a number; what else is next to it is the
+    // network's (here: joined)
     assertThat(words("门票$100和￥５０或€20", d.wordEnds("门票$100和￥５０或€20")))
-        .containsExactly("门票", "$100和", "￥５０或", "€20");
-    assertThat(words("US$99", d.wordEnds("US$99"))).containsExactly("US$99");
+        .containsExactly("门票", "$", "100和", "￥", "５０或", "€", "20");
+    assertThat(words("US$99", d.wordEnds("US$99"))).containsExactly("US$", "99");
+    assertThat(words("付$一百", d.wordEnds("付$一百"))).containsExactly("付", "$一百");
     dev.fenci.dict.UserDictionary sandwich = dev.fenci.dict.UserDictionary.empty();
     sandwich.add("拉CEO马", 1);
     assertThat(words("特斯拉CEO马斯克", d.wordEnds(java.util.List.of("特斯拉CEO马斯克"), sandwich.snapshot()).get(0)))
