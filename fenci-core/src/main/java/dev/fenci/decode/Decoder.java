@@ -32,7 +32,9 @@ import java.util.List;
  * log(multiplier) to the tags that make each occurrence one word; forced occurrences (and
  * occurrences that cross a cut, with a multiplier above 1) become hard constraints. With a
  * network that reads lexicon features, occurrences of two characters or more inside one TEXT
- * chunk whose multiplier is 1 or more are also marked as lexicon words in its input.
+ * chunk whose multiplier is 1 or more are also marked as lexicon words in its input; with a word
+ * language model, such occurrences (and the words added to the model's lexicon after training)
+ * that the word model never saw count there as words it has seen once.
  *
  * <p>The logits are not normalised: a character's log-probabilities differ from its logits by one
  * constant (the log of the softmax's denominator) added to all four tags, and since every path
@@ -73,6 +75,18 @@ public final class Decoder {
    * last word boundary before them, so that every kept decision saw this much text to its right.
    */
   public static final int MARGIN = 512;
+  /** A growable list of longs. */
+  private static final class LongList {
+    long[] values = new long[16];
+    int size;
+
+    void add(long v) {
+      if (size == values.length) {
+        values = Arrays.copyOf(values, 2 * size);
+      }
+      values[size++] = v;
+    }
+  }
 
   private final Network network;
   /** Learned transition scores (a CRF model), or null for uniform ones. */
@@ -455,6 +469,11 @@ public final class Decoder {
     final int[] ids;
     /** The user dictionary this line is decoded with (set by {@link #prepare}). */
     DictionarySnapshot dict = DictionarySnapshot.EMPTY;
+    /**
+     * The dictionary's words inside one chunk that the word model scores as words it has seen
+     * ({@code start << 32 | end}, sorted; null if none), set by {@link #applyDictionary}.
+     */
+    long[] dictionaryWords;
 
     Line(String text) {
       this.text = text;
@@ -607,6 +626,7 @@ public final class Decoder {
         }
       }
       boolean[] ruleEdges = rules.asciiRunsAreWords() ? null : ruleWordEdges();
+      dictionaryWords = null;
       byte[] allowed = dict.size() == 0 ? null
           : applyDictionary(ruleEdges, boundary > 0 && boundary < text.length() ? cpIndex(boundary) : 0);
       for (int k = 1; ruleEdges != null && k < n; k++) {
@@ -649,7 +669,9 @@ public final class Decoder {
         for (int k = a; k < b && text; k++) {
           text = ids[k] >= 0;
         }
-        int[] part = text ? WordLattice.decode(scores, a, b - a, allowed, transitions, ids, wordModel) : null;
+        int[] part = text ? WordLattice.decode(scores, a, b - a, allowed, transitions, ids, wordModel,
+            network.lexicon(), dictionaryWords)
+            : null;
         if (part == null) {
           part = Viterbi.decode(scores, 4 * a, b - a, allowed == null ? null : Arrays.copyOfRange(allowed, a, b),
               transitions);
@@ -736,11 +758,15 @@ public final class Decoder {
       // per start: the end of the longest forced occurrence (0: none); made at the first one, as
       // most dictionaries force nothing and every line would pay for it
       int[][] longest = {null};
+      LongList words = wordModel != null ? new LongList() : null;
       forEachMatch((s, e, logMultiplier) -> {
         if (ruleEdges != null && logMultiplier >= 0) {
           Arrays.fill(ruleEdges, s + 1, e, false);
         }
         boolean crosses = chunkOf[s] != chunkOf[e - 1];
+        if (words != null && logMultiplier >= 0 && !crosses) {
+          words.add((long) s << 32 | e);
+        }
         if (logMultiplier == Float.POSITIVE_INFINITY || (crosses && logMultiplier > 0)) {
           if (s >= from) {
             if (longest[0] == null) {
@@ -762,6 +788,10 @@ public final class Decoder {
           }
         }
       });
+      if (words != null && words.size > 0) {
+        dictionaryWords = Arrays.copyOf(words.values, words.size);
+        Arrays.sort(dictionaryWords);
+      }
       if (longest[0] == null) {
         return null;
       }

@@ -7,6 +7,7 @@ import static dev.fenci.decode.Viterbi.NEG;
 import static dev.fenci.decode.Viterbi.S;
 
 import dev.fenci.model.WordLanguageModel;
+import dev.fenci.nn.Lexicon;
 import dev.fenci.nn.Transitions;
 import dev.fenci.tag.Tag;
 import java.util.Arrays;
@@ -40,6 +41,19 @@ final class WordLattice {
    */
   static int[] decode(float[] scores, int from, int n, byte[] allowed, Transitions transitions, int[] ids,
       WordLanguageModel lm) {
+    return decode(scores, from, n, allowed, transitions, ids, lm, null, null);
+  }
+
+  /**
+   * As {@link #decode(float[], int, int, byte[], Transitions, int[], WordLanguageModel)}, where
+   * the words the network is told after training are words, those added to its {@code lexicon}
+   * ({@link Lexicon#isAdded}; the lexicon may be null) and those of a user dictionary
+   * ({@code dictionaryWords}: {@code start << 32 | end} in the positions {@code scores} is indexed
+   * by, sorted; may be null), count for the word model as words it has seen once when it never
+   * saw them: else the model would spell them as unseen words and push them apart.
+   */
+  static int[] decode(float[] scores, int from, int n, byte[] allowed, Transitions transitions, int[] ids,
+      WordLanguageModel lm, Lexicon lexicon, long[] dictionaryWords) {
     float[] tr = Viterbi.scores(transitions);
     int st = Transitions.START * Tag.COUNT;
     int en = Transitions.END * Tag.COUNT;
@@ -105,7 +119,7 @@ final class WordLattice {
     WordLanguageModel.Settings set = lm.settings();
     double weight = set.weight();
     // candidate words, grouped by end: start, internal score, word index, log P1
-    Candidates cands = new Candidates(n);
+    Candidates cands = new Candidates(n, from, ids, lexicon, dictionaryWords);
     for (int s = 0; s < n; s++) {
       double entryB = s == 0 ? tr[st + B] : Math.max(alpha[4 * (s - 1) + S] + tr[4 * S + B],
           alpha[4 * (s - 1) + E] + tr[4 * E + B]);
@@ -207,10 +221,24 @@ final class WordLattice {
     double[] unigram = new double[64];
     int[] nextEndingAt = new int[64];
     final int[] firstEndingAt;
+    private final int from;
+    private final int[] ids;
+    private final Lexicon lexicon;
+    private final long[] dictionaryWords;
 
-    Candidates(int n) {
+    Candidates(int n, int from, int[] ids, Lexicon lexicon, long[] dictionaryWords) {
       firstEndingAt = new int[n + 1];
       Arrays.fill(firstEndingAt, -1);
+      this.from = from;
+      this.ids = ids;
+      this.lexicon = lexicon;
+      this.dictionaryWords = dictionaryWords;
+    }
+
+    /** Whether the network was told that the unseen word {@code [s, e)} is a word. */
+    private boolean told(int s, int e) {
+      return lexicon != null && e - s >= 2 && e - s <= Lexicon.MAX_LENGTH && lexicon.isAdded(ids, from + s, e - s)
+          || dictionaryWords != null && Arrays.binarySearch(dictionaryWords, (long) (from + s) << 32 | (from + e)) >= 0;
     }
 
     void add(int s, int e, double score, WordLanguageModel lm, long key, double chars) {
@@ -228,7 +256,9 @@ final class WordLattice {
       end[size] = e;
       internal[size] = score;
       word[size] = index;
-      unigram[size] = lm.logUnigram(index, lm.spelling(chars, e - s));
+      double spelling = lm.spelling(chars, e - s);
+      unigram[size] = index == WordLanguageModel.UNKNOWN && told(s, e) ? lm.logUnigramSeenOnce(spelling)
+          : lm.logUnigram(index, spelling);
       nextEndingAt[size] = firstEndingAt[e];
       firstEndingAt[e] = size;
       size++;

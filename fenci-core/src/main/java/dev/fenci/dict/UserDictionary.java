@@ -28,8 +28,8 @@ import java.util.concurrent.TimeUnit;
  * (multiplier 1: only that).
  *
  * <p>An entry matches its word however its characters are written: full-width or ASCII letters,
- * digits and symbols, traditional or simplified characters ({@code ABC公司,10} also joins
- * {@code ＡＢＣ公司}, {@code 臺積電,10} also {@code 台积电}; see {@link Folding}), and entries that
+ * digits and symbols, traditional or simplified characters ({@code DEF集团,10} also applies to
+ * {@code ＤＥＦ集团}, {@code 臺積電,10} to {@code 台积电}; see {@link Folding}), and entries that
  * differ only so are one word, the later winning ({@link #remove} of either removes it).
  *
  * <pre>{@code

@@ -159,6 +159,9 @@ public final class Model {
     if (network.lexicon() != null) {
       int[] words = network.lexicon().words();
       st.put("lexicon.words", words, words.length);
+      if (network.lexicon().trained() < network.lexicon().size()) {
+        meta.put("lexicon_trained", Integer.toString(network.lexicon().trained()));
+      }
     }
     for (Param p : network.params()) {
       float[] values = p.floats(); // a compact table decoded once
@@ -282,7 +285,12 @@ public final class Model {
         if (!st.has("lexicon.words")) {
           throw new ModelFormatException(source, "missing tensor lexicon.words");
         }
-        lexicon = new Lexicon(st.ints("lexicon.words"));
+        String trained = meta.get("lexicon_trained");
+        try {
+          lexicon = new Lexicon(st.ints("lexicon.words"), trained == null ? Integer.MAX_VALUE : Integer.parseInt(trained));
+        } catch (NumberFormatException e) {
+          throw new ModelFormatException(source, "lexicon_trained is not a number of words: '" + trained + "'");
+        }
       }
       // the bigram embedding, most of a model's heap, stays as the file has it (8-bit levels, or
       // 16-bit floats before version 6): the same values, widened row by row as they are read

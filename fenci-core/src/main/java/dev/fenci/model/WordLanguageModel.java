@@ -20,7 +20,9 @@ import java.util.Map;
  * (sequence ends included in both). A
  * word's spelling probability {@code P0} (the only part unseen words get) is a product of
  * character unigram probabilities (add-half smoothed) and a geometric length term (stop
- * probability {@code stop}), scaled by {@code e^newWordBonus}. Stored in a model file as the
+ * probability {@code stop}), scaled by {@code e^newWordBonus}; a word the decoder was told is a
+ * word (a user dictionary's, or one added to the lexicon) gets the {@code P1} of a word seen once
+ * instead ({@link #logUnigramSeenOnce}). Stored in a model file as the
  * tensors {@code word_lm.*} with the settings in the metadata entry {@code word_lm}
  * (docs/model-format.md).
  */
@@ -67,6 +69,7 @@ public final class WordLanguageModel {
   private final double logUnknownChar;
   private final double[] logUnigram; // log P1 of each known word (0: the end)
   private final double newWordScale; // log(D (W + 1) / N) + newWordBonus
+  private final double seenOnce; // max(1 - D, 0) / N: a word's discounted share of P1 for one sighting
   private final double logGoOn; // log(1 - stop): per character after the first
   private final double logStop;
   private final int[] followStart; // per previous word v, its bigrams' range
@@ -160,6 +163,7 @@ public final class WordLanguageModel {
     double d = settings.discount();
     double total = Math.max(1, tokens);
     newWordScale = Math.log(d * (n + 1) / total) + settings.newWordBonus();
+    seenOnce = Math.max(1 - d, 0) / total;
     logUnigram = new double[n + 1];
     logUnigram[BOUNDARY] = Math.log(Math.max(counts[BOUNDARY] - d, 0) / total);
     index = 1;
@@ -412,6 +416,14 @@ public final class WordLanguageModel {
    */
   public double logUnigram(int index, double logSpelling) {
     return index == UNKNOWN ? newWordScale + logSpelling : logUnigram[index];
+  }
+
+  /**
+   * log P1 of a word the model never saw, scored as if it had seen it once (a user dictionary's
+   * word): its spelling, {@code logSpelling}, plus the share of one sighting.
+   */
+  public double logUnigramSeenOnce(double logSpelling) {
+    return Math.log(seenOnce + Math.exp(newWordScale + logSpelling));
   }
 
   /**

@@ -23,6 +23,10 @@ public final class Lexicon {
   private final int count;
   /** The words' hashes, flagged {@link #WORD}, and those of their shorter prefixes, flagged {@link #PREFIX}. */
   private final FlagSet hashes;
+  /** How many of the words (the first ones) the network was trained with; the others were added. */
+  private final int trained;
+  /** The hashes of the added words, flagged {@link #WORD} (null if none). */
+  private final FlagSet added;
 
   /** Flag of a {@link #features} lookup: the characters so far are a word. */
   public static final int WORD = 1;
@@ -37,6 +41,18 @@ public final class Lexicon {
    *              (the model file's {@code lexicon.words})
    */
   public Lexicon(int[] words) {
+    this(words, Integer.MAX_VALUE);
+  }
+
+  /**
+   * @param words   as for {@link #Lexicon(int[])}
+   * @param trained how many of them, the first ones, the network was trained with (the model
+   *                file's {@code lexicon_trained}); the others were added later ({@link #with})
+   */
+  public Lexicon(int[] words, int trained) {
+    if (trained < 0) {
+      throw new IllegalArgumentException("negative number of trained lexicon words: " + trained);
+    }
     this.words = words.clone();
     int count = 0;
     for (int i = 0; i < words.length; ) {
@@ -61,6 +77,18 @@ public final class Lexicon {
         hashes.add(finish(h, len), len == n ? WORD : PREFIX);
       }
     }
+    this.trained = Math.min(trained, count);
+    FlagSet addedSet = null;
+    int index = 0;
+    for (int i = 0; i < words.length; i += 1 + words[i], index++) {
+      if (index >= this.trained) {
+        if (addedSet == null) {
+          addedSet = new FlagSet(count - this.trained);
+        }
+        addedSet.add(hash(words, i + 1, words[i]), WORD);
+      }
+    }
+    this.added = addedSet;
   }
 
   /** A lexicon of the given words (character id arrays of length 2 to {@link #MAX_LENGTH}). */
@@ -83,7 +111,7 @@ public final class Lexicon {
         fresh.add(w);
       }
     }
-    return new Lexicon(flatten(words, fresh));
+    return new Lexicon(flatten(words, fresh), trained);
   }
 
   /** {@code flat} (the constructor's layout) followed by the words of {@code more} in that layout. */
@@ -105,6 +133,16 @@ public final class Lexicon {
   /** Number of words. */
   public int size() {
     return count;
+  }
+
+  /** Number of words the network was trained with: the first ones; the others were added ({@link #with}). */
+  public int trained() {
+    return trained;
+  }
+
+  /** Whether {@code ids[from .. from + n)} is a word added to the lexicon after training ({@link #with}). */
+  public boolean isAdded(int[] ids, int from, int n) {
+    return added != null && (added.get(hash(ids, from, n)) & WORD) != 0;
   }
 
   /** The words as the constructor takes them. */

@@ -61,6 +61,50 @@ class DictionaryLexiconTest {
     assertThat(changedSeeds).isGreaterThanOrEqualTo(3);
   }
 
+  /**
+   * With a word language model too: the words told to the network, in its lexicon or by a
+   * dictionary, are words the word model has seen once (it never saw them), either way alike.
+   */
+  @Test
+  void withAWordModelTooADictionaryWordIsReadAsAnAddedLexiconWord() {
+    for (long seed = 1; seed <= 3; seed++) {
+      Model m = TestModels.randomWithLexicon(seed);
+      int[] cps = m.vocabulary().codePoints();
+      SplittableRandom r = new SplittableRandom(seed);
+      List<List<int[]>> seqs = new ArrayList<>();
+      for (int i = 0; i < 300; i++) {
+        List<int[]> seq = new ArrayList<>();
+        for (int k = 0; k < 5; k++) {
+          int[] w = new int[1 + r.nextInt(2)];
+          for (int j = 0; j < w.length; j++) {
+            w[j] = 1 + r.nextInt(8);
+          }
+          seq.add(w);
+        }
+        seqs.add(seq);
+      }
+      Model withLm = m.withWordModel(dev.fenci.model.WordLanguageModel.build(
+          new dev.fenci.model.WordLanguageModel.Settings(0.5, 0, 2, 0.75, 0.4), seqs, m.vocabulary().size()));
+      List<String> extra = new ArrayList<>();
+      List<Entry> entries = new ArrayList<>();
+      for (int i = 0; i < 40; i++) {
+        StringBuilder w = new StringBuilder();
+        for (int j = 3 + r.nextInt(Lexicon.MAX_LENGTH - 2); j > 0; j--) { // 3+: the word model never saw them
+          w.appendCodePoint(cps[r.nextInt(8)]);
+        }
+        extra.add(w.toString());
+        entries.add(new Entry(w.toString(), 1));
+      }
+      List<String> texts = texts(cps, r);
+      DictionarySnapshot dict = DictionarySnapshot.of(entries);
+      List<int[]> viaDictionary = new Decoder(withLm).wordEnds(texts, dict);
+      List<int[]> viaLexicon = new Decoder(withLm.withLexiconWords(extra, "test words")).wordEnds(texts);
+      for (int i = 0; i < texts.size(); i++) {
+        assertThat(viaDictionary.get(i)).as("seed %d, %s", seed, texts.get(i)).containsExactly(viaLexicon.get(i));
+      }
+    }
+  }
+
   @Test
   void entriesBelowOneAreNotLexiconWords() {
     Model m = TestModels.randomWithLexicon(1);

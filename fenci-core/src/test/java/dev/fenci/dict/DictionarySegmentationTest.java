@@ -93,6 +93,19 @@ class DictionarySegmentationTest {
     assertThat(d.snapshot().size()).isZero();
   }
 
+  /**
+   * The default model decodes with a word language model, which never saw a dictionary's word:
+   * it counts it as a word seen once, not as an unseen string to spell (which pushed it apart:
+   * {@code DEF集团,10} gave {@code DEF 集团}).
+   */
+  @Test
+  void theWordModelDoesNotPushADictionaryWordApart() {
+    Segmenter s = with(DEFAULT, new Entry("DEF集团", 10));
+    assertThat(s.segment("他在DEF集团工作")).contains("DEF集团");
+    assertThat(s.segment("DEF集团成立了")).contains("DEF集团");
+    assertThat(DEFAULT.segment("他在DEF集团工作")).doesNotContain("DEF集团");
+  }
+
   @Test
   void anEntryAcrossACutWithAMultiplierAboveOneIsKeptWhole() {
     assertThat(with(DEFAULT, new Entry("iPhone 15", 5)).segment("新的iPhone 15来了")).contains("iPhone 15");

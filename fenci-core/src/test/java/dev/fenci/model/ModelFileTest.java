@@ -212,6 +212,21 @@ class ModelFileTest {
         dev.fenci.text.TextRules.FOLD, java.util.Map.of());
     assertThat(md.toSafeTensors().metadata().get("format_version")).isEqualTo("4");
     assertThat(Model.load(md.toSafeTensors().toBytes(), "both").network().config()).isEqualTo(both);
+    // words added after training stay known as added (the word model counts them as seen once)
+    assertThat(st.metadata()).doesNotContainKey("lexicon_trained");
+    Model added = new Model("accurate-lex", net.withLexicon(lexicon.with(java.util.List.of(new int[] {6, 1},
+        new int[] {3, 1, 2}))), new Vocabulary(new int[] {'a', 'b', 'c', 'd', 'e', 'f'}), dev.fenci.text.TextRules.FOLD,
+        java.util.Map.of());
+    assertThat(added.toSafeTensors().metadata().get("lexicon_trained")).isEqualTo("2");
+    Path fa = dir.resolve("added.safetensors");
+    added.save(fa);
+    Model addedBack = Model.load(fa);
+    assertThat(addedBack.network().lexicon().trained()).isEqualTo(2);
+    assertThat(addedBack.network().lexicon().isAdded(new int[] {6, 1}, 0, 2)).isTrue();
+    SafeTensors badCount = added.toSafeTensors();
+    badCount.metadata().put("lexicon_trained", "two");
+    assertThatThrownBy(() -> Model.load(badCount.toBytes(), "count.safetensors"))
+        .hasMessageContaining("count.safetensors").hasMessageContaining("lexicon_trained");
     // a damaged word list is refused with the file's name
     SafeTensors damaged = m.toSafeTensors();
     damaged.put("lexicon.words", new int[] {9, 1}, 2);

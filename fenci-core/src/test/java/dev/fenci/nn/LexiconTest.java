@@ -80,6 +80,24 @@ class LexiconTest {
   }
 
   @Test
+  void wordsAddedAfterTrainingAreKnownAsSuchAndKeepThatThroughTheirFlatForm() {
+    Lexicon lex = Lexicon.of(List.of(new int[] {1, 2}, new int[] {3, 4, 5}));
+    assertThat(lex.trained()).isEqualTo(2);
+    Lexicon more = lex.with(List.of(new int[] {6, 7})).with(List.of(new int[] {1, 2}, new int[] {8, 9, 1}));
+    assertThat(more.trained()).isEqualTo(2);
+    assertThat(more.size()).isEqualTo(4);
+    assertThat(more.isAdded(new int[] {6, 7}, 0, 2)).isTrue();
+    assertThat(more.isAdded(new int[] {0, 8, 9, 1}, 1, 3)).isTrue();
+    assertThat(more.isAdded(new int[] {1, 2}, 0, 2)).isFalse(); // trained: held, not added again
+    assertThat(lex.isAdded(new int[] {6, 7}, 0, 2)).isFalse();
+    Lexicon back = new Lexicon(more.words(), more.trained());
+    assertThat(back.isAdded(new int[] {6, 7}, 0, 2)).isTrue();
+    assertThat(back.isAdded(new int[] {3, 4, 5}, 0, 3)).isFalse();
+    assertThat(new Lexicon(more.words()).isAdded(new int[] {6, 7}, 0, 2)).isFalse(); // all trained
+    assertThatThrownBy(() -> new Lexicon(more.words(), -1)).hasMessageContaining("negative");
+  }
+
+  @Test
   void wordsRoundTripThroughTheirFlatForm() {
     Lexicon lex = Lexicon.of(List.of(new int[] {1, 2}, new int[] {3, 4, 5}));
     assertThat(lex.words()).containsExactly(2, 1, 2, 3, 3, 4, 5);
