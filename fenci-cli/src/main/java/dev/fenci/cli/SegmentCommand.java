@@ -28,7 +28,8 @@ final class SegmentCommand implements Callable<Integer> {
       description = "A preset name (see 'fenci models') or a model file (default: the default preset, marked there).")
   String model;
 
-  @Option(names = "--delimiter", defaultValue = " ", description = "Between words (default: one space).")
+  @Option(names = "--delimiter", defaultValue = " ",
+      description = "Between words (default: one space); \\t is a tab, \\n a line break, \\\\ a backslash.")
   String delimiter;
 
   @Option(names = "--dict", paramLabel = "FILE",
@@ -55,7 +56,7 @@ final class SegmentCommand implements Callable<Integer> {
   @Option(names = "--debug", description = "Show stack traces of errors.")
   boolean debug;
 
-  @Parameters(paramLabel = "FILE", description = "Files to segment (default: standard input).")
+  @Parameters(paramLabel = "FILE", description = "Files to segment; - is standard input (the default).")
   List<Path> files;
 
   @Spec
@@ -74,9 +75,10 @@ final class SegmentCommand implements Callable<Integer> {
     if (threads < 1 || threads > Segmenter.MAX_THREADS) {
       throw new ParameterException(spec.commandLine(), "--threads must be from 1 to " + Segmenter.MAX_THREADS + ", got " + threads);
     }
+    delimiter = unescape(delimiter);
     if (delimiter.isEmpty()) {
       throw new ParameterException(spec.commandLine(), "--delimiter is empty: the words would run together (whitespace "
-          + "is not written); give a string, e.g. --delimiter '|', or --delimiter $'\\n' for a word a line");
+          + "is not written); give a string, e.g. --delimiter '|', or --delimiter '\\n' for a word a line");
     }
     if (watch != null && (dicts == null || dicts.isEmpty())) {
       throw new ParameterException(spec.commandLine(), "--watch reloads dictionaries: give at least one --dict");
@@ -85,8 +87,17 @@ final class SegmentCommand implements Callable<Integer> {
       throw new ParameterException(spec.commandLine(), "--watch takes a number of seconds of at least 1, got " + watch);
     }
     if (files != null) {
+      int stdins = 0;
       for (Path f : files) {
-        checkInput(f); // all of them before the first word is written
+        if (isStdin(f)) {
+          stdins++;
+        } else {
+          checkInput(f); // all of them before the first word is written
+        }
+      }
+      if (stdins > 1) {
+        throw new ParameterException(spec.commandLine(), "- (standard input) is given " + stdins
+            + " times: it can be read once");
       }
     }
     Segmenter seg = Main.loadModel(model);
@@ -103,6 +114,10 @@ final class SegmentCommand implements Callable<Integer> {
         segment(seg, System.in, "<stdin>", stdinLeft(), out);
       } else {
         for (Path f : files) {
+          if (isStdin(f)) {
+            segment(seg, System.in, "<stdin>", stdinLeft(), out);
+            continue;
+          }
           checkInput(f); // again: it may have gone while the ones before it were segmented
           try (InputStream in = Files.newInputStream(f)) {
             segment(seg, in, f.toString(), sizeOf(f), out);
@@ -111,6 +126,28 @@ final class SegmentCommand implements Callable<Integer> {
       }
     }
     return 0;
+  }
+
+  private static boolean isStdin(Path f) {
+    return f.toString().equals("-");
+  }
+
+  /** The delimiter with the escapes {@code \t}, {@code \n} and {@code \\} replaced (a shell passes them as written). */
+  static String unescape(String d) {
+    if (d.indexOf('\\') < 0) {
+      return d;
+    }
+    StringBuilder b = new StringBuilder(d.length());
+    for (int i = 0; i < d.length(); i++) {
+      char c = d.charAt(i);
+      if (c == '\\' && i + 1 < d.length() && "tn\\".indexOf(d.charAt(i + 1)) >= 0) {
+        char e = d.charAt(++i);
+        b.append(e == 't' ? '\t' : e == 'n' ? '\n' : '\\');
+      } else {
+        b.append(c);
+      }
+    }
+    return b.toString();
   }
 
   private static void checkInput(Path f) throws IOException {

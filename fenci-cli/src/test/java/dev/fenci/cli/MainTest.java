@@ -115,6 +115,15 @@ class MainTest {
     Run r = run("", "segment", "--delimiter", "/", in.toString());
     assertThat(r.code()).isZero();
     assertThat(r.out()).endsWith("/。\n").doesNotContain("\r");
+    // escapes as a shell passes them; - is standard input, between files too
+    Run tab = run("扫描二维码\n", "segment", "--model", "seed", "--delimiter", "\\t", in.toString(), "-");
+    assertThat(tab.code()).isZero();
+    assertThat(tab.out()).contains("\t。\n").contains("\t").doesNotContain("\\t").endsWith("码\n");
+    assertThat(tab.out().lines().count()).isEqualTo(2);
+    assertThat(SegmentCommand.unescape("a\\\\b\\q\\")).isEqualTo("a\\b\\q\\"); // two backslashes make one; an unknown escape and a last backslash stay
+    Run twice = run("", "segment", "-", "-");
+    assertThat(twice.code()).isEqualTo(2);
+    assertThat(twice.err()).contains("given 2 times");
   }
 
   @Test
