@@ -41,6 +41,20 @@ public final class Main {
       return EXIT_DATA;
     });
     cl.setExitCodeExceptionMapper(ex -> ex instanceof CommandLine.ParameterException ? EXIT_USAGE : EXIT_DATA);
+    CommandLine.IParameterExceptionHandler usage = cl.getParameterExceptionHandler();
+    cl.setParameterExceptionHandler((ex, rest) -> {
+      CommandLine cmd = ex.getCommandLine();
+      if (cmd == cl) {
+        return usage.handleParseException(ex, rest); // no command: the message and the list of commands
+      }
+      // a command's bad option or value: the message, not the command's whole usage after it
+      PrintWriter err = cmd.getErr();
+      err.println("fenci " + cmd.getCommandName() + ": " + ex.getMessage());
+      CommandLine.UnmatchedArgumentException.printSuggestions(ex, err);
+      err.println("('fenci " + cmd.getCommandName() + " --help' lists the options)");
+      err.flush();
+      return EXIT_USAGE;
+    });
     try {
       int code = cl.execute(args);
       System.out.flush();

@@ -197,6 +197,9 @@ class MainTest {
         {"eval", "--gold", "g", "--pred", "p", "--model", "fast"}}) {
       Run r = run("扫描二维码\n", args);
       assertThat(r.code()).as(String.join(" ", args) + ": " + r.err()).isEqualTo(Main.EXIT_USAGE);
+      // the message and where the options are, not the whole usage after it
+      assertThat(r.err()).as(String.join(" ", args)).startsWith("fenci " + args[0] + ": ").doesNotContain("Usage:")
+          .contains("--help' lists the options");
     }
     Path d = Files.createDirectory(dir.resolve("adir"));
     Path gold = dir.resolve("g.utf8");
