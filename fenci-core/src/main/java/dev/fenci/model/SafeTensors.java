@@ -493,9 +493,13 @@ public final class SafeTensors {
       throw new ModelFormatException(source, "too short to be a model file (" + length + " bytes)");
     }
     long headerLen = buf.getLong();
-    if (headerLen <= 0 || headerLen > MAX_HEADER || headerLen > length - 8) {
-      throw new ModelFormatException(source, "not a safetensors model file, or truncated (header length "
-          + headerLen + ", file length " + length + ")");
+    if (headerLen <= 0 || headerLen > MAX_HEADER) {
+      throw new ModelFormatException(source, "not a model file: a safetensors file starts with the length of its"
+          + " JSON header (8 bytes) and then the header, and this one does not");
+    }
+    if (headerLen > length - 8) {
+      throw new ModelFormatException(source, "truncated: its header alone needs " + (headerLen + 8)
+          + " bytes, and the file has " + length + " (an interrupted download or copy?)");
     }
     byte[] headerBytes = new byte[(int) headerLen];
     buf.get(headerBytes);

@@ -72,13 +72,15 @@ class ModelFileTest {
     assertThatThrownBy(() -> Model.load(Arrays.copyOf(good, good.length - 10), "cut.safetensors"))
         .isInstanceOf(ModelFormatException.class).hasMessageContaining("cut.safetensors").hasMessageContaining("truncated");
     assertThatThrownBy(() -> Model.load(Arrays.copyOf(good, 100), "short.safetensors"))
-        .isInstanceOf(ModelFormatException.class).hasMessageContaining("short.safetensors");
+        .isInstanceOf(ModelFormatException.class).hasMessageContaining("short.safetensors").hasMessageContaining("truncated");
     byte[] flipped = good.clone();
     flipped[flipped.length - 7] ^= 0x10;
     assertThatThrownBy(() -> Model.load(flipped, "flip.safetensors"))
         .isInstanceOf(ModelFormatException.class).hasMessageContaining("checksum");
     assertThatThrownBy(() -> Model.load("PK\u0003\u0004 this is a zip file, not a model".getBytes(StandardCharsets.UTF_8), "x.zip"))
-        .isInstanceOf(ModelFormatException.class).hasMessageContaining("x.zip");
+        .isInstanceOf(ModelFormatException.class).hasMessageContaining("x.zip").hasMessageContaining("not a model file");
+    assertThatThrownBy(() -> Model.load("扫描二维码，关注微信号。\n".getBytes(StandardCharsets.UTF_8), "a.txt"))
+        .isInstanceOf(ModelFormatException.class).hasMessageContaining("a.txt: not a model file");
   }
 
   @Test
