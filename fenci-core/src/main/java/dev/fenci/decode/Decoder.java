@@ -470,8 +470,9 @@ public final class Decoder {
     /** The user dictionary this line is decoded with (set by {@link #prepare}). */
     DictionarySnapshot dict = DictionarySnapshot.EMPTY;
     /**
-     * The dictionary's words inside one chunk that the word model scores as words it has seen
-     * ({@code start << 32 | end}, sorted; null if none), set by {@link #applyDictionary}.
+     * The dictionary's words of two characters or more inside one chunk (the ones the network is
+     * shown as lexicon words) that the word model scores as words it has seen ({@code start << 32 |
+     * end}, sorted, one per occurrence; null if none), set by {@link #applyDictionary}.
      */
     long[] dictionaryWords;
 
@@ -764,7 +765,7 @@ public final class Decoder {
           Arrays.fill(ruleEdges, s + 1, e, false);
         }
         boolean crosses = chunkOf[s] != chunkOf[e - 1];
-        if (words != null && logMultiplier >= 0 && !crosses) {
+        if (words != null && logMultiplier >= 0 && !crosses && e - s >= 2) {
           words.add((long) s << 32 | e);
         }
         if (logMultiplier == Float.POSITIVE_INFINITY || (crosses && logMultiplier > 0)) {

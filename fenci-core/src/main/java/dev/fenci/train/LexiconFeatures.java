@@ -61,7 +61,8 @@ final class LexiconFeatures {
       }
     }
     List<int[]> added = new ArrayList<>(words.values());
-    this.lexicon = base == null ? Lexicon.of(added) : base.with(added);
+    // the network trains with every word of it, the base's added words too: all of them are trained words
+    this.lexicon = base == null ? Lexicon.of(added) : new Lexicon(base.with(added).words());
     List<TrainingData.Piece> out = new ArrayList<>(n);
     for (int p = 0; p < n; p++) {
       int fold = fold(p, n);

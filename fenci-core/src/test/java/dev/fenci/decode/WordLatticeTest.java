@@ -3,6 +3,7 @@ package dev.fenci.decode;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.fenci.model.WordLanguageModel;
+import dev.fenci.nn.Lexicon;
 import dev.fenci.nn.Transitions;
 import dev.fenci.tag.Tag;
 import java.util.ArrayList;
@@ -91,6 +92,32 @@ class WordLatticeTest {
     float[] flat = new float[3 * 4];
     int[] tags = WordLattice.decode(flat, 0, 3, null, null, new int[] {3, 1, 2}, lm);
     assertThat(tags).containsExactly(Tag.S.ordinal(), Tag.B.ordinal(), Tag.E.ordinal());
+  }
+
+  /**
+   * A word the model never saw that the decoder was told is a word (a dictionary's, or one added
+   * to the lexicon) scores as a word seen once, not as an unseen string: here that decides.
+   */
+  @Test
+  void aToldWordCountsAsSeenOnce() {
+    // ids 1 and 2 are words of their own, one after the other every time; the network prefers 1 2 as one word
+    List<List<int[]>> seqs = new ArrayList<>();
+    for (int i = 0; i < 50; i++) {
+      seqs.add(List.of(new int[] {1}, new int[] {2}));
+    }
+    WordLanguageModel lm = WordLanguageModel.build(new WordLanguageModel.Settings(1, 0, 0, 0.75, 0.4), seqs, 4);
+    float[] s = new float[2 * 4];
+    s[Tag.B.ordinal()] = 15;
+    int[] ids = {1, 2};
+    int[] apart = {Tag.S.ordinal(), Tag.S.ordinal()};
+    int[] joined = {Tag.B.ordinal(), Tag.E.ordinal()};
+    assertThat(WordLattice.decode(s, 0, 2, null, null, ids, lm)).containsExactly(apart);
+    assertThat(WordLattice.decode(s, 0, 2, null, null, ids, lm, null, new long[] {0L << 32 | 2})).containsExactly(joined);
+    assertThat(WordLattice.decode(s, 0, 2, null, null, ids, lm, null, new long[] {0L << 32 | 1})).containsExactly(apart);
+    Lexicon trained = Lexicon.of(List.of(new int[] {1, 2}));
+    assertThat(WordLattice.decode(s, 0, 2, null, null, ids, lm, trained, null)).containsExactly(apart);
+    Lexicon added = Lexicon.of(List.of(new int[] {3, 3})).with(List.of(new int[] {1, 2}));
+    assertThat(WordLattice.decode(s, 0, 2, null, null, ids, lm, added, null)).containsExactly(joined);
   }
 
   @Test

@@ -225,10 +225,12 @@ class ModelFileTest {
     Model addedBack = Model.load(fa);
     assertThat(addedBack.network().lexicon().trained()).isEqualTo(2);
     assertThat(addedBack.network().lexicon().isAdded(new int[] {6, 1}, 0, 2)).isTrue();
-    SafeTensors badCount = added.toSafeTensors();
-    badCount.metadata().put("lexicon_trained", "two");
-    assertThatThrownBy(() -> Model.load(badCount.toBytes(), "count.safetensors"))
-        .hasMessageContaining("count.safetensors").hasMessageContaining("lexicon_trained");
+    for (String bad : new String[] {"two", "", "-1", "5", "+1", "01", " 2", "99999999999"}) {
+      SafeTensors badCount = added.toSafeTensors();
+      badCount.metadata().put("lexicon_trained", bad);
+      assertThatThrownBy(() -> Model.load(badCount.toBytes(), "count.safetensors")).as("'%s'", bad)
+          .hasMessageContaining("count.safetensors").hasMessageContaining("lexicon_trained");
+    }
     // a damaged word list is refused with the file's name
     SafeTensors damaged = m.toSafeTensors();
     damaged.put("lexicon.words", new int[] {9, 1}, 2);

@@ -53,4 +53,14 @@ class LexiconFeaturesTest {
     assertThat(lf.pieces().get(0).lexicon()).containsExactly(1, 1 << 4, 1 << 1, 0, 1 << 5);
     assertThat(lf.pieces().get(1).lexicon()).containsExactly(1, 1 << 4, 1 << 1, 0, 1 << 5, 0, 0);
   }
+
+  /** Fine-tuning trains with every word, the base's added ones too: none is an added word afterwards. */
+  @Test
+  void afterFineTuningEveryWordIsATrainedWord() {
+    dev.fenci.nn.Lexicon base = dev.fenci.nn.Lexicon.of(List.of(new int[] {1, 2})).with(List.of(new int[] {8, 9}));
+    assertThat(base.isAdded(new int[] {8, 9}, 0, 2)).isTrue();
+    LexiconFeatures lf = new LexiconFeatures(pieces(), base);
+    assertThat(lf.lexicon().trained()).isEqualTo(lf.lexicon().size());
+    assertThat(lf.lexicon().isAdded(new int[] {8, 9}, 0, 2)).isFalse();
+  }
 }
