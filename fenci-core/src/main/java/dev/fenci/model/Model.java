@@ -285,14 +285,13 @@ public final class Model {
         if (!st.has("lexicon.words")) {
           throw new ModelFormatException(source, "missing tensor lexicon.words");
         }
-        lexicon = new Lexicon(st.ints("lexicon.words"));
         String trained = meta.get("lexicon_trained");
-        if (trained != null) {
-          if (!trained.matches("0|[1-9][0-9]{0,9}") || Long.parseLong(trained) > lexicon.size()) {
-            throw new ModelFormatException(source, "lexicon_trained must be a number of words from 0 to the "
-                + lexicon.size() + " of lexicon.words, got '" + trained + "'");
-          }
-          lexicon = new Lexicon(lexicon.words(), Integer.parseInt(trained));
+        boolean wellFormed = trained == null || trained.matches("0|[1-9][0-9]{0,8}");
+        lexicon = new Lexicon(st.ints("lexicon.words"), trained == null || !wellFormed ? Integer.MAX_VALUE
+            : Integer.parseInt(trained));
+        if (!wellFormed || trained != null && Integer.parseInt(trained) > lexicon.size()) {
+          throw new ModelFormatException(source, "lexicon_trained must be a number of words from 0 to the "
+              + lexicon.size() + " of lexicon.words, got '" + trained + "'");
         }
       }
       // the bigram embedding, most of a model's heap, stays as the file has it (8-bit levels, or

@@ -68,27 +68,21 @@ public final class Lexicon {
       i += 1 + n;
     }
     this.count = count;
+    this.trained = Math.min(trained, count);
     hashes = new FlagSet(words.length - 2 * count); // at most n - 1 keys for a word of n characters
-    for (int i = 0; i < words.length; i += 1 + words[i]) {
+    added = this.trained < count ? new FlagSet(count - this.trained) : null;
+    int index = 0;
+    for (int i = 0; i < words.length; i += 1 + words[i], index++) {
       int n = words[i];
       long h = extend(SEED, words[i + 1]);
       for (int len = 2; len <= n; len++) {
         h = extend(h, words[i + len]);
         hashes.add(finish(h, len), len == n ? WORD : PREFIX);
       }
-    }
-    this.trained = Math.min(trained, count);
-    FlagSet addedSet = null;
-    int index = 0;
-    for (int i = 0; i < words.length; i += 1 + words[i], index++) {
       if (index >= this.trained) {
-        if (addedSet == null) {
-          addedSet = new FlagSet(count - this.trained);
-        }
-        addedSet.add(hash(words, i + 1, words[i]), WORD);
+        added.add(finish(h, n), WORD);
       }
     }
-    this.added = addedSet;
   }
 
   /** A lexicon of the given words (character id arrays of length 2 to {@link #MAX_LENGTH}). */
