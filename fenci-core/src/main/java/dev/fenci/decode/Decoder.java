@@ -75,19 +75,6 @@ public final class Decoder {
    * last word boundary before them, so that every kept decision saw this much text to its right.
    */
   public static final int MARGIN = 512;
-  /** A growable list of longs. */
-  private static final class LongList {
-    long[] values = new long[16];
-    int size;
-
-    void add(long v) {
-      if (size == values.length) {
-        values = Arrays.copyOf(values, 2 * size);
-      }
-      values[size++] = v;
-    }
-  }
-
   private final Network network;
   /** Learned transition scores (a CRF model), or null for uniform ones. */
   private final Transitions transitions;
@@ -325,7 +312,38 @@ public final class Decoder {
    * or earlier where the word language model must read that word ({@link #wordModelContextStart}).
    */
   public int contextStart(CharSequence text, int pos, int lastWordStart) {
-    return Math.min(contextStart(text, pos), pairedFlags(text, wordModelContextStart(text, pos, lastWordStart), pos));
+    int from = Math.min(contextStart(text, pos), pairedFlags(text, wordModelContextStart(text, pos, lastWordStart), pos));
+    return betweenIdeographs(text, from, Math.min(SAFE_SEARCH, margin / 4));
+  }
+
+  /** How far (code points) {@link #betweenIdeographs} looks back for a place to start a window. */
+  static final int SAFE_SEARCH = 256;
+
+  /**
+   * {@code from}, or the nearest place before it, at most {@code limit} code points back, that lies
+   * between two Chinese characters (or the text's start), where the chunker starts as it does in
+   * the whole text: a window whose context starts inside a web address would read its tail as
+   * text ({@code ...fghij}) joined to the Chinese after it, and the network would see that chunk
+   * differently from the whole line's ({@code 海 合会} instead of {@code 海合会}). {@code from}
+   * itself when there is no such place so near (a long run of Latin text).
+   */
+  private static int betweenIdeographs(CharSequence text, int from, int limit) {
+    int k = from;
+    for (int i = 0; i <= limit; i++) {
+      if (k == 0) {
+        return 0;
+      }
+      int before = Character.codePointBefore(text, k);
+      if (k < text.length() && isIdeograph(Character.codePointAt(text, k)) && isIdeograph(before)) {
+        return k;
+      }
+      k -= Character.charCount(before);
+    }
+    return from;
+  }
+
+  private static boolean isIdeograph(int cp) {
+    return Character.isIdeographic(cp) && Character.UnicodeScript.of(cp) == Character.UnicodeScript.HAN;
   }
 
   /**
@@ -471,10 +489,10 @@ public final class Decoder {
     DictionarySnapshot dict = DictionarySnapshot.EMPTY;
     /**
      * The dictionary's words of two characters or more inside one chunk (the ones the network is
-     * shown as lexicon words) that the word model scores as words it has seen ({@code start << 32 |
-     * end}, sorted, one per occurrence; null if none), set by {@link #applyDictionary}.
+     * shown as lexicon words) that the word model scores as words it has seen (null if none), set
+     * by {@link #applyDictionary}.
      */
-    long[] dictionaryWords;
+    ToldWords toldWords;
 
     Line(String text) {
       this.text = text;
@@ -627,7 +645,7 @@ public final class Decoder {
         }
       }
       boolean[] ruleEdges = rules.asciiRunsAreWords() ? null : ruleWordEdges();
-      dictionaryWords = null;
+      toldWords = null;
       byte[] allowed = dict.size() == 0 ? null
           : applyDictionary(ruleEdges, boundary > 0 && boundary < text.length() ? cpIndex(boundary) : 0);
       for (int k = 1; ruleEdges != null && k < n; k++) {
@@ -656,8 +674,11 @@ public final class Decoder {
 
     /**
      * The tags of the word lattice: each sequence (between restarts) of TEXT characters decoded
-     * with the word language model, any other (punctuation, a forced dictionary word across
-     * chunks) with Viterbi, as is one whose constraints leave the lattice no path.
+     * with the word language model, any other (punctuation) with Viterbi, as is one whose
+     * constraints leave the lattice no path. A sequence that holds a forced dictionary word across
+     * chunks ({@code iPhone 15}, where no restart is made inside the word) is decoded in parts: that
+     * word as the dictionary fixes it, the TEXT before and after it with the word model each (the
+     * whole sequence with Viterbi had taken the word model from every word of the sentence).
      */
     private int[] latticeTags(byte[] allowed, boolean[] restarts) {
       int[] tags = new int[n];
@@ -670,17 +691,90 @@ public final class Decoder {
         for (int k = a; k < b && text; k++) {
           text = ids[k] >= 0;
         }
-        int[] part = text ? WordLattice.decode(scores, a, b - a, allowed, transitions, ids, wordModel,
-            network.lexicon(), dictionaryWords)
-            : null;
-        if (part == null) {
-          part = Viterbi.decode(scores, 4 * a, b - a, allowed == null ? null : Arrays.copyOfRange(allowed, a, b),
-              transitions);
+        if (text || !latticeAroundForcedWords(a, b, allowed, tags)) {
+          latticeOrViterbi(a, b, allowed, tags);
         }
-        System.arraycopy(part, 0, tags, a, b - a);
         a = b;
       }
       return tags;
+    }
+
+    /** Tags of {@code [a, b)} into {@code tags}: the word lattice, or Viterbi where it finds no path or reads a non-TEXT character. */
+    private void latticeOrViterbi(int a, int b, byte[] allowed, int[] tags) {
+      boolean text = true;
+      for (int k = a; k < b && text; k++) {
+        text = ids[k] >= 0;
+      }
+      int[] part = text ? WordLattice.decode(scores, a, b - a, allowed, transitions, ids, wordModel,
+          network.lexicon(), toldWords)
+          : null;
+      if (part == null) {
+        part = Viterbi.decode(scores, 4 * a, b - a, allowed == null ? null : Arrays.copyOfRange(allowed, a, b),
+            transitions);
+      }
+      System.arraycopy(part, 0, tags, a, b - a);
+    }
+
+    /**
+     * Decodes the sequence {@code [a, b)} as its forced words that hold a non-TEXT character (fixed
+     * by {@code allowed}) and the runs of TEXT between them (each a sequence of the lattice);
+     * false, writing nothing, when it is not made only of those.
+     */
+    private boolean latticeAroundForcedWords(int a, int b, byte[] allowed, int[] tags) {
+      if (allowed == null) {
+        return false;
+      }
+      int bS = 1 << Tag.S.ordinal();
+      int bB = 1 << Tag.B.ordinal();
+      int bE = 1 << Tag.E.ordinal();
+      IntList fixed = new IntList(); // start, end of each forced word with a non-TEXT character
+      for (int k = a; k < b; ) {
+        if (allowed[k] != bS && allowed[k] != bB) {
+          k++;
+          continue;
+        }
+        int e = k;
+        while (allowed[e] != bE && allowed[e] != bS) {
+          e++;
+          if (e == b) {
+            return false;
+          }
+        }
+        e++;
+        boolean other = false;
+        for (int j = k; j < e; j++) {
+          other |= ids[j] < 0;
+        }
+        if (other) {
+          fixed.add(k);
+          fixed.add(e);
+        }
+        k = e;
+      }
+      int at = a;
+      for (int i = 0; i <= fixed.size(); i += 2) {
+        int to = i < fixed.size() ? fixed.get(i) : b;
+        for (int k = at; k < to; k++) {
+          if (ids[k] < 0) {
+            return false;
+          }
+        }
+        at = i < fixed.size() ? fixed.get(i + 1) : b;
+      }
+      at = a;
+      for (int i = 0; i <= fixed.size(); i += 2) {
+        int to = i < fixed.size() ? fixed.get(i) : b;
+        if (to > at) {
+          latticeOrViterbi(at, to, allowed, tags);
+        }
+        if (i < fixed.size()) {
+          for (int k = to; k < fixed.get(i + 1); k++) {
+            tags[k] = Tag.inWord(k - to, fixed.get(i + 1) - to).ordinal();
+          }
+          at = fixed.get(i + 1);
+        }
+      }
+      return true;
     }
 
     /**
@@ -759,14 +853,17 @@ public final class Decoder {
       // per start: the end of the longest forced occurrence (0: none); made at the first one, as
       // most dictionaries force nothing and every line would pay for it
       int[][] longest = {null};
-      LongList words = wordModel != null ? new LongList() : null;
+      ToldWords[] words = {null};
       forEachMatch((s, e, logMultiplier) -> {
         if (ruleEdges != null && logMultiplier >= 0) {
           Arrays.fill(ruleEdges, s + 1, e, false);
         }
         boolean crosses = chunkOf[s] != chunkOf[e - 1];
-        if (words != null && logMultiplier >= 0 && !crosses && e - s >= 2) {
-          words.add((long) s << 32 | e);
+        if (wordModel != null && logMultiplier >= 0 && !crosses && e - s >= 2) {
+          if (words[0] == null) {
+            words[0] = new ToldWords(n);
+          }
+          words[0].add(s, e);
         }
         if (logMultiplier == Float.POSITIVE_INFINITY || (crosses && logMultiplier > 0)) {
           if (s >= from) {
@@ -789,10 +886,7 @@ public final class Decoder {
           }
         }
       });
-      if (words != null && words.size > 0) {
-        dictionaryWords = Arrays.copyOf(words.values, words.size);
-        Arrays.sort(dictionaryWords);
-      }
+      toldWords = words[0] == null ? null : words[0].done();
       if (longest[0] == null) {
         return null;
       }

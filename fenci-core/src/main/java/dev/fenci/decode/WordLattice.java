@@ -48,12 +48,11 @@ final class WordLattice {
    * As {@link #decode(float[], int, int, byte[], Transitions, int[], WordLanguageModel)}, where
    * the words the network is told after training are words, those added to its {@code lexicon}
    * ({@link Lexicon#isAdded}; the lexicon may be null) and those of a user dictionary
-   * ({@code dictionaryWords}: {@code start << 32 | end} in the positions {@code scores} is indexed
-   * by, sorted; may be null), count for the word model as words it has seen once when it never
+   * ({@code dictionaryWords}, in the positions {@code scores} is indexed by; may be null), count for the word model as words it has seen once when it never
    * saw them: else the model would spell them as unseen words and push them apart.
    */
   static int[] decode(float[] scores, int from, int n, byte[] allowed, Transitions transitions, int[] ids,
-      WordLanguageModel lm, Lexicon lexicon, long[] dictionaryWords) {
+      WordLanguageModel lm, Lexicon lexicon, ToldWords dictionaryWords) {
     float[] tr = Viterbi.scores(transitions);
     int st = Transitions.START * Tag.COUNT;
     int en = Transitions.END * Tag.COUNT;
@@ -224,9 +223,9 @@ final class WordLattice {
     private final int from;
     private final int[] ids;
     private final Lexicon lexicon;
-    private final long[] dictionaryWords;
+    private final ToldWords dictionaryWords;
 
-    Candidates(int n, int from, int[] ids, Lexicon lexicon, long[] dictionaryWords) {
+    Candidates(int n, int from, int[] ids, Lexicon lexicon, ToldWords dictionaryWords) {
       firstEndingAt = new int[n + 1];
       Arrays.fill(firstEndingAt, -1);
       this.from = from;
@@ -238,7 +237,7 @@ final class WordLattice {
     /** Whether the network was told that the unseen word {@code [s, e)} is a word. */
     private boolean told(int s, int e) {
       return lexicon != null && e - s >= 2 && e - s <= Lexicon.MAX_LENGTH && lexicon.isAdded(ids, from + s, e - s)
-          || dictionaryWords != null && Arrays.binarySearch(dictionaryWords, (long) (from + s) << 32 | (from + e)) >= 0;
+          || dictionaryWords != null && dictionaryWords.contains(from + s, from + e);
     }
 
     void add(int s, int e, double score, WordLanguageModel lm, long key, double chars) {

@@ -112,8 +112,8 @@ class WordLatticeTest {
     int[] apart = {Tag.S.ordinal(), Tag.S.ordinal()};
     int[] joined = {Tag.B.ordinal(), Tag.E.ordinal()};
     assertThat(WordLattice.decode(s, 0, 2, null, null, ids, lm)).containsExactly(apart);
-    assertThat(WordLattice.decode(s, 0, 2, null, null, ids, lm, null, new long[] {0L << 32 | 2})).containsExactly(joined);
-    assertThat(WordLattice.decode(s, 0, 2, null, null, ids, lm, null, new long[] {0L << 32 | 1})).containsExactly(apart);
+    assertThat(WordLattice.decode(s, 0, 2, null, null, ids, lm, null, told(2, 0, 2))).containsExactly(joined);
+    assertThat(WordLattice.decode(s, 0, 2, null, null, ids, lm, null, told(2, 0, 1))).containsExactly(apart);
     Lexicon trained = Lexicon.of(List.of(new int[] {1, 2}));
     assertThat(WordLattice.decode(s, 0, 2, null, null, ids, lm, trained, null)).containsExactly(apart);
     Lexicon added = Lexicon.of(List.of(new int[] {3, 3})).with(List.of(new int[] {1, 2}));
@@ -148,5 +148,12 @@ class WordLatticeTest {
         .containsExactly(Tag.B.ordinal(), Tag.E.ordinal());
     byte[] impossible = {(byte) (1 << Tag.M.ordinal()), (byte) (1 << Tag.E.ordinal())};
     assertThat(WordLattice.decode(flat, 0, 2, impossible, null, new int[] {1, 1}, lm)).isNull();
+  }
+
+  /** The told words of a text of {@code n} code points: one range {@code [start, end)}. */
+  private static ToldWords told(int n, int start, int end) {
+    ToldWords t = new ToldWords(n);
+    t.add(start, end);
+    return t.done();
   }
 }
