@@ -14,7 +14,9 @@ import java.util.List;
  * children consecutive and sorted by character, so a state's transitions are the range
  * {@code [first(s), first(s + 1))} of one {@code char} array of labels, searched linearly when
  * short and by bisection when long; shallow states, which a text visits most, come first and sit
- * together. Transitions from the root come from a direct table. Per state one record of five ints:
+ * together. Transitions from the root come from a direct table of 256 KB (except in the small
+ * automata of a live dictionary's recent changes, rebuilt at every change, which search the root's
+ * children as any other state's). Per state one record of five ints:
  * first child, failure state, length of the word ending here (0 if none), nearest proper suffix
  * state where a word ends (or -1), and the index and the value of the word ending here, so that
  * reporting an occurrence reads nothing but the record. For the 271,773 words of the four bakeoff word lists
@@ -42,7 +44,7 @@ final class AhoCorasick {
   /** Most states: the builder packs state numbers into 24 bits. */
   static final int MAX_STATES = 1 << 24;
 
-  private final int[] rootNext = new int[0x10000]; // the root's child for each char, or -1
+  private final int[] rootNext; // the root's child for each char, or -1; null for a small dictionary
   private final char[] label;
   private final int[] node;
 
@@ -51,6 +53,15 @@ final class AhoCorasick {
    * @param values one per word, reported with each of its occurrences
    */
   AhoCorasick(List<String> words, float[] values) {
+    this(words, values, true);
+  }
+
+  /**
+   * As {@link #AhoCorasick(List, float[])}; {@code rootTable} false leaves out the root's direct
+   * table, for a small automaton rebuilt often (a table for each of a thousand single {@code add}
+   * calls had cost a quarter of a megabyte each).
+   */
+  AhoCorasick(List<String> words, float[] values, boolean rootTable) {
     if (values.length != words.size()) {
       throw new IllegalArgumentException(words.size() + " words, " + values.length + " values");
     }
@@ -69,7 +80,10 @@ final class AhoCorasick {
     int states = trie.states;
     label = new char[states];
     node = new int[REC * (states + 1)];
-    Arrays.fill(rootNext, -1);
+    rootNext = rootTable ? new int[0x10000] : null;
+    if (rootNext != null) {
+      Arrays.fill(rootNext, -1);
+    }
     // breadth-first renumbering; each state's children get consecutive numbers in char order
     int[] oldOf = new int[states];
     long[] keyed = new long[16];
@@ -90,7 +104,7 @@ final class AhoCorasick {
         int child = next++;
         oldOf[child] = (int) kv;
         label[child] = (char) (kv >>> 32);
-        if (s == ROOT) {
+        if (s == ROOT && rootNext != null) {
           rootNext[label[child]] = child;
         }
       }
@@ -175,7 +189,7 @@ final class AhoCorasick {
 
   /** The child of {@code state} labelled {@code c}, or -1. */
   private int next(int state, char c) {
-    if (state == ROOT) {
+    if (state == ROOT && rootNext != null) {
       return rootNext[c];
     }
     int lo = node[REC * state + FIRST];

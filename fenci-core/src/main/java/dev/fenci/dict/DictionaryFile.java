@@ -25,8 +25,10 @@ import java.util.regex.Pattern;
  * The multiplier is taken after the last TAB, else after the last comma (unless what follows it
  * holds non-ASCII characters, as in {@code 17,092億}: then the whole line is a bare word), else
  * after the last space, full-width comma or ideographic space when what follows it is a number
- * written in ASCII (or inf). A word may contain spaces and
- * punctuation; a word like {@code 1,000} needs the TAB form ({@code 1,000<TAB>5}). A malformed line (no word, or a
+ * written in ASCII (or inf). A multiplier written in full-width digits ({@code 微信号,０.０１}) counts
+ * as in ASCII; a line that is a number with thousands separators ({@code 4,200}, {@code 10,560,770}) is
+ * a bare word, not 4 times 200. A word may contain spaces and
+ * punctuation; a word like {@code 1,000} with a multiplier needs the TAB form ({@code 1,000<TAB>5}). A malformed line (no word, or a
  * multiplier that is not a positive finite number or inf) fails with the file, line number and
  * the line, or, when lenient, is skipped with a warning.
  */
@@ -35,6 +37,8 @@ public final class DictionaryFile {
   private static final Pattern NUMBER = Pattern.compile("[-+]?(\\d+\\.?\\d*|\\.\\d+)([eE][-+]?\\d+)?");
   /** A bare word with {@code #} after whitespace: a comment written after an entry. */
   private static final Pattern COMMENT_AFTER_WORD = Pattern.compile(".*\\s#.*");
+  /** A number with thousands separators, alone on its line: a bare word ({@code 4,200}), not 4 times 200. */
+  private static final Pattern THOUSANDS = Pattern.compile("\\d{1,3}(,\\d{3})+(\\.\\d+)?");
 
   private DictionaryFile() {}
 
@@ -81,6 +85,13 @@ public final class DictionaryFile {
       return new Entry(word(t.substring(0, tab)), multiplier(t.substring(tab + 1)));
     }
     int comma = t.lastIndexOf(',');
+    if (comma >= 0 && THOUSANDS.matcher(t.strip()).matches()) {
+      return new Entry(t.strip(), Entry.DEFAULT_MULTIPLIER); // 4,200 or 10,560,770: a number, not 4 times 200
+    }
+    String fullWidth = comma >= 0 ? asciiDigits(t.substring(comma + 1)) : null;
+    if (fullWidth != null && looksLikeMultiplier(fullWidth)) {
+      return new Entry(word(t.substring(0, comma)), multiplier(fullWidth)); // 微信号,０.０１
+    }
     if (comma >= 0 && asciiAfter(t, comma + 1)) {
       String before = t.substring(0, comma).strip();
       String after = t.substring(comma + 1);
@@ -104,6 +115,23 @@ public final class DictionaryFile {
           + "would be one word of multiplier " + (int) Entry.DEFAULT_MULTIPLIER);
     }
     return new Entry(word, Entry.DEFAULT_MULTIPLIER);
+  }
+
+  /** {@code s} with full-width digits and full stops written in ASCII, or null if it holds none of them. */
+  private static String asciiDigits(String s) {
+    StringBuilder b = null;
+    for (int i = 0; i < s.length(); i++) {
+      char c = s.charAt(i);
+      if ((c >= '\uFF10' && c <= '\uFF19') || c == '\uFF0E') {
+        if (b == null) {
+          b = new StringBuilder(s.substring(0, i));
+        }
+        b.append(c == '\uFF0E' ? '.' : (char) (c - '\uFF10' + '0'));
+      } else if (b != null) {
+        b.append(c);
+      }
+    }
+    return b == null ? null : b.toString();
   }
 
   private static boolean asciiAfter(String t, int from) {

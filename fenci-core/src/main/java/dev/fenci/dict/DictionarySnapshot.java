@@ -17,10 +17,12 @@ import java.util.Map;
  * <p>A change to a large dictionary ({@link UserDictionary#add}, {@link UserDictionary#remove})
  * does not rebuild its automaton: the new snapshot shares the old one's, hides the words changed
  * or removed since it was built, and puts the changed and added entries in a small automaton of
- * their own, matched beside it. When the changes (hidden and added entries) grow past a share of
- * the whole, the next change builds one automaton again. So a single change to the 242,670
- * entries of the four bakeoff word lists takes milliseconds, not the 0.3-0.4 s of a rebuild, and
- * segmentation stays one pass per automaton.
+ * their own, matched beside it. When the changes (hidden and added entries) outnumber the square
+ * root of twice the whole (at least 256), the next change builds one automaton again. So a single
+ * change to the 242,670 entries of the four bakeoff word lists takes milliseconds, not the 0.3-0.4 s
+ * of a rebuild, and segmentation stays one pass per automaton; a change costs about the square
+ * root of the dictionary's size, amortised, and many changes at once ({@link UserDictionary#addAll})
+ * cost about what they change.
  */
 public final class DictionarySnapshot {
   /** The empty dictionary. */
@@ -28,7 +30,6 @@ public final class DictionarySnapshot {
 
   /** Changed entries kept beside the shared automaton, at most (beyond, a change rebuilds it). */
   private static final int MIN_OVERLAY = 256;
-  private static final int OVERLAY_SHARE = 32;
 
   /** An occurrence of an entry: {@code [start, end)} in UTF-16 units. */
   public record Match(int start, int end, double multiplier) {
@@ -42,7 +43,8 @@ public final class DictionarySnapshot {
     final Entry[] entries;
     final AhoCorasick automaton;
 
-    Layer(Collection<Entry> entries) {
+    /** @param small whether this is the small layer of recent changes, rebuilt at every change */
+    Layer(Collection<Entry> entries, boolean small) {
       this.entries = entries.toArray(new Entry[0]);
       float[] logMultipliers = new float[this.entries.length];
       List<String> words = new ArrayList<>(this.entries.length);
@@ -50,7 +52,7 @@ public final class DictionarySnapshot {
         logMultipliers[words.size()] = (float) Math.log(e.multiplier());
         words.add(e.word());
       }
-      automaton = new AhoCorasick(words, logMultipliers);
+      automaton = new AhoCorasick(words, logMultipliers, !small);
     }
   }
 
@@ -69,7 +71,7 @@ public final class DictionarySnapshot {
    *     duplicates already won
    */
   DictionarySnapshot(Map<String, Entry> entries) {
-    this.base = entries.isEmpty() ? null : new Layer(entries.values());
+    this.base = entries.isEmpty() ? null : new Layer(entries.values(), false);
     this.hidden = null;
     this.overlay = null;
     this.size = entries.size();
@@ -112,7 +114,9 @@ public final class DictionarySnapshot {
       hide(hide, e.word());
     }
     int baseSize = base == null ? 0 : base.entries.length;
-    if (changed.size() + hide.cardinality() > Math.max(MIN_OVERLAY, baseSize / OVERLAY_SHARE)) {
+    // every change rebuilds the small automaton, and a rebuild of the whole comes every so many
+    // changes: with sqrt(2 n) of them kept beside n entries both cost about sqrt(n / 2) per change
+    if (changed.size() + hide.cardinality() > Math.max(MIN_OVERLAY, (int) Math.sqrt(2.0 * baseSize))) {
       Map<String, Entry> all = new HashMap<>((baseSize + changed.size()) * 2);
       for (int i = 0; i < baseSize; i++) {
         if (!hide.get(i)) {
@@ -122,7 +126,7 @@ public final class DictionarySnapshot {
       all.putAll(changed);
       return new DictionarySnapshot(all);
     }
-    return new DictionarySnapshot(base, hide.isEmpty() ? null : hide, changed.isEmpty() ? null : new Layer(changed.values()),
+    return new DictionarySnapshot(base, hide.isEmpty() ? null : hide, changed.isEmpty() ? null : new Layer(changed.values(), true),
         baseSize - hide.cardinality() + changed.size());
   }
 

@@ -16,8 +16,21 @@ public record Entry(String word, double multiplier) {
   public static final int MAX_LENGTH = 256;
 
   public Entry {
-    if (word == null || word.isEmpty()) {
+    java.util.Objects.requireNonNull(word, "dictionary word is null");
+    if (word.isEmpty()) {
       throw new IllegalArgumentException("a dictionary word cannot be empty");
+    }
+    if (word.isBlank()) {
+      throw new IllegalArgumentException("a dictionary word cannot be only whitespace (whitespace is a word of its own)");
+    }
+    for (int i = 0; i < word.length(); i++) {
+      char c = word.charAt(i);
+      boolean paired = Character.isHighSurrogate(c) ? i + 1 < word.length() && Character.isLowSurrogate(word.charAt(i + 1))
+          : !Character.isLowSurrogate(c) || i > 0 && Character.isHighSurrogate(word.charAt(i - 1));
+      if (!paired) {
+        throw new IllegalArgumentException("dictionary word '" + word + "' holds half of a surrogate pair (U+"
+            + Integer.toHexString(c).toUpperCase(java.util.Locale.ROOT) + " at character " + (i + 1) + "): not text");
+      }
     }
     if (word.indexOf('\n') >= 0 || word.indexOf('\r') >= 0) {
       throw new IllegalArgumentException("a dictionary word cannot hold a line break (lines are segmented apart)");

@@ -83,7 +83,11 @@ public final class UserDictionary implements AutoCloseable {
     return current;
   }
 
-  /** Adds or replaces an entry. */
+  /**
+   * Adds or replaces an entry, in use from the next call on. Each change publishes a dictionary
+   * of its own, at a cost of about the square root of the dictionary's size: to add many words,
+   * give them to one {@link #addAll} (55,303 words: 0.04 s in one call, 4.7 s one by one).
+   */
   public void add(String word, double multiplier) {
     add(new Entry(word, multiplier));
   }
@@ -93,8 +97,8 @@ public final class UserDictionary implements AutoCloseable {
   }
 
   /**
-   * Adds several entries at once (for the same word the later one wins). A change costs about
-   * what it changes, not what the dictionary holds (see {@link DictionarySnapshot}).
+   * Adds several entries at once (for the same word the later one wins). A change of many entries
+   * costs about what it changes, not what the dictionary holds (see {@link DictionarySnapshot}).
    */
   public void addAll(Collection<Entry> entries) {
     List<Entry> copy = List.copyOf(entries);
@@ -193,7 +197,8 @@ public final class UserDictionary implements AutoCloseable {
             warnings.println("fenci: dictionary reloaded (" + current.size() + " entries)");
           }
           lastProblem[0] = null;
-        } catch (IOException | RuntimeException e) {
+        } catch (IOException | RuntimeException | OutOfMemoryError e) {
+          // (an error the task let out would end the checks without a word, the thread still alive)
           String problem = e instanceof java.nio.file.NoSuchFileException nsf
               ? nsf.getFile() + ": no such file (deleted or moved?)" : String.valueOf(e.getMessage());
           if (warnings != null && !problem.equals(lastProblem[0])) {

@@ -20,16 +20,25 @@ class AhoCorasickTest {
     for (int i = 0; i < values.length; i++) {
       values[i] = -i;
     }
-    AhoCorasick ac = new AhoCorasick(words, values);
-    for (int i = 0; i < words.size(); i++) {
-      assertThat(ac.indexOf(words.get(i))).isEqualTo(i);
+    // with the root's direct table and without it (the small automata of a live dictionary's changes)
+    for (boolean rootTable : new boolean[] {true, false}) {
+      Set<String> seen = new TreeSet<>();
+      AhoCorasick ac = new AhoCorasick(words, values, rootTable);
+      for (int i = 0; i < words.size(); i++) {
+        assertThat(ac.indexOf(words.get(i))).isEqualTo(i);
+      }
+      assertThat(ac.indexOf(text)).isEqualTo(keys(words).indexOf(Folding.key(text)));
+      ac.match(text, (s, e, w, value) -> {
+        assertThat(value).isEqualTo(-w);
+        assertThat(Folding.key(text.substring(s, e))).isEqualTo(Folding.key(words.get(w)));
+        seen.add(s + ":" + e + ":" + w);
+      });
+      if (rootTable) {
+        out.addAll(seen);
+      } else {
+        assertThat(seen).as("without the root table").isEqualTo(out);
+      }
     }
-    assertThat(ac.indexOf(text)).isEqualTo(keys(words).indexOf(Folding.key(text)));
-    ac.match(text, (s, e, w, value) -> {
-      assertThat(value).isEqualTo(-w);
-      assertThat(Folding.key(text.substring(s, e))).isEqualTo(Folding.key(words.get(w)));
-      out.add(s + ":" + e + ":" + w);
-    });
     return out;
   }
 
