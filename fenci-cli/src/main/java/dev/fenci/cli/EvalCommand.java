@@ -45,6 +45,10 @@ final class EvalCommand implements Callable<Integer> {
       description = "User dictionary for --input (as for segment); repeatable, later files win for the same word.")
   List<Path> dicts;
 
+  @Option(names = "--lenient", description = "For --input and --dict, as for segment: replace invalid UTF-8 with U+FFFD "
+      + "and skip malformed dictionary lines, with a warning each.")
+  boolean lenient;
+
   @Spec
   CommandSpec spec;
 
@@ -54,6 +58,10 @@ final class EvalCommand implements Callable<Integer> {
   @Override
   public Integer call() throws Exception {
     if (source.pred != null) {
+      if (lenient) {
+        throw new CommandLine.ParameterException(spec.commandLine(),
+            "--lenient applies to --input and --dict (what fenci reads to segment), not to --pred");
+      }
       if (dicts != null && !dicts.isEmpty()) {
         throw new CommandLine.ParameterException(spec.commandLine(),
             "--dict applies to --input (the text fenci segments), not to --pred");
@@ -71,10 +79,10 @@ final class EvalCommand implements Callable<Integer> {
     if (source.pred != null) {
       test = Corpus.read(source.pred);
     } else {
-      List<String> raw = Utf8Lines.read(source.input);
+      List<String> raw = Utf8Lines.read(source.input, lenient, System.err);
       Segmenter seg = Main.loadModel(model);
       if (dicts != null && !dicts.isEmpty()) {
-        seg = seg.withDictionary(UserDictionary.load(dicts, false, System.err));
+        seg = seg.withDictionary(UserDictionary.load(dicts, lenient, System.err));
       }
       test = new ArrayList<>();
       for (List<String> line : seg.segmentAll(raw)) {
@@ -103,11 +111,17 @@ final class EvalCommand implements Callable<Integer> {
       g.remove(g.size() - 1);
     }
     Score s;
+    String output = source.pred != null ? source.pred.toString() : source.input + " (segmented)";
+    List<String> differing = new ArrayList<>();
     try {
-      s = new Scorer(vocab).score(g, test);
+      s = new Scorer(vocab).score(g, test, differing);
     } catch (Scorer.MismatchException e) {
-      String output = source.pred != null ? source.pred.toString() : source.input + " (segmented)";
       throw new Scorer.MismatchException(output + " against " + gold + ": " + e.getMessage());
+    }
+    if (!differing.isEmpty()) {
+      System.err.println("fenci eval: note: " + differing.size() + (differing.size() == 1 ? " line" : " lines") + " of "
+          + output + " hold other characters than " + gold + "'s; scored by aligning the words, as the bakeoff's"
+          + " script does. First at " + differing.get(0));
     }
     System.out.print(s.summary(words != null));
     if (words == null) {
