@@ -155,6 +155,18 @@ class MainTest {
     }
   }
 
+  /** A training file given twice would count twice; said at once, before any training. */
+  @Test
+  void aTrainingFileGivenTwiceIsRefused() throws Exception {
+    Path train = dir.resolve("t.txt");
+    Files.writeString(train, "扫描  二维码\n关注  微信号\n", StandardCharsets.UTF_8);
+    Run r = run("", "train", "--train", train.toString(), "--train", dir.resolve(".").resolve("t.txt").toString(),
+        "--model", dir.resolve("m.safetensors").toString());
+    assertThat(r.code()).isEqualTo(Main.EXIT_DATA);
+    assertThat(r.err().strip()).contains("is given twice").doesNotContain("\n");
+    assertThat(dir.resolve("m.safetensors")).doesNotExist();
+  }
+
   @Test
   void anEmptyDelimiterIsAUsageError() {
     Run r = run("iPhone 15 Pro 扫描二维码\n", "segment", "--model", "seed", "--delimiter", "");
@@ -431,6 +443,22 @@ class MainTest {
     assertThat(lenient.code()).isZero();
     assertThat(lenient.out().replace(" ", "")).isEqualTo("扫描二维码\n关注\uFFFDx\uFFFD\n");
     assertThat(lenient.err()).contains("replaced 2 invalid UTF-8 sequences with U+FFFD");
+  }
+
+  /** A "Unicode" file of Windows' Notepad (UTF-16 with a byte order mark) is named as such, with the command that converts it. */
+  @Test
+  void aUtf16FileIsNamedWithItsConversion() throws Exception {
+    Path in = dir.resolve("utf16.txt");
+    byte[] text = "关注微信号\n".getBytes(StandardCharsets.UTF_16LE);
+    byte[] bytes = new byte[text.length + 2];
+    bytes[0] = (byte) 0xFF;
+    bytes[1] = (byte) 0xFE;
+    System.arraycopy(text, 0, bytes, 2, text.length);
+    Files.write(in, bytes);
+    Run r = run("", "segment", in.toString());
+    assertThat(r.code()).isEqualTo(Main.EXIT_DATA);
+    assertThat(r.err()).contains(in + ":1: invalid UTF-8 at byte offset 0 (byte 0xff); the file starts with a UTF-16 byte"
+        + " order mark: convert it to UTF-8 first (iconv -f UTF-16 -t UTF-8)");
   }
 
   @Test

@@ -80,7 +80,10 @@ public final class Corpus {
       }
       for (String token : t) {
         tokens++;
-        if (PD_TOKEN.matcher(token).matches()) {
+        // a tagged word of People's Daily (迈向/v, 江/nr); not an ASCII token with a slash, which a
+        // segmented text may hold as a word (km/h, TCP/IP, and/or)
+        Matcher m = PD_TOKEN.matcher(token);
+        if (m.matches() && !m.group(1).chars().allMatch(c -> c < 128)) {
           tagged++;
         }
       }

@@ -98,7 +98,7 @@ public final class Utf8Lines {
         int bad = firstInvalid(bytes, start, end);
         throw new CorpusFormatException(source, lineNo, "invalid UTF-8 at byte offset " + bad
             + " of the file (byte 0x" + Integer.toHexString(bytes[bad] & 0xFF) + "); "
-            + dev.fenci.text.InvalidUtf8Exception.REMEDY + otherRemedy);
+            + dev.fenci.text.InvalidUtf8Exception.remedy(bad, bytes[bad] & 0xFF) + otherRemedy);
       }
       start = end + (end + 1 < bytes.length && bytes[end] == '\r' && bytes[end + 1] == '\n' ? 2 : 1);
       lineNo++;

@@ -10,9 +10,20 @@ public final class InvalidUtf8Exception extends IOException {
   private final long line;
   private final long byteOffset;
 
+  /**
+   * What to do about an invalid byte: {@link #REMEDY}, or, for a file that starts with a UTF-16
+   * byte order mark (FF FE or FE FF, as Windows' Notepad writes "Unicode"), how to convert that.
+   */
+  public static String remedy(long byteOffset, int firstByte) {
+    return byteOffset == 0 && (firstByte == 0xFF || firstByte == 0xFE)
+        ? "the file starts with a UTF-16 byte order mark: convert it to UTF-8 first (iconv -f UTF-16 -t UTF-8)"
+        : REMEDY;
+  }
+
   public InvalidUtf8Exception(String source, long line, long byteOffset, int firstByte) {
     super(source + ":" + line + ": invalid UTF-8 at byte offset " + byteOffset + " (byte 0x"
-        + String.format("%02x", firstByte) + "); " + REMEDY + ", or pass --lenient to replace bad bytes with U+FFFD");
+        + String.format("%02x", firstByte) + "); " + remedy(byteOffset, firstByte)
+        + ", or pass --lenient to replace bad bytes with U+FFFD");
     this.line = line;
     this.byteOffset = byteOffset;
   }

@@ -115,6 +115,15 @@ public final class Trainer {
     // the output and the model to start from first: a wrong one is reported before the data is read
     checkWritable(opt.model());
     Model base = opt.init() != null ? startingModel() : null;
+    for (int i = 0; i < opt.train().size(); i++) {
+      for (int j = 0; j < i; j++) {
+        if (sameFile(opt.train().get(i), opt.train().get(j))) {
+          // given twice, a file would count twice (every word and pair as often again)
+          throw new IllegalArgumentException("training file " + opt.train().get(i) + " is given twice (as "
+              + opt.train().get(j) + " too); give each file once");
+        }
+      }
+    }
     List<List<String>> trainSentences = new ArrayList<>();
     for (Path p : opt.train()) {
       trainSentences.addAll(Corpus.read(p, opt.lenient(), log));
@@ -575,6 +584,11 @@ public final class Trainer {
       case "dev":
         return "was made with another dev set (" + devSet(saved) + " then, " + devSet(now) + " now)" + remedy
             + "the same --dev";
+      case "init":
+        return "was made " + (saved.equals("-") ? "from random weights" : "starting from a model (--init, weights "
+            + saved + ")") + ", this run starts " + (now.equals("-") ? "from random weights (no --init)"
+            : "from " + (saved.equals("-") ? "a model" : "another model") + " (weights " + now + ")") + remedy
+            + (saved.equals("-") ? "no --init" : "the same --init");
       case "vocabulary":
         return "was made with a vocabulary of " + saved + " characters, this run has " + now + remedy
             + "the same data and options";

@@ -1,5 +1,7 @@
 package dev.fenci.train;
 
+import static dev.fenci.Segmenter.MAX_THREADS;
+
 import dev.fenci.Segmenter;
 import dev.fenci.text.TextRules;
 import java.nio.file.Path;
@@ -72,8 +74,8 @@ public record TrainingOptions(List<Path> train, Path dev, Path model, String arc
     if (batch < 1) {
       throw new IllegalArgumentException("batch must be at least 1 piece, got " + batch);
     }
-    if (threads < 1) {
-      throw new IllegalArgumentException("threads must be at least 1, got " + threads);
+    if (threads < 1 || threads > MAX_THREADS) {
+      throw new IllegalArgumentException("threads must be from 1 to " + MAX_THREADS + ", got " + threads);
     }
     if (minCount < 1) {
       throw new IllegalArgumentException("min count must be at least 1, got " + minCount);

@@ -27,6 +27,14 @@ class CorpusTest {
     assertThat(s).containsExactly(List.of("迈向", "充满", "希望", "的"), List.of(), List.of("新", "世纪"));
   }
 
+  /** ASCII words with a slash in a segmented text are words, not People's Daily's word/tag pairs. */
+  @Test
+  void asciiWordsWithASlashDoNotMakeASegmentedTextPeoplesDaily() {
+    List<String> lines = List.of("速度  km/h", "TCP/IP", "1/2", "and/or", "A/B", "你好  世界");
+    assertThat(Corpus.detect(lines)).isEqualTo(Corpus.Format.SEGMENTED);
+    assertThat(Corpus.detect(List.of("迈向/v  充满/v  希望/n  的/u", "TCP/IP"))).isEqualTo(Corpus.Format.PEOPLES_DAILY);
+  }
+
   @Test
   void aLoneCrEndsALineStrictOrLenientAsInTheSegmentersOutput() throws Exception {
     Path p = write("cr.utf8", "迈向  充满\r希望\r\n\r的\n新  世纪\r".getBytes(StandardCharsets.UTF_8));

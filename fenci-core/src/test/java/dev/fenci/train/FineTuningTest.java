@@ -251,7 +251,8 @@ class FineTuningTest {
     assertThatThrownBy(() -> new Trainer(options(a, "r.safetensors", "accurate-lex", 1e-3f, 2, true, base.toString()),
         quiet(), false).run())
         .isInstanceOf(ModelFormatException.class)
-        .hasMessageContaining("init = -");
+        .hasMessageContaining("was made from random weights, this run starts from a model (weights crc32c:")
+        .hasMessageContaining("resume with no --init");
   }
 
   @Test
