@@ -86,6 +86,28 @@ class StreamSegmentationTest {
   }
 
   /**
+   * Latin text and a run longer than a window: the window starts a stream chooses from its buffer
+   * must be those the string chooses from the whole line, also where a window's context finds no
+   * two Chinese characters to start between (the search for them had gone past the buffer's start
+   * in the string only, and the giant word was cut at other places).
+   */
+  @Test
+  void latinTextAndAGiantRunStreamAsTheyDecodeAsAString() throws IOException {
+    Segmenter fast = Segmenter.load("fast");
+    for (int shift = 0; shift < 3; shift++) {
+      StringBuilder b = new StringBuilder();
+      while (b.length() < 15_869 + shift) {
+        b.append("ab ");
+      }
+      b.setLength(15_869 + shift);
+      String text = b + "xyzw " + "q".repeat(17_000) + " 中文的句子。";
+      List<String> got = new ArrayList<>();
+      fast.segment(new StringReader(text), (t, s, e) -> got.add(t.substring(s, e)), 1);
+      assertThat(got).as("shift %d", shift).isEqualTo(fast.segment(text));
+    }
+  }
+
+  /**
    * Lines longer than a block among short ones, ended by LF, CRLF or a lone CR: the stream, the
    * whole text as one string and each line alone give the same words (a lone CR had not ended a
    * stream's block, and a long string had been cut into windows from its start, not its lines').

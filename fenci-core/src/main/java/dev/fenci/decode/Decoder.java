@@ -253,8 +253,10 @@ public final class Decoder {
     IntList ends = new IntList();
     int pos = settled; // everything before pos is settled
     int lastStart = lastWordStart; // where the word ending at pos starts
+    int floor = 0; // the start of the window before: a stream's buffer starts there, and so does the search below
     while (true) {
-      int from = contextStart(text, pos, lastStart);
+      int from = contextStart(text, pos, lastStart, floor);
+      floor = from;
       if (text.length() - from <= longText) {
         for (int e : decodeOne(text.substring(from), pos - from, lastStart - from, dict)) {
           if (from + e > pos) {
@@ -312,28 +314,42 @@ public final class Decoder {
    * or earlier where the word language model must read that word ({@link #wordModelContextStart}).
    */
   public int contextStart(CharSequence text, int pos, int lastWordStart) {
-    int from = Math.min(contextStart(text, pos), pairedFlags(text, wordModelContextStart(text, pos, lastWordStart), pos));
-    return betweenIdeographs(text, from, Math.min(SAFE_SEARCH, margin / 4));
+    return contextStart(text, pos, lastWordStart, 0);
   }
 
-  /** How far (code points) {@link #betweenIdeographs} looks back for a place to start a window. */
-  static final int SAFE_SEARCH = 256;
+  /**
+   * As {@link #contextStart(CharSequence, int, int)}, never before {@code floor}, where the window
+   * before this one started (a stream's buffer starts there: the two must choose alike).
+   */
+  int contextStart(CharSequence text, int pos, int lastWordStart, int floor) {
+    int from = Math.min(contextStart(text, pos), pairedFlags(text, wordModelContextStart(text, pos, lastWordStart), pos));
+    from = Math.max(from, floor);
+    return betweenIdeographs(text, from, Math.min(SAFE_SEARCH, (longText - 2 * margin) / 4), floor);
+  }
 
   /**
-   * {@code from}, or the nearest place before it, at most {@code limit} code points back, that lies
-   * between two Chinese characters (or the text's start), where the chunker starts as it does in
-   * the whole text: a window whose context starts inside a web address would read its tail as
-   * text ({@code ...fghij}) joined to the Chinese after it, and the network would see that chunk
-   * differently from the whole line's ({@code 海 合会} instead of {@code 海合会}). {@code from}
-   * itself when there is no such place so near (a long run of Latin text).
+   * How far (code points) {@link #betweenIdeographs} looks back for a place to start a window (with
+   * the default sizes; a quarter of what a window keeps for a small one). A window re-decodes that
+   * much more text only where no two Chinese characters meet nearer, in long Latin text.
    */
-  private static int betweenIdeographs(CharSequence text, int from, int limit) {
+  static final int SAFE_SEARCH = 1024;
+
+  /**
+   * {@code from}, or the nearest place before it, at most {@code limit} code points back and not
+   * before {@code floor}, that lies between two Chinese characters, where the chunker starts as it
+   * does in the whole text: a window whose context starts inside a web address would read its
+   * tail as text ({@code ...fghij}) joined to the Chinese after it, and the network would see that
+   * chunk differently from the whole line's ({@code 海 合会} instead of {@code 海合会}). {@code from}
+   * itself when there is no such place so near (a run of Latin text, or an address, longer than
+   * the limit).
+   */
+  private static int betweenIdeographs(CharSequence text, int from, int limit, int floor) {
     int k = from;
-    for (int i = 0; i <= limit; i++) {
-      if (k == 0) {
-        return 0;
-      }
+    for (int i = 0; i <= limit && k > floor; i++) {
       int before = Character.codePointBefore(text, k);
+      if (k - Character.charCount(before) < floor) {
+        break;
+      }
       if (k < text.length() && isIdeograph(Character.codePointAt(text, k)) && isIdeograph(before)) {
         return k;
       }
@@ -660,6 +676,18 @@ public final class Decoder {
       int startsWord = (1 << Tag.S.ordinal()) | (1 << Tag.B.ordinal());
       for (int k = 1; k < n; k++) {
         restarts[k] = chunkOf[k] != chunkOf[k - 1] && (allowed == null || (allowed[k] & startsWord) != 0);
+      }
+      if (wordModel != null && boundary > 0 && boundary < text.length()) {
+        // the settled word before the boundary, if it holds a non-TEXT character, is a forced
+        // dictionary word across chunks (iPhone 15): the whole line decodes the text after it as a
+        // sequence of its own (latticeAroundForcedWords), and so must this window
+        int k = cpIndex(boundary);
+        for (int j = lastWordStart < 0 ? 0 : cpIndex(lastWordStart); j < k; j++) {
+          if (ids[j] < 0) {
+            restarts[k] = true;
+            break;
+          }
+        }
       }
       int[] tags = wordModel == null ? Viterbi.decode(scores, 0, n, allowed, transitions, restarts)
           : latticeTags(allowed, restarts);

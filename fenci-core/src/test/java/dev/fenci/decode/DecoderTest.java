@@ -530,10 +530,11 @@ class DecoderTest {
    */
   @Test
   void aWindowWhoseContextWouldStartInsideAnAddressDecodesAsTheWholeLine() throws Exception {
-    String url = "https://example.com/" + "abcdefghij".repeat(4);
     String after = "海合会各国首脑常来常往";
     String filler = "中华人民共和国经济发展迅速人民生活水平不断提高";
-    for (String preset : new String[] {"accurate", "fast"}) {
+    for (String url : new String[] {"https://example.com/" + "abcdefghij".repeat(4),
+        "https://example.com/" + "abcdefghij".repeat(30)}) { // 320 characters: past the first search's reach
+      for (String preset : new String[] {"accurate", "fast"}) {
       Model m = dev.fenci.Segmenter.load(preset).model();
       Decoder windowed = new Decoder(m);
       Decoder whole = new Decoder(m.network(), m.vocabulary(), m.rules(), m.transitions(), m.wordModel(), Decoder.WINDOW,
@@ -545,9 +546,32 @@ class DecoderTest {
         }
         b.setLength(at - url.length());
         String text = b + url + after + filler.repeat(100);
-        assertThat(windowed.wordEnds(text)).as("%s, the address ending at %d", preset, at)
+        assertThat(windowed.wordEnds(text)).as("%s, an address of %d characters ending at %d", preset, url.length(), at)
             .containsExactly(whole.wordEnds(text));
       }
+      }
+    }
+  }
+
+  /**
+   * A forced word across chunks that ends where a window's settled part ends: the whole line
+   * decodes the text after it as a sequence of its own, and so must the window (it had read the
+   * forced word's last chunk as the word before: {@code 平时服 现役} where the whole line wrote
+   * {@code 平时 服 现役}).
+   */
+  @Test
+  void aForcedWordAcrossChunksAtAWindowsBoundaryDecodesAsTheWholeLine() throws Exception {
+    Model m = dev.fenci.Segmenter.load("accurate").model();
+    dev.fenci.dict.DictionarySnapshot dict = dev.fenci.dict.DictionarySnapshot.of(
+        List.of(new dev.fenci.dict.Entry("iPhone 15", Double.POSITIVE_INFINITY)));
+    // without the restart 4 of these window sizes decoded 平时服 现役 after the entry
+    String text = "士兵未达到iPhone 15平时服现役的最高年龄，有下列情况之一的，应当退出现役：".repeat(6);
+    int[] whole = new Decoder(m.network(), m.vocabulary(), m.rules(), m.transitions(), m.wordModel(), Decoder.WINDOW,
+        100_000, 512).wordEnds(List.of(text), dict).get(0);
+    for (int w = 192; w < 192 + 150; w++) {
+      int[] windowed = new Decoder(m.network(), m.vocabulary(), m.rules(), m.transitions(), m.wordModel(), Decoder.WINDOW,
+          w, 64).wordEnds(List.of(text), dict).get(0);
+      assertThat(windowed).as("windows of %d characters", w).containsExactly(whole);
     }
   }
 
