@@ -8,6 +8,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Objects;
 import java.util.regex.Pattern;
 
 /**
@@ -85,12 +86,15 @@ public final class DictionaryFile {
       return new Entry(word(t.substring(0, tab)), multiplier(t.substring(tab + 1)));
     }
     int comma = t.lastIndexOf(',');
-    if (comma >= 0 && THOUSANDS.matcher(t.strip()).matches()) {
-      return new Entry(t.strip(), Entry.DEFAULT_MULTIPLIER); // 4,200 or 10,560,770: a number, not 4 times 200
+    String whole = t.strip();
+    if (comma >= 0 && THOUSANDS.matcher(Objects.requireNonNullElse(asciiDigits(whole), whole)).matches()) {
+      return new Entry(whole, Entry.DEFAULT_MULTIPLIER); // 4,200, ４,００７ or 10,560,770: a number, not 4 times 200
     }
     String fullWidth = comma >= 0 ? asciiDigits(t.substring(comma + 1)) : null;
-    if (fullWidth != null && looksLikeMultiplier(fullWidth)) {
-      return new Entry(word(t.substring(0, comma)), multiplier(fullWidth)); // 微信号,０.０１
+    String head = comma >= 0 ? t.substring(0, comma).strip() : "";
+    if (fullWidth != null && looksLikeMultiplier(fullWidth) && !head.isEmpty()
+        && !Character.isDigit(head.codePointBefore(head.length()))) {
+      return new Entry(head, multiplier(fullWidth)); // 微信号,０.０１ (but 第１,２ stays a word: digits on both sides)
     }
     if (comma >= 0 && asciiAfter(t, comma + 1)) {
       String before = t.substring(0, comma).strip();

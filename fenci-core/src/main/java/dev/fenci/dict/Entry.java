@@ -20,7 +20,7 @@ public record Entry(String word, double multiplier) {
     if (word.isEmpty()) {
       throw new IllegalArgumentException("a dictionary word cannot be empty");
     }
-    if (word.isBlank()) {
+    if (word.codePoints().allMatch(cp -> Character.isWhitespace(cp) || Character.isSpaceChar(cp))) { // U+00A0, U+3000 too
       throw new IllegalArgumentException("a dictionary word cannot be only whitespace (whitespace is a word of its own)");
     }
     for (int i = 0; i < word.length(); i++) {

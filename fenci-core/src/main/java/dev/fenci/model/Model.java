@@ -219,6 +219,10 @@ public final class Model {
       throw new java.nio.file.FileSystemException(path.toString(), null,
           "is not a regular file (a model is read from a file of known size, not a pipe or device)");
     }
+    if (!java.nio.file.Files.isReadable(path)) {
+      // before the read, whose error says it in the system's words and language
+      throw new java.nio.file.AccessDeniedException(path.toString(), null, "the model file is not readable");
+    }
     return fromSafeTensors(SafeTensors.read(path), path.toString());
   }
 

@@ -72,6 +72,10 @@ class DictionaryFileTest {
   @Test
   void aMultiplierInFullWidthDigitsCounts() throws Exception {
     assertThat(parse("微信号,０.０１", "二维码,１０")).containsExactly(new Entry("微信号", 0.01), new Entry("二维码", 10));
+    // full-width numbers stay words, as before: digits on both sides of the comma are one number
+    assertThat(parse("１７,０９２", "第１,２", "１,０００", "４,００７")).containsExactly(
+        new Entry("１７,０９２", Entry.DEFAULT_MULTIPLIER), new Entry("第１,２", Entry.DEFAULT_MULTIPLIER),
+        new Entry("１,０００", Entry.DEFAULT_MULTIPLIER), new Entry("４,００７", Entry.DEFAULT_MULTIPLIER));
   }
 
   @Test
