@@ -21,20 +21,8 @@ final class Stdout extends FilterOutputStream {
     super(out);
   }
 
-  /**
-   * Whether standard output is a pipe or a socket (Linux: {@code /proc/self/fd/1}); false where
-   * that cannot be told. A write to a pipe fails only when its reader has gone.
-   */
-  private static volatile boolean toPipe;
-
   /** Makes {@link System#out} one that records its failures (the command's process only, not tests). */
   static void install() {
-    try {
-      String target = java.nio.file.Files.readSymbolicLink(java.nio.file.Path.of("/proc/self/fd/1")).toString();
-      toPipe = target.startsWith("pipe:") || target.startsWith("socket:");
-    } catch (IOException | UnsupportedOperationException | SecurityException e) {
-      toPipe = false; // not Linux: the error's message tells (in English)
-    }
     System.setOut(new PrintStream(new BufferedOutputStream(new Stdout(new FileOutputStream(FileDescriptor.out)), 8192),
         true, Charset.defaultCharset()));
   }
@@ -66,14 +54,32 @@ final class Stdout extends FilterOutputStream {
 
   /**
    * After {@link System#out} reported an error: throws it, unless it was the reader closing the
-   * pipe (or it is not known, as with a stream a test installed). The system's message is in the
-   * user's language ({@code 断开的管道} under {@code zh_CN.UTF-8}), so a failed write to a pipe
-   * counts as the reader's closing whatever it says.
+   * pipe (or it is not known, as with a stream a test installed). The system says so in the
+   * user's language ({@code 断开的管道} under {@code zh_CN.UTF-8}), so its words are learnt from a
+   * pipe of our own whose reader is closed ({@link #brokenPipe}); any other failure, a full disk
+   * or a pipe another process made non-blocking, is the user's to hear of.
    */
   static void throwUnlessClosedByReader() throws IOException {
     IOException f = failure;
-    if (f != null && !toPipe && !String.valueOf(f.getMessage()).contains("Broken pipe")) {
+    String message = String.valueOf(f == null ? null : f.getMessage());
+    if (f != null && !message.contains("Broken pipe") && !message.equals(brokenPipe())) {
       throw new IOException("cannot write the output (" + f.getMessage() + ")", f);
     }
+  }
+
+  /** The message of a write to a pipe whose reader has closed it, in the system's language (null if none comes). */
+  static String brokenPipe() {
+    try (java.nio.channels.Pipe.SinkChannel sink = openClosedPipe()) {
+      sink.write(java.nio.ByteBuffer.wrap(new byte[1]));
+      return null;
+    } catch (IOException e) {
+      return e.getMessage();
+    }
+  }
+
+  private static java.nio.channels.Pipe.SinkChannel openClosedPipe() throws IOException {
+    java.nio.channels.Pipe pipe = java.nio.channels.Pipe.open();
+    pipe.source().close();
+    return pipe.sink();
   }
 }
