@@ -194,7 +194,7 @@ public final class UserDictionary implements AutoCloseable {
       watcher.scheduleWithFixedDelay(() -> {
         try {
           if (reloadIfChanged() && warnings != null) {
-            warnings.println("fenci: dictionary reloaded (" + current.size() + " entries)");
+            warnings.println("fenci: dictionary reloaded (" + current.size() + (current.size() == 1 ? " entry)" : " entries)"));
           }
           lastProblem[0] = null;
         } catch (IOException | RuntimeException | OutOfMemoryError e) {

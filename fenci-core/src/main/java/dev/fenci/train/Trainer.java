@@ -278,8 +278,9 @@ public final class Trainer {
       log.printf(Locale.ROOT, "resuming %s after epoch %d (best dev F1 %.4f at epoch %d)%n",
           opt.checkpoint(), firstEpoch - 1, bestF1, bestEpoch);
     }
-    log.printf(Locale.ROOT, "training %s (%s%s) on %,d pieces, %,d characters; vocabulary %,d; %d threads; gemm %s%n",
-        opt.arch(), config, transitions != null ? ", CRF transitions" : "", data.pieces().size(), data.characters(), vocab.size(), opt.threads(),
+    log.printf(Locale.ROOT, "training %s (%s%s) on %,d piece%s, %,d characters; vocabulary %,d; %d thread%s; gemm %s%n",
+        opt.arch(), config, transitions != null ? ", CRF transitions" : "", data.pieces().size(),
+        data.pieces().size() == 1 ? "" : "s", data.characters(), vocab.size(), opt.threads(), opt.threads() == 1 ? "" : "s",
         dev.fenci.nn.Gemm.best().name());
     WordLanguageModel words = null;
     if (wordModel(base)) {

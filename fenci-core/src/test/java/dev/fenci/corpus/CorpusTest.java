@@ -93,6 +93,23 @@ class CorpusTest {
         .hasMessageContaining("bad.txt:2:").hasMessageContaining("word/pos").hasMessageContaining("充满");
   }
 
+  /** A compound's brackets must pair up on their line: an unclosed '[' or a stray ']tag' is named, not read silently. */
+  @Test
+  void unbalancedCompoundBracketsNameFileAndLine() throws Exception {
+    String[][] cases = {
+        {"19980101-01-001-001/m  [中央/n  电台/n  报道/v\n", "not closed on its line"},
+        {"19980101-01-001-001/m  中央/n  电台/n]nt  报道/v\n", "closes a compound that no '[' opened"},
+        {"19980101-01-001-001/m  [中央/n  [人民/n  电台/n]nt\n", "inside the one '[中央/n' opened"}};
+    for (String[] c : cases) {
+      Path p = write("brackets.txt", ("19980101-01-001-000/m  迈向/v\n" + c[0]).getBytes(StandardCharsets.UTF_8));
+      assertThatThrownBy(() -> Corpus.read(p)).as(c[0]).isInstanceOf(CorpusFormatException.class)
+          .hasMessageContaining("brackets.txt:2:").hasMessageContaining(c[1]);
+    }
+    // the brackets as words of their own, and a compound of one word
+    Path ok = write("ok.txt", "19980101-01-001-001/m  [/w  中央/n  ]/w  [电台/n]nt\n".getBytes(StandardCharsets.UTF_8));
+    assertThat(Corpus.read(ok)).containsExactly(List.of("[", "中央", "]", "电台"));
+  }
+
   @Test
   void invalidUtf8NamesLineAndByteOffset() throws Exception {
     byte[] b = {'a', '\n', 'b', (byte) 0xC3, '(', '\n'};
