@@ -24,6 +24,15 @@ public final class Main {
   public static void main(String[] args) {
     Stdout.install();
     processStdin = true;
+    if (!java.util.Arrays.asList(args).contains("--debug")) {
+      // a thread of fenci's own that runs out of memory (a stream's reader, the kernels' warm-up) would print the
+      // JVM's "Exception in thread ..." lines before the command's one-line advice; the command reports it
+      Thread.setDefaultUncaughtExceptionHandler((thread, e) -> {
+        if (!(e instanceof OutOfMemoryError)) {
+          System.err.println("fenci: error in thread " + thread.getName() + ": " + e + " (--debug shows where)");
+        }
+      });
+    }
     System.exit(run(args));
   }
 
