@@ -151,9 +151,9 @@ public final class Segmenter {
    * Segments everything {@code in} delivers, in bounded memory whatever the size of the input or
    * of its lines, handing each word to {@code sink} in order. Lines are independent; a line that
    * does not fit in a block of 16,384 characters (its line break included) is decoded in
-   * overlapping windows, and its words are those of the whole line except that no single word is
-   * longer than 15,872 characters (the limit cuts, for example, a megabyte of Latin letters
-   * without a space). Complete lines are not held back while {@code in} is not {@link
+   * overlapping windows, and its words are those of the whole line except that a single word
+   * longer than about 15,872 characters is cut (a megabyte of Latin letters without a space, say;
+   * a line's last window, decoded whole, may keep a little more). Complete lines are not held back while {@code in} is not {@link
    * java.io.Reader#ready() ready}: their words are handed over, then {@link WordSink#flush()}.
    * (A Reader that does not implement {@code ready()}, whose default answers false, is taken for
    * a slow one: its lines are decoded in the blocks its reads deliver, with less parallelism; the

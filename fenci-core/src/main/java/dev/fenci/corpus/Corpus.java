@@ -21,7 +21,7 @@ import java.util.regex.Pattern;
 public final class Corpus {
   private static final Pattern PD_ID = Pattern.compile("\\d{8}-\\d{2}-\\d{3}-\\d{3}/m");
   /** {@code word/pos}, optionally opening a compound ({@code [}) or closing one ({@code ]nt} or {@code ]/nt}). */
-  private static final Pattern PD_TOKEN = Pattern.compile("\\[?(.+?)/([A-Za-z][A-Za-z0-9]*)(\\]/?[A-Za-z][A-Za-z0-9]*)?");
+  private static final Pattern PD_TOKEN = Pattern.compile("\\[*(.+?)/([A-Za-z][A-Za-z0-9]*)(\\]/?[A-Za-z][A-Za-z0-9]*)?");
   /** How many non-blank lines the detection of a tagged file without sentence ids reads. */
   static final int DETECT_LINES = 5;
 
@@ -97,7 +97,8 @@ public final class Corpus {
   private static List<String> peoplesDaily(List<String> tokens, String source, int line)
       throws CorpusFormatException {
     List<String> words = new ArrayList<>(tokens.size());
-    String opened = null; // the token that opened the compound the words are in ([中央/n ... 电台/n]nt), if any
+    String opened = null; // the token that opened the outermost compound the words are in ([中央/n ... 电台/n]nt)
+    int depth = 0; // compounds open ([[中国/ns 共产党/n]nt 中央/n]nt nests two)
     for (int k = 0; k < tokens.size(); k++) {
       String t = tokens.get(k);
       if (k == 0 && PD_ID.matcher(t).matches()) {
@@ -107,18 +108,16 @@ public final class Corpus {
       if (!m.matches()) {
         throw new CorpusFormatException(source, line, "expected word/pos (People's Daily format), found '" + t + "'");
       }
-      if (m.start(1) == 1) { // '[' before the word: a compound opens (the word '[' itself is [/w)
-        if (opened != null) {
-          throw new CorpusFormatException(source, line, "'" + t + "' opens a compound inside the one '" + opened
-              + "' opened (expected ']tag' to close that one first)");
-        }
-        opened = t;
+      if (m.start(1) > 0) { // '[' before the word: compounds open (the word '[' itself is [/w)
+        opened = depth == 0 ? t : opened;
+        depth += m.start(1);
       }
       if (m.group(3) != null) {
-        if (opened == null) {
+        if (depth == 0) {
           throw new CorpusFormatException(source, line, "'" + t + "' closes a compound that no '[' opened");
         }
-        opened = null;
+        depth--;
+        opened = depth == 0 ? null : opened;
       }
       words.add(m.group(1));
     }

@@ -365,8 +365,9 @@ public final class Decoder {
   /**
    * Where a window continuing at {@code pos} must start for the word language model to read the
    * settled word before it, starting at {@code lastStart}, as it does in the whole text: at that
-   * word's start, or, for a word longer than any the model knows, early enough that the part the
-   * window sees is longer than those too (unknown to the model either way). A word that starts
+   * word's start (a word of up to twice the longest dictionary word, and a quarter of what a small
+   * decoder's window keeps), or, for a longer word, early enough that the part the window sees is
+   * longer than any word the model knows (unknown to the model either way). A word that starts
    * before the text ({@code lastStart} negative) is read from the text's start: its caller keeps
    * {@link WordLanguageModel#longestWord()} + 1 characters of it, as {@link #contextStart(CharSequence,
    * int, int)} leaves them. {@code pos} when there is no word model.
@@ -376,6 +377,12 @@ public final class Decoder {
       return pos;
     }
     int start = Math.max(lastStart, 0);
+    if (Character.codePointCount(text, start, pos) <= Math.min(2 * dev.fenci.dict.Entry.MAX_LENGTH,
+        (longText - 2 * margin) / 4)) {
+      // the whole word, if it is not too long: a forced dictionary word across chunks (iPhone 15 and 30 Chinese
+      // characters) is then seen to hold a non-TEXT character, and the text after it restarts as in the whole line
+      return start;
+    }
     return Math.max(back(text, pos, wordModel.longestWord() + 1, start), start);
   }
 

@@ -26,8 +26,9 @@ import java.util.regex.Pattern;
  * The multiplier is taken after the last TAB, else after the last comma (unless what follows it
  * holds non-ASCII characters, as in {@code 17,092億}: then the whole line is a bare word), else
  * after the last space, full-width comma or ideographic space when what follows it is a number
- * written in ASCII (or inf). A multiplier written in full-width digits ({@code 微信号,０.０１}) counts
- * as in ASCII; a line that is a number with thousands separators ({@code 4,200}, {@code 10,560,770}) is
+ * written in ASCII (or inf). A multiplier written in full-width digits after a comma ({@code 微信号,０.０１})
+ * counts as in ASCII, except after a word that ends in a digit ({@code 第１,２} is one word; write
+ * {@code iPhone 15,10} in ASCII); a line that is a number with thousands separators ({@code 4,200}, {@code 10,560,770}) is
  * a bare word, not 4 times 200. A word may contain spaces and
  * punctuation; a word like {@code 1,000} with a multiplier needs the TAB form ({@code 1,000<TAB>5}). A malformed line (no word, or a
  * multiplier that is not a positive finite number or inf) fails with the file, line number and

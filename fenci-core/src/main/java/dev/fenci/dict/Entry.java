@@ -20,7 +20,7 @@ public record Entry(String word, double multiplier) {
     if (word.isEmpty()) {
       throw new IllegalArgumentException("a dictionary word cannot be empty");
     }
-    if (word.codePoints().allMatch(cp -> Character.isWhitespace(cp) || Character.isSpaceChar(cp))) { // U+00A0, U+3000 too
+    if (dev.fenci.text.Chunker.isSpaceWord(word)) { // U+00A0, U+3000, U+200B too: what the chunker takes for space
       throw new IllegalArgumentException("a dictionary word cannot be only whitespace (whitespace is a word of its own)");
     }
     for (int i = 0; i < word.length(); i++) {

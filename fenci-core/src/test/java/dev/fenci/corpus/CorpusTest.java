@@ -99,7 +99,7 @@ class CorpusTest {
     String[][] cases = {
         {"19980101-01-001-001/m  [中央/n  电台/n  报道/v\n", "not closed on its line"},
         {"19980101-01-001-001/m  中央/n  电台/n]nt  报道/v\n", "closes a compound that no '[' opened"},
-        {"19980101-01-001-001/m  [中央/n  [人民/n  电台/n]nt\n", "inside the one '[中央/n' opened"}};
+        {"19980101-01-001-001/m  [中央/n  [人民/n  电台/n]nt\n", "'[中央/n' opens is not closed"}};
     for (String[] c : cases) {
       Path p = write("brackets.txt", ("19980101-01-001-000/m  迈向/v\n" + c[0]).getBytes(StandardCharsets.UTF_8));
       assertThatThrownBy(() -> Corpus.read(p)).as(c[0]).isInstanceOf(CorpusFormatException.class)
@@ -108,6 +108,10 @@ class CorpusTest {
     // the brackets as words of their own, and a compound of one word
     Path ok = write("ok.txt", "19980101-01-001-001/m  [/w  中央/n  ]/w  [电台/n]nt\n".getBytes(StandardCharsets.UTF_8));
     assertThat(Corpus.read(ok)).containsExactly(List.of("[", "中央", "]", "电台"));
+    // nested compounds, two deep
+    Path nested = write("nested.txt", "19980101-01-001-001/m  [[中国/ns  共产党/n]nt  中央/n  委员会/n]nt  的/u\n"
+        .getBytes(StandardCharsets.UTF_8));
+    assertThat(Corpus.read(nested)).containsExactly(List.of("中国", "共产党", "中央", "委员会", "的"));
   }
 
   @Test

@@ -573,6 +573,18 @@ class DecoderTest {
           w, 64).wordEnds(List.of(text), dict).get(0);
       assertThat(windowed).as("windows of %d characters", w).containsExactly(whole);
     }
+    // a forced word longer than any word the word model knows: the window must still see its non-TEXT part
+    String longWord = "iPhone 15中华人民共和国经济发展迅速人民生活水平不断提高国家综合实力";
+    dev.fenci.dict.DictionarySnapshot longDict = dev.fenci.dict.DictionarySnapshot.of(
+        List.of(new dev.fenci.dict.Entry(longWord, Double.POSITIVE_INFINITY)));
+    String longText = ("士兵未达到" + longWord + "四年一度的冬奥会，高手云集。").repeat(30);
+    int[] longWhole = new Decoder(m.network(), m.vocabulary(), m.rules(), m.transitions(), m.wordModel(), Decoder.WINDOW,
+        100_000, 512).wordEnds(List.of(longText), longDict).get(0);
+    for (int w = 1200; w < 1200 + 60; w++) {
+      int[] windowed = new Decoder(m.network(), m.vocabulary(), m.rules(), m.transitions(), m.wordModel(), Decoder.WINDOW,
+          w, 200).wordEnds(List.of(longText), longDict).get(0);
+      assertThat(windowed).as("windows of %d characters after a long forced word", w).containsExactly(longWhole);
+    }
   }
 
   /**
