@@ -689,12 +689,7 @@ public final class Decoder {
         // dictionary word across chunks (iPhone 15): the whole line decodes the text after it as a
         // sequence of its own (latticeAroundForcedWords), and so must this window
         int k = cpIndex(boundary);
-        for (int j = lastWordStart < 0 ? 0 : cpIndex(lastWordStart); j < k; j++) {
-          if (ids[j] < 0) {
-            restarts[k] = true;
-            break;
-          }
-        }
+        restarts[k] |= !allText(lastWordStart < 0 ? 0 : cpIndex(lastWordStart), k);
       }
       int[] tags = wordModel == null ? Viterbi.decode(scores, 0, n, allowed, transitions, restarts)
           : latticeTags(allowed, restarts);
@@ -722,11 +717,7 @@ public final class Decoder {
         while (b < n && !restarts[b]) {
           b++;
         }
-        boolean text = true;
-        for (int k = a; k < b && text; k++) {
-          text = ids[k] >= 0;
-        }
-        if (text || !latticeAroundForcedWords(a, b, allowed, tags)) {
+        if (allText(a, b) || !latticeAroundForcedWords(a, b, allowed, tags)) {
           latticeOrViterbi(a, b, allowed, tags);
         }
         a = b;
@@ -734,13 +725,19 @@ public final class Decoder {
       return tags;
     }
 
+    /** Whether code points {@code [a, b)} all belong to TEXT chunks (the network read them). */
+    private boolean allText(int a, int b) {
+      for (int k = a; k < b; k++) {
+        if (ids[k] < 0) {
+          return false;
+        }
+      }
+      return true;
+    }
+
     /** Tags of {@code [a, b)} into {@code tags}: the word lattice, or Viterbi where it finds no path or reads a non-TEXT character. */
     private void latticeOrViterbi(int a, int b, byte[] allowed, int[] tags) {
-      boolean text = true;
-      for (int k = a; k < b && text; k++) {
-        text = ids[k] >= 0;
-      }
-      int[] part = text ? WordLattice.decode(scores, a, b - a, allowed, transitions, ids, wordModel,
+      int[] part = allText(a, b) ? WordLattice.decode(scores, a, b - a, allowed, transitions, ids, wordModel,
           network.lexicon(), toldWords)
           : null;
       if (part == null) {
@@ -788,11 +785,8 @@ public final class Decoder {
       }
       int at = a;
       for (int i = 0; i <= fixed.size(); i += 2) {
-        int to = i < fixed.size() ? fixed.get(i) : b;
-        for (int k = at; k < to; k++) {
-          if (ids[k] < 0) {
-            return false;
-          }
+        if (!allText(at, i < fixed.size() ? fixed.get(i) : b)) {
+          return false;
         }
         at = i < fixed.size() ? fixed.get(i + 1) : b;
       }
