@@ -330,10 +330,10 @@ public final class Trainer {
         history.add(st);
         boolean best = st.best().f1() > bestF1;
         boolean keepAverage = st.best() == averaged;
-        log.printf(Locale.ROOT, "epoch %d: loss/char %.4f, tag accuracy %.4f, %.0f chars/s; dev P %.4f R %.4f F1 %.4f OOV-R %.4f%s%s%n",
+        log.printf(Locale.ROOT, "epoch %d: loss/char %.4f, tag accuracy %.4f, %.0f chars/s; dev P %.4f R %.4f F1 %.4f OOV-R %s%s%s%n",
             epoch, st.lossPerChar(), st.accuracy(), st.charsPerSecond(), dev.precision(), dev.recall(), dev.f1(),
-            dev.oovRecall(), averaged == null ? "" : String.format(Locale.ROOT, "; moving average P %.4f R %.4f F1 %.4f OOV-R %.4f",
-                averaged.precision(), averaged.recall(), averaged.f1(), averaged.oovRecall()),
+            oovRecall(dev), averaged == null ? "" : String.format(Locale.ROOT, "; moving average P %.4f R %.4f F1 %.4f OOV-R %s",
+                averaged.precision(), averaged.recall(), averaged.f1(), oovRecall(averaged)),
             best ? (keepAverage ? " (best so far, average saved)" : " (best so far, saved)") : "");
         if (transitions != null) {
           log.printf(Locale.ROOT, "epoch %d: transitions %s%n", epoch, transitions);
@@ -537,6 +537,11 @@ public final class Trainer {
     }
     java.nio.file.Path name = java.nio.file.Path.of(opt.init()).getFileName();
     return name != null ? name.toString() : opt.init();
+  }
+
+  /** OOV recall with four decimals, or "--" (as the score script writes) when the dev set holds no OOV word. */
+  private static String oovRecall(Score s) {
+    return s.oovWords() == 0 ? "--" : String.format(Locale.ROOT, "%.4f", s.oovRecall());
   }
 
   /** CRC-32C of a model's weights and transition scores: which model a run started from. */
