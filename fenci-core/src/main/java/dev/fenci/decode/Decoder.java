@@ -773,11 +773,7 @@ public final class Decoder {
           }
         }
         e++;
-        boolean other = false;
-        for (int j = k; j < e; j++) {
-          other |= ids[j] < 0;
-        }
-        if (other) {
+        if (!allText(k, e)) {
           fixed.add(k);
           fixed.add(e);
         }

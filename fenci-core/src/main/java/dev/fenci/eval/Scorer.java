@@ -63,11 +63,13 @@ public final class Scorer {
       throw new MismatchException("gold has " + gold.size() + " lines, the output has " + test.size() + where);
     }
     List<String> found = new java.util.ArrayList<>();
+    boolean[] other = new boolean[gold.size()];
     long allowed = (long) Math.floor(gold.size() * MAX_DIFFERING_SHARE);
     for (int i = 0; i < gold.size(); i++) {
       String g = String.join("", gold.get(i));
       String t = String.join("", test.get(i));
       if (!g.equals(t)) {
+        other[i] = true;
         found.add(difference(i + 1, g, t));
       }
     }
@@ -81,7 +83,7 @@ public final class Scorer {
     }
     Score total = new Score(0, 0, 0, 0, 0);
     for (int i = 0; i < gold.size(); i++) {
-      total = total.plus(score(gold.get(i), test.get(i), i + 1));
+      total = total.plus(score(gold.get(i), test.get(i), !other[i], i + 1));
     }
     return total;
   }
@@ -164,12 +166,11 @@ public final class Scorer {
     if (!g.equals(t)) {
       throw new MismatchException("the output's characters differ from gold's at " + difference(lineNo, g, t));
     }
-    return score(gold, test, lineNo);
+    return score(gold, test, true, lineNo);
   }
 
   /** The figures of one line, its characters the gold line's or not (then its words are aligned, never compared by span). */
-  private Score score(List<String> gold, List<String> test, int lineNo) {
-    boolean sameText = String.join("", gold).equals(String.join("", test));
+  private Score score(List<String> gold, List<String> test, boolean sameText, int lineNo) {
     boolean small = (long) gold.size() * test.size() <= MAX_CELLS;
     if (!sameText && !small) {
       throw new MismatchException("the output's characters differ from gold's on line " + lineNo + ", a line too long"
