@@ -173,6 +173,7 @@ class SegmenterTest {
       assertThat(seg.segment("访问https://café.fr/menu了解")).as(preset).contains("https://café.fr/menu");
       assertThat(seg.segment("访问https://cafe\u0301.fr/menu了解")).as(preset).contains("https://cafe\u0301.fr/menu");
       assertThat(seg.segment("中国\u200B人民")).as(preset).containsExactly("中国", "\u200B", "人民");
+      assertThat(seg.segment("中国\uFEFF人民")).as(preset).containsExactly("中国", "\uFEFF", "人民");
       // a mark with nothing before it in its chunk is where it is
       assertThat(String.join("", seg.segment("\u0301中国"))).isEqualTo("\u0301中国");
     }

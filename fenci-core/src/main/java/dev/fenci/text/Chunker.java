@@ -38,10 +38,12 @@ public final class Chunker {
 
   /**
    * Whitespace: what {@link Character#isWhitespace} or {@link Character#isSpaceChar} says, and the
-   * zero-width space (U+200B), which web text uses as an invisible word separator.
+   * zero-width space (U+200B), which web text uses as an invisible word separator, and U+FEFF, a
+   * byte order mark left inside a line where files were joined (a reader drops the one that starts
+   * a file).
    */
   public static boolean isSpace(int cp) {
-    return Character.isWhitespace(cp) || Character.isSpaceChar(cp) || cp == 0x200B;
+    return Character.isWhitespace(cp) || Character.isSpaceChar(cp) || cp == 0x200B || cp == 0xFEFF;
   }
 
   /**

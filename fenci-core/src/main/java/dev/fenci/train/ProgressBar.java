@@ -2,11 +2,13 @@ package dev.fenci.train;
 
 import java.io.PrintStream;
 import java.util.Locale;
+import java.util.function.LongSupplier;
 
 /**
  * A tqdm-like progress line: done/total, percent, speed, elapsed and remaining time, and a
- * running metric. Redrawn in place on a terminal; on a pipe or file one line every 30 seconds.
- * With an unknown total (a pipe's length) it shows what is done and the speed only.
+ * running metric. Redrawn in place on a terminal, at once and then every 0.2 seconds; on a pipe or
+ * file one line every 30 seconds (the first after 30 seconds, so that short work writes its final
+ * line only). With an unknown total (a pipe's length) it shows what is done and the speed only.
  */
 public final class ProgressBar {
   private final PrintStream out;
@@ -14,7 +16,9 @@ public final class ProgressBar {
   private final long total;
   private final String unit;
   private final boolean terminal;
-  private final long startNanos = System.nanoTime();
+  private final LongSupplier clock;
+  private final long interval;
+  private final long startNanos;
   private long lastDraw;
   private int lastLength;
   private long done;
@@ -22,18 +26,25 @@ public final class ProgressBar {
 
   /** @param total the amount that makes 100%, or 0 or less when it is not known */
   public ProgressBar(PrintStream out, String label, long total, String unit, boolean terminal) {
+    this(out, label, total, unit, terminal, System::nanoTime);
+  }
+
+  ProgressBar(PrintStream out, String label, long total, String unit, boolean terminal, LongSupplier clock) {
     this.out = out;
     this.label = label;
     this.total = total;
     this.unit = unit;
     this.terminal = terminal;
+    this.clock = clock;
+    this.interval = terminal ? 200_000_000L : 30_000_000_000L;
+    this.startNanos = clock.getAsLong();
+    this.lastDraw = terminal ? startNanos - interval : startNanos;
   }
 
   public void advance(long amount, String metric) {
     done += amount;
     this.metric = metric;
-    long now = System.nanoTime();
-    long interval = terminal ? 200_000_000L : 30_000_000_000L;
+    long now = clock.getAsLong();
     if (now - lastDraw >= interval) {
       lastDraw = now;
       draw(false);
@@ -48,7 +59,7 @@ public final class ProgressBar {
 
   /** Seconds since the bar started. */
   public double elapsedSeconds() {
-    return (System.nanoTime() - startNanos) / 1e9;
+    return (clock.getAsLong() - startNanos) / 1e9;
   }
 
   private void draw(boolean end) {

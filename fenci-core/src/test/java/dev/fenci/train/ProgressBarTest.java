@@ -20,8 +20,16 @@ class ProgressBarTest {
   @Test
   void aKnownTotalShowsThePercentageAnUnknownOneDoesNot() {
     ByteArrayOutputStream out = new ByteArrayOutputStream();
-    ProgressBar known = new ProgressBar(new PrintStream(out, true, StandardCharsets.UTF_8), "file", 200, "bytes", false);
-    known.advance(50, "m"); // the first advance draws at once, the next ones every 30 s off a terminal
+    long[] now = {5_000_000_000L};
+    ProgressBar known = new ProgressBar(new PrintStream(out, true, StandardCharsets.UTF_8), "file", 200, "bytes", false,
+        () -> now[0]);
+    known.advance(10, "m"); // off a terminal the first line comes after 30 s, the next ones every 30 s
+    now[0] += 29_000_000_000L;
+    known.advance(40, "m");
+    assertThat(out.toString(StandardCharsets.UTF_8)).isEmpty();
+    now[0] += 1_000_000_000L;
+    known.advance(0, "m");
+    now[0] += 1_000_000_000L;
     known.advance(150, "m");
     known.finish("done");
     String[] lines = out.toString(StandardCharsets.UTF_8).split("\n");
@@ -34,14 +42,14 @@ class ProgressBarTest {
     unknown.advance(12_345, "m");
     unknown.finish("done");
     assertThat(out.toString(StandardCharsets.UTF_8)).doesNotContain("%").startsWith("<stdin> 12.3k bytes [")
-        .endsWith("] done\n");
+        .endsWith("] done\n").hasLineCount(1); // work shorter than 30 s writes its final line only
   }
 
   @Test
   void onATerminalAShorterLineCoversTheLongerOneAndTheLastEndsTheLine() {
     ByteArrayOutputStream out = new ByteArrayOutputStream();
     ProgressBar bar = new ProgressBar(new PrintStream(out, true, StandardCharsets.UTF_8), "x", -1, "u", true);
-    bar.advance(1, "a long metric");
+    bar.advance(1, "a long metric"); // a terminal sees the first advance at once
     bar.finish("s");
     String s = out.toString(StandardCharsets.UTF_8);
     String[] draws = s.split("\r", -1); // "", first draw, last draw
