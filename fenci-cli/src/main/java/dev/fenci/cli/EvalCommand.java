@@ -24,14 +24,16 @@ final class EvalCommand implements Callable<Integer> {
   @Option(names = "--gold", required = true, paramLabel = "FILE", description = "Gold segmented text.")
   Path gold;
 
-  @Option(names = "--words", paramLabel = "FILE", description = "Training word list (one word a line) for OOV figures.")
+  @Option(names = "--words", paramLabel = "FILE", description = "Training word list (one word a line, as the score "
+      + "script reads it; a segmented training file also works) for OOV figures.")
   Path words;
 
   static final class Source {
-    @Option(names = "--pred", paramLabel = "FILE", description = "A segmented output to score.")
+    @Option(names = "--pred", paramLabel = "FILE", description = "A segmented output to score ('-': standard input).")
     Path pred;
 
-    @Option(names = "--input", paramLabel = "FILE", description = "Raw text to segment with --model, then score.")
+    @Option(names = "--input", paramLabel = "FILE", description = "Raw text to segment with --model, then score "
+        + "('-': standard input).")
     Path input;
   }
 
@@ -71,15 +73,19 @@ final class EvalCommand implements Callable<Integer> {
             "--model applies to --input (the text fenci segments), not to --pred");
       }
     }
+    if (isStdin(gold)) {
+      throw new CommandLine.ParameterException(spec.commandLine(),
+          "--gold must be a file; standard input ('-') can be given as --pred or --input");
+    }
     List<List<String>> goldLines = Corpus.read(gold);
     if (goldLines.stream().allMatch(List::isEmpty)) {
       throw new dev.fenci.corpus.CorpusFormatException(gold.toString(), 1, "holds no words: nothing to score against");
     }
     List<List<String>> test;
     if (source.pred != null) {
-      test = Corpus.read(source.pred);
+      test = Corpus.read(bytes(source.pred), name(source.pred), false, System.err);
     } else {
-      List<String> raw = Utf8Lines.read(source.input, lenient, System.err);
+      List<String> raw = Utf8Lines.decode(bytes(source.input), name(source.input), lenient, System.err);
       Segmenter seg = Main.loadModel(model);
       if (dicts != null && !dicts.isEmpty()) {
         seg = seg.withDictionary(UserDictionary.load(dicts, lenient, System.err));
@@ -97,10 +103,16 @@ final class EvalCommand implements Callable<Integer> {
     }
     Set<String> vocab = new HashSet<>();
     if (words != null) {
-      for (String w : Utf8Lines.read(words)) {
-        if (!w.isBlank()) {
-          vocab.add(w.strip());
-        }
+      int several = 0;
+      for (String line : Utf8Lines.read(words)) {
+        List<String> ws = Corpus.splitWhitespace(line);
+        vocab.addAll(ws);
+        several += ws.size() > 1 ? 1 : 0;
+      }
+      if (several > 0) {
+        System.err.println("fenci eval: note: " + several + (several == 1 ? " line" : " lines") + " of " + words
+            + (several == 1 ? " holds" : " hold") + " several words (a segmented corpus?); each word counted as a "
+            + "training word");
       }
     }
     List<List<String>> g = new ArrayList<>(goldLines);
@@ -111,7 +123,13 @@ final class EvalCommand implements Callable<Integer> {
       g.remove(g.size() - 1);
     }
     Score s;
-    String output = source.pred != null ? source.pred.toString() : source.input + " (segmented)";
+    String output = source.pred != null ? name(source.pred) : name(source.input) + " (segmented)";
+    double predMean = Corpus.meanChineseWordLength(test);
+    if (predMean > 2 * Corpus.meanChineseWordLength(g) && predMean > 4) {
+      System.err.printf(java.util.Locale.ROOT, "fenci eval: note: %s looks unsegmented: its Chinese words are %.1f "
+          + "characters long on average, %s's %.1f (words are separated by whitespace)%n", output, predMean, gold,
+          Corpus.meanChineseWordLength(g));
+    }
     List<String> differing = new ArrayList<>();
     try {
       s = new Scorer(vocab).score(g, test, differing);
@@ -120,7 +138,7 @@ final class EvalCommand implements Callable<Integer> {
     }
     if (!differing.isEmpty()) {
       System.err.println("fenci eval: note: " + differing.size() + (differing.size() == 1 ? " line" : " lines") + " of "
-          + output + " hold other characters than " + gold + "'s; scored by aligning the words, as the bakeoff's"
+          + output + (differing.size() == 1 ? " holds" : " hold") + " other characters than " + gold + "'s; scored by aligning the words, as the bakeoff's"
           + " script does. First at " + differing.get(0));
     }
     System.out.print(s.summary(words != null));
@@ -128,5 +146,17 @@ final class EvalCommand implements Callable<Integer> {
       System.err.println("(OOV and IV recall need the training word list: --words FILE)");
     }
     return 0;
+  }
+
+  private static boolean isStdin(Path p) {
+    return p.toString().equals("-");
+  }
+
+  private static String name(Path p) {
+    return isStdin(p) ? "<stdin>" : p.toString();
+  }
+
+  private static byte[] bytes(Path p) throws java.io.IOException {
+    return isStdin(p) ? System.in.readAllBytes() : Utf8Lines.readBytes(p);
   }
 }

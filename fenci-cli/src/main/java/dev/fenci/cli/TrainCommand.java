@@ -170,7 +170,26 @@ final class TrainCommand implements Callable<Integer> {
     } catch (IllegalArgumentException e) { // an unknown architecture, a value out of its range
       throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage());
     }
-    new Trainer(o, base, System.err, Terminal.stderr()).run();
+    // stopped by Ctrl-C or kill: say how to go on (the checkpoint is written after every epoch)
+    java.util.concurrent.atomic.AtomicBoolean ended = new java.util.concurrent.atomic.AtomicBoolean();
+    Thread advice = new Thread(() -> {
+      if (!ended.get()) {
+        System.err.println(java.nio.file.Files.exists(o.checkpoint())
+            ? "\nfenci: training stopped; the same command with --resume continues from " + o.checkpoint()
+            : "\nfenci: training stopped before its first epoch ended (no checkpoint yet)");
+      }
+    }, "fenci-train-stopped");
+    Runtime.getRuntime().addShutdownHook(advice);
+    try {
+      new Trainer(o, base, System.err, Terminal.stderr()).run();
+    } finally {
+      ended.set(true);
+      try {
+        Runtime.getRuntime().removeShutdownHook(advice);
+      } catch (IllegalStateException shuttingDown) {
+        // the hook runs and, seeing the run ended, says nothing
+      }
+    }
     return 0;
   }
 }

@@ -87,4 +87,22 @@ class KilledTrainingTest {
     assertThat(log).contains("resuming").contains("epoch 400:");
     assertThat(SafeTensors.read(ckpt).metadata().get("train.epoch")).isEqualTo("400");
   }
+
+  /** Stopped by a signal that lets it end (Ctrl-C, kill), a run says how to go on; a --resume without a checkpoint says it starts afresh. */
+  @Test
+  void aStoppedRunSaysHowToResume() throws Exception {
+    corpus(dir.resolve("train.txt"), 300, 1);
+    corpus(dir.resolve("dev.txt"), 30, 2);
+    Path model = dir.resolve("m.safetensors");
+    Process p = train(model, true);
+    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(120);
+    while (!Files.exists(dir.resolve("m.safetensors.ckpt")) && System.nanoTime() < deadline && p.isAlive()) {
+      Thread.sleep(20);
+    }
+    p.destroy(); // SIGTERM, as kill sends; Ctrl-C's SIGINT runs the same shutdown
+    assertThat(p.waitFor(30, TimeUnit.SECONDS)).isTrue();
+    String log = Files.readString(dir.resolve("resume.log"));
+    assertThat(log).contains("note: --resume: no checkpoint").contains("starting at epoch 1")
+        .contains("fenci: training stopped; the same command with --resume continues from " + model + ".ckpt");
+  }
 }

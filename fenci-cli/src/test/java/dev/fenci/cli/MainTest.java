@@ -381,6 +381,39 @@ class MainTest {
     assertThat(bare.err()).contains("--words FILE");
   }
 
+  /** Standard input as --pred; a segmented corpus as --words; an unsegmented prediction is named as such. */
+  @Test
+  void evalReadsStandardInputAndSaysWhatLooksWrong() throws Exception {
+    Path gold = dir.resolve("gold.txt");
+    Path corpus = dir.resolve("train.txt");
+    Files.writeString(gold, "扫描  二维码  ，  关注  微信号\n", StandardCharsets.UTF_8);
+    Files.writeString(corpus, "扫描  一下\n二维码\n", StandardCharsets.UTF_8);
+    Run r = run("扫描 二维 码 ， 关注 微信号\n", "eval", "--gold", gold.toString(), "--words", corpus.toString(), "--pred", "-");
+    assertThat(r.code()).isZero();
+    assertThat(r.out()).contains("=== F MEASURE:\t0.727").contains("=== OOV Rate:\t0.600"); // 扫描 and 二维码 known
+    assertThat(r.err()).contains("1 line of " + corpus + " holds several words").doesNotContain("looks unsegmented");
+    Run raw = run("扫描二维码，关注微信号\n", "eval", "--gold", gold.toString(), "--input", "-", "--model", "seed");
+    assertThat(raw.code()).isZero();
+    assertThat(raw.out()).contains("=== F MEASURE:");
+    Run unsegmented = run("扫描二维码，关注微信号\n", "eval", "--gold", gold.toString(), "--pred", "-");
+    assertThat(unsegmented.out()).contains("=== F MEASURE:\t0.000");
+    assertThat(unsegmented.err()).contains("<stdin> looks unsegmented");
+    Run bothStdin = run("", "eval", "--gold", "-", "--pred", "-");
+    assertThat(bothStdin.code()).isEqualTo(2);
+    assertThat(bothStdin.err()).contains("--gold must be a file");
+  }
+
+  @Test
+  void describesAModelsProvenance() throws Exception {
+    Run r = run("", "models", "seed");
+    assertThat(r.code()).isZero();
+    assertThat(r.out()).startsWith("seed (preset):\n").contains("  arch:").contains("seed")
+        .containsPattern("train_sha256: +\\[\"[0-9a-f]{64}\"\\]").contains("dev_f1:");
+    Run missing = run("", "models", dir.resolve("nope.safetensors").toString());
+    assertThat(missing.code()).isNotZero();
+    assertThat(missing.err()).contains("nope.safetensors").doesNotContain("Exception");
+  }
+
   @Test
   void evalSegmentsItsInputWithAUserDictionary() throws Exception {
     Path gold = dir.resolve("gold.txt");
@@ -459,6 +492,23 @@ class MainTest {
     assertThat(r.code()).isEqualTo(Main.EXIT_DATA);
     assertThat(r.err()).contains(in + ":1: invalid UTF-8 at byte offset 0 (byte 0xff); the file starts with a UTF-16 byte"
         + " order mark: convert it to UTF-8 first (iconv -f UTF-16 -t UTF-8)");
+  }
+
+  /** A gzip-compressed file is named as such (not as GBK text, and without advising --lenient). */
+  @Test
+  void aGzipFileIsNamedAsCompressed() throws Exception {
+    Path in = dir.resolve("corpus.utf8.gz");
+    try (var gz = new java.util.zip.GZIPOutputStream(Files.newOutputStream(in))) {
+      gz.write("关注  微信号\n".repeat(30).getBytes(StandardCharsets.UTF_8));
+    }
+    for (String[] args : List.of(new String[] {"segment", in.toString()},
+        new String[] {"train", "--train", in.toString(), "--model", dir.resolve("m.safetensors").toString()})) {
+      Run r = run("", args);
+      assertThat(r.code()).as(args[0]).isEqualTo(Main.EXIT_DATA);
+      assertThat(r.err()).as(args[0]).contains(in + ":1: invalid UTF-8 at byte offset 1")
+          .contains("(byte 0x8b); the file looks gzip-compressed: decompress it first (gunzip -k FILE")
+          .doesNotContain("--lenient").doesNotContain("GBK");
+    }
   }
 
   @Test

@@ -44,12 +44,18 @@ public final class Corpus {
    * file read as tagged text is said so on {@code warnings}.
    */
   public static List<List<String>> read(Path path, boolean lenient, java.io.PrintStream warnings) throws IOException {
-    List<String> lines = Utf8Lines.read(path, lenient, warnings);
+    return read(Utf8Lines.readBytes(path), path.toString(), lenient, warnings);
+  }
+
+  /** As {@link #read(Path, boolean, java.io.PrintStream)}, of a file's bytes already read ({@code source} names it). */
+  public static List<List<String>> read(byte[] bytes, String source, boolean lenient, java.io.PrintStream warnings)
+      throws IOException {
+    List<String> lines = Utf8Lines.decode(bytes, source, lenient, warnings);
     Format format = detect(lines);
     if (format == Format.PEOPLES_DAILY) {
-      warnings.println("fenci: " + path + ": read as People's Daily tagged text (word/pos tokens; the tags dropped)");
+      warnings.println("fenci: " + source + ": read as People's Daily tagged text (word/pos tokens; the tags dropped)");
     }
-    return parse(lines, path.toString(), format);
+    return parse(lines, source, format);
   }
 
   public static List<List<String>> parse(List<String> lines, String source) throws CorpusFormatException {
@@ -126,6 +132,66 @@ public final class Corpus {
           + " (expected ']tag' after its last word)");
     }
     return words;
+  }
+
+  /** Above this average length of its Chinese words a file is taken for unsegmented text. */
+  static final double UNSEGMENTED_MEAN_LENGTH = 5.0;
+
+  /** Fewer Chinese words than this say too little about a file's segmentation to refuse it. */
+  static final int UNSEGMENTED_MIN_WORDS = 20;
+
+  /**
+   * The average length in characters of the words holding a Chinese character (about 1.6 in
+   * segmented news or micro-blog text), or NaN when there are none.
+   */
+  public static double meanChineseWordLength(List<List<String>> sentences) {
+    long words = 0;
+    long chars = 0;
+    for (List<String> sentence : sentences) {
+      for (String w : sentence) {
+        if (w.codePoints().anyMatch(Corpus::isHan)) {
+          words++;
+          chars += w.codePointCount(0, w.length());
+        }
+      }
+    }
+    return words == 0 ? Double.NaN : (double) chars / words;
+  }
+
+  /**
+   * Refuses a file whose Chinese words average more than 5 characters: raw text, or words joined by
+   * something other than whitespace ({@code 迈向/充满/希望}). A model trained on it would learn to
+   * keep whole lines; a dev file like it would choose the epoch by a meaningless score.
+   *
+   * @param sentences the file's lines as {@link #read(Path)} returns them (one list a line)
+   */
+  public static void requireSegmented(List<List<String>> sentences, String source) throws CorpusFormatException {
+    long words = sentences.stream().flatMap(List::stream).filter(w -> w.codePoints().anyMatch(Corpus::isHan)).count();
+    double mean = meanChineseWordLength(sentences);
+    if (words < UNSEGMENTED_MIN_WORDS || !(mean > UNSEGMENTED_MEAN_LENGTH)) {
+      return;
+    }
+    int line = 0;
+    String longest = "";
+    for (int i = 0; i < sentences.size() && line == 0; i++) {
+      for (String w : sentences.get(i)) {
+        if (w.codePointCount(0, w.length()) > 2 * UNSEGMENTED_MEAN_LENGTH && w.codePoints().anyMatch(Corpus::isHan)) {
+          line = i + 1;
+          longest = w;
+          break;
+        }
+      }
+    }
+    String shown = longest.codePointCount(0, longest.length()) > 20
+        ? longest.substring(0, longest.offsetByCodePoints(0, 20)) + "..." : longest;
+    throw new CorpusFormatException(source, Math.max(1, line), String.format(java.util.Locale.ROOT,
+        "looks unsegmented: its words with Chinese characters are %.1f characters long on average (in segmented "
+            + "text about 1.6); separate the words of a training or dev file by spaces (this line has '%s', %d "
+            + "characters, as one word)", mean, shown, longest.codePointCount(0, longest.length())));
+  }
+
+  private static boolean isHan(int cp) {
+    return Character.UnicodeScript.of(cp) == Character.UnicodeScript.HAN;
   }
 
   /** Splits at runs of whitespace (any Unicode space, U+3000 and NBSP included). */

@@ -21,8 +21,7 @@ public final class Utf8Lines {
   private Utf8Lines() {}
 
   public static List<String> read(Path path) throws IOException {
-    checkFile(path);
-    return decode(Files.readAllBytes(path), path.toString(), "");
+    return decode(readBytes(path), path.toString(), "");
   }
 
   /**
@@ -30,22 +29,34 @@ public final class Utf8Lines {
    * of an error, and the number replaced is reported on {@code warnings}.
    */
   public static List<String> read(Path path, boolean lenient, java.io.PrintStream warnings) throws IOException {
-    if (!lenient) {
-      checkFile(path);
-      return decode(Files.readAllBytes(path), path.toString(), ", or read it leniently (--lenient) to replace bad bytes "
-          + "with U+FFFD");
-    }
+    return decode(readBytes(path), path.toString(), lenient, warnings);
+  }
+
+  /**
+   * A file's bytes, read once (a pipe such as {@code <(zcat f)} can be read only once: hash and
+   * decode these). A directory is refused with its name.
+   */
+  public static byte[] readBytes(Path path) throws IOException {
     checkFile(path);
+    return Files.readAllBytes(path);
+  }
+
+  /** {@link #read(Path, boolean, java.io.PrintStream)} of bytes already read; {@code source} names them. */
+  public static List<String> decode(byte[] bytes, String source, boolean lenient, java.io.PrintStream warnings)
+      throws IOException {
+    if (!lenient) {
+      return decode(bytes, source, ", or read it leniently (--lenient) to replace bad bytes with U+FFFD");
+    }
     String text;
     long replaced;
-    try (dev.fenci.text.Utf8Reader r = new dev.fenci.text.Utf8Reader(Files.newInputStream(path), path.toString(), true)) {
+    try (dev.fenci.text.Utf8Reader r = new dev.fenci.text.Utf8Reader(new java.io.ByteArrayInputStream(bytes), source, true)) {
       java.io.StringWriter w = new java.io.StringWriter();
       r.transferTo(w);
       text = w.toString();
       replaced = r.replacements();
     }
     if (replaced > 0) {
-      warnings.println("fenci: " + path + ": replaced " + replaced + " invalid UTF-8 sequence"
+      warnings.println("fenci: " + source + ": replaced " + replaced + " invalid UTF-8 sequence"
           + (replaced == 1 ? "" : "s") + " with U+FFFD");
     }
     List<String> lines = new ArrayList<>();
@@ -98,7 +109,8 @@ public final class Utf8Lines {
         int bad = firstInvalid(bytes, start, end);
         throw new CorpusFormatException(source, lineNo, "invalid UTF-8 at byte offset " + bad
             + " of the file (byte 0x" + Integer.toHexString(bytes[bad] & 0xFF) + "); "
-            + dev.fenci.text.InvalidUtf8Exception.remedy(bad, bytes[bad] & 0xFF) + otherRemedy);
+            + dev.fenci.text.InvalidUtf8Exception.remedy(bad, bytes[bad] & 0xFF)
+            + (dev.fenci.text.InvalidUtf8Exception.lenientHelps(bad, bytes[bad] & 0xFF) ? otherRemedy : ""));
       }
       start = end + (end + 1 < bytes.length && bytes[end] == '\r' && bytes[end + 1] == '\n' ? 2 : 1);
       lineNo++;

@@ -365,7 +365,9 @@ public final class SafeTensors {
 
   /**
    * Writes atomically: to a temporary file beside {@code path}, flushed to disk, then renamed over
-   * it, so that a crash leaves either the old file or the new one.
+   * it, so that a crash leaves either the old file or the new one. A symbolic link at {@code path}
+   * is written through (the file it names is replaced, the link stays); a path that exists but is
+   * not a regular file (a directory, a device such as {@code /dev/null}, a pipe) is refused.
    */
   public void write(Path path) throws IOException {
     write(path, tmp -> {
@@ -395,9 +397,52 @@ public final class SafeTensors {
     OutputStream open(Path tmp) throws IOException;
   }
 
+  /**
+   * Refuses, before any work, a path that {@link #write(Path)} could not write: an empty name, an
+   * existing directory, device, pipe or socket (also behind a symbolic link), or a missing or
+   * read-only directory.
+   */
+  public static void checkWritable(Path path) throws IOException {
+    if (path.toString().isEmpty()) {
+      throw new IOException("the model file's name is empty; give the path to write the model to");
+    }
+    Path abs = target(path);
+    Path dir = abs.getParent();
+    if (dir == null || !Files.isDirectory(dir)) {
+      throw new java.nio.file.NoSuchFileException(path.toString(), null, "its directory does not exist");
+    }
+    if (!Files.isWritable(dir)) {
+      throw new java.nio.file.AccessDeniedException(path.toString(), null, "its directory is not writable");
+    }
+  }
+
+  /**
+   * The file that writing {@code path} replaces: the path itself, or the file its symbolic links
+   * lead to; refused when that exists and is not a regular file.
+   */
+  static Path target(Path path) throws IOException {
+    Path abs = path.toAbsolutePath();
+    for (int hops = 0; Files.isSymbolicLink(abs); hops++) {
+      if (hops == 40) {
+        throw new java.nio.file.FileSystemException(path.toString(), null, "too many levels of symbolic links");
+      }
+      abs = abs.resolveSibling(Files.readSymbolicLink(abs)); // a relative link is relative to its directory
+    }
+    if (Files.isDirectory(abs, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
+      throw new java.nio.file.FileSystemException(path.toString(), null,
+          "is a directory; give the path of a file to write");
+    }
+    if (Files.exists(abs, java.nio.file.LinkOption.NOFOLLOW_LINKS)
+        && !Files.isRegularFile(abs, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
+      throw new java.nio.file.FileSystemException(path.toString(), null,
+          "is not a regular file (a device, a pipe or a socket) and would be replaced; give the path of a file to write");
+    }
+    return abs;
+  }
+
   void write(Path path, Opener opener) throws IOException {
     byte[] bytes = toBytes();
-    Path abs = path.toAbsolutePath();
+    Path abs = target(path);
     Path dir = abs.getParent();
     if (dir != null) {
       Files.createDirectories(dir);

@@ -12,18 +12,28 @@ public final class InvalidUtf8Exception extends IOException {
 
   /**
    * What to do about an invalid byte: {@link #REMEDY}, or, for a file that starts with a UTF-16
-   * byte order mark (FF FE or FE FF, as Windows' Notepad writes "Unicode"), how to convert that.
+   * byte order mark (FF FE or FE FF, as Windows' Notepad writes "Unicode"), how to convert that, and
+   * for a gzip-compressed file (1F 8B), how to decompress it.
    */
   public static String remedy(long byteOffset, int firstByte) {
-    return byteOffset == 0 && (firstByte == 0xFF || firstByte == 0xFE)
-        ? "the file starts with a UTF-16 byte order mark: convert it to UTF-8 first (iconv -f UTF-16 -t UTF-8)"
-        : REMEDY;
+    if (byteOffset == 0 && (firstByte == 0xFF || firstByte == 0xFE)) {
+      return "the file starts with a UTF-16 byte order mark: convert it to UTF-8 first (iconv -f UTF-16 -t UTF-8)";
+    }
+    if (byteOffset == 1 && firstByte == 0x8B) { // after 0x1F, which is valid on its own
+      return "the file looks gzip-compressed: decompress it first (gunzip -k FILE, or zcat FILE | fenci ... -)";
+    }
+    return REMEDY;
+  }
+
+  /** Whether reading leniently (invalid bytes as U+FFFD) is worth suggesting: not for UTF-16 or gzip. */
+  public static boolean lenientHelps(long byteOffset, int firstByte) {
+    return remedy(byteOffset, firstByte).equals(REMEDY);
   }
 
   public InvalidUtf8Exception(String source, long line, long byteOffset, int firstByte) {
     super(source + ":" + line + ": invalid UTF-8 at byte offset " + byteOffset + " (byte 0x"
         + String.format("%02x", firstByte) + "); " + remedy(byteOffset, firstByte)
-        + ", or pass --lenient to replace bad bytes with U+FFFD");
+        + (lenientHelps(byteOffset, firstByte) ? ", or pass --lenient to replace bad bytes with U+FFFD" : ""));
     this.line = line;
     this.byteOffset = byteOffset;
   }

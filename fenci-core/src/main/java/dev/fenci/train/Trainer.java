@@ -1,6 +1,7 @@
 package dev.fenci.train;
 
 import dev.fenci.corpus.Corpus;
+import dev.fenci.corpus.Utf8Lines;
 import dev.fenci.Segmenter;
 import dev.fenci.eval.Score;
 import dev.fenci.eval.Scorer;
@@ -28,7 +29,6 @@ import java.io.InputStream;
 import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.DigestInputStream;
 import java.security.MessageDigest;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -86,22 +86,6 @@ public final class Trainer {
   }
 
   /** Fails now, not after the first epoch, when the model (and its checkpoint) cannot be written there. */
-  private static void checkWritable(Path model) throws IOException {
-    if (model.toString().isEmpty()) {
-      throw new IOException("the model file's name is empty; give the path to write the model to");
-    }
-    if (Files.isDirectory(model)) {
-      throw new IOException(model + " is a directory; give the model file's path");
-    }
-    Path dir = model.toAbsolutePath().getParent();
-    if (dir == null || !Files.isDirectory(dir)) {
-      throw new java.nio.file.NoSuchFileException(model.toString(), null, "its directory does not exist");
-    }
-    if (!Files.isWritable(dir)) {
-      throw new java.nio.file.AccessDeniedException(model.toString(), null, "its directory is not writable");
-    }
-  }
-
   private static boolean sameFile(Path a, Path b) {
     try {
       return Files.isSameFile(a, b);
@@ -113,7 +97,8 @@ public final class Trainer {
   /** Runs the training; returns the per-epoch figures (of this run and any resumed one). */
   public List<EpochStats> run() throws IOException {
     // the output and the model to start from first: a wrong one is reported before the data is read
-    checkWritable(opt.model());
+    SafeTensors.checkWritable(opt.model());
+    SafeTensors.checkWritable(opt.checkpoint());
     Model base = opt.init() != null ? startingModel() : null;
     for (int i = 0; i < opt.train().size(); i++) {
       for (int j = 0; j < i; j++) {
@@ -124,9 +109,17 @@ public final class Trainer {
         }
       }
     }
+    // each file read once, its checksum from the bytes read (a pipe cannot be read twice)
     List<List<String>> trainSentences = new ArrayList<>();
+    List<String> trainNames = new ArrayList<>();
+    List<String> trainHashes = new ArrayList<>();
     for (Path p : opt.train()) {
-      trainSentences.addAll(Corpus.read(p, opt.lenient(), log));
+      byte[] bytes = Utf8Lines.readBytes(p);
+      trainNames.add(p.getFileName().toString());
+      trainHashes.add(sha256(bytes));
+      List<List<String>> sentences = Corpus.read(bytes, p.toString(), opt.lenient(), log);
+      Corpus.requireSegmented(sentences, p.toString());
+      trainSentences.addAll(sentences);
     }
     // blank lines hold no words: left out before every 20th line is held out, so that a file with
     // a blank line between paragraphs does not hold out blank lines only
@@ -135,8 +128,12 @@ public final class Trainer {
       throw new IllegalArgumentException("the training data " + opt.train() + " holds no words");
     }
     List<List<String>> devSentences;
+    String devHash = "-";
     if (opt.dev() != null) {
-      devSentences = Corpus.read(opt.dev(), opt.lenient(), log);
+      byte[] bytes = Utf8Lines.readBytes(opt.dev());
+      devHash = sha256(bytes);
+      devSentences = Corpus.read(bytes, opt.dev().toString(), opt.lenient(), log);
+      Corpus.requireSegmented(devSentences, opt.dev().toString());
     } else {
       devSentences = holdOut(trainSentences);
     }
@@ -150,8 +147,8 @@ public final class Trainer {
           + "and the epoch it chooses may be one that overfits%n", opt.dev());
     }
     if (opt.dev() == null) {
-      log.printf(Locale.ROOT, "no --dev: every %dth line of the training data is held out for model selection (%,d lines)%n",
-          HELD_OUT_EVERY, devSentences.size());
+      log.printf(Locale.ROOT, "no --dev: every %dth line of the training data is held out for model selection (%,d %s)%n",
+          HELD_OUT_EVERY, devSentences.size(), devSentences.size() == 1 ? "line" : "lines");
     }
     Set<String> trainingWords = new HashSet<>();
     for (List<String> s : trainSentences) {
@@ -217,14 +214,6 @@ public final class Trainer {
     Adam adam = new Adam(params);
     adam.setWeightDecay(opt.weightDecay());
     Ema ema = opt.ema() > 0 ? new Ema(params, opt.ema()) : null;
-    // in the order given (the same file twice counts twice)
-    List<String> trainNames = new ArrayList<>();
-    List<String> trainHashes = new ArrayList<>();
-    for (Path p : opt.train()) {
-      trainNames.add(p.getFileName().toString());
-      trainHashes.add(sha256(p));
-    }
-    String devHash = opt.dev() != null ? sha256(opt.dev()) : "-";
     // the model started from, by its weights: the same model however it was named
     String initCrc = base == null ? "-" : weightsCrc(base);
     String devId = opt.dev() != null ? devHash : "every " + HELD_OUT_EVERY + "th training line";
@@ -236,6 +225,9 @@ public final class Trainer {
     int firstEpoch = 1;
     double bestF1 = -1;
     int bestEpoch = 0;
+    if (opt.resume() && !Files.exists(opt.checkpoint())) {
+      log.printf(Locale.ROOT, "note: --resume: no checkpoint %s to continue from; starting at epoch 1%n", opt.checkpoint());
+    }
     if (opt.resume() && Files.exists(opt.checkpoint())) {
       SafeTensors ck = SafeTensors.read(opt.checkpoint());
       if (!ck.metadata().containsKey("train.epoch")) {
@@ -822,10 +814,9 @@ public final class Trainer {
     return (Number) m.get(k);
   }
 
-  static String sha256(Path p) throws IOException {
-    try (InputStream in = new DigestInputStream(Files.newInputStream(p), MessageDigest.getInstance("SHA-256"))) {
-      in.transferTo(java.io.OutputStream.nullOutputStream());
-      return HexFormat.of().formatHex(((DigestInputStream) in).getMessageDigest().digest());
+  static String sha256(byte[] bytes) {
+    try {
+      return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
     } catch (java.security.NoSuchAlgorithmException e) {
       throw new IllegalStateException(e);
     }

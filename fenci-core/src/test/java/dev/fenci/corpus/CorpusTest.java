@@ -20,6 +20,31 @@ class CorpusTest {
     return p;
   }
 
+  /** Raw text, or words joined by '/', given as a training or dev file, is refused with the line that shows it. */
+  @Test
+  void unsegmentedTextIsRefusedSegmentedTextIsNot() throws Exception {
+    String segmented = "迈向  充满  希望  的  新  世纪  ——  一九九八年  新年  讲话\n";
+    List<List<String>> ok = Corpus.parse(List.of(segmented.repeat(3).split("\n")), "ok.utf8");
+    assertThat(Corpus.meanChineseWordLength(ok)).isBetween(1.5, 2.5);
+    Corpus.requireSegmented(ok, "ok.utf8");
+    for (String joiner : List.of("", "/")) {
+      List<String> lines = List.of("", "迈向" + joiner + "充满" + joiner + "希望" + joiner + "的" + joiner + "新世纪" + joiner + "新年讲话", "你好",
+          String.join(joiner, "我们", "在", "这", "一", "年", "中", "国民经济", "保持", "了", "高", "增长"));
+      List<List<String>> raw = Corpus.parse(lines.subList(0, 3), "raw.utf8");
+      Corpus.requireSegmented(raw, "raw.utf8"); // two words say too little
+      List<List<String>> many = new java.util.ArrayList<>();
+      for (int i = 0; i < 10; i++) {
+        many.addAll(Corpus.parse(lines, "raw.utf8"));
+      }
+      assertThatThrownBy(() -> Corpus.requireSegmented(many, "raw.utf8")).isInstanceOf(CorpusFormatException.class)
+          .hasMessageStartingWith("raw.utf8:2: looks unsegmented").hasMessageContaining("separate the words")
+          .hasMessageContaining("'迈向" + joiner + "充满");
+    }
+    // a file without Chinese words is not judged by it
+    Corpus.requireSegmented(Corpus.parse(List.of("hello world this is text"), "a.txt"), "a.txt");
+    assertThat(Corpus.meanChineseWordLength(List.of(List.of("abc")))).isNaN();
+  }
+
   @Test
   void readsSegmentedTextWithAnyWhitespaceAndLineEnding() throws Exception {
     Path p = write("a.utf8", "\uFEFF迈向  充满\u3000希望\t的\r\n\r\n新  世纪\n".getBytes(StandardCharsets.UTF_8));

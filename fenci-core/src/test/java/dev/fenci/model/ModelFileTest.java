@@ -133,6 +133,33 @@ class ModelFileTest {
     }
   }
 
+
+  /** A save through a symbolic link replaces the file it names; a pipe (as a device) is never replaced. */
+  @Test
+  void aSaveWritesThroughASymbolicLinkAndRefusesWhatIsNotARegularFile() throws Exception {
+    Model m = dev.fenci.TestModels.random(dev.fenci.text.TextRules.FOLD, 1);
+    Files.createDirectories(dir.resolve("real"));
+    Path link = Files.createSymbolicLink(dir.resolve("link.safetensors"), Path.of("real", "m.safetensors"));
+    m.save(link); // a dangling link: the file it names is created
+    assertThat(Files.isSymbolicLink(link)).isTrue();
+    assertThat(Model.load(dir.resolve("real/m.safetensors")).provenance()).isEqualTo(m.provenance());
+    dev.fenci.TestModels.random(dev.fenci.text.TextRules.FOLD, 2).save(link); // and replaced through the link
+    assertThat(Files.isSymbolicLink(link)).isTrue();
+    assertThat(Model.load(link).provenance()).isEqualTo(Model.load(dir.resolve("real/m.safetensors")).provenance());
+
+    Path fifo = dir.resolve("fifo");
+    org.junit.jupiter.api.Assumptions.assumeTrue(
+        new ProcessBuilder("mkfifo", fifo.toString()).start().waitFor() == 0, "mkfifo is not available");
+    Path toFifo = Files.createSymbolicLink(dir.resolve("to-fifo.safetensors"), fifo);
+    for (Path p : List.of(fifo, toFifo)) {
+      assertThatThrownBy(() -> m.save(p)).as(p.toString()).hasMessageContaining(p.toString())
+          .hasMessageContaining("not a regular file");
+      assertThatThrownBy(() -> SafeTensors.checkWritable(p)).hasMessageContaining("not a regular file");
+    }
+    assertThat(Files.isRegularFile(fifo, java.nio.file.LinkOption.NOFOLLOW_LINKS)).isFalse();
+    assertThat(Files.exists(fifo, java.nio.file.LinkOption.NOFOLLOW_LINKS)).isTrue();
+    assertThatThrownBy(() -> SafeTensors.checkWritable(dir)).hasMessageContaining("is a directory");
+  }
   @Test
   void bigramModelsRoundTrip() throws Exception {
     var cfg = new dev.fenci.nn.NetworkConfig(7, 5, 4, 3, new int[] {6, 3}, 4, 0.5f, "normal");
