@@ -115,9 +115,9 @@ class SegmenterTest {
       assertThat(plus.model().provenance().get("extra_lexicon")).startsWith("jieba-").contains("jieba's dictionary", "words added");
     }
     // words People's Daily 1998 never wrote, which the network alone cuts
-    String text = "这种晶体管的性能很好，他送给母亲一束康乃馨。";
-    assertThat(Segmenter.load("accurate").segment(text)).doesNotContain("晶体管", "康乃馨");
-    assertThat(Segmenter.load("accurate+jieba").segment(text)).contains("晶体管", "康乃馨");
+    String text = "扫描二维码，他送给母亲一束康乃馨。";
+    assertThat(Segmenter.load("accurate").segment(text)).doesNotContain("二维码", "康乃馨");
+    assertThat(Segmenter.load("accurate+jieba").segment(text)).contains("二维码", "康乃馨");
   }
 
   @Test
