@@ -73,7 +73,7 @@ final class EvalCommand implements Callable<Integer> {
             "--model applies to --input (the text fenci segments), not to --pred");
       }
     }
-    if (isStdin(gold)) {
+    if (Main.isStdin(gold)) {
       throw new CommandLine.ParameterException(spec.commandLine(),
           "--gold must be a file; standard input ('-') can be given as --pred or --input");
     }
@@ -83,7 +83,8 @@ final class EvalCommand implements Callable<Integer> {
     }
     List<List<String>> test;
     if (source.pred != null) {
-      test = Corpus.read(bytes(source.pred), name(source.pred), false, System.err);
+      // a prediction is read as fenci reads segmented text, without --lenient (which applies to --input only)
+      test = Corpus.parse(Utf8Lines.decode(bytes(source.pred), name(source.pred)), name(source.pred));
     } else {
       List<String> raw = Utf8Lines.decode(bytes(source.input), name(source.input), lenient, System.err);
       Segmenter seg = Main.loadModel(model);
@@ -101,20 +102,7 @@ final class EvalCommand implements Callable<Integer> {
         test.add(words);
       }
     }
-    Set<String> vocab = new HashSet<>();
-    if (words != null) {
-      int several = 0;
-      for (String line : Utf8Lines.read(words)) {
-        List<String> ws = Corpus.splitWhitespace(line);
-        vocab.addAll(ws);
-        several += ws.size() > 1 ? 1 : 0;
-      }
-      if (several > 0) {
-        System.err.println("fenci eval: note: " + several + (several == 1 ? " line" : " lines") + " of " + words
-            + (several == 1 ? " holds" : " hold") + " several words (a segmented corpus?); each word counted as a "
-            + "training word");
-      }
-    }
+    Set<String> vocab = words != null ? trainingWords(words) : new HashSet<>();
     List<List<String>> g = new ArrayList<>(goldLines);
     while (test.size() > g.size() && test.get(test.size() - 1).isEmpty()) {
       test.remove(test.size() - 1);
@@ -124,11 +112,10 @@ final class EvalCommand implements Callable<Integer> {
     }
     Score s;
     String output = source.pred != null ? name(source.pred) : name(source.input) + " (segmented)";
-    double predMean = Corpus.meanChineseWordLength(test);
-    if (predMean > 2 * Corpus.meanChineseWordLength(g) && predMean > 4) {
+    if (Corpus.looksUnsegmented(test)) {
       System.err.printf(java.util.Locale.ROOT, "fenci eval: note: %s looks unsegmented: its Chinese words are %.1f "
-          + "characters long on average, %s's %.1f (words are separated by whitespace)%n", output, predMean, gold,
-          Corpus.meanChineseWordLength(g));
+          + "characters long on average, %s's %.1f (words are separated by whitespace)%n", output,
+          Corpus.meanChineseWordLength(test), gold, Corpus.meanChineseWordLength(g));
     }
     List<String> differing = new ArrayList<>();
     try {
@@ -148,15 +135,37 @@ final class EvalCommand implements Callable<Integer> {
     return 0;
   }
 
-  private static boolean isStdin(Path p) {
-    return p.toString().equals("-");
+  /**
+   * The training words for OOV figures: each line one word, as the score script reads its word list
+   * (a line may hold a space, as CityU's {@code Phang　Nga}); a file most of whose lines hold several
+   * words is a segmented corpus (People's Daily tags too), whose words are counted, with a note.
+   */
+  private static Set<String> trainingWords(Path words) throws java.io.IOException {
+    List<String> lines = Utf8Lines.read(words);
+    long nonBlank = lines.stream().filter(l -> !l.isBlank()).count();
+    long several = lines.stream().filter(l -> Corpus.splitWhitespace(l).size() > 1).count();
+    Set<String> vocab = new HashSet<>();
+    if (several * 2 > nonBlank) {
+      System.err.println("fenci eval: note: " + words + " is read as a segmented corpus (" + several + " of its "
+          + nonBlank + " lines hold several words); its words count as the training words");
+      for (List<String> sentence : Corpus.parse(lines, words.toString())) {
+        vocab.addAll(sentence);
+      }
+    } else {
+      for (String w : lines) {
+        if (!w.isBlank()) {
+          vocab.add(w.strip());
+        }
+      }
+    }
+    return vocab;
   }
 
   private static String name(Path p) {
-    return isStdin(p) ? "<stdin>" : p.toString();
+    return Main.isStdin(p) ? "<stdin>" : p.toString();
   }
 
   private static byte[] bytes(Path p) throws java.io.IOException {
-    return isStdin(p) ? System.in.readAllBytes() : Utf8Lines.readBytes(p);
+    return Main.isStdin(p) ? System.in.readAllBytes() : Utf8Lines.readBytes(p);
   }
 }

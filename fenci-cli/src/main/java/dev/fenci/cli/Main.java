@@ -103,12 +103,17 @@ public final class Main {
     return dev.fenci.Segmenter.load(presetOrPath);
   }
 
+  /** Whether a file argument names standard input ({@code -}). */
+  static boolean isStdin(java.nio.file.Path f) {
+    return f.toString().equals("-");
+  }
+
   static String message(Throwable ex) {
     if (ex instanceof java.nio.file.NoSuchFileException nsf) {
       return nsf.getFile() + ": " + (nsf.getReason() == null ? "no such file" : nsf.getReason());
     }
     if (ex instanceof java.nio.file.AccessDeniedException ade) {
-      return ade.getFile() + ": permission denied";
+      return ade.getFile() + ": " + (ade.getReason() == null ? "permission denied" : ade.getReason());
     }
     String m = ex.getMessage();
     return m == null ? ex.toString() : m;

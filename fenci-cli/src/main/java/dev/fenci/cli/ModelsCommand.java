@@ -2,7 +2,6 @@ package dev.fenci.cli;
 
 import dev.fenci.Presets;
 import dev.fenci.model.Model;
-import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
@@ -28,9 +27,9 @@ final class ModelsCommand implements Callable<Integer> {
     }
     for (int i = 0; i < models.size(); i++) {
       String name = models.get(i);
-      Model m = Presets.exists(name) ? Presets.load(name) : Model.load(Path.of(name));
+      Model m = Main.loadModel(name).model(); // a preset's name, else a file (a misspelt name says which exist)
       System.out.println((i > 0 ? "\n" : "") + name + (Presets.exists(name) ? " (preset)" : "") + ":");
-      System.out.println("  characters known: " + m.vocabulary().size());
+      System.out.println("  characters known: " + (m.vocabulary().size() - 1)); // less the unknown character's id
       System.out.println("  word model: " + (m.wordModel() != null ? "yes" : "no"));
       int width = m.provenance().keySet().stream().mapToInt(String::length).max().orElse(1) + 1;
       for (Map.Entry<String, String> e : m.provenance().entrySet()) {

@@ -89,7 +89,7 @@ final class SegmentCommand implements Callable<Integer> {
     if (files != null) {
       int stdins = 0;
       for (Path f : files) {
-        if (isStdin(f)) {
+        if (Main.isStdin(f)) {
           stdins++;
         } else {
           checkInput(f); // all of them before the first word is written
@@ -114,7 +114,7 @@ final class SegmentCommand implements Callable<Integer> {
         segment(seg, System.in, "<stdin>", stdinLeft(), out);
       } else {
         for (Path f : files) {
-          if (isStdin(f)) {
+          if (Main.isStdin(f)) {
             segment(seg, System.in, "<stdin>", stdinLeft(), out);
             continue;
           }
@@ -126,10 +126,6 @@ final class SegmentCommand implements Callable<Integer> {
       }
     }
     return 0;
-  }
-
-  private static boolean isStdin(Path f) {
-    return f.toString().equals("-");
   }
 
   /** The delimiter with the escapes {@code \t}, {@code \n} and {@code \\} replaced (a shell passes them as written). */

@@ -170,13 +170,13 @@ final class TrainCommand implements Callable<Integer> {
     } catch (IllegalArgumentException e) { // an unknown architecture, a value out of its range
       throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage());
     }
-    // stopped by Ctrl-C or kill: say how to go on (the checkpoint is written after every epoch)
+    // stopped by Ctrl-C or kill: say how to go on (the checkpoint is written after every epoch); a
+    // checkpoint left by an earlier run counts only when this run resumes it or has replaced it
     java.util.concurrent.atomic.AtomicBoolean ended = new java.util.concurrent.atomic.AtomicBoolean();
+    Object before = lastModified(o.checkpoint());
     Thread advice = new Thread(() -> {
       if (!ended.get()) {
-        System.err.println(java.nio.file.Files.exists(o.checkpoint())
-            ? "\nfenci: training stopped; the same command with --resume continues from " + o.checkpoint()
-            : "\nfenci: training stopped before its first epoch ended (no checkpoint yet)");
+        System.err.println("\n" + stoppedMessage(o.checkpoint(), o.resume(), before));
       }
     }, "fenci-train-stopped");
     Runtime.getRuntime().addShutdownHook(advice);
@@ -191,5 +191,25 @@ final class TrainCommand implements Callable<Integer> {
       }
     }
     return 0;
+  }
+
+  /**
+   * What a stopped run says: resume from the checkpoint when this run resumed it or wrote it (its
+   * modification time is no longer {@code before}, the one it had when the run started).
+   */
+  static String stoppedMessage(java.nio.file.Path checkpoint, boolean resume, Object before) {
+    Object now = lastModified(checkpoint);
+    return now != null && (resume || !now.equals(before))
+        ? "fenci: training stopped; the same command with --resume continues from " + checkpoint
+        : "fenci: training stopped before its first epoch ended (no checkpoint of this run yet)";
+  }
+
+  /** The file's modification time, or null when it does not exist. */
+  static Object lastModified(java.nio.file.Path p) {
+    try {
+      return java.nio.file.Files.getLastModifiedTime(p);
+    } catch (java.io.IOException e) {
+      return null;
+    }
   }
 }

@@ -105,4 +105,18 @@ class KilledTrainingTest {
     assertThat(log).contains("note: --resume: no checkpoint").contains("starting at epoch 1")
         .contains("fenci: training stopped; the same command with --resume continues from " + model + ".ckpt");
   }
+
+  /** A checkpoint an earlier run left is not offered to a fresh run stopped before its first epoch ended. */
+  @Test
+  void anEarlierRunsCheckpointIsOfferedOnlyToAResumeOrOnceReplaced() throws Exception {
+    Path ckpt = dir.resolve("m.safetensors.ckpt");
+    assertThat(TrainCommand.stoppedMessage(ckpt, false, null)).contains("no checkpoint of this run yet");
+    Files.writeString(ckpt, "earlier");
+    Files.setLastModifiedTime(ckpt, java.nio.file.attribute.FileTime.fromMillis(1_000_000));
+    Object before = TrainCommand.lastModified(ckpt);
+    assertThat(TrainCommand.stoppedMessage(ckpt, false, before)).contains("no checkpoint of this run yet");
+    assertThat(TrainCommand.stoppedMessage(ckpt, true, before)).contains("--resume continues from " + ckpt);
+    Files.setLastModifiedTime(ckpt, java.nio.file.attribute.FileTime.fromMillis(2_000_000)); // this run's first epoch
+    assertThat(TrainCommand.stoppedMessage(ckpt, false, before)).contains("--resume continues from " + ckpt);
+  }
 }

@@ -387,17 +387,30 @@ class MainTest {
     Path gold = dir.resolve("gold.txt");
     Path corpus = dir.resolve("train.txt");
     Files.writeString(gold, "扫描  二维码  ，  关注  微信号\n", StandardCharsets.UTF_8);
-    Files.writeString(corpus, "扫描  一下\n二维码\n", StandardCharsets.UTF_8);
+    Files.writeString(corpus, "扫描  一下\n二维码  的\n", StandardCharsets.UTF_8);
     Run r = run("扫描 二维 码 ， 关注 微信号\n", "eval", "--gold", gold.toString(), "--words", corpus.toString(), "--pred", "-");
     assertThat(r.code()).isZero();
     assertThat(r.out()).contains("=== F MEASURE:\t0.727").contains("=== OOV Rate:\t0.600"); // 扫描 and 二维码 known
-    assertThat(r.err()).contains("1 line of " + corpus + " holds several words").doesNotContain("looks unsegmented");
+    assertThat(r.err()).contains(corpus + " is read as a segmented corpus (2 of its 2 lines hold several words)")
+        .doesNotContain("looks unsegmented");
+    // a word list whose entries hold a space (CityU's "Phang　Nga") is read line by line, as the script does
+    Path list = dir.resolve("words.txt");
+    Files.writeString(list, "扫描\n二维码\n关注 微信号\n", StandardCharsets.UTF_8);
+    Run byLine = run("扫描 二维 码 ， 关注 微信号\n", "eval", "--gold", gold.toString(), "--words", list.toString(), "--pred", "-");
+    assertThat(byLine.out()).contains("=== OOV Rate:\t0.600");
+    assertThat(byLine.err()).doesNotContain("segmented corpus");
     Run raw = run("扫描二维码，关注微信号\n", "eval", "--gold", gold.toString(), "--input", "-", "--model", "seed");
     assertThat(raw.code()).isZero();
     assertThat(raw.out()).contains("=== F MEASURE:");
-    Run unsegmented = run("扫描二维码，关注微信号\n", "eval", "--gold", gold.toString(), "--pred", "-");
+    Path gold25 = dir.resolve("gold25.txt"); // 20 Chinese words or more say whether a text is segmented
+    Files.writeString(gold25, "扫描  二维码  ，  关注  微信号\n".repeat(25), StandardCharsets.UTF_8);
+    Run unsegmented = run("扫描二维码，关注微信号\n".repeat(25), "eval", "--gold", gold25.toString(), "--pred", "-");
     assertThat(unsegmented.out()).contains("=== F MEASURE:\t0.000");
     assertThat(unsegmented.err()).contains("<stdin> looks unsegmented");
+    Path bad = dir.resolve("bad.txt");
+    Files.write(bad, new byte[] {'a', ' ', (byte) 0xC3, '(', '\n'});
+    Run badPred = run("", "eval", "--gold", gold.toString(), "--pred", bad.toString());
+    assertThat(badPred.err()).contains(bad + ":1: invalid UTF-8").doesNotContain("--lenient"); // refused for --pred
     Run bothStdin = run("", "eval", "--gold", "-", "--pred", "-");
     assertThat(bothStdin.code()).isEqualTo(2);
     assertThat(bothStdin.err()).contains("--gold must be a file");
@@ -407,11 +420,13 @@ class MainTest {
   void describesAModelsProvenance() throws Exception {
     Run r = run("", "models", "seed");
     assertThat(r.code()).isZero();
-    assertThat(r.out()).startsWith("seed (preset):\n").contains("  arch:").contains("seed")
+    assertThat(r.out()).startsWith("seed (preset):\n").containsPattern("\n  arch: +seed\n")
         .containsPattern("train_sha256: +\\[\"[0-9a-f]{64}\"\\]").contains("dev_f1:");
     Run missing = run("", "models", dir.resolve("nope.safetensors").toString());
     assertThat(missing.code()).isNotZero();
     assertThat(missing.err()).contains("nope.safetensors").doesNotContain("Exception");
+    Run misspelt = run("", "models", "acurate");
+    assertThat(misspelt.err()).contains("acurate").contains("accurate").doesNotContain("Exception"); // the presets named
   }
 
   @Test
@@ -488,10 +503,12 @@ class MainTest {
     bytes[1] = (byte) 0xFE;
     System.arraycopy(text, 0, bytes, 2, text.length);
     Files.write(in, bytes);
-    Run r = run("", "segment", in.toString());
-    assertThat(r.code()).isEqualTo(Main.EXIT_DATA);
-    assertThat(r.err()).contains(in + ":1: invalid UTF-8 at byte offset 0 (byte 0xff); the file starts with a UTF-16 byte"
-        + " order mark: convert it to UTF-8 first (iconv -f UTF-16 -t UTF-8)");
+    for (String[] args : List.of(new String[] {"segment", in.toString()}, new String[] {"segment", "--lenient", in.toString()})) {
+      Run r = run("", args);
+      assertThat(r.code()).isEqualTo(Main.EXIT_DATA);
+      assertThat(r.err()).contains(in + ":1: invalid UTF-8 at byte offset 0 (byte 0xff); the file starts with a UTF-16 "
+          + "byte order mark: convert it to UTF-8 first (iconv -f UTF-16 -t UTF-8)").doesNotContain("--lenient");
+    }
   }
 
   /** A gzip-compressed file is named as such (not as GBK text, and without advising --lenient). */
@@ -501,11 +518,12 @@ class MainTest {
     try (var gz = new java.util.zip.GZIPOutputStream(Files.newOutputStream(in))) {
       gz.write("关注  微信号\n".repeat(30).getBytes(StandardCharsets.UTF_8));
     }
-    for (String[] args : List.of(new String[] {"segment", in.toString()},
-        new String[] {"train", "--train", in.toString(), "--model", dir.resolve("m.safetensors").toString()})) {
+    for (String[] args : List.of(new String[] {"segment", in.toString()}, new String[] {"segment", "--lenient", in.toString()},
+        new String[] {"train", "--train", in.toString(), "--model", dir.resolve("m.safetensors").toString()},
+        new String[] {"train", "--lenient", "--train", in.toString(), "--model", dir.resolve("m.safetensors").toString()})) {
       Run r = run("", args);
-      assertThat(r.code()).as(args[0]).isEqualTo(Main.EXIT_DATA);
-      assertThat(r.err()).as(args[0]).contains(in + ":1: invalid UTF-8 at byte offset 1")
+      assertThat(r.code()).as(String.join(" ", args)).isEqualTo(Main.EXIT_DATA);
+      assertThat(r.err()).as(String.join(" ", args)).contains(in + ":1: invalid UTF-8 at byte offset 1")
           .contains("(byte 0x8b); the file looks gzip-compressed: decompress it first (gunzip -k FILE")
           .doesNotContain("--lenient").doesNotContain("GBK");
     }

@@ -145,49 +145,69 @@ public final class Corpus {
    * segmented news or micro-blog text), or NaN when there are none.
    */
   public static double meanChineseWordLength(List<List<String>> sentences) {
-    long words = 0;
-    long chars = 0;
-    for (List<String> sentence : sentences) {
-      for (String w : sentence) {
-        if (w.codePoints().anyMatch(Corpus::isHan)) {
-          words++;
-          chars += w.codePointCount(0, w.length());
-        }
-      }
-    }
-    return words == 0 ? Double.NaN : (double) chars / words;
+    return new ChineseWords(sentences).mean();
   }
 
   /**
-   * Refuses a file whose Chinese words average more than 5 characters: raw text, or words joined by
-   * something other than whitespace ({@code 迈向/充满/希望}). A model trained on it would learn to
-   * keep whole lines; a dev file like it would choose the epoch by a meaningless score.
+   * Whether text looks unsegmented: at least 20 words hold a Chinese character, and they average
+   * more than 5 characters (raw text, or words joined by something other than whitespace).
+   */
+  public static boolean looksUnsegmented(List<List<String>> sentences) {
+    return new ChineseWords(sentences).unsegmented();
+  }
+
+  /**
+   * Refuses a file that {@link #looksUnsegmented looks unsegmented} ({@code 迈向/充满/希望} too),
+   * naming the line of its longest word. A model trained on it would learn to keep whole lines; a
+   * dev file like it would choose the epoch by a meaningless score.
    *
    * @param sentences the file's lines as {@link #read(Path)} returns them (one list a line)
    */
   public static void requireSegmented(List<List<String>> sentences, String source) throws CorpusFormatException {
-    long words = sentences.stream().flatMap(List::stream).filter(w -> w.codePoints().anyMatch(Corpus::isHan)).count();
-    double mean = meanChineseWordLength(sentences);
-    if (words < UNSEGMENTED_MIN_WORDS || !(mean > UNSEGMENTED_MEAN_LENGTH)) {
+    ChineseWords w = new ChineseWords(sentences);
+    if (!w.unsegmented()) {
       return;
     }
-    int line = 0;
+    int length = w.longest.codePointCount(0, w.longest.length());
+    String shown = length > 20 ? w.longest.substring(0, w.longest.offsetByCodePoints(0, 20)) + "..." : w.longest;
+    throw new CorpusFormatException(source, w.longestLine, String.format(java.util.Locale.ROOT,
+        "looks unsegmented: its words with Chinese characters are %.1f characters long on average (in segmented "
+            + "text about 1.6); separate the words of a training or dev file by spaces (this line has '%s', %d "
+            + "characters, as one word: the longest)", w.mean(), shown, length));
+  }
+
+  /** One pass over the words that hold a Chinese character: how many, their length, the longest. */
+  private static final class ChineseWords {
+    long words;
+    long chars;
     String longest = "";
-    for (int i = 0; i < sentences.size() && line == 0; i++) {
-      for (String w : sentences.get(i)) {
-        if (w.codePointCount(0, w.length()) > 2 * UNSEGMENTED_MEAN_LENGTH && w.codePoints().anyMatch(Corpus::isHan)) {
-          line = i + 1;
-          longest = w;
-          break;
+    int longestLine = 1;
+
+    ChineseWords(List<List<String>> sentences) {
+      int longestLength = 0;
+      for (int i = 0; i < sentences.size(); i++) {
+        for (String w : sentences.get(i)) {
+          if (w.codePoints().anyMatch(Corpus::isHan)) {
+            int n = w.codePointCount(0, w.length());
+            words++;
+            chars += n;
+            if (n > longestLength) {
+              longestLength = n;
+              longest = w;
+              longestLine = i + 1;
+            }
+          }
         }
       }
     }
-    String shown = longest.codePointCount(0, longest.length()) > 20
-        ? longest.substring(0, longest.offsetByCodePoints(0, 20)) + "..." : longest;
-    throw new CorpusFormatException(source, Math.max(1, line), String.format(java.util.Locale.ROOT,
-        "looks unsegmented: its words with Chinese characters are %.1f characters long on average (in segmented "
-            + "text about 1.6); separate the words of a training or dev file by spaces (this line has '%s', %d "
-            + "characters, as one word)", mean, shown, longest.codePointCount(0, longest.length())));
+
+    double mean() {
+      return words == 0 ? Double.NaN : (double) chars / words;
+    }
+
+    boolean unsegmented() {
+      return words >= UNSEGMENTED_MIN_WORDS && mean() > UNSEGMENTED_MEAN_LENGTH;
+    }
   }
 
   private static boolean isHan(int cp) {

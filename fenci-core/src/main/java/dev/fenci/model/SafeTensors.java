@@ -408,11 +408,12 @@ public final class SafeTensors {
     }
     Path abs = target(path);
     Path dir = abs.getParent();
+    String whose = abs.equals(path.toAbsolutePath()) ? "its directory" : "the directory of " + abs + ", which it links to,";
     if (dir == null || !Files.isDirectory(dir)) {
-      throw new java.nio.file.NoSuchFileException(path.toString(), null, "its directory does not exist");
+      throw new java.nio.file.NoSuchFileException(path.toString(), null, whose + " does not exist");
     }
     if (!Files.isWritable(dir)) {
-      throw new java.nio.file.AccessDeniedException(path.toString(), null, "its directory is not writable");
+      throw new java.nio.file.AccessDeniedException(path.toString(), null, whose + " is not writable");
     }
   }
 

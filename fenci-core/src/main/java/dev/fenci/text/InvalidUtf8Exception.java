@@ -20,7 +20,7 @@ public final class InvalidUtf8Exception extends IOException {
       return "the file starts with a UTF-16 byte order mark: convert it to UTF-8 first (iconv -f UTF-16 -t UTF-8)";
     }
     if (byteOffset == 1 && firstByte == 0x8B) { // after 0x1F, which is valid on its own
-      return "the file looks gzip-compressed: decompress it first (gunzip -k FILE, or zcat FILE | fenci ... -)";
+      return "the file looks gzip-compressed: decompress it first (gunzip -k FILE)";
     }
     return REMEDY;
   }

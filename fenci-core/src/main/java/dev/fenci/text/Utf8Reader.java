@@ -86,6 +86,17 @@ public final class Utf8Reader extends Reader {
         bytes.position(bytes.position() + r);
       }
       bytes.flip();
+      if (lenient && consumedBefore == 0 && !started && bytes.limit() >= 2) {
+        // a gzip or UTF-16 file read leniently would become a page of U+FFFD: named as what it is instead
+        int b0 = bytes.get(0) & 0xFF;
+        int b1 = bytes.get(1) & 0xFF;
+        if (b0 == 0x1F && b1 == 0x8B) {
+          throw new InvalidUtf8Exception(source, 1, 1, 0x8B);
+        }
+        if ((b0 == 0xFF && b1 == 0xFE) || (b0 == 0xFE && b1 == 0xFF)) {
+          throw new InvalidUtf8Exception(source, 1, 0, b0);
+        }
+      }
     }
     chars.clear();
     InvalidUtf8Exception invalid = null;

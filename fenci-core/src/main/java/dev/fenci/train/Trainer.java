@@ -114,12 +114,10 @@ public final class Trainer {
     List<String> trainNames = new ArrayList<>();
     List<String> trainHashes = new ArrayList<>();
     for (Path p : opt.train()) {
-      byte[] bytes = Utf8Lines.readBytes(p);
+      CorpusFile f = readCorpus(p);
       trainNames.add(p.getFileName().toString());
-      trainHashes.add(sha256(bytes));
-      List<List<String>> sentences = Corpus.read(bytes, p.toString(), opt.lenient(), log);
-      Corpus.requireSegmented(sentences, p.toString());
-      trainSentences.addAll(sentences);
+      trainHashes.add(f.sha256());
+      trainSentences.addAll(f.sentences());
     }
     // blank lines hold no words: left out before every 20th line is held out, so that a file with
     // a blank line between paragraphs does not hold out blank lines only
@@ -130,10 +128,9 @@ public final class Trainer {
     List<List<String>> devSentences;
     String devHash = "-";
     if (opt.dev() != null) {
-      byte[] bytes = Utf8Lines.readBytes(opt.dev());
-      devHash = sha256(bytes);
-      devSentences = Corpus.read(bytes, opt.dev().toString(), opt.lenient(), log);
-      Corpus.requireSegmented(devSentences, opt.dev().toString());
+      CorpusFile f = readCorpus(opt.dev());
+      devHash = f.sha256();
+      devSentences = f.sentences();
     } else {
       devSentences = holdOut(trainSentences);
     }
@@ -812,6 +809,16 @@ public final class Trainer {
 
   private static Number num(Map<?, ?> m, String k) {
     return (Number) m.get(k);
+  }
+
+  /** A training or dev file read once: its sentences, checked to be segmented, and the SHA-256 of its bytes. */
+  private record CorpusFile(List<List<String>> sentences, String sha256) {}
+
+  private CorpusFile readCorpus(Path p) throws IOException {
+    byte[] bytes = Utf8Lines.readBytes(p);
+    List<List<String>> sentences = Corpus.read(bytes, p.toString(), opt.lenient(), log);
+    Corpus.requireSegmented(sentences, p.toString());
+    return new CorpusFile(sentences, sha256(bytes));
   }
 
   static String sha256(byte[] bytes) {

@@ -36,10 +36,20 @@ class CorpusTest {
       for (int i = 0; i < 10; i++) {
         many.addAll(Corpus.parse(lines, "raw.utf8"));
       }
+      assertThat(Corpus.looksUnsegmented(many)).isTrue();
       assertThatThrownBy(() -> Corpus.requireSegmented(many, "raw.utf8")).isInstanceOf(CorpusFormatException.class)
-          .hasMessageStartingWith("raw.utf8:2: looks unsegmented").hasMessageContaining("separate the words")
-          .hasMessageContaining("'迈向" + joiner + "充满");
+          .hasMessageStartingWith("raw.utf8:4: looks unsegmented").hasMessageContaining("separate the words")
+          .hasMessageContaining("'我们" + joiner + "在" + joiner + "这"); // the line of the longest word
     }
+    // no word longer than 10 characters: the longest one is still shown, with its line
+    List<List<String>> poem = new java.util.ArrayList<>();
+    for (int i = 0; i < 15; i++) {
+      poem.add(List.of("朝辞白帝彩云间", "，", "千里江陵一日还", "。"));
+    }
+    poem.set(3, List.of("两岸猿声啼不住", "，", "轻舟已过万重山啊", "。"));
+    assertThatThrownBy(() -> Corpus.requireSegmented(poem, "poem.utf8"))
+        .hasMessageStartingWith("poem.utf8:4: looks unsegmented: its words with Chinese characters are 7.0")
+        .hasMessageContaining("'轻舟已过万重山啊', 8 characters");
     // a file without Chinese words is not judged by it
     Corpus.requireSegmented(Corpus.parse(List.of("hello world this is text"), "a.txt"), "a.txt");
     assertThat(Corpus.meanChineseWordLength(List.of(List.of("abc")))).isNaN();

@@ -159,6 +159,9 @@ class ModelFileTest {
     assertThat(Files.isRegularFile(fifo, java.nio.file.LinkOption.NOFOLLOW_LINKS)).isFalse();
     assertThat(Files.exists(fifo, java.nio.file.LinkOption.NOFOLLOW_LINKS)).isTrue();
     assertThatThrownBy(() -> SafeTensors.checkWritable(dir)).hasMessageContaining("is a directory");
+    Path dangling = Files.createSymbolicLink(dir.resolve("dangling.safetensors"), Path.of("nodir", "x.safetensors"));
+    assertThatThrownBy(() -> SafeTensors.checkWritable(dangling))
+        .hasMessageContaining("the directory of " + dir.resolve("nodir/x.safetensors") + ", which it links to, does not exist");
   }
   @Test
   void bigramModelsRoundTrip() throws Exception {

@@ -9,31 +9,42 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class TrainingDataTest {
-  /** A line without punctuation longer than MAX_PIECE becomes several pieces, cut at word starts, tags legal. */
+  private static final String[] WORDS = {"我们", "中国", "的", "社会主义", "发展", "𠀀𠀁"}; // a word of two surrogate pairs too
+
+  /** A line without punctuation longer than MAX_PIECE becomes pieces of at most that, cut only between words. */
   @Test
-  void aLongChunkIsCutAtWordStartsIntoPiecesOfBoundedLength() {
+  void aLongChunkIsCutBetweenWordsIntoPiecesOfBoundedLength() {
     List<String> words = new ArrayList<>();
-    String[] vocab = {"我们", "中国", "的", "社会主义", "发展", "𠀀𠀁"}; // a pair of surrogate pairs too
+    List<Integer> gold = new ArrayList<>();
     for (int i = 0; i < 3000; i++) {
-      words.add(vocab[i % vocab.length]);
+      String w = WORDS[i % WORDS.length];
+      words.add(w);
+      int n = w.codePointCount(0, w.length());
+      for (int k = 0; k < n; k++) {
+        Tag t = n == 1 ? Tag.S : k == 0 ? Tag.B : k == n - 1 ? Tag.E : Tag.M;
+        gold.add(t.ordinal());
+      }
     }
-    words.add("长".repeat(TrainingData.MAX_PIECE + 10)); // one word longer than a piece: cut where the limit falls
-    TrainingData d = TrainingData.build(List.of(words, List.of("短", "句")), TextRules.FOLD, 1);
-    List<TrainingData.Piece> pieces = d.pieces();
+    List<TrainingData.Piece> pieces = TrainingData.build(List.of(words), TextRules.FOLD, 1).pieces();
     assertThat(pieces.size()).isGreaterThan(5);
-    long total = 0;
+    List<Integer> tags = new ArrayList<>();
     for (TrainingData.Piece p : pieces) {
-      assertThat(p.ids().length).isBetween(1, TrainingData.MAX_PIECE);
-      total += p.ids().length;
-      int first = p.tags()[0];
-      int last = p.tags()[p.tags().length - 1];
-      assertThat(first).isIn(Tag.B.ordinal(), Tag.S.ordinal());
-      assertThat(last).isIn(Tag.E.ordinal(), Tag.S.ordinal());
+      assertThat(p.ids().length).isBetween(p == pieces.get(pieces.size() - 1) ? 1 : TrainingData.MAX_PIECE - 3,
+          TrainingData.MAX_PIECE); // each but the last full up to its last whole word
+      for (int t : p.tags()) {
+        tags.add(t);
+      }
     }
-    long expected = String.join("", words).codePoints().count() + 2;
-    assertThat(total).isEqualTo(expected);
-    // the cuts before the long word fall between words: every piece but the long word's ends a word
-    assertThat(pieces.get(0).ids().length).isLessThanOrEqualTo(TrainingData.MAX_PIECE).isGreaterThan(TrainingData.MAX_PIECE - 4);
-    assertThat(pieces.get(pieces.size() - 1).ids()).hasSize(2); // the short line, untouched
+    // every cut falls between two words: the pieces' tags, one after another, are the line's own
+    assertThat(tags).isEqualTo(gold);
+  }
+
+  /** A word longer than a piece is cut where the limit falls; a short line stays one piece. */
+  @Test
+  void aWordLongerThanAPieceIsCutAtTheLimit() {
+    List<List<String>> sentences = List.of(List.of("长".repeat(TrainingData.MAX_PIECE + 10)), List.of("短", "句"));
+    List<TrainingData.Piece> pieces = TrainingData.build(sentences, TextRules.FOLD, 1).pieces();
+    assertThat(pieces).extracting(p -> p.ids().length).containsExactly(TrainingData.MAX_PIECE, 10, 2);
+    assertThat(pieces.get(2).tags()).containsExactly(Tag.S.ordinal(), Tag.S.ordinal());
   }
 }
