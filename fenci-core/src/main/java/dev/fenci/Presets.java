@@ -24,8 +24,6 @@ public final class Presets {
    * is released when the heap needs the room, instead of staying pinned for the JVM's life.
    */
   private static final ConcurrentHashMap<String, java.lang.ref.SoftReference<Model>> CACHE = new ConcurrentHashMap<>();
-  /** Each loaded preset made from a base preset, to that base (held while the preset is). */
-  private static final java.util.WeakHashMap<Model, Model> BASES = new java.util.WeakHashMap<>();
   private static final Properties INDEX = index();
   private static final List<Preset> LIST = readIndex();
   private static final String DEFAULT_TARGET = INDEX.getProperty("default", "").trim();
@@ -133,11 +131,9 @@ public final class Presets {
           } catch (IOException e) {
             throw new UncheckedIOException(e);
           }
-          // the base stays in memory while this preset does: it shares the base's weights, and a
-          // base loaded again would hold a second copy of them
-          synchronized (BASES) {
-            BASES.put(loaded[0], baseModel);
-          }
+          // the base stays in memory while this preset does (the model holds it: they share the
+          // weights, and a base loaded again would hold a second copy of them); a side map from
+          // preset to base had kept bases after their presets were gone, up to an OutOfMemoryError
           return new java.lang.ref.SoftReference<>(loaded[0]);
         }
         String res = DIR + n + ".safetensors";

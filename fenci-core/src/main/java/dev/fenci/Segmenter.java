@@ -56,7 +56,11 @@ public final class Segmenter {
     return dictionary == null ? DictionarySnapshot.EMPTY : dictionary.snapshot();
   }
 
-  /** The default preset. */
+  /**
+   * The default preset.
+   *
+   * @throws UncheckedIOException if the jar's model cannot be read (a damaged jar)
+   */
   public static Segmenter load() {
     try {
       return load(Presets.DEFAULT);
@@ -72,6 +76,7 @@ public final class Segmenter {
    * @throws IllegalArgumentException if {@code presetOrPath} is empty or blank
    */
   public static Segmenter load(String presetOrPath) throws IOException {
+    java.util.Objects.requireNonNull(presetOrPath, "model name is null: give a preset or a model file");
     if (presetOrPath.isBlank()) {
       throw new IllegalArgumentException("the model name is empty: give a preset ("
           + Presets.names() + ") or a model file");
@@ -81,7 +86,9 @@ public final class Segmenter {
     }
     Path p = Path.of(presetOrPath);
     if (!Files.exists(p)) {
-      throw new java.nio.file.NoSuchFileException(presetOrPath, null,
+      // quoted when a space around it would not show ("fast ")
+      String shown = presetOrPath.strip().equals(presetOrPath) ? presetOrPath : "'" + presetOrPath + "'";
+      throw new java.nio.file.NoSuchFileException(shown, null,
           "neither a preset (" + Presets.names()
               + ") nor an existing model file");
     }
@@ -98,6 +105,11 @@ public final class Segmenter {
     return new Segmenter(model);
   }
 
+  /**
+   * The model this segmenter decodes with. A preset's model is shared by every segmenter loaded
+   * from it in the JVM: read it (its provenance, its vocabulary), never change its weights
+   * ({@code network().params()} hands out the live arrays), or every one of them changes.
+   */
   public Model model() {
     return model;
   }
@@ -166,6 +178,9 @@ public final class Segmenter {
    *
    * @param threads threads decoding blocks of lines in parallel (the output order is the input's),
    *                from 1 to {@value #MAX_THREADS}
+   * @throws java.io.InterruptedIOException with more than one thread, if the calling thread is
+   *     interrupted while it waits for the decoding threads (one thread decodes on the caller's
+   *     thread and does not look at its interrupt flag)
    */
   public void segment(java.io.Reader in, WordSink sink, int threads) throws IOException {
     java.util.Objects.requireNonNull(in, "reader is null");

@@ -68,7 +68,17 @@ public final class DictionaryFile {
         t = t.strip().substring(1);
       }
       try {
-        out.add(parseLine(t));
+        Entry e = parseLine(t);
+        out.add(e);
+        String w = e.word();
+        char last = w.charAt(w.length() - 1);
+        if (warnings != null && t.indexOf('\t') < 0 && t.indexOf(',') < 0 && !w.equals(t.strip())
+            && last < 128 && Character.isLetterOrDigit(last)) {
+          // "iPhone 15": meant as a word more often than as iPhone with multiplier 15
+          warnings.println("fenci: warning: " + source + ":" + (i + 1) + ": '" + t.strip() + "' is read as the word '" + w
+              + "' with multiplier " + t.strip().substring(w.length()).strip() + "; for the word '" + t.strip()
+              + "' write '" + t.strip() + "," + (int) Entry.DEFAULT_MULTIPLIER + "'");
+        }
       } catch (IllegalArgumentException e) {
         if (!lenient) {
           throw new DictionaryFormatException(source, i + 1, raw, e.getMessage());

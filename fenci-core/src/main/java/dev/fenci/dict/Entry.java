@@ -3,6 +3,12 @@ package dev.fenci.dict;
 /**
  * A dictionary word and its multiplier. The multiplier scales, wherever the word occurs, the
  * probability of the tags that make that occurrence one word; {@code +Infinity} forces it.
+ * Whitespace around the word is dropped, as a dictionary file's parser drops it.
+ *
+ * @throws NullPointerException if the word is null
+ * @throws IllegalArgumentException if the word is empty or only whitespace, holds a line break or
+ *     half of a surrogate pair, or is longer than {@link #MAX_LENGTH} code points, or if the
+ *     multiplier is not a positive number (NaN, zero or negative)
  */
 public record Entry(String word, double multiplier) {
   /** The multiplier a line with a bare word gets. */
@@ -17,6 +23,7 @@ public record Entry(String word, double multiplier) {
 
   public Entry {
     java.util.Objects.requireNonNull(word, "dictionary word is null");
+    word = word.strip(); // " 微信号 " would otherwise take the spaces around it into the word
     if (word.isEmpty()) {
       throw new IllegalArgumentException("a dictionary word cannot be empty");
     }

@@ -66,12 +66,22 @@ public final class UserDictionary implements AutoCloseable {
     return new UserDictionary(List.of(), false, null);
   }
 
-  /** The entries of {@code files}, later files winning; malformed lines fail with file and line. */
+  /**
+   * The entries of {@code files}, later files winning; malformed lines fail with file and line.
+   * Notes (a reload by {@link #watch}, a problem found by it) go to {@code System.err}; give
+   * another stream, or null for none, with {@link #load(List, boolean, PrintStream)}.
+   */
   public static UserDictionary load(Path... files) throws IOException {
+    for (Path f : Objects.requireNonNull(files, "dictionary files are null")) {
+      Objects.requireNonNull(f, "a dictionary file is null");
+    }
     return load(List.of(files), false, System.err);
   }
 
-  /** As {@link #load(Path...)}; when lenient, malformed lines are skipped with a warning. */
+  /**
+   * As {@link #load(Path...)}; when lenient, malformed lines are skipped with a warning. Warnings
+   * and notes go to {@code warnings} (none when it is null).
+   */
   public static UserDictionary load(List<Path> files, boolean lenient, PrintStream warnings) throws IOException {
     UserDictionary d = new UserDictionary(files, lenient, warnings);
     d.reload();
@@ -92,8 +102,9 @@ public final class UserDictionary implements AutoCloseable {
     add(new Entry(word, multiplier));
   }
 
+  /** Adds or replaces an entry, as {@link #add(String, double)}. */
   public void add(Entry e) {
-    addAll(List.of(e));
+    addAll(List.of(Objects.requireNonNull(e, "entry to add is null")));
   }
 
   /**
@@ -101,6 +112,10 @@ public final class UserDictionary implements AutoCloseable {
    * costs about what it changes, not what the dictionary holds (see {@link DictionarySnapshot}).
    */
   public void addAll(Collection<Entry> entries) {
+    Objects.requireNonNull(entries, "entries to add are null");
+    for (Entry e : entries) {
+      Objects.requireNonNull(e, "an entry to add is null");
+    }
     List<Entry> copy = List.copyOf(entries);
     synchronized (lock) {
       for (Entry e : copy) {
@@ -175,9 +190,14 @@ public final class UserDictionary implements AutoCloseable {
    * Checks the files every {@code period} and reloads changed ones in the background; errors are
    * reported to the warnings stream and the previous dictionary stays in use. The checks run on a
    * daemon thread until {@link #close()}; close a watching dictionary you no longer use (its
-   * thread keeps it, and the class loader that loaded fenci, alive).
+   * thread keeps it, and the class loader that loaded fenci, alive). A dictionary already watched
+   * keeps its first period.
    */
   public void watch(java.time.Duration period) {
+    Objects.requireNonNull(period, "watch period is null");
+    if (period.compareTo(java.time.Duration.ofDays(365)) > 0) {
+      throw new IllegalArgumentException("the period of watching a dictionary must be at most a year, got " + period);
+    }
     if (period.toMillis() < 1) {
       throw new IllegalArgumentException("the period of watching a dictionary must be at least 1 ms, got " + period);
     }

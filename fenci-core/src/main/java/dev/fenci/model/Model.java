@@ -43,6 +43,13 @@ public final class Model {
   private final TextRules rules;
   private final Map<String, String> provenance;
   private final WordLanguageModel wordModel;
+  /**
+   * The model this one adds lexicon words to ({@link #withLexiconWords}), kept reachable while this
+   * one is: they share their weights, and a cache that let the base go while this one lives would
+   * load a second copy of them. Never read.
+   */
+  @SuppressWarnings("unused")
+  private Model extended;
 
   /** A model without learned transitions (every legal tag transition weighs the same). */
   public Model(String arch, Network network, Vocabulary vocabulary, TextRules rules,
@@ -445,7 +452,9 @@ public final class Model {
     String record = provenance + " (" + (bigger.size() - lexicon.size()) + " words added to the " + lexicon.size()
         + " of the lexicon)";
     p.merge("extra_lexicon", record, (before, now) -> before + "; " + now);
-    return new Model(arch, network.withLexicon(bigger), transitions, vocabulary, rules, p, wordModel);
+    Model bigModel = new Model(arch, network.withLexicon(bigger), transitions, vocabulary, rules, p, wordModel);
+    bigModel.extended = this;
+    return bigModel;
   }
 
   /** Whether the network reads lexicon features (see {@link #withLexiconWords}). */

@@ -55,6 +55,18 @@ class DictionaryFileTest {
     assertThat(parse("New York Times")).containsExactly(new Entry("New York Times", Entry.DEFAULT_MULTIPLIER));
   }
 
+  /** "iPhone 15" is read by the documented rule (iPhone, multiplier 15), with a warning that says how to write the word. */
+  @Test
+  void aLatinWordBeforeASpaceAndANumberIsReadAsAMultiplierWithAWarning() throws Exception {
+    java.io.ByteArrayOutputStream warn = new java.io.ByteArrayOutputStream();
+    List<Entry> e = DictionaryFile.parse(List.of("iPhone 15", "微信号 5", "Windows 10,1", "COVID-19"), "x.dict", false,
+        new PrintStream(warn, true, StandardCharsets.UTF_8));
+    assertThat(e).containsExactly(new Entry("iPhone", 15), new Entry("微信号", 5), new Entry("Windows 10", 1),
+        new Entry("COVID-19", Entry.DEFAULT_MULTIPLIER));
+    assertThat(warn.toString(StandardCharsets.UTF_8)).isEqualTo("fenci: warning: x.dict:1: 'iPhone 15' is read as the "
+        + "word 'iPhone' with multiplier 15; for the word 'iPhone 15' write 'iPhone 15,10'\n");
+  }
+
   @Test
   void aCommaFollowedByChineseIsPartOfTheWord() throws Exception {
     assertThat(parse("17,092億", "5,6亿,3")).containsExactly(new Entry("17,092億", Entry.DEFAULT_MULTIPLIER),

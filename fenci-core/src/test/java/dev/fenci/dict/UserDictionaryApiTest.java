@@ -1,0 +1,31 @@
+package dev.fenci.dict;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.fenci.Segmenter;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Arrays;
+import org.junit.jupiter.api.Test;
+
+/** What the dictionary API says to a caller who gets it wrong. */
+class UserDictionaryApiTest {
+  @Test
+  void nullsAreNamedAndWhitespaceAroundAWordIsDropped() {
+    UserDictionary d = UserDictionary.empty();
+    assertThatThrownBy(() -> d.add((Entry) null)).isInstanceOf(NullPointerException.class).hasMessage("entry to add is null");
+    assertThatThrownBy(() -> d.addAll(Arrays.asList(new Entry("好", 2), null))).hasMessage("an entry to add is null");
+    assertThatThrownBy(() -> d.addAll(null)).hasMessage("entries to add are null");
+    assertThatThrownBy(() -> UserDictionary.load((Path) null)).hasMessage("a dictionary file is null");
+    assertThatThrownBy(() -> d.watch(null)).hasMessage("watch period is null");
+    assertThatThrownBy(() -> d.watch(Duration.ofSeconds(Long.MAX_VALUE))).isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("at most a year");
+    assertThatThrownBy(() -> Segmenter.load((String) null)).isInstanceOf(NullPointerException.class)
+        .hasMessageContaining("model name is null");
+    // as a file's line " 微信号 ,10" is the word 微信号, so is an added " 微信号 " (it had taken the spaces in)
+    assertThat(new Entry(" 微信号 ", 10).word()).isEqualTo("微信号");
+    d.add(" 微信号 ", 10);
+    assertThat(Segmenter.load().withDictionary(d).segment("关注 微信号 吧")).containsExactly("关注", " ", "微信号", " ", "吧");
+  }
+}
