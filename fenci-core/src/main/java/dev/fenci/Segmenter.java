@@ -86,11 +86,10 @@ public final class Segmenter {
     }
     Path p = Path.of(presetOrPath);
     if (!Files.exists(p)) {
-      // quoted when a space around it would not show ("fast ")
-      String shown = presetOrPath.strip().equals(presetOrPath) ? presetOrPath : "'" + presetOrPath + "'";
-      throw new java.nio.file.NoSuchFileException(shown, null,
-          "neither a preset (" + Presets.names()
-              + ") nor an existing model file");
+      // a space around the name would not show ("fast "): said
+      String spaced = presetOrPath.strip().equals(presetOrPath) ? "" : " (the name has a space around it)";
+      throw new java.nio.file.NoSuchFileException(presetOrPath, null,
+          "neither a preset (" + Presets.names() + ") nor an existing model file" + spaced);
     }
     return load(p);
   }

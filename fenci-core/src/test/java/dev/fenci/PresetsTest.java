@@ -26,12 +26,16 @@ class PresetsTest {
   @Test
   void aPresetMadeOfABaseAndItsBaseAreReleasedWhenNothingUsesThem() throws Exception {
     List<WeakReference<Model>> refs = loadAndDrop();
+    // fill the heap 16 MB at a time until both are cleared (soft references go as free memory runs
+    // out; running out of it entirely clears them all, the last resort, caught here)
     List<long[]> pressure = new ArrayList<>();
     try {
-      while (true) {
-        pressure.add(new long[8 << 20]); // 64 MB at a time, until the soft references are cleared
+      while (refs.get(0).get() != null || refs.get(1).get() != null) {
+        pressure.add(new long[2 << 20]);
       }
-    } catch (OutOfMemoryError expected) {
+    } catch (OutOfMemoryError lastResort) {
+      // every soft reference was cleared before it was thrown
+    } finally {
       pressure.clear();
     }
     System.gc();

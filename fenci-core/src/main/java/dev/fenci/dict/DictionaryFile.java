@@ -70,14 +70,14 @@ public final class DictionaryFile {
       try {
         Entry e = parseLine(t);
         out.add(e);
-        String w = e.word();
-        char last = w.charAt(w.length() - 1);
-        if (warnings != null && t.indexOf('\t') < 0 && t.indexOf(',') < 0 && !w.equals(t.strip())
-            && last < 128 && Character.isLetterOrDigit(last)) {
+        if (warnings != null && latinWordAndNumber(t, e.word())) {
           // "iPhone 15": meant as a word more often than as iPhone with multiplier 15
-          warnings.println("fenci: warning: " + source + ":" + (i + 1) + ": '" + t.strip() + "' is read as the word '" + w
-              + "' with multiplier " + t.strip().substring(w.length()).strip() + "; for the word '" + t.strip()
-              + "' write '" + t.strip() + "," + (int) Entry.DEFAULT_MULTIPLIER + "'");
+          String written = line.strip();
+          String number = t.strip().substring(t.strip().lastIndexOf(' ') + 1);
+          String word = written.substring(0, written.lastIndexOf(' ')).strip();
+          warnings.println("fenci: warning: " + source + ":" + (i + 1) + ": '" + written + "' is read as the word '"
+              + e.word() + "' with multiplier " + number + "; write '" + written + "," + (int) Entry.DEFAULT_MULTIPLIER
+              + "' for the word '" + e.word() + " " + number + "', or '" + word + "," + number + "' for this reading");
         }
       } catch (IllegalArgumentException e) {
         if (!lenient) {
@@ -89,6 +89,19 @@ public final class DictionaryFile {
       }
     }
     return out;
+  }
+
+  /**
+   * Whether line {@code t} was read as {@code word}, ending in an ASCII letter or digit, then an ASCII
+   * space and a plain number ({@code iPhone 15}, {@code Windows 10}): a form users write for a word.
+   */
+  private static boolean latinWordAndNumber(String t, String word) {
+    String s = t.strip();
+    int space = s.lastIndexOf(' ');
+    char last = word.charAt(word.length() - 1);
+    return t.indexOf('\t') < 0 && t.indexOf(',') < 0 && t.indexOf('\uFF0C') < 0 && t.indexOf('\u3000') < 0 && space > 0
+        && s.substring(0, space).strip().equals(word) && s.substring(space + 1).matches("[0-9]+(\\.[0-9]+)?")
+        && last < 128 && Character.isLetterOrDigit(last);
   }
 
   static Entry parseLine(String t) {

@@ -3,12 +3,8 @@ package dev.fenci.dict;
 /**
  * A dictionary word and its multiplier. The multiplier scales, wherever the word occurs, the
  * probability of the tags that make that occurrence one word; {@code +Infinity} forces it.
- * Whitespace around the word is dropped, as a dictionary file's parser drops it.
- *
- * @throws NullPointerException if the word is null
- * @throws IllegalArgumentException if the word is empty or only whitespace, holds a line break or
- *     half of a surrogate pair, or is longer than {@link #MAX_LENGTH} code points, or if the
- *     multiplier is not a positive number (NaN, zero or negative)
+ * Whitespace around the word (what the segmenter takes for whitespace, U+3000, U+00A0 and U+200B
+ * too) is dropped.
  */
 public record Entry(String word, double multiplier) {
   /** The multiplier a line with a bare word gets. */
@@ -21,15 +17,21 @@ public record Entry(String word, double multiplier) {
    */
   public static final int MAX_LENGTH = 256;
 
+  /**
+   * @throws NullPointerException if the word is null
+   * @throws IllegalArgumentException if the word is empty or only whitespace, holds a line break or
+   *     half of a surrogate pair, or is longer than {@link #MAX_LENGTH} code points, or if the
+   *     multiplier is not a positive number (NaN, zero or negative)
+   */
   public Entry {
     java.util.Objects.requireNonNull(word, "dictionary word is null");
-    word = word.strip(); // " 微信号 " would otherwise take the spaces around it into the word
     if (word.isEmpty()) {
       throw new IllegalArgumentException("a dictionary word cannot be empty");
     }
     if (dev.fenci.text.Chunker.isSpaceWord(word)) { // U+00A0, U+3000, U+200B too: what the chunker takes for space
       throw new IllegalArgumentException("a dictionary word cannot be only whitespace (whitespace is a word of its own)");
     }
+    word = stripSpace(word); // " 微信号 " would otherwise take the spaces around it into the word
     for (int i = 0; i < word.length(); i++) {
       char c = word.charAt(i);
       boolean paired = Character.isHighSurrogate(c) ? i + 1 < word.length() && Character.isLowSurrogate(word.charAt(i + 1))
@@ -49,6 +51,19 @@ public record Entry(String word, double multiplier) {
     if (!(multiplier > 0) || Double.isNaN(multiplier)) {
       throw new IllegalArgumentException("multiplier of '" + word + "' must be a positive number or inf, got " + multiplier);
     }
+  }
+
+  /** {@code word} without what the segmenter takes for whitespace at its ends. */
+  static String stripSpace(String word) {
+    int start = 0;
+    int end = word.length();
+    while (start < end && dev.fenci.text.Chunker.isSpace(word.codePointAt(start))) {
+      start += Character.charCount(word.codePointAt(start));
+    }
+    while (end > start && dev.fenci.text.Chunker.isSpace(word.codePointBefore(end))) {
+      end -= Character.charCount(word.codePointBefore(end));
+    }
+    return word.substring(start, end);
   }
 
   /** An entry that keeps the word whole wherever it occurs. */

@@ -68,7 +68,8 @@ public final class UserDictionary implements AutoCloseable {
 
   /**
    * The entries of {@code files}, later files winning; malformed lines fail with file and line.
-   * Notes (a reload by {@link #watch}, a problem found by it) go to {@code System.err}; give
+   * Warnings and notes (a line read in a way that may surprise, a reload by {@link #watch}, a
+   * problem found by it) go to {@code System.err}; give
    * another stream, or null for none, with {@link #load(List, boolean, PrintStream)}.
    */
   public static UserDictionary load(Path... files) throws IOException {
@@ -83,6 +84,9 @@ public final class UserDictionary implements AutoCloseable {
    * and notes go to {@code warnings} (none when it is null).
    */
   public static UserDictionary load(List<Path> files, boolean lenient, PrintStream warnings) throws IOException {
+    for (Path f : Objects.requireNonNull(files, "dictionary files are null")) {
+      Objects.requireNonNull(f, "a dictionary file is null");
+    }
     UserDictionary d = new UserDictionary(files, lenient, warnings);
     d.reload();
     return d;
@@ -129,7 +133,7 @@ public final class UserDictionary implements AutoCloseable {
 
   /** Removes a word (however written), whether it came from a file or from {@link #add}. */
   public void remove(String word) {
-    Objects.requireNonNull(word, "word to remove is null");
+    word = Entry.stripSpace(Objects.requireNonNull(word, "word to remove is null")); // as add strips it
     String key = Folding.key(word);
     synchronized (lock) {
       added.remove(key);
@@ -195,8 +199,8 @@ public final class UserDictionary implements AutoCloseable {
    */
   public void watch(java.time.Duration period) {
     Objects.requireNonNull(period, "watch period is null");
-    if (period.compareTo(java.time.Duration.ofDays(365)) > 0) {
-      throw new IllegalArgumentException("the period of watching a dictionary must be at most a year, got " + period);
+    if (period.isNegative() || period.compareTo(java.time.Duration.ofDays(365)) > 0) {
+      throw new IllegalArgumentException("the period of watching a dictionary must be from 1 ms to a year, got " + period);
     }
     if (period.toMillis() < 1) {
       throw new IllegalArgumentException("the period of watching a dictionary must be at least 1 ms, got " + period);

@@ -44,9 +44,9 @@ public final class Model {
   private final Map<String, String> provenance;
   private final WordLanguageModel wordModel;
   /**
-   * The model this one adds lexicon words to ({@link #withLexiconWords}), kept reachable while this
-   * one is: they share their weights, and a cache that let the base go while this one lives would
-   * load a second copy of them. Never read.
+   * The model whose weights this one shares (the one {@link #withLexiconWords} or another copy was
+   * made from, or its own source), kept reachable while this one is: a cache that let it go while
+   * this one lives would load a second copy of the weights. Never read.
    */
   @SuppressWarnings("unused")
   private Model extended;
@@ -88,7 +88,13 @@ public final class Model {
 
   /** This model with a word language model ({@code null}: without one). */
   public Model withWordModel(WordLanguageModel wordModel) {
-    return new Model(arch, network, transitions, vocabulary, rules, provenance, wordModel);
+    return sharing(new Model(arch, network, transitions, vocabulary, rules, provenance, wordModel));
+  }
+
+  /** {@code copy}, a model with this one's weights, keeping the model they come from reachable. */
+  private Model sharing(Model copy) {
+    copy.extended = extended != null ? extended : this;
+    return copy;
   }
 
   public String arch() {
@@ -452,9 +458,8 @@ public final class Model {
     String record = provenance + " (" + (bigger.size() - lexicon.size()) + " words added to the " + lexicon.size()
         + " of the lexicon)";
     p.merge("extra_lexicon", record, (before, now) -> before + "; " + now);
-    Model bigModel = new Model(arch, network.withLexicon(bigger), transitions, vocabulary, rules, p, wordModel);
-    bigModel.extended = this;
-    return bigModel;
+    // the root is kept: a chain of extensions pins no middle link
+    return sharing(new Model(arch, network.withLexicon(bigger), transitions, vocabulary, rules, p, wordModel));
   }
 
   /** Whether the network reads lexicon features (see {@link #withLexiconWords}). */
@@ -466,6 +471,6 @@ public final class Model {
   public Model withProvenance(Map<String, String> more) {
     Map<String, String> p = new LinkedHashMap<>(provenance);
     p.putAll(more);
-    return new Model(arch, network, transitions, vocabulary, rules, p, wordModel);
+    return sharing(new Model(arch, network, transitions, vocabulary, rules, p, wordModel));
   }
 }

@@ -20,12 +20,16 @@ class UserDictionaryApiTest {
     assertThatThrownBy(() -> UserDictionary.load((Path) null)).hasMessage("a dictionary file is null");
     assertThatThrownBy(() -> d.watch(null)).hasMessage("watch period is null");
     assertThatThrownBy(() -> d.watch(Duration.ofSeconds(Long.MAX_VALUE))).isInstanceOf(IllegalArgumentException.class)
-        .hasMessageContaining("at most a year");
+        .hasMessageContaining("from 1 ms to a year");
+    assertThatThrownBy(() -> d.watch(Duration.ofSeconds(-Long.MAX_VALUE))).isInstanceOf(IllegalArgumentException.class);
     assertThatThrownBy(() -> Segmenter.load((String) null)).isInstanceOf(NullPointerException.class)
         .hasMessageContaining("model name is null");
     // as a file's line " 微信号 ,10" is the word 微信号, so is an added " 微信号 " (it had taken the spaces in)
     assertThat(new Entry(" 微信号 ", 10).word()).isEqualTo("微信号");
     d.add(" 微信号 ", 10);
     assertThat(Segmenter.load().withDictionary(d).segment("关注 微信号 吧")).containsExactly("关注", " ", "微信号", " ", "吧");
+    assertThat(new Entry("\u00A0微信号\u200B\u3000", 1).word()).isEqualTo("微信号"); // what the segmenter takes for space
+    d.remove(" 微信号 "); // undoes the add, written the same way
+    assertThat(d.snapshot().size()).isZero();
   }
 }
