@@ -246,6 +246,10 @@ public final class UserDictionary implements AutoCloseable {
     current = new DictionarySnapshot(all);
   }
 
+  /**
+   * Stops the watching thread, if any. The dictionary stays usable (its entries, {@link #add},
+   * {@link #reload}); a later {@link #watch} starts watching again.
+   */
   @Override
   public void close() {
     synchronized (lock) {
