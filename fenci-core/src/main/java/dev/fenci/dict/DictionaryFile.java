@@ -70,10 +70,10 @@ public final class DictionaryFile {
       try {
         Entry e = parseLine(t);
         out.add(e);
-        if (warnings != null && latinWordAndNumber(t, e.word())) {
+        String number = warnings == null ? null : numberAfterLatinWord(t, e.word());
+        if (number != null) {
           // "iPhone 15": meant as a word more often than as iPhone with multiplier 15
           String written = line.strip();
-          String number = t.strip().substring(t.strip().lastIndexOf(' ') + 1);
           String word = written.substring(0, written.lastIndexOf(' ')).strip();
           warnings.println("fenci: warning: " + source + ":" + (i + 1) + ": '" + written + "' is read as the word '"
               + e.word() + "' with multiplier " + number + "; write '" + written + "," + (int) Entry.DEFAULT_MULTIPLIER
@@ -92,16 +92,18 @@ public final class DictionaryFile {
   }
 
   /**
-   * Whether line {@code t} was read as {@code word}, ending in an ASCII letter or digit, then an ASCII
-   * space and a plain number ({@code iPhone 15}, {@code Windows 10}): a form users write for a word.
+   * The number of line {@code t} when it was read as {@code word}, ending in an ASCII letter or
+   * digit, then an ASCII space and a plain number ({@code iPhone 15}, {@code Windows 10}: a form users
+   * write for a word), else null.
    */
-  private static boolean latinWordAndNumber(String t, String word) {
+  private static String numberAfterLatinWord(String t, String word) {
     String s = t.strip();
     int space = s.lastIndexOf(' ');
     char last = word.charAt(word.length() - 1);
-    return t.indexOf('\t') < 0 && t.indexOf(',') < 0 && t.indexOf('\uFF0C') < 0 && t.indexOf('\u3000') < 0 && space > 0
-        && s.substring(0, space).strip().equals(word) && s.substring(space + 1).matches("[0-9]+(\\.[0-9]+)?")
+    boolean latin = t.indexOf('\t') < 0 && t.indexOf(',') < 0 && t.indexOf('\uFF0C') < 0 && t.indexOf('\u3000') < 0
+        && space > 0 && s.substring(0, space).strip().equals(word) && s.substring(space + 1).matches("[0-9]+(\\.[0-9]+)?")
         && last < 128 && Character.isLetterOrDigit(last);
+    return latin ? s.substring(space + 1) : null;
   }
 
   static Entry parseLine(String t) {
