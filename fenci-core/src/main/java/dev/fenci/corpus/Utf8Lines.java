@@ -45,7 +45,7 @@ public final class Utf8Lines {
   public static List<String> decode(byte[] bytes, String source, boolean lenient, java.io.PrintStream warnings)
       throws IOException {
     if (!lenient) {
-      return decode(bytes, source, ", or read it leniently (--lenient) to replace bad bytes with U+FFFD");
+      return decode(bytes, source, dev.fenci.text.InvalidUtf8Exception.LENIENT_HINT);
     }
     String text;
     long replaced;

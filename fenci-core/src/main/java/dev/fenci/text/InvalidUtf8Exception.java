@@ -7,6 +7,13 @@ public final class InvalidUtf8Exception extends IOException {
   /** What to do about a file that is not UTF-8: most often one in a Chinese legacy encoding. */
   public static final String REMEDY = "convert a file in another encoding to UTF-8 first (GBK: iconv -f GBK -t UTF-8)";
 
+  /**
+   * The advice added where reading leniently helps: the command line's {@code --lenient}, the
+   * {@code lenient} parameter of the library's readers ({@code UserDictionary.load}, {@code Corpus.read},
+   * {@code TrainingOptions.lenient}).
+   */
+  public static final String LENIENT_HINT = ", or read it leniently (--lenient) to replace bad bytes with U+FFFD";
+
   private final long line;
   private final long byteOffset;
 
@@ -33,7 +40,7 @@ public final class InvalidUtf8Exception extends IOException {
   public InvalidUtf8Exception(String source, long line, long byteOffset, int firstByte) {
     super(source + ":" + line + ": invalid UTF-8 at byte offset " + byteOffset + " (byte 0x"
         + String.format("%02x", firstByte) + "); " + remedy(byteOffset, firstByte)
-        + (lenientHelps(byteOffset, firstByte) ? ", or pass --lenient to replace bad bytes with U+FFFD" : ""));
+        + (lenientHelps(byteOffset, firstByte) ? LENIENT_HINT : ""));
     this.line = line;
     this.byteOffset = byteOffset;
   }
