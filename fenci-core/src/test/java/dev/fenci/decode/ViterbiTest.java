@@ -21,6 +21,40 @@ class ViterbiTest {
     return s;
   }
 
+  private static final int S = 0;
+  private static final int B = 1;
+  private static final int M = 2;
+  private static final int E = 3;
+  private static final int ALL = 0xF;
+
+  /** As documented, ties go to S over E and B over M: here every path scores the same. */
+  @Test
+  void tiesGoToSOverEAndBOverM() {
+    assertThat(new int[] {Tag.S.ordinal(), Tag.B.ordinal(), Tag.M.ordinal(), Tag.E.ordinal()}).containsExactly(S, B, M, E);
+    float[] zero = new float[4 * 4];
+    assertThat(Viterbi.decode(zero, 0, 3, null)).containsExactly(S, S, S);
+    // a B at position 2, whose predecessor may end in S or E
+    assertThat(Viterbi.decode(zero, 0, 4, new byte[] {ALL, ALL, 1 << B, 1 << E})).containsExactly(S, S, B, E);
+    // an M at position 2, whose predecessor may be B or M
+    assertThat(Viterbi.decode(zero, 0, 4, new byte[] {ALL, ALL, 1 << M, 1 << E})).containsExactly(S, B, M, E);
+    // an E at position 2, whose predecessor may be B or M
+    assertThat(Viterbi.decode(zero, 0, 3, new byte[] {ALL, ALL, 1 << E})).containsExactly(S, B, E);
+    // at a restart, the sequence before it may end in S or E
+    assertThat(Viterbi.decode(zero, 0, 4, null, null, new boolean[] {false, false, true, false})).containsExactly(S, S, S, S);
+    assertThat(Viterbi.decode(zero, 0, 0, null)).isEmpty();
+  }
+
+  @Test
+  void theFirstPositionAfterARestartHonoursItsAllowedTags() {
+    boolean[] restarts = {false, true, false};
+    float[] sBest = new float[3 * 4];
+    sBest[4 + S] = 10;
+    assertThat(Viterbi.decode(sBest, 0, 3, new byte[] {ALL, 1 << B, ALL}, null, restarts)).containsExactly(S, B, E);
+    float[] bBest = new float[3 * 4];
+    bBest[4 + B] = 10;
+    assertThat(Viterbi.decode(bBest, 0, 3, new byte[] {ALL, 1 << S, ALL}, null, restarts)).containsExactly(S, S, S);
+  }
+
   @Test
   void followsTheScoresWhenTheyAreLegal() {
     //                    S    B    M    E

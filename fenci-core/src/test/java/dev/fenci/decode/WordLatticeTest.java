@@ -150,6 +150,134 @@ class WordLatticeTest {
     assertThat(WordLattice.decode(flat, 0, 2, impossible, null, new int[] {1, 1}, lm)).isNull();
   }
 
+  /** Transitions with every legal entry uniform in (-scale, scale). */
+  private static Transitions randomTransitions(SplittableRandom r, double scale) {
+    float[] v = new float[6 * Tag.COUNT];
+    for (int row = 0; row < 6; row++) {
+      for (int t = 0; t < Tag.COUNT; t++) {
+        v[row * Tag.COUNT + t] = Transitions.legal(row, t) ? (float) ((r.nextDouble() * 2 - 1) * scale) : Float.NEGATIVE_INFINITY;
+      }
+    }
+    return Transitions.of(v);
+  }
+
+  /**
+   * Scores far apart leave few words within {@link WordLattice#PRUNE} of the best path: the bounds
+   * the pruning computes must be exact for the best path's words to stay candidates.
+   */
+  @Property(tries = 500)
+  void withoutWeightItIsViterbiWhenThePruningIsTight(@ForAll @IntRange(min = 1, max = 40) int n, @ForAll long seed) {
+    SplittableRandom r = new SplittableRandom(seed);
+    float[] s = new float[(n + 2) * 4];
+    for (int i = 0; i < s.length; i++) {
+      s[i] = (float) (r.nextDouble() * 40 - 20);
+    }
+    int[] ids = new int[n + 2];
+    for (int i = 0; i < ids.length; i++) {
+      ids[i] = r.nextInt(0, 7);
+    }
+    Transitions t = r.nextBoolean() ? randomTransitions(r, 20) : null;
+    WordLanguageModel lm = randomModel(seed, new WordLanguageModel.Settings(0, 0, 2, 0.75, 0.4));
+    assertThat(WordLattice.decode(s, 2, n, null, t, ids, lm)).containsExactly(Viterbi.decode(s, 8, n, null, t));
+  }
+
+  /** Scores of two levels make many paths tie: the word lattice breaks the ties as Viterbi does. */
+  @Property(tries = 500)
+  void withoutWeightItIsViterbiOnTiesToo(@ForAll @IntRange(min = 1, max = 12) int n, @ForAll long seed) {
+    SplittableRandom r = new SplittableRandom(seed);
+    float[] s = new float[n * 4];
+    for (int i = 0; i < s.length; i++) {
+      s[i] = r.nextInt(3) == 0 ? -1f : 0f;
+    }
+    int[] ids = new int[n];
+    for (int i = 0; i < n; i++) {
+      ids[i] = r.nextInt(0, 6);
+    }
+    WordLanguageModel lm = randomModel(seed, new WordLanguageModel.Settings(0, 0, 2, 0.75, 0.4));
+    assertThat(WordLattice.decode(s, 0, n, null, null, ids, lm)).containsExactly(Viterbi.decode(s, 0, n, null));
+  }
+
+  @Test
+  void aWordBonusCountsForEveryWord() {
+    float[] flat = new float[3 * 4];
+    int[] ids = {1, 2, 3};
+    WordLanguageModel more = randomModel(1, new WordLanguageModel.Settings(0, 1, 2, 0.75, 0.4));
+    WordLanguageModel fewer = randomModel(1, new WordLanguageModel.Settings(0, -1, 2, 0.75, 0.4));
+    int s = Tag.S.ordinal();
+    assertThat(WordLattice.decode(flat, 0, 3, null, null, ids, more)).containsExactly(s, s, s);
+    assertThat(WordLattice.decode(flat, 0, 3, null, null, ids, fewer))
+        .containsExactly(Tag.B.ordinal(), Tag.M.ordinal(), Tag.E.ordinal());
+  }
+
+  /** The word model scores the end of the sequence too: a word never seen last is not made the last word. */
+  @Test
+  void theEndOfTheSequenceCountsForTheLastWord() {
+    // ids 1 2 end a sequence as two words; as one word, 1 2 is always followed by 3
+    List<List<int[]>> seqs = new ArrayList<>();
+    for (int i = 0; i < 50; i++) {
+      seqs.add(List.of(new int[] {1}, new int[] {2}));
+      seqs.add(List.of(new int[] {1, 2}, new int[] {3}));
+    }
+    WordLanguageModel lm = WordLanguageModel.build(new WordLanguageModel.Settings(1, 0, 0, 0.75, 0.4), seqs, 4);
+    assertThat(WordLattice.decode(new float[2 * 4], 0, 2, null, null, new int[] {1, 2}, lm))
+        .containsExactly(Tag.S.ordinal(), Tag.S.ordinal());
+    assertThat(WordLattice.decode(new float[3 * 4], 0, 3, null, null, new int[] {1, 2, 3}, lm))
+        .containsExactly(Tag.B.ordinal(), Tag.E.ordinal(), Tag.S.ordinal());
+  }
+
+  /** As {@link #aToldWordCountsAsSeenOnce}, with the told word inside the window and the window inside the text. */
+  @Test
+  void aToldWordInsideTheSequenceCountsAsSeenOnce() {
+    List<List<int[]>> seqs = new ArrayList<>();
+    for (int i = 0; i < 50; i++) {
+      seqs.add(List.of(new int[] {3}, new int[] {1}, new int[] {2}));
+    }
+    WordLanguageModel lm = WordLanguageModel.build(new WordLanguageModel.Settings(1, 0, 0, 0.75, 0.4), seqs, 4);
+    // the text 0 0 3 1 2, decoded from position 2: the network prefers 3 | 1 2
+    float[] s = new float[5 * 4];
+    s[4 * 2 + Tag.S.ordinal()] = 15;
+    s[4 * 3 + Tag.B.ordinal()] = 15;
+    int[] ids = {0, 0, 3, 1, 2};
+    int[] apart = {Tag.S.ordinal(), Tag.S.ordinal(), Tag.S.ordinal()};
+    int[] joined = {Tag.S.ordinal(), Tag.B.ordinal(), Tag.E.ordinal()};
+    assertThat(WordLattice.decode(s, 2, 3, null, null, ids, lm)).containsExactly(apart);
+    Lexicon added = Lexicon.of(List.of(new int[] {3, 3})).with(List.of(new int[] {1, 2}));
+    assertThat(WordLattice.decode(s, 2, 3, null, null, ids, lm, added, null)).containsExactly(joined);
+    assertThat(WordLattice.decode(s, 2, 3, null, null, ids, lm, null, told(5, 3, 5))).containsExactly(joined);
+    assertThat(WordLattice.decode(s, 2, 3, null, null, ids, lm, null, told(5, 2, 4))).containsExactly(apart);
+  }
+
+  /**
+   * A word whose best tag path is within {@link WordLattice#PRUNE} of the best path stays a
+   * candidate, so that the word model can choose it; one further below does not.
+   */
+  @Test
+  void theWordModelMayChooseAWordWithinThePruningMarginOnly() {
+    // 1 2 is a word, and 3, 4 and 5 follow it, every time; the network prefers five single characters
+    List<List<int[]>> seqs = new ArrayList<>();
+    for (int i = 0; i < 50; i++) {
+      seqs.add(List.of(new int[] {1, 2}, new int[] {3}, new int[] {4}, new int[] {5}));
+    }
+    WordLanguageModel lm = WordLanguageModel.build(new WordLanguageModel.Settings(1, 0, 0, 0.75, 0.4), seqs, 6);
+    int[] ids = {1, 2, 3, 4, 5};
+    int sTag = Tag.S.ordinal();
+    int[] joined = {Tag.B.ordinal(), Tag.E.ordinal(), sTag, sTag, sTag};
+    int[] apart = {sTag, sTag, sTag, sTag, sTag};
+    // five S at 3 each against B E S S S at 9: exactly PRUNE below the best path, still a candidate
+    assertThat(WordLattice.decode(singles(5, 3f), 0, 5, null, null, ids, lm)).containsExactly(joined);
+    // at 3.25 each, 6.5 below: no longer a candidate, whatever the word model says
+    assertThat(WordLattice.decode(singles(5, 3.25f), 0, 5, null, null, ids, lm)).containsExactly(apart);
+  }
+
+  /** Scores of {@code n} positions that give S {@code score} and the other tags 0. */
+  private static float[] singles(int n, float score) {
+    float[] s = new float[4 * n];
+    for (int i = 0; i < n; i++) {
+      s[4 * i + Tag.S.ordinal()] = score;
+    }
+    return s;
+  }
+
   /** The told words of a text of {@code n} code points: one range {@code [start, end)}. */
   private static ToldWords told(int n, int start, int end) {
     ToldWords t = new ToldWords(n);

@@ -213,6 +213,32 @@ class DictionaryFileTest {
   }
 
   @Test
+  void aByteOrderMarkBeforeACommentOnTheFirstLineLeavesItAComment() throws Exception {
+    assertThat(parse("\uFEFF# my words", "微信号,10")).containsExactly(new Entry("微信号", 10));
+  }
+
+  @Test
+  void edgesOfTheNumberRules() throws Exception {
+    // the last full-width digit; ten ASCII digits, past what the short path takes
+    assertThat(parse("微信号,９.５", "丁,9999999999")).containsExactly(new Entry("微信号", 9.5), new Entry("丁", 9999999999.0));
+    // U+0080, the first character past ASCII, after a comma: the whole line is a bare word
+    assertThat(parse("词,1\u0080")).containsExactly(new Entry("词,1\u0080", Entry.DEFAULT_MULTIPLIER));
+    // a space first and a number: a multiplier without a word, as ",10" is
+    assertThatThrownBy(() -> parse(" 10")).isInstanceOf(DictionaryFormatException.class).hasMessageContaining("missing word");
+  }
+
+  @Test
+  void wordsAddedAtRunTimeOutliveAReloadAndAnUnchangedFileIsNotReloaded() throws Exception {
+    Path a = dir.resolve("a.dict");
+    Files.writeString(a, "微信号,10\n", StandardCharsets.UTF_8);
+    UserDictionary d = UserDictionary.load(a);
+    d.add("扫描", 4);
+    assertThat(d.reloadIfChanged()).isFalse();
+    assertThat(d.reload()).isTrue();
+    assertThat(d.snapshot().entries()).containsOnlyKeys("微信号", "扫描");
+  }
+
+  @Test
   void findsAllOccurrencesOverlappingOnesIncluded() {
     DictionarySnapshot s = DictionarySnapshot.of(List.of(new Entry("二维码", 2), new Entry("维码", 3), new Entry("码", 4)));
     assertThat(s.matches("扫描二维码")).extracting(DictionarySnapshot.Match::start, DictionarySnapshot.Match::end)

@@ -277,6 +277,16 @@ class DictionarySegmentationTest {
       }
       assertThat(dict.snapshot().entries()).containsOnlyKeys("维码");
       assertThat(DEFAULT.withDictionary(dict).segment(SEED)).contains("维码");
+      // the reload is noted, and the checks run on a daemon thread (they keep no JVM alive)
+      long noted = System.currentTimeMillis() + 10_000;
+      while (!log.toString(StandardCharsets.UTF_8).contains("reloaded (") && System.currentTimeMillis() < noted) {
+        Thread.sleep(20);
+      }
+      Thread.sleep(300); // several checks of the unchanged file: no further note
+      assertThat(log.toString(StandardCharsets.UTF_8)).contains("fenci: dictionary reloaded (1 entry)\n");
+      assertThat(log.toString(StandardCharsets.UTF_8).split("dictionary reloaded \\(", -1)).hasSize(2);
+      assertThat(Thread.getAllStackTraces().keySet()).filteredOn(t -> t.getName().equals("fenci-dictionary-watch"))
+          .isNotEmpty().allMatch(Thread::isDaemon);
     }
   }
 }

@@ -32,4 +32,38 @@ class UserDictionaryApiTest {
     d.remove(" 微信号 "); // undoes the add, written the same way
     assertThat(d.snapshot().size()).isZero();
   }
+
+  @Test
+  void anEntryRefusesHalfASurrogatePairAndANonPositiveMultiplier() {
+    assertThatThrownBy(() -> new Entry("a\uD840", 1)).isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("U+D840 at character 2");
+    assertThatThrownBy(() -> new Entry("\uDC00a", 1)).isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("U+DC00 at character 1");
+    assertThat(new Entry("\uD840\uDC00", 1).word()).isEqualTo("\uD840\uDC00");
+    assertThatThrownBy(() -> new Entry("好", 0)).isInstanceOf(IllegalArgumentException.class).hasMessageContaining("positive");
+    assertThatThrownBy(() -> new Entry("好", Double.NaN)).isInstanceOf(IllegalArgumentException.class);
+    assertThat(new Entry("好", 1e300).isForced()).isFalse();
+    assertThat(Entry.forced("好").isForced()).isTrue();
+  }
+
+  @Test
+  void removingOnlyWhitespaceRemovesNothing() {
+    UserDictionary d = UserDictionary.empty();
+    d.add("微信号", 10);
+    d.remove(" \u3000 ");
+    assertThat(d.snapshot().entries()).containsOnlyKeys("微信号");
+  }
+
+  @Test
+  void aWatchPeriodMayBeFromOneMillisecondToAYear() {
+    for (Duration period : new Duration[] {Duration.ofMillis(1), Duration.ofDays(365)}) {
+      try (UserDictionary d = UserDictionary.empty()) {
+        d.watch(period);
+      }
+    }
+    try (UserDictionary d = UserDictionary.empty()) {
+      assertThatThrownBy(() -> d.watch(Duration.ofDays(365).plusMillis(1))).isInstanceOf(IllegalArgumentException.class);
+      assertThatThrownBy(() -> d.watch(Duration.ofNanos(999_999))).isInstanceOf(IllegalArgumentException.class);
+    }
+  }
 }

@@ -569,4 +569,116 @@ class ModelFileTest {
         .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("nested deeper than 64");
     assertThat(Json.parse("[".repeat(64) + "]".repeat(64))).isNotNull();
   }
+
+  /**
+   * The checksums' bytes are part of the file format: every metadata key and value, each followed
+   * by NUL, sorted by key, then the data.
+   */
+  @Test
+  void theChecksumsCoverEveryMetadataKeyAndValueAndTheData() throws Exception {
+    Map<String, String> meta = new java.util.HashMap<>(Map.of("b", "2", "a", "1"));
+    byte[] data = {1, 2, 3};
+    java.io.ByteArrayOutputStream covered = new java.io.ByteArrayOutputStream();
+    covered.writeBytes("a\u00001\u0000b\u00002\u0000".getBytes(StandardCharsets.UTF_8));
+    covered.writeBytes(data);
+    java.util.zip.CRC32C crc = new java.util.zip.CRC32C();
+    crc.update(covered.toByteArray());
+    assertThat(SafeTensors.crc32c(meta, java.nio.ByteBuffer.wrap(data))).isEqualTo(String.format("%08x", crc.getValue()));
+    byte[] sha = java.security.MessageDigest.getInstance("SHA-256").digest(covered.toByteArray());
+    assertThat(SafeTensors.sha256(meta, java.nio.ByteBuffer.wrap(data))).isEqualTo(java.util.HexFormat.of().formatHex(sha));
+  }
+
+  @Test
+  void aTensorWhoseShapeDoesNotMatchItsValuesIsRefusedAndPutsChain() {
+    assertThatThrownBy(() -> new SafeTensors().put("f", new float[3], 2, 2)).isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("f has 3 values, shape says 4");
+    assertThatThrownBy(() -> new SafeTensors().put("i", new int[3], 2)).isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("i has 3 values, shape says 2");
+    assertThatThrownBy(() -> new SafeTensors().putQuantised("q", new float[3], 2, 2)).isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("q has 3 values, shape says 4");
+    SafeTensors quantised = new SafeTensors().putQuantised("q", new float[] {1, 2}, 2, 1);
+    assertThatThrownBy(() -> quantised.put("q" + SafeTensors.SCALE, new int[] {1, 2}, 2)).isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("collide");
+    SafeTensors st = new SafeTensors().put("i", new int[] {1}, 1).putHalf("h", new float[] {0.5f}, 1).put("f", new float[] {2}, 1);
+    assertThat(st.names()).containsExactly("i", "h", "f");
+  }
+
+  @Test
+  void halfFloatTensorsReadFromAFileGiveTheirRawBitsAndOthersNone() throws Exception {
+    SafeTensors st = new SafeTensors().putHalf("h", new float[] {1f, 0.5f, -2f}, 3).put("f", new float[] {1f}, 1);
+    SafeTensors read = SafeTensors.read(st.toBytes(), "h.safetensors");
+    assertThat(read.halves("h")).containsExactly((short) 0x3C00, (short) 0x3800, (short) 0xC000);
+    assertThat(read.halves("f")).isNull();
+    assertThat(st.halves("h")).as("not read from a file").isNull();
+    float[] dest = new float[1];
+    st.readFloats("f", dest);
+    assertThat(dest).containsExactly(1f);
+  }
+
+  @Test
+  void emptyTensorsAndAFileWithoutTensorsRoundTrip() throws Exception {
+    SafeTensors st = new SafeTensors().put("e", new float[0], 0).put("z", new int[0], 2, 0);
+    SafeTensors back = SafeTensors.read(st.toBytes(), "empty.safetensors");
+    assertThat(back.floats("e")).isEmpty();
+    back.readFloats("e", new float[0]);
+    assertThat(back.shape("z")).containsExactly(2, 0);
+    assertThat(SafeTensors.read(new SafeTensors().toBytes(), "none.safetensors").names()).isEmpty();
+    assertThatThrownBy(() -> SafeTensors.read(new java.io.ByteArrayInputStream(new byte[0]), 0, "zero.safetensors"))
+        .isInstanceOf(ModelFormatException.class).hasMessageContaining("the file is empty");
+  }
+
+  @Test
+  void aFileReadAndWrittenAgainUntouchedKeepsItsTensors() throws Exception {
+    SafeTensors st = new SafeTensors().put("f", new float[] {1.5f, -2f}, 2).put("i", new int[] {7}, 1)
+        .putHalf("h", new float[] {0.25f}, 1).putQuantised("q", new float[] {1, -1, 0.5f, 2}, 2, 2);
+    SafeTensors again = SafeTensors.read(SafeTensors.read(st.toBytes(), "a").toBytes(), "b");
+    assertThat(again.floats("f")).containsExactly(1.5f, -2f);
+    assertThat(again.ints("i")).containsExactly(7);
+    assertThat(again.floats("h")).containsExactly(0.25f);
+    assertThat(again.floats("q")).containsExactly(st.floats("q"));
+  }
+
+  @Test
+  void theHeaderIsPaddedToAMultipleOfEightBytesAndNoMore() {
+    SafeTensors st = new SafeTensors().put("f", new float[] {1f}, 1);
+    byte[] bytes = st.toBytes();
+    long headerLen = java.nio.ByteBuffer.wrap(bytes).order(java.nio.ByteOrder.LITTLE_ENDIAN).getLong();
+    int json = new String(bytes, 8, (int) headerLen, StandardCharsets.UTF_8).strip().getBytes(StandardCharsets.UTF_8).length;
+    assertThat(headerLen % 8).isZero();
+    assertThat(headerLen).isBetween((long) json, json + 7L);
+    assertThat(bytes).hasSize(8 + (int) headerLen + 4);
+  }
+
+  @Test
+  void shortAndTruncatedHeadersAreRefusedForWhatTheyAre() {
+    // ten bytes: a header of two, "{}", and no checksum
+    byte[] tiny = {2, 0, 0, 0, 0, 0, 0, 0, '{', '}'};
+    assertThatThrownBy(() -> SafeTensors.read(tiny, "tiny")).isInstanceOf(ModelFormatException.class)
+        .hasMessageContaining("no checksum");
+    byte[] zeroHeader = {0, 0, 0, 0, 0, 0, 0, 0, '{', '}'};
+    assertThatThrownBy(() -> SafeTensors.read(zeroHeader, "zero")).isInstanceOf(ModelFormatException.class)
+        .hasMessageContaining("starts with the length of its JSON header");
+    byte[] good = new SafeTensors().put("f", new float[] {1f}, 1).toBytes();
+    long headerLen = java.nio.ByteBuffer.wrap(good).order(java.nio.ByteOrder.LITTLE_ENDIAN).getLong();
+    byte[] cut = Arrays.copyOf(good, 8 + (int) headerLen - 1);
+    assertThatThrownBy(() -> SafeTensors.read(cut, "cut")).isInstanceOf(ModelFormatException.class)
+        .hasMessageContaining("truncated: its header alone needs " + (headerLen + 8) + " bytes, and the file has " + cut.length);
+  }
+
+  @Test
+  void aCycleOfSymbolicLinksIsRefused() throws Exception {
+    Path a = dir.resolve("a.safetensors");
+    Path b = dir.resolve("b.safetensors");
+    Files.createSymbolicLink(a, b);
+    Files.createSymbolicLink(b, a);
+    assertThatThrownBy(() -> SafeTensors.target(a)).isInstanceOf(java.nio.file.FileSystemException.class)
+        .hasMessageContaining("too many levels of symbolic links");
+  }
+
+  @Test
+  void writingAFileCreatesTheDirectoriesItNeeds() throws Exception {
+    Path f = dir.resolve("a").resolve("b").resolve("m.safetensors");
+    new SafeTensors().put("f", new float[] {1f}, 1).write(f);
+    assertThat(SafeTensors.read(f).floats("f")).containsExactly(1f);
+  }
 }

@@ -250,6 +250,161 @@ class ChunkerTest {
     assertThat(show(s, TextRules.SEED)).containsExactly("T:𠀀", "P:，", "T:𠀁", "E:\uD83D\uDE00");
   }
 
+  @Test
+  void aLineBreakEndsARunOfSpacesAndCrLfIsOneBreak() {
+    assertThat(show("a\r\n b\r c\r", TextRules.SEED))
+        .containsExactly("A:a", "S:\r\n", "S: ", "A:b", "S:\r", "S: ", "A:c", "S:\r");
+    assertThat(Chunker.endsLine("a\r\nb", 1)).as("the CR of CRLF").isFalse();
+    assertThat(Chunker.endsLine("a\r\nb", 2)).as("the LF of CRLF").isTrue();
+    assertThat(Chunker.endsLine("a\rb", 1)).as("a lone CR").isTrue();
+    assertThat(Chunker.endsLine("a\r", 1)).as("a CR at the end").isTrue();
+    assertThat(Chunker.endsLine("a b", 1)).isFalse();
+  }
+
+  @Test
+  void aSpaceWordIsMadeOnlyOfWhatTheChunkerTakesForSpace() {
+    assertThat(Chunker.isSpaceWord(" \t\u3000\u00A0\u200B\uFEFF")).isTrue();
+    assertThat(Chunker.isSpaceWord(" a ")).isFalse();
+    assertThat(Chunker.isSpaceWord("\uD840\uDC00")).isFalse();
+    assertThat(Chunker.isSpaceWord("好  好", 1, 3)).isTrue();
+    assertThat(Chunker.isSpaceWord("好  好", 1, 4)).isFalse();
+  }
+
+  @Test
+  void asciiLettersAndDigitsAreExactlyTheSixtyTwoOfAscii() {
+    StringBuilder alnum = new StringBuilder();
+    for (int cp = 0; cp <= 0xFFFF; cp++) {
+      if (Chunker.isAsciiAlnum(cp)) {
+        alnum.appendCodePoint(cp);
+      }
+    }
+    assertThat(alnum).hasToString("0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz");
+  }
+
+  @Test
+  void digitsAroundACommaOrColonAreFoundAtTheEdgesOfTheTextAndOfTheDigits() {
+    assertThat(Chunker.joinsDigits("0,009", 1)).as("0,009").isTrue();
+    assertThat(Chunker.joinsDigits("9:9", 1)).as("9:9").isTrue();
+    assertThat(Chunker.joinsDigits("1,", 1)).as("a comma at the end").isFalse();
+    assertThat(Chunker.joinsDigits(",5", 0)).as("a comma at the start").isFalse();
+    assertThat(show("0,009", TextRules.SEED)).containsExactly("A:0,009");
+  }
+
+  @Test
+  void theMarksOfCSharpAndCPlusPlusJoinOnlyAfterAnAsciiLetterAndNotAtTheEdgesOfTheText() {
+    // a letter at either end of the alphabet, at the start of the text and at its end
+    assertThat(show("C++和a++和z++", TextRules.SEED)).containsExactly("A:C++", "T:和", "A:a++", "T:和", "A:z++");
+    assertThat(show("A#和Z#", TextRules.FOLD)).containsExactly("T:A#和Z#");
+    assertThat(show("用C#", TextRules.SEED)).containsExactly("T:用", "A:C#");
+    assertThat(show("C#1", TextRules.SEED)).containsExactly("A:C", "P:#", "A:1");
+    String[] notInARun = {"-a", "++", "C+", "好++", "^++"};
+    int[] at = {0, 0, 1, 1, 1};
+    for (int k = 0; k < at.length; k++) {
+      assertThat(Chunker.inAsciiRun(notInARun[k], at[k])).as(notInARun[k]).isFalse();
+    }
+  }
+
+  @Test
+  void aCombiningMarkBeyondTheBmpStaysWithTheWordBeforeIt() {
+    String vs17 = new String(Character.toChars(0xE0100)); // VARIATION SELECTOR-17, a nonspacing mark
+    assertThat(Chunker.isCombiningMark(0xE0100)).isTrue();
+    assertThat(Chunker.isCombiningMark(0x1F600)).isFalse();
+    assertThat(show("abc" + vs17 + "好", TextRules.SEED)).containsExactly("A:abc" + vs17, "T:好");
+  }
+
+  /** The first and last letters of each block of Hangul and kana (Unicode 13, as Java 17 knows it). */
+  @Test
+  void theSyllabicScriptsAreFoundToTheEndsOfTheirBlocks() {
+    Character.UnicodeScript hangul = Character.UnicodeScript.HANGUL;
+    Character.UnicodeScript hiragana = Character.UnicodeScript.HIRAGANA;
+    Character.UnicodeScript katakana = Character.UnicodeScript.KATAKANA;
+    Object[][] cases = {
+        {0x1100, hangul}, {0x11FF, hangul}, {0x3041, hiragana}, {0x3096, hiragana}, {0x30A1, katakana},
+        {0x30FF, katakana}, {0x3131, hangul}, {0x318E, hangul}, {0x31F0, katakana}, {0x31FF, katakana},
+        {0xA960, hangul}, {0xA97C, hangul}, {0xAC00, hangul}, {0xD7A3, hangul}, {0xD7FB, hangul},
+        {0xFF66, katakana}, {0xFFDC, hangul}, {0x1B000, katakana}, {0x1B001, hiragana}, {0x1B167, katakana},
+        {0x10FF, null}, {0x4E00, null}, {0xFF65, null}, {0x61, null}};
+    for (Object[] c : cases) {
+      int cp = (Integer) c[0];
+      assertThat(Chunker.syllabic(cp)).as("U+%04X", cp).isEqualTo(c[1]);
+    }
+  }
+
+  @Test
+  void aKanaRunTakesItsVoicingMarksAndAMiddleDotOnlyBeforeALetterOfItsOwnScript() {
+    // a decomposed が inside a run, and the spacing voicing marks ゛ ゜
+    assertThat(show("か\u3099き", TextRules.FOLD)).containsExactly("Y:か\u3099き");
+    assertThat(show("か\u309Bき\u309C", TextRules.FOLD)).containsExactly("Y:か\u309Bき\u309C");
+    assertThat(show("ジョン・和", TextRules.FOLD)).containsExactly("Y:ジョン", "T:・和");
+    assertThat(show("ジョン・の", TextRules.FOLD)).containsExactly("Y:ジョン", "T:・", "Y:の");
+  }
+
+  @Test
+  void textRulesFoldPrintableAsciiOnlyAndAreParsedByTheirIds() {
+    assertThat(TextRules.FOLD.normalize('!')).isEqualTo('！');
+    assertThat(TextRules.FOLD.normalize('~')).isEqualTo('～');
+    assertThat(TextRules.FOLD.normalize(' ')).isEqualTo(' ');
+    assertThat(TextRules.FOLD.normalize(0x7F)).isEqualTo(0x7F);
+    assertThat(TextRules.parse("seed")).isEqualTo(TextRules.SEED);
+    assertThat(TextRules.parse("fold")).isEqualTo(TextRules.FOLD);
+    assertThat(TextRules.FOLD.id()).isEqualTo("fold");
+    org.assertj.core.api.Assertions.assertThatThrownBy(() -> TextRules.parse("FOLD"))
+        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("expected seed or fold");
+  }
+
+  @Test
+  void theEmojiRangesReachTheirEnds() {
+    int[] pictographs = {0x1F000, 0x1FAFF, 0x2600, 0x27BF, 0x231A, 0x231B, 0x23E9, 0x23F3, 0x23F8, 0x23FA, 0x2B05,
+        0x2B07, 0x2B1B, 0x2B1C, 0x2B50, 0x2B55};
+    for (int cp : pictographs) {
+      assertThat(Emoji.isPictograph(cp)).as("U+%04X", cp).isTrue();
+    }
+    // just outside each range; regional indicators and skin tones are no pictographs of their own
+    int[] others = {0x1EFFF, 0x1FB00, 0x25FF, 0x27C0, 0x2319, 0x231C, 0x23E8, 0x23F4, 0x23F7, 0x23FB, 0x2B04, 0x2B08,
+        0x2B1A, 0x2B1D, 0x1F1E6, 0x1F1FF, 0x1F3FB, 0x1F3FF};
+    for (int cp : others) {
+      assertThat(Emoji.isPictograph(cp)).as("U+%04X", cp).isFalse();
+    }
+    assertThat(Chunker.isRegionalIndicator(0x1F1E6)).isTrue();
+    assertThat(Chunker.isRegionalIndicator(0x1F1FF)).isTrue();
+    assertThat(Chunker.isRegionalIndicator(0x1F1E5)).isFalse();
+    assertThat(Chunker.isRegionalIndicator(0x1F200)).isFalse();
+  }
+
+  @Test
+  void emojiAtTheEdgesOfTheirRangesAndOfTheText() {
+    String watch = "\u231A";
+    String keycapZero = "0\u20E3";
+    String keycapNine = "9\uFE0F\u20E3";
+    String flagAz = "\uD83C\uDDE6\uD83C\uDDFF"; // the first and the last regional indicator
+    String thumbsUpDark = "\uD83D\uDC4D\uD83C\uDFFF";
+    String flagEngland = "\uD83C\uDFF4\uDB40\uDC67\uDB40\uDC62\uDB40\uDC65\uDB40\uDC6E\uDB40\uDC67\uDB40\uDC7F";
+    String tagSpace = "\uD83C\uDFF4\uDB40\uDC20";
+    assertThat(show(watch + "好" + keycapZero + keycapNine + flagAz + thumbsUpDark + flagEngland + tagSpace, TextRules.FOLD))
+        .containsExactly("E:" + watch, "T:好", "E:" + keycapZero, "E:" + keycapNine, "E:" + flagAz, "E:" + thumbsUpDark,
+            "E:" + flagEngland, "E:" + tagSpace);
+    // a lone regional indicator or a joiner at the end; a joiner before no pictograph
+    assertThat(show("好\uD83C\uDDE8", TextRules.FOLD)).containsExactly("T:好", "E:\uD83C\uDDE8");
+    assertThat(show("\uD83D\uDE00\u200D", TextRules.FOLD)).containsExactly("E:\uD83D\uDE00", "T:\u200D");
+    assertThat(show("\u2600\u200D好", TextRules.FOLD)).containsExactly("E:\u2600", "T:\u200D好");
+  }
+
+  @Test
+  void addressesAtTheEndOfTheTextAndAtTheEdgesOfTheirCharacters() {
+    // a text that ends where an address could have gone on: nothing is found, nothing fails
+    for (String s : new String[] {"见www", "见htt", "见a.cn:", "见a.cn/", "x:a.cn/b", "见.a.cn/x", "见a@b.c1", "见a.b1/x"}) {
+      assertThat(show(s, TextRules.FOLD)).as(s).noneMatch(c -> c.startsWith("L:"));
+    }
+    assertThat(show(":a.cn/b", TextRules.FOLD)).containsExactly("P::", "L:a.cn/b");
+    // a full-width tilde is an address's ~; a full-width comma ends it; a Latin letter from U+00C0 on continues it
+    assertThat(show("http://a.cn/～x，y", TextRules.FOLD)).containsExactly("L:http://a.cn/～x", "P:，", "T:y");
+    assertThat(show("https://a\u00C0.fr/x", TextRules.FOLD)).containsExactly("L:https://a\u00C0.fr/x");
+    // ports written with the first and the last digit; a full stop after a host that ends the sentence
+    assertThat(show("见a.cn:9/x和b.cn:0/y", TextRules.FOLD))
+        .containsExactly("T:见", "L:a.cn:9/x", "T:和", "L:b.cn:0/y");
+    assertThat(show("写信给x@163.com.谢谢", TextRules.FOLD)).containsExactly("T:写信给", "L:x@163.com", "P:.", "T:谢谢");
+  }
+
   @Property
   void chunksCoverTheInputExactly(@ForAll String s) {
     coverExactly(s);

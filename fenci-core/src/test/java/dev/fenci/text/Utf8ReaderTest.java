@@ -157,4 +157,45 @@ class Utf8ReaderTest {
     assertThat(ended.read(new char[4])).isEqualTo(-1);
     assertThat(ended.ready()).isTrue(); // a read answers at once
   }
+  @Test
+  void leniencyDoesNotHideAGzipOrUtf16File() {
+    Object[][] cases = {
+        {new int[] {0x1F, 0x8B, 0x08, 0x00}, "gzip-compressed"},
+        {new int[] {0xFF, 0xFE, 'a', 0}, "UTF-16"},
+        {new int[] {0xFE, 0xFF, 0, 'a'}, "UTF-16"},
+        {new int[] {0xFF, 0xFE}, "UTF-16"}, // only the byte order mark
+    };
+    for (Object[] c : cases) {
+      byte[] b = bytes(c[0]);
+      assertThatThrownBy(() -> readAll(new Utf8Reader(new ByteArrayInputStream(b), "f.txt", true)))
+          .as(String.valueOf(c[1])).isInstanceOf(InvalidUtf8Exception.class).hasMessageStartingWith("f.txt:1: ")
+          .hasMessageContaining(String.valueOf(c[1])).hasMessageNotContaining("--lenient");
+    }
+  }
+
+  @Test
+  void leniencyReadsWhatOnlyStartsLikeAGzipOrUtf16File() throws IOException {
+    Object[][] cases = {
+        {bytes(new int[] {0x1F}, "好"), "\u001F好"},
+        {bytes(new int[] {0xFF}, "好"), "\uFFFD好"},
+        {bytes(new int[] {0xFE}, "好"), "\uFFFD好"},
+        {bytes("好", new int[] {0x1F, 0x8B}), "好\u001F\uFFFD"}, // the gzip magic, but not at the start
+    };
+    for (Object[] c : cases) {
+      assertThat(readAll(new Utf8Reader(new ByteArrayInputStream((byte[]) c[0]), "f", true))).isEqualTo(c[1]);
+    }
+  }
+
+  @Test
+  void closingTheReaderClosesTheStream() throws IOException {
+    java.util.concurrent.atomic.AtomicBoolean closed = new java.util.concurrent.atomic.AtomicBoolean();
+    java.io.InputStream in = new ByteArrayInputStream(bytes("好")) {
+      @Override
+      public void close() {
+        closed.set(true);
+      }
+    };
+    new Utf8Reader(in, "f", false).close();
+    assertThat(closed).isTrue();
+  }
 }
