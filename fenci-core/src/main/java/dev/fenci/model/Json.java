@@ -167,11 +167,15 @@ public final class Json {
           if (i + 4 > s.length()) {
             throw error("short \\u escape");
           }
-          try {
-            b.append((char) Integer.parseInt(s.substring(i, i + 4), 16));
-          } catch (NumberFormatException ex) {
-            throw error("bad \\u escape");
+          int code = 0;
+          for (int k = i; k < i + 4; k++) {
+            int d = Character.digit(s.charAt(k), 16);
+            if (d < 0 || s.charAt(k) > 'f') { // four hex digits, ASCII only (parseInt took "-001" and "+0FF")
+              throw error("bad \\u escape");
+            }
+            code = code * 16 + d;
           }
+          b.append((char) code);
           i += 4;
           break;
         default:
@@ -179,6 +183,9 @@ public final class Json {
       }
     }
   }
+
+  private static final java.util.regex.Pattern NUMBER =
+      java.util.regex.Pattern.compile("-?(0|[1-9][0-9]*)(\\.[0-9]+)?([eE][+-]?[0-9]+)?");
 
   private Object number() {
     int start = i;
@@ -189,14 +196,17 @@ public final class Json {
     if (t.isEmpty()) {
       throw error("unexpected character '" + s.charAt(i) + "'");
     }
-    try {
-      if (t.indexOf('.') < 0 && t.indexOf('e') < 0 && t.indexOf('E') < 0) {
-        return Long.parseLong(t);
-      }
-      return Double.parseDouble(t);
-    } catch (NumberFormatException ex) {
+    if (!NUMBER.matcher(t).matches()) { // JSON's grammar: no '+1', '.5', '01' or '1.' (Java's parsers take some)
       throw error("bad number " + t);
     }
+    if (t.indexOf('.') < 0 && t.indexOf('e') < 0 && t.indexOf('E') < 0) {
+      try {
+        return Long.parseLong(t);
+      } catch (NumberFormatException tooLong) {
+        // an integer beyond 64 bits: read as a double below
+      }
+    }
+    return Double.parseDouble(t);
   }
 
   /** Writes a value made of maps, lists, strings, numbers, booleans and null. */
@@ -212,6 +222,9 @@ public final class Json {
     } else if (v instanceof String str) {
       quote(b, str);
     } else if (v instanceof Number || v instanceof Boolean) {
+      if ((v instanceof Double d && !Double.isFinite(d)) || (v instanceof Float f && !Float.isFinite(f))) {
+        throw new IllegalArgumentException("JSON has no " + v + ": a model file's numbers must be finite");
+      }
       b.append(v);
     } else if (v instanceof Map<?, ?> m) {
       b.append('{');

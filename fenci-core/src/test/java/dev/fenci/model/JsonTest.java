@@ -57,10 +57,33 @@ class JsonTest {
         {"@", "offset 0: unexpected character '@'"},
         {"1-2", "offset 3: bad number 1-2"},
         {"1.2.3", "offset 5: bad number 1.2.3"},
+        {"+1", "offset 2: bad number +1"},
+        {".5", "offset 2: bad number .5"},
+        {"01", "offset 2: bad number 01"},
+        {"1.", "offset 2: bad number 1."},
+        {"1e", "offset 2: bad number 1e"},
+        {"-", "offset 1: bad number -"},
+        {"\"\\u-001\"", "offset 3: bad \\u escape"},
+        {"\"\\u+0FF\"", "offset 3: bad \\u escape"},
+        {"\"\\u\uFF10\uFF10\uFF14\uFF11\"", "offset 3: bad \\u escape"},
     };
     for (String[] c : cases) {
       assertThatThrownBy(() -> Json.parse(c[0])).as(c[0]).isInstanceOf(IllegalArgumentException.class)
           .hasMessage("bad JSON at " + c[1]);
+    }
+  }
+
+  @Test
+  void numbersFollowJsonsGrammarAndIntegersBeyondALongAreDoubles() {
+    assertThat(Json.parse("[0, -0, 10, -1.25e+2, 3E4, 9223372036854775807, 92233720368547758070]")).isEqualTo(
+        List.of(0L, 0L, 10L, -125.0, 30000.0, Long.MAX_VALUE, 9.223372036854775807E19));
+  }
+
+  @Test
+  void aNumberJsonCannotHoldIsNotWritten() {
+    for (Object v : new Object[] {Double.NaN, Double.POSITIVE_INFINITY, Float.NEGATIVE_INFINITY}) {
+      assertThatThrownBy(() -> Json.write(List.of(v))).as(String.valueOf(v)).isInstanceOf(IllegalArgumentException.class)
+          .hasMessageContaining("must be finite");
     }
   }
 
