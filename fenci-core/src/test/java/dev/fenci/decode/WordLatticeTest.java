@@ -284,4 +284,135 @@ class WordLatticeTest {
     t.add(start, end);
     return t.done();
   }
+
+  /**
+   * Against a brute force over every segmentation of a short sequence: the lattice returns the best
+   * segmentation (tag scores, transitions, word model, word bonus and the end of the sequence)
+   * among those whose words it keeps as candidates: every one-character word, the words of the best
+   * tag path, and every word through which the best tag path is at most {@link WordLattice#PRUNE}
+   * below the best one. Tag scores far apart make the pruning bite, heavy weights make the word
+   * model want pruned words.
+   */
+  @Property(tries = 400)
+  void itFindsTheBestSegmentationOfItsCandidateWords(@ForAll @IntRange(min = 1, max = 8) int n, @ForAll long seed) {
+    SplittableRandom r = new SplittableRandom(seed);
+    float[] em = new float[n * 4];
+    double spread = new double[] {0.5, 3, 8}[r.nextInt(3)];
+    for (int i = 0; i < em.length; i++) {
+      em[i] = (float) ((r.nextDouble() * 2 - 1) * spread);
+    }
+    int[] ids = new int[n];
+    for (int i = 0; i < n; i++) {
+      ids[i] = r.nextInt(0, 7);
+    }
+    Transitions t = r.nextBoolean() ? randomTransitions(r) : null;
+    double weight = new double[] {0.1, 1, 3}[r.nextInt(3)];
+    WordLanguageModel lm = randomModel(seed, new WordLanguageModel.Settings(weight, r.nextDouble() * 2 - 1,
+        r.nextDouble() * 4, 0.75, 0.4));
+    float[] tr = Viterbi.scores(t);
+    int st = Transitions.START * Tag.COUNT;
+    int en = Transitions.END * Tag.COUNT;
+    // every segmentation: bit k set = a word ends after position k
+    int segs = 1 << (n - 1);
+    double[] tagScore = new double[segs];
+    double[] total = new double[segs];
+    double bestTag = Double.NEGATIVE_INFINITY;
+    for (int m = 0; m < segs; m++) {
+      int[] tags = tagsOf(m, n);
+      double sc = tr[st + tags[0]] + tr[en + tags[n - 1]];
+      for (int k = 0; k < n; k++) {
+        sc += em[4 * k + tags[k]] + (k > 0 ? tr[4 * tags[k - 1] + tags[k]] : 0);
+      }
+      tagScore[m] = sc;
+      bestTag = Math.max(bestTag, sc);
+      double words = 0;
+      int previous = WordLanguageModel.BOUNDARY;
+      for (int[] w : wordsOf(m, n)) {
+        long key = WordLanguageModel.startKey();
+        double chars = 0;
+        for (int k = w[0]; k < w[1]; k++) {
+          key = WordLanguageModel.extendKey(key, ids[k]);
+          chars += lm.logChar(ids[k]);
+        }
+        int index = lm.index(key);
+        words += weight * lm.logProbability(previous, index, lm.logUnigram(index, lm.spelling(chars, w[1] - w[0])))
+            + lm.settings().wordBonus();
+        previous = index;
+      }
+      words += weight * lm.logProbability(previous, WordLanguageModel.BOUNDARY,
+          lm.logUnigram(WordLanguageModel.BOUNDARY, 0));
+      total[m] = sc + words;
+    }
+    // the candidates: the best tag score through each word [s, e), kept within PRUNE of the best
+    double[][] through = new double[n][n + 1];
+    for (double[] row : through) {
+      java.util.Arrays.fill(row, Double.NEGATIVE_INFINITY);
+    }
+    int bestTagSeg = 0;
+    for (int m = 0; m < segs; m++) {
+      if (tagScore[m] > tagScore[bestTagSeg]) {
+        bestTagSeg = m;
+      }
+      for (int[] w : wordsOf(m, n)) {
+        through[w[0]][w[1]] = Math.max(through[w[0]][w[1]], tagScore[m]);
+      }
+    }
+    boolean[][] candidate = new boolean[n][n + 1];
+    for (int s = 0; s < n; s++) {
+      for (int e = s + 1; e <= n; e++) {
+        candidate[s][e] = e - s == 1 || through[s][e] >= bestTag - WordLattice.PRUNE;
+      }
+    }
+    for (int[] w : wordsOf(bestTagSeg, n)) {
+      candidate[w[0]][w[1]] = true;
+    }
+    double expected = Double.NEGATIVE_INFINITY;
+    for (int m = 0; m < segs; m++) {
+      boolean ok = true;
+      for (int[] w : wordsOf(m, n)) {
+        ok &= candidate[w[0]][w[1]];
+      }
+      if (ok) {
+        expected = Math.max(expected, total[m]);
+      }
+    }
+    int[] got = WordLattice.decode(em, 0, n, null, t, ids, lm);
+    int chosen = segmentationOf(got);
+    for (int[] w : wordsOf(chosen, n)) {
+      assertThat(candidate[w[0]][w[1]]).as("word [%d, %d) is a candidate", w[0], w[1]).isTrue();
+    }
+    assertThat(total[chosen]).isCloseTo(expected, org.assertj.core.data.Offset.offset(1e-9));
+  }
+
+  private static int[] tagsOf(int m, int n) {
+    int[] tags = new int[n];
+    for (int[] w : wordsOf(m, n)) {
+      for (int k = w[0]; k < w[1]; k++) {
+        tags[k] = Tag.inWord(k - w[0], w[1] - w[0]).ordinal();
+      }
+    }
+    return tags;
+  }
+
+  private static List<int[]> wordsOf(int m, int n) {
+    List<int[]> words = new ArrayList<>();
+    int start = 0;
+    for (int k = 0; k < n; k++) {
+      if (k == n - 1 || (m & (1 << k)) != 0) {
+        words.add(new int[] {start, k + 1});
+        start = k + 1;
+      }
+    }
+    return words;
+  }
+
+  private static int segmentationOf(int[] tags) {
+    int m = 0;
+    for (int k = 0; k + 1 < tags.length; k++) {
+      if (Tag.of(tags[k]).endsWord()) {
+        m |= 1 << k;
+      }
+    }
+    return m;
+  }
 }
