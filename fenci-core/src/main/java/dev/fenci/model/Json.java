@@ -167,15 +167,12 @@ public final class Json {
           if (i + 4 > s.length()) {
             throw error("short \\u escape");
           }
-          int code = 0;
           for (int k = i; k < i + 4; k++) {
-            int d = Character.digit(s.charAt(k), 16);
-            if (d < 0 || s.charAt(k) > 'f') { // four hex digits, ASCII only (parseInt took "-001" and "+0FF")
+            if (!java.util.HexFormat.isHexDigit(s.charAt(k))) { // ASCII only (parseInt took "-001" and "+0FF")
               throw error("bad \\u escape");
             }
-            code = code * 16 + d;
           }
-          b.append((char) code);
+          b.append((char) java.util.HexFormat.fromHexDigits(s, i, i + 4));
           i += 4;
           break;
         default:

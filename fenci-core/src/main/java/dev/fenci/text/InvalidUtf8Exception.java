@@ -9,8 +9,8 @@ public final class InvalidUtf8Exception extends IOException {
 
   /**
    * The advice added where reading leniently helps: the command line's {@code --lenient}, the
-   * {@code lenient} parameter of the library's readers ({@code UserDictionary.load}, {@code Corpus.read},
-   * {@code TrainingOptions.lenient}).
+   * {@code lenient} parameter of the library's readers ({@code UserDictionary.load},
+   * {@code TrainingOptions.Builder.lenient}).
    */
   public static final String LENIENT_HINT = ", or read it leniently (--lenient) to replace bad bytes with U+FFFD";
 

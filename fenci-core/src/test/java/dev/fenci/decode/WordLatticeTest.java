@@ -34,13 +34,7 @@ class WordLatticeTest {
   }
 
   private static Transitions randomTransitions(SplittableRandom r) {
-    float[] v = new float[6 * Tag.COUNT];
-    for (int row = 0; row < 6; row++) {
-      for (int t = 0; t < Tag.COUNT; t++) {
-        v[row * Tag.COUNT + t] = Transitions.legal(row, t) ? (float) (r.nextDouble() * 4 - 2) : Float.NEGATIVE_INFINITY;
-      }
-    }
-    return Transitions.of(v);
+    return randomTransitions(r, 2);
   }
 
   @Property
