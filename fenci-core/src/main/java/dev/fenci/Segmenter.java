@@ -190,6 +190,15 @@ public final class Segmenter {
     new TextStream(decoder, this::dict).segment(in, sink, threads);
   }
 
+  /**
+   * The words of everything {@code in} delivers, pulled one at a time: the words {@link
+   * #segment(java.io.Reader, WordSink, int)} hands to a sink, in bounded memory. The cursor reads
+   * {@code in} on the calling thread; it does not close it.
+   */
+  public WordCursor words(java.io.Reader in) {
+    return new WordCursor(decoder, this::dict, in);
+  }
+
   private static List<String> words(String text, int[] ends) {
     List<String> words = new ArrayList<>(ends.length);
     int start = 0;

@@ -24,7 +24,7 @@ class StreamSegmentationTest {
     return lineByLine(SEG, text);
   }
 
-  private static List<String> lineByLine(Segmenter seg, String text) {
+  static List<String> lineByLine(Segmenter seg, String text) {
     List<String> words = new ArrayList<>();
     int start = 0;
     while (start < text.length()) {
@@ -36,7 +36,7 @@ class StreamSegmentationTest {
     return words;
   }
 
-  private static String mixed(long seed) {
+  static String mixed(long seed) {
     SplittableRandom r = new SplittableRandom(seed);
     String[] pieces = {"扫描二维码，关注微信号。", "中共中央总书记江泽民发表新年讲话", "iPhone 15 Pro 售价 7999 元",
         "\uD840\uDC00\uD83D\uDE00", "　", "，，，", "", "2001年12月31日"};
@@ -55,7 +55,7 @@ class StreamSegmentationTest {
   }
 
   /** Words other than whitespace (a whitespace run across a line break is one word in a stream). */
-  private static List<String> nonSpace(List<String> words) {
+  static List<String> nonSpace(List<String> words) {
     return words.stream().filter(w -> !dev.fenci.text.Chunker.isSpaceWord(w)).toList();
   }
 
@@ -195,7 +195,7 @@ class StreamSegmentationTest {
     assertThat(texts.get(0).length()).isGreaterThan(failAt / 2);
   }
   /** A reader handing out irregular pieces of text and never {@link java.io.Reader#ready() ready}, as a slow pipe. */
-  private static java.io.Reader trickle(String text, long seed) {
+  static java.io.Reader trickle(String text, long seed) {
     SplittableRandom r = new SplittableRandom(seed);
     return new java.io.Reader() {
       int at;

@@ -1,0 +1,108 @@
+package dev.fenci;
+
+import dev.fenci.decode.Decoder;
+import dev.fenci.dict.DictionarySnapshot;
+import java.io.IOException;
+import java.io.Reader;
+import java.util.Objects;
+import java.util.function.Supplier;
+
+/**
+ * The words of a character stream, pulled one at a time, in bounded memory whatever the size of
+ * the stream or of its lines: the words {@link Segmenter#segment(Reader, Segmenter.WordSink, int)}
+ * hands to a sink, for a consumer that asks for them (a search engine's tokenizer, an iterator).
+ *
+ * <pre>{@code
+ * WordCursor words = segmenter.words(reader);
+ * while (words.next()) {
+ *   System.out.println(words.start() + " " + words.word());
+ * }
+ * }</pre>
+ *
+ * <p>A cursor reads its stream on the calling thread and is not thread-safe: one per thread (the
+ * segmenter behind it is shared). {@link #reset(Reader)} starts it on another stream, reusing its
+ * buffer (about 32 kB).
+ */
+public final class WordCursor {
+  private final Decoder decoder;
+  private final StreamBlocks blocks;
+  private StreamBlocks.Block block; // decoded; null before the first word and at the end
+  private int index; // the current word's index in block.ends()
+  private int start; // the current word's start in block.text()
+  private boolean ended;
+
+  WordCursor(Decoder decoder, Supplier<DictionarySnapshot> dict, Reader in) {
+    this.decoder = decoder;
+    this.blocks = new StreamBlocks(decoder, dict, Objects.requireNonNull(in, "reader is null"));
+  }
+
+  /** Starts over on {@code in}: the next {@link #next()} gives its first word. */
+  public void reset(Reader in) {
+    blocks.reset(Objects.requireNonNull(in, "reader is null"));
+    block = null;
+    ended = false;
+  }
+
+  /**
+   * Moves to the next word: true if there is one, false at the end of the stream (and from then
+   * on). Reads from the stream as needed.
+   *
+   * @throws IOException if the stream cannot be read; the words before the failure have been given
+   */
+  public boolean next() throws IOException {
+    if (ended) {
+      return false;
+    }
+    if (block != null && index + 1 < block.ends().length) {
+      start = block.ends()[index];
+      index++;
+      return true;
+    }
+    while (true) {
+      StreamBlocks.Block b = blocks.next(StreamBlocks.PULLING);
+      if (b == null) {
+        block = null;
+        ended = true;
+        return false;
+      }
+      b = b.decoded(decoder);
+      if (b.ends().length > 0) {
+        block = b;
+        index = 0;
+        start = b.from();
+        return true;
+      }
+    }
+  }
+
+  private StreamBlocks.Block current() {
+    if (block == null) {
+      throw new IllegalStateException(ended ? "the stream has ended: no current word"
+          : "no current word: call next() first");
+    }
+    return block;
+  }
+
+  /** The current word (its characters exactly as the stream has them). */
+  public String word() {
+    StreamBlocks.Block b = current();
+    return b.text().substring(start, b.ends()[index]);
+  }
+
+  /** Offset of the current word's first character in the stream (in {@code char}s). */
+  public long start() {
+    return current().offset() + start;
+  }
+
+  /** Offset just after the current word's last character in the stream (in {@code char}s). */
+  public long end() {
+    StreamBlocks.Block b = current();
+    return b.offset() + b.ends()[index];
+  }
+
+  /** Whether the current word is a run of whitespace (spaces, tabs, line breaks). */
+  public boolean isSpace() {
+    StreamBlocks.Block b = current();
+    return dev.fenci.text.Chunker.isSpaceWord(b.text(), start, b.ends()[index]);
+  }
+}

@@ -1,0 +1,132 @@
+package dev.fenci;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.io.IOException;
+import java.io.Reader;
+import java.io.StringReader;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/** Pulling the words of a stream: the words a sink gets, with their offsets in the stream. */
+class WordCursorTest {
+  private static final Segmenter SEG = Segmenter.load();
+
+  /** Every word of the cursor as "start:word", checking that each is the stream's text at its offsets. */
+  private static List<String> pulled(WordCursor c, String text) throws IOException {
+    List<String> out = new ArrayList<>();
+    long at = 0;
+    while (c.next()) {
+      assertThat(c.start()).as("words follow each other").isEqualTo(at);
+      assertThat(c.word()).isEqualTo(text.substring((int) c.start(), (int) c.end()));
+      assertThat(c.isSpace()).isEqualTo(dev.fenci.text.Chunker.isSpaceWord(c.word()));
+      out.add(c.start() + ":" + c.word());
+      at = c.end();
+    }
+    assertThat(at).as("the words cover the stream").isEqualTo(text.length());
+    return out;
+  }
+
+  /** What a sink gets from the same stream, as "start:word". */
+  private static List<String> pushed(Segmenter seg, String text) throws IOException {
+    List<String> out = new ArrayList<>();
+    long[] at = {0};
+    seg.segment(new StringReader(text), (t, s, e) -> {
+      out.add(at[0] + ":" + t.substring(s, e));
+      at[0] += e - s;
+    }, 1);
+    return out;
+  }
+
+  @Test
+  void aCursorGivesTheWordsASinkGetsAtTheirOffsets() throws IOException {
+    String text = StreamSegmentationTest.mixed(1); // short lines, CRLF, lines longer than a block
+    List<String> expected = pushed(SEG, text);
+    assertThat(pulled(SEG.words(new StringReader(text)), text)).isEqualTo(expected);
+    // a reader that hands out irregular pieces and is never ready: the same words
+    assertThat(pulled(SEG.words(StreamSegmentationTest.trickle(text, 7)), text)).isEqualTo(expected);
+  }
+
+  @Test
+  void withLearnedTransitionsALongLineIsPulledAsItIsSegmented() throws IOException {
+    Segmenter crf = Segmenter.of(TestModels.randomCrf(5));
+    String text = "你好\n" + TestTexts.unpunctuated(50_000) + "\r\n"
+        + TestTexts.withSupplementary(TestTexts.unpunctuated(20_000), 3);
+    List<String> words = new ArrayList<>();
+    WordCursor c = crf.words(new StringReader(text));
+    while (c.next()) {
+      words.add(c.word());
+    }
+    assertThat(String.join("", words)).isEqualTo(text);
+    assertThat(StreamSegmentationTest.nonSpace(words))
+        .isEqualTo(StreamSegmentationTest.nonSpace(StreamSegmentationTest.lineByLine(crf, text)));
+  }
+
+  @Test
+  void resetStartsOverOnAnotherStream() throws IOException {
+    WordCursor c = SEG.words(new StringReader("扫描二维码，关注微信号。"));
+    assertThat(c.next()).isTrue();
+    c.reset(new StringReader("中文分词\n"));
+    assertThat(pulled(c, "中文分词\n")).isEqualTo(pushed(SEG, "中文分词\n"));
+    c.reset(new StringReader(""));
+    assertThat(c.next()).isFalse();
+    String again = StreamSegmentationTest.mixed(2);
+    c.reset(new StringReader(again));
+    assertThat(pulled(c, again)).isEqualTo(pushed(SEG, again));
+  }
+
+  @Test
+  void withoutACurrentWordItSaysWhy() throws IOException {
+    WordCursor c = SEG.words(new StringReader("你好"));
+    assertThatThrownBy(c::word).isInstanceOf(IllegalStateException.class).hasMessageContaining("call next() first");
+    assertThat(c.next()).isTrue();
+    assertThat(c.word()).isEqualTo("你好");
+    assertThat(c.next()).isFalse();
+    assertThat(c.next()).isFalse();
+    assertThatThrownBy(c::start).isInstanceOf(IllegalStateException.class).hasMessageContaining("ended");
+    assertThatThrownBy(() -> SEG.words(null)).isInstanceOf(NullPointerException.class).hasMessageContaining("reader");
+  }
+
+  /** A failing reader: the words before the failure are the ones a sink got, then the failure. */
+  @Test
+  void whenReadingFailsTheWordsBeforeItAreThoseASinkGets() {
+    String text = StreamSegmentationTest.mixed(2);
+    int failAt = text.length() * 2 / 3;
+    List<String> texts = new ArrayList<>();
+    for (boolean pull : new boolean[] {false, true}) {
+      Reader failing = new Reader() {
+        int at;
+
+        @Override
+        public int read(char[] cbuf, int off, int len) throws IOException {
+          if (at >= failAt) {
+            throw new IOException("disk error");
+          }
+          int n = Math.min(len, failAt - at);
+          text.getChars(at, at + n, cbuf, off);
+          at += n;
+          return n;
+        }
+
+        @Override
+        public void close() {}
+      };
+      StringBuilder b = new StringBuilder();
+      if (pull) {
+        WordCursor c = SEG.words(failing);
+        assertThatThrownBy(() -> {
+          while (c.next()) {
+            b.append(c.word());
+          }
+        }).hasMessage("disk error");
+      } else {
+        assertThatThrownBy(() -> SEG.segment(failing, (t, s, e) -> b.append(t, s, e), 1)).hasMessage("disk error");
+      }
+      texts.add(b.toString());
+    }
+    assertThat(texts.get(1)).isEqualTo(texts.get(0));
+    assertThat(texts.get(0).length()).isGreaterThan(failAt / 2);
+  }
+}
