@@ -1,0 +1,62 @@
+package dev.fenci.lucene;
+
+import dev.fenci.Segmenter;
+import java.util.Objects;
+import org.apache.lucene.analysis.Analyzer;
+import org.apache.lucene.analysis.CharArraySet;
+import org.apache.lucene.analysis.LowerCaseFilter;
+import org.apache.lucene.analysis.StopFilter;
+import org.apache.lucene.analysis.TokenStream;
+import org.apache.lucene.analysis.cjk.CJKWidthFilter;
+
+/**
+ * An analyzer for Chinese text: {@link FenciTokenizer} (words, without whitespace and
+ * punctuation), then {@link CJKWidthFilter} (full-width Latin letters and digits as ASCII,
+ * half-width katakana as full-width) and {@link LowerCaseFilter}, then optionally a stop word
+ * filter. Queries are normalised the same way, so {@code ｉＰｈｏｎｅ} finds {@code iPhone}.
+ *
+ * <pre>{@code
+ * Analyzer analyzer = new FenciAnalyzer();   // the default model, shipped in fenci-core's jar
+ * IndexWriterConfig config = new IndexWriterConfig(analyzer);
+ * }</pre>
+ *
+ * <p>Thread-safe, as Lucene analyzers are; the segmenter is shared by all its token streams.
+ */
+public final class FenciAnalyzer extends Analyzer {
+  private final Segmenter segmenter;
+  private final CharArraySet stopWords;
+
+  /** With fenci's default model and no stop words. */
+  public FenciAnalyzer() {
+    this(Segmenter.load());
+  }
+
+  /** With {@code segmenter} (a preset, a model file, a user dictionary) and no stop words. */
+  public FenciAnalyzer(Segmenter segmenter) {
+    this(segmenter, CharArraySet.EMPTY_SET);
+  }
+
+  /**
+   * With {@code segmenter} and stop words (terms as the filters before leave them: lower case,
+   * ASCII for full-width letters and digits), which are dropped.
+   */
+  public FenciAnalyzer(Segmenter segmenter, CharArraySet stopWords) {
+    this.segmenter = Objects.requireNonNull(segmenter, "segmenter is null");
+    this.stopWords = CharArraySet.unmodifiableSet(CharArraySet.copy(Objects.requireNonNull(stopWords, "stop words are null")));
+  }
+
+  @Override
+  protected TokenStreamComponents createComponents(String fieldName) {
+    FenciTokenizer tokenizer = new FenciTokenizer(segmenter);
+    TokenStream stream = normalize(fieldName, tokenizer);
+    if (!stopWords.isEmpty()) {
+      stream = new StopFilter(stream, stopWords);
+    }
+    return new TokenStreamComponents(tokenizer, stream);
+  }
+
+  @Override
+  protected TokenStream normalize(String fieldName, TokenStream in) {
+    return new LowerCaseFilter(new CJKWidthFilter(in));
+  }
+}

@@ -1,0 +1,118 @@
+package dev.fenci.lucene;
+
+import dev.fenci.Segmenter;
+import dev.fenci.WordCursor;
+import java.io.IOException;
+import java.util.Objects;
+import org.apache.lucene.analysis.Tokenizer;
+import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
+import org.apache.lucene.analysis.tokenattributes.OffsetAttribute;
+import org.apache.lucene.analysis.tokenattributes.TypeAttribute;
+import org.apache.lucene.util.AttributeFactory;
+
+/**
+ * Splits Chinese text into the words of a fenci {@link Segmenter}: each word becomes a token with
+ * its offsets in the original text; runs of whitespace never do, and words made only of
+ * punctuation ({@code ，。、“”（）……}) do only when asked for. The text is read in bounded
+ * blocks (a field of any size, lines of any length), with the words the segmenter gives the whole
+ * text.
+ *
+ * <p>Token types: {@link #WORD}, {@link #PUNCTUATION} (when kept). Terms are the text as written;
+ * {@link FenciAnalyzer} adds width folding and lower case. The segmenter (and its user
+ * dictionary) is shared by all tokenizers made with it; a tokenizer itself, like every Lucene
+ * tokenizer, belongs to one thread at a time.
+ */
+public final class FenciTokenizer extends Tokenizer {
+  /** The type of a word. */
+  public static final String WORD = "<WORD>";
+  /** The type of a word made only of punctuation, emitted when the tokenizer keeps punctuation. */
+  public static final String PUNCTUATION = "<PUNCTUATION>";
+
+  private final Segmenter segmenter;
+  private final boolean keepPunctuation;
+  private final CharTermAttribute term = addAttribute(CharTermAttribute.class);
+  private final OffsetAttribute offset = addAttribute(OffsetAttribute.class);
+  private final TypeAttribute type = addAttribute(TypeAttribute.class);
+  private final WordCursor cursor;
+  private long end; // end of the last word read (emitted or not): the text's length at the end
+
+  /** A tokenizer that drops punctuation. */
+  public FenciTokenizer(Segmenter segmenter) {
+    this(DEFAULT_TOKEN_ATTRIBUTE_FACTORY, segmenter, false);
+  }
+
+  /**
+   * @param keepPunctuation whether words made only of punctuation become tokens (of type {@link
+   *     #PUNCTUATION})
+   */
+  public FenciTokenizer(AttributeFactory factory, Segmenter segmenter, boolean keepPunctuation) {
+    super(factory);
+    this.segmenter = Objects.requireNonNull(segmenter, "segmenter is null");
+    this.keepPunctuation = keepPunctuation;
+    this.cursor = segmenter.words(input); // Lucene's reader that refuses reads before reset()
+  }
+
+  @Override
+  public boolean incrementToken() throws IOException {
+    clearAttributes();
+    while (cursor.next()) {
+      end = cursor.end();
+      if (cursor.isSpace()) {
+        continue;
+      }
+      String word = cursor.word();
+      boolean punctuation = isPunctuation(word);
+      if (punctuation && !keepPunctuation) {
+        continue;
+      }
+      term.setEmpty().append(word);
+      offset.setOffset(correctOffset(offset(cursor.start())), correctOffset(offset(end)));
+      type.setType(punctuation ? PUNCTUATION : WORD);
+      return true;
+    }
+    return false;
+  }
+
+  @Override
+  public void reset() throws IOException {
+    super.reset();
+    cursor.reset(input);
+    end = 0;
+  }
+
+  @Override
+  public void close() throws IOException {
+    super.close();
+    cursor.reset(input); // again the reader that refuses reads: the next document starts with reset()
+  }
+
+  @Override
+  public void end() throws IOException {
+    super.end();
+    int last = correctOffset(offset(end));
+    offset.setOffset(last, last);
+  }
+
+  private static int offset(long at) {
+    if (at > Integer.MAX_VALUE) {
+      throw new IllegalArgumentException("the text is longer than Lucene's offsets reach (2^31 - 1 characters)");
+    }
+    return (int) at;
+  }
+
+  /** Whether every character of {@code word} is punctuation (Unicode's P categories). */
+  static boolean isPunctuation(String word) {
+    for (int i = 0; i < word.length(); ) {
+      int cp = word.codePointAt(i);
+      switch (Character.getType(cp)) {
+        case Character.CONNECTOR_PUNCTUATION, Character.DASH_PUNCTUATION, Character.START_PUNCTUATION,
+            Character.END_PUNCTUATION, Character.INITIAL_QUOTE_PUNCTUATION, Character.FINAL_QUOTE_PUNCTUATION,
+            Character.OTHER_PUNCTUATION -> i += Character.charCount(cp);
+        default -> {
+          return false;
+        }
+      }
+    }
+    return !word.isEmpty();
+  }
+}

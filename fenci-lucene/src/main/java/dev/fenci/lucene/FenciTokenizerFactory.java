@@ -1,0 +1,117 @@
+package dev.fenci.lucene;
+
+import dev.fenci.Presets;
+import dev.fenci.Segmenter;
+import dev.fenci.dict.DictionaryFile;
+import dev.fenci.dict.Entry;
+import dev.fenci.dict.UserDictionary;
+import dev.fenci.model.Model;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.apache.lucene.analysis.Tokenizer;
+import org.apache.lucene.analysis.TokenizerFactory;
+import org.apache.lucene.util.AttributeFactory;
+import org.apache.lucene.util.ResourceLoader;
+import org.apache.lucene.util.ResourceLoaderAware;
+
+/**
+ * The factory of {@link FenciTokenizer}, by the name {@value #NAME} (Lucene's {@code
+ * CustomAnalyzer}, Solr schemas). Parameters, all optional:
+ *
+ * <ul>
+ *   <li>{@code model}: a fenci preset ({@code accurate}, {@code fast}, {@code weibo}, ...; the
+ *       default preset when absent), or a model file written by {@code fenci train}, opened
+ *       through the resource loader (relative to Solr's configuration, say);
+ *   <li>{@code dictionary}: user dictionaries, comma-separated names of UTF-8 files of {@code
+ *       word,multiplier} lines (fenci's dictionary format), opened through the resource loader;
+ *   <li>{@code keepPunctuation}: {@code true} to emit words made only of punctuation (default
+ *       {@code false}).
+ * </ul>
+ *
+ * <pre>{@code
+ * Analyzer a = CustomAnalyzer.builder()
+ *     .withTokenizer("fenci", "model", "fast", "dictionary", "my.dict")
+ *     .addTokenFilter("cjkwidth").addTokenFilter("lowercase")
+ *     .build();
+ * }</pre>
+ */
+public final class FenciTokenizerFactory extends TokenizerFactory implements ResourceLoaderAware {
+  /** The factory's SPI name. */
+  public static final String NAME = "fenci";
+
+  private final String model;
+  private final List<String> dictionaries;
+  private final boolean keepPunctuation;
+  private volatile Segmenter segmenter;
+
+  /** A factory with the parameters above; unknown ones are refused. */
+  public FenciTokenizerFactory(Map<String, String> args) {
+    super(args);
+    model = get(args, "model", Presets.DEFAULT);
+    String dict = get(args, "dictionary");
+    dictionaries = dict == null ? List.of() : splitFileNames(dict);
+    keepPunctuation = getBoolean(args, "keepPunctuation", false);
+    if (!args.isEmpty()) {
+      throw new IllegalArgumentException("unknown parameters of the fenci tokenizer: " + args.keySet()
+          + " (it takes model, dictionary and keepPunctuation)");
+    }
+  }
+
+  /** Default constructor for the service loader only. */
+  public FenciTokenizerFactory() {
+    throw defaultCtorException();
+  }
+
+  @Override
+  public void inform(ResourceLoader loader) throws IOException {
+    Segmenter s;
+    if (Presets.exists(model)) {
+      s = Segmenter.load(model);
+    } else {
+      try (InputStream in = loader.openResource(model)) {
+        s = Segmenter.of(Model.load(in.readAllBytes(), model));
+      }
+    }
+    if (!dictionaries.isEmpty()) {
+      List<Entry> entries = new ArrayList<>();
+      for (String name : dictionaries) {
+        entries.addAll(DictionaryFile.parse(lines(loader, name), name, false, null));
+      }
+      UserDictionary dictionary = UserDictionary.empty();
+      dictionary.addAll(entries);
+      s = s.withDictionary(dictionary);
+    }
+    segmenter = s;
+  }
+
+  /** The lines of a UTF-8 resource; invalid UTF-8 is an error that names the resource. */
+  private static List<String> lines(ResourceLoader loader, String name) throws IOException {
+    byte[] bytes;
+    try (InputStream in = loader.openResource(name)) {
+      bytes = in.readAllBytes();
+    }
+    String text;
+    try {
+      text = StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
+          .onUnmappableCharacter(CodingErrorAction.REPORT).decode(java.nio.ByteBuffer.wrap(bytes)).toString();
+    } catch (CharacterCodingException e) {
+      throw new IOException("dictionary " + name + " is not valid UTF-8", e);
+    }
+    return text.lines().toList();
+  }
+
+  @Override
+  public Tokenizer create(AttributeFactory factory) {
+    Segmenter s = segmenter;
+    if (s == null) {
+      throw new IllegalStateException("the fenci tokenizer factory has no model yet: call inform(ResourceLoader) first");
+    }
+    return new FenciTokenizer(factory, s, keepPunctuation);
+  }
+}

@@ -1,0 +1,78 @@
+package dev.fenci.lucene;
+
+import java.io.StringReader;
+import java.util.HashMap;
+import java.util.Map;
+import org.apache.lucene.analysis.Analyzer;
+import org.apache.lucene.analysis.TokenizerFactory;
+import org.apache.lucene.analysis.Tokenizer;
+import org.apache.lucene.analysis.custom.CustomAnalyzer;
+import org.apache.lucene.tests.analysis.BaseTokenStreamFactoryTestCase;
+import org.apache.lucene.util.ClasspathResourceLoader;
+
+/** The factory by its SPI name, its parameters and its errors. */
+public class FenciTokenizerFactoryTest extends BaseTokenStreamFactoryTestCase {
+  public void testItIsFoundByName() {
+    assertTrue(TokenizerFactory.availableTokenizers().contains("fenci"));
+    assertEquals(FenciTokenizerFactory.class, TokenizerFactory.lookupClass("fenci"));
+  }
+
+  public void testADictionaryAndAPresetFromTheParameters() throws Exception {
+    Tokenizer t = tokenizerFactory("fenci", "model", "fast", "dictionary", "user.dict").create();
+    t.setReader(new StringReader("扫描二维码，关注微信号。"));
+    assertTokenStreamContents(t, new String[] {"扫描", "二维码", "关注", "微信号"},
+        new int[] {0, 2, 6, 8}, new int[] {2, 5, 8, 11});
+  }
+
+  public void testPunctuationWhenAskedFor() throws Exception {
+    Tokenizer t = tokenizerFactory("fenci", "keepPunctuation", "true", "dictionary", "user.dict").create();
+    t.setReader(new StringReader("扫描二维码。"));
+    assertTokenStreamContents(t, new String[] {"扫描", "二维码", "。"},
+        null, null, new String[] {FenciTokenizer.WORD, FenciTokenizer.WORD, FenciTokenizer.PUNCTUATION}, null);
+  }
+
+  public void testACustomAnalyzerByName() throws Exception {
+    try (Analyzer a = CustomAnalyzer.builder(new ClasspathResourceLoader(getClass()))
+        .withTokenizer("fenci", "dictionary", "user.dict")
+        .addTokenFilter("cjkwidth").addTokenFilter("lowercase").build()) {
+      assertAnalyzesTo(a, "扫描二维码ＡＢＣ", new String[] {"扫描", "二维码", "abc"});
+    }
+  }
+
+  /** A model that is not a preset is a file opened through the resource loader (here the seed preset's file). */
+  public void testAModelFileThroughTheResourceLoader() throws Exception {
+    String text = "扫描二维码，关注微信号。中共中央总书记江泽民发表新年讲话";
+    Tokenizer t = tokenizerFactory("fenci", org.apache.lucene.util.Version.LATEST,
+        new ClasspathResourceLoader(FenciTokenizer.class.getClassLoader()),
+        "model", "dev/fenci/models/seed.safetensors").create();
+    t.setReader(new StringReader(text));
+    java.util.List<String> expected = dev.fenci.Segmenter.load("seed").segment(text).stream()
+        .filter(w -> !FenciTokenizer.isPunctuation(w)).toList();
+    assertTokenStreamContents(t, expected.toArray(new String[0]));
+  }
+
+  public void testUnknownParametersAreRefusedByName() {
+    IllegalArgumentException e = expectThrows(IllegalArgumentException.class,
+        () -> tokenizerFactory("fenci", "modle", "fast"));
+    assertTrue(e.getMessage(), e.getMessage().contains("modle"));
+  }
+
+  public void testAMissingModelOrDictionaryIsNamed() {
+    Exception e = expectThrows(Exception.class, () -> tokenizerFactory("fenci", "model", "no-such.safetensors"));
+    assertTrue(e.getMessage(), e.getMessage().contains("no-such.safetensors"));
+    e = expectThrows(Exception.class, () -> tokenizerFactory("fenci", "dictionary", "no-such.dict"));
+    assertTrue(e.getMessage(), e.getMessage().contains("no-such.dict"));
+  }
+
+  public void testAMalformedDictionaryNamesItsLine() {
+    Exception e = expectThrows(Exception.class, () -> tokenizerFactory("fenci", "dictionary", "bad.dict"));
+    assertTrue(e.getMessage(), e.getMessage().contains("bad.dict:2"));
+  }
+
+  public void testCreateBeforeInformSaysWhatIsMissing() {
+    Map<String, String> args = new HashMap<>();
+    FenciTokenizerFactory f = new FenciTokenizerFactory(args);
+    IllegalStateException e = expectThrows(IllegalStateException.class, f::create);
+    assertTrue(e.getMessage(), e.getMessage().contains("inform"));
+  }
+}

@@ -1,0 +1,177 @@
+package dev.fenci.lucene;
+
+import dev.fenci.Segmenter;
+import dev.fenci.Token;
+import dev.fenci.dict.UserDictionary;
+import java.io.IOException;
+import java.io.Reader;
+import java.util.ArrayList;
+import java.util.List;
+import org.apache.lucene.analysis.Analyzer;
+import org.apache.lucene.analysis.CharArraySet;
+import org.apache.lucene.analysis.TokenStream;
+import org.apache.lucene.analysis.Tokenizer;
+import org.apache.lucene.analysis.charfilter.HTMLStripCharFilter;
+import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
+import org.apache.lucene.analysis.tokenattributes.OffsetAttribute;
+import org.apache.lucene.tests.analysis.BaseTokenStreamTestCase;
+import org.apache.lucene.util.BytesRef;
+
+/** The tokenizer and the analyzer under Lucene's own checks for analysis components. */
+public class FenciTokenizerTest extends BaseTokenStreamTestCase {
+  private static final Segmenter SEG = Segmenter.load();
+  private static final Segmenter FAST = loadFast();
+
+  private static Segmenter loadFast() {
+    try {
+      return Segmenter.load("fast");
+    } catch (IOException e) {
+      throw new AssertionError(e);
+    }
+  }
+
+  private static Analyzer tokenizerOnly(Segmenter seg, boolean keepPunctuation) {
+    return new Analyzer() {
+      @Override
+      protected TokenStreamComponents createComponents(String field) {
+        return new TokenStreamComponents(new FenciTokenizer(TokenStream.DEFAULT_TOKEN_ATTRIBUTE_FACTORY, seg, keepPunctuation));
+      }
+    };
+  }
+
+  /** The tokens the segmenter's words should give: no whitespace, punctuation only when kept. */
+  private static void assertTokensAreTheWords(Analyzer a, Segmenter seg, String text, boolean keepPunctuation)
+      throws IOException {
+    List<String> words = new ArrayList<>();
+    List<Integer> starts = new ArrayList<>();
+    List<Integer> ends = new ArrayList<>();
+    List<String> types = new ArrayList<>();
+    for (Token t : seg.tokenize(text)) {
+      boolean punctuation = FenciTokenizer.isPunctuation(t.word());
+      if (t.isSpace() || (punctuation && !keepPunctuation)) {
+        continue;
+      }
+      words.add(t.word());
+      starts.add(t.start());
+      ends.add(t.end());
+      types.add(punctuation ? FenciTokenizer.PUNCTUATION : FenciTokenizer.WORD);
+    }
+    assertAnalyzesTo(a, text, words.toArray(new String[0]),
+        starts.stream().mapToInt(i -> i).toArray(), ends.stream().mapToInt(i -> i).toArray(),
+        types.toArray(new String[0]), null);
+  }
+
+  private static final String[] TEXTS = {
+    "扫描二维码，关注微信号。",
+    "在2001年新年钟声即将敲响，iPhone 15 Pro降价55.6亿元。",
+    "#双十一# ChatGPT和DeepSeek都用上了，COVID-19以后👍🏻\r\n第二行　“引号”（括号）……",
+    "", "   ", "，。", "\n\n中文\n",
+  };
+
+  public void testTokensAreTheSegmentersWordsAtTheirOffsets() throws IOException {
+    for (boolean keep : new boolean[] {false, true}) {
+      try (Analyzer a = tokenizerOnly(SEG, keep)) {
+        for (String text : TEXTS) {
+          assertTokensAreTheWords(a, SEG, text, keep);
+        }
+      }
+    }
+  }
+
+  public void testADictionaryReachesTheTokens() throws IOException {
+    UserDictionary dict = UserDictionary.empty();
+    for (String w : new String[] {"扫描", "二维码", "关注", "微信号"}) {
+      dict.add(w, 10);
+    }
+    try (Analyzer a = tokenizerOnly(SEG.withDictionary(dict), false)) {
+      assertAnalyzesTo(a, "扫描二维码，关注微信号。", new String[] {"扫描", "二维码", "关注", "微信号"},
+          new int[] {0, 2, 6, 8}, new int[] {2, 5, 8, 11});
+    }
+  }
+
+  public void testPunctuationIsKeptOnlyWhenAskedFor() throws IOException {
+    try (Analyzer drop = tokenizerOnly(SEG, false); Analyzer keep = tokenizerOnly(SEG, true)) {
+      assertAnalyzesTo(drop, "，。“”……", new String[0]);
+      assertAnalyzesTo(keep, "你好。", new String[] {"你好", "。"}, new int[] {0, 2}, new int[] {2, 3},
+          new String[] {FenciTokenizer.WORD, FenciTokenizer.PUNCTUATION}, null);
+    }
+  }
+
+  /** A line far longer than the tokenizer's block (about 16,000 characters) keeps the words of the whole line. */
+  public void testALongLineGivesTheWordsOfTheWholeLine() throws IOException {
+    StringBuilder b = new StringBuilder();
+    String[] pieces = {"中共中央总书记江泽民发表新年讲话", "iPhone 15 Pro", "２００１年", "扫描二维码关注微信号"};
+    while (b.length() < 50_000) {
+      b.append(pieces[random().nextInt(pieces.length)]);
+    }
+    try (Analyzer a = tokenizerOnly(FAST, false)) {
+      assertTokensAreTheWords(a, FAST, b.toString(), false);
+    }
+  }
+
+  public void testTheAnalyzerFoldsWidthAndCaseInTermsAndQueries() throws IOException {
+    try (Analyzer a = new FenciAnalyzer(SEG)) {
+      assertAnalyzesTo(a, "ｉＰｈｏｎｅ", new String[] {"iphone"}, new int[] {0}, new int[] {6});
+      assertEquals(new BytesRef("iphone手机"), a.normalize("body", "ｉＰｈｏｎｅ手机"));
+    }
+  }
+
+  public void testStopWordsAreDropped() throws IOException {
+    String text = "我的书和你的笔";
+    List<String> words = new ArrayList<>(SEG.segment(text));
+    assertTrue("the test needs 的 as a word: " + words, words.contains("的"));
+    words.removeIf("的"::equals);
+    try (Analyzer a = new FenciAnalyzer(SEG, new CharArraySet(List.of("的"), false))) {
+      assertAnalyzesTo(a, text, words.toArray(new String[0]));
+    }
+  }
+
+  /** Offsets point into the text before a char filter changed it. */
+  public void testOffsetsAreThoseOfTheOriginalText() throws IOException {
+    String html = "<p>扫描<b>二维码</b>，关注微信号。</p>";
+    try (Analyzer a = new Analyzer() {
+      @Override
+      protected TokenStreamComponents createComponents(String field) {
+        return new TokenStreamComponents(new FenciTokenizer(SEG));
+      }
+
+      @Override
+      protected Reader initReader(String field, Reader reader) {
+        return new HTMLStripCharFilter(reader);
+      }
+    }; TokenStream ts = a.tokenStream("body", html)) {
+      CharTermAttribute term = ts.addAttribute(CharTermAttribute.class);
+      OffsetAttribute offset = ts.addAttribute(OffsetAttribute.class);
+      ts.reset();
+      int n = 0;
+      while (ts.incrementToken()) {
+        String original = html.substring(offset.startOffset(), offset.endOffset()).replaceAll("<[^>]*>", "");
+        assertEquals(term.toString(), original);
+        n++;
+      }
+      ts.end();
+      assertEquals(html.length(), offset.endOffset());
+      assertTrue(n >= 3);
+    }
+  }
+
+  public void testRandomText() throws IOException {
+    try (Analyzer a = new FenciAnalyzer(FAST); Analyzer k = tokenizerOnly(FAST, true)) {
+      checkRandomData(random(), a, 200 * RANDOM_MULTIPLIER);
+      checkRandomData(random(), k, 200 * RANDOM_MULTIPLIER);
+    }
+  }
+
+  public void testRandomLongText() throws IOException {
+    try (Analyzer a = new FenciAnalyzer(SEG)) {
+      checkRandomData(random(), a, 5 * RANDOM_MULTIPLIER, 8192);
+    }
+  }
+
+  public void testATokenizerWithoutAReaderSaysSo() throws IOException {
+    Tokenizer t = new FenciTokenizer(SEG);
+    expectThrows(IllegalStateException.class, t::incrementToken);
+    t.reset();
+    expectThrows(IllegalStateException.class, t::incrementToken);
+  }
+}
