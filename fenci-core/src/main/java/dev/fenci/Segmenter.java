@@ -175,6 +175,9 @@ public final class Segmenter {
    * <p>The sink's {@code text} is the block being emitted (not the word, not the whole input):
    * {@code start} and {@code end} index into it, and the words' texts concatenate to the input.
    *
+   * <p>If reading {@code in} fails, the words of the complete lines read before the failure are
+   * handed over, then its {@code IOException} is thrown.
+   *
    * @param threads threads decoding blocks of lines in parallel (the output order is the input's),
    *                from 1 to {@value #MAX_THREADS}
    * @throws java.io.InterruptedIOException with more than one thread, if the calling thread is

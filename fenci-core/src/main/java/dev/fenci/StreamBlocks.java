@@ -67,6 +67,7 @@ final class StreamBlocks {
   private boolean eof;
   private boolean lineRead; // buf holds a line break after settled
   private boolean waiting; // the last block was cut short because the reader was not ready
+  private IOException failure; // a read failed after complete lines: they go out first, then this
   private DictionarySnapshot longLineDict; // the dictionary of a long line being carried: one per line
 
   StreamBlocks(Decoder decoder, Supplier<DictionarySnapshot> dict, Reader in) {
@@ -88,6 +89,7 @@ final class StreamBlocks {
     eof = false;
     lineRead = false;
     waiting = false;
+    failure = null;
     longLineDict = null;
   }
 
@@ -102,9 +104,17 @@ final class StreamBlocks {
   /**
    * The next block, or null at the end of the stream. Before a read that may block while no
    * complete line is at hand, a consumer with {@linkplain Consumer#unflushed() unflushed} words is
-   * {@linkplain Consumer#flush() flushed}.
+   * {@linkplain Consumer#flush() flushed}. When reading fails, the complete lines read before
+   * are handed out first and the failure is thrown by the call after them.
    */
   Block next(Consumer consumer) throws IOException {
+    if (failure != null) {
+      IOException f = failure;
+      failure = null;
+      eof = true; // the stream is not read again: the rest of its text stays unread
+      len = 0;
+      throw f;
+    }
     int cap = buf.length;
     waiting = false;
     while (!eof && len < cap) {
@@ -115,7 +125,16 @@ final class StreamBlocks {
         }
         consumer.flush(); // what was handed over goes out before a read that may block
       }
-      int r = in.read(buf, len, cap - len);
+      int r;
+      try {
+        r = in.read(buf, len, cap - len);
+      } catch (IOException e) {
+        if (!lineRead) {
+          throw e;
+        }
+        failure = e; // the complete lines at hand go out first (lineRead: there is one)
+        break;
+      }
       if (r < 0) {
         eof = true;
       } else {

@@ -30,6 +30,7 @@ public final class WordCursor {
   private int index; // the current word's index in block.ends()
   private int start; // the current word's start in block.text()
   private boolean ended;
+  private IOException failure; // the stream's read failure, thrown again by every next()
 
   WordCursor(Decoder decoder, Supplier<DictionarySnapshot> dict, Reader in) {
     this.decoder = decoder;
@@ -41,15 +42,21 @@ public final class WordCursor {
     blocks.reset(Objects.requireNonNull(in, "reader is null"));
     block = null;
     ended = false;
+    failure = null;
   }
 
   /**
    * Moves to the next word: true if there is one, false at the end of the stream (and from then
    * on). Reads from the stream as needed.
    *
-   * @throws IOException if the stream cannot be read; the words before the failure have been given
+   * @throws IOException if the stream cannot be read: the words of the complete lines read before
+   *     the failure have been given; from then on there is no current word, and every call throws
+   *     the same exception until {@link #reset(Reader)}
    */
   public boolean next() throws IOException {
+    if (failure != null) {
+      throw failure;
+    }
     if (ended) {
       return false;
     }
@@ -59,7 +66,14 @@ public final class WordCursor {
       return true;
     }
     while (true) {
-      StreamBlocks.Block b = blocks.next(StreamBlocks.PULLING);
+      StreamBlocks.Block b;
+      try {
+        b = blocks.next(StreamBlocks.PULLING);
+      } catch (IOException e) {
+        block = null;
+        failure = e;
+        throw e;
+      }
       if (b == null) {
         block = null;
         ended = true;
@@ -77,8 +91,8 @@ public final class WordCursor {
 
   private StreamBlocks.Block current() {
     if (block == null) {
-      throw new IllegalStateException(ended ? "the stream has ended: no current word"
-          : "no current word: call next() first");
+      throw new IllegalStateException(failure != null ? "reading the stream failed: no current word"
+          : ended ? "the stream has ended: no current word" : "no current word: call next() first");
     }
     return block;
   }

@@ -89,44 +89,65 @@ class WordCursorTest {
     assertThatThrownBy(() -> SEG.words(null)).isInstanceOf(NullPointerException.class).hasMessageContaining("reader");
   }
 
-  /** A failing reader: the words before the failure are the ones a sink got, then the failure. */
+  /**
+   * A failing reader that is always ready (as a file's is): the words given before the failure
+   * are those of the complete lines read, pushed (one thread or three) or pulled alike; then the
+   * failure, again at every call of the cursor, which has no current word.
+   */
   @Test
-  void whenReadingFailsTheWordsBeforeItAreThoseASinkGets() {
-    String text = StreamSegmentationTest.mixed(2);
-    int failAt = text.length() * 2 / 3;
-    List<String> texts = new ArrayList<>();
-    for (boolean pull : new boolean[] {false, true}) {
-      Reader failing = new Reader() {
-        int at;
-
-        @Override
-        public int read(char[] cbuf, int off, int len) throws IOException {
-          if (at >= failAt) {
-            throw new IOException("disk error");
-          }
-          int n = Math.min(len, failAt - at);
-          text.getChars(at, at + n, cbuf, off);
-          at += n;
-          return n;
-        }
-
-        @Override
-        public void close() {}
-      };
-      StringBuilder b = new StringBuilder();
-      if (pull) {
-        WordCursor c = SEG.words(failing);
-        assertThatThrownBy(() -> {
-          while (c.next()) {
-            b.append(c.word());
-          }
-        }).hasMessage("disk error");
-      } else {
-        assertThatThrownBy(() -> SEG.segment(failing, (t, s, e) -> b.append(t, s, e), 1)).hasMessage("disk error");
-      }
-      texts.add(b.toString());
+  void whenReadingFailsTheCompleteLinesReadBeforeAreGiven() throws IOException {
+    StringBuilder b = new StringBuilder();
+    while (b.length() < 40_000) {
+      b.append("扫描二维码，关注微信号。\n").append(b.length() % 7 == 0 ? "中共中央总书记江泽民发表新年讲话\r\n" : "");
     }
-    assertThat(texts.get(1)).isEqualTo(texts.get(0));
-    assertThat(texts.get(0).length()).isGreaterThan(failAt / 2);
+    String text = b.toString();
+    for (int failAt : new int[] {10_000, 10_001, 25_000}) {
+      String expected = text.substring(0, text.lastIndexOf('\n', failAt - 1) + 1);
+      for (int way = 0; way < 3; way++) {
+        Reader failing = failingReader(text, failAt);
+        StringBuilder got = new StringBuilder();
+        if (way == 2) {
+          WordCursor c = SEG.words(failing);
+          assertThatThrownBy(() -> {
+            while (c.next()) {
+              got.append(c.word());
+            }
+          }).hasMessage("disk error");
+          assertThatThrownBy(c::next).hasMessage("disk error");
+          assertThatThrownBy(c::word).isInstanceOf(IllegalStateException.class).hasMessageContaining("failed");
+        } else {
+          int threads = way == 0 ? 1 : 3;
+          assertThatThrownBy(() -> SEG.segment(failing, (t, s, e) -> got.append(t, s, e), threads))
+              .hasMessage("disk error");
+        }
+        assertThat(got.toString()).as("fail at %d, way %d", failAt, way).isEqualTo(expected);
+      }
+    }
+  }
+
+  /** A reader of {@code text} that is always ready and fails once {@code failAt} characters are read. */
+  private static Reader failingReader(String text, int failAt) {
+    return new Reader() {
+      int at;
+
+      @Override
+      public int read(char[] cbuf, int off, int len) throws IOException {
+        if (at >= failAt) {
+          throw new IOException("disk error");
+        }
+        int n = Math.min(Math.min(len, 4096), failAt - at);
+        text.getChars(at, at + n, cbuf, off);
+        at += n;
+        return n;
+      }
+
+      @Override
+      public boolean ready() {
+        return true;
+      }
+
+      @Override
+      public void close() {}
+    };
   }
 }

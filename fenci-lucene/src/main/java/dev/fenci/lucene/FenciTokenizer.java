@@ -12,8 +12,8 @@ import org.apache.lucene.util.AttributeFactory;
 
 /**
  * Splits Chinese text into the words of a fenci {@link Segmenter}: each word becomes a token with
- * its offsets in the original text; runs of whitespace never do, and words made only of
- * punctuation ({@code ，。、“”（）……}) do only when asked for. The text is read in bounded
+ * its offsets in the original text; runs of whitespace and words of control or format characters
+ * never do, and words made only of punctuation ({@code ，。、“”（）……}) do only when asked for. The text is read in bounded
  * blocks (a field of any size, lines of any length), with the words the segmenter gives the whole
  * text.
  *
@@ -61,6 +61,9 @@ public final class FenciTokenizer extends Tokenizer {
         continue;
       }
       String word = cursor.word();
+      if (isInvisible(word)) {
+        continue;
+      }
       boolean punctuation = isPunctuation(word);
       if (punctuation && !keepPunctuation) {
         continue;
@@ -98,6 +101,27 @@ public final class FenciTokenizer extends Tokenizer {
       throw new IllegalArgumentException("the text is longer than Lucene's offsets reach (2^31 - 1 characters)");
     }
     return (int) at;
+  }
+
+  /**
+   * Whether {@code word} holds nothing to search for: only control and format characters
+   * ({@code \u0000}, a soft hyphen, a zero-width joiner), unpaired surrogates, unassigned code
+   * points or U+FFFD, the mark of a character that could not be decoded.
+   */
+  static boolean isInvisible(String word) {
+    for (int i = 0; i < word.length(); ) {
+      int cp = word.codePointAt(i);
+      switch (Character.getType(cp)) {
+        case Character.CONTROL, Character.FORMAT, Character.SURROGATE, Character.UNASSIGNED -> i += Character.charCount(cp);
+        default -> {
+          if (cp != 0xFFFD) {
+            return false;
+          }
+          i++;
+        }
+      }
+    }
+    return true;
   }
 
   /** Whether every character of {@code word} is punctuation (Unicode's P categories). */

@@ -30,8 +30,8 @@ import org.apache.lucene.util.ResourceLoaderAware;
  *       through the resource loader (relative to Solr's configuration, say);
  *   <li>{@code dictionary}: user dictionaries, comma-separated names of UTF-8 files of {@code
  *       word,multiplier} lines (fenci's dictionary format), opened through the resource loader;
- *   <li>{@code keepPunctuation}: {@code true} to emit words made only of punctuation (default
- *       {@code false}).
+ *   <li>{@code keepPunctuation}: {@code true} to emit words made only of punctuation, {@code
+ *       false} (the default) not to.
  * </ul>
  *
  * <pre>{@code
@@ -54,9 +54,28 @@ public final class FenciTokenizerFactory extends TokenizerFactory implements Res
   public FenciTokenizerFactory(Map<String, String> args) {
     super(args);
     model = get(args, "model", Presets.DEFAULT);
+    if (model.isBlank()) {
+      throw new IllegalArgumentException("the fenci tokenizer's model is empty: give a preset (" + presets()
+          + ") or a model file");
+    }
     String dict = get(args, "dictionary");
-    dictionaries = dict == null ? List.of() : splitFileNames(dict);
-    keepPunctuation = getBoolean(args, "keepPunctuation", false);
+    dictionaries = new ArrayList<>();
+    if (dict != null) {
+      for (String name : splitFileNames(dict)) {
+        if (!name.isBlank()) {
+          dictionaries.add(name.strip());
+        }
+      }
+      if (dictionaries.isEmpty()) {
+        throw new IllegalArgumentException("the fenci tokenizer's dictionary is empty: give dictionary files, "
+            + "comma-separated, or leave the parameter out");
+      }
+    }
+    String keep = get(args, "keepPunctuation", "false");
+    if (!keep.equals("true") && !keep.equals("false")) {
+      throw new IllegalArgumentException("keepPunctuation of the fenci tokenizer is true or false, not '" + keep + "'");
+    }
+    keepPunctuation = keep.equals("true");
     if (!args.isEmpty()) {
       throw new IllegalArgumentException("unknown parameters of the fenci tokenizer: " + args.keySet()
           + " (it takes model, dictionary and keepPunctuation)");
@@ -74,20 +93,39 @@ public final class FenciTokenizerFactory extends TokenizerFactory implements Res
     if (Presets.exists(model)) {
       s = Segmenter.load(model);
     } else {
-      try (InputStream in = loader.openResource(model)) {
+      InputStream in;
+      try {
+        in = loader.openResource(model);
+      } catch (IOException e) {
+        String spaced = model.strip().equals(model) ? "" : " (the name has a space around it)";
+        throw new IOException("the fenci tokenizer's model '" + model + "' is neither a preset (" + presets()
+            + ") nor a model file the resource loader finds" + spaced + ": " + e.getMessage(), e);
+      }
+      try (in) {
         s = Segmenter.of(Model.load(in.readAllBytes(), model));
       }
     }
     if (!dictionaries.isEmpty()) {
       List<Entry> entries = new ArrayList<>();
       for (String name : dictionaries) {
-        entries.addAll(DictionaryFile.parse(lines(loader, name), name, false, null));
+        List<String> lines;
+        try {
+          lines = lines(loader, name);
+        } catch (IOException e) {
+          throw new IOException("the fenci tokenizer's dictionary '" + name + "' cannot be read: " + e.getMessage(), e);
+        }
+        entries.addAll(DictionaryFile.parse(lines, name, false, null));
       }
       UserDictionary dictionary = UserDictionary.empty();
       dictionary.addAll(entries);
       s = s.withDictionary(dictionary);
     }
     segmenter = s;
+  }
+
+  /** The presets' names, for messages. */
+  private static String presets() {
+    return String.join(", ", Presets.list().stream().map(Presets.Preset::name).toList());
   }
 
   /** The lines of a UTF-8 resource; invalid UTF-8 is an error that names the resource. */
@@ -101,7 +139,7 @@ public final class FenciTokenizerFactory extends TokenizerFactory implements Res
       text = StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
           .onUnmappableCharacter(CodingErrorAction.REPORT).decode(java.nio.ByteBuffer.wrap(bytes)).toString();
     } catch (CharacterCodingException e) {
-      throw new IOException("dictionary " + name + " is not valid UTF-8", e);
+      throw new IOException("it is not valid UTF-8", e);
     }
     return text.lines().toList();
   }

@@ -1,5 +1,6 @@
 package dev.fenci.lucene;
 
+import com.carrotsearch.randomizedtesting.annotations.ThreadLeakFilters;
 import dev.fenci.Segmenter;
 import java.io.IOException;
 import org.apache.lucene.analysis.Analyzer;
@@ -18,6 +19,7 @@ import org.apache.lucene.tests.index.RandomIndexWriter;
 import org.apache.lucene.tests.util.LuceneTestCase;
 
 /** Indexing and searching with the analyzer: what a user of a search engine sees. */
+@ThreadLeakFilters(defaultFilters = true, filters = {FenciThreads.class})
 public class FenciSearchTest extends LuceneTestCase {
   private static final String[] DOCS = {
     "扫描二维码，关注微信号。",

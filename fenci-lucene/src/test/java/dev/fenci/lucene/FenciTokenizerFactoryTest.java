@@ -1,5 +1,6 @@
 package dev.fenci.lucene;
 
+import com.carrotsearch.randomizedtesting.annotations.ThreadLeakFilters;
 import java.io.StringReader;
 import java.util.HashMap;
 import java.util.Map;
@@ -11,6 +12,7 @@ import org.apache.lucene.tests.analysis.BaseTokenStreamFactoryTestCase;
 import org.apache.lucene.util.ClasspathResourceLoader;
 
 /** The factory by its SPI name, its parameters and its errors. */
+@ThreadLeakFilters(defaultFilters = true, filters = {FenciThreads.class})
 public class FenciTokenizerFactoryTest extends BaseTokenStreamFactoryTestCase {
   public void testItIsFoundByName() {
     assertTrue(TokenizerFactory.availableTokenizers().contains("fenci"));
@@ -58,10 +60,27 @@ public class FenciTokenizerFactoryTest extends BaseTokenStreamFactoryTestCase {
   }
 
   public void testAMissingModelOrDictionaryIsNamed() {
-    Exception e = expectThrows(Exception.class, () -> tokenizerFactory("fenci", "model", "no-such.safetensors"));
-    assertTrue(e.getMessage(), e.getMessage().contains("no-such.safetensors"));
+    Exception e = expectThrows(Exception.class, () -> tokenizerFactory("fenci", "model", "acurate"));
+    assertTrue(e.getMessage(), e.getMessage().contains("'acurate' is neither a preset (") && e.getMessage().contains("accurate,"));
+    e = expectThrows(Exception.class, () -> tokenizerFactory("fenci", "model", "fast "));
+    assertTrue(e.getMessage(), e.getMessage().contains("space around it"));
     e = expectThrows(Exception.class, () -> tokenizerFactory("fenci", "dictionary", "no-such.dict"));
-    assertTrue(e.getMessage(), e.getMessage().contains("no-such.dict"));
+    assertTrue(e.getMessage(), e.getMessage().contains("dictionary 'no-such.dict' cannot be read"));
+  }
+
+  public void testEmptyOrMalformedParametersAreRefused() {
+    for (String[] kv : new String[][] {{"model", ""}, {"model", " "}, {"dictionary", ""}, {"dictionary", " , "},
+        {"keepPunctuation", "yes"}}) {
+      IllegalArgumentException e = expectThrows(IllegalArgumentException.class, () -> tokenizerFactory("fenci", kv));
+      assertTrue(e.getMessage(), e.getMessage().contains(kv[0]));
+    }
+  }
+
+  /** Dictionary names are separated by commas, with or without spaces. */
+  public void testDictionaryNamesAroundCommas() throws Exception {
+    Tokenizer t = tokenizerFactory("fenci", "dictionary", "user.dict , user.dict").create();
+    t.setReader(new StringReader("扫描二维码"));
+    assertTokenStreamContents(t, new String[] {"扫描", "二维码"});
   }
 
   public void testAMalformedDictionaryNamesItsLine() {

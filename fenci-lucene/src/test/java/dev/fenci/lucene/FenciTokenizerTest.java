@@ -1,5 +1,6 @@
 package dev.fenci.lucene;
 
+import com.carrotsearch.randomizedtesting.annotations.ThreadLeakFilters;
 import dev.fenci.Segmenter;
 import dev.fenci.Token;
 import dev.fenci.dict.UserDictionary;
@@ -18,6 +19,7 @@ import org.apache.lucene.tests.analysis.BaseTokenStreamTestCase;
 import org.apache.lucene.util.BytesRef;
 
 /** The tokenizer and the analyzer under Lucene's own checks for analysis components. */
+@ThreadLeakFilters(defaultFilters = true, filters = {FenciThreads.class})
 public class FenciTokenizerTest extends BaseTokenStreamTestCase {
   private static final Segmenter SEG = Segmenter.load();
   private static final Segmenter FAST = loadFast();
@@ -48,7 +50,7 @@ public class FenciTokenizerTest extends BaseTokenStreamTestCase {
     List<String> types = new ArrayList<>();
     for (Token t : seg.tokenize(text)) {
       boolean punctuation = FenciTokenizer.isPunctuation(t.word());
-      if (t.isSpace() || (punctuation && !keepPunctuation)) {
+      if (t.isSpace() || FenciTokenizer.isInvisible(t.word()) || (punctuation && !keepPunctuation)) {
         continue;
       }
       words.add(t.word());
@@ -87,6 +89,21 @@ public class FenciTokenizerTest extends BaseTokenStreamTestCase {
       assertAnalyzesTo(a, "扫描二维码，关注微信号。", new String[] {"扫描", "二维码", "关注", "微信号"},
           new int[] {0, 2, 6, 8}, new int[] {2, 5, 8, 11});
     }
+  }
+
+  /** Control and format characters, unpaired surrogates and U+FFFD are never terms. */
+  public void testInvisibleWordsAreNotTokens() throws IOException {
+    try (Analyzer keep = tokenizerOnly(SEG, true)) {
+      for (String junk : new String[] {"\u0000", "\u0007\u0008", "\u00AD", "\u200D", "\uFFFD", "\uD800", "\uDC00"}) {
+        String text = "你好" + junk + "世界";
+        List<String> words = new ArrayList<>(SEG.segment(text));
+        words.removeIf(FenciTokenizer::isInvisible);
+        assertFalse(junk, String.join("", words).contains(junk));
+        assertAnalyzesTo(keep, text, words.toArray(new String[0]));
+      }
+    }
+    assertFalse(FenciTokenizer.isInvisible("a\u200D"));
+    assertFalse(FenciTokenizer.isInvisible("👍🏻"));
   }
 
   public void testPunctuationIsKeptOnlyWhenAskedFor() throws IOException {
