@@ -11,7 +11,7 @@ import picocli.CommandLine.Command;
     scope = CommandLine.ScopeType.INHERIT,
     description = "Chinese word segmentation with a fully convolutional network.",
     subcommands = {SegmentCommand.class, TrainCommand.class, EvalCommand.class, ModelsCommand.class,
-        CommandLine.HelpCommand.class})
+        ServeCommand.class, CommandLine.HelpCommand.class})
 public final class Main {
   /** Exit code for bad input data, a missing file or another I/O failure. */
   public static final int EXIT_DATA = 1;
@@ -101,6 +101,34 @@ public final class Main {
           + presetOrPath + "' here; for the file write ./" + presetOrPath);
     }
     return dev.fenci.Segmenter.load(presetOrPath);
+  }
+
+  /** A usage error of {@code spec}'s command for a {@code --watch} without dictionaries or below 1 second. */
+  static void checkWatch(java.util.List<java.nio.file.Path> dicts, Integer watch,
+      picocli.CommandLine.Model.CommandSpec spec) {
+    if (watch != null && (dicts == null || dicts.isEmpty())) {
+      throw new CommandLine.ParameterException(spec.commandLine(), "--watch reloads dictionaries: give at least one --dict");
+    }
+    if (watch != null && watch < 1) {
+      throw new CommandLine.ParameterException(spec.commandLine(),
+          "--watch takes a number of seconds of at least 1, got " + watch);
+    }
+  }
+
+  /**
+   * {@code seg} with the user dictionaries {@code dicts} (none: {@code seg} itself), reloaded every
+   * {@code watch} seconds when given (checked by {@link #checkWatch} before).
+   */
+  static dev.fenci.Segmenter withDictionaries(dev.fenci.Segmenter seg, java.util.List<java.nio.file.Path> dicts,
+      boolean lenient, Integer watch) throws java.io.IOException {
+    if (dicts == null || dicts.isEmpty()) {
+      return seg;
+    }
+    dev.fenci.dict.UserDictionary dict = dev.fenci.dict.UserDictionary.load(dicts, lenient, System.err);
+    if (watch != null) {
+      dict.watch(java.time.Duration.ofSeconds(watch));
+    }
+    return seg.withDictionary(dict);
   }
 
   /** Whether a file argument names standard input ({@code -}). */

@@ -1,7 +1,6 @@
 package dev.fenci.cli;
 
 import dev.fenci.Segmenter;
-import dev.fenci.dict.UserDictionary;
 import dev.fenci.text.Chunker;
 import dev.fenci.text.Utf8Reader;
 import dev.fenci.train.ProgressBar;
@@ -80,12 +79,7 @@ final class SegmentCommand implements Callable<Integer> {
       throw new ParameterException(spec.commandLine(), "--delimiter is empty: the words would run together (whitespace "
           + "is not written); give a string, e.g. --delimiter '|', or --delimiter '\\n' for a word a line");
     }
-    if (watch != null && (dicts == null || dicts.isEmpty())) {
-      throw new ParameterException(spec.commandLine(), "--watch reloads dictionaries: give at least one --dict");
-    }
-    if (watch != null && watch < 1) {
-      throw new ParameterException(spec.commandLine(), "--watch takes a number of seconds of at least 1, got " + watch);
-    }
+    Main.checkWatch(dicts, watch, spec);
     if (files != null) {
       int stdins = 0;
       for (Path f : files) {
@@ -100,15 +94,7 @@ final class SegmentCommand implements Callable<Integer> {
             + " times: it can be read once");
       }
     }
-    Segmenter seg = Main.loadModel(model);
-    UserDictionary dict = null;
-    if (dicts != null && !dicts.isEmpty()) {
-      dict = UserDictionary.load(dicts, lenient, System.err);
-      seg = seg.withDictionary(dict);
-      if (watch != null) {
-        dict.watch(java.time.Duration.ofSeconds(watch));
-      }
-    }
+    Segmenter seg = Main.withDictionaries(Main.loadModel(model), dicts, lenient, watch);
     try (Writer out = new BufferedWriter(new OutputStreamWriter(System.out, StandardCharsets.UTF_8), 1 << 16)) {
       if (files == null || files.isEmpty()) {
         segment(seg, System.in, "<stdin>", stdinLeft(), out);

@@ -55,6 +55,26 @@ class ReadmeExamplesTest {
     assertThat(checked).as("examples found in the README").isGreaterThanOrEqualTo(7);
   }
 
+  /** The server's examples (README, docs/server.md): {@code curl --data-binary 'TEXT' .../segment} and the answer shown. */
+  @Test
+  void everyServerExampleShowsTheDefaultModelsAnswer() throws Exception {
+    Pattern curl = Pattern.compile("^curl --data-binary '(.*)' http://127\\.0\\.0\\.1:8080/segment$");
+    dev.fenci.Segmenter seg = dev.fenci.Segmenter.load();
+    int checked = 0;
+    for (String doc : new String[] {"README.md", "docs/server.md"}) {
+      List<String> lines = Files.readAllLines(Path.of("..", doc), StandardCharsets.UTF_8);
+      for (int i = 0; i + 1 < lines.size(); i++) {
+        Matcher c = curl.matcher(lines.get(i));
+        if (c.matches()) {
+          String answer = dev.fenci.model.Json.write(java.util.Map.of("words", seg.segment(c.group(1))));
+          assertThat(lines.get(i + 1)).as("%s line %d", doc, i + 2).isEqualTo("# " + answer);
+          checked++;
+        }
+      }
+    }
+    assertThat(checked).as("server examples found").isEqualTo(2);
+  }
+
   private static synchronized String run(String stdin, String... args) {
     PrintStream oldOut = System.out;
     InputStream oldIn = System.in;

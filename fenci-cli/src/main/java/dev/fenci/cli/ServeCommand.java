@@ -1,0 +1,95 @@
+package dev.fenci.cli;
+
+import dev.fenci.Segmenter;
+import dev.fenci.server.SegmentServer;
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Spec;
+
+@Command(name = "serve", description = {
+    "Serve the segmenter over HTTP until stopped (Ctrl-C, SIGTERM):",
+    "  POST /segment   body: text (text/plain, UTF-8) or JSON {\"text\": ...} / {\"texts\": [...]};"
+        + " answer: {\"words\": [...]}",
+    "  POST /tokenize  the same; answer: {\"tokens\": [{\"word\": ..., \"start\": ..., \"end\": ...}, ...]}",
+    "  GET  /health    ok"})
+final class ServeCommand implements Callable<Integer> {
+  @Option(names = "--model", defaultValue = "default", paramLabel = "NAME|FILE",
+      description = "A preset name (see 'fenci models') or a model file (default: the default preset, marked there).")
+  String model;
+
+  @Option(names = "--dict", paramLabel = "FILE",
+      description = "User dictionary (lines 'word,multiplier'; see README); repeatable, later files win for the same word.")
+  List<Path> dicts;
+
+  @Option(names = "--lenient", description = "Skip malformed dictionary lines with a warning instead of failing.")
+  boolean lenient;
+
+  @Option(names = "--watch", paramLabel = "SECONDS",
+      description = "Reload the dictionaries when they change, checking every SECONDS; requests see the change from the next one.")
+  Integer watch;
+
+  @Option(names = "--host", defaultValue = "127.0.0.1",
+      description = "Address to listen on (default: ${DEFAULT-VALUE}, this machine only; 0.0.0.0 for every interface).")
+  String host;
+
+  @Option(names = "--port", defaultValue = "8080", description = "Port (default: ${DEFAULT-VALUE}; 0: any free port, printed).")
+  int port;
+
+  @Option(names = "--threads", description = "Requests handled at once (default: the number of processors).")
+  Integer threads;
+
+  @Option(names = "--max-body", paramLabel = "BYTES", defaultValue = "8388608",
+      description = "Largest request body accepted, in bytes; larger ones get 413 (default: ${DEFAULT-VALUE}, 8 MiB).")
+  long maxBody;
+
+  @Option(names = "--debug", description = "Show stack traces of errors.")
+  boolean debug;
+
+  @Spec
+  CommandSpec spec;
+
+  @Override
+  public Integer call() throws IOException, InterruptedException {
+    int n = threads == null ? Runtime.getRuntime().availableProcessors() : threads;
+    if (n < 1 || n > Segmenter.MAX_THREADS) {
+      throw new ParameterException(spec.commandLine(), "--threads must be from 1 to " + Segmenter.MAX_THREADS + ", got " + n);
+    }
+    if (port < 0 || port > 65535) {
+      throw new ParameterException(spec.commandLine(), "--port must be from 0 to 65535, got " + port);
+    }
+    if (maxBody < 1) {
+      throw new ParameterException(spec.commandLine(), "--max-body must be at least 1 byte, got " + maxBody);
+    }
+    Main.checkWatch(dicts, watch, spec);
+    Segmenter seg = Main.withDictionaries(Main.loadModel(model), dicts, lenient, watch);
+    InetSocketAddress address = new InetSocketAddress(host, port);
+    if (address.isUnresolved()) {
+      throw new IOException("--host " + host + ": no such host or address");
+    }
+    SegmentServer server;
+    try {
+      server = SegmentServer.start(seg, address, n, maxBody);
+    } catch (java.net.BindException e) {
+      throw new IOException("cannot listen on " + host + ":" + port + ": " + e.getMessage()
+          + (port == 0 ? "" : " (is another server using the port? --port 0 takes any free one)"), e);
+    }
+    CountDownLatch stopped = new CountDownLatch(1);
+    Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+      server.close();
+      stopped.countDown();
+    }, "fenci-serve-stop"));
+    String name = model.equals(dev.fenci.Presets.DEFAULT) ? dev.fenci.Presets.defaultName() : model;
+    System.err.println("fenci: serving " + name + " at " + server.uri() + " (POST /segment, POST /tokenize; "
+        + n + " thread" + (n == 1 ? "" : "s") + "; Ctrl-C stops)");
+    stopped.await();
+    return 0;
+  }
+}

@@ -1,0 +1,79 @@
+package dev.fenci.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.BufferedReader;
+import java.io.InputStreamReader;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** {@code fenci serve} as a process: it says where it listens, answers with its dictionary, stops on SIGTERM. */
+class ServeCommandTest {
+  @TempDir
+  Path dir;
+
+  private static Process fenci(String... args) throws Exception {
+    List<String> cmd = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+        "--add-modules", "jdk.incubator.vector", "-cp", System.getProperty("java.class.path"), Main.class.getName()));
+    cmd.addAll(List.of(args));
+    return new ProcessBuilder(cmd).start();
+  }
+
+  @Test
+  void itServesTheModelWithItsDictionaryAndStopsOnSigterm() throws Exception {
+    Path dict = dir.resolve("my.dict");
+    Files.writeString(dict, "扫描二维,inf\n", StandardCharsets.UTF_8);
+    Process p = fenci("serve", "--port", "0", "--model", "seed", "--dict", dict.toString(), "--threads", "2");
+    try {
+      BufferedReader err = new BufferedReader(new InputStreamReader(p.getErrorStream(), StandardCharsets.UTF_8));
+      String line;
+      Matcher m = null;
+      while ((line = err.readLine()) != null) {
+        m = Pattern.compile("fenci: serving seed at (http://127\\.0\\.0\\.1:\\d+/) ").matcher(line);
+        if (m.find()) {
+          break;
+        }
+      }
+      assertThat(line).as("the line that says where it listens").isNotNull();
+      URI base = URI.create(m.group(1));
+      HttpResponse<String> r = HttpClient.newHttpClient().send(HttpRequest.newBuilder(base.resolve("/segment"))
+          .POST(HttpRequest.BodyPublishers.ofString("扫描二维码", StandardCharsets.UTF_8)).build(),
+          HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+      assertThat(r.statusCode()).isEqualTo(200);
+      assertThat(r.body()).isEqualTo("{\"words\":[\"扫描二维\",\"码\"]}\n");
+      long stop = System.nanoTime();
+      p.destroy(); // SIGTERM
+      assertThat(p.waitFor(10, TimeUnit.SECONDS)).as("stopped").isTrue();
+      assertThat(System.nanoTime() - stop).as("stopped at once when idle").isLessThan(5_000_000_000L);
+    } finally {
+      p.destroyForcibly();
+    }
+  }
+
+  @Test
+  void aBadSettingIsAUsageErrorAndATakenPortADataError() throws Exception {
+    Process p = fenci("serve", "--port", "70000");
+    assertThat(p.waitFor(60, TimeUnit.SECONDS)).isTrue();
+    assertThat(p.exitValue()).isEqualTo(Main.EXIT_USAGE);
+    assertThat(new String(p.getErrorStream().readAllBytes(), StandardCharsets.UTF_8)).contains("--port must be from 0 to 65535");
+    try (java.net.ServerSocket taken = new java.net.ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
+      p = fenci("serve", "--model", "seed", "--port", String.valueOf(taken.getLocalPort()));
+      assertThat(p.waitFor(60, TimeUnit.SECONDS)).isTrue();
+      assertThat(p.exitValue()).isEqualTo(Main.EXIT_DATA);
+      assertThat(new String(p.getErrorStream().readAllBytes(), StandardCharsets.UTF_8))
+          .contains("cannot listen on 127.0.0.1:" + taken.getLocalPort()).contains("--port 0");
+    }
+  }
+}

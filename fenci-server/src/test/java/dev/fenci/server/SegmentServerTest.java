@@ -1,0 +1,188 @@
+package dev.fenci.server;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.fenci.Segmenter;
+import dev.fenci.Token;
+import dev.fenci.dict.UserDictionary;
+import dev.fenci.model.Json;
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/** The HTTP server, through the JDK's HTTP client, on a free port of the loopback address. */
+class SegmentServerTest {
+  private static final Segmenter SEG = Segmenter.load();
+  private static final UserDictionary DICT = UserDictionary.empty();
+  private static final HttpClient CLIENT = HttpClient.newHttpClient();
+  private static SegmentServer server;
+
+  @BeforeAll
+  static void start() throws IOException {
+    server = SegmentServer.start(SEG.withDictionary(DICT), new InetSocketAddress("127.0.0.1", 0), 2, 1000);
+  }
+
+  @AfterAll
+  static void stop() {
+    server.close();
+  }
+
+  private static HttpResponse<String> post(String path, String type, byte[] body) throws Exception {
+    HttpRequest.Builder r = HttpRequest.newBuilder(server.uri().resolve(path))
+        .POST(HttpRequest.BodyPublishers.ofByteArray(body));
+    if (type != null) {
+      r.header("Content-Type", type);
+    }
+    return CLIENT.send(r.build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+  }
+
+  private static HttpResponse<String> post(String path, String type, String body) throws Exception {
+    return post(path, type, body.getBytes(StandardCharsets.UTF_8));
+  }
+
+  private static Object json(HttpResponse<String> r) {
+    assertThat(r.headers().firstValue("Content-Type")).hasValue("application/json; charset=utf-8");
+    return Json.parse(r.body());
+  }
+
+  private static List<Object> tokens(List<Token> ts) {
+    List<Object> out = new ArrayList<>();
+    for (Token t : ts) {
+      out.add(Map.of("word", t.word(), "start", (long) t.start(), "end", (long) t.end()));
+    }
+    return out;
+  }
+
+  private static final String TEXT = "扫描二维码，关注微信号。\n在2001年新年钟声即将敲响，iPhone 15 Pro降价55.6亿元。👍🏻 \"引号\" \\ \t";
+
+  @Test
+  void segmentGivesTheLibrarysWordsForTextAndForJson() throws Exception {
+    List<String> expected = SEG.segment(TEXT);
+    for (String type : new String[] {null, "text/plain", "text/plain; charset=UTF-8", "application/x-www-form-urlencoded"}) {
+      HttpResponse<String> r = post("/segment", type, TEXT);
+      assertThat(r.statusCode()).as(type).isEqualTo(200);
+      assertThat(json(r)).isEqualTo(Map.of("words", expected));
+    }
+    HttpResponse<String> r = post("/segment", "application/json", Json.write(Map.of("text", TEXT)));
+    assertThat(json(r)).isEqualTo(Map.of("words", expected));
+    List<String> texts = List.of(TEXT, "", "中文分词", "第二行\r\n第三行");
+    r = post("/segment", "application/json", Json.write(Map.of("texts", texts)));
+    assertThat(json(r)).isEqualTo(Map.of("words", SEG.segmentAll(texts)));
+  }
+
+  @Test
+  void tokenizeGivesWordsWithTheirOffsets() throws Exception {
+    HttpResponse<String> r = post("/tokenize", "text/plain", TEXT);
+    assertThat(r.statusCode()).isEqualTo(200);
+    assertThat(json(r)).isEqualTo(Map.of("tokens", tokens(SEG.tokenize(TEXT))));
+    r = post("/tokenize", "application/json", Json.write(Map.of("texts", List.of("你好", TEXT))));
+    assertThat(json(r)).isEqualTo(Map.of("tokens", List.of(tokens(SEG.tokenize("你好")), tokens(SEG.tokenize(TEXT)))));
+  }
+
+  @Test
+  void aDictionaryChangeAppliesFromTheNextRequest() throws Exception {
+    String text = "扫描二维码";
+    assertThat(json(post("/segment", null, text))).isEqualTo(Map.of("words", SEG.segment(text)));
+    DICT.add("扫描二维", Double.POSITIVE_INFINITY);
+    try {
+      assertThat(json(post("/segment", null, text))).isEqualTo(Map.of("words", List.of("扫描二维", "码")));
+    } finally {
+      DICT.remove("扫描二维");
+    }
+  }
+
+  @Test
+  void requestsAtOnceGetTheirOwnAnswers() throws Exception {
+    ExecutorService clients = Executors.newFixedThreadPool(8);
+    try {
+      List<String> texts = List.of("扫描二维码，关注微信号。", "中共中央总书记江泽民发表新年讲话", "iPhone 15 Pro 售价 7999 元", "他在北京大学读书");
+      List<Future<Object>> answers = new ArrayList<>();
+      for (int i = 0; i < 64; i++) {
+        String t = texts.get(i % texts.size());
+        answers.add(clients.submit(() -> json(post("/segment", null, t))));
+      }
+      for (int i = 0; i < answers.size(); i++) {
+        assertThat(answers.get(i).get()).isEqualTo(Map.of("words", SEG.segment(texts.get(i % texts.size()))));
+      }
+    } finally {
+      clients.shutdownNow();
+    }
+  }
+
+  @Test
+  void badRequestsAreRefusedWithAReason() throws Exception {
+    HttpResponse<String> r = post("/segment", "text/plain", new byte[] {(byte) 0xe4, (byte) 0xb8, 'a'});
+    assertThat(r.statusCode()).isEqualTo(400);
+    assertThat((String) ((Map<?, ?>) json(r)).get("error")).contains("UTF-8").contains("byte");
+
+    r = post("/segment", "text/plain; charset=GBK", "你好");
+    assertThat(r.statusCode()).isEqualTo(415);
+    assertThat(r.body()).contains("UTF-8");
+
+    r = post("/segment", "image/png", "你好");
+    assertThat(r.statusCode()).isEqualTo(415);
+
+    r = post("/segment", "application/json", "{\"text\": ");
+    assertThat(r.statusCode()).isEqualTo(400);
+    assertThat(r.body()).contains("not JSON");
+
+    for (String body : new String[] {"[\"你好\"]", "{\"txt\": \"你好\"}", "{\"texts\": [\"你好\", 3]}", "{\"text\": 1}"}) {
+      r = post("/segment", "application/json", body);
+      assertThat(r.statusCode()).as(body).isEqualTo(400);
+      assertThat(r.body()).contains("{\\\"text\\\"");
+    }
+
+    r = post("/segment", "text/plain", "中".repeat(400)); // 1,200 bytes over the test server's 1,000
+    assertThat(r.statusCode()).isEqualTo(413);
+    assertThat(r.body()).contains("1000 bytes");
+
+    r = post("/nowhere", null, "你好");
+    assertThat(r.statusCode()).isEqualTo(404);
+    assertThat(r.body()).contains("/segment");
+
+    r = CLIENT.send(HttpRequest.newBuilder(server.uri().resolve("/segment")).GET().build(), HttpResponse.BodyHandlers.ofString());
+    assertThat(r.statusCode()).isEqualTo(405);
+    assertThat(r.headers().firstValue("Allow")).hasValue("POST");
+    // the server still answers after all that
+    assertThat(post("/segment", null, "你好").statusCode()).isEqualTo(200);
+  }
+
+  @Test
+  void healthAndUsage() throws Exception {
+    HttpResponse<String> r = CLIENT.send(HttpRequest.newBuilder(server.uri().resolve("/health")).build(),
+        HttpResponse.BodyHandlers.ofString());
+    assertThat(r.statusCode()).isEqualTo(200);
+    assertThat(r.body()).isEqualTo("ok\n");
+    r = CLIENT.send(HttpRequest.newBuilder(server.uri()).build(), HttpResponse.BodyHandlers.ofString());
+    assertThat(r.body()).contains("POST /segment").contains("POST /tokenize");
+  }
+
+  @Test
+  void itSaysWhatIsWrongWithItsSettings() {
+    InetSocketAddress any = new InetSocketAddress("127.0.0.1", 0);
+    assertThatThrownBy(() -> SegmentServer.start(SEG, any, 0, 10)).hasMessageContaining("threads");
+    assertThatThrownBy(() -> SegmentServer.start(SEG, any, 1, 0)).hasMessageContaining("at least 1 byte");
+    assertThatThrownBy(() -> SegmentServer.start(SEG, server.address(), 1, 10)).isInstanceOf(java.net.BindException.class);
+    assertThat(server.uri()).isEqualTo(URI.create("http://127.0.0.1:" + server.address().getPort() + "/"));
+  }
+
+  /** Answers go out without waiting for the client's delayed acknowledgement (40 ms a request on a kept-alive connection). */
+  @Test
+  void itsSocketsSendAtOnce() {
+    assertThat(System.getProperty("sun.net.httpserver.nodelay")).isEqualTo("true");
+  }
+}
