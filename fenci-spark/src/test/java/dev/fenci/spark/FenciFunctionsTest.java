@@ -1,0 +1,123 @@
+package dev.fenci.spark;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.fenci.Segmenter;
+import dev.fenci.Token;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Encoders;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.SparkSession;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The functions in a local Spark session with two executor threads (tasks serialize the functions as on a cluster). */
+class FenciFunctionsTest {
+  private static SparkSession spark;
+
+  @TempDir
+  Path dir;
+
+  @BeforeAll
+  static void start() {
+    spark = SparkSession.builder().master("local[2]").appName("fenci-test")
+        .config("spark.ui.enabled", "false").config("spark.sql.shuffle.partitions", "2")
+        .config("spark.driver.host", "127.0.0.1").config("spark.driver.bindAddress", "127.0.0.1")
+        .getOrCreate();
+  }
+
+  @AfterAll
+  static void stop() {
+    spark.stop();
+  }
+
+  private static final List<String> TEXTS = List.of("扫描二维码，关注微信号。", "在2001年新年钟声即将敲响， iPhone 15 Pro降价55.6亿元。",
+      "中共中央总书记江泽民发表新年讲话\n第二行", "", "   ");
+
+  private static Dataset<Row> texts() {
+    List<String> withNull = new ArrayList<>(TEXTS);
+    withNull.add(null);
+    return spark.createDataset(withNull, Encoders.STRING()).toDF("text").repartition(2);
+  }
+
+  private static List<String> words(Segmenter seg, String text) {
+    return seg.segment(text).stream().filter(w -> !w.isBlank()).toList();
+  }
+
+  @Test
+  void segmentGivesTheWordsWithoutWhitespaceAndNullForNull() throws Exception {
+    FenciFunctions.register(spark);
+    Segmenter seg = Segmenter.load();
+    List<Row> rows = texts().selectExpr("text", "fenci_segment(text) AS words").collectAsList();
+    assertThat(rows).hasSize(TEXTS.size() + 1);
+    for (Row r : rows) {
+      String text = r.getString(0);
+      if (text == null) {
+        assertThat(r.isNullAt(1)).isTrue();
+      } else {
+        assertThat(r.<String>getList(1)).as(text).isEqualTo(words(seg, text));
+      }
+    }
+    // from SQL, with explode
+    List<Row> counted = spark.sql("SELECT word, count(*) AS n FROM (SELECT explode(fenci_segment('新年新年讲话')) AS word)"
+        + " GROUP BY word ORDER BY word").collectAsList();
+    assertThat(counted.toString()).isEqualTo(spark.createDataset(words(seg, "新年新年讲话"), Encoders.STRING())
+        .toDF("word").groupBy("word").count().orderBy("word").collectAsList().toString());
+  }
+
+  @Test
+  void tokenizeGivesOffsets() throws Exception {
+    FenciFunctions.register(spark, "fast");
+    Segmenter seg = Segmenter.load("fast");
+    for (Row r : texts().selectExpr("text", "fenci_tokenize(text) AS tokens").collectAsList()) {
+      String text = r.getString(0);
+      if (text == null) {
+        assertThat(r.isNullAt(1)).isTrue();
+        continue;
+      }
+      List<String> got = r.<Row>getList(1).stream()
+          .map(t -> t.getString(0) + "@" + t.getInt(1) + "-" + t.getInt(2)).toList();
+      List<String> expected = seg.tokenize(text).stream().filter(t -> !t.isSpace())
+          .map(t -> t.word() + "@" + t.start() + "-" + t.end()).toList();
+      assertThat(got).as(text).isEqualTo(expected);
+    }
+  }
+
+  /** A model file and a dictionary, read on the driver and broadcast: the executors need neither file. */
+  @Test
+  void aModelFileAndADictionaryReachTheExecutors() throws Exception {
+    Path model = dir.resolve("seed-copy.safetensors");
+    try (InputStream in = Segmenter.class.getResourceAsStream("/dev/fenci/models/seed.safetensors")) {
+      Files.write(model, in.readAllBytes());
+    }
+    Path dict = dir.resolve("my.dict");
+    Files.writeString(dict, "扫描二维,inf\n", StandardCharsets.UTF_8);
+    FenciFunctions.register(spark, model.toString(), dict);
+    List<Row> rows = spark.createDataset(List.of("扫描二维码", "中共中央总书记"), Encoders.STRING()).toDF("text")
+        .repartition(2).selectExpr("text", "fenci_segment(text)").collectAsList();
+    Segmenter seed = Segmenter.load("seed");
+    for (Row r : rows) {
+      List<String> expected = r.getString(0).equals("扫描二维码") ? List.of("扫描二维", "码") : words(seed, r.getString(0));
+      assertThat(r.<String>getList(1)).isEqualTo(expected);
+    }
+  }
+
+  @Test
+  void aMissingModelOrABadDictionaryIsNamed() throws Exception {
+    assertThatThrownBy(() -> FenciFunctions.register(spark, dir.resolve("none.safetensors").toString()))
+        .hasMessageContaining("none.safetensors");
+    Path bad = dir.resolve("bad.dict");
+    Files.writeString(bad, "你好,10\n微信号,abc\n", StandardCharsets.UTF_8);
+    assertThatThrownBy(() -> FenciFunctions.register(spark, "seed", bad)).hasMessageContaining("bad.dict:2");
+  }
+}
