@@ -67,6 +67,11 @@ public final class FenciFunctions {
     register(spark, Presets.DEFAULT);
   }
 
+  /** Registers the functions with a preset or a model file, without dictionaries (an overload PySpark's py4j calls directly). */
+  public static void register(SparkSession spark, String model) throws IOException {
+    register(spark, model, new Path[0]);
+  }
+
   /**
    * Registers the functions with a preset ({@code accurate}, {@code fast}, {@code weibo}, ...) or a
    * model file written by {@code fenci train}, and user dictionaries (files of {@code
