@@ -46,8 +46,8 @@ final class ServeCommand implements Callable<Integer> {
   @Option(names = "--threads", description = "Requests handled at once (default: the number of processors).")
   Integer threads;
 
-  @Option(names = "--max-body", paramLabel = "BYTES", defaultValue = "8388608",
-      description = "Largest request body accepted, in bytes; larger ones get 413 (default: ${DEFAULT-VALUE}, 8 MiB).")
+  @Option(names = "--max-body", paramLabel = "BYTES", defaultValue = "1048576",
+      description = "Largest request body accepted, in bytes, up to 268435456; larger ones get 413 (default: ${DEFAULT-VALUE}, 1 MiB).")
   long maxBody;
 
   @Option(names = "--debug", description = "Show stack traces of errors.")
@@ -65,25 +65,29 @@ final class ServeCommand implements Callable<Integer> {
     if (port < 0 || port > 65535) {
       throw new ParameterException(spec.commandLine(), "--port must be from 0 to 65535, got " + port);
     }
-    if (maxBody < 1) {
-      throw new ParameterException(spec.commandLine(), "--max-body must be at least 1 byte, got " + maxBody);
+    if (maxBody < 1 || maxBody > SegmentServer.MAX_BODY_LIMIT) {
+      throw new ParameterException(spec.commandLine(), "--max-body must be from 1 to " + SegmentServer.MAX_BODY_LIMIT
+          + " bytes, got " + maxBody);
     }
     Main.checkWatch(dicts, watch, spec);
-    Segmenter seg = Main.withDictionaries(Main.loadModel(model), dicts, lenient, watch);
     InetSocketAddress address = new InetSocketAddress(host, port);
     if (address.isUnresolved()) {
-      throw new IOException("--host " + host + ": no such host or address");
+      throw new ParameterException(spec.commandLine(), "--host " + host + ": no such host or address");
     }
+    Segmenter seg = Main.withDictionaries(Main.loadModel(model), dicts, lenient, watch);
     SegmentServer server;
     try {
       server = SegmentServer.start(seg, address, n, maxBody);
     } catch (java.net.BindException e) {
+      boolean inUse = String.valueOf(e.getMessage()).toLowerCase(java.util.Locale.ROOT).contains("in use");
       throw new IOException("cannot listen on " + host + ":" + port + ": " + e.getMessage()
-          + (port == 0 ? "" : " (is another server using the port? --port 0 takes any free one)"), e);
+          + (inUse ? " (another server uses the port; --port 0 takes any free one)"
+              : " (is --host an address of this machine?)"), e);
     }
     CountDownLatch stopped = new CountDownLatch(1);
     Runtime.getRuntime().addShutdownHook(new Thread(() -> {
       server.close();
+      System.err.println("fenci: stopped serving at " + server.uri());
       stopped.countDown();
     }, "fenci-serve-stop"));
     String name = model.equals(dev.fenci.Presets.DEFAULT) ? dev.fenci.Presets.defaultName() : model;

@@ -73,7 +73,11 @@ class ServeCommandTest {
       assertThat(p.waitFor(60, TimeUnit.SECONDS)).isTrue();
       assertThat(p.exitValue()).isEqualTo(Main.EXIT_DATA);
       assertThat(new String(p.getErrorStream().readAllBytes(), StandardCharsets.UTF_8))
-          .contains("cannot listen on 127.0.0.1:" + taken.getLocalPort()).contains("--port 0");
+          .contains("cannot listen on 127.0.0.1:" + taken.getLocalPort()).contains("another server uses the port");
     }
+    p = fenci("serve", "--host", "no-such-host.invalid");
+    assertThat(p.waitFor(60, TimeUnit.SECONDS)).isTrue();
+    assertThat(p.exitValue()).isEqualTo(Main.EXIT_USAGE);
+    assertThat(new String(p.getErrorStream().readAllBytes(), StandardCharsets.UTF_8)).contains("no such host");
   }
 }

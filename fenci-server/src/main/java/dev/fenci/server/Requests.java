@@ -3,20 +3,22 @@ package dev.fenci.server;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpHandler;
 import dev.fenci.Segmenter;
-import dev.fenci.Token;
 import dev.fenci.model.Json;
+import dev.fenci.text.InvalidUtf8Exception;
 import dev.fenci.text.Utf8Reader;
+import java.io.BufferedWriter;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
+import java.io.OutputStreamWriter;
+import java.io.Writer;
 import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * The server's requests and answers.
@@ -34,8 +36,8 @@ import java.util.Map;
  *
  * Words are those of {@link Segmenter#segment(String)}: they concatenate back to the text,
  * whitespace included. Errors are JSON {@code {"error": "..."}} with 400 (invalid UTF-8 or JSON,
- * a missing field), 404, 405, 413 (a body over the limit) or 415 (another content type or
- * charset); a failure inside the server is 500 with its message.
+ * a missing field), 404, 405, 413 (a body over the limit), 415 (another content type or charset)
+ * or 503 (the server is stopping); a failure inside the server is 500.
  */
 final class Requests implements HttpHandler {
   private static final String USAGE = """
@@ -45,14 +47,27 @@ final class Requests implements HttpHandler {
         POST /tokenize   the same; answer: {"tokens": [{"word": "...", "start": 0, "end": 2}, ...]}
         GET  /health     ok
       """;
+  /** The most of a refused body read (and dropped) so that the client reads the refusal, not a reset. */
+  static final long DRAIN_LIMIT = 64L << 20;
 
   private final Segmenter segmenter;
   private final long maxBody;
-  private final java.util.concurrent.atomic.AtomicInteger active = new java.util.concurrent.atomic.AtomicInteger();
+  private final AtomicInteger active = new AtomicInteger();
+  private volatile boolean closing;
 
   Requests(Segmenter segmenter, long maxBody) {
     this.segmenter = segmenter;
     this.maxBody = maxBody;
+  }
+
+  /** Requests being handled now. */
+  int active() {
+    return active.get();
+  }
+
+  /** From now on every request is answered 503: the server is stopping. */
+  void close() {
+    closing = true;
   }
 
   /** A request that cannot be answered: its status and a message for the client. */
@@ -65,24 +80,30 @@ final class Requests implements HttpHandler {
     }
   }
 
-  /** Requests being handled now. */
-  int active() {
-    return active.get();
-  }
-
   @Override
   public void handle(HttpExchange ex) throws IOException {
     active.incrementAndGet();
     try (ex) {
       try {
+        if (closing) {
+          throw new Refused(503, "the server is stopping");
+        }
         route(ex);
       } catch (Refused r) {
         // the body may be unread (a refused length, a refused type): the connection cannot carry
-        // another request, so it closes after this answer
+        // another request, so it closes after this answer; what the client still sends is read
+        // first (up to a bound), or a client that sends it all before reading sees a reset
+        drain(ex.getRequestBody());
         ex.getResponseHeaders().set("Connection", "close");
         answer(ex, r.status, Map.of("error", r.getMessage()));
-      } catch (RuntimeException e) {
-        answer(ex, 500, Map.of("error", "the segmenter failed: " + e));
+      } catch (RuntimeException | OutOfMemoryError e) {
+        // before the answer's headers went out: a 500; after them the connection just closes
+        System.err.println("fenci: " + ex.getRequestMethod() + " " + ex.getRequestURI().getPath() + " failed: " + e);
+        if (ex.getResponseCode() < 0) {
+          ex.getResponseHeaders().set("Connection", "close");
+          answer(ex, 500, Map.of("error", "the server failed: " + e.getClass().getSimpleName()
+              + (e instanceof OutOfMemoryError ? " (send less text at once)" : "")));
+        }
       }
     } finally {
       active.decrementAndGet();
@@ -94,23 +115,31 @@ final class Requests implements HttpHandler {
     switch (path) {
       case "/segment", "/tokenize" -> {
         allow(ex, "POST");
-        boolean tokens = path.equals("/tokenize");
         Object texts = texts(ex);
-        String key = tokens ? "tokens" : "words";
-        if (texts instanceof String text) {
-          answer(ex, 200, Map.of(key, tokens ? tokens(segmenter.tokenize(text)) : segmenter.segment(text)));
-        } else {
-          @SuppressWarnings("unchecked")
-          List<String> list = (List<String>) texts;
-          List<Object> out = new ArrayList<>(list.size());
-          if (tokens) {
-            for (String text : list) {
-              out.add(tokens(segmenter.tokenize(text)));
-            }
+        List<String> list = texts instanceof String text ? List.of(text) : castList(texts);
+        List<List<String>> words = segmenter.segmentAll(list);
+        boolean tokens = path.equals("/tokenize");
+        // encoded straight to bytes (no String of the whole answer), then sent with its length:
+        // clients of HTTP/1.0 keep-alive (ApacheBench) do not read chunked answers
+        ByteArrayOutputStream json = new ByteArrayOutputStream(64 + 16 * list.size());
+        try (Writer out = new BufferedWriter(new OutputStreamWriter(json, StandardCharsets.UTF_8), 1 << 14)) {
+          out.write(tokens ? "{\"tokens\":" : "{\"words\":");
+          if (texts instanceof String) {
+            writeWords(out, words.get(0), tokens);
           } else {
-            out.addAll(segmenter.segmentAll(list));
+            out.write('[');
+            for (int i = 0; i < words.size(); i++) {
+              out.write(i == 0 ? "" : ",");
+              writeWords(out, words.get(i), tokens);
+            }
+            out.write(']');
           }
-          answer(ex, 200, Map.of(key, out));
+          out.write("}\n");
+        }
+        ex.getResponseHeaders().set("Content-Type", "application/json; charset=utf-8");
+        ex.sendResponseHeaders(200, json.size());
+        try (OutputStream body = ex.getResponseBody()) {
+          json.writeTo(body);
         }
       }
       case "/health" -> {
@@ -123,6 +152,30 @@ final class Requests implements HttpHandler {
       }
       default -> throw new Refused(404, "no such endpoint: " + path + " (POST /segment, POST /tokenize, GET /health)");
     }
+  }
+
+  @SuppressWarnings("unchecked")
+  private static List<String> castList(Object texts) {
+    return (List<String>) texts;
+  }
+
+  /** One text's words as a JSON array: strings, or tokens with their offsets. */
+  private static void writeWords(Writer out, List<String> words, boolean tokens) throws IOException {
+    out.write('[');
+    int start = 0;
+    for (int i = 0; i < words.size(); i++) {
+      String w = words.get(i);
+      out.write(i == 0 ? "" : ",");
+      if (tokens) {
+        out.write("{\"word\":");
+        out.write(Json.write(w));
+        out.write(",\"start\":" + start + ",\"end\":" + (start + w.length()) + "}");
+      } else {
+        out.write(Json.write(w));
+      }
+      start += w.length();
+    }
+    out.write(']');
   }
 
   private static void allow(HttpExchange ex, String method) throws Refused {
@@ -139,15 +192,18 @@ final class Requests implements HttpHandler {
     String mime = type == null ? "text/plain" : type.split(";", 2)[0].strip().toLowerCase(Locale.ROOT);
     if (type != null) {
       for (String param : type.split(";")) {
-        String p = param.strip().toLowerCase(Locale.ROOT);
-        if (p.startsWith("charset=") && !p.substring(8).replace("\"", "").equals("utf-8")) {
-          throw new Refused(415, "the body must be UTF-8, not " + param.strip().substring(8)
-              + " (convert it first, e.g. iconv -f GBK -t UTF-8)");
+        String[] kv = param.split("=", 2);
+        if (kv.length == 2 && kv[0].strip().equalsIgnoreCase("charset")) {
+          String charset = kv[1].strip().replace("\"", "").toLowerCase(Locale.ROOT);
+          if (!charset.equals("utf-8") && !charset.equals("utf8") && !charset.equals("us-ascii")) {
+            throw new Refused(415, "the body must be UTF-8, not " + kv[1].strip()
+                + " (convert it first, e.g. iconv -f GBK -t UTF-8)");
+          }
         }
       }
     }
     boolean json = mime.equals("application/json");
-    // curl --data sends this type by default; the body is taken as the text, as with text/plain
+    // curl -d sends this type (without encoding the text unless told to): the body is the text
     if (!json && !mime.equals("text/plain") && !mime.equals("application/x-www-form-urlencoded")) {
       throw new Refused(415, "the body must be text/plain (the text) or application/json, not " + mime);
     }
@@ -175,14 +231,8 @@ final class Requests implements HttpHandler {
   /** The body's bytes, refused beyond the limit. */
   private byte[] body(HttpExchange ex) throws IOException, Refused {
     String length = ex.getRequestHeaders().getFirst("Content-Length");
-    if (length != null) {
-      try {
-        if (Long.parseLong(length.strip()) > maxBody) {
-          throw tooLarge();
-        }
-      } catch (NumberFormatException e) {
-        throw new Refused(400, "Content-Length is not a number: " + length);
-      }
+    if (length != null && Long.parseLong(length.strip()) > maxBody) { // the JDK's server refuses one that is not a number
+      throw tooLarge();
     }
     InputStream in = ex.getRequestBody();
     ByteArrayOutputStream b = new ByteArrayOutputStream();
@@ -210,21 +260,23 @@ final class Requests implements HttpHandler {
         b.append(buf, 0, n);
       }
       return b.toString();
-    } catch (dev.fenci.text.InvalidUtf8Exception e) {
-      throw new Refused(400, e.getMessage());
+    } catch (InvalidUtf8Exception e) {
+      // the reader's advice ends with the command line's --lenient, which the server does not take
+      throw new Refused(400, e.getMessage().replace(InvalidUtf8Exception.LENIENT_HINT, "") + "; send UTF-8");
     }
   }
 
-  private static List<Map<String, Object>> tokens(List<Token> tokens) {
-    List<Map<String, Object>> out = new ArrayList<>(tokens.size());
-    for (Token t : tokens) {
-      Map<String, Object> m = new LinkedHashMap<>();
-      m.put("word", t.word());
-      m.put("start", t.start());
-      m.put("end", t.end());
-      out.add(m);
+  /** Reads and drops what is left of a body, up to {@link #DRAIN_LIMIT} bytes. */
+  private static void drain(InputStream in) {
+    try {
+      byte[] buf = new byte[1 << 16];
+      long left = DRAIN_LIMIT;
+      for (int r; left > 0 && (r = in.read(buf, 0, (int) Math.min(buf.length, left))) > 0; ) {
+        left -= r;
+      }
+    } catch (IOException e) {
+      // the client went away: nothing to answer
     }
-    return out;
   }
 
   private static void answer(HttpExchange ex, int status, Object json) throws IOException {

@@ -11,9 +11,17 @@ import java.util.concurrent.Executors;
 
 /**
  * Serves a {@link Segmenter} over HTTP, with JSON answers: {@code POST /segment} and {@code POST
- * /tokenize} (see {@link Requests} for the requests and answers, or docs/server.md), {@code GET
- * /health}. Built on the JDK's own HTTP server; requests are handled on a pool of threads that
- * share the segmenter (and its user dictionary, whose changes apply from the next request).
+ * /tokenize} (see docs/server.md), {@code GET /health}. Built on the JDK's own HTTP server;
+ * requests are handled on a pool of threads that share the segmenter (and its user dictionary,
+ * whose changes apply from the next request).
+ *
+ * <p>{@link #start} sets three of the JDK server's system properties unless they are set:
+ * {@code sun.net.httpserver.nodelay=true} (answers without the 40 ms wait for a delayed
+ * acknowledgement on kept-alive connections) and {@code sun.net.httpserver.maxReqTime} and {@code
+ * maxRspTime} of {@value #TIME_LIMIT_SECONDS} seconds (a client that sends its request or reads
+ * its answer more slowly is disconnected, instead of holding a thread). The JDK reads them when
+ * the JVM's first HTTP server starts: in a program that started one before, set them on its
+ * command line.
  *
  * <pre>{@code
  * try (SegmentServer server = SegmentServer.start(Segmenter.load(), new InetSocketAddress("127.0.0.1", 8080), 2,
@@ -23,8 +31,16 @@ import java.util.concurrent.Executors;
  * }</pre>
  */
 public final class SegmentServer implements AutoCloseable {
-  /** The largest request body accepted by default, in bytes (8 MiB); larger ones get 413. */
-  public static final long DEFAULT_MAX_BODY = 8L << 20;
+  /**
+   * The largest request body accepted by default, in bytes (1 MiB, about 350,000 Chinese
+   * characters); larger ones get 413. A request's memory is a few dozen times its text (the
+   * words, then their JSON).
+   */
+  public static final long DEFAULT_MAX_BODY = 1L << 20;
+  /** The largest body that {@link #start} takes as a limit (256 MiB). */
+  public static final long MAX_BODY_LIMIT = 256L << 20;
+  /** Seconds a client may take to send a request, and to read its answer. */
+  static final int TIME_LIMIT_SECONDS = 60;
 
   private final HttpServer http;
   private final ExecutorService pool;
@@ -51,15 +67,18 @@ public final class SegmentServer implements AutoCloseable {
     if (threads < 1 || threads > Segmenter.MAX_THREADS) {
       throw new IllegalArgumentException("threads must be from 1 to " + Segmenter.MAX_THREADS + ", got " + threads);
     }
-    if (maxBodyBytes < 1) {
-      throw new IllegalArgumentException("the largest request body must be at least 1 byte, got " + maxBodyBytes);
+    if (maxBodyBytes < 1 || maxBodyBytes > MAX_BODY_LIMIT) {
+      throw new IllegalArgumentException("the largest request body must be from 1 to " + MAX_BODY_LIMIT
+          + " bytes, got " + maxBodyBytes);
     }
-    // the JDK's server writes an answer's headers and its body as two packets; without TCP_NODELAY
-    // the body waits for the client's delayed acknowledgement of the headers, 40 ms per request on
-    // a kept-alive connection. Read once, when the JVM's first server starts; an explicit setting wins.
-    if (System.getProperty("sun.net.httpserver.nodelay") == null) {
-      System.setProperty("sun.net.httpserver.nodelay", "true");
-    }
+    // The JDK server's settings, read once when the JVM's first HTTP server starts (an explicit
+    // -D setting wins): it writes an answer's headers and its body as two packets, and without
+    // TCP_NODELAY the body waits for the client's delayed acknowledgement of the headers, 40 ms per
+    // request on a kept-alive connection; and it has no time limits, so that a few clients that
+    // send a request slowly (or never read the answer) would hold every thread.
+    setIfAbsent("sun.net.httpserver.nodelay", "true");
+    setIfAbsent("sun.net.httpserver.maxReqTime", String.valueOf(TIME_LIMIT_SECONDS));
+    setIfAbsent("sun.net.httpserver.maxRspTime", String.valueOf(TIME_LIMIT_SECONDS));
     HttpServer http = HttpServer.create(address, 0);
     ExecutorService pool = Executors.newFixedThreadPool(threads, task -> {
       Thread t = new Thread(task, "fenci-server");
@@ -71,6 +90,12 @@ public final class SegmentServer implements AutoCloseable {
     http.setExecutor(pool);
     http.start();
     return new SegmentServer(http, pool, requests);
+  }
+
+  private static void setIfAbsent(String property, String value) {
+    if (System.getProperty(property) == null) {
+      System.setProperty(property, value);
+    }
   }
 
   /** The address served (with the port chosen when started with port 0). */
@@ -85,9 +110,13 @@ public final class SegmentServer implements AutoCloseable {
     return URI.create("http://" + (host.contains(":") ? "[" + host + "]" : host) + ":" + a.getPort() + "/");
   }
 
-  /** Lets the requests being handled finish (up to 5 seconds), then stops. */
+  /**
+   * Answers new requests with 503 (the server is stopping), lets the ones being handled finish (up
+   * to 5 seconds), then stops.
+   */
   @Override
   public void close() {
+    requests.close();
     long deadline = System.nanoTime() + 5_000_000_000L;
     boolean interrupted = false;
     while (requests.active() > 0 && System.nanoTime() < deadline) {

@@ -75,6 +75,8 @@ class SegmentServerTest {
     for (String type : new String[] {null, "text/plain", "text/plain; charset=UTF-8", "application/x-www-form-urlencoded"}) {
       HttpResponse<String> r = post("/segment", type, TEXT);
       assertThat(r.statusCode()).as(type).isEqualTo(200);
+      // a length, not chunks: HTTP/1.0 clients that keep connections alive (ApacheBench) need it
+      assertThat(r.headers().firstValueAsLong("Content-Length")).hasValue(r.body().getBytes(StandardCharsets.UTF_8).length);
       assertThat(json(r)).isEqualTo(Map.of("words", expected));
     }
     HttpResponse<String> r = post("/segment", "application/json", Json.write(Map.of("text", TEXT)));
@@ -127,7 +129,7 @@ class SegmentServerTest {
   void badRequestsAreRefusedWithAReason() throws Exception {
     HttpResponse<String> r = post("/segment", "text/plain", new byte[] {(byte) 0xe4, (byte) 0xb8, 'a'});
     assertThat(r.statusCode()).isEqualTo(400);
-    assertThat((String) ((Map<?, ?>) json(r)).get("error")).contains("UTF-8").contains("byte");
+    assertThat((String) ((Map<?, ?>) json(r)).get("error")).contains("UTF-8").contains("byte").doesNotContain("--lenient");
 
     r = post("/segment", "text/plain; charset=GBK", "你好");
     assertThat(r.statusCode()).isEqualTo(415);
@@ -175,14 +177,41 @@ class SegmentServerTest {
   void itSaysWhatIsWrongWithItsSettings() {
     InetSocketAddress any = new InetSocketAddress("127.0.0.1", 0);
     assertThatThrownBy(() -> SegmentServer.start(SEG, any, 0, 10)).hasMessageContaining("threads");
-    assertThatThrownBy(() -> SegmentServer.start(SEG, any, 1, 0)).hasMessageContaining("at least 1 byte");
+    assertThatThrownBy(() -> SegmentServer.start(SEG, any, 1, 0)).hasMessageContaining("from 1 to");
+    assertThatThrownBy(() -> SegmentServer.start(SEG, any, 1, SegmentServer.MAX_BODY_LIMIT + 1)).hasMessageContaining("from 1 to");
     assertThatThrownBy(() -> SegmentServer.start(SEG, server.address(), 1, 10)).isInstanceOf(java.net.BindException.class);
     assertThat(server.uri()).isEqualTo(URI.create("http://127.0.0.1:" + server.address().getPort() + "/"));
   }
 
   /** Answers go out without waiting for the client's delayed acknowledgement (40 ms a request on a kept-alive connection). */
   @Test
-  void itsSocketsSendAtOnce() {
+  void itsSocketsSendAtOnceAndSlowClientsAreCutOff() {
     assertThat(System.getProperty("sun.net.httpserver.nodelay")).isEqualTo("true");
+    assertThat(System.getProperty("sun.net.httpserver.maxReqTime")).isEqualTo("60");
+    assertThat(System.getProperty("sun.net.httpserver.maxRspTime")).isEqualTo("60");
+  }
+
+  /** A client that sends a whole body over the limit before it reads gets the 413, not a reset connection. */
+  @Test
+  void aBodyFarOverTheLimitSentWholeGetsItsRefusal() throws Exception {
+    byte[] body = new byte[3_000_000];
+    java.util.Arrays.fill(body, (byte) 'a');
+    try (java.net.Socket s = new java.net.Socket("127.0.0.1", server.address().getPort())) {
+      s.setSoTimeout(30_000);
+      java.io.OutputStream out = s.getOutputStream();
+      out.write(("POST /segment HTTP/1.1\r\nHost: x\r\nContent-Type: text/plain\r\nContent-Length: " + body.length
+          + "\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
+      out.write(body);
+      out.flush();
+      String answer = new String(s.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+      assertThat(answer).startsWith("HTTP/1.1 413").contains("Connection: close").contains("limit of 1000 bytes");
+    }
+  }
+
+  @Test
+  void charsetsThatAreUtf8AreTaken() throws Exception {
+    for (String type : new String[] {"text/plain; charset=utf8", "text/plain;charset=\"UTF-8\"", "text/plain; charset = us-ascii"}) {
+      assertThat(post("/segment", type, "abc").statusCode()).as(type).isEqualTo(200);
+    }
   }
 }
