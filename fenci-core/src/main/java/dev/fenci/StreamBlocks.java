@@ -20,7 +20,7 @@ import java.util.function.Supplier;
  *
  * <p>{@link TextStream} pushes the words of the blocks to a sink (decoding blocks of lines in
  * parallel), {@link WordCursor} pulls them one at a time: both read through this class, so they
- * see the same blocks and give the same words.
+ * give the same words (for the same answers of the reader's {@code ready()}, the same blocks).
  */
 final class StreamBlocks {
   /**
