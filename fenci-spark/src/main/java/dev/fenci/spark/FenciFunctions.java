@@ -15,7 +15,6 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
-import java.util.concurrent.ConcurrentHashMap;
 import org.apache.spark.api.java.JavaSparkContext;
 import org.apache.spark.broadcast.Broadcast;
 import org.apache.spark.sql.Row;
@@ -32,7 +31,9 @@ import org.apache.spark.sql.types.StructType;
  *   <li>{@code fenci_segment(text)}: the words of {@code text}, an {@code ARRAY<STRING>}, without
  *       the runs of whitespace between them;</li>
  *   <li>{@code fenci_tokenize(text)}: the same words with their offsets in {@code text}
- *       ({@code ARRAY<STRUCT<word: STRING, start: INT, end: INT>>}, UTF-16 code units as in Java).</li>
+ *       ({@code ARRAY<STRUCT<word: STRING, start: INT, end: INT>>}), in characters (code points)
+ *       as Spark's {@code length} and {@code substring} count them: the word is {@code
+ *       substring(text, start + 1, end - start)}.</li>
  * </ul>
  * A null text gives null.
  *
@@ -41,7 +42,9 @@ import org.apache.spark.sql.types.StructType;
  * spark.sql("SELECT word, count(*) FROM posts LATERAL VIEW explode(fenci_segment(body)) AS word GROUP BY word");
  * }</pre>
  *
- * <p>Each executor JVM loads the model once and shares it between its tasks: a preset from
+ * <p>The functions belong to the session they are registered in ({@code spark.newSession()} does
+ * not see them). Each executor JVM loads the model once per registration and shares it between
+ * its tasks (the latest few registrations are kept): a preset from
  * fenci-core's jar (which must be on the executors' class path, as this module's), or a model file
  * and dictionaries read on the driver and broadcast to the executors, so they need no file of
  * their own.
@@ -57,8 +60,18 @@ public final class FenciFunctions {
       .add("start", DataTypes.IntegerType, false)
       .add("end", DataTypes.IntegerType, false);
 
-  /** Segmenters of this JVM (an executor's), by what they were built from. */
-  private static final ConcurrentHashMap<Source, Segmenter> LOADED = new ConcurrentHashMap<>();
+  /**
+   * Segmenters of this JVM (an executor's, or the driver's) by registration, the most recently used
+   * last: a few are kept (a model file's takes about 50 MB), so that registering again and again
+   * in a long-lived session does not pile them up.
+   */
+  private static final int KEPT = 4;
+  private static final java.util.LinkedHashMap<String, Segmenter> LOADED = new java.util.LinkedHashMap<>(8, 0.75f, true) {
+    @Override
+    protected boolean removeEldestEntry(java.util.Map.Entry<String, Segmenter> eldest) {
+      return size() > KEPT;
+    }
+  };
 
   private FenciFunctions() {}
 
@@ -86,19 +99,31 @@ public final class FenciFunctions {
     JavaSparkContext sc = JavaSparkContext.fromSparkContext(spark.sparkContext());
     Broadcast<byte[]> file = null;
     if (!Presets.exists(model)) {
-      Segmenter.load(model); // checks it here, with the message a user can act on
-      file = sc.broadcast(Files.readAllBytes(Path.of(model)));
+      if (!Files.isRegularFile(Path.of(model))) {
+        Segmenter.load(model); // throws the message a user can act on (no such preset or file)
+      }
+      byte[] bytes = Files.readAllBytes(Path.of(model));
+      Model.load(bytes, model); // checked here, on the driver
+      file = sc.broadcast(bytes);
     }
     List<Entry> entries = new ArrayList<>();
     for (Path d : dictionaries) {
-      entries.addAll(DictionaryFile.read(d, false, null));
+      try {
+        entries.addAll(DictionaryFile.read(d, false, System.err));
+      } catch (java.nio.file.NoSuchFileException e) {
+        throw new java.nio.file.NoSuchFileException(d.toString(), null, "no such dictionary file");
+      }
     }
-    Words words = null;
+    // plain arrays, which Spark's Java and Kryo serializers both send
+    Broadcast<String[]> words = null;
+    Broadcast<double[]> multipliers = null;
     if (!entries.isEmpty()) {
-      words = new Words(entries.stream().map(Entry::word).toArray(String[]::new),
-          entries.stream().mapToDouble(Entry::multiplier).toArray());
+      words = sc.broadcast(entries.stream().map(Entry::word).toArray(String[]::new));
+      multipliers = sc.broadcast(entries.stream().mapToDouble(Entry::multiplier).toArray());
     }
-    Source source = new Source(model, file, words == null ? null : sc.broadcast(words));
+    // one key per registration (a preset alone is shared): broadcast ids restart with each SparkContext
+    String key = file == null && words == null ? "preset:" + model : java.util.UUID.randomUUID().toString();
+    Source source = new Source(key, model, file, words, multipliers);
     source.segmenter(); // the driver's copy, and a check that it loads
     spark.udf().register(SEGMENT, (UDF1<String, List<String>>) text -> segment(source, text),
         DataTypes.createArrayType(DataTypes.StringType, false));
@@ -124,59 +149,53 @@ public final class FenciFunctions {
       return null;
     }
     List<Row> rows = new ArrayList<>();
+    int at = 0; // in code points, as Spark's length and substring count
     for (Token t : source.segmenter().tokenize(text)) {
+      int n = t.word().codePointCount(0, t.word().length());
       if (!t.isSpace()) {
-        rows.add(RowFactory.create(t.word(), t.start(), t.end()));
+        rows.add(RowFactory.create(t.word(), at, at + n));
       }
+      at += n;
     }
     return rows;
   }
 
-  /** Dictionary entries in a form Spark can send: words and their multipliers. */
-  private record Words(String[] words, double[] multipliers) implements Serializable {
-    UserDictionary dictionary() {
-      UserDictionary dict = UserDictionary.empty();
-      List<Entry> entries = new ArrayList<>(words.length);
-      for (int i = 0; i < words.length; i++) {
-        entries.add(new Entry(words[i], multipliers[i]));
-      }
-      dict.addAll(entries);
-      return dict;
-    }
-  }
-
   /**
-   * What a segmenter is built from, sent to the executors with the functions: a preset's name or a
-   * broadcast model file, and broadcast dictionary entries (or null).
+   * What a segmenter is built from, sent to the executors with the functions: a key naming the
+   * registration, a preset's name or a broadcast model file, and broadcast dictionary entries (or
+   * nulls).
    */
-  private record Source(String model, Broadcast<byte[]> file, Broadcast<Words> entries) implements Serializable {
+  private record Source(String key, String model, Broadcast<byte[]> file, Broadcast<String[]> words,
+      Broadcast<double[]> multipliers) implements Serializable {
     Segmenter segmenter() {
-      return LOADED.computeIfAbsent(this, s -> {
-        try {
-          Segmenter seg = s.file == null ? Segmenter.load(s.model)
-              : Segmenter.of(Model.load(s.file.value(), s.model));
-          if (s.entries != null) {
-            seg = seg.withDictionary(s.entries.value().dictionary());
-          }
-          return seg;
-        } catch (IOException e) {
-          throw new UncheckedIOException(e);
+      synchronized (LOADED) {
+        Segmenter seg = LOADED.get(key);
+        if (seg == null) {
+          seg = load();
+          LOADED.put(key, seg);
         }
-      });
+        return seg;
+      }
     }
 
-    @Override
-    public boolean equals(Object o) {
-      return o instanceof Source s && model.equals(s.model) && id(file) == id(s.file) && id(entries) == id(s.entries);
-    }
-
-    @Override
-    public int hashCode() {
-      return Objects.hash(model, id(file), id(entries));
-    }
-
-    private static long id(Broadcast<?> b) {
-      return b == null ? -1 : b.id();
+    private Segmenter load() {
+      try {
+        Segmenter seg = file == null ? Segmenter.load(model) : Segmenter.of(Model.load(file.value(), model));
+        if (words != null) {
+          String[] w = words.value();
+          double[] m = multipliers.value();
+          List<Entry> entries = new ArrayList<>(w.length);
+          for (int i = 0; i < w.length; i++) {
+            entries.add(new Entry(w[i], m[i]));
+          }
+          UserDictionary dict = UserDictionary.empty();
+          dict.addAll(entries);
+          seg = seg.withDictionary(dict);
+        }
+        return seg;
+      } catch (IOException e) {
+        throw new UncheckedIOException(e);
+      }
     }
   }
 }

@@ -41,7 +41,7 @@ class FenciFunctionsTest {
     spark.stop();
   }
 
-  private static final List<String> TEXTS = List.of("扫描二维码，关注微信号。", "在2001年新年钟声即将敲响， iPhone 15 Pro降价55.6亿元。",
+  private static final List<String> TEXTS = List.of("😀😀扫描二维码，关注微信号。", "扫描二维码，关注微信号。", "在2001年新年钟声即将敲响， iPhone 15 Pro降价55.6亿元。",
       "中共中央总书记江泽民发表新年讲话\n第二行", "", "   ");
 
   private static Dataset<Row> texts() {
@@ -88,7 +88,7 @@ class FenciFunctionsTest {
       List<String> got = r.<Row>getList(1).stream()
           .map(t -> t.getString(0) + "@" + t.getInt(1) + "-" + t.getInt(2)).toList();
       List<String> expected = seg.tokenize(text).stream().filter(t -> !t.isSpace())
-          .map(t -> t.word() + "@" + t.start() + "-" + t.end()).toList();
+          .map(t -> t.word() + "@" + text.codePointCount(0, t.start()) + "-" + text.codePointCount(0, t.end())).toList();
       assertThat(got).as(text).isEqualTo(expected);
     }
   }
@@ -112,6 +112,55 @@ class FenciFunctionsTest {
     }
   }
 
+  /** Offsets count as Spark's substring does: each word is substring(text, start + 1, end - start). */
+  @Test
+  void offsetsAreSparksCharacters() throws Exception {
+    FenciFunctions.register(spark);
+    List<Row> rows = spark.sql("SELECT t.word, substring(s, t.start + 1, t.end - t.start) FROM"
+        + " (SELECT '😀😀扫描二维码，关注微信号。𠀀中文' AS s) LATERAL VIEW explode(fenci_tokenize(s)) x AS t").collectAsList();
+    assertThat(rows).isNotEmpty();
+    for (Row r : rows) {
+      assertThat(r.getString(1)).isEqualTo(r.getString(0));
+    }
+  }
+
+  /** Spark's Kryo serializer broadcasts the model file and the dictionary too. */
+  @Test
+  void kryoSendsTheModelAndTheDictionary() throws Exception {
+    spark.stop();
+    try {
+      spark = SparkSession.builder().master("local[2]").appName("fenci-kryo")
+          .config("spark.ui.enabled", "false").config("spark.driver.host", "127.0.0.1")
+          .config("spark.driver.bindAddress", "127.0.0.1")
+          .config("spark.serializer", "org.apache.spark.serializer.KryoSerializer").getOrCreate();
+      Path dict = dir.resolve("kryo.dict");
+      Files.writeString(dict, "扫描二维,inf\n", StandardCharsets.UTF_8);
+      FenciFunctions.register(spark, "fast", dict);
+      assertThat(spark.sql("SELECT fenci_segment('扫描二维码')").collectAsList().get(0).<String>getList(0))
+          .isEqualTo(List.of("扫描二维", "码"));
+    } finally {
+      spark.stop();
+      start();
+    }
+  }
+
+  /** A new session of the same JVM with another dictionary gets its own words (broadcast ids start again). */
+  @Test
+  void aNewContextGetsItsOwnDictionary() throws Exception {
+    Path d1 = dir.resolve("one.dict");
+    Files.writeString(d1, "扫描二维,inf\n", StandardCharsets.UTF_8);
+    FenciFunctions.register(spark, "fast", d1);
+    assertThat(spark.sql("SELECT fenci_segment('扫描二维码')").collectAsList().get(0).<String>getList(0))
+        .isEqualTo(List.of("扫描二维", "码"));
+    spark.stop();
+    start();
+    Path d2 = dir.resolve("two.dict");
+    Files.writeString(d2, "描二,inf\n", StandardCharsets.UTF_8);
+    FenciFunctions.register(spark, "fast", d2);
+    assertThat(spark.sql("SELECT fenci_segment('扫描二维码')").collectAsList().get(0).<String>getList(0))
+        .contains("描二");
+  }
+
   @Test
   void aMissingModelOrABadDictionaryIsNamed() throws Exception {
     assertThatThrownBy(() -> FenciFunctions.register(spark, dir.resolve("none.safetensors").toString()))
@@ -119,5 +168,7 @@ class FenciFunctionsTest {
     Path bad = dir.resolve("bad.dict");
     Files.writeString(bad, "你好,10\n微信号,abc\n", StandardCharsets.UTF_8);
     assertThatThrownBy(() -> FenciFunctions.register(spark, "seed", bad)).hasMessageContaining("bad.dict:2");
+    assertThatThrownBy(() -> FenciFunctions.register(spark, "seed", dir.resolve("none.dict")))
+        .hasMessageContaining("none.dict").hasMessageContaining("no such dictionary file");
   }
 }
