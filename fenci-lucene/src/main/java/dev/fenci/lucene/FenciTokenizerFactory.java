@@ -6,11 +6,9 @@ import dev.fenci.dict.DictionaryFile;
 import dev.fenci.dict.Entry;
 import dev.fenci.dict.UserDictionary;
 import dev.fenci.model.Model;
+import dev.fenci.text.Utf8Reader;
 import java.io.IOException;
 import java.io.InputStream;
-import java.nio.charset.CharacterCodingException;
-import java.nio.charset.CodingErrorAction;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -128,20 +126,13 @@ public final class FenciTokenizerFactory extends TokenizerFactory implements Res
     return String.join(", ", Presets.list().stream().map(Presets.Preset::name).toList());
   }
 
-  /** The lines of a UTF-8 resource; invalid UTF-8 is an error that names the resource. */
+  /** The lines of a UTF-8 resource; invalid UTF-8 is an error that names the resource, line and byte. */
   private static List<String> lines(ResourceLoader loader, String name) throws IOException {
-    byte[] bytes;
-    try (InputStream in = loader.openResource(name)) {
-      bytes = in.readAllBytes();
+    try (java.io.BufferedReader r = new java.io.BufferedReader(new Utf8Reader(loader.openResource(name), name, false))) {
+      return r.lines().toList();
+    } catch (java.io.UncheckedIOException e) {
+      throw e.getCause(); // lines() wraps the reader's InvalidUtf8Exception
     }
-    String text;
-    try {
-      text = StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
-          .onUnmappableCharacter(CodingErrorAction.REPORT).decode(java.nio.ByteBuffer.wrap(bytes)).toString();
-    } catch (CharacterCodingException e) {
-      throw new IOException("it is not valid UTF-8", e);
-    }
-    return text.lines().toList();
   }
 
   @Override

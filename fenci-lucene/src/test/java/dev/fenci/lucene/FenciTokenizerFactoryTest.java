@@ -68,6 +68,11 @@ public class FenciTokenizerFactoryTest extends BaseTokenStreamFactoryTestCase {
     assertTrue(e.getMessage(), e.getMessage().contains("dictionary 'no-such.dict' cannot be read"));
   }
 
+  public void testADictionaryNotInUtf8IsNamedWithItsByte() {
+    Exception e = expectThrows(Exception.class, () -> tokenizerFactory("fenci", "dictionary", "latin1.dict"));
+    assertTrue(e.getMessage(), e.getMessage().contains("latin1.dict") && e.getMessage().contains("invalid UTF-8"));
+  }
+
   public void testEmptyOrMalformedParametersAreRefused() {
     for (String[] kv : new String[][] {{"model", ""}, {"model", " "}, {"dictionary", ""}, {"dictionary", " , "},
         {"keepPunctuation", "yes"}}) {
