@@ -165,17 +165,37 @@ public final class FenciFunctions {
    * registration, a preset's name or a broadcast model file, and broadcast dictionary entries (or
    * nulls).
    */
-  private record Source(String key, String model, Broadcast<byte[]> file, Broadcast<String[]> words,
-      Broadcast<double[]> multipliers) implements Serializable {
+  private static final class Source implements Serializable {
+    private static final long serialVersionUID = 1L;
+    private final String key;
+    private final String model;
+    private final Broadcast<byte[]> file;
+    private final Broadcast<String[]> words;
+    private final Broadcast<double[]> multipliers;
+    /** This copy's segmenter, found once: a task's rows then skip the shared cache and its lock. */
+    private transient volatile Segmenter seg;
+
+    Source(String key, String model, Broadcast<byte[]> file, Broadcast<String[]> words, Broadcast<double[]> multipliers) {
+      this.key = key;
+      this.model = model;
+      this.file = file;
+      this.words = words;
+      this.multipliers = multipliers;
+    }
+
     Segmenter segmenter() {
-      synchronized (LOADED) {
-        Segmenter seg = LOADED.get(key);
-        if (seg == null) {
-          seg = load();
-          LOADED.put(key, seg);
+      Segmenter s = seg;
+      if (s == null) {
+        synchronized (LOADED) {
+          s = LOADED.get(key);
+          if (s == null) {
+            s = load();
+            LOADED.put(key, s);
+          }
         }
-        return seg;
+        seg = s;
       }
+      return s;
     }
 
     private Segmenter load() {
