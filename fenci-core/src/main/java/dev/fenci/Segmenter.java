@@ -1,6 +1,7 @@
 package dev.fenci;
 
 import dev.fenci.decode.Decoder;
+import dev.fenci.decode.Subwords;
 import dev.fenci.dict.DictionarySnapshot;
 import dev.fenci.dict.UserDictionary;
 import dev.fenci.model.Model;
@@ -27,15 +28,17 @@ import java.util.List;
 public final class Segmenter {
   private final Model model;
   private final Decoder decoder;
+  private final Subwords subwords;
   private final UserDictionary dictionary;
 
   private Segmenter(Model model) {
-    this(model, new Decoder(model), null);
+    this(model, new Decoder(model), new Subwords(model), null);
   }
 
-  private Segmenter(Model model, Decoder decoder, UserDictionary dictionary) {
+  private Segmenter(Model model, Decoder decoder, Subwords subwords, UserDictionary dictionary) {
     this.model = model;
     this.decoder = decoder;
+    this.subwords = subwords;
     this.dictionary = dictionary;
   }
 
@@ -49,7 +52,7 @@ public final class Segmenter {
    * lines). The model is shared, not copied.
    */
   public Segmenter withDictionary(UserDictionary dictionary) {
-    return new Segmenter(model, decoder, java.util.Objects.requireNonNull(dictionary, "dictionary is null (UserDictionary.empty() is an empty one)"));
+    return new Segmenter(model, decoder, subwords, java.util.Objects.requireNonNull(dictionary, "dictionary is null (UserDictionary.empty() is an empty one)"));
   }
 
   private DictionarySnapshot dict() {
@@ -126,6 +129,49 @@ public final class Segmenter {
   public List<Token> tokenize(String text) {
     java.util.Objects.requireNonNull(text, "text to tokenize is null");
     return toTokens(text, decoder.wordEnds(List.of(text), dict()).get(0));
+  }
+
+  /**
+   * The known words inside {@code word}, for search indexes: for {@code 中华人民共和国} the parts
+   * {@code 中华}, {@code 华人}, {@code 人民}, {@code 共和}, {@code 共和国}, {@code 人民共和国} and others
+   * the model knows, with their offsets in {@code word}, ordered by start, then by end. A part is
+   * known when the model was trained with it as a word or told it later (the {@code +jieba}
+   * presets add a word list), or when this segmenter's user dictionary holds it with a multiplier
+   * of 1 or more; an entry with a multiplier below 1 keeps it out (a user who finds
+   * {@code 华人} in {@code 中华人民共和国} a false match writes {@code 华人,0.5}). Parts are two or more
+   * Chinese characters and shorter than the word; a word of Latin letters, digits or symbols has
+   * none. The word itself is not among them. It need not be a word this segmenter produced.
+   */
+  public List<Token> subwords(String word) {
+    java.util.Objects.requireNonNull(word, "word is null");
+    int[] parts = subwords.find(word, dict());
+    List<Token> out = new ArrayList<>(parts.length / 2);
+    for (int i = 0; i < parts.length; i += 2) {
+      out.add(new Token(word.substring(parts[i], parts[i + 1]), parts[i], parts[i + 1]));
+    }
+    return out;
+  }
+
+  /**
+   * The tokens of {@code text} for a search index: each word of {@link #tokenize(String)}, followed
+   * by its {@link #subwords} (offsets in {@code text}), so that a query for {@code 共和国} finds a
+   * text that says {@code 中华人民共和国}. The words alone still concatenate to {@code text}; the
+   * parts overlap them. Segment queries with {@link #tokenize(String)}, not with this.
+   */
+  public List<Token> tokenizeForSearch(String text) {
+    java.util.Objects.requireNonNull(text, "text to tokenize is null");
+    DictionarySnapshot dict = dict();
+    List<Token> out = new ArrayList<>();
+    for (Token t : toTokens(text, decoder.wordEnds(List.of(text), dict).get(0))) {
+      out.add(t);
+      int[] parts = subwords.find(t.word(), dict);
+      for (int i = 0; i < parts.length; i += 2) {
+        int s = t.start() + parts[i];
+        int e = t.start() + parts[i + 1];
+        out.add(new Token(text.substring(s, e), s, e));
+      }
+    }
+    return out;
   }
 
   /** {@link #segment(String)} for many texts at once (their network work is batched). */

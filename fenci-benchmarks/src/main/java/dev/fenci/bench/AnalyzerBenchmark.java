@@ -6,6 +6,7 @@ import java.io.IOException;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.apache.lucene.analysis.Analyzer;
+import org.apache.lucene.analysis.CharArraySet;
 import org.apache.lucene.analysis.TokenStream;
 import org.apache.lucene.analysis.cn.smart.SmartChineseAnalyzer;
 import org.apache.lucene.analysis.standard.StandardAnalyzer;
@@ -28,7 +29,8 @@ import org.openjdk.jmh.infra.Blackhole;
  * Lucene analysis of the PKU test text, one line a document, one thread: what indexing pays per
  * character for each analyzer (token streams consumed to their end, terms read). One operation
  * analyses the whole file; characters per second = chars(file) x ops/s. {@code standard} is
- * Lucene's StandardAnalyzer (one token per Chinese character, no segmentation), the floor.
+ * Lucene's StandardAnalyzer (one token per Chinese character, no segmentation), the floor; the
+ * {@code -subwords} rows add each word's parts, as an index analyzer with subwords does.
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.Throughput)
@@ -37,7 +39,7 @@ import org.openjdk.jmh.infra.Blackhole;
 @Measurement(iterations = 5, time = 3)
 @Fork(value = 1, jvmArgsAppend = {"--add-modules", "jdk.incubator.vector", "-Xmx2g"})
 public class AnalyzerBenchmark {
-  @Param({"fenci-accurate", "fenci-fast", "smartcn", "standard"})
+  @Param({"fenci-accurate", "fenci-accurate-subwords", "fenci-fast", "fenci-fast-subwords", "smartcn", "standard"})
   public String analyzer;
 
   Analyzer a;
@@ -48,6 +50,8 @@ public class AnalyzerBenchmark {
     a = switch (analyzer) {
       case "fenci-accurate" -> new FenciAnalyzer(Segmenter.load("accurate"));
       case "fenci-fast" -> new FenciAnalyzer(Segmenter.load("fast"));
+      case "fenci-accurate-subwords" -> new FenciAnalyzer(Segmenter.load("accurate"), CharArraySet.EMPTY_SET, true);
+      case "fenci-fast-subwords" -> new FenciAnalyzer(Segmenter.load("fast"), CharArraySet.EMPTY_SET, true);
       case "smartcn" -> new SmartChineseAnalyzer();
       case "standard" -> new StandardAnalyzer();
       default -> throw new IllegalArgumentException("unknown analyzer " + analyzer);

@@ -20,11 +20,22 @@ import org.apache.lucene.analysis.cjk.CJKWidthFilter;
  * IndexWriterConfig config = new IndexWriterConfig(analyzer);
  * }</pre>
  *
+ * <p>For a search index, {@link #FenciAnalyzer(Segmenter, CharArraySet, boolean) one with
+ * subwords} also indexes the parts of each word ({@code 共和国} inside {@code 中华人民共和国}); analyse
+ * queries with one without them:
+ *
+ * <pre>{@code
+ * Segmenter seg = Segmenter.load();
+ * IndexWriterConfig config = new IndexWriterConfig(new FenciAnalyzer(seg, CharArraySet.EMPTY_SET, true));
+ * QueryParser parser = new QueryParser("body", new FenciAnalyzer(seg));
+ * }</pre>
+ *
  * <p>Thread-safe, as Lucene analyzers are; the segmenter is shared by all its token streams.
  */
 public final class FenciAnalyzer extends Analyzer {
   private final Segmenter segmenter;
   private final CharArraySet stopWords;
+  private final boolean subwords;
 
   /** With fenci's default model and no stop words. */
   public FenciAnalyzer() {
@@ -41,13 +52,23 @@ public final class FenciAnalyzer extends Analyzer {
    * ASCII for full-width letters and digits), which are dropped.
    */
   public FenciAnalyzer(Segmenter segmenter, CharArraySet stopWords) {
+    this(segmenter, stopWords, false);
+  }
+
+  /**
+   * With {@code segmenter}, stop words, and, if {@code subwords}, the {@link
+   * dev.fenci.Segmenter#subwords parts} of each word as tokens at its position (for indexing; see
+   * {@link FenciTokenizer}).
+   */
+  public FenciAnalyzer(Segmenter segmenter, CharArraySet stopWords, boolean subwords) {
+    this.subwords = subwords;
     this.segmenter = Objects.requireNonNull(segmenter, "segmenter is null");
     this.stopWords = CharArraySet.unmodifiableSet(CharArraySet.copy(Objects.requireNonNull(stopWords, "stop words are null")));
   }
 
   @Override
   protected TokenStreamComponents createComponents(String fieldName) {
-    FenciTokenizer tokenizer = new FenciTokenizer(segmenter);
+    FenciTokenizer tokenizer = new FenciTokenizer(TokenStream.DEFAULT_TOKEN_ATTRIBUTE_FACTORY, segmenter, false, subwords);
     TokenStream stream = normalize(fieldName, tokenizer);
     if (!stopWords.isEmpty()) {
       stream = new StopFilter(stream, stopWords);

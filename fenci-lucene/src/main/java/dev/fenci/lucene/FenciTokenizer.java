@@ -1,12 +1,15 @@
 package dev.fenci.lucene;
 
 import dev.fenci.Segmenter;
+import dev.fenci.Token;
 import dev.fenci.WordCursor;
 import java.io.IOException;
+import java.util.List;
 import java.util.Objects;
 import org.apache.lucene.analysis.Tokenizer;
 import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
 import org.apache.lucene.analysis.tokenattributes.OffsetAttribute;
+import org.apache.lucene.analysis.tokenattributes.PositionIncrementAttribute;
 import org.apache.lucene.analysis.tokenattributes.TypeAttribute;
 import org.apache.lucene.util.AttributeFactory;
 
@@ -17,7 +20,15 @@ import org.apache.lucene.util.AttributeFactory;
  * blocks (a field of any size, lines of any length), with the words the segmenter gives the whole
  * text.
  *
- * <p>Token types: {@link #WORD}, {@link #PUNCTUATION} (when kept). Terms are the text as written;
+ * <p>For a search index the tokenizer can also emit each word's {@link Segmenter#subwords parts}
+ * ({@code 共和国} and the others the model knows inside {@code 中华人民共和国}) after the word, at its
+ * position (position increment 0), so that a query for a part finds the whole; tokenize queries
+ * without them. As with Lucene's compound word filters, a part has its word's offsets: the token
+ * graph stays consistent (the tokens at a position share their offsets), and a highlighter marks
+ * the whole word.
+ *
+ * <p>Token types: {@link #WORD}, {@link #SUBWORD} (when asked for), {@link #PUNCTUATION} (when
+ * kept). Terms are the text as written;
  * {@link FenciAnalyzer} adds width folding and lower case. The segmenter (and its user
  * dictionary) is shared by all tokenizers made with it; a tokenizer itself, like every Lucene
  * tokenizer, belongs to one thread at a time.
@@ -27,14 +38,21 @@ public final class FenciTokenizer extends Tokenizer {
   public static final String WORD = "<WORD>";
   /** The type of a word made only of punctuation, emitted when the tokenizer keeps punctuation. */
   public static final String PUNCTUATION = "<PUNCTUATION>";
+  /** The type of a part of the word before it, emitted when the tokenizer adds parts. */
+  public static final String SUBWORD = "<SUBWORD>";
 
   private final Segmenter segmenter;
   private final boolean keepPunctuation;
+  private final boolean subwords;
   private final CharTermAttribute term = addAttribute(CharTermAttribute.class);
   private final OffsetAttribute offset = addAttribute(OffsetAttribute.class);
+  private final PositionIncrementAttribute position = addAttribute(PositionIncrementAttribute.class);
   private final TypeAttribute type = addAttribute(TypeAttribute.class);
   private final WordCursor cursor;
   private long end; // end of the last word read (emitted or not): the text's length at the end
+  private List<Token> parts = List.of(); // the parts of the last word emitted, still to come
+  private int nextPart;
+  private int partStart, partEnd; // that word's offsets, which its parts take
 
   /** A tokenizer that drops punctuation. */
   public FenciTokenizer(Segmenter segmenter) {
@@ -46,15 +64,34 @@ public final class FenciTokenizer extends Tokenizer {
    *     #PUNCTUATION})
    */
   public FenciTokenizer(AttributeFactory factory, Segmenter segmenter, boolean keepPunctuation) {
+    this(factory, segmenter, keepPunctuation, false);
+  }
+
+  /**
+   * @param keepPunctuation whether words made only of punctuation become tokens (of type {@link
+   *     #PUNCTUATION})
+   * @param subwords        whether each word is followed by its {@link Segmenter#subwords parts}
+   *     (of type {@link #SUBWORD}, at the word's position), for a search index
+   */
+  public FenciTokenizer(AttributeFactory factory, Segmenter segmenter, boolean keepPunctuation, boolean subwords) {
     super(factory);
     this.segmenter = Objects.requireNonNull(segmenter, "segmenter is null");
     this.keepPunctuation = keepPunctuation;
+    this.subwords = subwords;
     this.cursor = segmenter.words(input); // Lucene's reader that refuses reads before reset()
   }
 
   @Override
   public boolean incrementToken() throws IOException {
     clearAttributes();
+    if (nextPart < parts.size()) {
+      Token part = parts.get(nextPart++);
+      term.setEmpty().append(part.word());
+      offset.setOffset(partStart, partEnd);
+      position.setPositionIncrement(0);
+      type.setType(SUBWORD);
+      return true;
+    }
     while (cursor.next()) {
       end = cursor.end();
       if (cursor.isSpace()) {
@@ -71,6 +108,12 @@ public final class FenciTokenizer extends Tokenizer {
       term.setEmpty().append(word);
       offset.setOffset(correctOffset(offset(cursor.start())), correctOffset(offset(end)));
       type.setType(punctuation ? PUNCTUATION : WORD);
+      if (subwords && word.length() >= 3) {
+        parts = segmenter.subwords(word);
+        nextPart = 0;
+        partStart = offset.startOffset();
+        partEnd = offset.endOffset();
+      }
       return true;
     }
     return false;
@@ -81,6 +124,8 @@ public final class FenciTokenizer extends Tokenizer {
     super.reset();
     cursor.reset(input);
     end = 0;
+    parts = List.of();
+    nextPart = 0;
   }
 
   @Override

@@ -29,7 +29,10 @@ import org.apache.lucene.util.ResourceLoaderAware;
  *   <li>{@code dictionary}: user dictionaries, comma-separated names of UTF-8 files of {@code
  *       word,multiplier} lines (fenci's dictionary format), opened through the resource loader;
  *   <li>{@code keepPunctuation}: {@code true} to emit words made only of punctuation, {@code
- *       false} (the default) not to.
+ *       false} (the default) not to;
+ *   <li>{@code subwords}: {@code true} to follow each word with its parts (known words inside it,
+ *       at its position: for an index analyzer, not a query one), {@code false} (the default)
+ *       not to.
  * </ul>
  *
  * <pre>{@code
@@ -46,6 +49,7 @@ public final class FenciTokenizerFactory extends TokenizerFactory implements Res
   private final String model;
   private final List<String> dictionaries;
   private final boolean keepPunctuation;
+  private final boolean subwords;
   private volatile Segmenter segmenter;
 
   /** A factory with the parameters above; unknown ones are refused. */
@@ -69,15 +73,21 @@ public final class FenciTokenizerFactory extends TokenizerFactory implements Res
             + "comma-separated, or leave the parameter out");
       }
     }
-    String keep = get(args, "keepPunctuation", "false");
-    if (!keep.equals("true") && !keep.equals("false")) {
-      throw new IllegalArgumentException("keepPunctuation of the fenci tokenizer is true or false, not '" + keep + "'");
-    }
-    keepPunctuation = keep.equals("true");
+    keepPunctuation = flag(args, "keepPunctuation");
+    subwords = flag(args, "subwords");
     if (!args.isEmpty()) {
       throw new IllegalArgumentException("unknown parameters of the fenci tokenizer: " + args.keySet()
-          + " (it takes model, dictionary and keepPunctuation)");
+          + " (it takes model, dictionary, keepPunctuation and subwords)");
     }
+  }
+
+  /** A true/false parameter, false when absent; anything else is refused by name. */
+  private boolean flag(Map<String, String> args, String name) {
+    String value = get(args, name, "false");
+    if (!value.equals("true") && !value.equals("false")) {
+      throw new IllegalArgumentException(name + " of the fenci tokenizer is true or false, not '" + value + "'");
+    }
+    return value.equals("true");
   }
 
   /** Default constructor for the service loader only. */
@@ -141,6 +151,6 @@ public final class FenciTokenizerFactory extends TokenizerFactory implements Res
     if (s == null) {
       throw new IllegalStateException("the fenci tokenizer factory has no model yet: call inform(ResourceLoader) first");
     }
-    return new FenciTokenizer(factory, s, keepPunctuation);
+    return new FenciTokenizer(factory, s, keepPunctuation, subwords);
   }
 }

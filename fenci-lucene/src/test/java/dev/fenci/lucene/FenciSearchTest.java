@@ -4,6 +4,7 @@ import com.carrotsearch.randomizedtesting.annotations.ThreadLeakFilters;
 import dev.fenci.Segmenter;
 import java.io.IOException;
 import org.apache.lucene.analysis.Analyzer;
+import org.apache.lucene.analysis.CharArraySet;
 import org.apache.lucene.document.Document;
 import org.apache.lucene.document.Field;
 import org.apache.lucene.document.TextField;
@@ -17,6 +18,7 @@ import org.apache.lucene.search.TermQuery;
 import org.apache.lucene.store.Directory;
 import org.apache.lucene.tests.index.RandomIndexWriter;
 import org.apache.lucene.tests.util.LuceneTestCase;
+import org.apache.lucene.util.QueryBuilder;
 
 /** Indexing and searching with the analyzer: what a user of a search engine sees. */
 @ThreadLeakFilters(defaultFilters = true, filters = {FenciThreads.class})
@@ -30,6 +32,45 @@ public class FenciSearchTest extends LuceneTestCase {
 
   private static int hits(IndexSearcher s, Query q) throws IOException {
     return s.count(q);
+  }
+
+  private static Directory index(Analyzer a, String... docs) throws IOException {
+    Directory dir = newDirectory();
+    try (RandomIndexWriter w = new RandomIndexWriter(random(), dir, newIndexWriterConfig(a))) {
+      for (String text : docs) {
+        Document d = new Document();
+        d.add(new TextField("body", text, Field.Store.YES));
+        w.addDocument(d);
+      }
+    }
+    return dir;
+  }
+
+  /** An index with subwords finds a word by its parts; queries parsed without them stay precise. */
+  public void testSubwordsFindAWordByItsParts() throws IOException {
+    Segmenter seg = Segmenter.load();
+    String[] docs = {"中华人民共和国成立了", "社会主义现代化建设", "他们是华人"};
+    try (Analyzer plain = new FenciAnalyzer(seg);
+        Analyzer indexing = new FenciAnalyzer(seg, CharArraySet.EMPTY_SET, true);
+        Directory words = index(plain, docs);
+        Directory withParts = index(indexing, docs);
+        IndexReader r1 = DirectoryReader.open(words);
+        IndexReader r2 = DirectoryReader.open(withParts)) {
+      IndexSearcher s1 = newSearcher(r1);
+      IndexSearcher s2 = newSearcher(r2);
+      QueryBuilder queries = new QueryBuilder(plain); // queries analysed without parts
+      for (String q : new String[] {"共和国", "社会", "现代"}) {
+        assertEquals(q, 0, hits(s1, queries.createPhraseQuery("body", q)));
+        assertEquals(q, 1, hits(s2, queries.createPhraseQuery("body", q)));
+      }
+      // the whole word and phrases of whole words are found as before
+      assertEquals(1, hits(s2, queries.createPhraseQuery("body", "中华人民共和国")));
+      assertEquals(1, hits(s2, queries.createPhraseQuery("body", "社会主义现代化建设")));
+      // a part ending a word, then the next word: consecutive positions, so the phrase matches
+      assertEquals(1, hits(s2, new PhraseQuery("body", "共和国", "成立")));
+      // the price: 华人 inside 中华人民 matches too
+      assertEquals(2, hits(s2, queries.createPhraseQuery("body", "华人")));
+    }
   }
 
   public void testWordsAreFoundAndCharactersInsideThemAreNot() throws IOException {

@@ -75,10 +75,20 @@ public class FenciTokenizerFactoryTest extends BaseTokenStreamFactoryTestCase {
 
   public void testEmptyOrMalformedParametersAreRefused() {
     for (String[] kv : new String[][] {{"model", ""}, {"model", " "}, {"dictionary", ""}, {"dictionary", " , "},
-        {"keepPunctuation", "yes"}}) {
+        {"keepPunctuation", "yes"}, {"subwords", "1"}}) {
       IllegalArgumentException e = expectThrows(IllegalArgumentException.class, () -> tokenizerFactory("fenci", kv));
       assertTrue(e.getMessage(), e.getMessage().contains(kv[0]));
     }
+  }
+
+  public void testSubwordsAreAddedWhenAskedFor() throws Exception {
+    Tokenizer t = tokenizerFactory("fenci", "subwords", "true").create();
+    t.setReader(new StringReader("社会主义"));
+    assertTokenStreamContents(t, new String[] {"社会主义", "社会", "主义"}, new int[] {0, 0, 0}, new int[] {4, 4, 4},
+        new String[] {FenciTokenizer.WORD, FenciTokenizer.SUBWORD, FenciTokenizer.SUBWORD}, new int[] {1, 0, 0});
+    t = tokenizerFactory("fenci", "subwords", "false").create();
+    t.setReader(new StringReader("社会主义"));
+    assertTokenStreamContents(t, new String[] {"社会主义"});
   }
 
   /** Dictionary names are separated by commas, with or without spaces. */

@@ -185,6 +185,55 @@ public class FenciTokenizerTest extends BaseTokenStreamTestCase {
     }
   }
 
+  private static Analyzer withSubwords(Segmenter seg) {
+    return new Analyzer() {
+      @Override
+      protected TokenStreamComponents createComponents(String field) {
+        return new TokenStreamComponents(new FenciTokenizer(TokenStream.DEFAULT_TOKEN_ATTRIBUTE_FACTORY, seg, false, true));
+      }
+    };
+  }
+
+  /** Each word, then its parts at its position, as the segmenter's tokenizeForSearch gives them. */
+  public void testSubwordsFollowTheirWordAtItsPosition() throws IOException {
+    try (Analyzer a = withSubwords(SEG)) {
+      for (String text : new String[] {"中华人民共和国成立了。", "北京大学生物系的研究生，社会主义现代化", TEXTS[1], TEXTS[2], ""}) {
+        List<String> words = new ArrayList<>();
+        List<Integer> starts = new ArrayList<>();
+        List<Integer> ends = new ArrayList<>();
+        List<String> types = new ArrayList<>();
+        List<Integer> increments = new ArrayList<>();
+        Token word = null;
+        for (Token t : SEG.tokenizeForSearch(text)) {
+          boolean part = word != null && t.start() < word.end();
+          if (!part) {
+            word = t;
+            if (t.isSpace() || FenciTokenizer.isInvisible(t.word()) || FenciTokenizer.isPunctuation(t.word())) {
+              continue;
+            }
+          }
+          words.add(t.word());
+          starts.add(word.start()); // a part has its word's offsets
+          ends.add(word.end());
+          types.add(part ? FenciTokenizer.SUBWORD : FenciTokenizer.WORD);
+          increments.add(part ? 0 : 1);
+        }
+        assertAnalyzesTo(a, text, words.toArray(new String[0]), starts.stream().mapToInt(i -> i).toArray(),
+            ends.stream().mapToInt(i -> i).toArray(), types.toArray(new String[0]),
+            increments.stream().mapToInt(i -> i).toArray());
+      }
+      assertAnalyzesTo(a, "中华人民共和国", new String[] {"中华人民共和国", "中华", "华人", "人民", "共和", "共和国"},
+          new int[] {0, 0, 0, 0, 0, 0}, new int[] {7, 7, 7, 7, 7, 7}, new int[] {1, 0, 0, 0, 0, 0});
+    }
+  }
+
+  public void testRandomTextWithSubwords() throws IOException {
+    try (Analyzer a = new FenciAnalyzer(FAST, CharArraySet.EMPTY_SET, true)) {
+      checkRandomData(random(), a, 200 * RANDOM_MULTIPLIER);
+      checkRandomData(random(), a, 3 * RANDOM_MULTIPLIER, 8192);
+    }
+  }
+
   public void testATokenizerWithoutAReaderSaysSo() throws IOException {
     Tokenizer t = new FenciTokenizer(SEG);
     expectThrows(IllegalStateException.class, t::incrementToken);

@@ -1,0 +1,142 @@
+package dev.fenci;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.fenci.dict.UserDictionary;
+import dev.fenci.text.TextRules;
+import java.util.ArrayList;
+import java.util.List;
+import net.jqwik.api.ForAll;
+import net.jqwik.api.Property;
+import org.junit.jupiter.api.Test;
+
+/** {@link Segmenter#subwords} and {@link Segmenter#tokenizeForSearch}: the parts a search index adds. */
+class SubwordsTest {
+  private static final Segmenter DEFAULT = Segmenter.load();
+
+  private static List<String> words(List<Token> tokens) {
+    return tokens.stream().map(Token::word).toList();
+  }
+
+  @Test
+  void theKnownWordsInsideAWordAreItsParts() {
+    List<Token> parts = DEFAULT.subwords("中华人民共和国");
+    assertThat(words(parts)).contains("中华", "人民", "共和", "共和国").doesNotContain("中华人民共和国", "民共", "国");
+    for (Token t : parts) {
+      assertThat("中华人民共和国".substring(t.start(), t.end())).isEqualTo(t.word());
+    }
+    assertThat(parts).isSortedAccordingTo((a, b) -> a.start() != b.start() ? Integer.compare(a.start(), b.start())
+        : Integer.compare(a.end(), b.end()));
+    assertThat(words(DEFAULT.subwords("社会主义"))).containsExactly("社会", "主义");
+  }
+
+  @Test
+  void shortWordsAndWordsWithoutChineseHaveNoParts() {
+    for (String w : new String[] {"", "国", "人民", "iPhone", "COVID-19", "55.6亿", "https://example.com/人民日报", "１２３４"}) {
+      assertThat(DEFAULT.subwords(w)).as(w).allSatisfy(t -> assertThat(t.word()).matches("\\p{IsHan}{2,}"));
+    }
+    assertThat(DEFAULT.subwords("人民")).isEmpty();
+    assertThat(DEFAULT.subwords("iPhone15Pro")).isEmpty();
+    // a part never reaches across a letter or digit: 人民 and 日报 are parts, nothing with the letters
+    assertThat(words(DEFAULT.subwords("人民abc日报"))).containsExactly("人民", "日报");
+  }
+
+  @Test
+  void traditionalCharactersAreReadAsTheNetworkReadsThem() {
+    assertThat(words(DEFAULT.subwords("中華人民共和國"))).contains("中華", "人民", "共和國");
+  }
+
+  @Test
+  void aModelWithoutAVocabularyOfWordsFindsOnlyTheDictionarysParts() throws Exception {
+    Segmenter seed = Segmenter.load("seed");
+    assertThat(seed.subwords("中华人民共和国")).isEmpty();
+    try (UserDictionary dict = UserDictionary.empty()) {
+      dict.add("共和国", 1);
+      assertThat(words(seed.withDictionary(dict).subwords("中华人民共和国"))).containsExactly("共和国");
+    }
+  }
+
+  @Test
+  void theUserDictionaryAddsPartsAndKeepsThemOut() {
+    UserDictionary dict = UserDictionary.empty();
+    Segmenter seg = DEFAULT.withDictionary(dict);
+    assertThat(words(seg.subwords("中华人民共和国"))).contains("华人").doesNotContain("人民共和国");
+    dict.add("华人", 0.5); // below 1: not a part here, whatever the model knows
+    dict.add("人民共和国", 1);
+    dict.add("國", 10); // one character: never a part
+    assertThat(words(seg.subwords("中华人民共和国"))).doesNotContain("华人").contains("人民共和国", "中华", "共和国");
+    dict.add("华人", 2);
+    assertThat(words(seg.subwords("中华人民共和国"))).contains("华人");
+    // a dictionary's part is still Chinese characters only
+    dict.add("民abc日", 5);
+    assertThat(words(seg.subwords("人民abc日报"))).containsExactly("人民", "日报");
+    // the segmenter without the dictionary is not affected
+    assertThat(words(DEFAULT.subwords("中华人民共和国"))).contains("华人").doesNotContain("人民共和国");
+  }
+
+  @Test
+  void charactersOutsideTheBasicPlaneKeepTheirPairsWhole() {
+    UserDictionary dict = UserDictionary.empty();
+    dict.add("\uD840\uDC00人", 1); // 𠀀人, a CJK extension B character the model does not know
+    Segmenter seg = DEFAULT.withDictionary(dict);
+    String word = "\uD840\uDC00人民日报";
+    List<Token> parts = seg.subwords(word);
+    assertThat(words(parts)).contains("\uD840\uDC00人", "人民", "日报");
+    assertThat(parts).allSatisfy(t -> assertThat(word.substring(t.start(), t.end())).isEqualTo(t.word()));
+  }
+
+  @Test
+  void tokenizeForSearchFollowsEachWordWithItsParts() {
+    String text = "中华人民共和国成立了。";
+    List<Token> tokens = DEFAULT.tokenizeForSearch(text);
+    assertThat(tokens.get(0).word()).isEqualTo("中华人民共和国");
+    List<Token> expected = new ArrayList<>();
+    for (Token t : DEFAULT.tokenize(text)) {
+      expected.add(t);
+      for (Token p : DEFAULT.subwords(t.word())) {
+        expected.add(new Token(p.word(), t.start() + p.start(), t.start() + p.end()));
+      }
+    }
+    assertThat(tokens).isEqualTo(expected);
+    assertThat(words(tokens)).contains("共和国", "成立", "了", "。");
+  }
+
+  @Test
+  void nullIsRefusedByName() {
+    assertThatThrownBy(() -> DEFAULT.subwords(null)).hasMessageContaining("word is null");
+    assertThatThrownBy(() -> DEFAULT.tokenizeForSearch(null)).hasMessageContaining("null");
+  }
+
+  /** Random text from the words of TestTexts and odd characters: the invariants of the parts. */
+  @Property(tries = 300)
+  void partsLieInsideTheirWordsAndTheWordsStillConcatenate(@ForAll("anyText") String text) {
+    for (Segmenter s : new Segmenter[] {DEFAULT, Segmenter.of(TestModels.random(TextRules.FOLD, 3))}) {
+      List<Token> tokens = s.tokenizeForSearch(text);
+      StringBuilder words = new StringBuilder();
+      Token word = null;
+      int lastStart = 0;
+      for (Token t : tokens) {
+        assertThat(text.substring(t.start(), t.end())).isEqualTo(t.word());
+        assertThat(t.start()).isGreaterThanOrEqualTo(lastStart);
+        lastStart = t.start();
+        if (word == null || t.start() >= word.end()) {
+          assertThat(t.start()).isEqualTo(words.length()); // a word of the segmentation
+          words.append(t.word());
+          word = t;
+        } else { // a part of the word before it
+          assertThat(t.end()).isLessThanOrEqualTo(word.end());
+          assertThat(t.word().codePointCount(0, t.word().length()))
+              .isGreaterThanOrEqualTo(2).isLessThan(word.word().codePointCount(0, word.word().length()));
+          assertThat(t.word()).matches("\\p{IsHan}+");
+        }
+      }
+      assertThat(words.toString()).isEqualTo(text);
+    }
+  }
+
+  @net.jqwik.api.Provide
+  net.jqwik.api.Arbitrary<String> anyText() {
+    return new SegmenterTest().anyText().map(t -> t + TestTexts.unpunctuated(40).substring(0, Math.min(40, t.length() + 5)));
+  }
+}
