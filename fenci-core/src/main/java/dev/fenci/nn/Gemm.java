@@ -40,16 +40,20 @@ public abstract class Gemm {
   }
 
   private static Gemm warmInBackground(Gemm g) {
-    Thread t = new Thread(() -> {
-      try {
-        warmUp(g);
-      } finally {
-        ready = g;
-      }
-    }, "fenci-gemm-warmup");
-    t.setDaemon(true);
-    t.setPriority(Thread.MIN_PRIORITY);
-    t.start();
+    try {
+      Thread t = new Thread(() -> {
+        try {
+          warmUp(g);
+        } finally {
+          ready = g;
+        }
+      }, "fenci-gemm-warmup");
+      t.setDaemon(true);
+      t.setPriority(Thread.MIN_PRIORITY);
+      t.start();
+    } catch (SecurityException e) {
+      return g; // a security manager that forbids threads (a search engine's plugin policy): cold, still right
+    }
     return ScalarGemm.INSTANCE;
   }
 
