@@ -1,0 +1,28 @@
+package dev.fenci.opensearch;
+
+import java.util.Map;
+import org.apache.lucene.analysis.Analyzer;
+import org.opensearch.index.analysis.AnalyzerProvider;
+import org.opensearch.index.analysis.TokenizerFactory;
+import org.opensearch.indices.analysis.AnalysisModule.AnalysisProvider;
+import org.opensearch.plugins.AnalysisPlugin;
+import org.opensearch.plugins.Plugin;
+
+/**
+ * fenci in OpenSearch: the tokenizer {@code fenci} and the analyzers {@code fenci} (words, for
+ * queries and indexes) and {@code fenci_index} (words and their parts, for indexes), usable by name
+ * in a mapping or configured in an index's analysis settings (see {@link FenciSettings}).
+ */
+public final class FenciPlugin extends Plugin implements AnalysisPlugin {
+  @Override
+  public Map<String, AnalysisProvider<TokenizerFactory>> getTokenizers() {
+    return Map.of("fenci", FenciTokenizerProvider::new);
+  }
+
+  @Override
+  public Map<String, AnalysisProvider<AnalyzerProvider<? extends Analyzer>>> getAnalyzers() {
+    return Map.of(
+        "fenci", (index, env, name, settings) -> new FenciAnalyzerProvider(index, env, name, settings, false),
+        "fenci_index", (index, env, name, settings) -> new FenciAnalyzerProvider(index, env, name, settings, true));
+  }
+}

@@ -1,0 +1,30 @@
+package dev.fenci.opensearch;
+
+import dev.fenci.Segmenter;
+import dev.fenci.lucene.FenciTokenizer;
+import org.apache.lucene.analysis.TokenStream;
+import org.apache.lucene.analysis.Tokenizer;
+import org.opensearch.common.settings.Settings;
+import org.opensearch.env.Environment;
+import org.opensearch.index.IndexSettings;
+import org.opensearch.index.analysis.AbstractTokenizerFactory;
+
+/** The tokenizer {@code fenci}: settings {@code model}, {@code dictionary}, {@code keep_punctuation}, {@code subwords}. */
+final class FenciTokenizerProvider extends AbstractTokenizerFactory {
+  private final Segmenter segmenter;
+  private final boolean keepPunctuation;
+  private final boolean subwords;
+
+  FenciTokenizerProvider(IndexSettings index, Environment env, String name, Settings settings) {
+    super(index, settings, name);
+    FenciSettings.check(settings, "tokenizer", FenciSettings.TOKENIZER_KEYS);
+    segmenter = FenciSettings.segmenter(env, settings, name);
+    keepPunctuation = FenciSettings.flag(settings, FenciSettings.KEEP_PUNCTUATION, false, name);
+    subwords = FenciSettings.flag(settings, FenciSettings.SUBWORDS, false, name);
+  }
+
+  @Override
+  public Tokenizer create() {
+    return new FenciTokenizer(TokenStream.DEFAULT_TOKEN_ATTRIBUTE_FACTORY, segmenter, keepPunctuation, subwords);
+  }
+}

@@ -1,0 +1,78 @@
+package dev.fenci.opensearch;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import org.opensearch.action.admin.indices.analyze.AnalyzeAction;
+import org.opensearch.analysis.common.CommonAnalysisPlugin;
+import org.opensearch.common.xcontent.XContentType;
+import org.opensearch.env.Environment;
+import org.opensearch.index.query.QueryBuilders;
+import org.opensearch.plugins.Plugin;
+import org.opensearch.test.OpenSearchSingleNodeTestCase;
+
+/** The index definitions of docs/opensearch.md, run as written on a node with the plugin. */
+public class DocsExamplesTest extends OpenSearchSingleNodeTestCase {
+  @Override
+  protected Collection<Class<? extends Plugin>> getPlugins() {
+    return pluginList(FenciPlugin.class, CommonAnalysisPlugin.class);
+  }
+
+  /** The bodies of the doc's {@code PUT news} requests. */
+  private static List<String> examples() throws Exception {
+    Path doc = Path.of("..", "docs", "opensearch.md");
+    List<String> out = new ArrayList<>();
+    String[] parts = Files.readString(doc, StandardCharsets.UTF_8).split("```json\n");
+    for (int i = 1; i < parts.length; i++) {
+      String block = parts[i].substring(0, parts[i].indexOf("```"));
+      if (block.startsWith("PUT news\n")) {
+        out.add(block.substring("PUT news\n".length()));
+      }
+    }
+    return out;
+  }
+
+  /** Creates the index {@code news} from a REST request's body (whose mappings the REST layer puts under {@code _doc}). */
+  private void createNews(String body) {
+    java.util.Map<String, Object> source = new java.util.HashMap<>(
+        org.opensearch.common.xcontent.XContentHelper.convertToMap(XContentType.JSON.xContent(), body, false));
+    Object mappings = source.remove("mappings");
+    if (mappings != null) {
+      source.put("mappings", java.util.Map.of("_doc", mappings));
+    }
+    client().admin().indices().prepareCreate("news").setSource(source).get();
+  }
+
+  public void testTheDocsIndexDefinitionsWork() throws Exception {
+    Path config = getInstanceFromNode(Environment.class).configFile();
+    Files.createDirectories(config.resolve("fenci"));
+    Files.writeString(config.resolve("fenci").resolve("my.dict"), "二维码,10\n", StandardCharsets.UTF_8);
+    List<String> examples = examples();
+    assertEquals("the doc's PUT news examples", 2, examples.size());
+    for (String body : examples) {
+      createNews(body);
+      client().prepareIndex("news").setId("1").setSource("{\"body\": \"中华人民共和国成立了，扫描二维码\"}", XContentType.JSON).get();
+      client().admin().indices().prepareRefresh("news").get();
+      for (String q : new String[] {"共和国", "中华人民共和国", "二维码"}) {
+        assertEquals(q, 1, client().prepareSearch("news").setQuery(QueryBuilders.matchQuery("body", q)).get()
+            .getHits().getTotalHits().value);
+      }
+      client().admin().indices().prepareDelete("news").get();
+    }
+  }
+
+  public void testTheCustomAnalyzerOfTheSettingsExample() throws Exception {
+    Path config = getInstanceFromNode(Environment.class).configFile();
+    Files.createDirectories(config.resolve("fenci"));
+    Files.writeString(config.resolve("fenci").resolve("my.dict"), "二维码,10\n", StandardCharsets.UTF_8);
+    createNews(examples().get(1));
+    AnalyzeAction.Response r = client().admin().indices().prepareAnalyze("news", "扫描二维码，ＩＰＨＯＮＥ")
+        .setAnalyzer("zh_custom").get();
+    assertEquals(List.of("扫描", "二维码", "iphone"), r.getTokens().stream().map(AnalyzeAction.AnalyzeToken::getTerm).toList());
+    r = client().admin().indices().prepareAnalyze("news", "我的书到了").setAnalyzer("zh_index").get();
+    assertEquals(List.of("我", "书", "到"), r.getTokens().stream().map(AnalyzeAction.AnalyzeToken::getTerm).toList());
+  }
+}

@@ -1,0 +1,102 @@
+package dev.fenci.opensearch;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.apache.lucene.analysis.Analyzer;
+import org.apache.lucene.analysis.Tokenizer;
+import org.opensearch.Version;
+import org.opensearch.cluster.metadata.IndexMetadata;
+import org.opensearch.common.settings.Settings;
+import org.opensearch.env.Environment;
+import org.opensearch.index.analysis.AnalysisTestsHelper;
+import org.opensearch.test.OpenSearchTestCase;
+import org.opensearch.test.OpenSearchTokenStreamTestCase;
+
+/** The plugin's analysis components as an index's settings configure them. */
+public class FenciAnalysisTest extends OpenSearchTokenStreamTestCase {
+  private Path home;
+
+  private OpenSearchTestCase.TestAnalysis analysis(Settings.Builder analysisSettings) throws IOException {
+    Settings settings = Settings.builder()
+        .put(Environment.PATH_HOME_SETTING.getKey(), home)
+        .put(IndexMetadata.SETTING_VERSION_CREATED, Version.CURRENT)
+        .put(analysisSettings.build())
+        .build();
+    return AnalysisTestsHelper.createTestAnalysisFromSettings(settings, new FenciPlugin());
+  }
+
+  @Override
+  public void setUp() throws Exception {
+    super.setUp();
+    home = createTempDir();
+    Files.createDirectories(home.resolve("config"));
+  }
+
+  public void testTheAnalyzersByName() throws IOException {
+    OpenSearchTestCase.TestAnalysis a = analysis(Settings.builder()
+        .put("index.analysis.analyzer.words.type", "fenci")
+        .put("index.analysis.analyzer.parts.type", "fenci_index"));
+    Analyzer words = a.indexAnalyzers.get("words");
+    Analyzer parts = a.indexAnalyzers.get("parts");
+    assertAnalyzesTo(words, "中华人民共和国成立了。ＩＰＨＯＮＥ", new String[] {"中华人民共和国", "成立", "了", "iphone"});
+    assertAnalyzesTo(parts, "社会主义", new String[] {"社会主义", "社会", "主义"}, new int[] {0, 0, 0},
+        new int[] {4, 4, 4}, new int[] {1, 0, 0});
+  }
+
+  public void testTheTokenizerWithADictionaryFromTheConfigurationFolder() throws IOException {
+    Files.write(home.resolve("config").resolve("my.dict"), "二维码,10\n".getBytes(StandardCharsets.UTF_8));
+    OpenSearchTestCase.TestAnalysis a = analysis(Settings.builder()
+        .put("index.analysis.tokenizer.mine.type", "fenci")
+        .put("index.analysis.tokenizer.mine.model", "fast")
+        .put("index.analysis.tokenizer.mine.dictionary", "my.dict")
+        .put("index.analysis.tokenizer.mine.keep_punctuation", true)
+        .put("index.analysis.analyzer.custom_zh.tokenizer", "mine"));
+    Tokenizer t = a.tokenizer.get("mine").create();
+    t.setReader(new java.io.StringReader("扫描二维码。"));
+    assertTokenStreamContents(t, new String[] {"扫描", "二维码", "。"});
+    assertAnalyzesTo(a.indexAnalyzers.get("custom_zh"), "扫描二维码。", new String[] {"扫描", "二维码", "。"});
+  }
+
+  public void testStopWords() throws IOException {
+    OpenSearchTestCase.TestAnalysis a = analysis(Settings.builder()
+        .put("index.analysis.analyzer.s.type", "fenci")
+        .putList("index.analysis.analyzer.s.stopwords", "的", "了"));
+    assertAnalyzesTo(a.indexAnalyzers.get("s"), "我的书到了", new String[] {"我", "书", "到"});
+  }
+
+  public void testMistakesAreNamed() {
+    Exception e = expectThrows(IllegalArgumentException.class, () -> analysis(Settings.builder()
+        .put("index.analysis.analyzer.x.type", "fenci").put("index.analysis.analyzer.x.keepPunctuation", true)));
+    assertTrue(e.getMessage(), e.getMessage().contains("unknown settings of the fenci analyzer: [keepPunctuation]"));
+    e = expectThrows(IllegalArgumentException.class, () -> analysis(Settings.builder()
+        .put("index.analysis.tokenizer.x.type", "fenci").put("index.analysis.tokenizer.x.subwords", "yes")));
+    assertTrue(e.getMessage(), e.getMessage().contains("[subwords] of [x] is true or false, not [yes]"));
+    e = expectThrows(IllegalArgumentException.class, () -> analysis(Settings.builder()
+        .put("index.analysis.tokenizer.x.type", "fenci").put("index.analysis.tokenizer.x.model", "acurate")));
+    assertTrue(e.getMessage(), e.getMessage().contains("'acurate' is neither a preset (") && e.getMessage().contains("accurate,"));
+    e = expectThrows(IllegalArgumentException.class, () -> analysis(Settings.builder()
+        .put("index.analysis.tokenizer.x.type", "fenci").put("index.analysis.tokenizer.x.dictionary", "none.dict")));
+    assertTrue(e.getMessage(), e.getMessage().contains("[dictionary] of [x]: no file"));
+  }
+
+  public void testAMalformedDictionaryNamesItsLine() throws IOException {
+    Files.write(home.resolve("config").resolve("bad.dict"), "好词,2\n坏词,abc\n".getBytes(StandardCharsets.UTF_8));
+    Exception e = expectThrows(Exception.class, () -> analysis(Settings.builder()
+        .put("index.analysis.tokenizer.x.type", "fenci").put("index.analysis.tokenizer.x.dictionary", "bad.dict")));
+    assertTrue(e.getMessage(), e.getMessage().contains("bad.dict:2"));
+  }
+
+  public void testAModelFileFromTheConfigurationFolder() throws Exception {
+    Path file = home.resolve("config").resolve("fast.safetensors");
+    dev.fenci.Segmenter fast = dev.fenci.Segmenter.load("fast");
+    fast.model().save(file);
+    OpenSearchTestCase.TestAnalysis a = analysis(Settings.builder()
+        .put("index.analysis.tokenizer.one.type", "fenci").put("index.analysis.tokenizer.one.model", "fast.safetensors")
+        .put("index.analysis.tokenizer.two.type", "fenci").put("index.analysis.tokenizer.two.model", "fast.safetensors"));
+    Tokenizer t = a.tokenizer.get("one").create();
+    t.setReader(new java.io.StringReader("在2001年新年钟声即将敲响，扫描二维码"));
+    assertTokenStreamContents(t, fast.segment("在2001年新年钟声即将敲响扫描二维码").toArray(new String[0]));
+  }
+}

@@ -1,0 +1,47 @@
+package dev.fenci.opensearch;
+
+import java.util.Collection;
+import java.util.List;
+import org.opensearch.action.admin.indices.analyze.AnalyzeAction;
+import org.opensearch.action.search.SearchResponse;
+import org.opensearch.common.xcontent.XContentType;
+import org.opensearch.index.query.QueryBuilders;
+import org.opensearch.plugins.Plugin;
+import org.opensearch.test.OpenSearchSingleNodeTestCase;
+
+/** A node with the plugin: a mapping names the analyzers, documents are indexed and searched. */
+public class FenciNodeTest extends OpenSearchSingleNodeTestCase {
+  @Override
+  protected Collection<Class<? extends Plugin>> getPlugins() {
+    return pluginList(FenciPlugin.class);
+  }
+
+  public void testAnalyzeApi() {
+    AnalyzeAction.Response r = client().admin().indices().prepareAnalyze("扫描二维码，关注微信号。").setAnalyzer("fenci").get();
+    assertEquals(List.of("扫描", "二", "维码", "关注", "微信号"), r.getTokens().stream().map(AnalyzeAction.AnalyzeToken::getTerm).toList());
+  }
+
+  public void testIndexWithPartsAndSearchWithWords() {
+    client().admin().indices().prepareCreate("news")
+        .setMapping("{\"properties\": {\"body\": {\"type\": \"text\", \"analyzer\": \"fenci_index\", \"search_analyzer\": \"fenci\"},"
+            + " \"plain\": {\"type\": \"text\", \"analyzer\": \"fenci\"}}}")
+        .get();
+    String[] docs = {"中华人民共和国成立了", "社会主义现代化建设", "他在北京大学读书"};
+    for (int i = 0; i < docs.length; i++) {
+      client().prepareIndex("news").setId(Integer.toString(i))
+          .setSource("{\"body\": \"" + docs[i] + "\", \"plain\": \"" + docs[i] + "\"}", XContentType.JSON).get();
+    }
+    client().admin().indices().prepareRefresh("news").get();
+    assertEquals(1, hits("body", "共和国"));
+    assertEquals(0, hits("plain", "共和国"));
+    assertEquals(1, hits("body", "中华人民共和国"));
+    assertEquals(1, hits("plain", "中华人民共和国"));
+    assertEquals(1, hits("body", "社会"));
+    SearchResponse phrase = client().prepareSearch("news").setQuery(QueryBuilders.matchPhraseQuery("body", "社会主义现代化")).get();
+    assertEquals(1, phrase.getHits().getTotalHits().value);
+  }
+
+  private long hits(String field, String text) {
+    return client().prepareSearch("news").setQuery(QueryBuilders.matchQuery(field, text)).get().getHits().getTotalHits().value;
+  }
+}
