@@ -133,14 +133,17 @@ public final class Segmenter {
 
   /**
    * The known words inside {@code word}, for search indexes: for {@code 中华人民共和国} the parts
-   * {@code 中华}, {@code 华人}, {@code 人民}, {@code 共和}, {@code 共和国}, {@code 人民共和国} and others
-   * the model knows, with their offsets in {@code word}, ordered by start, then by end. A part is
+   * {@code 中华}, {@code 华人}, {@code 人民}, {@code 共和} and {@code 共和国} with the default model, with
+   * their offsets in {@code word}, ordered by start, then by end. A part is
    * known when the model was trained with it as a word or told it later (the {@code +jieba}
    * presets add a word list), or when this segmenter's user dictionary holds it with a multiplier
    * of 1 or more; an entry with a multiplier below 1 keeps it out (a user who finds
-   * {@code 华人} in {@code 中华人民共和国} a false match writes {@code 华人,0.5}). Parts are two or more
-   * Chinese characters and shorter than the word; a word of Latin letters, digits or symbols has
-   * none. The word itself is not among them. It need not be a word this segmenter produced.
+   * {@code 华人} in {@code 中华人民共和国} a false match writes {@code 华人,0.5}). Parts are 2 to 16
+   * Chinese characters (with the combining marks that follow them) and shorter than the word; a
+   * word of Latin letters, digits or symbols has none. The word itself is not among them. It need
+   * not be a word this segmenter produced. A model without a word model reads words from its
+   * lexicon, which holds 2 to 6 characters ({@code fast}); the {@code seed} model has neither,
+   * and only the dictionary gives parts.
    */
   public List<Token> subwords(String word) {
     java.util.Objects.requireNonNull(word, "word is null");

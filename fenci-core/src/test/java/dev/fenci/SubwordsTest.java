@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.fenci.dict.UserDictionary;
+import dev.fenci.text.Chunker;
 import dev.fenci.text.TextRules;
 import java.util.ArrayList;
 import java.util.List;
@@ -86,6 +87,54 @@ class SubwordsTest {
     assertThat(parts).allSatisfy(t -> assertThat(word.substring(t.start(), t.end())).isEqualTo(t.word()));
   }
 
+  /** A combining mark or variation selector belongs to the character before it, as in the dictionary. */
+  @Test
+  void marksStayWithTheirCharacter() {
+    UserDictionary dict = UserDictionary.empty();
+    dict.add("华人", 0.5);
+    Segmenter seg = DEFAULT.withDictionary(dict);
+    String marked = "中华人\uFE00民共和国";
+    List<Token> parts = seg.subwords(marked);
+    assertThat(words(parts)).doesNotContain("华人", "华人\uFE00").contains("中华", "共和国");
+    assertThat(words(parts)).anySatisfy(w -> assertThat(w).startsWith("人\uFE00民")); // 人︀民, the mark inside
+    for (Token t : parts) {
+      assertThat(Character.isLowSurrogate(marked.charAt(t.start())) || t.word().startsWith("\uFE00")).isFalse();
+      assertThat(t.end() == marked.length() || !Character.getName(marked.codePointAt(t.end())).contains("VARIATION")).isTrue();
+    }
+    // a mark at the word's end: the word without it is not a part, and a dictionary's part takes it
+    try (UserDictionary more = UserDictionary.empty()) {
+      more.add("共和国", 1);
+      Segmenter seed = loadSeed().withDictionary(more);
+      assertThat(words(seed.subwords("中华人民共和国\uFE0F"))).containsExactly("共和国\uFE0F");
+    }
+    assertThat(words(DEFAULT.subwords("中华人民共和国\uFE0F"))).doesNotContain("中华人民共和国").contains("共和国\uFE0F");
+  }
+
+  private static Segmenter loadSeed() {
+    try {
+      return Segmenter.load("seed");
+    } catch (java.io.IOException e) {
+      throw new AssertionError(e);
+    }
+  }
+
+  /** Nested entries in a long word: the parts are those of 2 to 16 characters, found in the word's length of memory. */
+  @Test
+  void aLongWordWithNestedEntries() {
+    UserDictionary dict = UserDictionary.empty();
+    for (int k = 2; k <= 256; k++) {
+      dict.add("的".repeat(k), 2);
+    }
+    String word = "的".repeat(15_000);
+    List<Token> parts = DEFAULT.withDictionary(dict).subwords(word);
+    long expected = 0;
+    for (int len = 2; len <= 16; len++) {
+      expected += word.length() - len + 1;
+    }
+    assertThat(parts).hasSize((int) expected);
+    assertThat(parts).allSatisfy(t -> assertThat(t.end() - t.start()).isBetween(2, 16));
+  }
+
   @Test
   void tokenizeForSearchFollowsEachWordWithItsParts() {
     String text = "中华人民共和国成立了。";
@@ -126,13 +175,25 @@ class SubwordsTest {
           word = t;
         } else { // a part of the word before it
           assertThat(t.end()).isLessThanOrEqualTo(word.end());
-          assertThat(t.word().codePointCount(0, t.word().length()))
-              .isGreaterThanOrEqualTo(2).isLessThan(word.word().codePointCount(0, word.word().length()));
-          assertThat(t.word()).matches("\\p{IsHan}+");
+          // Chinese characters, each with the marks that follow it, fewer than the word's characters
+          assertThat(t.word()).matches("(\\p{IsHan}\\p{M}*){2,16}");
+          assertThat(characters(t.word())).isLessThan(characters(word.word()));
+          assertThat(t.end() == text.length() || !Chunker.isCombiningMark(text.codePointAt(t.end()))).isTrue();
         }
       }
       assertThat(words.toString()).isEqualTo(text);
     }
+  }
+
+  /** Characters other than marks after a character (a mark that starts the word counts). */
+  private static int characters(String w) {
+    int n = 0;
+    for (int i = 0; i < w.length(); i += Character.charCount(w.codePointAt(i))) {
+      if (n == 0 || !Chunker.isCombiningMark(w.codePointAt(i))) {
+        n++;
+      }
+    }
+    return n;
   }
 
   @net.jqwik.api.Provide

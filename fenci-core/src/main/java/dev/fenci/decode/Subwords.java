@@ -5,6 +5,7 @@ import dev.fenci.model.Model;
 import dev.fenci.model.Vocabulary;
 import dev.fenci.model.WordLanguageModel;
 import dev.fenci.nn.Lexicon;
+import dev.fenci.text.Chunker;
 import dev.fenci.text.TextRules;
 import java.util.Arrays;
 
@@ -14,7 +15,7 @@ import java.util.Arrays;
  * was trained with it as a word (its word model's vocabulary or its lexicon), when it was added to
  * the model's lexicon (the {@code +jieba} presets), or when the user dictionary holds it with a
  * multiplier of 1 or more; an entry with a multiplier below 1 keeps it out whatever the model
- * knows. Parts are Chinese characters only (two or more, fewer than the word has), so Latin words,
+ * knows. Parts are Chinese characters only (2 to {@value #LONGEST}, fewer than the word has), so Latin words,
  * numbers and web addresses are never taken apart. Characters are compared as the network reads
  * them (full-width and ASCII alike, traditional as simplified), as the decoder does.
  */
@@ -37,30 +38,38 @@ public final class Subwords {
   /**
    * The parts of {@code word} as pairs of UTF-16 offsets into it, {@code start, end, start, end,
    * ...}, ordered by start, then by end; none if it has none (a word of fewer than three
-   * characters has none).
+   * characters has none). A combining mark or variation selector belongs to the character before
+   * it, as in the decoder and the dictionary: a part ends after the marks of its last character.
    */
   public int[] find(String word, DictionarySnapshot dict) {
-    int n = word.codePointCount(0, word.length());
-    if (n < 3) {
+    // the word's characters, each with the marks that follow it
+    int cps = word.codePointCount(0, word.length());
+    if (cps < 3) {
       return new int[0];
     }
-    int[] at = new int[n + 1]; // UTF-16 offset of each code point, and the end
-    int[] ids = new int[n];
-    boolean[] han = new boolean[n];
+    int[] at = new int[cps + 1]; // UTF-16 offset where each character starts; at[n]: the word's end
+    int[] ids = new int[cps];
+    boolean[] han = new boolean[cps];
+    int n = 0;
     boolean any = false;
-    for (int i = 0, k = 0; k < n; k++) {
+    for (int i = 0; i < word.length(); ) {
       int cp = word.codePointAt(i);
-      at[k] = i;
-      ids[k] = vocab.read(cp, rules);
-      han[k] = Character.UnicodeScript.of(cp) == Character.UnicodeScript.HAN;
-      any |= han[k];
+      if (n > 0 && Chunker.isCombiningMark(cp)) {
+        i += Character.charCount(cp); // carried by the character before it
+        continue;
+      }
+      at[n] = i;
+      ids[n] = vocab.read(cp, rules);
+      han[n] = Character.UnicodeScript.of(cp) == Character.UnicodeScript.HAN;
+      any |= han[n];
+      n++;
       i += Character.charCount(cp);
     }
     at[n] = word.length();
-    if (!any) {
+    if (!any || n < 3) {
       return new int[0];
     }
-    Told told = dict.size() == 0 ? Told.NONE : new Told(word, dict, at);
+    Told told = dict.size() == 0 ? null : new Told(word, dict, at, n);
     int[] out = new int[8];
     int size = 0;
     for (int s = 0; s < n - 1; s++) {
@@ -73,7 +82,7 @@ public final class Subwords {
         if (len < 2 || len == n) {
           continue;
         }
-        int say = told.say(s, e);
+        int say = told == null ? 0 : told.say(s, len);
         boolean known = say > 0 || say == 0 && knownIds
             && (wordModel != null && wordModel.index(key) != WordLanguageModel.UNKNOWN
                 || lexicon != null && len <= Lexicon.MAX_LENGTH && lexicon.contains(ids, s, len));
@@ -89,41 +98,30 @@ public final class Subwords {
     return Arrays.copyOf(out, size);
   }
 
-  /** The user dictionary's say on the word's parts: its entries' occurrences in it, by code point range. */
+  /**
+   * The user dictionary's say on the word's parts, a bit per start and length (2 to {@link
+   * #LONGEST} characters), so its memory is the word's length however many entries nest.
+   */
   private static final class Told {
-    static final Told NONE = new Told();
+    private final int[] yes; // entries with a multiplier of 1 or more
+    private final int[] no; // entries with a multiplier below 1
 
-    private final long[] yes; // start << 32 | end, sorted: entries with a multiplier of 1 or more
-    private final long[] no; // entries with a multiplier below 1
-
-    private Told() {
-      yes = no = new long[0];
-    }
-
-    Told(String word, DictionarySnapshot dict, int[] at) {
-      long[][] found = {new long[4], new long[4]};
-      int[] count = new int[2];
+    Told(String word, DictionarySnapshot dict, int[] at, int n) {
+      yes = new int[n];
+      no = new int[n];
       dict.forEachMatch(word, (start, end, logMultiplier) -> {
-        int s = Arrays.binarySearch(at, start);
-        int e = Arrays.binarySearch(at, end);
-        if (s >= 0 && e >= 0) {
-          int which = logMultiplier < 0 ? 1 : 0;
-          if (count[which] == found[which].length) {
-            found[which] = Arrays.copyOf(found[which], 2 * count[which]);
-          }
-          found[which][count[which]++] = (long) s << 32 | e;
+        int s = Arrays.binarySearch(at, 0, n + 1, start);
+        int e = Arrays.binarySearch(at, 0, n + 1, end); // a match ends after its last character's marks
+        int len = e - s;
+        if (s >= 0 && e >= 0 && len >= 2 && len <= LONGEST && len < n) {
+          (logMultiplier < 0 ? no : yes)[s] |= 1 << len;
         }
       });
-      yes = Arrays.copyOf(found[0], count[0]);
-      no = Arrays.copyOf(found[1], count[1]);
-      Arrays.sort(yes);
-      Arrays.sort(no);
     }
 
-    /** -1 if an entry says {@code [s, e)} is no word, else 1 if one says it is, else 0. */
-    int say(int s, int e) {
-      long k = (long) s << 32 | e;
-      return Arrays.binarySearch(no, k) >= 0 ? -1 : Arrays.binarySearch(yes, k) >= 0 ? 1 : 0;
+    /** -1 if an entry says the part of {@code len} characters from {@code s} is no word, else 1 if one says it is, else 0. */
+    int say(int s, int len) {
+      return (no[s] >>> len & 1) != 0 ? -1 : (yes[s] >>> len & 1) != 0 ? 1 : 0;
     }
   }
 }

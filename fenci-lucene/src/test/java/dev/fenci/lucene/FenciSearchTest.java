@@ -68,6 +68,8 @@ public class FenciSearchTest extends LuceneTestCase {
       assertEquals(1, hits(s2, queries.createPhraseQuery("body", "社会主义现代化建设")));
       // a part ending a word, then the next word: consecutive positions, so the phrase matches
       assertEquals(1, hits(s2, new PhraseQuery("body", "共和国", "成立")));
+      // every part is at its word's position, so any part followed by the next word matches too
+      assertEquals(1, hits(s2, new PhraseQuery("body", "华人", "成立")));
       // the price: 华人 inside 中华人民 matches too
       assertEquals(2, hits(s2, queries.createPhraseQuery("body", "华人")));
     }
