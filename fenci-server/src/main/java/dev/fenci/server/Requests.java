@@ -3,6 +3,7 @@ package dev.fenci.server;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpHandler;
 import dev.fenci.Segmenter;
+import dev.fenci.Token;
 import dev.fenci.model.Json;
 import dev.fenci.text.InvalidUtf8Exception;
 import dev.fenci.text.Utf8Reader;
@@ -30,7 +31,9 @@ import java.util.concurrent.atomic.AtomicInteger;
  *       (one list per text, segmented as one batch).</li>
  *   <li>{@code POST /tokenize}: the same requests; the answer {@code {"tokens": [{"word": "...",
  *       "start": 0, "end": 2}, ...]}} (or a list of such lists), offsets in UTF-16 code units as in
- *       Java and JavaScript strings.</li>
+ *       Java and JavaScript strings. With {@code ?subwords=true} each token also has {@code
+ *       "subwords"}: its {@link Segmenter#subwords parts}, with offsets in the text, for a search
+ *       index.</li>
  *   <li>{@code GET /health}: {@code ok}. {@code GET /}: this list, as text.</li>
  * </ul>
  *
@@ -45,6 +48,7 @@ final class Requests implements HttpHandler {
         POST /segment    body: text (text/plain; UTF-8) or JSON {"text": "..."} / {"texts": ["...", ...]}
                          answer: {"words": [...]} / {"words": [[...], ...]}
         POST /tokenize   the same; answer: {"tokens": [{"word": "...", "start": 0, "end": 2}, ...]}
+                         ?subwords=true adds each word's parts: "subwords": [{"word": ..., "start": ..., "end": ...}]
         GET  /health     ok
       """;
   /** The most of a refused body read (and dropped) so that the client reads the refusal, not a reset. */
@@ -115,22 +119,23 @@ final class Requests implements HttpHandler {
     switch (path) {
       case "/segment", "/tokenize" -> {
         allow(ex, "POST");
+        boolean tokens = path.equals("/tokenize");
+        boolean subwords = subwords(ex.getRequestURI().getRawQuery(), path);
         Object texts = texts(ex);
         List<String> list = texts instanceof String text ? List.of(text) : castList(texts);
         List<List<String>> words = segmenter.segmentAll(list);
-        boolean tokens = path.equals("/tokenize");
         // encoded straight to bytes (no String of the whole answer), then sent with its length:
         // clients of HTTP/1.0 keep-alive (ApacheBench) do not read chunked answers
         ByteArrayOutputStream json = new ByteArrayOutputStream(64 + 16 * list.size());
         try (Writer out = new BufferedWriter(new OutputStreamWriter(json, StandardCharsets.UTF_8), 1 << 14)) {
           out.write(tokens ? "{\"tokens\":" : "{\"words\":");
           if (texts instanceof String) {
-            writeWords(out, words.get(0), tokens);
+            writeWords(out, words.get(0), tokens, subwords);
           } else {
             out.write('[');
             for (int i = 0; i < words.size(); i++) {
               out.write(i == 0 ? "" : ",");
-              writeWords(out, words.get(i), tokens);
+              writeWords(out, words.get(i), tokens, subwords);
             }
             out.write(']');
           }
@@ -159,8 +164,28 @@ final class Requests implements HttpHandler {
     return (List<String>) texts;
   }
 
-  /** One text's words as a JSON array: strings, or tokens with their offsets. */
-  private static void writeWords(Writer out, List<String> words, boolean tokens) throws IOException {
+  /**
+   * The query of {@code /tokenize}: {@code subwords=true} or {@code subwords=false} (the default),
+   * nothing else; {@code /segment} takes none.
+   */
+  private static boolean subwords(String query, String path) throws Refused {
+    if (query == null || query.isEmpty()) {
+      return false;
+    }
+    if (!path.equals("/tokenize")) {
+      throw new Refused(400, path + " takes no query (" + query + "); parts of words come from /tokenize?subwords=true");
+    }
+    if (query.equals("subwords=true")) {
+      return true;
+    }
+    if (query.equals("subwords=false")) {
+      return false;
+    }
+    throw new Refused(400, "unknown query " + query + " (" + path + " takes ?subwords=true or ?subwords=false)");
+  }
+
+  /** One text's words as a JSON array: strings, or tokens with their offsets (and parts, if asked for). */
+  private void writeWords(Writer out, List<String> words, boolean tokens, boolean subwords) throws IOException {
     out.write('[');
     int start = 0;
     for (int i = 0; i < words.size(); i++) {
@@ -169,7 +194,18 @@ final class Requests implements HttpHandler {
       if (tokens) {
         out.write("{\"word\":");
         out.write(Json.write(w));
-        out.write(",\"start\":" + start + ",\"end\":" + (start + w.length()) + "}");
+        out.write(",\"start\":" + start + ",\"end\":" + (start + w.length()));
+        if (subwords) {
+          out.write(",\"subwords\":[");
+          List<Token> parts = w.length() < 3 ? List.of() : segmenter.subwords(w);
+          for (int k = 0; k < parts.size(); k++) {
+            Token p = parts.get(k);
+            out.write((k == 0 ? "" : ",") + "{\"word\":" + Json.write(p.word()) + ",\"start\":" + (start + p.start())
+                + ",\"end\":" + (start + p.end()) + "}");
+          }
+          out.write(']');
+        }
+        out.write('}');
       } else {
         out.write(Json.write(w));
       }

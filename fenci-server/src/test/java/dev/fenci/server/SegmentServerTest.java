@@ -67,6 +67,36 @@ class SegmentServerTest {
     return out;
   }
 
+  /** Tokens with their parts, as {@code ?subwords=true} gives them: offsets in the text. */
+  private static List<Object> tokensWithParts(List<Token> ts) {
+    List<Object> out = new ArrayList<>();
+    for (Token t : ts) {
+      List<Object> parts = new ArrayList<>();
+      for (Token p : SEG.subwords(t.word())) {
+        parts.add(Map.of("word", p.word(), "start", (long) (t.start() + p.start()), "end", (long) (t.start() + p.end())));
+      }
+      out.add(Map.of("word", t.word(), "start", (long) t.start(), "end", (long) t.end(), "subwords", parts));
+    }
+    return out;
+  }
+
+  @Test
+  void tokenizeGivesThePartsOfEachWordWhenAsked() throws Exception {
+    String text = "中华人民共和国成立了，" + TEXT;
+    HttpResponse<String> r = post("/tokenize?subwords=true", "text/plain", text);
+    assertThat(r.statusCode()).isEqualTo(200);
+    Object answer = json(r);
+    assertThat(answer).isEqualTo(Map.of("tokens", tokensWithParts(SEG.tokenize(text))));
+    assertThat(r.body()).contains("{\"word\":\"共和国\",\"start\":4,\"end\":7}");
+    r = post("/tokenize?subwords=false", "text/plain", text);
+    assertThat(json(r)).isEqualTo(Map.of("tokens", tokens(SEG.tokenize(text))));
+    for (String bad : new String[] {"/tokenize?subwords=yes", "/tokenize?sub=true", "/segment?subwords=true"}) {
+      r = post(bad, "text/plain", text);
+      assertThat(r.statusCode()).as(bad).isEqualTo(400);
+      assertThat(json(r).toString()).as(bad).contains("subwords=true");
+    }
+  }
+
   private static final String TEXT = "扫描二维码，关注微信号。\n在2001年新年钟声即将敲响，iPhone 15 Pro降价55.6亿元。👍🏻 \"引号\" \\ \t";
 
   @Test
