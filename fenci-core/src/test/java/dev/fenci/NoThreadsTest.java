@@ -45,6 +45,8 @@ class NoThreadsTest {
 
   @Test
   void segmentsWithoutStartingThreads() throws Exception {
+    // Java 24 and later cannot run a security manager at all
+    org.junit.jupiter.api.Assumptions.assumeTrue(Runtime.version().feature() < 24, "no security manager after Java 23");
     Path java = Path.of(System.getProperty("java.home"), "bin", "java");
     String classPath = Path.of(Segmenter.class.getProtectionDomain().getCodeSource().getLocation().toURI())
         + File.pathSeparator

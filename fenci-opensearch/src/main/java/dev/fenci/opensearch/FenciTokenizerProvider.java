@@ -2,6 +2,7 @@ package dev.fenci.opensearch;
 
 import dev.fenci.Segmenter;
 import dev.fenci.lucene.FenciTokenizer;
+import java.util.function.Supplier;
 import org.apache.lucene.analysis.TokenStream;
 import org.apache.lucene.analysis.Tokenizer;
 import org.opensearch.common.settings.Settings;
@@ -9,22 +10,40 @@ import org.opensearch.env.Environment;
 import org.opensearch.index.IndexSettings;
 import org.opensearch.index.analysis.AbstractTokenizerFactory;
 
-/** The tokenizer {@code fenci}: settings {@code model}, {@code dictionary}, {@code keep_punctuation}, {@code subwords}. */
+/**
+ * The tokenizer {@code fenci}: settings {@code model}, {@code dictionary}, {@code keep_punctuation},
+ * {@code subwords}. With the default model and no dictionary the model is loaded when the first
+ * tokenizer is made; one named in the settings is read at once (a mistake fails the index's
+ * creation).
+ */
 final class FenciTokenizerProvider extends AbstractTokenizerFactory {
-  private final Segmenter segmenter;
+  private final Supplier<Segmenter> load;
+  private volatile Segmenter segmenter;
   private final boolean keepPunctuation;
   private final boolean subwords;
 
   FenciTokenizerProvider(IndexSettings index, Environment env, String name, Settings settings) {
     super(index, settings, name);
     FenciSettings.check(settings, "tokenizer", FenciSettings.TOKENIZER_KEYS);
-    segmenter = FenciSettings.segmenter(env, settings, name);
     keepPunctuation = FenciSettings.flag(settings, FenciSettings.KEEP_PUNCTUATION, false, name);
     subwords = FenciSettings.flag(settings, FenciSettings.SUBWORDS, false, name);
+    load = () -> FenciSettings.segmenter(env, settings, name);
+    if (!FenciSettings.isDefault(settings)) {
+      segmenter = load.get();
+    }
   }
 
   @Override
   public Tokenizer create() {
-    return new FenciTokenizer(TokenStream.DEFAULT_TOKEN_ATTRIBUTE_FACTORY, segmenter, keepPunctuation, subwords);
+    Segmenter s = segmenter;
+    if (s == null) {
+      synchronized (this) {
+        s = segmenter;
+        if (s == null) {
+          segmenter = s = load.get();
+        }
+      }
+    }
+    return new FenciTokenizer(TokenStream.DEFAULT_TOKEN_ATTRIBUTE_FACTORY, s, keepPunctuation, subwords);
   }
 }

@@ -1,5 +1,6 @@
 package dev.fenci.opensearch;
 
+import com.carrotsearch.randomizedtesting.annotations.ThreadLeakFilters;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -15,6 +16,7 @@ import org.opensearch.plugins.Plugin;
 import org.opensearch.test.OpenSearchSingleNodeTestCase;
 
 /** The index definitions of docs/opensearch.md, run as written on a node with the plugin. */
+@ThreadLeakFilters(defaultFilters = true, filters = {FenciThreads.class})
 public class DocsExamplesTest extends OpenSearchSingleNodeTestCase {
   @Override
   protected Collection<Class<? extends Plugin>> getPlugins() {

@@ -1,5 +1,6 @@
 package dev.fenci.opensearch;
 
+import com.carrotsearch.randomizedtesting.annotations.ThreadLeakFilters;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -15,6 +16,7 @@ import org.opensearch.test.OpenSearchTestCase;
 import org.opensearch.test.OpenSearchTokenStreamTestCase;
 
 /** The plugin's analysis components as an index's settings configure them. */
+@ThreadLeakFilters(defaultFilters = true, filters = {FenciThreads.class})
 public class FenciAnalysisTest extends OpenSearchTokenStreamTestCase {
   private Path home;
 
@@ -78,14 +80,46 @@ public class FenciAnalysisTest extends OpenSearchTokenStreamTestCase {
     assertTrue(e.getMessage(), e.getMessage().contains("'acurate' is neither a preset (") && e.getMessage().contains("accurate,"));
     e = expectThrows(IllegalArgumentException.class, () -> analysis(Settings.builder()
         .put("index.analysis.tokenizer.x.type", "fenci").put("index.analysis.tokenizer.x.dictionary", "none.dict")));
-    assertTrue(e.getMessage(), e.getMessage().contains("[dictionary] of [x]: no file"));
+    assertTrue(e.getMessage(), e.getMessage().contains("[dictionary] of [x]: 'none.dict' is not a file"));
   }
 
-  public void testAMalformedDictionaryNamesItsLine() throws IOException {
-    Files.write(home.resolve("config").resolve("bad.dict"), "好词,2\n坏词,abc\n".getBytes(StandardCharsets.UTF_8));
-    Exception e = expectThrows(Exception.class, () -> analysis(Settings.builder()
+  /** A mistake in a file the settings name is the user's: an IllegalArgumentException (a 400), naming the file. */
+  public void testMistakesInFilesAreNamed() throws IOException {
+    Path config = home.resolve("config");
+    Files.write(config.resolve("bad.dict"), "好词,2\n坏词,abc\n".getBytes(StandardCharsets.UTF_8));
+    Exception e = expectThrows(IllegalArgumentException.class, () -> analysis(Settings.builder()
         .put("index.analysis.tokenizer.x.type", "fenci").put("index.analysis.tokenizer.x.dictionary", "bad.dict")));
-    assertTrue(e.getMessage(), e.getMessage().contains("bad.dict:2"));
+    assertTrue(e.getMessage(), e.getMessage().contains("[dictionary] of [x]") && e.getMessage().contains("bad.dict:2"));
+    Files.write(config.resolve("not-a-model.bin"), "hello".getBytes(StandardCharsets.UTF_8));
+    e = expectThrows(IllegalArgumentException.class, () -> analysis(Settings.builder()
+        .put("index.analysis.tokenizer.x.type", "fenci").put("index.analysis.tokenizer.x.model", "not-a-model.bin")));
+    assertTrue(e.getMessage(), e.getMessage().contains("[model] of [x]") && e.getMessage().contains("not-a-model.bin"));
+    for (String outside : new String[] {"../outside.dict", home.getParent().resolve("x.dict").toString()}) {
+      e = expectThrows(IllegalArgumentException.class, () -> analysis(Settings.builder()
+          .put("index.analysis.tokenizer.x.type", "fenci").put("index.analysis.tokenizer.x.dictionary", outside)));
+      assertTrue(e.getMessage(), e.getMessage().contains("outside the configuration folder"));
+    }
+  }
+
+  public void testSettingsAreMatchedExactly() throws IOException {
+    Files.write(home.resolve("config").resolve("my.dict"), "二维码,10\n".getBytes(StandardCharsets.UTF_8));
+    // a nested key is not the setting it starts with
+    Exception e = expectThrows(IllegalArgumentException.class, () -> analysis(Settings.builder()
+        .put("index.analysis.tokenizer.x.type", "fenci").put("index.analysis.tokenizer.x.dictionary.path", "my.dict")));
+    assertTrue(e.getMessage(), e.getMessage().contains("[dictionary.path]"));
+    assertFalse(e.getMessage(), e.getMessage().contains("type"));
+    // a file name with a comma is one name, not two
+    Files.write(home.resolve("config").resolve("a,b.dict"), "二维码,10\n".getBytes(StandardCharsets.UTF_8));
+    OpenSearchTestCase.TestAnalysis a = analysis(Settings.builder()
+        .put("index.analysis.tokenizer.c.type", "fenci").put("index.analysis.tokenizer.c.dictionary", "a,b.dict")
+        .put("index.analysis.tokenizer.l.type", "fenci").putList("index.analysis.tokenizer.l.dictionary", "my.dict", "a,b.dict")
+        .put("index.analysis.analyzer.s.type", "fenci").putList("index.analysis.analyzer.s.stopwords", "二维码")
+        .put("index.analysis.analyzer.s.stopwords_case", true));
+    for (String name : new String[] {"c", "l"}) {
+      Tokenizer t = a.tokenizer.get(name).create();
+      t.setReader(new java.io.StringReader("扫描二维码"));
+      assertTokenStreamContents(t, new String[] {"扫描", "二维码"});
+    }
   }
 
   public void testAModelFileFromTheConfigurationFolder() throws Exception {

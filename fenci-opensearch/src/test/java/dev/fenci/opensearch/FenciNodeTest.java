@@ -1,5 +1,6 @@
 package dev.fenci.opensearch;
 
+import com.carrotsearch.randomizedtesting.annotations.ThreadLeakFilters;
 import java.util.Collection;
 import java.util.List;
 import org.opensearch.action.admin.indices.analyze.AnalyzeAction;
@@ -10,6 +11,7 @@ import org.opensearch.plugins.Plugin;
 import org.opensearch.test.OpenSearchSingleNodeTestCase;
 
 /** A node with the plugin: a mapping names the analyzers, documents are indexed and searched. */
+@ThreadLeakFilters(defaultFilters = true, filters = {FenciThreads.class})
 public class FenciNodeTest extends OpenSearchSingleNodeTestCase {
   @Override
   protected Collection<Class<? extends Plugin>> getPlugins() {
@@ -39,6 +41,16 @@ public class FenciNodeTest extends OpenSearchSingleNodeTestCase {
     assertEquals(1, hits("body", "社会"));
     SearchResponse phrase = client().prepareSearch("news").setQuery(QueryBuilders.matchPhraseQuery("body", "社会主义现代化")).get();
     assertEquals(1, phrase.getHits().getTotalHits().value);
+  }
+
+  /** A mistake in the index's analysis settings is the request's fault: 400, with what was wrong. */
+  public void testAMistakeIsABadRequest() {
+    Exception e = expectThrows(Exception.class, () -> client().admin().indices().prepareCreate("bad")
+        .setSettings(org.opensearch.common.settings.Settings.builder()
+            .put("index.analysis.analyzer.zh.type", "fenci").put("index.analysis.analyzer.zh.dictionary", "none.dict"))
+        .get());
+    assertEquals(org.opensearch.core.rest.RestStatus.BAD_REQUEST, org.opensearch.ExceptionsHelper.status(e));
+    assertTrue(e.getMessage(), org.opensearch.ExceptionsHelper.unwrapCause(e).getMessage().contains("none.dict"));
   }
 
   private long hits(String field, String text) {
