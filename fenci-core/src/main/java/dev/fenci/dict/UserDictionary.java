@@ -54,6 +54,7 @@ public final class UserDictionary implements AutoCloseable {
   private long reloadPublished;
   private volatile DictionarySnapshot current = DictionarySnapshot.EMPTY;
   private ScheduledExecutorService watcher;
+  private java.util.concurrent.ScheduledFuture<?> watching; // the checks, at the period last asked for
 
   private UserDictionary(List<Path> files, boolean lenient, PrintStream warnings) {
     this.files = List.copyOf(files);
@@ -194,8 +195,8 @@ public final class UserDictionary implements AutoCloseable {
    * Checks the files every {@code period} and reloads changed ones in the background; errors are
    * reported to the warnings stream and the previous dictionary stays in use. The checks run on a
    * daemon thread until {@link #close()}; close a watching dictionary you no longer use (its
-   * thread keeps it, and the class loader that loaded fenci, alive). A dictionary already watched
-   * keeps its first period.
+   * thread keeps it, and the class loader that loaded fenci, alive). Watching a dictionary
+   * already watched changes the period (the next check comes one new period from now).
    */
   public void watch(java.time.Duration period) {
     Objects.requireNonNull(period, "watch period is null");
@@ -206,16 +207,17 @@ public final class UserDictionary implements AutoCloseable {
       throw new IllegalArgumentException("the period of watching a dictionary must be at least 1 ms, got " + period);
     }
     synchronized (lock) {
-      if (watcher != null) {
-        return;
+      if (watcher == null) {
+        watcher = Executors.newSingleThreadScheduledExecutor(r -> {
+          Thread t = new Thread(r, "fenci-dictionary-watch");
+          t.setDaemon(true);
+          return t;
+        });
+      } else {
+        watching.cancel(false); // a check under way finishes; none starts at the old period
       }
-      watcher = Executors.newSingleThreadScheduledExecutor(r -> {
-        Thread t = new Thread(r, "fenci-dictionary-watch");
-        t.setDaemon(true);
-        return t;
-      });
       String[] lastProblem = {null}; // a problem is reported once, not at every check while it lasts
-      watcher.scheduleWithFixedDelay(() -> {
+      watching = watcher.scheduleWithFixedDelay(() -> {
         try {
           if (reloadIfChanged() && warnings != null) {
             warnings.println("fenci: dictionary reloaded (" + current.size() + (current.size() == 1 ? " entry)" : " entries)"));
@@ -256,6 +258,7 @@ public final class UserDictionary implements AutoCloseable {
       if (watcher != null) {
         watcher.shutdownNow();
         watcher = null;
+        watching = null;
       }
     }
   }

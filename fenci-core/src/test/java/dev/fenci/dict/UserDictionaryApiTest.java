@@ -66,4 +66,23 @@ class UserDictionaryApiTest {
       assertThatThrownBy(() -> d.watch(Duration.ofNanos(999_999))).isInstanceOf(IllegalArgumentException.class);
     }
   }
+
+  /** A second watch changes the period: a year, then 20 ms, and a changed file is picked up at once. */
+  @Test
+  void watchingAgainChangesThePeriod(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir) throws Exception {
+    java.nio.file.Path file = dir.resolve("w.dict");
+    java.nio.file.Files.writeString(file, "描二,2\n");
+    try (UserDictionary d = UserDictionary.load(java.util.List.of(file), false, null)) {
+      d.watch(Duration.ofDays(365));
+      d.watch(Duration.ofMillis(20));
+      java.nio.file.Files.writeString(file, "维码,2\n");
+      java.nio.file.Files.setLastModifiedTime(file,
+          java.nio.file.attribute.FileTime.fromMillis(System.currentTimeMillis() + 5_000));
+      long until = System.currentTimeMillis() + 10_000;
+      while (!d.snapshot().entries().containsKey("维码") && System.currentTimeMillis() < until) {
+        Thread.sleep(10);
+      }
+      assertThat(d.snapshot().entries()).containsOnlyKeys("维码");
+    }
+  }
 }
