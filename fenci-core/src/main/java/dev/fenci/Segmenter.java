@@ -138,7 +138,9 @@ public final class Segmenter {
    * known when the model was trained with it as a word or told it later (the {@code +jieba}
    * presets add a word list), or when this segmenter's user dictionary holds it with a multiplier
    * of 1 or more; an entry with a multiplier below 1 keeps it out (a user who finds
-   * {@code 华人} in {@code 中华人民共和国} a false match writes {@code 华人,0.5}). Parts are 2 to 16
+   * {@code 华人} in {@code 中华人民共和国} a false match writes {@code 华人,0.5}; entries match the
+   * text as the decoder's dictionary does, so a combining mark inside a part must be in the entry
+   * too). Parts are 2 to 16
    * Chinese characters (with the combining marks that follow them) and shorter than the word; a
    * word of Latin letters, digits or symbols has none. The word itself is not among them. It need
    * not be a word this segmenter produced. A model without a word model reads words from its

@@ -11,7 +11,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 
@@ -55,6 +54,9 @@ public final class UserDictionary implements AutoCloseable {
   private volatile DictionarySnapshot current = DictionarySnapshot.EMPTY;
   private ScheduledExecutorService watcher;
   private java.util.concurrent.ScheduledFuture<?> watching; // the checks, at the period last asked for
+  private long watchMillis; // that period
+  /** The last problem a check reported: reported once, not at every check while it lasts (the watching thread's). */
+  private volatile String lastProblem;
 
   private UserDictionary(List<Path> files, boolean lenient, PrintStream warnings) {
     this.files = List.copyOf(files);
@@ -196,7 +198,8 @@ public final class UserDictionary implements AutoCloseable {
    * reported to the warnings stream and the previous dictionary stays in use. The checks run on a
    * daemon thread until {@link #close()}; close a watching dictionary you no longer use (its
    * thread keeps it, and the class loader that loaded fenci, alive). Watching a dictionary
-   * already watched changes the period (the next check comes one new period from now).
+   * already watched at another period changes the period (the next check comes one new period
+   * from now, or sooner if one was due sooner); at the same period it changes nothing.
    */
   public void watch(java.time.Duration period) {
     Objects.requireNonNull(period, "watch period is null");
@@ -206,33 +209,45 @@ public final class UserDictionary implements AutoCloseable {
     if (period.toMillis() < 1) {
       throw new IllegalArgumentException("the period of watching a dictionary must be at least 1 ms, got " + period);
     }
+    long millis = period.toMillis();
     synchronized (lock) {
+      long firstDelay = millis;
       if (watcher == null) {
-        watcher = Executors.newSingleThreadScheduledExecutor(r -> {
+        java.util.concurrent.ScheduledThreadPoolExecutor executor = new java.util.concurrent.ScheduledThreadPoolExecutor(1, r -> {
           Thread t = new Thread(r, "fenci-dictionary-watch");
           t.setDaemon(true);
           return t;
         });
+        executor.setRemoveOnCancelPolicy(true); // a schedule replaced by a new period leaves the queue at once
+        watcher = executor;
+        lastProblem = null;
+      } else if (millis == watchMillis) {
+        return; // watched at this period already: the schedule goes on as it was
       } else {
+        // the next check comes at the new period, or sooner if the old schedule had one due sooner
+        firstDelay = Math.max(0, Math.min(millis, watching.getDelay(TimeUnit.MILLISECONDS)));
         watching.cancel(false); // a check under way finishes; none starts at the old period
       }
-      String[] lastProblem = {null}; // a problem is reported once, not at every check while it lasts
-      watching = watcher.scheduleWithFixedDelay(() -> {
-        try {
-          if (reloadIfChanged() && warnings != null) {
-            warnings.println("fenci: dictionary reloaded (" + current.size() + (current.size() == 1 ? " entry)" : " entries)"));
-          }
-          lastProblem[0] = null;
-        } catch (IOException | RuntimeException | OutOfMemoryError e) {
-          // (an error the task let out would end the checks without a word, the thread still alive)
-          String problem = e instanceof java.nio.file.NoSuchFileException nsf
-              ? nsf.getFile() + ": no such file (deleted or moved?)" : String.valueOf(e.getMessage());
-          if (warnings != null && !problem.equals(lastProblem[0])) {
-            warnings.println("fenci: warning: dictionary not reloaded, the previous one stays in use: " + problem);
-          }
-          lastProblem[0] = problem;
-        }
-      }, period.toMillis(), period.toMillis(), TimeUnit.MILLISECONDS);
+      watchMillis = millis;
+      watching = watcher.scheduleWithFixedDelay(this::check, firstDelay, millis, TimeUnit.MILLISECONDS);
+    }
+  }
+
+  /** One check of a watched dictionary's files (on the watching thread). */
+  private void check() {
+    try {
+      if (reloadIfChanged() && warnings != null) {
+        warnings.println("fenci: dictionary reloaded (" + current.size() + (current.size() == 1 ? " entry)" : " entries)"));
+      }
+      lastProblem = null;
+    } catch (IOException | RuntimeException | OutOfMemoryError e) {
+      // (an error the task let out would end the checks without a word, the thread still alive)
+      String problem = e instanceof java.nio.file.NoSuchFileException nsf
+          ? nsf.getFile() + ": no such file (deleted or moved?)" : String.valueOf(e.getMessage());
+      if (warnings != null && !problem.equals(lastProblem)) {
+        warnings.println("fenci: warning: dictionary not reloaded, the previous one stays in use: " + problem);
+      }
+      lastProblem = problem;
     }
   }
 

@@ -85,4 +85,24 @@ class UserDictionaryApiTest {
       assertThat(d.snapshot().entries()).containsOnlyKeys("维码");
     }
   }
+
+  /** Watching again at the same period, more often than the period, leaves the checks running. */
+  @Test
+  void watchingAgainAtTheSamePeriodKeepsTheSchedule(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir)
+      throws Exception {
+    java.nio.file.Path file = dir.resolve("w.dict");
+    java.nio.file.Files.writeString(file, "描二,2\n");
+    try (UserDictionary d = UserDictionary.load(java.util.List.of(file), false, null)) {
+      d.watch(Duration.ofMillis(200));
+      java.nio.file.Files.writeString(file, "维码,2\n");
+      java.nio.file.Files.setLastModifiedTime(file,
+          java.nio.file.attribute.FileTime.fromMillis(System.currentTimeMillis() + 5_000));
+      long until = System.currentTimeMillis() + 10_000;
+      while (!d.snapshot().entries().containsKey("维码") && System.currentTimeMillis() < until) {
+        d.watch(Duration.ofMillis(200)); // every 50 ms: a reschedule each time would never check
+        Thread.sleep(50);
+      }
+      assertThat(d.snapshot().entries()).containsOnlyKeys("维码");
+    }
+  }
 }
