@@ -108,6 +108,9 @@ class SubwordsTest {
       assertThat(words(seed.subwords("中华人民共和国\uFE0F"))).containsExactly("共和国\uFE0F");
     }
     assertThat(words(DEFAULT.subwords("中华人民共和国\uFE0F"))).doesNotContain("中华人民共和国").contains("共和国\uFE0F");
+    // marks that start the word belong to no character: the rest of the word is not a part of it
+    assertThat(words(DEFAULT.subwords("\u0301中华人民共和国"))).doesNotContain("中华人民共和国").contains("共和国");
+    assertThat(words(DEFAULT.subwords("\u0301\u0301\u0301共和国"))).doesNotContain("共和国");
   }
 
   private static Segmenter loadSeed() {
@@ -185,11 +188,11 @@ class SubwordsTest {
     }
   }
 
-  /** Characters other than marks after a character (a mark that starts the word counts). */
+  /** Characters other than combining marks. */
   private static int characters(String w) {
     int n = 0;
     for (int i = 0; i < w.length(); i += Character.charCount(w.codePointAt(i))) {
-      if (n == 0 || !Chunker.isCombiningMark(w.codePointAt(i))) {
+      if (!Chunker.isCombiningMark(w.codePointAt(i))) {
         n++;
       }
     }

@@ -54,8 +54,8 @@ public final class Subwords {
     boolean any = false;
     for (int i = 0; i < word.length(); ) {
       int cp = word.codePointAt(i);
-      if (n > 0 && Chunker.isCombiningMark(cp)) {
-        i += Character.charCount(cp); // carried by the character before it
+      if (Chunker.isCombiningMark(cp)) {
+        i += Character.charCount(cp); // carried by the character before it (marks that start the word: by none)
         continue;
       }
       at[n] = i;
