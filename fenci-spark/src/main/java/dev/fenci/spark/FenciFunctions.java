@@ -34,6 +34,9 @@ import org.apache.spark.sql.types.StructType;
  *       ({@code ARRAY<STRUCT<word: STRING, start: INT, end: INT>>}), in characters (code points)
  *       as Spark's {@code length} and {@code substring} count them: the word is {@code
  *       substring(text, start + 1, end - start)}.</li>
+ *   <li>{@code fenci_subwords(word)}: the known words inside a word ({@code 共和国} inside {@code
+ *       中华人民共和国}; {@link Segmenter#subwords}), an {@code ARRAY<STRING>}, for search indexes
+ *       that should find a word by its parts.</li>
  * </ul>
  * A null text gives null.
  *
@@ -54,6 +57,8 @@ public final class FenciFunctions {
   public static final String SEGMENT = "fenci_segment";
   /** The name of the function that gives the words with their offsets. */
   public static final String TOKENIZE = "fenci_tokenize";
+  /** The name of the function that gives the parts of a word. */
+  public static final String SUBWORDS = "fenci_subwords";
 
   private static final StructType TOKEN = new StructType()
       .add("word", DataTypes.StringType, false)
@@ -129,6 +134,15 @@ public final class FenciFunctions {
         DataTypes.createArrayType(DataTypes.StringType, false));
     spark.udf().register(TOKENIZE, (UDF1<String, List<Row>>) text -> tokenize(source, text),
         DataTypes.createArrayType(TOKEN, false));
+    spark.udf().register(SUBWORDS, (UDF1<String, List<String>>) word -> subwords(source, word),
+        DataTypes.createArrayType(DataTypes.StringType, false));
+  }
+
+  private static List<String> subwords(Source source, String word) {
+    if (word == null) {
+      return null;
+    }
+    return source.segmenter().subwords(word).stream().map(Token::word).toList();
   }
 
   private static List<String> segment(Source source, String text) {

@@ -112,6 +112,21 @@ class FenciFunctionsTest {
     }
   }
 
+  /** The parts of each word, for an index: the dictionary's words count, and a null word gives null. */
+  @Test
+  void subwordsGiveThePartsOfAWord() throws Exception {
+    Path dict = dir.resolve("parts.dict");
+    Files.writeString(dict, "人民共和国,1\n华人,0.5\n", StandardCharsets.UTF_8);
+    FenciFunctions.register(spark, "accurate", dict);
+    List<Row> rows = spark.sql("SELECT w, fenci_subwords(w) FROM (SELECT explode(fenci_segment('中华人民共和国成立了')) AS w)"
+        + " UNION ALL SELECT NULL, fenci_subwords(NULL)").collectAsList();
+    assertThat(rows.get(0).getString(0)).isEqualTo("中华人民共和国");
+    assertThat(rows.get(0).<String>getList(1)).contains("中华", "人民", "共和国", "人民共和国").doesNotContain("华人");
+    assertThat(rows.get(1).<String>getList(1)).isEmpty(); // 成立: two characters, no parts
+    assertThat(rows.get(rows.size() - 1).isNullAt(1)).isTrue();
+    FenciFunctions.register(spark); // the default registration again, for the other tests
+  }
+
   /** Offsets count as Spark's substring does: each word is substring(text, start + 1, end - start). */
   @Test
   void offsetsAreSparksCharacters() throws Exception {
