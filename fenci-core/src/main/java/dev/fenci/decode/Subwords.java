@@ -99,29 +99,30 @@ public final class Subwords {
   }
 
   /**
-   * The user dictionary's say on the word's parts, a bit per start and length (2 to {@link
-   * #LONGEST} characters), so its memory is the word's length however many entries nest.
+   * The user dictionary's say on the word's parts, by character range: the ranges of 2 to {@link
+   * #LONGEST} characters whose entries have a multiplier of 1 or more ({@code yes}) or below 1
+   * ({@code no}), kept as the decoder keeps its told words (memory bounded by the word's length
+   * however many entries nest).
    */
   private static final class Told {
-    private final int[] yes; // entries with a multiplier of 1 or more
-    private final int[] no; // entries with a multiplier below 1
+    private final ToldWords yes;
+    private final ToldWords no;
 
     Told(String word, DictionarySnapshot dict, int[] at, int n) {
-      yes = new int[n];
-      no = new int[n];
+      yes = new ToldWords(n);
+      no = new ToldWords(n);
       dict.forEachMatch(word, (start, end, logMultiplier) -> {
         int s = Arrays.binarySearch(at, 0, n + 1, start);
         int e = Arrays.binarySearch(at, 0, n + 1, end); // a match ends after its last character's marks
-        int len = e - s;
-        if (s >= 0 && e >= 0 && len >= 2 && len <= LONGEST && len < n) {
-          (logMultiplier < 0 ? no : yes)[s] |= 1 << len;
+        if (s >= 0 && e >= 0 && e - s <= LONGEST && e - s < n) {
+          (logMultiplier < 0 ? no : yes).add(s, e); // (a range under 2 characters is ignored)
         }
       });
     }
 
     /** -1 if an entry says the part of {@code len} characters from {@code s} is no word, else 1 if one says it is, else 0. */
     int say(int s, int len) {
-      return (no[s] >>> len & 1) != 0 ? -1 : (yes[s] >>> len & 1) != 0 ? 1 : 0;
+      return no.contains(s, s + len) ? -1 : yes.contains(s, s + len) ? 1 : 0;
     }
   }
 }
