@@ -41,31 +41,21 @@ final class FenciAnalyzerProvider extends AbstractIndexAnalyzerProvider<Analyzer
 
   /** An analyzer made on first use. */
   private static final class Lazy extends DelegatingAnalyzerWrapper {
-    private final Supplier<Analyzer> make;
-    private volatile Analyzer made;
+    private final Once<Analyzer> analyzer;
 
     Lazy(Supplier<Analyzer> make) {
       super(PER_FIELD_REUSE_STRATEGY);
-      this.make = make;
+      this.analyzer = new Once<>(make);
     }
 
     @Override
     protected Analyzer getWrappedAnalyzer(String fieldName) {
-      Analyzer a = made;
-      if (a == null) {
-        synchronized (this) {
-          a = made;
-          if (a == null) {
-            made = a = make.get();
-          }
-        }
-      }
-      return a;
+      return analyzer.get();
     }
 
     @Override
     public void close() {
-      Analyzer a = made;
+      Analyzer a = analyzer.ifMade();
       if (a != null) {
         a.close();
       }

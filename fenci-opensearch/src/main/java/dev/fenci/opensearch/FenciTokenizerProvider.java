@@ -2,7 +2,6 @@ package dev.fenci.opensearch;
 
 import dev.fenci.Segmenter;
 import dev.fenci.lucene.FenciTokenizer;
-import java.util.function.Supplier;
 import org.apache.lucene.analysis.TokenStream;
 import org.apache.lucene.analysis.Tokenizer;
 import org.opensearch.common.settings.Settings;
@@ -17,8 +16,7 @@ import org.opensearch.index.analysis.AbstractTokenizerFactory;
  * creation).
  */
 final class FenciTokenizerProvider extends AbstractTokenizerFactory {
-  private final Supplier<Segmenter> load;
-  private volatile Segmenter segmenter;
+  private final Once<Segmenter> segmenter;
   private final boolean keepPunctuation;
   private final boolean subwords;
 
@@ -27,23 +25,14 @@ final class FenciTokenizerProvider extends AbstractTokenizerFactory {
     FenciSettings.check(settings, "tokenizer", FenciSettings.TOKENIZER_KEYS);
     keepPunctuation = FenciSettings.flag(settings, FenciSettings.KEEP_PUNCTUATION, false, name);
     subwords = FenciSettings.flag(settings, FenciSettings.SUBWORDS, false, name);
-    load = () -> FenciSettings.segmenter(env, settings, name);
+    segmenter = new Once<>(() -> FenciSettings.segmenter(env, settings, name));
     if (!FenciSettings.isDefault(settings)) {
-      segmenter = load.get();
+      segmenter.get();
     }
   }
 
   @Override
   public Tokenizer create() {
-    Segmenter s = segmenter;
-    if (s == null) {
-      synchronized (this) {
-        s = segmenter;
-        if (s == null) {
-          segmenter = s = load.get();
-        }
-      }
-    }
-    return new FenciTokenizer(TokenStream.DEFAULT_TOKEN_ATTRIBUTE_FACTORY, s, keepPunctuation, subwords);
+    return new FenciTokenizer(TokenStream.DEFAULT_TOKEN_ATTRIBUTE_FACTORY, segmenter.get(), keepPunctuation, subwords);
   }
 }
