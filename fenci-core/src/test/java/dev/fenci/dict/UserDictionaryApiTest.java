@@ -67,22 +67,38 @@ class UserDictionaryApiTest {
     }
   }
 
+  /** A watched dictionary of one file, {@code 描二}; {@link #rewrite} changes it to {@code 维码}. */
+  private static UserDictionary watchable(java.nio.file.Path file) throws Exception {
+    java.nio.file.Files.writeString(file, "描二,2\n");
+    return UserDictionary.load(java.util.List.of(file), false, null);
+  }
+
+  /** The file's new entry, with a modification time no check can take for the old one's. */
+  private static void rewrite(java.nio.file.Path file) throws Exception {
+    java.nio.file.Files.writeString(file, "维码,2\n");
+    java.nio.file.Files.setLastModifiedTime(file,
+        java.nio.file.attribute.FileTime.fromMillis(System.currentTimeMillis() + 5_000));
+  }
+
+  /** Waits up to 10 s for the reload, doing {@code meanwhile} between looks, and asserts it came. */
+  private static void awaitReload(UserDictionary d, Runnable meanwhile, long pauseMillis) throws Exception {
+    long until = System.currentTimeMillis() + 10_000;
+    while (!d.snapshot().entries().containsKey("维码") && System.currentTimeMillis() < until) {
+      meanwhile.run();
+      Thread.sleep(pauseMillis);
+    }
+    assertThat(d.snapshot().entries()).containsOnlyKeys("维码");
+  }
+
   /** A second watch changes the period: a year, then 20 ms, and a changed file is picked up at once. */
   @Test
   void watchingAgainChangesThePeriod(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir) throws Exception {
     java.nio.file.Path file = dir.resolve("w.dict");
-    java.nio.file.Files.writeString(file, "描二,2\n");
-    try (UserDictionary d = UserDictionary.load(java.util.List.of(file), false, null)) {
+    try (UserDictionary d = watchable(file)) {
       d.watch(Duration.ofDays(365));
       d.watch(Duration.ofMillis(20));
-      java.nio.file.Files.writeString(file, "维码,2\n");
-      java.nio.file.Files.setLastModifiedTime(file,
-          java.nio.file.attribute.FileTime.fromMillis(System.currentTimeMillis() + 5_000));
-      long until = System.currentTimeMillis() + 10_000;
-      while (!d.snapshot().entries().containsKey("维码") && System.currentTimeMillis() < until) {
-        Thread.sleep(10);
-      }
-      assertThat(d.snapshot().entries()).containsOnlyKeys("维码");
+      rewrite(file);
+      awaitReload(d, () -> {}, 10);
     }
   }
 
@@ -91,18 +107,10 @@ class UserDictionaryApiTest {
   void watchingAgainAtTheSamePeriodKeepsTheSchedule(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir)
       throws Exception {
     java.nio.file.Path file = dir.resolve("w.dict");
-    java.nio.file.Files.writeString(file, "描二,2\n");
-    try (UserDictionary d = UserDictionary.load(java.util.List.of(file), false, null)) {
+    try (UserDictionary d = watchable(file)) {
       d.watch(Duration.ofMillis(200));
-      java.nio.file.Files.writeString(file, "维码,2\n");
-      java.nio.file.Files.setLastModifiedTime(file,
-          java.nio.file.attribute.FileTime.fromMillis(System.currentTimeMillis() + 5_000));
-      long until = System.currentTimeMillis() + 10_000;
-      while (!d.snapshot().entries().containsKey("维码") && System.currentTimeMillis() < until) {
-        d.watch(Duration.ofMillis(200)); // every 50 ms: a reschedule each time would never check
-        Thread.sleep(50);
-      }
-      assertThat(d.snapshot().entries()).containsOnlyKeys("维码");
+      rewrite(file);
+      awaitReload(d, () -> d.watch(Duration.ofMillis(200)), 50); // a reschedule each time would never check
     }
   }
 }
