@@ -9,4 +9,9 @@ public record Token(String word, int start, int end) {
   public boolean isSpace() {
     return dev.fenci.text.Chunker.isSpaceWord(word);
   }
+
+  /** True for a word made only of punctuation ({@code ，。、“”（）……}; not symbols such as {@code ℃}). */
+  public boolean isPunctuation() {
+    return dev.fenci.text.Chunker.isPunctuationWord(word);
+  }
 }

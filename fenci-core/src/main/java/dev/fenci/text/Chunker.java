@@ -88,6 +88,25 @@ public final class Chunker {
     return c == '\n' || (c == '\r' && (i + 1 == text.length() || text.charAt(i + 1) != '\n'));
   }
 
+  /**
+   * True for a word made only of punctuation (Unicode's P categories: {@code ，。、“”（）……}, {@code
+   * -}, {@code _}); false for an empty word, and for symbols such as {@code ℃ + $}, which are words.
+   */
+  public static boolean isPunctuationWord(CharSequence word) {
+    for (int i = 0; i < word.length(); ) {
+      int cp = Character.codePointAt(word, i);
+      switch (Character.getType(cp)) {
+        case Character.CONNECTOR_PUNCTUATION, Character.DASH_PUNCTUATION, Character.START_PUNCTUATION,
+            Character.END_PUNCTUATION, Character.INITIAL_QUOTE_PUNCTUATION, Character.FINAL_QUOTE_PUNCTUATION,
+            Character.OTHER_PUNCTUATION -> i += Character.charCount(cp);
+        default -> {
+          return false;
+        }
+      }
+    }
+    return word.length() > 0;
+  }
+
   /** True for a word made only of whitespace (as segmentation emits for runs of spaces). */
   public static boolean isSpaceWord(CharSequence word) {
     return isSpaceWord(word, 0, word.length());

@@ -271,6 +271,17 @@ class ChunkerTest {
   }
 
   @Test
+  void aPunctuationWordIsMadeOnlyOfPunctuation() {
+    for (String p : new String[] {"，", "。", "、", "“", "”", "（", "）", "……", "——", "!?", "-", "_", "《", "〉", "\uFF01"}) {
+      assertThat(Chunker.isPunctuationWord(p)).as(p).isTrue();
+      assertThat(new dev.fenci.Token(p, 0, p.length()).isPunctuation()).as(p).isTrue();
+    }
+    for (String w : new String[] {"", "℃", "+", "$", "中", "，中", "a.", "😀", " ", "，\u200B"}) {
+      assertThat(Chunker.isPunctuationWord(w)).as(w).isFalse();
+    }
+  }
+
+  @Test
   void asciiLettersAndDigitsAreExactlyTheSixtyTwoOfAscii() {
     StringBuilder alnum = new StringBuilder();
     for (int cp = 0; cp <= 0xFFFF; cp++) {

@@ -171,17 +171,6 @@ public final class FenciTokenizer extends Tokenizer {
 
   /** Whether every character of {@code word} is punctuation (Unicode's P categories). */
   static boolean isPunctuation(String word) {
-    for (int i = 0; i < word.length(); ) {
-      int cp = word.codePointAt(i);
-      switch (Character.getType(cp)) {
-        case Character.CONNECTOR_PUNCTUATION, Character.DASH_PUNCTUATION, Character.START_PUNCTUATION,
-            Character.END_PUNCTUATION, Character.INITIAL_QUOTE_PUNCTUATION, Character.FINAL_QUOTE_PUNCTUATION,
-            Character.OTHER_PUNCTUATION -> i += Character.charCount(cp);
-        default -> {
-          return false;
-        }
-      }
-    }
-    return !word.isEmpty();
+    return dev.fenci.text.Chunker.isPunctuationWord(word);
   }
 }
