@@ -1,0 +1,228 @@
+package dev.fenci.spark;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.fenci.Segmenter;
+import dev.fenci.Token;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.apache.spark.ml.Pipeline;
+import org.apache.spark.ml.PipelineModel;
+import org.apache.spark.ml.PipelineStage;
+import org.apache.spark.ml.feature.CountVectorizer;
+import org.apache.spark.ml.feature.CountVectorizerModel;
+import org.apache.spark.ml.param.ParamMap;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Encoders;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.SparkSession;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The pipeline stage in a local Spark session with two executor threads (tasks serialize it as on a cluster). */
+class FenciTokenizerTest {
+  private static SparkSession spark;
+
+  @TempDir
+  Path dir;
+
+  @BeforeAll
+  static void start() {
+    spark = SparkSession.builder().master("local[2]").appName("fenci-ml-test")
+        .config("spark.ui.enabled", "false").config("spark.sql.shuffle.partitions", "2")
+        .config("spark.driver.host", "127.0.0.1").config("spark.driver.bindAddress", "127.0.0.1")
+        .getOrCreate();
+  }
+
+  @AfterAll
+  static void stop() {
+    spark.stop();
+  }
+
+  private static final List<String> TEXTS = List.of("😀😀扫描二维码，关注微信号。", "中华人民共和国成立了！",
+      "在2001年新年钟声即将敲响， iPhone 15 Pro降价55.6亿元。", "“你好”——他说……\n第二行", "", "   ");
+
+  private static Dataset<Row> texts() {
+    List<String> withNull = new ArrayList<>(TEXTS);
+    withNull.add(null);
+    return spark.createDataset(withNull, Encoders.STRING()).toDF("text").repartition(2);
+  }
+
+  /** What the library gives for the same settings. */
+  private static List<String> expected(Segmenter seg, String text, boolean subwords, boolean punctuation) {
+    List<Token> tokens = subwords ? seg.tokenizeForSearch(text) : seg.tokenize(text);
+    return tokens.stream().filter(t -> !t.isSpace() && (punctuation || !t.isPunctuation())).map(Token::word).toList();
+  }
+
+  private static void assertWords(List<Row> rows, Segmenter seg, boolean subwords, boolean punctuation) {
+    assertThat(rows).hasSize(TEXTS.size() + 1);
+    for (Row r : rows) {
+      String text = r.getString(0);
+      if (text == null) {
+        assertThat(r.<String>getList(1)).isEmpty();
+      } else {
+        assertThat(r.<String>getList(1)).as(text).isEqualTo(expected(seg, text, subwords, punctuation));
+      }
+    }
+  }
+
+  @Test
+  void theWordsAreTheLibrarysAndANullTextHasNone() {
+    FenciTokenizer tokenizer = new FenciTokenizer().setInputCol("text").setOutputCol("words");
+    Dataset<Row> out = tokenizer.transform(texts());
+    assertThat(out.schema().apply("words").dataType().simpleString()).isEqualTo("array<string>");
+    assertWords(out.select("text", "words").collectAsList(), Segmenter.load(), false, true);
+    assertThat(out.schema().apply("words")).isEqualTo(tokenizer.transformSchema(texts().schema()).apply("words"));
+    // punctuation is kept by default, as fenci_segment keeps it
+    assertThat(out.where("text = '" + TEXTS.get(0) + "'").select("words").collectAsList().get(0).<String>getList(0))
+        .contains("，", "。");
+  }
+
+  @Test
+  void punctuationGoesAndSubwordsComeWhenAsked() throws Exception {
+    Segmenter fast = Segmenter.load("fast");
+    FenciTokenizer tokenizer = new FenciTokenizer().setInputCol("text").setOutputCol("words").setModel("fast");
+    assertWords(tokenizer.setKeepPunctuation(false).transform(texts()).select("text", "words").collectAsList(),
+        fast, false, false);
+    List<Row> rows = tokenizer.setSubwords(true).transform(texts()).select("text", "words").collectAsList();
+    assertWords(rows, fast, true, false);
+    List<String> republic = rows.stream().filter(r -> "中华人民共和国成立了！".equals(r.getString(0)))
+        .findFirst().orElseThrow().getList(1);
+    assertThat(republic).startsWith("中华人民共和国").contains("人民", "共和国").doesNotContain("！");
+  }
+
+  /** The settings survive a pipeline's save and load, and the loaded pipeline gives the same rows. */
+  @Test
+  void aPipelineWithTheStageIsSavedAndLoaded() throws Exception {
+    Path dict = dir.resolve("my.dict");
+    Files.writeString(dict, "扫描二维,inf\n", StandardCharsets.UTF_8);
+    FenciTokenizer tokenizer = new FenciTokenizer().setInputCol("text").setOutputCol("words").setModel("fast")
+        .setDictionaries(dict.toString()).setSubwords(true).setKeepPunctuation(false);
+    Pipeline pipeline = new Pipeline().setStages(new PipelineStage[] {
+        tokenizer, new CountVectorizer().setInputCol("words").setOutputCol("features")});
+    PipelineModel fitted = pipeline.fit(texts());
+    List<String> vocabulary = List.of(((CountVectorizerModel) fitted.stages()[1]).vocabulary());
+    assertThat(vocabulary).contains("扫描二维", "扫描", "人民", "共和国").doesNotContain("，", "。", "！");
+    List<Row> before = fitted.transform(texts()).select("text", "words", "features").orderBy("text").collectAsList();
+
+    String saved = dir.resolve("pipeline").toString();
+    fitted.write().overwrite().save(saved);
+    PipelineModel loaded = PipelineModel.load(saved);
+    FenciTokenizer stage = (FenciTokenizer) loaded.stages()[0];
+    assertThat(stage.uid()).isEqualTo(tokenizer.uid());
+    assertThat(stage.getModel()).isEqualTo("fast");
+    assertThat(stage.getDictionaries()).containsExactly(dict.toString());
+    assertThat(stage.getSubwords()).isTrue();
+    assertThat(stage.getKeepPunctuation()).isFalse();
+    assertThat(stage.getOutputCol()).isEqualTo("words");
+    assertThat(loaded.transform(texts()).select("text", "words", "features").orderBy("text").collectAsList())
+        .isEqualTo(before);
+
+    // the stage alone, and the pipeline before fitting
+    String alone = dir.resolve("stage").toString();
+    tokenizer.save(alone);
+    assertThat(settings(FenciTokenizer.load(alone))).isEqualTo(settings(tokenizer));
+    String unfitted = dir.resolve("unfitted").toString();
+    pipeline.save(unfitted);
+    assertThat(Pipeline.load(unfitted).getStages()[0]).isInstanceOf(FenciTokenizer.class);
+  }
+
+  private static String settings(FenciTokenizer t) {
+    return String.join("|", t.uid(), t.getInputCol(), t.getOutputCol(), t.getModel(), String.join(",", t.getDictionaries()),
+        String.valueOf(t.getSubwords()), String.valueOf(t.getKeepPunctuation()));
+  }
+
+  /** A model file and a dictionary are read on the driver and broadcast: the executors need neither file. */
+  @Test
+  void aModelFileAndADictionaryReachTheExecutors() throws Exception {
+    Path model = dir.resolve("seed-copy.safetensors");
+    try (InputStream in = Segmenter.class.getResourceAsStream("/dev/fenci/models/seed.safetensors")) {
+      Files.write(model, in.readAllBytes());
+    }
+    Path dict = dir.resolve("my.dict");
+    Files.writeString(dict, "扫描二维,inf\n", StandardCharsets.UTF_8);
+    FenciTokenizer tokenizer = new FenciTokenizer().setInputCol("text").setModel(model.toString())
+        .setDictionaries(dict.toString());
+    List<Row> rows = tokenizer.transform(spark.createDataset(List.of("扫描二维码", "中共中央总书记"), Encoders.STRING())
+        .toDF("text").repartition(2)).collectAsList();
+    Segmenter seed = Segmenter.load("seed");
+    for (Row r : rows) {
+      List<String> expected = r.getString(0).equals("扫描二维码") ? List.of("扫描二维", "码") : seed.segment(r.getString(0));
+      assertThat(r.<String>getList(1)).isEqualTo(expected);
+    }
+  }
+
+  /** Transforming again with the same files broadcasts nothing new; a changed dictionary is read again. */
+  @Test
+  void theSourceIsReusedWhileItsContentStaysTheSame() throws Exception {
+    Path dict = dir.resolve("changing.dict");
+    Files.writeString(dict, "扫描二维,inf\n", StandardCharsets.UTF_8);
+    List<Path> dicts = List.of(dict);
+    SegmenterSource first = SegmenterSource.create(spark, "fast", dicts, null);
+    assertThat(SegmenterSource.create(spark, "fast", dicts, first)).isSameAs(first);
+    assertThat(SegmenterSource.create(spark, "seed", dicts, first)).isNotSameAs(first);
+    Files.writeString(dict, "描二,inf\n", StandardCharsets.UTF_8);
+    SegmenterSource changed = SegmenterSource.create(spark, "fast", dicts, first);
+    assertThat(changed).isNotSameAs(first);
+    assertThat(changed.segmenter().segment("扫描二维码")).contains("描二");
+    assertThat(first.segmenter().segment("扫描二维码")).startsWith("扫描二维");
+
+    FenciTokenizer tokenizer = new FenciTokenizer().setInputCol("text").setModel("fast").setDictionaries(dict.toString());
+    Dataset<Row> text = spark.createDataset(List.of("扫描二维码"), Encoders.STRING()).toDF("text");
+    assertThat(tokenizer.transform(text).collectAsList().get(0).<String>getList(1)).contains("描二");
+    Files.writeString(dict, "扫描二维,inf\n", StandardCharsets.UTF_8);
+    assertThat(tokenizer.transform(text).collectAsList().get(0).<String>getList(1)).containsExactly("扫描二维", "码");
+  }
+
+  @Test
+  void copyKeepsTheSettingsAndTakesTheExtraOnes() {
+    FenciTokenizer tokenizer = new FenciTokenizer().setInputCol("text").setModel("fast").setSubwords(true);
+    FenciTokenizer copy = tokenizer.copy(new ParamMap().put(tokenizer.model(), "seed"));
+    assertThat(copy).isNotSameAs(tokenizer);
+    assertThat(copy.uid()).isEqualTo(tokenizer.uid());
+    assertThat(copy.getInputCol()).isEqualTo("text");
+    assertThat(copy.getSubwords()).isTrue();
+    assertThat(copy.getModel()).isEqualTo("seed");
+    assertThat(tokenizer.getModel()).isEqualTo("fast");
+  }
+
+  /** Spark Connect's ML finds the transformers it may run through this ServiceLoader file. */
+  @Test
+  void theStageIsListedForSparkConnect() {
+    assertThat(java.util.ServiceLoader.load(org.apache.spark.ml.Transformer.class).stream()
+        .map(java.util.ServiceLoader.Provider::type)).contains(FenciTokenizer.class);
+  }
+
+  @Test
+  void mistakesAreNamed() throws Exception {
+    Dataset<Row> text = spark.createDataset(List.of("你好"), Encoders.STRING()).toDF("text");
+    assertThatThrownBy(() -> new FenciTokenizer().transform(text))
+        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("setInputCol");
+    assertThatThrownBy(() -> new FenciTokenizer().setInputCol("body").transform(text))
+        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("no column body").hasMessageContaining("text");
+    assertThatThrownBy(() -> new FenciTokenizer().setInputCol("n").transform(text.selectExpr("1 AS n")))
+        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("column n is int");
+    assertThatThrownBy(() -> new FenciTokenizer().setInputCol("text").setOutputCol("text").transform(text))
+        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("output column text already exists");
+    assertThatThrownBy(() -> new FenciTokenizer().setInputCol("text").setModel(dir.resolve("none.safetensors").toString())
+        .transform(text)).isInstanceOf(IllegalArgumentException.class).hasMessageContaining("none.safetensors");
+    assertThatThrownBy(() -> new FenciTokenizer().setInputCol("text").setDictionaries(dir.resolve("none.dict").toString())
+        .transform(text)).isInstanceOf(IllegalArgumentException.class).hasMessageContaining("no such dictionary file")
+        .hasMessageContaining("none.dict");
+    Path bad = dir.resolve("bad.dict");
+    Files.writeString(bad, "你好,10\n微信号,abc\n", StandardCharsets.UTF_8);
+    assertThatThrownBy(() -> new FenciTokenizer().setInputCol("text").setDictionaries(bad.toString()).transform(text))
+        .isInstanceOf(UncheckedIOException.class).hasMessageContaining("bad.dict:2");
+    // the checks run when a pipeline is fitted, before any data is read
+    Pipeline pipeline = new Pipeline().setStages(new PipelineStage[] {new FenciTokenizer().setInputCol("body")});
+    assertThatThrownBy(() -> pipeline.fit(text)).hasMessageContaining("no column body");
+  }
+}
