@@ -9,7 +9,12 @@ import dev.fenci.model.Model;
 import dev.fenci.text.Utf8Reader;
 import java.io.IOException;
 import java.io.InputStream;
+import java.lang.ref.WeakReference;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import org.apache.lucene.analysis.Tokenizer;
@@ -110,7 +115,7 @@ public final class FenciTokenizerFactory extends TokenizerFactory implements Res
             + ") nor a model file the resource loader finds" + spaced + ": " + e.getMessage(), e);
       }
       try (in) {
-        s = Segmenter.of(Model.load(in.readAllBytes(), model));
+        s = Segmenter.of(sharedModel(in.readAllBytes(), model));
       }
     }
     if (!dictionaries.isEmpty()) {
@@ -129,6 +134,49 @@ public final class FenciTokenizerFactory extends TokenizerFactory implements Res
       s = s.withDictionary(dictionary);
     }
     segmenter = s;
+  }
+
+  /**
+   * Models read from files, by the SHA-256 of their bytes, while some factory's segmenter holds
+   * them: the fields of a schema that name the same model file (and a core reloaded while its
+   * old analyzers live) share one copy, as factories naming a preset share the preset's.
+   */
+  private static final Map<String, WeakReference<Model>> MODELS = new HashMap<>();
+
+  /** The model in {@code bytes}: the copy another factory loaded from the same bytes, or a new one. */
+  static Model sharedModel(byte[] bytes, String name) throws IOException {
+    String key = sha256(bytes);
+    synchronized (MODELS) {
+      WeakReference<Model> held = MODELS.get(key);
+      Model m = held == null ? null : held.get();
+      if (m != null) {
+        return m;
+      }
+    }
+    Model m = Model.load(bytes, name); // outside the lock: a model takes a second or so
+    synchronized (MODELS) {
+      MODELS.values().removeIf(ref -> ref.get() == null);
+      WeakReference<Model> held = MODELS.get(key);
+      Model other = held == null ? null : held.get();
+      if (other != null) {
+        return other; // another factory loaded it meanwhile
+      }
+      MODELS.put(key, new WeakReference<>(m));
+      return m;
+    }
+  }
+
+  private static String sha256(byte[] bytes) {
+    try {
+      return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException("SHA-256 is missing from this Java", e);
+    }
+  }
+
+  /** The segmenter, for tests. */
+  Segmenter segmenter() {
+    return segmenter;
   }
 
   /** The presets' names, for messages. */

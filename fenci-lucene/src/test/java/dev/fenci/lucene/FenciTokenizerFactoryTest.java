@@ -53,6 +53,22 @@ public class FenciTokenizerFactoryTest extends BaseTokenStreamFactoryTestCase {
     assertTokenStreamContents(t, expected.toArray(new String[0]));
   }
 
+  /** Factories naming the same model file share one copy of it, with or without a dictionary. */
+  public void testFactoriesOfOneModelFileShareIt() throws Exception {
+    ClasspathResourceLoader loader = new ClasspathResourceLoader(FenciTokenizer.class.getClassLoader());
+    FenciTokenizerFactory a = (FenciTokenizerFactory) tokenizerFactory("fenci", org.apache.lucene.util.Version.LATEST,
+        loader, "model", "dev/fenci/models/seed.safetensors");
+    FenciTokenizerFactory b = (FenciTokenizerFactory) tokenizerFactory("fenci", org.apache.lucene.util.Version.LATEST,
+        loader, "model", "dev/fenci/models/seed.safetensors", "subwords", "true");
+    FenciTokenizerFactory c = (FenciTokenizerFactory) tokenizerFactory("fenci", org.apache.lucene.util.Version.LATEST,
+        new ClasspathResourceLoader(getClass()), "model", "/dev/fenci/models/seed.safetensors", "dictionary", "user.dict");
+    assertSame(a.segmenter().model(), b.segmenter().model());
+    assertSame(a.segmenter().model(), c.segmenter().model());
+    FenciTokenizerFactory fast = (FenciTokenizerFactory) tokenizerFactory("fenci", org.apache.lucene.util.Version.LATEST,
+        loader, "model", "dev/fenci/models/fast.safetensors");
+    assertNotSame(a.segmenter().model(), fast.segmenter().model());
+  }
+
   public void testUnknownParametersAreRefusedByName() {
     IllegalArgumentException e = expectThrows(IllegalArgumentException.class,
         () -> tokenizerFactory("fenci", "modle", "fast"));
