@@ -1,0 +1,164 @@
+package dev.fenci.solr;
+
+import com.carrotsearch.randomizedtesting.annotations.ThreadLeakFilters;
+import dev.fenci.Segmenter;
+import dev.fenci.Token;
+import dev.fenci.dict.UserDictionary;
+import java.io.InputStream;
+import java.io.StringReader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.apache.lucene.analysis.Analyzer;
+import org.apache.lucene.analysis.TokenStream;
+import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
+import org.apache.lucene.analysis.tokenattributes.PositionIncrementAttribute;
+import org.apache.solr.SolrTestCaseJ4;
+import org.apache.lucene.tests.util.QuickPatchThreadsFilter;
+import org.apache.solr.SolrIgnoredThreadsFilter;
+import org.junit.BeforeClass;
+import org.junit.Test;
+
+/**
+ * The Solr field types of docs/lucene.md, as written there, in a Solr core: the factory is found by
+ * its name, the dictionary and a model file are read through the core's resource loader (its conf
+ * directory), and documents are indexed and found with them.
+ */
+@ThreadLeakFilters(defaultFilters = true,
+    filters = {SolrIgnoredThreadsFilter.class, QuickPatchThreadsFilter.class, FenciThreads.class})
+public class SolrSchemaTest extends SolrTestCaseJ4 {
+  /** The field types of the docs, in order: the subwords one, then the one with a model and a dictionary. */
+  private static List<String> docsFieldTypes() throws Exception {
+    String doc = Files.readString(Path.of("..", "docs", "lucene.md"));
+    List<String> types = new ArrayList<>();
+    Matcher m = Pattern.compile("```xml\n(<fieldType .*?</fieldType>)\n```", Pattern.DOTALL).matcher(doc);
+    while (m.find()) {
+      types.add(m.group(1));
+    }
+    return types;
+  }
+
+  @BeforeClass
+  public static void startCore() throws Exception {
+    List<String> types = docsFieldTypes();
+    assertEquals("docs/lucene.md's Solr field types", 2, types.size());
+    StringBuilder fieldTypes = new StringBuilder();
+    for (int i = 0; i < types.size(); i++) {
+      fieldTypes.append(types.get(i).replace("name=\"text_zh\"", "name=\"text_zh_" + (i + 1) + "\"")).append('\n');
+    }
+    Path home = createTempDir("solr-home");
+    Path conf = Files.createDirectories(home.resolve("collection1").resolve("conf"));
+    Files.writeString(conf.resolve("solrconfig.xml"), """
+        <?xml version="1.0" encoding="UTF-8"?>
+        <config>
+          <luceneMatchVersion>${tests.luceneMatchVersion:LATEST}</luceneMatchVersion>
+          <dataDir>${solr.data.dir:}</dataDir>
+          <directoryFactory name="DirectoryFactory" class="${solr.directoryFactory:solr.NRTCachingDirectoryFactory}"/>
+          <schemaFactory class="ClassicIndexSchemaFactory"/>
+          <indexConfig>
+            <lockType>${solr.tests.lockType:single}</lockType>
+          </indexConfig>
+          <updateHandler class="solr.DirectUpdateHandler2"/>
+          <requestHandler name="/select" class="solr.SearchHandler"/>
+        </config>
+        """, StandardCharsets.UTF_8);
+    Files.writeString(conf.resolve("schema.xml"), """
+        <?xml version="1.0" encoding="UTF-8"?>
+        <schema name="fenci-test" version="1.6">
+          <fieldType name="string" class="solr.StrField"/>
+          <fieldType name="plong" class="solr.LongPointField"/>
+        """ + fieldTypes + """
+          <fieldType name="text_zh_file" class="solr.TextField">
+            <analyzer>
+              <tokenizer name="fenci" model="models/seed-copy.safetensors"/>
+            </analyzer>
+          </fieldType>
+          <field name="id" type="string" indexed="true" stored="true" required="true"/>
+          <field name="_version_" type="plong" indexed="false" stored="false" docValues="true"/>
+          <field name="title" type="text_zh_1" indexed="true" stored="true"/>
+          <field name="body" type="text_zh_2" indexed="true" stored="true"/>
+          <field name="note" type="text_zh_file" indexed="true" stored="true"/>
+          <uniqueKey>id</uniqueKey>
+        </schema>
+        """, StandardCharsets.UTF_8);
+    // the docs' dictionary, my.dict: one word the model would split
+    Files.writeString(conf.resolve("my.dict"), "关注微信号,inf\n", StandardCharsets.UTF_8);
+    Files.createDirectories(conf.resolve("models"));
+    try (InputStream in = Segmenter.class.getResourceAsStream("/dev/fenci/models/seed.safetensors")) {
+      Files.write(conf.resolve("models").resolve("seed-copy.safetensors"), in.readAllBytes());
+    }
+    initCore("solrconfig.xml", "schema.xml", home.toString());
+  }
+
+  private static List<String> tokens(Analyzer a, String text) throws Exception {
+    List<String> out = new ArrayList<>();
+    try (TokenStream ts = a.tokenStream("f", new StringReader(text))) {
+      CharTermAttribute term = ts.addAttribute(CharTermAttribute.class);
+      PositionIncrementAttribute inc = ts.addAttribute(PositionIncrementAttribute.class);
+      ts.reset();
+      while (ts.incrementToken()) {
+        out.add(inc.getPositionIncrement() == 0 ? "+" + term : term.toString());
+      }
+      ts.end();
+    }
+    return out;
+  }
+
+  private static Analyzer index(String field) {
+    return h.getCore().getLatestSchema().getField(field).getType().getIndexAnalyzer();
+  }
+
+  private static Analyzer query(String field) {
+    return h.getCore().getLatestSchema().getField(field).getType().getQueryAnalyzer();
+  }
+
+  /** The words the library gives, without punctuation, as the tokenizer leaves them. */
+  private static List<String> words(Segmenter seg, String text) {
+    return seg.tokenize(text).stream().filter(t -> !t.isSpace() && !t.isPunctuation()).map(Token::word).toList();
+  }
+
+  @Test
+  public void theDictionaryFieldTypeReadsMyDictFromTheConfDirectory() throws Exception {
+    String text = "扫描二维码，关注微信号。";
+    UserDictionary dict = UserDictionary.empty();
+    dict.add("关注微信号", Double.POSITIVE_INFINITY);
+    List<String> expected = words(Segmenter.load("accurate").withDictionary(dict), text);
+    assertTrue(expected.toString(), expected.contains("关注微信号"));
+    assertEquals(expected, tokens(index("body"), text));
+    assertEquals(expected, tokens(query("body"), text));
+  }
+
+  @Test
+  public void theSubwordsFieldTypeIndexesPartsAndQueriesWholeWords() throws Exception {
+    String text = "中华人民共和国成立了";
+    List<String> indexed = tokens(index("title"), text);
+    assertEquals("中华人民共和国", indexed.get(0));
+    assertTrue(indexed.toString(), indexed.containsAll(List.of("+人民", "+共和国")));
+    assertEquals(words(Segmenter.load(), text), tokens(query("title"), text));
+  }
+
+  @Test
+  public void aModelFileInTheConfDirectoryIsRead() throws Exception {
+    String text = "摩根士丹利的分析师认为物极必反";
+    List<String> seed = words(Segmenter.load("seed"), text);
+    assertNotEquals("the seed model's words differ from the default's here", words(Segmenter.load(), text), seed);
+    assertEquals(seed, tokens(index("note"), text));
+  }
+
+  @Test
+  public void documentsAreFoundByWordsAndParts() throws Exception {
+    assertU(adoc("id", "1", "title", "中华人民共和国成立了", "body", "扫描二维码，关注微信号。", "note", "新年讲话"));
+    assertU(adoc("id", "2", "title", "华人在海外", "body", "微信号", "note", "讲话稿"));
+    assertU(commit());
+    assertQ(req("q", "title:共和国"), "//result[@numFound='1']", "//str[@name='id'][.='1']");
+    assertQ(req("q", "title:中华人民共和国"), "//result[@numFound='1']");
+    assertQ(req("q", "title:华人"), "//result[@numFound='2']");
+    assertQ(req("q", "body:关注微信号"), "//result[@numFound='1']", "//str[@name='id'][.='1']");
+    assertQ(req("q", "body:微信号"), "//result[@numFound='1']", "//str[@name='id'][.='2']");
+    assertQ(req("q", "note:讲话"), "//result[@numFound='1']", "//str[@name='id'][.='1']");
+  }
+}
