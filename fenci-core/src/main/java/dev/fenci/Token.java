@@ -10,7 +10,7 @@ public record Token(String word, int start, int end) {
     return dev.fenci.text.Chunker.isSpaceWord(word);
   }
 
-  /** True for a word made only of punctuation ({@code ，。、“”（）……}; not symbols such as {@code ℃}). */
+  /** True for a word made only of punctuation ({@code ，。、“”（）……}, {@code % #}; not symbols such as {@code ℃ +}). */
   public boolean isPunctuation() {
     return dev.fenci.text.Chunker.isPunctuationWord(word);
   }

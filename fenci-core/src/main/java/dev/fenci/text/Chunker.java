@@ -89,8 +89,9 @@ public final class Chunker {
   }
 
   /**
-   * True for a word made only of punctuation (Unicode's P categories: {@code ，。、“”（）……}, {@code
-   * -}, {@code _}); false for an empty word, and for symbols such as {@code ℃ + $}, which are words.
+   * True for a word made only of punctuation (Unicode's P categories: {@code ，。、“”（）……}, and
+   * ASCII's {@code . , ! ? % # @ & * / - _} too); false for an empty word, and for symbols such as
+   * {@code ℃ + $ ~}, which are words.
    */
   public static boolean isPunctuationWord(CharSequence word) {
     for (int i = 0; i < word.length(); ) {

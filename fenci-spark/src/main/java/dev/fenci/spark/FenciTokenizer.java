@@ -22,6 +22,7 @@ import org.apache.spark.sql.Row;
 import org.apache.spark.sql.api.java.UDF1;
 import org.apache.spark.sql.expressions.UserDefinedFunction;
 import org.apache.spark.sql.functions;
+import org.apache.spark.sql.internal.SQLConf;
 import org.apache.spark.sql.types.DataType;
 import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructField;
@@ -52,15 +53,18 @@ import org.apache.spark.sql.types.StructType;
  *       then {@code 中华}, {@code 华人}, {@code 人民}, {@code 共和}, {@code 共和国}; {@link
  *       Segmenter#subwords}), for features that should match a word by its parts; false by
  *       default.</li>
- *   <li>{@code keepPunctuation}: whether words made only of punctuation ({@code ，。“”}) are kept;
- *       true by default, so that the words are {@code fenci_segment}'s ({@link FenciFunctions}).</li>
+ *   <li>{@code keepPunctuation}: whether words made only of punctuation (Unicode's P categories:
+ *       {@code ，。“”}, and ASCII's {@code . , ! ? % # @ & * / -} too) are kept; true by default, so
+ *       that the words are {@code fenci_segment}'s ({@link FenciFunctions}).</li>
  * </ul>
  * The runs of whitespace between words are never in the list.
  *
  * <p>A model file and the dictionaries are read on the driver each time the stage transforms a
- * dataset, from the driver's local file system, and broadcast to the executors (once for as long
- * as their content and the Spark context stay the same), which need no file of their own; a
- * missing file or a malformed dictionary line fails there, with the file and line. A saved stage
+ * dataset, from the driver's local file system, and broadcast to the executors, which need no file
+ * of their own: once for as long as their content and the Spark context stay the same, whichever
+ * stage, copy or registration reads them. A missing file or a malformed dictionary line fails on
+ * the driver, with the file and line. Column names resolve as Spark SQL's do (case-insensitively
+ * unless {@code spark.sql.caseSensitive}). A saved stage
  * stores the model's name or path and the dictionaries' paths, not their content: the files must
  * be where they were when the saved pipeline is loaded and used.
  */
@@ -75,8 +79,6 @@ public final class FenciTokenizer extends Transformer implements DefaultParamsWr
   private final StringArrayParam dictionaries;
   private final BooleanParam subwords;
   private final BooleanParam keepPunctuation;
-  /** The source of the last transform (on the driver), reused while its content stays the same. */
-  private transient SegmenterSource source;
 
   /** A stage with a new uid and the default settings. */
   public FenciTokenizer() {
@@ -198,20 +200,27 @@ public final class FenciTokenizer extends Transformer implements DefaultParamsWr
     }
     String in = getInputCol();
     String out = getOutputCol();
-    if (schema.getFieldIndex(in).isEmpty()) {
+    StructField input = field(schema, in);
+    if (input == null) {
       throw new IllegalArgumentException("FenciTokenizer " + uid + ": no column " + in + " among "
           + Arrays.toString(schema.fieldNames()));
     }
-    DataType type = schema.apply(in).dataType();
+    DataType type = input.dataType();
     if (!type.equals(DataTypes.StringType)) {
       throw new IllegalArgumentException("FenciTokenizer " + uid + ": column " + in + " is " + type.simpleString()
           + ", not string; cast it to string first");
     }
-    if (schema.getFieldIndex(out).isDefined()) {
+    StructField existing = field(schema, out);
+    if (existing != null) {
       throw new IllegalArgumentException("FenciTokenizer " + uid + ": output column " + out
+          + (existing.name().equals(out) ? "" : " (as " + existing.name() + ", names being case-insensitive here)")
           + " already exists; choose another with setOutputCol");
     }
     String m = getModel();
+    if (m == null || m.isBlank()) {
+      throw new IllegalArgumentException("FenciTokenizer " + uid + ": the model is " + (m == null ? "null" : "empty")
+          + "; call setModel with a preset or a model file");
+    }
     if (!Presets.exists(m) && !Files.isRegularFile(Path.of(m))) {
       try {
         Segmenter.load(m); // the library's message: no such preset or file, and the presets there are
@@ -219,12 +228,35 @@ public final class FenciTokenizer extends Transformer implements DefaultParamsWr
         throw new IllegalArgumentException("FenciTokenizer " + uid + ": " + e.getMessage(), e);
       }
     }
-    for (String d : $(dictionaries)) {
+    String[] dicts = $(dictionaries);
+    if (dicts == null) {
+      throw new IllegalArgumentException("FenciTokenizer " + uid + ": the dictionaries are null; call setDictionaries()"
+          + " with no files for none");
+    }
+    for (String d : dicts) {
+      if (d == null || d.isBlank()) {
+        throw new IllegalArgumentException("FenciTokenizer " + uid + ": a dictionary's name is " + (d == null ? "null" : "empty")
+            + " in " + Arrays.toString(dicts));
+      }
+      if (Files.isDirectory(Path.of(d))) {
+        throw new IllegalArgumentException("FenciTokenizer " + uid + ": dictionary " + d + " is a directory, not a dictionary file");
+      }
       if (!Files.isRegularFile(Path.of(d))) {
         throw new IllegalArgumentException("FenciTokenizer " + uid + ": no such dictionary file " + d);
       }
     }
     return schema.add(new StructField(out, WORDS, true, org.apache.spark.sql.types.Metadata.empty()));
+  }
+
+  /** The field named {@code name} as Spark resolves names (case-insensitively unless spark.sql.caseSensitive), or null. */
+  private static StructField field(StructType schema, String name) {
+    boolean caseSensitive = SQLConf.get().caseSensitiveAnalysis();
+    for (StructField f : schema.fields()) {
+      if (caseSensitive ? f.name().equals(name) : f.name().equalsIgnoreCase(name)) {
+        return f;
+      }
+    }
+    return null;
   }
 
   /**
@@ -239,11 +271,7 @@ public final class FenciTokenizer extends Transformer implements DefaultParamsWr
     transformSchema(dataset.schema(), true);
     SegmenterSource s;
     try {
-      synchronized (this) {
-        source = SegmenterSource.create(dataset.sparkSession(), getModel(),
-            Arrays.stream($(dictionaries)).map(Path::of).toList(), source);
-        s = source;
-      }
+      s = SegmenterSource.create(dataset.sparkSession(), getModel(), Arrays.stream($(dictionaries)).map(Path::of).toList());
     } catch (IOException e) {
       throw new UncheckedIOException(e.getMessage(), e);
     }

@@ -48,6 +48,14 @@ final class SegmenterSource implements Serializable {
     }
   };
 
+  /** The sources made on this driver, by key, the most recently used last; a few are kept, as segmenters are. */
+  private static final Map<String, SegmenterSource> SOURCES = new LinkedHashMap<>(8, 0.75f, true) {
+    @Override
+    protected boolean removeEldestEntry(Map.Entry<String, SegmenterSource> eldest) {
+      return size() > KEPT;
+    }
+  };
+
   private final String key;
   private final String model;
   private final Broadcast<byte[]> file;
@@ -70,14 +78,14 @@ final class SegmenterSource implements Serializable {
 
   /**
    * Reads a preset or a model file and dictionaries on the driver, checks that they load, and
-   * broadcasts what the executors need; or gives {@code previous} back when it holds the same content
-   * for the same context (so a stage transforming batch after batch broadcasts its model once).
+   * broadcasts what the executors need; or gives back the source made earlier from the same content
+   * in the same Spark context (so a stage transforming batch after batch, its copies, and a
+   * registration made again broadcast the model once).
    *
    * @throws IOException if the model or a dictionary cannot be read or is not what it should be
    *     (the message names the file and line)
    */
-  static SegmenterSource create(SparkSession spark, String model, List<Path> dictionaries,
-      SegmenterSource previous) throws IOException {
+  static SegmenterSource create(SparkSession spark, String model, List<Path> dictionaries) throws IOException {
     Objects.requireNonNull(model, "model is null: give a preset or a model file");
     byte[] bytes = null;
     if (!Presets.exists(model)) {
@@ -99,17 +107,35 @@ final class SegmenterSource implements Serializable {
     double[] m = entries.stream().mapToDouble(Entry::multiplier).toArray();
     String key = bytes == null && entries.isEmpty() ? "preset:" + model : digest(model, bytes, w, m);
     SparkContext sc = spark.sparkContext();
-    if (previous != null && previous.key.equals(key) && previous.context == sc && !sc.isStopped()) {
-      return previous;
+    synchronized (SOURCES) {
+      SOURCES.values().removeIf(source -> source.context.isStopped());
+      SegmenterSource made = SOURCES.get(key);
+      if (made != null && made.context == sc) {
+        return made;
+      }
     }
     synchronized (LOADED) {
-      if (!LOADED.containsKey(key)) {
+      if (LOADED.get(key) == null) { // get, not containsKey: a use, which keeps it among the latest
         LOADED.put(key, build(model, bytes, entries.isEmpty() ? null : w, m)); // checked here, on the driver
       }
     }
     JavaSparkContext jsc = JavaSparkContext.fromSparkContext(sc);
-    return new SegmenterSource(key, model, bytes == null ? null : jsc.broadcast(bytes),
+    SegmenterSource made = new SegmenterSource(key, model, bytes == null ? null : jsc.broadcast(bytes),
         entries.isEmpty() ? null : jsc.broadcast(w), entries.isEmpty() ? null : jsc.broadcast(m), sc);
+    synchronized (SOURCES) {
+      SOURCES.put(key, made);
+    }
+    return made;
+  }
+
+  /** Forgets this JVM's segmenters and sources, so that a test's tasks must build theirs from the broadcasts. */
+  static void forgetAll() {
+    synchronized (SOURCES) {
+      SOURCES.clear();
+    }
+    synchronized (LOADED) {
+      LOADED.clear();
+    }
   }
 
   /** The segmenter, built in this JVM on first use. */

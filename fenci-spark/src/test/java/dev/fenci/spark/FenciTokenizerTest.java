@@ -151,8 +151,12 @@ class FenciTokenizerTest {
     Files.writeString(dict, "扫描二维,inf\n", StandardCharsets.UTF_8);
     FenciTokenizer tokenizer = new FenciTokenizer().setInputCol("text").setModel(model.toString())
         .setDictionaries(dict.toString());
-    List<Row> rows = tokenizer.transform(spark.createDataset(List.of("扫描二维码", "中共中央总书记"), Encoders.STRING())
-        .toDF("text").repartition(2)).collectAsList();
+    Dataset<Row> out = tokenizer.transform(spark.createDataset(List.of("扫描二维码", "中共中央总书记"), Encoders.STRING())
+        .toDF("text").repartition(2));
+    SegmenterSource.forgetAll(); // the tasks, in this JVM, must build the segmenter from the broadcasts
+    Files.delete(model);
+    Files.delete(dict);
+    List<Row> rows = out.collectAsList();
     Segmenter seed = Segmenter.load("seed");
     for (Row r : rows) {
       List<String> expected = r.getString(0).equals("扫描二维码") ? List.of("扫描二维", "码") : seed.segment(r.getString(0));
@@ -160,17 +164,20 @@ class FenciTokenizerTest {
     }
   }
 
-  /** Transforming again with the same files broadcasts nothing new; a changed dictionary is read again. */
+  /** Transforming again with the same files broadcasts nothing new, from any copy of the stage; a changed dictionary is read again. */
   @Test
   void theSourceIsReusedWhileItsContentStaysTheSame() throws Exception {
     Path dict = dir.resolve("changing.dict");
     Files.writeString(dict, "扫描二维,inf\n", StandardCharsets.UTF_8);
     List<Path> dicts = List.of(dict);
-    SegmenterSource first = SegmenterSource.create(spark, "fast", dicts, null);
-    assertThat(SegmenterSource.create(spark, "fast", dicts, first)).isSameAs(first);
-    assertThat(SegmenterSource.create(spark, "seed", dicts, first)).isNotSameAs(first);
+    SegmenterSource first = SegmenterSource.create(spark, "fast", dicts);
+    assertThat(SegmenterSource.create(spark, "fast", dicts)).isSameAs(first);
+    Path same = dir.resolve("same.dict");
+    Files.writeString(same, "扫描二维,inf\n", StandardCharsets.UTF_8);
+    assertThat(SegmenterSource.create(spark, "fast", List.of(same))).as("another file, the same entries").isSameAs(first);
+    assertThat(SegmenterSource.create(spark, "seed", dicts)).isNotSameAs(first);
     Files.writeString(dict, "描二,inf\n", StandardCharsets.UTF_8);
-    SegmenterSource changed = SegmenterSource.create(spark, "fast", dicts, first);
+    SegmenterSource changed = SegmenterSource.create(spark, "fast", dicts);
     assertThat(changed).isNotSameAs(first);
     assertThat(changed.segmenter().segment("扫描二维码")).contains("描二");
     assertThat(first.segmenter().segment("扫描二维码")).startsWith("扫描二维");
@@ -179,7 +186,9 @@ class FenciTokenizerTest {
     Dataset<Row> text = spark.createDataset(List.of("扫描二维码"), Encoders.STRING()).toDF("text");
     assertThat(tokenizer.transform(text).collectAsList().get(0).<String>getList(1)).contains("描二");
     Files.writeString(dict, "扫描二维,inf\n", StandardCharsets.UTF_8);
-    assertThat(tokenizer.transform(text).collectAsList().get(0).<String>getList(1)).containsExactly("扫描二维", "码");
+    assertThat(tokenizer.copy(new ParamMap()).transform(text).collectAsList().get(0).<String>getList(1))
+        .containsExactly("扫描二维", "码");
+    assertThat(SegmenterSource.create(spark, "fast", dicts)).isSameAs(first);
   }
 
   @Test
@@ -217,6 +226,18 @@ class FenciTokenizerTest {
     assertThatThrownBy(() -> new FenciTokenizer().setInputCol("text").setDictionaries(dir.resolve("none.dict").toString())
         .transform(text)).isInstanceOf(IllegalArgumentException.class).hasMessageContaining("no such dictionary file")
         .hasMessageContaining("none.dict");
+    assertThatThrownBy(() -> new FenciTokenizer().setInputCol("text").setDictionaries(dir.toString()).transform(text))
+        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("is a directory");
+    assertThatThrownBy(() -> new FenciTokenizer().setInputCol("text").setModel(null).transform(text))
+        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("the model is null");
+    assertThatThrownBy(() -> new FenciTokenizer().setInputCol("text").setDictionaries((String) null).transform(text))
+        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("name is null");
+    // names are case-insensitive by default in Spark SQL: Words would replace words
+    Dataset<Row> withWords = text.selectExpr("text", "array('x') AS words");
+    assertThatThrownBy(() -> new FenciTokenizer().setInputCol("text").setOutputCol("Words").transform(withWords))
+        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("output column Words (as words");
+    assertThat(new FenciTokenizer().setInputCol("TEXT").setOutputCol("w").transform(text).collectAsList().get(0)
+        .<String>getList(1)).containsExactly("你好");
     Path bad = dir.resolve("bad.dict");
     Files.writeString(bad, "你好,10\n微信号,abc\n", StandardCharsets.UTF_8);
     assertThatThrownBy(() -> new FenciTokenizer().setInputCol("text").setDictionaries(bad.toString()).transform(text))
