@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.fenci.Segmenter;
 import dev.fenci.Token;
-import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -30,10 +29,7 @@ class FenciFunctionsTest {
 
   @BeforeAll
   static void start() {
-    spark = SparkSession.builder().master("local[2]").appName("fenci-test")
-        .config("spark.ui.enabled", "false").config("spark.sql.shuffle.partitions", "2")
-        .config("spark.driver.host", "127.0.0.1").config("spark.driver.bindAddress", "127.0.0.1")
-        .getOrCreate();
+    spark = LocalSpark.start("fenci-test");
   }
 
   @AfterAll
@@ -96,10 +92,7 @@ class FenciFunctionsTest {
   /** A model file and a dictionary, read on the driver and broadcast: the executors need neither file. */
   @Test
   void aModelFileAndADictionaryReachTheExecutors() throws Exception {
-    Path model = dir.resolve("seed-copy.safetensors");
-    try (InputStream in = Segmenter.class.getResourceAsStream("/dev/fenci/models/seed.safetensors")) {
-      Files.write(model, in.readAllBytes());
-    }
+    Path model = LocalSpark.seedModelFile(dir);
     Path dict = dir.resolve("my.dict");
     Files.writeString(dict, "扫描二维,inf\n", StandardCharsets.UTF_8);
     FenciFunctions.register(spark, model.toString(), dict);
@@ -147,10 +140,7 @@ class FenciFunctionsTest {
   void kryoSendsTheModelAndTheDictionary() throws Exception {
     spark.stop();
     try {
-      spark = SparkSession.builder().master("local[2]").appName("fenci-kryo")
-          .config("spark.ui.enabled", "false").config("spark.driver.host", "127.0.0.1")
-          .config("spark.driver.bindAddress", "127.0.0.1")
-          .config("spark.serializer", "org.apache.spark.serializer.KryoSerializer").getOrCreate();
+      spark = LocalSpark.startWithKryo("fenci-kryo");
       Path dict = dir.resolve("kryo.dict");
       Files.writeString(dict, "扫描二维,inf\n", StandardCharsets.UTF_8);
       FenciFunctions.register(spark, "fast", dict);

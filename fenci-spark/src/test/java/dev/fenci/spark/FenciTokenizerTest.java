@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.fenci.Segmenter;
 import dev.fenci.Token;
-import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -36,10 +35,7 @@ class FenciTokenizerTest {
 
   @BeforeAll
   static void start() {
-    spark = SparkSession.builder().master("local[2]").appName("fenci-ml-test")
-        .config("spark.ui.enabled", "false").config("spark.sql.shuffle.partitions", "2")
-        .config("spark.driver.host", "127.0.0.1").config("spark.driver.bindAddress", "127.0.0.1")
-        .getOrCreate();
+    spark = LocalSpark.start("fenci-ml-test");
   }
 
   @AfterAll
@@ -143,10 +139,7 @@ class FenciTokenizerTest {
   /** A model file and a dictionary are read on the driver and broadcast: the executors need neither file. */
   @Test
   void aModelFileAndADictionaryReachTheExecutors() throws Exception {
-    Path model = dir.resolve("seed-copy.safetensors");
-    try (InputStream in = Segmenter.class.getResourceAsStream("/dev/fenci/models/seed.safetensors")) {
-      Files.write(model, in.readAllBytes());
-    }
+    Path model = LocalSpark.seedModelFile(dir);
     Path dict = dir.resolve("my.dict");
     Files.writeString(dict, "扫描二维,inf\n", StandardCharsets.UTF_8);
     FenciTokenizer tokenizer = new FenciTokenizer().setInputCol("text").setModel(model.toString())
