@@ -143,25 +143,21 @@ public final class FenciTokenizerFactory extends TokenizerFactory implements Res
    */
   private static final Map<String, WeakReference<Model>> MODELS = new HashMap<>();
 
-  /** The model in {@code bytes}: the copy another factory loaded from the same bytes, or a new one. */
+  /**
+   * The model in {@code bytes}: the copy another factory loaded from the same bytes, or a new one.
+   * Loads happen one at a time (under the map's lock), so that factories informed at once, as
+   * Solr's parallel core loading does, load one copy rather than one each.
+   */
   static Model sharedModel(byte[] bytes, String name) throws IOException {
     String key = sha256(bytes);
     synchronized (MODELS) {
       WeakReference<Model> held = MODELS.get(key);
       Model m = held == null ? null : held.get();
-      if (m != null) {
-        return m;
+      if (m == null) {
+        m = Model.load(bytes, name);
+        MODELS.values().removeIf(ref -> ref.get() == null);
+        MODELS.put(key, new WeakReference<>(m));
       }
-    }
-    Model m = Model.load(bytes, name); // outside the lock: a model takes a second or so
-    synchronized (MODELS) {
-      MODELS.values().removeIf(ref -> ref.get() == null);
-      WeakReference<Model> held = MODELS.get(key);
-      Model other = held == null ? null : held.get();
-      if (other != null) {
-        return other; // another factory loaded it meanwhile
-      }
-      MODELS.put(key, new WeakReference<>(m));
       return m;
     }
   }
