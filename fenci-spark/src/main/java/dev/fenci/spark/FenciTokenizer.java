@@ -151,7 +151,7 @@ public final class FenciTokenizer extends Transformer implements DefaultParamsWr
   }
 
   public FenciTokenizer setDictionaries(String... value) {
-    return (FenciTokenizer) set(dictionaries, value.clone());
+    return (FenciTokenizer) set(dictionaries, value == null ? null : value.clone());
   }
 
   public FenciTokenizer setSubwords(boolean value) {
@@ -175,7 +175,8 @@ public final class FenciTokenizer extends Transformer implements DefaultParamsWr
   }
 
   public String[] getDictionaries() {
-    return $(dictionaries).clone();
+    String[] d = $(dictionaries);
+    return d == null ? null : d.clone();
   }
 
   public boolean getSubwords() {
@@ -221,7 +222,7 @@ public final class FenciTokenizer extends Transformer implements DefaultParamsWr
       throw new IllegalArgumentException("FenciTokenizer " + uid + ": the model is " + (m == null ? "null" : "empty")
           + "; call setModel with a preset or a model file");
     }
-    if (!Presets.exists(m) && !Files.isRegularFile(Path.of(m))) {
+    if (!Presets.exists(m) && !Files.isRegularFile(path(m, "model"))) {
       try {
         Segmenter.load(m); // the library's message: no such preset or file, and the presets there are
       } catch (IOException | RuntimeException e) {
@@ -238,14 +239,24 @@ public final class FenciTokenizer extends Transformer implements DefaultParamsWr
         throw new IllegalArgumentException("FenciTokenizer " + uid + ": a dictionary's name is " + (d == null ? "null" : "empty")
             + " in " + Arrays.toString(dicts));
       }
-      if (Files.isDirectory(Path.of(d))) {
+      Path file = path(d, "dictionary");
+      if (Files.isDirectory(file)) {
         throw new IllegalArgumentException("FenciTokenizer " + uid + ": dictionary " + d + " is a directory, not a dictionary file");
       }
-      if (!Files.isRegularFile(Path.of(d))) {
+      if (!Files.isRegularFile(file)) {
         throw new IllegalArgumentException("FenciTokenizer " + uid + ": no such dictionary file " + d);
       }
     }
     return schema.add(new StructField(out, WORDS, true, org.apache.spark.sql.types.Metadata.empty()));
+  }
+
+  private Path path(String name, String what) {
+    try {
+      return Path.of(name);
+    } catch (java.nio.file.InvalidPathException e) {
+      throw new IllegalArgumentException("FenciTokenizer " + uid + ": the " + what + " '" + name + "' is not a path: "
+          + e.getMessage(), e);
+    }
   }
 
   /** The field named {@code name} as Spark resolves names (case-insensitively unless spark.sql.caseSensitive), or null. */

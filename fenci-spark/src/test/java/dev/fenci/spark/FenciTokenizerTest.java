@@ -225,6 +225,12 @@ class FenciTokenizerTest {
         .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("the model is null");
     assertThatThrownBy(() -> new FenciTokenizer().setInputCol("text").setDictionaries((String) null).transform(text))
         .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("name is null");
+    assertThatThrownBy(() -> new FenciTokenizer().setInputCol("text").setDictionaries("a\0b").transform(text))
+        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("is not a path");
+    assertThatThrownBy(() -> new FenciTokenizer().setInputCol("text").setModel("a\0b").transform(text))
+        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("is not a path");
+    assertThatThrownBy(() -> new FenciTokenizer().setInputCol("text").setDictionaries((String[]) null).transform(text))
+        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("the dictionaries are null");
     // names are case-insensitive by default in Spark SQL: Words would replace words
     Dataset<Row> withWords = text.selectExpr("text", "array('x') AS words");
     assertThatThrownBy(() -> new FenciTokenizer().setInputCol("text").setOutputCol("Words").transform(withWords))
