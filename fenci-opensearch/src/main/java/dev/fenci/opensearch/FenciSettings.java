@@ -129,9 +129,32 @@ final class FenciSettings {
     }
   }
 
+  /**
+   * The node's configuration folder: {@code Environment.configFile()} in OpenSearch 2, renamed
+   * {@code configDir()} in 3 (the one call that differs between the two lines, so one source builds
+   * both plugins).
+   */
+  static Path configDir(Environment env) {
+    return folder(env, "config");
+  }
+
+  /** One of the node's folders ({@code config}, {@code plugins}, {@code modules}) by OpenSearch 3's name or 2's. */
+  static Path folder(Environment env, String which) {
+    for (String name : new String[] {which + "Dir", which + "File"}) {
+      try {
+        return (Path) Environment.class.getMethod(name).invoke(env);
+      } catch (NoSuchMethodException e) {
+        // the other line's name
+      } catch (ReflectiveOperationException e) {
+        throw new IllegalStateException("OpenSearch's Environment." + name + "() failed", e);
+      }
+    }
+    throw new IllegalStateException("this OpenSearch's Environment has neither " + which + "Dir() nor " + which + "File()");
+  }
+
   /** {@code relative} resolved in the configuration folder, which it must not leave, and an existing file. */
   private static Path inConfig(Environment env, String relative, String key, String name, String otherwise) {
-    Path config = env.configFile().toAbsolutePath().normalize();
+    Path config = configDir(env).toAbsolutePath().normalize();
     Path file = config.resolve(relative).toAbsolutePath().normalize();
     if (!file.startsWith(config)) {
       throw new IllegalArgumentException("[" + key + "] of [" + name + "]: '" + relative

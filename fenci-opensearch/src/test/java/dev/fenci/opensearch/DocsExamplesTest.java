@@ -8,7 +8,6 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import org.opensearch.action.admin.indices.analyze.AnalyzeAction;
-import org.opensearch.analysis.common.CommonAnalysisPlugin;
 import org.opensearch.common.xcontent.XContentType;
 import org.opensearch.env.Environment;
 import org.opensearch.index.query.QueryBuilders;
@@ -20,7 +19,7 @@ import org.opensearch.test.OpenSearchSingleNodeTestCase;
 public class DocsExamplesTest extends OpenSearchSingleNodeTestCase {
   @Override
   protected Collection<Class<? extends Plugin>> getPlugins() {
-    return pluginList(FenciPlugin.class, CommonAnalysisPlugin.class);
+    return pluginList(FenciPlugin.class, OpenSearchLines.commonAnalysisPlugin());
   }
 
   /** The bodies of the doc's {@code PUT news} requests. */
@@ -49,7 +48,7 @@ public class DocsExamplesTest extends OpenSearchSingleNodeTestCase {
   }
 
   public void testTheDocsIndexDefinitionsWork() throws Exception {
-    Path config = getInstanceFromNode(Environment.class).configFile();
+    Path config = OpenSearchLines.folder(getInstanceFromNode(Environment.class), "config");
     Files.createDirectories(config.resolve("fenci"));
     Files.writeString(config.resolve("fenci").resolve("my.dict"), "二维码,10\n", StandardCharsets.UTF_8);
     List<String> examples = examples();
@@ -59,15 +58,15 @@ public class DocsExamplesTest extends OpenSearchSingleNodeTestCase {
       client().prepareIndex("news").setId("1").setSource("{\"body\": \"中华人民共和国成立了，扫描二维码\"}", XContentType.JSON).get();
       client().admin().indices().prepareRefresh("news").get();
       for (String q : new String[] {"共和国", "中华人民共和国", "二维码"}) {
-        assertEquals(q, 1, client().prepareSearch("news").setQuery(QueryBuilders.matchQuery("body", q)).get()
-            .getHits().getTotalHits().value);
+        assertEquals(q, 1, OpenSearchLines.totalHits(client().prepareSearch("news").setQuery(QueryBuilders.matchQuery("body", q)).get()
+            .getHits()));
       }
       client().admin().indices().prepareDelete("news").get();
     }
   }
 
   public void testTheCustomAnalyzerOfTheSettingsExample() throws Exception {
-    Path config = getInstanceFromNode(Environment.class).configFile();
+    Path config = OpenSearchLines.folder(getInstanceFromNode(Environment.class), "config");
     Files.createDirectories(config.resolve("fenci"));
     Files.writeString(config.resolve("fenci").resolve("my.dict"), "二维码,10\n", StandardCharsets.UTF_8);
     createNews(examples().get(1));

@@ -1,6 +1,7 @@
 package dev.fenci.opensearch.zip;
 
 import java.nio.file.Path;
+import dev.fenci.opensearch.OpenSearchLines;
 import java.util.List;
 import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.analysis.TokenStream;
@@ -23,7 +24,8 @@ public final class LoadPlugin {
     Path home = Path.of(args[0]);
     Settings settings = Settings.builder().put("path.home", home.toString()).build();
     Environment env = new Environment(settings, home.resolve("config"));
-    PluginsService plugins = new PluginsService(settings, env.configFile(), env.modulesFile(), env.pluginsFile(), List.of());
+    PluginsService plugins = new PluginsService(settings, OpenSearchLines.folder(env, "config"), OpenSearchLines.folder(env, "modules"),
+        OpenSearchLines.folder(env, "plugins"), List.of());
     for (PluginInfo info : plugins.info().getPluginInfos()) {
       System.out.println("plugin " + info.getName() + " " + info.getClassname());
     }
