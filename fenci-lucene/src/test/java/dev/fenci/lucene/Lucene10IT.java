@@ -34,7 +34,12 @@ class Lucene10IT {
   private static Optional<Path> jdk21() throws IOException {
     String named = System.getProperty("fenci.jdk21", System.getenv("FENCI_JDK21"));
     if (named != null && !named.isBlank()) {
-      return Optional.of(Path.of(named));
+      Path home = Path.of(named);
+      if (feature(home) < 21) {
+        throw new IllegalArgumentException("fenci.jdk21 (or FENCI_JDK21) names " + home
+            + ", which is not a JDK 21 or later (its release file says otherwise, or it has none)");
+      }
+      return Optional.of(home);
     }
     if (Runtime.version().feature() >= 21) {
       return Optional.of(Path.of(System.getProperty("java.home")));
@@ -83,9 +88,15 @@ class Lucene10IT {
 
   private static String run(List<String> command, Path log) throws Exception {
     Process p = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
-    if (!p.waitFor(10, TimeUnit.MINUTES)) {
-      p.destroyForcibly();
-      throw new AssertionError("timed out: " + command);
+    try {
+      if (!p.waitFor(10, TimeUnit.MINUTES)) {
+        throw new AssertionError("timed out: " + command);
+      }
+    } finally {
+      if (p.isAlive()) { // timed out, or this thread was interrupted: the child goes too
+        p.destroyForcibly();
+        p.waitFor(30, TimeUnit.SECONDS);
+      }
     }
     String out = Files.readString(log, StandardCharsets.UTF_8);
     assertThat(p.exitValue()).as(out).isZero();

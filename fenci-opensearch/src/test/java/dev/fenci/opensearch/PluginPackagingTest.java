@@ -16,7 +16,7 @@ import org.opensearch.test.OpenSearchTestCase;
 public class PluginPackagingTest extends OpenSearchTestCase {
   /** Maven's filtered copy of src/main/plugin-metadata, which the zip takes. */
   private static Path metadata() {
-    Path dir = Path.of("target", "plugin-metadata");
+    Path dir = Path.of(System.getProperty("fenci.build.dir", "target"), "plugin-metadata");
     assertTrue("run through Maven (process-resources writes " + dir.toAbsolutePath() + ")",
         Files.isRegularFile(dir.resolve(PluginInfo.OPENSEARCH_PLUGIN_PROPERTIES)));
     return dir;

@@ -27,7 +27,7 @@ import org.junit.Test;
  */
 public class PluginZipIT {
   private static Path zip() throws IOException {
-    try (Stream<Path> files = Files.list(Path.of("target"))) {
+    try (Stream<Path> files = Files.list(Path.of(System.getProperty("fenci.build.dir", "target")))) {
       List<Path> zips = files.filter(f -> f.getFileName().toString().matches("fenci-opensearch-.*-opensearch-.*\\.zip")).toList();
       assertEquals("one plugin zip in target/: " + zips, 1, zips.size());
       return zips.get(0);
