@@ -9,6 +9,7 @@ import dev.fenci.model.Model;
 import java.io.IOException;
 import java.io.Serializable;
 import java.io.UncheckedIOException;
+import java.lang.ref.WeakReference;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
@@ -61,8 +62,11 @@ final class SegmenterSource implements Serializable {
   private final Broadcast<byte[]> file;
   private final Broadcast<String[]> words;
   private final Broadcast<double[]> multipliers;
-  /** The context the broadcasts belong to (on the driver; null in a deserialized copy). */
-  private final transient SparkContext context;
+  /**
+   * The context the broadcasts belong to (on the driver; null in a deserialized copy), weakly: a
+   * stopped context is not kept alive by the sources made in it.
+   */
+  private final transient WeakReference<SparkContext> context;
   /** This copy's segmenter, found once: a task's rows then skip the shared cache and its lock. */
   private transient volatile Segmenter seg;
 
@@ -73,7 +77,7 @@ final class SegmenterSource implements Serializable {
     this.file = file;
     this.words = words;
     this.multipliers = multipliers;
-    this.context = context;
+    this.context = new WeakReference<>(context);
   }
 
   /**
@@ -108,9 +112,12 @@ final class SegmenterSource implements Serializable {
     String key = bytes == null && entries.isEmpty() ? "preset:" + model : digest(model, bytes, w, m);
     SparkContext sc = spark.sparkContext();
     synchronized (SOURCES) {
-      SOURCES.values().removeIf(source -> source.context.isStopped());
+      SOURCES.values().removeIf(source -> {
+        SparkContext c = source.context.get();
+        return c == null || c.isStopped();
+      });
       SegmenterSource made = SOURCES.get(key);
-      if (made != null && made.context == sc) {
+      if (made != null && made.context.get() == sc) {
         return made;
       }
     }
