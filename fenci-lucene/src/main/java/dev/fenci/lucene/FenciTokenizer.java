@@ -101,7 +101,7 @@ public final class FenciTokenizer extends Tokenizer {
       if (isInvisible(word)) {
         continue;
       }
-      boolean punctuation = isPunctuation(word);
+      boolean punctuation = dev.fenci.text.Chunker.isPunctuationWord(word);
       if (punctuation && !keepPunctuation) {
         continue;
       }
@@ -167,10 +167,5 @@ public final class FenciTokenizer extends Tokenizer {
       }
     }
     return true;
-  }
-
-  /** Whether every character of {@code word} is punctuation (Unicode's P categories). */
-  static boolean isPunctuation(String word) {
-    return dev.fenci.text.Chunker.isPunctuationWord(word);
   }
 }

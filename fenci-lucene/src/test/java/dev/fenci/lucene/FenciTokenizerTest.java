@@ -49,7 +49,7 @@ public class FenciTokenizerTest extends BaseTokenStreamTestCase {
     List<Integer> ends = new ArrayList<>();
     List<String> types = new ArrayList<>();
     for (Token t : seg.tokenize(text)) {
-      boolean punctuation = FenciTokenizer.isPunctuation(t.word());
+      boolean punctuation = t.isPunctuation();
       if (t.isSpace() || FenciTokenizer.isInvisible(t.word()) || (punctuation && !keepPunctuation)) {
         continue;
       }
@@ -208,7 +208,7 @@ public class FenciTokenizerTest extends BaseTokenStreamTestCase {
           boolean part = word != null && t.start() < word.end();
           if (!part) {
             word = t;
-            if (t.isSpace() || FenciTokenizer.isInvisible(t.word()) || FenciTokenizer.isPunctuation(t.word())) {
+            if (t.isSpace() || FenciTokenizer.isInvisible(t.word()) || t.isPunctuation()) {
               continue;
             }
           }

@@ -80,7 +80,6 @@ public final class FenciFunctions {
    */
   public static void register(SparkSession spark, String model, Path... dictionaries) throws IOException {
     Objects.requireNonNull(spark, "spark session is null");
-    Objects.requireNonNull(model, "model is null: give a preset or a model file");
     SegmenterSource source = SegmenterSource.create(spark, model, List.of(dictionaries));
     spark.udf().register(SEGMENT, (UDF1<String, List<String>>) text -> WordLists.words(source.segmenter(), text, false, true),
         DataTypes.createArrayType(DataTypes.StringType, false));

@@ -42,20 +42,20 @@ final class SegmenterSource implements Serializable {
    * about 50 MB), so that registering again and again in a long-lived session does not pile them up.
    */
   private static final int KEPT = 4;
-  private static final Map<String, Segmenter> LOADED = new LinkedHashMap<>(8, 0.75f, true) {
-    @Override
-    protected boolean removeEldestEntry(Map.Entry<String, Segmenter> eldest) {
-      return size() > KEPT;
-    }
-  };
+  private static final Map<String, Segmenter> LOADED = latest();
 
   /** The sources made on this driver, by key, the most recently used last; a few are kept, as segmenters are. */
-  private static final Map<String, SegmenterSource> SOURCES = new LinkedHashMap<>(8, 0.75f, true) {
-    @Override
-    protected boolean removeEldestEntry(Map.Entry<String, SegmenterSource> eldest) {
-      return size() > KEPT;
-    }
-  };
+  private static final Map<String, SegmenterSource> SOURCES = latest();
+
+  /** A map that keeps the {@link #KEPT} most recently used entries (unsynchronized: callers lock it). */
+  private static <V> Map<String, V> latest() {
+    return new LinkedHashMap<>(8, 0.75f, true) {
+      @Override
+      protected boolean removeEldestEntry(Map.Entry<String, V> eldest) {
+        return size() > KEPT;
+      }
+    };
+  }
 
   private final String key;
   private final String model;
