@@ -77,7 +77,11 @@ final class EvalCommand implements Callable<Integer> {
       throw new CommandLine.ParameterException(spec.commandLine(),
           "--gold must be a file; standard input ('-') can be given as --pred or --input");
     }
-    List<List<String>> goldLines = Corpus.read(gold);
+    Corpus.Sentences goldRead = Corpus.readSentences(Utf8Lines.readBytes(gold), gold.toString(), false, System.err);
+    if (!goldRead.format().oneLineASentence()) {
+      System.err.println("fenci eval: note: the output's line N is scored against " + gold + "'s sentence N");
+    }
+    List<List<String>> goldLines = goldRead.sentences();
     if (goldLines.stream().allMatch(List::isEmpty)) {
       throw new dev.fenci.corpus.CorpusFormatException(gold.toString(), 1, "holds no words: nothing to score against");
     }

@@ -253,6 +253,88 @@ class MainTest {
     return train;
   }
 
+  private static boolean isInts(dev.fenci.model.SafeTensors st, String name) {
+    try {
+      st.ints(name);
+      return true;
+    } catch (IllegalArgumentException e) {
+      return false;
+    }
+  }
+
+  private static String tensorText(dev.fenci.model.SafeTensors st, String name) {
+    try {
+      return java.util.Arrays.toString(st.floats(name));
+    } catch (IllegalArgumentException e) {
+      dev.fenci.model.SafeTensors.Levels l = st.levels(name);
+      return java.util.Arrays.toString(l.levels()) + java.util.Arrays.toString(l.rowScales());
+    }
+  }
+
+  /** A corpus written as CoNLL-U or as character tags trains the same weights as the same corpus as segmented text. */
+  @Test
+  void trainAndEvalReadConllAndCharacterTaggedCorpora() throws Exception {
+    Path seg = tinyCorpus(20);
+    StringBuilder conll = new StringBuilder("# newdoc\n");
+    StringBuilder tags = new StringBuilder();
+    int n = 0;
+    for (String line : Files.readAllLines(seg, StandardCharsets.UTF_8)) {
+      conll.append("# sent_id = ").append(++n).append('\n');
+      String[] words = line.split(" ");
+      for (int i = 0; i < words.length; i++) {
+        conll.append(i + 1).append('\t').append(words[i]).append("\t_\t_\t_\t_\t_\t_\t_\t_\n");
+        for (int k = 0; k < words[i].length(); k++) {
+          int len = words[i].length();
+          tags.append(words[i].charAt(k)).append(' ').append(len == 1 ? "S" : k == 0 ? "B" : k == len - 1 ? "E" : "M")
+              .append('\n');
+        }
+      }
+      conll.append('\n');
+      tags.append('\n');
+    }
+    Path conllu = dir.resolve("train.conllu");
+    Path tagged = dir.resolve("train.bmes");
+    Files.writeString(conllu, conll, StandardCharsets.UTF_8);
+    Files.writeString(tagged, tags, StandardCharsets.UTF_8);
+    java.util.Map<String, String> reference = null;
+    for (Path train : List.of(seg, conllu, tagged)) {
+      Path out = dir.resolve(train.getFileName() + ".safetensors");
+      Run r = run("", "train", "--train", train.toString(), "--model", out.toString(), "--epochs", "1", "--threads", "1",
+          "--arch", "fast-lex");
+      assertThat(r.code()).as(r.err()).isZero();
+      if (train != seg) {
+        assertThat(r.err()).contains(train + ": read as " + (train == conllu ? "CoNLL-U" : "a character a line"));
+      }
+      java.util.Map<String, String> weights = new java.util.TreeMap<>(); // each tensor's values, whatever its type
+      dev.fenci.model.SafeTensors st = dev.fenci.model.SafeTensors.read(out);
+      for (String name : st.names()) {
+        weights.put(name, st.has(name) && isInts(st, name) ? java.util.Arrays.toString(st.ints(name))
+            : st.isHalf(name) ? java.util.Arrays.toString(st.halves(name)) : tensorText(st, name));
+      }
+      if (reference == null) {
+        reference = weights;
+      } else {
+        assertThat(weights.keySet()).isEqualTo(reference.keySet());
+        for (String name : weights.keySet()) {
+          assertThat(weights.get(name)).as(train + " " + name).isEqualTo(reference.get(name));
+        }
+      }
+    }
+    // as gold: each sentence scored against the output's line of the same number
+    Path pred = dir.resolve("pred.txt");
+    Files.writeString(pred, "我们 喜欢 北京 的 天 气 。\n".repeat(2), StandardCharsets.UTF_8);
+    Path gold = dir.resolve("gold.conllu");
+    Files.writeString(gold, conll.substring(0, conll.indexOf("# sent_id = 3")), StandardCharsets.UTF_8);
+    Run r = run("", "eval", "--gold", gold.toString(), "--pred", pred.toString());
+    assertThat(r.code()).as(r.err()).isEqualTo(1); // the second sentence is another text
+    Files.writeString(gold, conll.substring(0, conll.indexOf("# sent_id = 2")), StandardCharsets.UTF_8);
+    Files.writeString(pred, "我们 喜欢 北京 的 天 气 。\n", StandardCharsets.UTF_8);
+    r = run("", "eval", "--gold", gold.toString(), "--pred", pred.toString());
+    assertThat(r.code()).as(r.err()).isZero();
+    assertThat(r.out()).contains("=== TOTAL TRUE WORDS RECALL:\t0.833");
+    assertThat(r.err()).contains("read as CoNLL-U").contains("the output's line N is scored against " + gold + "'s sentence N");
+  }
+
   @Test
   void trainWithoutOptionsUsesTheDefaultPresetsRecipeAndGivenOptionsWin() throws Exception {
     Path train = tinyCorpus(40);

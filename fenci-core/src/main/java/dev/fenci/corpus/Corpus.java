@@ -8,15 +8,29 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * Reads segmented text: one sentence a line, words separated by any whitespace (U+3000 too), or the
- * raw People's Daily format ({@code 19980101-01-001-001/m  迈向/v  [中央/n  电台/n]nt ...}: a sentence
- * id, {@code word/pos} tokens, compound brackets, which keep their inner words). The id is optional
- * (People's Daily 2014 and other tagged corpora have none; their brackets close as {@code ]/nt}).
- * The format is detected from the first non-blank lines: tagged when the first one starts with a
- * sentence id, or when most tokens of the first {@value #DETECT_LINES} non-blank lines read as
- * {@code word/pos} (a token that does not is then an error naming its line, not a word with its tag
- * glued on). Blank lines are kept as empty sentences so that line numbers stay aligned with the
- * file.
+ * Reads segmented text in one of four layouts, detected from the first non-blank lines:
+ * <ul>
+ *   <li>one sentence a line, words separated by any whitespace (U+3000 too);
+ *   <li>the raw People's Daily format ({@code 19980101-01-001-001/m  迈向/v  [中央/n  电台/n]nt ...}:
+ *       a sentence id, {@code word/pos} tokens, compound brackets, which keep their inner words). The
+ *       id is optional (People's Daily 2014 and other tagged corpora have none; their brackets close
+ *       as {@code ]/nt}). Tagged when the first line starts with a sentence id, or when most tokens of
+ *       the first {@value #DETECT_LINES} non-blank lines read as {@code word/pos} (a token that does
+ *       not is then an error naming its line, not a word with its tag glued on);
+ *   <li>CoNLL-U (Universal Dependencies) and CoNLL-X: a token a line, its columns separated by tabs,
+ *       the ID first and the word (FORM) second; a blank line ends a sentence; {@code #} lines before
+ *       a sentence are comments. A multiword token's range line ({@code 3-4}) gives the word as
+ *       written and the lines of its parts are skipped; empty nodes ({@code 5.1}) are skipped.
+ *       Detected when the file starts with a {@code # sent_id} or {@code # text} comment, or with
+ *       at least two token lines of four or more columns whose IDs count from 1;
+ *   <li>a character a line with its tag, {@code 迈 B}: B begins a word, M or I continues it, E ends
+ *       it, S is a word of one character (BMES, BIES; with B and I only, a word ends where the next
+ *       begins); a suffix after a hyphen or underscore ({@code B-NR}) is ignored; a blank line ends a
+ *       sentence. Detected when the file starts with at least two such lines (the tag in upper
+ *       case).
+ * </ul>
+ * In the line layouts blank lines are kept as empty sentences so that line numbers stay aligned
+ * with the file; {@link #readSentences} says on which line each sentence starts in every layout.
  */
 public final class Corpus {
   private static final Pattern PD_ID = Pattern.compile("\\d{8}-\\d{2}-\\d{3}-\\d{3}/m");
@@ -25,11 +39,48 @@ public final class Corpus {
   /** How many non-blank lines the detection of a tagged file without sentence ids reads. */
   static final int DETECT_LINES = 5;
 
+  /** A CoNLL token line's ID: a number, a multiword token's range, or an empty node's decimal. */
+  private static final Pattern CONLL_ID = Pattern.compile("(\\d+)(?:-(\\d+)|\\.\\d+)?");
+  /** A character's tag: B, M, I, E or S, optionally followed by a suffix after '-' or '_'. */
+  private static final Pattern CHARACTER_TAG = Pattern.compile("([BMIES])(?:[-_]\\S*)?");
+
   /**
-   * Supported layouts: words separated by whitespace, or People's Daily's {@code word/pos} tokens
-   * (with or without a sentence id first), whose tags and brackets are dropped.
+   * Supported layouts: words separated by whitespace; People's Daily's {@code word/pos} tokens
+   * (with or without a sentence id first), whose tags and brackets are dropped; CoNLL-U or CoNLL-X
+   * token lines; a character a line with its BMES (BIES, BI) tag.
    */
-  public enum Format { SEGMENTED, PEOPLES_DAILY }
+  public enum Format {
+    SEGMENTED("segmented text"), PEOPLES_DAILY("People's Daily tagged text (word/pos tokens; the tags dropped)"),
+    CONLL("CoNLL-U / CoNLL-X (a token a line: the FORM column; a blank line ends a sentence)"),
+    CHARACTER_TAGS("a character a line with its B/M/E/S tag (a blank line ends a sentence)");
+
+    private final String description;
+
+    Format(String description) {
+      this.description = description;
+    }
+
+    /** What the layout is, for a note to the user. */
+    public String description() {
+      return description;
+    }
+
+    /** Whether a sentence takes one line of the file (and a blank line is an empty sentence). */
+    public boolean oneLineASentence() {
+      return this == SEGMENTED || this == PEOPLES_DAILY;
+    }
+  }
+
+  /**
+   * A corpus file's sentences, the line (1-based) on which each starts, and the layout it was read
+   * in. In the one-line layouts sentence {@code i} is line {@code i + 1}.
+   */
+  public record Sentences(List<List<String>> sentences, int[] lines, Format format) {
+    /** The line on which sentence {@code i} starts. */
+    public int lineOf(int i) {
+      return lines[i];
+    }
+  }
 
   private Corpus() {}
 
@@ -50,29 +101,55 @@ public final class Corpus {
   /** As {@link #read(Path, boolean, java.io.PrintStream)}, of a file's bytes already read ({@code source} names it). */
   public static List<List<String>> read(byte[] bytes, String source, boolean lenient, java.io.PrintStream warnings)
       throws IOException {
+    return readSentences(bytes, source, lenient, warnings).sentences();
+  }
+
+  /**
+   * As {@link #read(byte[], String, boolean, java.io.PrintStream)}, with the line on which each
+   * sentence starts and the layout; a file in another layout than segmented text is said so on
+   * {@code warnings}.
+   */
+  public static Sentences readSentences(byte[] bytes, String source, boolean lenient, java.io.PrintStream warnings)
+      throws IOException {
     List<String> lines = Utf8Lines.decode(bytes, source, lenient, warnings);
     Format format = detect(lines);
-    if (format == Format.PEOPLES_DAILY) {
-      warnings.println("fenci: " + source + ": read as People's Daily tagged text (word/pos tokens; the tags dropped)");
+    if (format != Format.SEGMENTED) {
+      warnings.println("fenci: " + source + ": read as " + format.description());
     }
-    return parse(lines, source, format);
+    return parseSentences(lines, source, format);
   }
 
+  /** The sentences of a file's lines, in the layout {@link #detect} finds. */
   public static List<List<String>> parse(List<String> lines, String source) throws CorpusFormatException {
-    return parse(lines, source, detect(lines));
+    return parseSentences(lines, source, detect(lines)).sentences();
   }
 
-  private static List<List<String>> parse(List<String> lines, String source, Format format)
-      throws CorpusFormatException {
-    List<List<String>> out = new ArrayList<>(lines.size());
-    for (int i = 0; i < lines.size(); i++) {
-      List<String> tokens = splitWhitespace(lines.get(i));
-      out.add(format == Format.SEGMENTED ? tokens : peoplesDaily(tokens, source, i + 1));
+  static Sentences parseSentences(List<String> lines, String source, Format format) throws CorpusFormatException {
+    switch (format) {
+      case CONLL:
+        return conll(lines, source);
+      case CHARACTER_TAGS:
+        return characterTags(lines, source);
+      default:
+        List<List<String>> out = new ArrayList<>(lines.size());
+        int[] at = new int[lines.size()];
+        for (int i = 0; i < lines.size(); i++) {
+          List<String> tokens = splitWhitespace(lines.get(i));
+          out.add(format == Format.SEGMENTED ? tokens : peoplesDaily(tokens, source, i + 1));
+          at[i] = i + 1;
+        }
+        return new Sentences(out, at, format);
     }
-    return out;
   }
 
+  /** The layout of a file, from its first non-blank lines (see the class comment). */
   public static Format detect(List<String> lines) {
+    if (looksConll(lines)) {
+      return Format.CONLL;
+    }
+    if (looksCharacterTagged(lines)) {
+      return Format.CHARACTER_TAGS;
+    }
     int seen = 0;
     int tokens = 0;
     int tagged = 0;
@@ -98,6 +175,206 @@ public final class Corpus {
       }
     }
     return tagged * 2 > tokens ? Format.PEOPLES_DAILY : Format.SEGMENTED;
+  }
+
+  /**
+   * Whether the file starts as CoNLL does: with a {@code # sent_id} or {@code # text} comment, or
+   * with at least two token lines of {@value #CONLL_MIN_COLUMNS} or more tab-separated columns
+   * whose IDs count from 1 (a range from 1 may come first), read up to the first line that is not
+   * one or the {@value #DETECT_LINES}th (a segmented text whose lines start with a number and a tab
+   * has fewer columns, or is not counted so).
+   */
+  private static boolean looksConll(List<String> lines) {
+    int expected = 1;
+    int tokens = 0;
+    for (String l : lines) {
+      if (l.isBlank()) {
+        if (tokens > 0) {
+          break;
+        }
+        continue;
+      }
+      String t = l.strip();
+      if (tokens == 0 && t.startsWith("#")) {
+        if (t.matches("#\\s*(sent_id|text)\\s*=.*")) {
+          return true;
+        }
+        continue;
+      }
+      String[] f = conllFields(l);
+      Matcher m = CONLL_ID.matcher(f[0]);
+      if (f.length < CONLL_MIN_COLUMNS || !m.matches() || Integer.parseInt(m.group(1)) != expected) {
+        break;
+      }
+      if (m.group(2) == null && f[0].indexOf('.') < 0) {
+        expected++;
+      }
+      if (++tokens == DETECT_LINES) {
+        break;
+      }
+    }
+    return tokens >= 2;
+  }
+
+  /** Columns a token line needs for a file to be taken for CoNLL (CoNLL-U and CoNLL-X have 10). */
+  static final int CONLL_MIN_COLUMNS = 4;
+
+  /** A CoNLL line's columns, split at tabs (a line without a tab has one). */
+  private static String[] conllFields(String line) {
+    return line.strip().split("\t", -1);
+  }
+
+  private static Sentences conll(List<String> lines, String source) throws CorpusFormatException {
+    List<List<String>> out = new ArrayList<>();
+    List<Integer> at = new ArrayList<>();
+    List<String> words = new ArrayList<>();
+    int expected = 1; // the next word's ID
+    int skipThrough = 0; // the last ID covered by a multiword token's range
+    int start = 0;
+    for (int i = 0; i <= lines.size(); i++) {
+      String l = i < lines.size() ? lines.get(i) : "";
+      int lineNo = i + 1;
+      if (l.isBlank()) {
+        if (!words.isEmpty()) {
+          if (skipThrough >= expected) {
+            throw new CorpusFormatException(source, start, "the sentence ends before the words " + expected + "-"
+                + skipThrough + " that its multiword token covers");
+          }
+          out.add(words);
+          at.add(start);
+          words = new ArrayList<>();
+          expected = 1;
+          skipThrough = 0;
+        }
+        continue;
+      }
+      if (words.isEmpty() && expected == 1 && l.strip().startsWith("#")) {
+        continue; // a comment before a sentence
+      }
+      String[] f = conllFields(l);
+      Matcher m = CONLL_ID.matcher(f[0]);
+      if (f.length < 2 || !m.matches()) {
+        throw new CorpusFormatException(source, lineNo, "expected a CoNLL token line (ID, FORM and the other columns, "
+            + "separated by tabs), a blank line between sentences or a # comment before one, found '" + shorten(l) + "'");
+      }
+      if (f[0].indexOf('.') >= 0) {
+        continue; // an empty node: no word of the text
+      }
+      int id = Integer.parseInt(m.group(1));
+      if (id != expected) {
+        throw new CorpusFormatException(source, lineNo, "token " + f[0] + " where " + expected + " was expected (IDs "
+            + "count from 1 in each sentence; is a blank line missing between two sentences?)");
+      }
+      if (words.isEmpty() && skipThrough == 0) {
+        start = lineNo;
+      }
+      if (m.group(2) != null) { // a multiword token: the word as written; its parts' lines follow
+        int last = Integer.parseInt(m.group(2));
+        if (last < id) {
+          throw new CorpusFormatException(source, lineNo, "the range " + f[0] + " ends before it starts");
+        }
+        words.addAll(splitWhitespace(f[1]));
+        skipThrough = last;
+        continue;
+      }
+      expected++;
+      if (id > skipThrough) {
+        words.addAll(splitWhitespace(f[1]));
+      }
+    }
+    return new Sentences(out, at.stream().mapToInt(Integer::intValue).toArray(), Format.CONLL);
+  }
+
+  /**
+   * Whether the file starts with at least two lines that are one character and a tag, read up to the
+   * first line that is not one or the {@value #DETECT_LINES}th.
+   */
+  private static boolean looksCharacterTagged(List<String> lines) {
+    int seen = 0;
+    for (String l : lines) {
+      if (l.isBlank()) {
+        continue;
+      }
+      if (characterAndTag(l) == null || ++seen == DETECT_LINES) {
+        break;
+      }
+    }
+    return seen >= 2;
+  }
+
+  /** The character and the tag letter (upper case) of a character-tagged line, or null if it is not one. */
+  private static String[] characterAndTag(String line) {
+    List<String> t = splitWhitespace(line);
+    if (t.size() != 2 || t.get(0).codePointCount(0, t.get(0).length()) != 1) {
+      return null;
+    }
+    Matcher m = CHARACTER_TAG.matcher(t.get(1));
+    return m.matches() ? new String[] {t.get(0), m.group(1).toUpperCase(java.util.Locale.ROOT)} : null;
+  }
+
+  private static Sentences characterTags(List<String> lines, String source) throws CorpusFormatException {
+    List<List<String>> out = new ArrayList<>();
+    List<Integer> at = new ArrayList<>();
+    List<String> words = new ArrayList<>();
+    StringBuilder word = null; // the word being read; null after E or S, or at a sentence's start
+    String previous = null;
+    int start = 0;
+    for (int i = 0; i <= lines.size(); i++) {
+      String l = i < lines.size() ? lines.get(i) : "";
+      int lineNo = i + 1;
+      if (l.isBlank()) {
+        if (word != null) {
+          words.add(word.toString());
+          word = null;
+        }
+        if (!words.isEmpty()) {
+          out.add(words);
+          at.add(start);
+          words = new ArrayList<>();
+        }
+        previous = null;
+        continue;
+      }
+      String[] ct = characterAndTag(l);
+      if (ct == null) {
+        throw new CorpusFormatException(source, lineNo, "expected a character and its tag (B, M, I, E or S), "
+            + "separated by a space or tab, or a blank line between sentences, found '" + shorten(l) + "'");
+      }
+      if (words.isEmpty() && word == null) {
+        start = lineNo;
+      }
+      switch (ct[1]) {
+        case "B", "S" -> {
+          if (word != null) {
+            words.add(word.toString()); // B after B or I: the scheme without E
+          }
+          word = new StringBuilder(ct[0]);
+          if (ct[1].equals("S")) {
+            words.add(word.toString());
+            word = null;
+          }
+        }
+        default -> { // M, I, E: the word goes on
+          if (word == null) {
+            throw new CorpusFormatException(source, lineNo, "tag " + ct[1] + " continues a word, but "
+                + (previous == null ? "it starts the sentence" : "the tag before it (" + previous + ") ended one")
+                + "; a word starts with B (or is S)");
+          }
+          word.append(ct[0]);
+          if (ct[1].equals("E")) {
+            words.add(word.toString());
+            word = null;
+          }
+        }
+      }
+      previous = ct[1];
+    }
+    return new Sentences(out, at.stream().mapToInt(Integer::intValue).toArray(), Format.CHARACTER_TAGS);
+  }
+
+  private static String shorten(String line) {
+    String l = line.strip();
+    return l.codePointCount(0, l.length()) > 60 ? l.substring(0, l.offsetByCodePoints(0, 60)) + "..." : l;
   }
 
   private static List<String> peoplesDaily(List<String> tokens, String source, int line)
@@ -164,16 +441,28 @@ public final class Corpus {
    * @param sentences the file's lines as {@link #read(Path)} returns them (one list a line)
    */
   public static void requireSegmented(List<List<String>> sentences, String source) throws CorpusFormatException {
+    int[] lines = new int[sentences.size()];
+    java.util.Arrays.setAll(lines, i -> i + 1);
+    requireSegmented(new Sentences(sentences, lines, Format.SEGMENTED), source);
+  }
+
+  /** As {@link #requireSegmented(List, String)}, naming the line on which the sentence starts in any layout. */
+  public static void requireSegmented(Sentences read, String source) throws CorpusFormatException {
+    List<List<String>> sentences = read.sentences();
     ChineseWords w = new ChineseWords(sentences);
     if (!w.unsegmented()) {
       return;
     }
     int length = w.longest.codePointCount(0, w.longest.length());
     String shown = length > 20 ? w.longest.substring(0, w.longest.offsetByCodePoints(0, 20)) + "..." : w.longest;
-    throw new CorpusFormatException(source, w.longestLine, String.format(java.util.Locale.ROOT,
+    String advice = switch (read.format()) {
+      case CONLL -> "a token line holds one word (the sentence starting on this line has";
+      case CHARACTER_TAGS -> "a word ends at a character tagged E or S (the sentence starting on this line has";
+      default -> "separate the words of a training or dev file by spaces (this line has";
+    };
+    throw new CorpusFormatException(source, read.lineOf(w.longestLine - 1), String.format(java.util.Locale.ROOT,
         "looks unsegmented: its words with Chinese characters are %.1f characters long on average (in segmented "
-            + "text about 1.6); separate the words of a training or dev file by spaces (this line has '%s', %d "
-            + "characters, as one word: the longest)", w.mean(), shown, length));
+            + "text about 1.6); %s '%s', %d characters, as one word: the longest)", w.mean(), advice, shown, length));
   }
 
   /** One pass over the words that hold a Chinese character: how many, their length, the longest. */

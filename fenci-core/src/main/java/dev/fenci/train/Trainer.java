@@ -816,9 +816,9 @@ public final class Trainer {
 
   private CorpusFile readCorpus(Path p) throws IOException {
     byte[] bytes = Utf8Lines.readBytes(p);
-    List<List<String>> sentences = Corpus.read(bytes, p.toString(), opt.lenient(), log);
-    Corpus.requireSegmented(sentences, p.toString());
-    return new CorpusFile(sentences, sha256(bytes));
+    Corpus.Sentences read = Corpus.readSentences(bytes, p.toString(), opt.lenient(), log);
+    Corpus.requireSegmented(read, p.toString());
+    return new CorpusFile(read.sentences(), sha256(bytes));
   }
 
   static String sha256(byte[] bytes) {
