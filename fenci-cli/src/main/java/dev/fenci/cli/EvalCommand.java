@@ -19,9 +19,12 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
-@Command(name = "eval", description = "Score a segmentation against gold text, with the figures of the bakeoff's score script.")
+@Command(name = "eval", description = {"Score a segmentation against gold text, with the figures of the bakeoff's score script.",
+    "Without --pred or --input, the gold's own text (its words joined, as the bakeoff's test files are) is segmented "
+        + "with --model and scored."})
 final class EvalCommand implements Callable<Integer> {
-  @Option(names = "--gold", required = true, paramLabel = "FILE", description = "Gold segmented text.")
+  @Option(names = "--gold", required = true, paramLabel = "FILE", description = "Gold segmented text (or People's "
+      + "Daily tagged text, CoNLL-U, a character and its B/M/E/S tag a line).")
   Path gold;
 
   @Option(names = "--words", paramLabel = "FILE", description = "Training word list (one word a line, as the score "
@@ -37,7 +40,7 @@ final class EvalCommand implements Callable<Integer> {
     Path input;
   }
 
-  @ArgGroup(exclusive = true, multiplicity = "1")
+  @ArgGroup(exclusive = true, multiplicity = "0..1")
   Source source;
 
   @Option(names = "--model", defaultValue = "default", paramLabel = "NAME|FILE", description = "Model for --input (default: the default preset, marked in 'fenci models').")
@@ -59,6 +62,9 @@ final class EvalCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws Exception {
+    if (source == null) {
+      source = new Source(); // neither: the gold's own text is the input
+    }
     if (source.pred != null) {
       if (lenient) {
         throw new CommandLine.ParameterException(spec.commandLine(),
@@ -90,7 +96,14 @@ final class EvalCommand implements Callable<Integer> {
       // a prediction is read as fenci reads segmented text, without --lenient (which applies to --input only)
       test = Corpus.parse(Utf8Lines.decode(bytes(source.pred), name(source.pred)), name(source.pred));
     } else {
-      List<String> raw = Utf8Lines.decode(bytes(source.input), name(source.input), lenient, System.err);
+      List<String> raw = new ArrayList<>();
+      if (source.input != null) {
+        raw = Utf8Lines.decode(bytes(source.input), name(source.input), lenient, System.err);
+      } else {
+        for (List<String> sentence : goldLines) {
+          raw.add(String.join("", sentence));
+        }
+      }
       Segmenter seg = Main.loadModel(model);
       if (dicts != null && !dicts.isEmpty()) {
         seg = seg.withDictionary(UserDictionary.load(dicts, lenient, System.err));
@@ -115,7 +128,8 @@ final class EvalCommand implements Callable<Integer> {
       g.remove(g.size() - 1);
     }
     Score s;
-    String output = source.pred != null ? name(source.pred) : name(source.input) + " (segmented)";
+    String output = source.pred != null ? name(source.pred)
+        : (source.input != null ? name(source.input) : gold + "'s text") + " (segmented)";
     if (Corpus.looksUnsegmented(test)) {
       System.err.printf(java.util.Locale.ROOT, "fenci eval: note: %s looks unsegmented: its Chinese words are %.1f "
           + "characters long on average, %s's %.1f (words are separated by whitespace)%n", output,

@@ -333,6 +333,14 @@ class MainTest {
     assertThat(r.code()).as(r.err()).isZero();
     assertThat(r.out()).contains("=== TOTAL TRUE WORDS RECALL:\t0.833");
     assertThat(r.err()).contains("read as CoNLL-U").contains("the output's line N is scored against " + gold + "'s sentence N");
+    // neither --pred nor --input: the gold's own text, segmented by the model trained above
+    Files.writeString(gold, conll.toString(), StandardCharsets.UTF_8);
+    r = run("", "eval", "--gold", gold.toString(), "--model", dir.resolve("train.utf8.safetensors").toString());
+    assertThat(r.code()).as(r.err()).isZero();
+    assertThat(r.out()).containsPattern("=== TOTAL TRUE WORDS RECALL:\t[01]\\.\\d{3}").contains("=== F MEASURE:");
+    Run byInput = run(String.join("\n", Files.readAllLines(seg, StandardCharsets.UTF_8)).replace(" ", "") + "\n", "eval",
+        "--gold", gold.toString(), "--model", dir.resolve("train.utf8.safetensors").toString(), "--input", "-");
+    assertThat(byInput.out()).isEqualTo(r.out());
   }
 
   @Test
