@@ -32,7 +32,7 @@ final class SegmentCommand implements Callable<Integer> {
   String delimiter;
 
   @Option(names = "--dict", paramLabel = "FILE",
-      description = "User dictionary (lines 'word,multiplier'; see README); repeatable, later files win for the same word.")
+      description = "User dictionary (lines 'word,multiplier', see docs/dictionaries.md); repeatable, later files win for the same word.")
   List<Path> dicts;
 
   @Option(names = "--lenient",

@@ -15,7 +15,8 @@ import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
 
 @Command(name = "serve", description = {
-    "Serve the segmenter over HTTP until stopped (Ctrl-C, SIGTERM):",
+    "Serve the segmenter over HTTP until stopped (Ctrl-C, SIGTERM).",
+    "Endpoints:",
     "  POST /segment   body: text (text/plain, UTF-8) or JSON {\"text\": ...} / {\"texts\": [...]};"
         + " answer: {\"words\": [...]}",
     "  POST /tokenize  the same; answer: {\"tokens\": [{\"word\": ..., \"start\": ..., \"end\": ...}, ...]}",
@@ -26,7 +27,7 @@ final class ServeCommand implements Callable<Integer> {
   String model;
 
   @Option(names = "--dict", paramLabel = "FILE",
-      description = "User dictionary (lines 'word,multiplier'; see README); repeatable, later files win for the same word.")
+      description = "User dictionary (lines 'word,multiplier', see docs/dictionaries.md); repeatable, later files win for the same word.")
   List<Path> dicts;
 
   @Option(names = "--lenient", description = "Skip malformed dictionary lines with a warning instead of failing.")

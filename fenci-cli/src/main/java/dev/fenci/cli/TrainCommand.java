@@ -70,7 +70,7 @@ final class TrainCommand implements Callable<Integer> {
   String schedule;
 
   @Option(names = "--unk-rate", defaultValue = "0",
-      description = "Probability of replacing each training character by the unknown id, afresh in every batch (default: ${DEFAULT-VALUE}, the seed's).")
+      description = "Probability of replacing each training character by the unknown id, afresh in every batch (default: ${DEFAULT-VALUE}, the seed's; not with the -lex architectures, whose lexicon features would still name the word).")
   float unkRate;
 
   @Option(names = "--keep", defaultValue = "0",

@@ -386,7 +386,8 @@ class MainTest {
     Run r = run("", "train", "--init", "seed", "--train", train.toString(), "--model", out.toString(), "--epochs", "1",
         "--threads", "1");
     assertThat(r.code()).as(r.err()).isZero();
-    assertThat(r.err()).contains("starting from seed (seed)");
+    assertThat(r.err()).contains("starting from seed (seed)").contains(", weights from seed)")
+        .doesNotContain("init uniform");
     dev.fenci.model.Model m = dev.fenci.model.Model.load(out);
     assertThat(m.arch()).isEqualTo("seed");
     assertThat(m.provenance().get("init")).startsWith("seed crc32c:");

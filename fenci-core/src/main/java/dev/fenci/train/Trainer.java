@@ -114,8 +114,9 @@ public final class Trainer {
     List<String> trainNames = new ArrayList<>();
     List<String> trainHashes = new ArrayList<>();
     for (Path p : opt.train()) {
+      String name = recordedName(p);
       CorpusFile f = readCorpus(p);
-      trainNames.add(p.getFileName().toString());
+      trainNames.add(name);
       trainHashes.add(f.sha256());
       trainSentences.addAll(f.sentences());
     }
@@ -127,7 +128,9 @@ public final class Trainer {
     }
     List<List<String>> devSentences;
     String devHash = "-";
+    String devName = "held out: every " + HELD_OUT_EVERY + "th line of the training data";
     if (opt.dev() != null) {
+      devName = recordedName(opt.dev());
       CorpusFile f = readCorpus(opt.dev());
       devHash = f.sha256();
       devSentences = f.sentences();
@@ -267,8 +270,11 @@ public final class Trainer {
       log.printf(Locale.ROOT, "resuming %s after epoch %d (best dev F1 %.4f at epoch %d)%n",
           opt.checkpoint(), firstEpoch - 1, bestF1, bestEpoch);
     }
+    // a run from a model starts from its weights, not from an initialisation
+    String shape = base == null ? config.toString()
+        : config.toString().replace(", init " + config.embedInit(), ", weights from " + opt.init());
     log.printf(Locale.ROOT, "training %s (%s%s) on %,d piece%s, %,d characters; vocabulary %,d; %d thread%s; gemm %s%n",
-        opt.arch(), config, transitions != null ? ", CRF transitions" : "", data.pieces().size(),
+        opt.arch(), shape, transitions != null ? ", CRF transitions" : "", data.pieces().size(),
         data.pieces().size() == 1 ? "" : "s", data.characters(), vocab.size(), opt.threads(), opt.threads() == 1 ? "" : "s",
         dev.fenci.nn.Gemm.best().name());
     WordLanguageModel words = null;
@@ -332,7 +338,7 @@ public final class Trainer {
           bestF1 = st.best().f1();
           bestEpoch = epoch;
           kept = new Model(opt.arch(), net, transitions, vocab, opt.rules(),
-              provenance(trainNames, trainHashes, devHash, epoch, st.best(), history, keepAverage, base, initId))
+              provenance(trainNames, trainHashes, devName, devHash, epoch, st.best(), history, keepAverage, base, initId))
               .withWordModel(words);
         }
         if (kept != null && keepAverage) {
@@ -721,7 +727,7 @@ public final class Trainer {
     st.write(opt.checkpoint());
   }
 
-  private Map<String, String> provenance(List<String> trainNames, List<String> trainHashes, String devHash, int epoch, Score dev,
+  private Map<String, String> provenance(List<String> trainNames, List<String> trainHashes, String devName, String devHash, int epoch, Score dev,
       List<EpochStats> history, boolean average, Model base, String initId) {
     Map<String, String> p = new LinkedHashMap<>();
     p.put("trained_with", "fenci " + version());
@@ -733,8 +739,7 @@ public final class Trainer {
     }
     p.put("train_files", Json.write(trainNames));
     p.put("train_sha256", Json.write(trainHashes));
-    p.put("dev_file", opt.dev() != null ? opt.dev().getFileName().toString()
-        : "held out: every " + HELD_OUT_EVERY + "th line of the training data");
+    p.put("dev_file", devName);
     p.put("dev_sha256", devHash);
     p.put("arch", opt.arch());
     p.put("embed_init", base == null ? opt.embedInit() : base.network().config().embedInit());
@@ -809,6 +814,15 @@ public final class Trainer {
 
   private static Number num(Map<?, ?> m, String k) {
     return (Number) m.get(k);
+  }
+
+  /**
+   * How the provenance names a training or dev file: its file name, or for what is not a regular
+   * file (a pipe, {@code --train <(zcat corpus.gz)}) {@code pipe (/dev/fd/63)}, whose bare name
+   * would be a number.
+   */
+  static String recordedName(Path p) {
+    return Files.isRegularFile(p) ? p.getFileName().toString() : "pipe (" + p + ")";
   }
 
   /** A training or dev file read once: its sentences, checked to be segmented, and the SHA-256 of its bytes. */

@@ -70,6 +70,21 @@ class TrainerTest {
     return new PrintStream(java.io.OutputStream.nullOutputStream());
   }
 
+  /** A file is recorded by its name; a pipe ({@code --train <(zcat c.gz)}, /dev/fd/63) by its path, its name being a number. */
+  @Test
+  void provenanceNamesAFileByItsNameAndAPipeByItsPath() throws Exception {
+    Path f = Files.writeString(Files.createTempFile("corpus", ".utf8"), "你好\n");
+    try {
+      assertThat(Trainer.recordedName(f)).isEqualTo(f.getFileName().toString());
+    } finally {
+      Files.delete(f);
+    }
+    Path devNull = Path.of("/dev/null");
+    if (Files.exists(devNull)) { // a character device, read here as a pipe would be: not a regular file
+      assertThat(Trainer.recordedName(devNull)).isEqualTo("pipe (/dev/null)");
+    }
+  }
+
   @Test
   void learnsToSegmentFarBetterThanOneCharacterPerWord() throws Exception {
     TrainingOptions o = options("small", 2, 2, false, 0);
