@@ -32,7 +32,7 @@ final class EvalCommand implements Callable<Integer> {
   Path words;
 
   static final class Source {
-    @Option(names = "--pred", paramLabel = "FILE", description = "A segmented output to score ('-': standard input).")
+    @Option(names = "--pred", paramLabel = "FILE", description = "An output to score, in a layout --gold takes ('-': standard input).")
     Path pred;
 
     @Option(names = "--input", paramLabel = "FILE", description = "Raw text to segment with --model, then score "
@@ -43,14 +43,14 @@ final class EvalCommand implements Callable<Integer> {
   @ArgGroup(exclusive = true, multiplicity = "0..1")
   Source source;
 
-  @Option(names = "--model", defaultValue = "default", paramLabel = "NAME|FILE", description = "Model for --input (default: the default preset, marked in 'fenci models').")
+  @Option(names = "--model", defaultValue = "default", paramLabel = "NAME|FILE", description = "Model for --input or the gold's text (default: the default preset, marked in 'fenci models').")
   String model;
 
   @Option(names = "--dict", paramLabel = "FILE",
-      description = "User dictionary for --input (as for segment); repeatable, later files win for the same word.")
+      description = "User dictionary for --input or the gold's text (as for segment); repeatable, later files win for the same word.")
   List<Path> dicts;
 
-  @Option(names = "--lenient", description = "For --input and --dict, as for segment: replace invalid UTF-8 with U+FFFD "
+  @Option(names = "--lenient", description = "For --input (or the gold's text) and --dict, as for segment: replace invalid UTF-8 with U+FFFD "
       + "and skip malformed dictionary lines, with a warning each.")
   boolean lenient;
 
@@ -83,7 +83,10 @@ final class EvalCommand implements Callable<Integer> {
       throw new CommandLine.ParameterException(spec.commandLine(),
           "--gold must be a file; standard input ('-') can be given as --pred or --input");
     }
-    Corpus.Sentences goldRead = Corpus.readSentences(Utf8Lines.readBytes(gold), gold.toString(), false, System.err);
+    // without --pred or --input the gold's text is what fenci segments: --lenient applies to it then
+    boolean goldIsInput = source.pred == null && source.input == null;
+    Corpus.Sentences goldRead = Corpus.readSentences(Utf8Lines.readBytes(gold), gold.toString(), goldIsInput && lenient,
+        System.err);
     if (!goldRead.format().oneLineASentence()) {
       System.err.println("fenci eval: note: the output's line N is scored against " + gold + "'s sentence N");
     }
@@ -93,7 +96,7 @@ final class EvalCommand implements Callable<Integer> {
     }
     List<List<String>> test;
     if (source.pred != null) {
-      // a prediction is read as fenci reads segmented text, without --lenient (which applies to --input only)
+      // a prediction is read in any layout a gold file may have, without --lenient (which applies to what fenci segments)
       test = Corpus.parse(Utf8Lines.decode(bytes(source.pred), name(source.pred)), name(source.pred));
     } else {
       List<String> raw = new ArrayList<>();

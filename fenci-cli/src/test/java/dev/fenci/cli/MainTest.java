@@ -320,6 +320,18 @@ class MainTest {
         }
       }
     }
+    // a CoNLL file of whole sentences as words: refused, naming the line where the longest one's sentence starts
+    StringBuilder unsegmented = new StringBuilder();
+    for (int i = 1; i <= 25; i++) {
+      unsegmented.append("# sent_id = ").append(i).append("\n1\t")
+          .append(i == 20 ? "我们喜欢北京的天气啊" : "我们喜欢北京的天气").append("\t_\t_\t_\t_\t_\t_\t_\t_\n\n");
+    }
+    Path bad = dir.resolve("whole.conllu");
+    Files.writeString(bad, unsegmented, StandardCharsets.UTF_8);
+    Run refused = run("", "train", "--train", bad.toString(), "--model", dir.resolve("bad.safetensors").toString(),
+        "--epochs", "1", "--threads", "1");
+    assertThat(refused.code()).isEqualTo(1);
+    assertThat(refused.err()).contains(bad + ":59: looks unsegmented").contains("a token line holds one word");
     // as gold: each sentence scored against the output's line of the same number
     Path pred = dir.resolve("pred.txt");
     Files.writeString(pred, "我们 喜欢 北京 的 天 气 。\n".repeat(2), StandardCharsets.UTF_8);

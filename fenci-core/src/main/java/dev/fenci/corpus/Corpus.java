@@ -17,17 +17,22 @@ import java.util.regex.Pattern;
  *       as {@code ]/nt}). Tagged when the first line starts with a sentence id, or when most tokens of
  *       the first {@value #DETECT_LINES} non-blank lines read as {@code word/pos} (a token that does
  *       not is then an error naming its line, not a word with its tag glued on);
- *   <li>CoNLL-U (Universal Dependencies) and CoNLL-X: a token a line, its columns separated by tabs,
- *       the ID first and the word (FORM) second; a blank line ends a sentence; {@code #} lines before
- *       a sentence are comments. A multiword token's range line ({@code 3-4}) gives the word as
- *       written and the lines of its parts are skipped; empty nodes ({@code 5.1}) are skipped.
- *       Detected when the file starts with a {@code # sent_id} or {@code # text} comment, or with
- *       at least two token lines of four or more columns whose IDs count from 1;
+ *   <li>CoNLL-U (Universal Dependencies) and CoNLL-X: a token a line, its columns separated by tabs
+ *       (or, in a line without a tab, by spaces), the ID first and the word (FORM) second; a blank
+ *       line ends a sentence; {@code #} lines before a sentence are comments (one inside a sentence
+ *       is an error: a blank line is missing). A multiword token's range line ({@code 3-4}) gives the
+ *       word as written and the lines of its parts are skipped; empty nodes ({@code 5.1}) are
+ *       skipped; a FORM holding spaces gives several words. Detected when the file starts with a
+ *       {@code # sent_id} or {@code # text} comment, or when of its first {@value #LAYOUT_LINES}
+ *       non-blank lines at least two and at least half are token lines of {@value #CONLL_COLUMNS}
+ *       or more columns, all as many, the first numbered 1;
  *   <li>a character a line with its tag, {@code 迈 B}: B begins a word, M or I continues it, E ends
  *       it, S is a word of one character (BMES, BIES; with B and I only, a word ends where the next
- *       begins); a suffix after a hyphen or underscore ({@code B-NR}) is ignored; a blank line ends a
- *       sentence. Detected when the file starts with at least two such lines (the tag in upper
- *       case).
+ *       begins, but in a file that uses E or S every word must end with one); upper or lower case;
+ *       a suffix after a hyphen or underscore ({@code B-NR}, {@code E_ns}) is ignored; a blank line
+ *       ends a sentence. Detected when of the first {@value #LAYOUT_LINES} non-blank lines at least
+ *       two and at least half are one character and such a tag (or O, which is then refused by
+ *       name), so that a header or a malformed line among them is an error naming it.
  * </ul>
  * In the line layouts blank lines are kept as empty sentences so that line numbers stay aligned
  * with the file; {@link #readSentences} says on which line each sentence starts in every layout.
@@ -42,7 +47,7 @@ public final class Corpus {
   /** A CoNLL token line's ID: a number, a multiword token's range, or an empty node's decimal. */
   private static final Pattern CONLL_ID = Pattern.compile("(\\d+)(?:-(\\d+)|\\.\\d+)?");
   /** A character's tag: B, M, I, E or S, optionally followed by a suffix after '-' or '_'. */
-  private static final Pattern CHARACTER_TAG = Pattern.compile("([BMIES])(?:[-_]\\S*)?");
+  private static final Pattern CHARACTER_TAG = Pattern.compile("([BMIESbmies])(?:[-_]\\S*)?");
 
   /**
    * Supported layouts: words separated by whitespace; People's Daily's {@code word/pos} tokens
@@ -75,10 +80,14 @@ public final class Corpus {
    * A corpus file's sentences, the line (1-based) on which each starts, and the layout it was read
    * in. In the one-line layouts sentence {@code i} is line {@code i + 1}.
    */
-  public record Sentences(List<List<String>> sentences, int[] lines, Format format) {
+  public record Sentences(List<List<String>> sentences, List<Integer> lines, Format format) {
+    public Sentences {
+      lines = List.copyOf(lines);
+    }
+
     /** The line on which sentence {@code i} starts. */
     public int lineOf(int i) {
-      return lines[i];
+      return lines.get(i);
     }
   }
 
@@ -131,12 +140,13 @@ public final class Corpus {
       case CHARACTER_TAGS:
         return characterTags(lines, source);
       default:
+        refuseTagColumns(lines, source);
         List<List<String>> out = new ArrayList<>(lines.size());
-        int[] at = new int[lines.size()];
+        List<Integer> at = new ArrayList<>(lines.size());
         for (int i = 0; i < lines.size(); i++) {
           List<String> tokens = splitWhitespace(lines.get(i));
           out.add(format == Format.SEGMENTED ? tokens : peoplesDaily(tokens, source, i + 1));
-          at[i] = i + 1;
+          at.add(i + 1);
         }
         return new Sentences(out, at, format);
     }
@@ -177,51 +187,61 @@ public final class Corpus {
     return tagged * 2 > tokens ? Format.PEOPLES_DAILY : Format.SEGMENTED;
   }
 
+  /** How many non-blank lines the detection of the CoNLL and character-tag layouts reads. */
+  static final int LAYOUT_LINES = 10;
+
+  /** Columns of a CoNLL token line (CoNLL-U and CoNLL-X have 10; CoNLL 2009 has more). */
+  static final int CONLL_COLUMNS = 10;
+
   /**
-   * Whether the file starts as CoNLL does: with a {@code # sent_id} or {@code # text} comment, or
-   * with at least two token lines of {@value #CONLL_MIN_COLUMNS} or more tab-separated columns
-   * whose IDs count from 1 (a range from 1 may come first), read up to the first line that is not
-   * one or the {@value #DETECT_LINES}th (a segmented text whose lines start with a number and a tab
-   * has fewer columns, or is not counted so).
+   * Whether the file is CoNLL: it starts with a {@code # sent_id} or {@code # text} comment, or, of
+   * its first {@value #LAYOUT_LINES} non-blank lines other than {@code #} comments, at least two and
+   * at least half are token lines (an ID, then {@value #CONLL_COLUMNS} or more columns, separated by
+   * tabs or, in a line without a tab, by spaces), all with the same number of columns, the first
+   * with ID 1 (or a range from 1). Numbered segmented text has as many columns as its line has
+   * words.
    */
   private static boolean looksConll(List<String> lines) {
-    int expected = 1;
-    int tokens = 0;
+    int inspected = 0;
+    int tokenLines = 0;
+    int columns = -1;
+    boolean first = true;
     for (String l : lines) {
       if (l.isBlank()) {
-        if (tokens > 0) {
-          break;
-        }
         continue;
       }
       String t = l.strip();
-      if (tokens == 0 && t.startsWith("#")) {
-        if (t.matches("#\\s*(sent_id|text)\\s*=.*")) {
+      if (t.startsWith("#")) {
+        if (first && t.matches("#\\s*(sent_id|text)\\s*=.*")) {
           return true;
         }
         continue;
       }
+      first = false;
+      inspected++;
       String[] f = conllFields(l);
       Matcher m = CONLL_ID.matcher(f[0]);
-      if (f.length < CONLL_MIN_COLUMNS || !m.matches() || Integer.parseInt(m.group(1)) != expected) {
-        break;
+      if (f.length >= CONLL_COLUMNS && m.matches()) {
+        if (tokenLines == 0 && Integer.parseInt(m.group(1)) != 1) {
+          return false;
+        }
+        if (columns >= 0 && f.length != columns) {
+          return false;
+        }
+        columns = f.length;
+        tokenLines++;
       }
-      if (m.group(2) == null && f[0].indexOf('.') < 0) {
-        expected++;
-      }
-      if (++tokens == DETECT_LINES) {
+      if (inspected == LAYOUT_LINES) {
         break;
       }
     }
-    return tokens >= 2;
+    return tokenLines >= 2 && tokenLines * 2 >= inspected;
   }
 
-  /** Columns a token line needs for a file to be taken for CoNLL (CoNLL-U and CoNLL-X have 10). */
-  static final int CONLL_MIN_COLUMNS = 4;
-
-  /** A CoNLL line's columns, split at tabs (a line without a tab has one). */
+  /** A CoNLL line's columns: split at tabs, or, in a line without a tab, at runs of whitespace. */
   private static String[] conllFields(String line) {
-    return line.strip().split("\t", -1);
+    String l = line.strip();
+    return l.indexOf('\t') >= 0 ? l.split("\t", -1) : splitWhitespace(l).toArray(new String[0]);
   }
 
   private static Sentences conll(List<String> lines, String source) throws CorpusFormatException {
@@ -235,7 +255,7 @@ public final class Corpus {
       String l = i < lines.size() ? lines.get(i) : "";
       int lineNo = i + 1;
       if (l.isBlank()) {
-        if (!words.isEmpty()) {
+        if (expected > 1 || skipThrough > 0) {
           if (skipThrough >= expected) {
             throw new CorpusFormatException(source, start, "the sentence ends before the words " + expected + "-"
                 + skipThrough + " that its multiword token covers");
@@ -248,8 +268,12 @@ public final class Corpus {
         }
         continue;
       }
-      if (words.isEmpty() && expected == 1 && l.strip().startsWith("#")) {
-        continue; // a comment before a sentence
+      if (l.strip().startsWith("#")) {
+        if (expected == 1 && skipThrough == 0) {
+          continue; // a comment before a sentence
+        }
+        throw new CorpusFormatException(source, lineNo, "a # comment inside a sentence; is a blank line missing "
+            + "before it, after the sentence that starts on line " + start + "?");
       }
       String[] f = conllFields(l);
       Matcher m = CONLL_ID.matcher(f[0]);
@@ -265,41 +289,67 @@ public final class Corpus {
         throw new CorpusFormatException(source, lineNo, "token " + f[0] + " where " + expected + " was expected (IDs "
             + "count from 1 in each sentence; is a blank line missing between two sentences?)");
       }
-      if (words.isEmpty() && skipThrough == 0) {
+      if (expected == 1 && skipThrough == 0) {
         start = lineNo;
       }
+      List<String> form = splitWhitespace(f[1]);
       if (m.group(2) != null) { // a multiword token: the word as written; its parts' lines follow
         int last = Integer.parseInt(m.group(2));
         if (last < id) {
           throw new CorpusFormatException(source, lineNo, "the range " + f[0] + " ends before it starts");
         }
-        words.addAll(splitWhitespace(f[1]));
+        if (id <= skipThrough) {
+          throw new CorpusFormatException(source, lineNo, "the range " + f[0] + " starts inside the range before it,"
+              + " which covers the words up to " + skipThrough);
+        }
+        requireForm(form, f[0], source, lineNo);
+        words.addAll(form);
         skipThrough = last;
         continue;
       }
       expected++;
       if (id > skipThrough) {
-        words.addAll(splitWhitespace(f[1]));
+        requireForm(form, f[0], source, lineNo);
+        words.addAll(form);
       }
     }
-    return new Sentences(out, at.stream().mapToInt(Integer::intValue).toArray(), Format.CONLL);
+    return new Sentences(out, at, Format.CONLL);
+  }
+
+  private static void requireForm(List<String> form, String id, String source, int lineNo) throws CorpusFormatException {
+    if (form.isEmpty()) {
+      throw new CorpusFormatException(source, lineNo, "token " + id + " has an empty FORM (the second column): "
+          + "expected the word as written");
+    }
   }
 
   /**
-   * Whether the file starts with at least two lines that are one character and a tag, read up to the
-   * first line that is not one or the {@value #DETECT_LINES}th.
+   * Whether the file is a character a line with its tag: of its first {@value #LAYOUT_LINES}
+   * non-blank lines, at least two and at least half are one character and a tag, so that a header
+   * or a malformed line among them is named when the file is read, not taken for segmented text.
    */
   private static boolean looksCharacterTagged(List<String> lines) {
-    int seen = 0;
+    int inspected = 0;
+    int tagged = 0;
     for (String l : lines) {
       if (l.isBlank()) {
         continue;
       }
-      if (characterAndTag(l) == null || ++seen == DETECT_LINES) {
+      inspected++;
+      if (characterAndTag(l) != null || isOutsideTagLine(l)) {
+        tagged++;
+      }
+      if (inspected == LAYOUT_LINES) {
         break;
       }
     }
-    return seen >= 2;
+    return tagged >= 2 && tagged * 2 >= inspected;
+  }
+
+  /** A character tagged O (outside), as named-entity BIO files write: a tag line, but not one of segmentation. */
+  private static boolean isOutsideTagLine(String line) {
+    List<String> t = splitWhitespace(line);
+    return t.size() == 2 && t.get(0).codePointCount(0, t.get(0).length()) == 1 && t.get(1).matches("[Oo](?:[-_]\\S*)?");
   }
 
   /** The character and the tag letter (upper case) of a character-tagged line, or null if it is not one. */
@@ -313,10 +363,20 @@ public final class Corpus {
   }
 
   private static Sentences characterTags(List<String> lines, String source) throws CorpusFormatException {
+    // a file that ever ends a word with E or S marks every word's end: a B after an open word is then an error
+    boolean endsMarked = false;
+    for (String l : lines) {
+      String[] ct = characterAndTag(l);
+      if (ct != null && (ct[1].equals("E") || ct[1].equals("S"))) {
+        endsMarked = true;
+        break;
+      }
+    }
     List<List<String>> out = new ArrayList<>();
     List<Integer> at = new ArrayList<>();
     List<String> words = new ArrayList<>();
     StringBuilder word = null; // the word being read; null after E or S, or at a sentence's start
+    int wordLine = 0;
     String previous = null;
     int start = 0;
     for (int i = 0; i <= lines.size(); i++) {
@@ -324,6 +384,10 @@ public final class Corpus {
       int lineNo = i + 1;
       if (l.isBlank()) {
         if (word != null) {
+          if (endsMarked) {
+            throw new CorpusFormatException(source, wordLine, "the word that starts here is not ended (by E) before "
+                + "the sentence ends");
+          }
           words.add(word.toString());
           word = null;
         }
@@ -337,8 +401,10 @@ public final class Corpus {
       }
       String[] ct = characterAndTag(l);
       if (ct == null) {
-        throw new CorpusFormatException(source, lineNo, "expected a character and its tag (B, M, I, E or S), "
-            + "separated by a space or tab, or a blank line between sentences, found '" + shorten(l) + "'");
+        throw new CorpusFormatException(source, lineNo, isOutsideTagLine(l)
+            ? "tag O (outside a name, as in named-entity files) is not a segmentation tag; expected B, M, I, E or S"
+            : "expected a character and its tag (B, M, I, E or S), separated by a space or tab, or a blank line "
+                + "between sentences, found '" + shorten(l) + "'");
       }
       if (words.isEmpty() && word == null) {
         start = lineNo;
@@ -346,9 +412,14 @@ public final class Corpus {
       switch (ct[1]) {
         case "B", "S" -> {
           if (word != null) {
+            if (endsMarked) {
+              throw new CorpusFormatException(source, lineNo, "tag " + ct[1] + " starts a word, but the word that "
+                  + "starts on line " + wordLine + " is not ended (by E): this file ends its words with E and S");
+            }
             words.add(word.toString()); // B after B or I: the scheme without E
           }
           word = new StringBuilder(ct[0]);
+          wordLine = lineNo;
           if (ct[1].equals("S")) {
             words.add(word.toString());
             word = null;
@@ -369,7 +440,34 @@ public final class Corpus {
       }
       previous = ct[1];
     }
-    return new Sentences(out, at.stream().mapToInt(Integer::intValue).toArray(), Format.CHARACTER_TAGS);
+    return new Sentences(out, at, Format.CHARACTER_TAGS);
+  }
+
+  /**
+   * Refuses a file whose first lines are a character, more columns and a tag last ({@code 迈 v B},
+   * CoNLL-2003's layout), which would otherwise be read as segmented text of one-letter words.
+   */
+  private static void refuseTagColumns(List<String> lines, String source) throws CorpusFormatException {
+    int inspected = 0;
+    int tabular = 0;
+    int first = 0;
+    for (int i = 0; i < lines.size() && inspected < LAYOUT_LINES; i++) {
+      List<String> t = splitWhitespace(lines.get(i));
+      if (t.isEmpty()) {
+        continue;
+      }
+      inspected++;
+      if (t.size() >= 3 && t.get(0).codePointCount(0, t.get(0).length()) == 1
+          && (CHARACTER_TAG.matcher(t.get(t.size() - 1)).matches() || t.get(t.size() - 1).matches("[Oo](?:[-_]\\S*)?"))) {
+        tabular++;
+        first = first == 0 ? i + 1 : first;
+      }
+    }
+    if (tabular >= 2 && tabular * 2 >= inspected) {
+      throw new CorpusFormatException(source, first, "looks like a character a line with more columns before its "
+          + "tag ('" + shorten(lines.get(first - 1)) + "'); keep the character and its B/M/E/S tag only (e.g. awk "
+          + "'{print $1, $NF}'), or separate the words of a sentence by spaces on one line");
+    }
   }
 
   private static String shorten(String line) {
@@ -441,8 +539,10 @@ public final class Corpus {
    * @param sentences the file's lines as {@link #read(Path)} returns them (one list a line)
    */
   public static void requireSegmented(List<List<String>> sentences, String source) throws CorpusFormatException {
-    int[] lines = new int[sentences.size()];
-    java.util.Arrays.setAll(lines, i -> i + 1);
+    List<Integer> lines = new ArrayList<>(sentences.size());
+    for (int i = 0; i < sentences.size(); i++) {
+      lines.add(i + 1);
+    }
     requireSegmented(new Sentences(sentences, lines, Format.SEGMENTED), source);
   }
 
@@ -457,7 +557,8 @@ public final class Corpus {
     String shown = length > 20 ? w.longest.substring(0, w.longest.offsetByCodePoints(0, 20)) + "..." : w.longest;
     String advice = switch (read.format()) {
       case CONLL -> "a token line holds one word (the sentence starting on this line has";
-      case CHARACTER_TAGS -> "a word ends at a character tagged E or S (the sentence starting on this line has";
+      case CHARACTER_TAGS -> "a word ends at a character tagged E or S, or before a B (the sentence starting on this "
+          + "line has";
       default -> "separate the words of a training or dev file by spaces (this line has";
     };
     throw new CorpusFormatException(source, read.lineOf(w.longestLine - 1), String.format(java.util.Locale.ROOT,

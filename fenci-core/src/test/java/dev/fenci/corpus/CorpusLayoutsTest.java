@@ -36,9 +36,15 @@ class CorpusLayoutsTest {
       2\t。\t。\tPUNCT\t.\t_\t1\tpunct\t_\t_
       """;
 
+  /** The file's lines as Utf8Lines gives them: no empty line after a final line break. */
   private static Corpus.Sentences parse(String text) throws CorpusFormatException {
-    List<String> lines = List.of(text.split("\n", -1));
+    List<String> lines = text.lines().toList();
     return Corpus.parseSentences(lines, "t.conllu", Corpus.detect(lines));
+  }
+
+  /** A CoNLL-X token line: ID, FORM and eight more columns. */
+  private static String tok(String id, String form) {
+    return id + "\t" + form + "\t_\t_\t_\t_\t_\t_\t_\t_\n";
   }
 
   @Test
@@ -68,14 +74,41 @@ class CorpusLayoutsTest {
 
   @Test
   void malformedConllNamesTheLine() {
-    // a blank line missing between two sentences
-    String merged = "1\t上海\t_\t_\n2\t浦东\t_\t_\n1\t开发\t_\t_\n";
+    // a blank line missing between two sentences, without and with comments
+    String merged = tok("1", "上海") + tok("2", "浦东") + tok("1", "开发");
     assertThatThrownBy(() -> parse(merged)).isInstanceOf(CorpusFormatException.class)
         .hasMessageStartingWith("t.conllu:3: token 1 where 3 was expected").hasMessageContaining("blank line missing");
-    assertThatThrownBy(() -> parse("1\t上海\t_\t_\n2\t浦东\t_\t_\n浦东 开发\n")).hasMessageStartingWith("t.conllu:3: expected a CoNLL token line")
-        .hasMessageContaining("'浦东 开发'");
-    assertThatThrownBy(() -> parse("1\t上海\t_\t_\n2-3\t浦东\t_\t_\n2\t浦\t_\t_\n\n")).hasMessageStartingWith("t.conllu:1: the sentence ends before the words 3-3");
-    assertThatThrownBy(() -> parse("1\t上海\t_\t_\n2\t浦东\t_\t_\n3-2\t开发\t_\t_\n")).hasMessageStartingWith("t.conllu:3: the range 3-2 ends before");
+    String ud = "# sent_id = 1\n" + tok("1", "上海") + tok("2", "浦东") + "# sent_id = 2\n" + tok("1", "开发");
+    assertThatThrownBy(() -> parse(ud)).hasMessageStartingWith("t.conllu:4: a # comment inside a sentence; is a blank "
+        + "line missing before it, after the sentence that starts on line 2?");
+    assertThatThrownBy(() -> parse(tok("1", "上海") + tok("2", "浦东") + "浦东 开发\n"))
+        .hasMessageStartingWith("t.conllu:3: expected a CoNLL token line").hasMessageContaining("'浦东 开发'");
+    assertThatThrownBy(() -> parse(tok("1", "上海") + tok("2-3", "浦东") + tok("2", "浦") + "\n"))
+        .hasMessageStartingWith("t.conllu:1: the sentence ends before the words 3-3");
+    assertThatThrownBy(() -> parse(tok("1", "上海") + tok("2", "浦东") + tok("3-2", "开发")))
+        .hasMessageStartingWith("t.conllu:3: the range 3-2 ends before");
+    assertThatThrownBy(() -> parse(tok("1", "在") + tok("2-3", "里面") + tok("2", "里") + tok("3-4", "面的")))
+        .hasMessageStartingWith("t.conllu:4: the range 3-4 starts inside the range before it");
+    assertThatThrownBy(() -> parse(tok("1", "上海") + "2\t\t_\t_\t_\t_\t_\t_\t_\t_\n"))
+        .hasMessageStartingWith("t.conllu:2: token 2 has an empty FORM");
+  }
+
+  @Test
+  void conllXWithAOneTokenFirstSentenceAndSpaceSeparatedConllAreConll() throws Exception {
+    Corpus.Sentences x = parse(tok("1", "目录") + "\n" + tok("1", "上海") + tok("2", "浦东"));
+    assertThat(x.format()).isEqualTo(Corpus.Format.CONLL);
+    assertThat(x.sentences()).containsExactly(List.of("目录"), List.of("上海", "浦东"));
+    assertThat(x.lines()).containsExactly(1, 3);
+    Corpus.Sentences spaces = parse((tok("1", "看似") + tok("2", "简单") + "\n" + tok("1", "好")).replace('\t', ' '));
+    assertThat(spaces.format()).isEqualTo(Corpus.Format.CONLL);
+    assertThat(spaces.sentences()).containsExactly(List.of("看似", "简单"), List.of("好"));
+  }
+
+  @Test
+  void theLastSentenceCountsWithoutAFinalBlankLine() throws Exception {
+    assertThat(parse("你 B\n好 E\n\n！ S").sentences()).containsExactly(List.of("你好"), List.of("！"));
+    assertThat(parse("你 B\n好 I\n\n！ B\n").sentences()).containsExactly(List.of("你好"), List.of("！"));
+    assertThat(parse(tok("1", "你好") + "\n" + tok("1", "！")).sentences()).containsExactly(List.of("你好"), List.of("！"));
   }
 
   @Test
@@ -83,17 +116,30 @@ class CorpusLayoutsTest {
     String bmes = "迈 B\n向 E\n充 B\n满 E\n的 S\n新 B\n世 M\n纪 E\n\n你 B\n好 E\n";
     String bies = bmes.replace(" M", "\tI");
     String bi = "迈 B\n向 I\n充 B-V\n满 I-V\n的 B\n新 B\n世 I\n纪 I\n\n\n你 B\n好 I\n";
-    for (String text : List.of(bmes, bies, bi)) {
+    String lower = "迈 b\n向 e_v\n充 b\n满 e\n的 s-u\n新 b\n世 m\n纪 e\n\n你 b\n好 e\n";
+    for (String text : List.of(bmes, bies, bi, lower)) {
       Corpus.Sentences s = parse(text);
       assertThat(s.format()).as(text).isEqualTo(Corpus.Format.CHARACTER_TAGS);
       assertThat(s.sentences()).as(text).containsExactly(List.of("迈向", "充满", "的", "新世纪"), List.of("你好"));
-      assertThat(s.lines()[0]).isEqualTo(1);
+      assertThat(s.lineOf(0)).isEqualTo(1);
     }
     assertThat(parse(bi).lines()).containsExactly(1, 11);
   }
 
   @Test
   void malformedCharacterTagsNameTheLine() {
+    // a header, a CoNLL-2003 document line, named-entity O tags, a malformed first line: named, not read as words
+    assertThatThrownBy(() -> parse("char\ttag\n迈 B\n向 E\n")).hasMessageStartingWith("t.conllu:1: expected a character and its tag");
+    assertThatThrownBy(() -> parse("-DOCSTART- O\n\n迈 B\n向 E\n")).hasMessageStartingWith("t.conllu:1: expected a character");
+    assertThatThrownBy(() -> parse("迈 O\n向 O\n上 B-LOC\n海 I-LOC\n")).hasMessageStartingWith("t.conllu:1: tag O (outside");
+    assertThatThrownBy(() -> parse("迈向 B\n向 E\n充 B\n")).hasMessageStartingWith("t.conllu:1: expected a character");
+    assertThatThrownBy(() -> parse("迈 v B\n向 v E\n的 u S\n")).hasMessageStartingWith("t.conllu:1: looks like a character a line "
+        + "with more columns");
+    // in a file that ends words with E or S, a word without its E
+    assertThatThrownBy(() -> parse("迈 B\n向 M\n充 B\n满 E\n")).hasMessageStartingWith("t.conllu:3: tag B starts a word, but "
+        + "the word that starts on line 1 is not ended (by E)");
+    assertThatThrownBy(() -> parse("迈 B\n向 E\n\n充 B\n满 M\n\n好 S\n")).hasMessageStartingWith("t.conllu:4: the word that "
+        + "starts here is not ended");
     assertThatThrownBy(() -> parse("迈 B\n向 E\n充 E\n满 E\n")).isInstanceOf(CorpusFormatException.class)
         .hasMessageStartingWith("t.conllu:3: tag E continues a word, but the tag before it (E) ended one");
     assertThatThrownBy(() -> parse("迈 B\n向 E\n\n充 M\n满 E\n")).hasMessageStartingWith("t.conllu:4: tag M continues a word, but it starts the sentence");
@@ -102,9 +148,14 @@ class CorpusLayoutsTest {
   }
 
   @Test
-  void segmentedTextOfOneLetterWordsIsNotCharacterTagged() {
-    assertThat(Corpus.detect(List.of("a b", "x i", "y s"))).isEqualTo(Corpus.Format.SEGMENTED);
+  void segmentedTextOfOneCharacterWordsIsNotCharacterTagged() throws Exception {
+    assertThat(Corpus.detect(List.of("我 来", "你 好", "他 走 了"))).isEqualTo(Corpus.Format.SEGMENTED);
     assertThat(Corpus.detect(List.of("好 S"))).isEqualTo(Corpus.Format.SEGMENTED); // one line says too little
+    assertThat(Corpus.detect(List.of("维生素 B", "我 们", "A 股 上涨"))).isEqualTo(Corpus.Format.SEGMENTED);
+    // numbered segmented text with its words separated by tabs: as many columns as words
+    List<String> numbered = List.of("1\t我们\t是\t学生\t。", "2\t他\t来\t了\t。", "3\t今天\t天气\t很\t好\t。");
+    assertThat(Corpus.detect(numbered)).isEqualTo(Corpus.Format.SEGMENTED);
+    assertThat(Corpus.parse(numbered, "n.txt").get(0)).containsExactly("1", "我们", "是", "学生", "。");
     // tagged lines first: a character-tagged file, whose malformed line is then named
     assertThat(Corpus.detect(List.of("好 S", "我 B", "们 E", "维生素 B"))).isEqualTo(Corpus.Format.CHARACTER_TAGS);
   }
