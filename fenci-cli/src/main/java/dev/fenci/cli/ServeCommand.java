@@ -44,7 +44,7 @@ final class ServeCommand implements Callable<Integer> {
   @Option(names = "--port", defaultValue = "8080", description = "Port (default: ${DEFAULT-VALUE}; 0: any free port, printed).")
   int port;
 
-  @Option(names = "--threads", description = "Requests handled at once (default: the number of processors).")
+  @Option(names = "--threads", description = "Requests segmented at once (default: the number of processors); connections are read and written on threads of their own.")
   Integer threads;
 
   @Option(names = "--max-body", paramLabel = "BYTES", defaultValue = "1048576",

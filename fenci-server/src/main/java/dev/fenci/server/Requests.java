@@ -19,6 +19,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.concurrent.Semaphore;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
@@ -56,12 +57,18 @@ final class Requests implements HttpHandler {
 
   private final Segmenter segmenter;
   private final long maxBody;
+  /** Permits to segment: the server's --threads. Requests wait for one after their body is read. */
+  private final Semaphore work;
+  /** The JDK's time limit for an answer, in seconds, as set (for the log). */
+  private final String answerSeconds;
   private final AtomicInteger active = new AtomicInteger();
   private volatile boolean closing;
 
-  Requests(Segmenter segmenter, long maxBody) {
+  Requests(Segmenter segmenter, long maxBody, Semaphore work, String answerSeconds) {
     this.segmenter = segmenter;
     this.maxBody = maxBody;
+    this.work = work;
+    this.answerSeconds = answerSeconds;
   }
 
   /** Requests being handled now. */
@@ -94,21 +101,35 @@ final class Requests implements HttpHandler {
         }
         route(ex);
       } catch (Refused r) {
-        // the body may be unread (a refused length, a refused type): the connection cannot carry
-        // another request, so it closes after this answer; what the client still sends is read
-        // first (up to a bound), or a client that sends it all before reading sees a reset
-        drain(ex.getRequestBody());
-        ex.getResponseHeaders().set("Connection", "close");
+        // the body may be unread (a refused length, a refused type): what the client still sends is
+        // read first (up to a bound), or a client that sends it all before reading sees a reset; if
+        // it is not all read, or too large, the connection closes after this answer (a 404 or 405
+        // to a request without a body keeps it open for the client's next request)
+        boolean allRead = drain(ex.getRequestBody());
+        if (!allRead || r.status == 413) {
+          ex.getResponseHeaders().set("Connection", "close");
+        }
         answer(ex, r.status, Map.of("error", r.getMessage()));
       } catch (RuntimeException | OutOfMemoryError e) {
         // before the answer's headers went out: a 500; after them the connection just closes
         System.err.println("fenci: " + ex.getRequestMethod() + " " + ex.getRequestURI().getPath() + " failed: " + e);
+        if (e instanceof RuntimeException) {
+          e.printStackTrace(); // a defect of the server's: where it happened, for its report
+        }
         if (ex.getResponseCode() < 0) {
           ex.getResponseHeaders().set("Connection", "close");
-          answer(ex, 500, Map.of("error", "the server failed: " + e.getClass().getSimpleName()
-              + (e instanceof OutOfMemoryError ? " (send less text at once)" : "")));
+          answer(ex, 500, Map.of("error", e instanceof OutOfMemoryError
+              ? "the server ran out of memory: send less text at once" : "the server failed; its log says why"));
         }
       }
+    } catch (IOException e) {
+      // the request could not be read or the answer written: the client went away, or was too slow
+      boolean answering = ex.getResponseCode() >= 0;
+      System.err.println("fenci: " + ex.getRequestMethod() + " " + ex.getRequestURI().getPath() + ": the "
+          + (answering ? "answer was not delivered" : "request was not read whole") + " (" + e.getMessage()
+          + "): the client closed the connection, or took longer than the server allows to "
+          + (answering ? "receive an answer, " + answerSeconds + " s (sun.net.httpserver.maxRspTime)"
+              : "send a request (sun.net.httpserver.maxReqTime)"));
     } finally {
       active.decrementAndGet();
     }
@@ -121,25 +142,19 @@ final class Requests implements HttpHandler {
         allow(ex, "POST");
         boolean tokens = path.equals("/tokenize");
         boolean subwords = subwords(ex.getRequestURI().getRawQuery(), path);
-        Object texts = texts(ex);
+        Object texts = texts(ex); // read at the client's pace, without a permit to segment
         List<String> list = texts instanceof String text ? List.of(text) : castList(texts);
-        List<List<String>> words = segmenter.segmentAll(list);
-        // encoded straight to bytes (no String of the whole answer), then sent with its length:
-        // clients of HTTP/1.0 keep-alive (ApacheBench) do not read chunked answers
-        ByteArrayOutputStream json = new ByteArrayOutputStream(64 + 16 * list.size());
-        try (Writer out = new BufferedWriter(new OutputStreamWriter(json, StandardCharsets.UTF_8), 1 << 14)) {
-          out.write(tokens ? "{\"tokens\":" : "{\"words\":");
-          if (texts instanceof String) {
-            writeWords(out, words.get(0), tokens, subwords);
-          } else {
-            out.write('[');
-            for (int i = 0; i < words.size(); i++) {
-              out.write(i == 0 ? "" : ",");
-              writeWords(out, words.get(i), tokens, subwords);
-            }
-            out.write(']');
-          }
-          out.write("}\n");
+        ByteArrayOutputStream json;
+        try {
+          work.acquire();
+        } catch (InterruptedException e) {
+          Thread.currentThread().interrupt();
+          throw new Refused(503, "the server is stopping");
+        }
+        try {
+          json = encode(segmenter.segmentAll(list), texts instanceof String, tokens, subwords);
+        } finally {
+          work.release();
         }
         ex.getResponseHeaders().set("Content-Type", "application/json; charset=utf-8");
         ex.sendResponseHeaders(200, json.size());
@@ -157,6 +172,32 @@ final class Requests implements HttpHandler {
       }
       default -> throw new Refused(404, "no such endpoint: " + path + " (POST /segment, POST /tokenize, GET /health)");
     }
+  }
+
+  /**
+   * The answer's JSON, encoded straight to bytes (no String of the whole answer), to be sent with
+   * its length: clients of HTTP/1.0 keep-alive (ApacheBench) do not read chunked answers. The
+   * writer is flushed, not closed: closing after a failed write (out of memory) would throw the
+   * same error again and hide it.
+   */
+  private ByteArrayOutputStream encode(List<List<String>> words, boolean one, boolean tokens, boolean subwords)
+      throws IOException {
+    ByteArrayOutputStream json = new ByteArrayOutputStream(64 + 16 * words.size());
+    Writer out = new BufferedWriter(new OutputStreamWriter(json, StandardCharsets.UTF_8), 1 << 14);
+    out.write(tokens ? "{\"tokens\":" : "{\"words\":");
+    if (one) {
+      writeWords(out, words.get(0), tokens, subwords);
+    } else {
+      out.write('[');
+      for (int i = 0; i < words.size(); i++) {
+        out.write(i == 0 ? "" : ",");
+        writeWords(out, words.get(i), tokens, subwords);
+      }
+      out.write(']');
+    }
+    out.write("}\n");
+    out.flush();
+    return json;
   }
 
   @SuppressWarnings("unchecked")
@@ -302,16 +343,24 @@ final class Requests implements HttpHandler {
     }
   }
 
-  /** Reads and drops what is left of a body, up to {@link #DRAIN_LIMIT} bytes. */
-  private static void drain(InputStream in) {
+  /**
+   * Reads and drops what is left of a body, up to {@link #DRAIN_LIMIT} bytes; whether it was all
+   * read (the connection can then carry the client's next request).
+   */
+  private static boolean drain(InputStream in) {
     try {
       byte[] buf = new byte[1 << 16];
       long left = DRAIN_LIMIT;
-      for (int r; left > 0 && (r = in.read(buf, 0, (int) Math.min(buf.length, left))) > 0; ) {
+      while (left > 0) {
+        int r = in.read(buf, 0, (int) Math.min(buf.length, left));
+        if (r < 0) {
+          return true;
+        }
         left -= r;
       }
+      return in.read() < 0;
     } catch (IOException e) {
-      // the client went away: nothing to answer
+      return false; // the client went away: nothing to answer
     }
   }
 

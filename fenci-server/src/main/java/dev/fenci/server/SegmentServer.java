@@ -6,22 +6,29 @@ import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.net.URI;
 import java.util.Objects;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
 
 /**
  * Serves a {@link Segmenter} over HTTP, with JSON answers: {@code POST /segment} and {@code POST
- * /tokenize} (see docs/server.md), {@code GET /health}. Built on the JDK's own HTTP server;
- * requests are handled on a pool of threads that share the segmenter (and its user dictionary,
+ * /tokenize} (see docs/server.md), {@code GET /health}. Built on the JDK's own HTTP server.
+ * Connections are read and written on up to {@value #IO_THREADS} threads, so that clients that
+ * send or read slowly, and {@code /health}, do not wait for the segmenting; at most
+ * {@code threads} requests are segmented at once, sharing the segmenter (and its user dictionary,
  * whose changes apply from the next request).
  *
- * <p>{@link #start} sets three of the JDK server's system properties unless they are set:
+ * <p>{@link #start} sets four of the JDK server's system properties unless they are set:
  * {@code sun.net.httpserver.nodelay=true} (answers without the 40 ms wait for a delayed
- * acknowledgement on kept-alive connections) and {@code sun.net.httpserver.maxReqTime} and {@code
- * maxRspTime} of {@value #TIME_LIMIT_SECONDS} seconds (a client that sends its request or reads
- * its answer more slowly is disconnected, instead of holding a thread). The JDK reads them when
- * the JVM's first HTTP server starts: in a program that started one before, set them on its
- * command line.
+ * acknowledgement on kept-alive connections), {@code sun.net.httpserver.maxIdleConnections} of
+ * {@value #MAX_IDLE_CONNECTIONS} (the JDK's 200 closed kept-alive connections of more clients, whose
+ * next request then failed), {@code sun.net.httpserver.maxReqTime} of {@value #TIME_LIMIT_SECONDS}
+ * seconds (a client that sends its request more slowly is disconnected) and {@code maxRspTime},
+ * which the JDK counts from the end of the request, segmenting included: {@value
+ * #TIME_LIMIT_SECONDS} seconds, or {@value #SECONDS_PER_MIB} per MiB of the largest body when that
+ * is more. The JDK reads them when the JVM's first HTTP server starts: in a program that started
+ * one before, set them on its command line.
  *
  * <pre>{@code
  * try (SegmentServer server = SegmentServer.start(Segmenter.load(), new InetSocketAddress("127.0.0.1", 8080), 2,
@@ -33,20 +40,28 @@ import java.util.concurrent.Executors;
 public final class SegmentServer implements AutoCloseable {
   /**
    * The largest request body accepted by default, in bytes (1 MiB, about 350,000 Chinese
-   * characters); larger ones get 413. A request's memory is a few dozen times its text (the
-   * words, then their JSON).
+   * characters); larger ones get 413. A request's memory is up to about 60 times its body (the
+   * words, then their JSON; {@code /tokenize?subwords=true} the most).
    */
   public static final long DEFAULT_MAX_BODY = 1L << 20;
   /** The largest body that {@link #start} takes as a limit (256 MiB). */
   public static final long MAX_BODY_LIMIT = 256L << 20;
   /** Seconds a client may take to send a request, and to read its answer. */
   static final int TIME_LIMIT_SECONDS = 60;
+  /** Seconds per MiB of the largest body allowed for an answer, segmenting included (up to about one per MiB here). */
+  static final int SECONDS_PER_MIB = 3;
+  /** Threads that read requests and write answers (idle ones end after a minute). */
+  static final int IO_THREADS = 256;
+  /** Kept-alive connections the JDK server keeps open while idle. */
+  static final int MAX_IDLE_CONNECTIONS = 4096;
+  /** Connections waiting to be accepted. */
+  static final int BACKLOG = 1024;
 
   private final HttpServer http;
-  private final ExecutorService pool;
+  private final ThreadPoolExecutor pool;
   private final Requests requests;
 
-  private SegmentServer(HttpServer http, ExecutorService pool, Requests requests) {
+  private SegmentServer(HttpServer http, ThreadPoolExecutor pool, Requests requests) {
     this.http = http;
     this.pool = pool;
     this.requests = requests;
@@ -56,7 +71,7 @@ public final class SegmentServer implements AutoCloseable {
    * Starts serving {@code segmenter} at {@code address} (port 0: any free port, see {@link
    * #address()}).
    *
-   * @param threads requests handled at once, from 1 to {@link Segmenter#MAX_THREADS}
+   * @param threads requests segmented at once, from 1 to {@link Segmenter#MAX_THREADS}
    * @param maxBodyBytes the largest request body accepted, at least 1
    * @throws java.net.BindException if the address is taken or not this machine's
    */
@@ -77,15 +92,21 @@ public final class SegmentServer implements AutoCloseable {
     // request on a kept-alive connection; and it has no time limits, so that a few clients that
     // send a request slowly (or never read the answer) would hold every thread.
     setIfAbsent("sun.net.httpserver.nodelay", "true");
+    setIfAbsent("sun.net.httpserver.maxIdleConnections", String.valueOf(MAX_IDLE_CONNECTIONS));
     setIfAbsent("sun.net.httpserver.maxReqTime", String.valueOf(TIME_LIMIT_SECONDS));
-    setIfAbsent("sun.net.httpserver.maxRspTime", String.valueOf(TIME_LIMIT_SECONDS));
-    HttpServer http = HttpServer.create(address, 0);
-    ExecutorService pool = Executors.newFixedThreadPool(threads, task -> {
-      Thread t = new Thread(task, "fenci-server");
-      t.setDaemon(true);
-      return t;
-    });
-    Requests requests = new Requests(segmenter, maxBodyBytes);
+    long answerSeconds = Math.max(TIME_LIMIT_SECONDS, SECONDS_PER_MIB * ((maxBodyBytes + (1 << 20) - 1) >> 20));
+    setIfAbsent("sun.net.httpserver.maxRspTime", String.valueOf(answerSeconds));
+    HttpServer http = HttpServer.create(address, BACKLOG);
+    // a bounded pool whose threads end when idle: more connections than threads wait in its queue
+    ThreadPoolExecutor pool = new ThreadPoolExecutor(IO_THREADS, IO_THREADS, 60, TimeUnit.SECONDS,
+        new LinkedBlockingQueue<>(), task -> {
+          Thread t = new Thread(task, "fenci-server");
+          t.setDaemon(true);
+          return t;
+        });
+    pool.allowCoreThreadTimeOut(true);
+    Requests requests = new Requests(segmenter, maxBodyBytes, new Semaphore(threads, true),
+        System.getProperty("sun.net.httpserver.maxRspTime"));
     http.createContext("/", requests);
     http.setExecutor(pool);
     http.start();
@@ -129,6 +150,11 @@ public final class SegmentServer implements AutoCloseable {
     }
     http.stop(0); // (the JDK 17 server's stop waits its whole delay, however idle: the wait is ours)
     pool.shutdownNow();
+    try {
+      pool.awaitTermination(1, TimeUnit.SECONDS);
+    } catch (InterruptedException e) {
+      interrupted = true;
+    }
     if (interrupted) {
       Thread.currentThread().interrupt();
     }

@@ -219,6 +219,90 @@ class SegmentServerTest {
     assertThat(System.getProperty("sun.net.httpserver.nodelay")).isEqualTo("true");
     assertThat(System.getProperty("sun.net.httpserver.maxReqTime")).isEqualTo("60");
     assertThat(System.getProperty("sun.net.httpserver.maxRspTime")).isEqualTo("60");
+    assertThat(System.getProperty("sun.net.httpserver.maxIdleConnections")).isEqualTo("4096");
+  }
+
+  /** One answer read off a raw connection: its head (status line and headers) and its body. */
+  private static String[] readAnswer(java.io.InputStream in) throws IOException {
+    java.io.ByteArrayOutputStream head = new java.io.ByteArrayOutputStream();
+    while (!head.toString(StandardCharsets.ISO_8859_1).endsWith("\r\n\r\n")) {
+      int c = in.read();
+      if (c < 0) {
+        throw new java.io.EOFException("the connection closed after " + head);
+      }
+      head.write(c);
+    }
+    String h = head.toString(StandardCharsets.ISO_8859_1);
+    java.util.regex.Matcher m = java.util.regex.Pattern.compile("(?i)content-length: *(\\d+)").matcher(h);
+    byte[] body = m.find() ? in.readNBytes(Integer.parseInt(m.group(1))) : new byte[0];
+    return new String[] {h, new String(body, StandardCharsets.UTF_8)};
+  }
+
+  /**
+   * Clients that send their request slowly (or never finish it) hold a connection's thread, not
+   * the segmenting: with one segmenting thread and more stalled clients than that, /health and
+   * /segment are still answered at once.
+   */
+  @Test
+  void stalledClientsHoldNeitherHealthNorSegmenting() throws Exception {
+    try (SegmentServer one = SegmentServer.start(SEG, new InetSocketAddress("127.0.0.1", 0), 1, 1000)) {
+      List<java.net.Socket> stalled = new java.util.ArrayList<>();
+      try {
+        for (int i = 0; i < 4; i++) {
+          java.net.Socket s = new java.net.Socket("127.0.0.1", one.address().getPort());
+          s.getOutputStream().write(("POST /segment HTTP/1.1\r\nHost: a\r\nContent-Length: 100\r\n\r\nabc")
+              .getBytes(StandardCharsets.US_ASCII));
+          s.getOutputStream().flush();
+          stalled.add(s);
+        }
+        Thread.sleep(200); // let the server take them up
+        HttpRequest health = HttpRequest.newBuilder(one.uri().resolve("/health")).timeout(java.time.Duration.ofSeconds(10))
+            .build();
+        assertThat(CLIENT.send(health, HttpResponse.BodyHandlers.ofString()).body()).isEqualTo("ok\n");
+        HttpRequest seg = HttpRequest.newBuilder(one.uri().resolve("/segment")).timeout(java.time.Duration.ofSeconds(10))
+            .POST(HttpRequest.BodyPublishers.ofString("扫描二维码，关注微信号。")).build();
+        HttpResponse<String> r = CLIENT.send(seg, HttpResponse.BodyHandlers.ofString());
+        assertThat(json(r)).isEqualTo(java.util.Map.of("words", SEG.segment("扫描二维码，关注微信号。")));
+      } finally {
+        for (java.net.Socket s : stalled) {
+          s.close();
+        }
+      }
+    }
+  }
+
+  /**
+   * More kept-alive clients than the JDK keeps idle connections by default (200) all get their
+   * second answer on the same connection; a 404 to a request without a body keeps it open too.
+   */
+  @Test
+  void manyKeptAliveClientsAndRefusalsWithoutABodyKeepTheirConnections() throws Exception {
+    List<java.net.Socket> clients = new java.util.ArrayList<>();
+    try {
+      byte[] health = "GET /health HTTP/1.1\r\nHost: a\r\n\r\n".getBytes(StandardCharsets.US_ASCII);
+      for (int i = 0; i < 300; i++) {
+        java.net.Socket s = new java.net.Socket("127.0.0.1", server.address().getPort());
+        s.setSoTimeout(30_000);
+        clients.add(s);
+        s.getOutputStream().write(i == 0 ? "GET /nope HTTP/1.1\r\nHost: a\r\n\r\n".getBytes(StandardCharsets.US_ASCII)
+            : health);
+        String[] first = readAnswer(s.getInputStream());
+        if (i == 0) {
+          assertThat(first[0]).startsWith("HTTP/1.1 404").doesNotContainIgnoringCase("Connection: close");
+          assertThat(first[1]).contains("no such endpoint: /nope");
+        } else {
+          assertThat(first[1]).isEqualTo("ok\n");
+        }
+      }
+      for (java.net.Socket s : clients) {
+        s.getOutputStream().write(health);
+        assertThat(readAnswer(s.getInputStream())[1]).isEqualTo("ok\n");
+      }
+    } finally {
+      for (java.net.Socket s : clients) {
+        s.close();
+      }
+    }
   }
 
   /** A client that sends a whole body over the limit before it reads gets the 413, not a reset connection. */
