@@ -207,7 +207,7 @@ public final class Corpus {
     int columns = -1;
     boolean first = true;
     for (String l : lines) {
-      if (l.isBlank()) {
+      if (isBlankLine(l)) {
         continue;
       }
       String t = l.strip();
@@ -238,6 +238,14 @@ public final class Corpus {
     return tokenLines >= 2 && tokenLines * 2 >= inspected;
   }
 
+  /**
+   * Whether a line holds nothing but spaces as the segmented layout reads them (Unicode spaces,
+   * U+3000, a byte order mark or zero-width space inside the file too): it separates sentences.
+   */
+  private static boolean isBlankLine(String line) {
+    return splitWhitespace(line).isEmpty();
+  }
+
   /** A CoNLL line's columns: split at tabs, or, in a line without a tab, at runs of whitespace. */
   private static String[] conllFields(String line) {
     String l = line.strip();
@@ -254,7 +262,7 @@ public final class Corpus {
     for (int i = 0; i <= lines.size(); i++) {
       String l = i < lines.size() ? lines.get(i) : "";
       int lineNo = i + 1;
-      if (l.isBlank()) {
+      if (isBlankLine(l)) {
         if (expected > 1 || skipThrough > 0) {
           if (skipThrough >= expected) {
             throw new CorpusFormatException(source, start, "the sentence ends before the words " + expected + "-"
@@ -332,7 +340,7 @@ public final class Corpus {
     int inspected = 0;
     int tagged = 0;
     for (String l : lines) {
-      if (l.isBlank()) {
+      if (isBlankLine(l)) {
         continue;
       }
       inspected++;
@@ -382,7 +390,7 @@ public final class Corpus {
     for (int i = 0; i <= lines.size(); i++) {
       String l = i < lines.size() ? lines.get(i) : "";
       int lineNo = i + 1;
-      if (l.isBlank()) {
+      if (isBlankLine(l)) {
         if (word != null) {
           if (endsMarked) {
             throw new CorpusFormatException(source, wordLine, "the word that starts here is not ended (by E) before "

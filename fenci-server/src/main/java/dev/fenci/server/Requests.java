@@ -57,18 +57,39 @@ final class Requests implements HttpHandler {
 
   private final Segmenter segmenter;
   private final long maxBody;
-  /** Permits to segment: the server's --threads. Requests wait for one after their body is read. */
+  /**
+   * Permits to segment and answer: the server's --threads. A request takes one once its body is
+   * read and gives it back once its answer is written (into the socket's buffer, at once for all
+   * but huge answers), so that at most that many texts and answers are in memory at once.
+   */
   private final Semaphore work;
+  /** Requests that may wait for a permit; one more is answered 503 at once. */
+  private final int maxWaiting;
   /** The JDK's time limit for an answer, in seconds, as set (for the log). */
   private final String answerSeconds;
+  /** How long a request waits for a permit: half the time the JDK allows for its answer. */
+  private final long waitNanos;
   private final AtomicInteger active = new AtomicInteger();
   private volatile boolean closing;
 
-  Requests(Segmenter segmenter, long maxBody, Semaphore work, String answerSeconds) {
+  Requests(Segmenter segmenter, long maxBody, Semaphore work, int maxWaiting, String answerSeconds) {
     this.segmenter = segmenter;
     this.maxBody = maxBody;
     this.work = work;
+    this.maxWaiting = maxWaiting;
     this.answerSeconds = answerSeconds;
+    long seconds;
+    try {
+      seconds = Long.parseLong(answerSeconds.strip());
+    } catch (RuntimeException e) {
+      seconds = SegmentServer.TIME_LIMIT_SECONDS;
+    }
+    this.waitNanos = seconds <= 0 ? Long.MAX_VALUE : seconds * 500_000_000L;
+  }
+
+  /** The permits to segment (for tests). */
+  Semaphore permits() {
+    return work;
   }
 
   /** Requests being handled now. */
@@ -106,8 +127,11 @@ final class Requests implements HttpHandler {
         // it is not all read, or too large, the connection closes after this answer (a 404 or 405
         // to a request without a body keeps it open for the client's next request)
         boolean allRead = drain(ex.getRequestBody());
-        if (!allRead || r.status == 413) {
+        if (!allRead || r.status == 413 || r.status == 503) {
           ex.getResponseHeaders().set("Connection", "close");
+        }
+        if (r.status == 503 && !closing) {
+          ex.getResponseHeaders().set("Retry-After", "1");
         }
         answer(ex, r.status, Map.of("error", r.getMessage()));
       } catch (RuntimeException | OutOfMemoryError e) {
@@ -123,13 +147,17 @@ final class Requests implements HttpHandler {
         }
       }
     } catch (IOException e) {
-      // the request could not be read or the answer written: the client went away, or was too slow
-      boolean answering = ex.getResponseCode() >= 0;
-      System.err.println("fenci: " + ex.getRequestMethod() + " " + ex.getRequestURI().getPath() + ": the "
-          + (answering ? "answer was not delivered" : "request was not read whole") + " (" + e.getMessage()
-          + "): the client closed the connection, or took longer than the server allows to "
-          + (answering ? "receive an answer, " + answerSeconds + " s (sun.net.httpserver.maxRspTime)"
-              : "send a request (sun.net.httpserver.maxReqTime)"));
+      // the request could not be read or the answer written: the client went away, or was too slow;
+      // said here, then passed on for the JDK server to forget the connection at once
+      if (!closing) {
+        boolean answering = ex.getResponseCode() >= 0;
+        System.err.println("fenci: " + ex.getRequestMethod() + " " + ex.getRequestURI().getPath() + ": the "
+            + (answering ? "answer was not delivered" : "request was not read whole") + " (" + e
+            + "): the client closed the connection, or took longer than the server allows to "
+            + (answering ? "receive an answer, " + answerSeconds + " s from the end of its request "
+                + "(sun.net.httpserver.maxRspTime)" : "send a request (sun.net.httpserver.maxReqTime)"));
+      }
+      throw e;
     } finally {
       active.decrementAndGet();
     }
@@ -142,24 +170,32 @@ final class Requests implements HttpHandler {
         allow(ex, "POST");
         boolean tokens = path.equals("/tokenize");
         boolean subwords = subwords(ex.getRequestURI().getRawQuery(), path);
-        Object texts = texts(ex); // read at the client's pace, without a permit to segment
+        Object texts = texts(ex); // read at the client's pace, without a permit
         List<String> list = texts instanceof String text ? List.of(text) : castList(texts);
-        ByteArrayOutputStream json;
-        try {
-          work.acquire();
-        } catch (InterruptedException e) {
-          Thread.currentThread().interrupt();
-          throw new Refused(503, "the server is stopping");
+        // the JDK's clock for the answer runs from here: a request that would wait longer than half
+        // of it for a permit, or finds too many waiting, is told to come back instead of being
+        // segmented for a connection that is closed by then
+        if (work.getQueueLength() >= maxWaiting) {
+          throw new Refused(503, "the server is busy: try again shortly");
         }
         try {
-          json = encode(segmenter.segmentAll(list), texts instanceof String, tokens, subwords);
+          if (!work.tryAcquire(waitNanos, java.util.concurrent.TimeUnit.NANOSECONDS)) {
+            throw new Refused(503, "the server is busy: try again shortly");
+          }
+        } catch (InterruptedException e) {
+          // only when the server stops: its connections are closed, there is no one to answer
+          Thread.currentThread().interrupt();
+          return;
+        }
+        try {
+          ByteArrayOutputStream json = encode(segmenter.segmentAll(list), texts instanceof String, tokens, subwords);
+          ex.getResponseHeaders().set("Content-Type", "application/json; charset=utf-8");
+          ex.sendResponseHeaders(200, json.size());
+          try (OutputStream body = ex.getResponseBody()) {
+            json.writeTo(body);
+          }
         } finally {
           work.release();
-        }
-        ex.getResponseHeaders().set("Content-Type", "application/json; charset=utf-8");
-        ex.sendResponseHeaders(200, json.size());
-        try (OutputStream body = ex.getResponseBody()) {
-          json.writeTo(body);
         }
       }
       case "/health" -> {

@@ -14,10 +14,12 @@ import java.util.concurrent.TimeUnit;
 /**
  * Serves a {@link Segmenter} over HTTP, with JSON answers: {@code POST /segment} and {@code POST
  * /tokenize} (see docs/server.md), {@code GET /health}. Built on the JDK's own HTTP server.
- * Connections are read and written on up to {@value #IO_THREADS} threads, so that clients that
- * send or read slowly, and {@code /health}, do not wait for the segmenting; at most
- * {@code threads} requests are segmented at once, sharing the segmenter (and its user dictionary,
- * whose changes apply from the next request).
+ * Requests are read on {@code threads} + {@value #IO_THREADS} threads, so that clients that send
+ * slowly, and {@code /health}, do not wait for the segmenting; at most {@code threads} requests
+ * are segmented and answered at once, sharing the segmenter (and its user dictionary, whose
+ * changes apply from the next request), and up to {@value #WAITING_PER_THREAD} times as many wait
+ * for them with their body read; a request beyond those, or one that would wait more than half of
+ * the answer's time limit, gets 503 with {@code Retry-After}.
  *
  * <p>{@link #start} sets four of the JDK server's system properties unless they are set:
  * {@code sun.net.httpserver.nodelay=true} (answers without the 40 ms wait for a delayed
@@ -46,12 +48,14 @@ public final class SegmentServer implements AutoCloseable {
   public static final long DEFAULT_MAX_BODY = 1L << 20;
   /** The largest body that {@link #start} takes as a limit (256 MiB). */
   public static final long MAX_BODY_LIMIT = 256L << 20;
-  /** Seconds a client may take to send a request, and to read its answer. */
+  /** Seconds a client may take to send a request; the least allowed for an answer. */
   static final int TIME_LIMIT_SECONDS = 60;
   /** Seconds per MiB of the largest body allowed for an answer, segmenting included (up to about one per MiB here). */
   static final int SECONDS_PER_MIB = 3;
-  /** Threads that read requests and write answers (idle ones end after a minute). */
+  /** Threads that read requests (and answer /health) beside the segmenting ones; idle ones end after a minute. */
   static final int IO_THREADS = 256;
+  /** Requests per segmenting thread that may wait for it once their body is read; more get 503. */
+  static final int WAITING_PER_THREAD = 4;
   /** Kept-alive connections the JDK server keeps open while idle. */
   static final int MAX_IDLE_CONNECTIONS = 4096;
   /** Connections waiting to be accepted. */
@@ -98,7 +102,7 @@ public final class SegmentServer implements AutoCloseable {
     setIfAbsent("sun.net.httpserver.maxRspTime", String.valueOf(answerSeconds));
     HttpServer http = HttpServer.create(address, BACKLOG);
     // a bounded pool whose threads end when idle: more connections than threads wait in its queue
-    ThreadPoolExecutor pool = new ThreadPoolExecutor(IO_THREADS, IO_THREADS, 60, TimeUnit.SECONDS,
+    ThreadPoolExecutor pool = new ThreadPoolExecutor(threads + IO_THREADS, threads + IO_THREADS, 60, TimeUnit.SECONDS,
         new LinkedBlockingQueue<>(), task -> {
           Thread t = new Thread(task, "fenci-server");
           t.setDaemon(true);
@@ -106,7 +110,7 @@ public final class SegmentServer implements AutoCloseable {
         });
     pool.allowCoreThreadTimeOut(true);
     Requests requests = new Requests(segmenter, maxBodyBytes, new Semaphore(threads, true),
-        System.getProperty("sun.net.httpserver.maxRspTime"));
+        WAITING_PER_THREAD * threads, System.getProperty("sun.net.httpserver.maxRspTime"));
     http.createContext("/", requests);
     http.setExecutor(pool);
     http.start();
@@ -117,6 +121,11 @@ public final class SegmentServer implements AutoCloseable {
     if (System.getProperty(property) == null) {
       System.setProperty(property, value);
     }
+  }
+
+  /** The permits to segment (for tests: all given back after every request). */
+  Semaphore permits() {
+    return requests.permits();
   }
 
   /** The address served (with the port chosen when started with port 0). */

@@ -272,6 +272,58 @@ class SegmentServerTest {
   }
 
   /**
+   * With every segmenting permit taken, requests wait for one up to four per thread; the next is
+   * told at once to come back (503, Retry-After, the connection closed), and the waiting ones are
+   * answered when a permit frees. Every permit comes back, refusals included.
+   */
+  @Test
+  void aBusyServerSaysSoAndGivesEveryPermitBack() throws Exception {
+    try (SegmentServer one = SegmentServer.start(SEG, new InetSocketAddress("127.0.0.1", 0), 1, 1000)) {
+      java.util.concurrent.Semaphore permits = one.permits();
+      permits.acquire();
+      List<java.util.concurrent.CompletableFuture<HttpResponse<String>>> waiting = new ArrayList<>();
+      HttpRequest seg = HttpRequest.newBuilder(one.uri().resolve("/segment"))
+          .POST(HttpRequest.BodyPublishers.ofString("扫描二维码")).build();
+      try {
+        for (int i = 0; i < SegmentServer.WAITING_PER_THREAD; i++) {
+          waiting.add(CLIENT.sendAsync(seg, HttpResponse.BodyHandlers.ofString()));
+        }
+        long deadline = System.nanoTime() + 10_000_000_000L;
+        while (permits.getQueueLength() < SegmentServer.WAITING_PER_THREAD && System.nanoTime() < deadline) {
+          Thread.sleep(10);
+        }
+        assertThat(permits.getQueueLength()).isEqualTo(SegmentServer.WAITING_PER_THREAD);
+        HttpResponse<String> busy = CLIENT.send(seg, HttpResponse.BodyHandlers.ofString());
+        assertThat(busy.statusCode()).isEqualTo(503);
+        assertThat(busy.body()).contains("busy");
+        assertThat(busy.headers().firstValue("Retry-After")).hasValue("1");
+      } finally {
+        permits.release();
+      }
+      for (java.util.concurrent.CompletableFuture<HttpResponse<String>> f : waiting) {
+        assertThat(f.get(10, java.util.concurrent.TimeUnit.SECONDS).statusCode()).isEqualTo(200);
+      }
+      // refusals after a body was read, and an answer to a client that went away, give their permit back
+      assertThat(CLIENT.send(HttpRequest.newBuilder(one.uri().resolve("/segment")).header("Content-Type", "application/json")
+          .POST(HttpRequest.BodyPublishers.ofString("{\"x\": 1}")).build(), HttpResponse.BodyHandlers.ofString())
+          .statusCode()).isEqualTo(400);
+      try (java.net.Socket s = new java.net.Socket("127.0.0.1", one.address().getPort())) {
+        byte[] body = "扫描二维码，".repeat(100).getBytes(StandardCharsets.UTF_8);
+        s.getOutputStream().write(("POST /tokenize?subwords=true HTTP/1.1\r\nHost: a\r\nContent-Length: " + body.length
+            + "\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
+        s.getOutputStream().write(body);
+        s.setSoLinger(true, 0); // then reset, without reading the answer
+      }
+      long deadline = System.nanoTime() + 10_000_000_000L;
+      while (permits.availablePermits() < 1 && System.nanoTime() < deadline) {
+        Thread.sleep(10);
+      }
+      assertThat(permits.availablePermits()).isEqualTo(1);
+      assertThat(CLIENT.send(seg, HttpResponse.BodyHandlers.ofString()).statusCode()).isEqualTo(200);
+    }
+  }
+
+  /**
    * More kept-alive clients than the JDK keeps idle connections by default (200) all get their
    * second answer on the same connection; a 404 to a request without a body keeps it open too.
    */
