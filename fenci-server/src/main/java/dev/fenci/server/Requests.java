@@ -41,7 +41,7 @@ import java.util.concurrent.atomic.AtomicInteger;
  * Words are those of {@link Segmenter#segment(String)}: they concatenate back to the text,
  * whitespace included. Errors are JSON {@code {"error": "..."}} with 400 (invalid UTF-8 or JSON,
  * a missing field), 404, 405, 413 (a body over the limit), 415 (another content type or charset)
- * or 503 (the server is stopping); a failure inside the server is 500.
+ * or 503 (the server is stopping, or busy: with Retry-After); a failure inside the server is 500.
  */
 final class Requests implements HttpHandler {
   private static final String USAGE = """
