@@ -44,8 +44,8 @@ public final class Corpus {
   /** How many non-blank lines the detection of a tagged file without sentence ids reads. */
   static final int DETECT_LINES = 5;
 
-  /** A CoNLL token line's ID: a number, a multiword token's range, or an empty node's decimal. */
-  private static final Pattern CONLL_ID = Pattern.compile("(\\d+)(?:-(\\d+)|\\.\\d+)?");
+  /** A CoNLL token line's ID: a number, a multiword token's range, or an empty node's decimal (up to 9 digits each). */
+  private static final Pattern CONLL_ID = Pattern.compile("(\\d{1,9})(?:-(\\d{1,9})|\\.\\d{1,9})?");
   /** A character's tag: B, M, I, E or S, optionally followed by a suffix after '-' or '_'. */
   private static final Pattern CHARACTER_TAG = Pattern.compile("([BMIESbmies])(?:[-_]\\S*)?");
 
