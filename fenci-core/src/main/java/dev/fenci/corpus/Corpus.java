@@ -46,8 +46,11 @@ public final class Corpus {
 
   /** A CoNLL token line's ID: a number, a multiword token's range, or an empty node's decimal (up to 9 digits each). */
   private static final Pattern CONLL_ID = Pattern.compile("(\\d{1,9})(?:-(\\d{1,9})|\\.\\d{1,9})?");
-  /** A character's tag: B, M, I, E or S, optionally followed by a suffix after '-' or '_'. */
-  private static final Pattern CHARACTER_TAG = Pattern.compile("([BMIESbmies])(?:[-_]\\S*)?");
+  /**
+   * A character's tag: B, M, I, E or S, optionally followed by a suffix after '-' or '_'; or O
+   * (outside a name, in named-entity BIO files), recognised only to be refused by name.
+   */
+  private static final Pattern CHARACTER_TAG = Pattern.compile("([BMIESObmieso])(?:[-_]\\S*)?");
 
   /**
    * Supported layouts: words separated by whitespace; People's Daily's {@code word/pos} tokens
@@ -344,7 +347,7 @@ public final class Corpus {
         continue;
       }
       inspected++;
-      if (characterAndTag(l) != null || isOutsideTagLine(l)) {
+      if (characterAndTag(splitWhitespace(l)) != null) {
         tagged++;
       }
       if (inspected == LAYOUT_LINES) {
@@ -354,32 +357,30 @@ public final class Corpus {
     return tagged >= 2 && tagged * 2 >= inspected;
   }
 
-  /** A character tagged O (outside), as named-entity BIO files write: a tag line, but not one of segmentation. */
-  private static boolean isOutsideTagLine(String line) {
-    List<String> t = splitWhitespace(line);
-    return t.size() == 2 && t.get(0).codePointCount(0, t.get(0).length()) == 1 && t.get(1).matches("[Oo](?:[-_]\\S*)?");
+  /**
+   * The character and the tag letter (upper case: B, M, I, E, S or O) of a line's tokens when they
+   * are one character and a tag, else null.
+   */
+  private static String[] characterAndTag(List<String> t) {
+    String tag = t.size() == 2 && isOneCharacter(t.get(0)) ? tagLetter(t.get(1)) : null;
+    return tag == null ? null : new String[] {t.get(0), tag};
   }
 
-  /** The character and the tag letter (upper case) of a character-tagged line, or null if it is not one. */
-  private static String[] characterAndTag(String line) {
-    List<String> t = splitWhitespace(line);
-    if (t.size() != 2 || t.get(0).codePointCount(0, t.get(0).length()) != 1) {
-      return null;
-    }
-    Matcher m = CHARACTER_TAG.matcher(t.get(1));
-    return m.matches() ? new String[] {t.get(0), m.group(1).toUpperCase(java.util.Locale.ROOT)} : null;
+  /** The letter of a tag (upper case), or null if {@code token} is not one. */
+  private static String tagLetter(String token) {
+    Matcher m = CHARACTER_TAG.matcher(token);
+    return m.matches() ? m.group(1).toUpperCase(java.util.Locale.ROOT) : null;
+  }
+
+  private static boolean isOneCharacter(String token) {
+    return token.codePointCount(0, token.length()) == 1;
   }
 
   private static Sentences characterTags(List<String> lines, String source) throws CorpusFormatException {
-    // a file that ever ends a word with E or S marks every word's end: a B after an open word is then an error
+    // a file that ever ends a word with E or S marks every word's end: a word left open (a B after an
+    // open word, or a sentence's end) is then an error, thrown after the pass, at the first such line
     boolean endsMarked = false;
-    for (String l : lines) {
-      String[] ct = characterAndTag(l);
-      if (ct != null && (ct[1].equals("E") || ct[1].equals("S"))) {
-        endsMarked = true;
-        break;
-      }
-    }
+    CorpusFormatException unended = null;
     List<List<String>> out = new ArrayList<>();
     List<Integer> at = new ArrayList<>();
     List<String> words = new ArrayList<>();
@@ -392,9 +393,9 @@ public final class Corpus {
       int lineNo = i + 1;
       if (isBlankLine(l)) {
         if (word != null) {
-          if (endsMarked) {
-            throw new CorpusFormatException(source, wordLine, "the word that starts here is not ended (by E) before "
-                + "the sentence ends");
+          if (unended == null) {
+            unended = new CorpusFormatException(source, wordLine, "the word that starts here is not ended (by E) "
+                + "before the sentence ends");
           }
           words.add(word.toString());
           word = null;
@@ -407,22 +408,25 @@ public final class Corpus {
         previous = null;
         continue;
       }
-      String[] ct = characterAndTag(l);
+      String[] ct = characterAndTag(splitWhitespace(l));
       if (ct == null) {
-        throw new CorpusFormatException(source, lineNo, isOutsideTagLine(l)
-            ? "tag O (outside a name, as in named-entity files) is not a segmentation tag; expected B, M, I, E or S"
-            : "expected a character and its tag (B, M, I, E or S), separated by a space or tab, or a blank line "
-                + "between sentences, found '" + shorten(l) + "'");
+        throw new CorpusFormatException(source, lineNo, "expected a character and its tag (B, M, I, E or S), "
+            + "separated by a space or tab, or a blank line between sentences, found '" + shorten(l) + "'");
       }
+      if (ct[1].equals("O")) {
+        throw new CorpusFormatException(source, lineNo, "tag O (outside a name, as in named-entity files) is not a "
+            + "segmentation tag; expected B, M, I, E or S");
+      }
+      endsMarked |= ct[1].equals("E") || ct[1].equals("S");
       if (words.isEmpty() && word == null) {
         start = lineNo;
       }
       switch (ct[1]) {
         case "B", "S" -> {
           if (word != null) {
-            if (endsMarked) {
-              throw new CorpusFormatException(source, lineNo, "tag " + ct[1] + " starts a word, but the word that "
-                  + "starts on line " + wordLine + " is not ended (by E): this file ends its words with E and S");
+            if (unended == null) {
+              unended = new CorpusFormatException(source, lineNo, "tag " + ct[1] + " starts a word, but the word "
+                  + "that starts on line " + wordLine + " is not ended (by E): this file ends its words with E and S");
             }
             words.add(word.toString()); // B after B or I: the scheme without E
           }
@@ -448,6 +452,9 @@ public final class Corpus {
       }
       previous = ct[1];
     }
+    if (endsMarked && unended != null) {
+      throw unended;
+    }
     return new Sentences(out, at, Format.CHARACTER_TAGS);
   }
 
@@ -465,8 +472,7 @@ public final class Corpus {
         continue;
       }
       inspected++;
-      if (t.size() >= 3 && t.get(0).codePointCount(0, t.get(0).length()) == 1
-          && (CHARACTER_TAG.matcher(t.get(t.size() - 1)).matches() || t.get(t.size() - 1).matches("[Oo](?:[-_]\\S*)?"))) {
+      if (t.size() >= 3 && isOneCharacter(t.get(0)) && tagLetter(t.get(t.size() - 1)) != null) {
         tabular++;
         first = first == 0 ? i + 1 : first;
       }
