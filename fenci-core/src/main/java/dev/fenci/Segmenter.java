@@ -30,16 +30,20 @@ public final class Segmenter {
   private final Decoder decoder;
   private final Subwords subwords;
   private final UserDictionary dictionary;
+  /** The dictionary's state that {@link #pinned()} fixed (null: follow {@code dictionary}). */
+  private final DictionarySnapshot pinned;
 
   private Segmenter(Model model) {
-    this(model, new Decoder(model), new Subwords(model), null);
+    this(model, new Decoder(model), new Subwords(model), null, null);
   }
 
-  private Segmenter(Model model, Decoder decoder, Subwords subwords, UserDictionary dictionary) {
+  private Segmenter(Model model, Decoder decoder, Subwords subwords, UserDictionary dictionary,
+      DictionarySnapshot pinned) {
     this.model = model;
     this.decoder = decoder;
     this.subwords = subwords;
     this.dictionary = dictionary;
+    this.pinned = pinned;
   }
 
   /** The most threads {@link #segment(java.io.Reader, WordSink, int)} takes. */
@@ -52,10 +56,26 @@ public final class Segmenter {
    * lines). The model is shared, not copied.
    */
   public Segmenter withDictionary(UserDictionary dictionary) {
-    return new Segmenter(model, decoder, subwords, java.util.Objects.requireNonNull(dictionary, "dictionary is null (UserDictionary.empty() is an empty one)"));
+    return new Segmenter(model, decoder, subwords, java.util.Objects.requireNonNull(dictionary, "dictionary is null (UserDictionary.empty() is an empty one)"), null);
+  }
+
+  /**
+   * This segmenter with its user dictionary as it is now: later changes to the dictionary (an
+   * {@link UserDictionary#add}, a reload) do not reach the result, so that several calls on it
+   * agree, such as the words of a text and then their {@link #subwords}. Cheap (no copy); a
+   * segmenter without a dictionary, or already pinned, is returned as it is.
+   */
+  public Segmenter pinned() {
+    if (dictionary == null || pinned != null) {
+      return this;
+    }
+    return new Segmenter(model, decoder, subwords, dictionary, dictionary.snapshot());
   }
 
   private DictionarySnapshot dict() {
+    if (pinned != null) {
+      return pinned;
+    }
     return dictionary == null ? DictionarySnapshot.EMPTY : dictionary.snapshot();
   }
 

@@ -106,6 +106,30 @@ class SegmenterTest {
   }
 
   @Test
+  void aPinnedSegmenterKeepsItsDictionaryAsItWasWhenPinned() {
+    dev.fenci.dict.UserDictionary dict = dev.fenci.dict.UserDictionary.empty();
+    Segmenter live = DEFAULT.withDictionary(dict);
+    assertThat(live.pinned()).isNotSameAs(live);
+    assertThat(DEFAULT.pinned()).isSameAs(DEFAULT); // no dictionary: nothing to pin
+    Segmenter before = live.pinned();
+    assertThat(before.pinned()).isSameAs(before);
+    dict.add("二维码", 10);
+    dict.add("华人", 0.01);
+    assertThat(live.segment("扫描二维码")).containsExactly("扫描", "二维码");
+    assertThat(before.segment("扫描二维码")).containsExactly("扫描", "二", "维码");
+    assertThat(before.subwords("中华人民共和国")).extracting(Token::word).contains("华人");
+    assertThat(live.subwords("中华人民共和国")).extracting(Token::word).doesNotContain("华人");
+    Segmenter after = live.pinned();
+    dict.remove("二维码");
+    assertThat(after.segment("扫描二维码")).containsExactly("扫描", "二维码");
+    assertThat(live.segment("扫描二维码")).containsExactly("扫描", "二", "维码");
+    // a pinned segmenter given a dictionary follows that one again
+    dict.add("二维码", 10);
+    assertThat(before.segment("扫描二维码")).containsExactly("扫描", "二", "维码");
+    assertThat(before.withDictionary(dict).segment("扫描二维码")).containsExactly("扫描", "二维码");
+  }
+
+  @Test
   void thePresetsWithJiebasWordsAreTheirBaseWithALargerLexicon() throws Exception {
     for (String preset : List.of("accurate", "fast", "weibo")) {
       Segmenter base = Segmenter.load(preset);

@@ -188,7 +188,9 @@ final class Requests implements HttpHandler {
           return;
         }
         try {
-          ByteArrayOutputStream json = encode(segmenter.segmentAll(list), texts instanceof String, tokens, subwords);
+          // one state of a reloading dictionary for the whole answer: the words and their parts
+          Segmenter seg = segmenter.pinned();
+          ByteArrayOutputStream json = encode(seg, seg.segmentAll(list), texts instanceof String, tokens, subwords);
           ex.getResponseHeaders().set("Content-Type", "application/json; charset=utf-8");
           ex.sendResponseHeaders(200, json.size());
           try (OutputStream body = ex.getResponseBody()) {
@@ -216,18 +218,18 @@ final class Requests implements HttpHandler {
    * writer is flushed, not closed: closing after a failed write (out of memory) would throw the
    * same error again and hide it.
    */
-  private ByteArrayOutputStream encode(List<List<String>> words, boolean one, boolean tokens, boolean subwords)
-      throws IOException {
+  private static ByteArrayOutputStream encode(Segmenter seg, List<List<String>> words, boolean one, boolean tokens,
+      boolean subwords) throws IOException {
     ByteArrayOutputStream json = new ByteArrayOutputStream(64 + 16 * words.size());
     Writer out = new BufferedWriter(new OutputStreamWriter(json, StandardCharsets.UTF_8), 1 << 14);
     out.write(tokens ? "{\"tokens\":" : "{\"words\":");
     if (one) {
-      writeWords(out, words.get(0), tokens, subwords);
+      writeWords(out, seg, words.get(0), tokens, subwords);
     } else {
       out.write('[');
       for (int i = 0; i < words.size(); i++) {
         out.write(i == 0 ? "" : ",");
-        writeWords(out, words.get(i), tokens, subwords);
+        writeWords(out, seg, words.get(i), tokens, subwords);
       }
       out.write(']');
     }
@@ -262,7 +264,8 @@ final class Requests implements HttpHandler {
   }
 
   /** One text's words as a JSON array: strings, or tokens with their offsets (and parts, if asked for). */
-  private void writeWords(Writer out, List<String> words, boolean tokens, boolean subwords) throws IOException {
+  private static void writeWords(Writer out, Segmenter seg, List<String> words, boolean tokens, boolean subwords)
+      throws IOException {
     out.write('[');
     int start = 0;
     for (int i = 0; i < words.size(); i++) {
@@ -274,7 +277,7 @@ final class Requests implements HttpHandler {
         out.write(",\"start\":" + start + ",\"end\":" + (start + w.length()));
         if (subwords) {
           out.write(",\"subwords\":[");
-          List<Token> parts = w.length() < 3 ? List.of() : segmenter.subwords(w);
+          List<Token> parts = w.length() < 3 ? List.of() : seg.subwords(w);
           for (int k = 0; k < parts.size(); k++) {
             Token p = parts.get(k);
             out.write((k == 0 ? "" : ",") + "{\"word\":" + Json.write(p.word()) + ",\"start\":" + (start + p.start())
@@ -412,6 +415,10 @@ final class Requests implements HttpHandler {
     byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
     ex.getResponseHeaders().set("Content-Type", type);
     boolean head = ex.getRequestMethod().equals("HEAD");
+    if (head) {
+      // the JDK sends no length for a HEAD answer (-1: no body follows); the GET answer's, as HTTP asks
+      ex.getResponseHeaders().set("Content-Length", Integer.toString(bytes.length));
+    }
     ex.sendResponseHeaders(status, head ? -1 : bytes.length);
     if (!head) {
       try (OutputStream out = ex.getResponseBody()) {

@@ -201,6 +201,13 @@ class SegmentServerTest {
     assertThat(r.body()).isEqualTo("ok\n");
     r = CLIENT.send(HttpRequest.newBuilder(server.uri()).build(), HttpResponse.BodyHandlers.ofString());
     assertThat(r.body()).contains("POST /segment").contains("POST /tokenize");
+    // HEAD: the GET answer's headers, its length included, and no body
+    HttpResponse<String> head = CLIENT.send(HttpRequest.newBuilder(server.uri().resolve("/health"))
+        .method("HEAD", HttpRequest.BodyPublishers.noBody()).build(), HttpResponse.BodyHandlers.ofString());
+    assertThat(head.statusCode()).isEqualTo(200);
+    assertThat(head.headers().firstValue("Content-Length")).hasValue("3");
+    assertThat(head.headers().firstValue("Content-Type")).hasValue("text/plain; charset=utf-8");
+    assertThat(head.body()).isEmpty();
   }
 
   @Test
