@@ -113,9 +113,11 @@ public final class Trainer {
     List<List<String>> trainSentences = new ArrayList<>();
     List<String> trainNames = new ArrayList<>();
     List<String> trainHashes = new ArrayList<>();
+    List<CorpusFile> trainFiles = new ArrayList<>();
     for (Path p : opt.train()) {
       String name = recordedName(p);
       CorpusFile f = readCorpus(p);
+      trainFiles.add(f);
       trainNames.add(name);
       trainHashes.add(f.sha256());
       trainSentences.addAll(f.sentences());
@@ -131,9 +133,18 @@ public final class Trainer {
     String devName = "held out: every " + HELD_OUT_EVERY + "th line of the training data";
     if (opt.dev() != null) {
       devName = recordedName(opt.dev());
-      CorpusFile f = readCorpus(opt.dev());
+      // a dev file that is also a training file is not read again (nor said twice how it reads)
+      CorpusFile f = null;
+      for (int i = 0; i < opt.train().size() && f == null; i++) {
+        if (sameFile(opt.train().get(i), opt.dev())) {
+          f = trainFiles.get(i);
+        }
+      }
+      if (f == null) {
+        f = readCorpus(opt.dev());
+      }
       devHash = f.sha256();
-      devSentences = f.sentences();
+      devSentences = new ArrayList<>(f.sentences());
     } else {
       devSentences = holdOut(trainSentences);
     }

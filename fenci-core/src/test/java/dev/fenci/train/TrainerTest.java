@@ -294,6 +294,21 @@ class TrainerTest {
     java.io.ByteArrayOutputStream log = new java.io.ByteArrayOutputStream();
     new Trainer(o, new PrintStream(log, true, StandardCharsets.UTF_8), false).run();
     assertThat(log.toString(StandardCharsets.UTF_8)).contains("is also a training file");
+    // in another layout, the file is read once: its layout is said once
+    StringBuilder conllu = new StringBuilder();
+    for (List<String> sentence : devLines) {
+      for (int i = 0; i < sentence.size(); i++) {
+        conllu.append(i + 1).append('\t').append(sentence.get(i)).append("\t_\t_\t_\t_\t_\t_\t_\t_\n");
+      }
+      conllu.append('\n');
+    }
+    Path both = dir.resolve("both.conllu");
+    Files.writeString(both, conllu, StandardCharsets.UTF_8);
+    log.reset();
+    new Trainer(plain(List.of(both), dir.resolve("both.safetensors")).dev(both).epochs(1).build(),
+        new PrintStream(log, true, StandardCharsets.UTF_8), false).run();
+    String said = log.toString(StandardCharsets.UTF_8);
+    assertThat(said).contains("is also a training file").containsOnlyOnce("read as");
   }
 
   private TrainingOptions withAverage(TrainingOptions o, int epochs, boolean resume, float keep) {
