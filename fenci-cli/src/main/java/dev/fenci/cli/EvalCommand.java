@@ -140,12 +140,20 @@ final class EvalCommand implements Callable<Integer> {
     }
     List<String> differing = new ArrayList<>();
     try {
-      s = new Scorer(vocab).score(g, test, differing);
+      Scorer scorer = new Scorer(vocab);
+      if (!goldRead.format().oneLineASentence()) {
+        // sentence N of the gold, which begins on one of its lines; the output's line N
+        List<Integer> starts = goldRead.lines();
+        scorer = scorer.naming("sentences", i -> "sentence " + i + (i <= starts.size() ? " (" + gold + " line "
+            + starts.get(i - 1) + ")" : ""));
+      }
+      s = scorer.score(g, test, differing);
     } catch (Scorer.MismatchException e) {
       throw new Scorer.MismatchException(output + " against " + gold + ": " + e.getMessage());
     }
     if (!differing.isEmpty()) {
-      System.err.println("fenci eval: note: " + differing.size() + (differing.size() == 1 ? " line" : " lines") + " of "
+      String unit = goldRead.format().oneLineASentence() ? "line" : "sentence";
+      System.err.println("fenci eval: note: " + differing.size() + " " + unit + (differing.size() == 1 ? "" : "s") + " of "
           + output + (differing.size() == 1 ? " holds" : " hold") + " other characters than " + gold + "'s; scored by aligning the words, as the bakeoff's"
           + " script does. First at " + differing.get(0));
     }

@@ -339,6 +339,11 @@ class MainTest {
     Files.writeString(gold, conll.substring(0, conll.indexOf("# sent_id = 3")), StandardCharsets.UTF_8);
     Run r = run("", "eval", "--gold", gold.toString(), "--pred", pred.toString());
     assertThat(r.code()).as(r.err()).isEqualTo(1); // the second sentence is another text
+    int second = Files.readAllLines(gold, StandardCharsets.UTF_8).indexOf("# sent_id = 2") + 2; // its first token
+    assertThat(r.err()).contains("on 1 of 2 sentences").contains("first at sentence 2 (" + gold + " line " + second + ")");
+    Files.writeString(pred, "我们 喜欢 北京 的 天 气 。\n".repeat(3), StandardCharsets.UTF_8);
+    assertThat(run("", "eval", "--gold", gold.toString(), "--pred", pred.toString()).err())
+        .contains("gold has 2 sentences, the output has 3");
     Files.writeString(gold, conll.substring(0, conll.indexOf("# sent_id = 2")), StandardCharsets.UTF_8);
     Files.writeString(pred, "我们 喜欢 北京 的 天 气 。\n", StandardCharsets.UTF_8);
     r = run("", "eval", "--gold", gold.toString(), "--pred", pred.toString());

@@ -2,6 +2,7 @@ package dev.fenci.eval;
 
 import java.util.List;
 import java.util.Set;
+import java.util.function.IntFunction;
 
 /**
  * Word-level precision, recall and F1 of a segmentation against a gold standard, line by line,
@@ -25,10 +26,29 @@ public final class Scorer {
   static final long MAX_CELLS = 16_000_000L;
 
   private final Set<String> trainingWords;
+  /** What the gold's items are called in messages, in the plural ("lines"). */
+  private final String units;
+  /** Names the gold's item {@code i} (from 1) in messages ("line 12"). */
+  private final IntFunction<String> place;
 
   /** @param trainingWords words of the training data, to tell in-vocabulary from OOV words */
   public Scorer(Set<String> trainingWords) {
+    this(trainingWords, "lines", i -> "line " + i);
+  }
+
+  private Scorer(Set<String> trainingWords, String units, IntFunction<String> place) {
     this.trainingWords = trainingWords;
+    this.units = units;
+    this.place = place;
+  }
+
+  /**
+   * This scorer with messages that call the gold's items {@code units} (plural, "sentences") and
+   * name item {@code i} (from 1) {@code place.apply(i)} ("sentence 3 (line 40)"): for a gold
+   * whose sentences are not its lines (CoNLL-U, a character a line).
+   */
+  public Scorer naming(String units, IntFunction<String> place) {
+    return new Scorer(trainingWords, units, place);
   }
 
   /** Thrown when a prediction line's characters differ from the gold line's. */
@@ -56,11 +76,11 @@ public final class Scorer {
         String g = String.join("", gold.get(i));
         String t = String.join("", test.get(i));
         if (!g.equals(t)) {
-          where = "; they first differ at " + difference(i + 1, g, t);
+          where = "; they first differ at " + difference(place.apply(i + 1), g, t);
           break;
         }
       }
-      throw new MismatchException("gold has " + gold.size() + " lines, the output has " + test.size() + where);
+      throw new MismatchException("gold has " + gold.size() + " " + units + ", the output has " + test.size() + where);
     }
     List<String> found = new java.util.ArrayList<>();
     boolean[] other = new boolean[gold.size()];
@@ -70,12 +90,12 @@ public final class Scorer {
       String t = String.join("", test.get(i));
       if (!g.equals(t)) {
         other[i] = true;
-        found.add(difference(i + 1, g, t));
+        found.add(difference(place.apply(i + 1), g, t));
       }
     }
     if (found.size() > allowed) {
       throw new MismatchException("the output's characters differ from gold's on " + found.size() + " of " + gold.size()
-          + " lines (up to 1% of the lines are scored all the same, as the bakeoff's own gold files differ from their"
+          + " " + units + " (up to 1% of them are scored all the same, as the bakeoff's own gold files differ from their"
           + " input on a few), first at " + found.get(0));
     }
     if (differing != null) {
@@ -136,14 +156,14 @@ public final class Scorer {
   /** Characters shown on each side of the first difference of two lines. */
   private static final int CONTEXT = 12;
 
-  /** Where lines {@code g} and {@code t} first differ: line, character and a window of each around it. */
-  static String difference(int lineNo, String g, String t) {
+  /** Where lines {@code g} and {@code t} first differ: {@code where} (the line), character and a window of each around it. */
+  static String difference(String where, String g, String t) {
     int at = 0;
     while (at < g.length() && at < t.length() && g.charAt(at) == t.charAt(at)) {
       at++;
     }
     int col = g.codePointCount(0, at) + 1;
-    return "line " + lineNo + ", character " + col + ":\n  gold:   " + window(g, at) + "\n  output: " + window(t, at);
+    return where + ", character " + col + ":\n  gold:   " + window(g, at) + "\n  output: " + window(t, at);
   }
 
   private static String window(String s, int at) {
@@ -164,7 +184,7 @@ public final class Scorer {
     String g = String.join("", gold);
     String t = String.join("", test);
     if (!g.equals(t)) {
-      throw new MismatchException("the output's characters differ from gold's at " + difference(lineNo, g, t));
+      throw new MismatchException("the output's characters differ from gold's at " + difference(place.apply(lineNo), g, t));
     }
     return score(gold, test, true, lineNo);
   }
@@ -173,7 +193,7 @@ public final class Scorer {
   private Score score(List<String> gold, List<String> test, boolean sameText, int lineNo) {
     boolean small = (long) gold.size() * test.size() <= MAX_CELLS;
     if (!sameText && !small) {
-      throw new MismatchException("the output's characters differ from gold's on line " + lineNo + ", a line too long"
+      throw new MismatchException("the output's characters differ from gold's on " + place.apply(lineNo) + ", too long"
           + " to align (" + gold.size() + " and " + test.size() + " words)");
     }
     long oov = 0;

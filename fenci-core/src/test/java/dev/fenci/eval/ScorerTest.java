@@ -86,16 +86,16 @@ class ScorerTest {
 
   @Test
   void aDifferenceIsShownExactlyWithMarksOnlyWhereTextIsLeftOut() {
-    assertThat(Scorer.difference(4, "ab", "abc")).isEqualTo("line 4, character 3:\n  gold:   ab\n  output: abc");
-    assertThat(Scorer.difference(1, "abc", "ab")).isEqualTo("line 1, character 3:\n  gold:   abc\n  output: ab");
-    assertThat(Scorer.difference(2, "", "a")).isEqualTo("line 2, character 1:\n  gold:   (an empty line)\n  output: a");
+    assertThat(Scorer.difference("line 4", "ab", "abc")).isEqualTo("line 4, character 3:\n  gold:   ab\n  output: abc");
+    assertThat(Scorer.difference("line 1", "abc", "ab")).isEqualTo("line 1, character 3:\n  gold:   abc\n  output: ab");
+    assertThat(Scorer.difference("line 2", "", "a")).isEqualTo("line 2, character 1:\n  gold:   (an empty line)\n  output: a");
     // a window that would start or end inside a surrogate pair takes the whole pair
     String emoji = "\uD83D\uDE00";
     String head = emoji + "甲".repeat(11);
-    assertThat(Scorer.difference(1, head + "乙", head + "丙"))
+    assertThat(Scorer.difference("line 1", head + "乙", head + "丙"))
         .isEqualTo("line 1, character 13:\n  gold:   " + head + "乙\n  output: " + head + "丙");
     String tail = "甲".repeat(10) + emoji + "丁";
-    assertThat(Scorer.difference(1, "乙" + tail, "丙" + tail))
+    assertThat(Scorer.difference("line 1", "乙" + tail, "丙" + tail))
         .isEqualTo("line 1, character 1:\n  gold:   乙" + "甲".repeat(10) + emoji + "...\n  output: 丙" + "甲".repeat(10) + emoji + "...");
   }
 
@@ -163,7 +163,7 @@ class ScorerTest {
     other.set(4000, "ac"); // other characters, 4001 x 4001 cells
     testLines.add(other);
     assertThatThrownBy(() -> scorer.score(goldLines, testLines)).isInstanceOf(Scorer.MismatchException.class)
-        .hasMessageContaining("on line 100, a line too long to align (4001 and 4001 words)");
+        .hasMessageContaining("on line 100, too long to align (4001 and 4001 words)");
     // 4000 x 4000 cells, exactly the limit: aligned
     goldLines.set(99, gold.subList(0, 4000));
     testLines.set(99, other.subList(1, 4001));
