@@ -225,7 +225,8 @@ public final class Network {
    * milliseconds on the whole table before the first word), by the scalar kernel, which gives the
    * same bits as the vector one. A network with a narrow first layer ({@link #bigramTableFits})
    * has such a table for its bigram embedding too; a wide one multiplies the bigram embeddings by
-   * their weights instead (a table of every bigram would take hundreds of megabytes).
+   * their weights instead (a table of every bigram would take about a hundred megabytes), unless
+   * {@link #BIGRAM_TABLE_PROPERTY} allows it one.
    */
   private FirstLayerTable firstLayerTable() {
     FirstLayerTable t = derived.firstLayerTable;
@@ -246,13 +247,54 @@ public final class Network {
   public static final long BIGRAM_TABLE_LIMIT = 16L << 20;
 
   /**
+   * The system property that lets a first layer of any width read its bigrams from a table of up
+   * to that many megabytes (allocated whole on first use, its rows filled as bigrams occur):
+   * {@code -Dfenci.bigramTableMB=100} takes {@code accurate}'s 94 MB table, for about 1.2 times its
+   * speed (docs/performance.md). Unset, the table is kept for first layers of at most 64 outputs
+   * within {@link #BIGRAM_TABLE_LIMIT}.
+   */
+  public static final String BIGRAM_TABLE_PROPERTY = "fenci.bigramTableMB";
+
+  /** The most values of a table of any width that {@link #BIGRAM_TABLE_PROPERTY} allows (-1: unset). */
+  private static final long ANY_WIDTH_LIMIT = anyWidthLimit(System.getProperty(BIGRAM_TABLE_PROPERTY));
+
+  /** Values of 16 bits in {@code megabytes} (a whole number from 0), or -1 if unset; said and ignored if malformed. */
+  static long anyWidthLimit(String megabytes) {
+    if (megabytes == null || megabytes.isBlank()) {
+      return -1;
+    }
+    try {
+      long mb = Long.parseLong(megabytes.strip());
+      if (mb >= 0 && mb <= 1L << 20) {
+        return mb << 19;
+      }
+    } catch (NumberFormatException e) {
+      // said below
+    }
+    System.err.println("fenci: ignoring -D" + BIGRAM_TABLE_PROPERTY + "=" + megabytes
+        + ": expected a whole number of megabytes, from 0");
+    return -1;
+  }
+
+  /**
    * Whether inference reads the bigram part of the first convolution from a table: when the first
-   * layer is at most 64 wide and the table within {@link #BIGRAM_TABLE_LIMIT}. The lexicon features
-   * then come from a table too, of their 256 patterns.
+   * layer is at most 64 wide and the table within {@link #BIGRAM_TABLE_LIMIT}, or at any width
+   * within what {@link #BIGRAM_TABLE_PROPERTY} allows. The lexicon features then come from a table
+   * too, of their 256 patterns.
    */
   public boolean bigramTableFits() {
     int out = config.hidden().length > 0 ? config.hidden()[0] : config.tags();
-    return bigrams != null && out <= 64 && (long) Conv1d.K * (config.bigramVocab() + 1) * out <= BIGRAM_TABLE_LIMIT;
+    long values = (long) Conv1d.K * (config.bigramVocab() + 1) * out;
+    return bigrams != null && (out <= 64 && values <= BIGRAM_TABLE_LIMIT || values <= anyWidthLimit);
+  }
+
+  /** {@link #ANY_WIDTH_LIMIT}, or what a test set before this network's first inference. */
+  private volatile long anyWidthLimit = ANY_WIDTH_LIMIT;
+
+  /** For tests: as if {@link #BIGRAM_TABLE_PROPERTY} allowed {@code values}; before the first inference. */
+  void allowAnyWidthTable(long values) {
+    anyWidthLimit = values;
+    derived.firstLayerTable = null;
   }
 
   private static final java.lang.invoke.VarHandle READY =

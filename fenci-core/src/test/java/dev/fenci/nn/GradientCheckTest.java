@@ -189,6 +189,11 @@ class GradientCheckTest {
         .withLexiconDim(Lexicon.FEATURES), bigrams(), lexicon());
     assertThat(wide.bigramTableFits()).isFalse();
     tablePathEqualsTrainingPath(wide);
+    // a wide one allowed a table (-Dfenci.bigramTableMB, as accurate-lex with it): both from tables
+    Network allowed = new Network(wide.config(), bigrams(), lexicon());
+    allowed.allowAnyWidthTable(Long.MAX_VALUE);
+    assertThat(allowed.bigramTableFits()).isTrue();
+    tablePathEqualsTrainingPath(allowed);
     // without bigrams, and with a narrow first layer (whose bigrams would otherwise come from a table)
     tablePathEqualsTrainingPath(new Network(new NetworkConfig(7, 5, new int[] {6, 3}, 4, 0.5f, "normal")
         .withLexiconDim(Lexicon.FEATURES), null, lexicon()));
@@ -376,6 +381,24 @@ class GradientCheckTest {
         new int[] {65, 3}, 4, 0.5f, "normal"), bigrams());
     assertThat(wide.bigramTableFits()).isFalse();
     tablePathEqualsTrainingPath(wide);
+    // a wide one allowed a table (-Dfenci.bigramTableMB)
+    Network allowed = new Network(wide.config(), bigrams());
+    allowed.allowAnyWidthTable(3L * (c.bigramVocab() + 1) * 65);
+    assertThat(allowed.bigramTableFits()).isTrue();
+    tablePathEqualsTrainingPath(allowed);
+    allowed.allowAnyWidthTable(3L * (c.bigramVocab() + 1) * 65 - 1);
+    assertThat(allowed.bigramTableFits()).isFalse();
+  }
+
+  @Test
+  void theBigramTablePropertyIsAWholeNumberOfMegabytes() {
+    assertThat(Network.anyWidthLimit(null)).isEqualTo(-1);
+    assertThat(Network.anyWidthLimit(" ")).isEqualTo(-1);
+    assertThat(Network.anyWidthLimit("100")).isEqualTo(100L << 19); // 16-bit values
+    assertThat(Network.anyWidthLimit(" 0 ")).isZero();
+    assertThat(Network.anyWidthLimit("-1")).isEqualTo(-1);
+    assertThat(Network.anyWidthLimit("1.5")).isEqualTo(-1);
+    assertThat(Network.anyWidthLimit("lots")).isEqualTo(-1);
   }
 
   @Test
