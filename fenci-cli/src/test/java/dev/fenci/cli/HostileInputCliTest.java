@@ -198,6 +198,33 @@ class HostileInputCliTest {
   }
 
   @Test
+  void aBigramTableWithoutRoomInTheHeapIsLeftOutWithANote() throws Exception {
+    Path in = file("table.txt", w -> w.write("扫描二维码，关注微信号。\n".repeat(50)));
+    Path out = dir.resolve("table.out");
+    Path err = dir.resolve("table.err");
+    // accurate's table takes 91 MB: allowed by the property, not by the heap
+    Process p = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+        "-Xmx80m", "-Dfenci.bigramTableMB=100", "--add-modules", "jdk.incubator.vector", "-cp",
+        System.getProperty("java.class.path"), Main.class.getName(), "segment", in.toString(), in.toString())
+        .redirectOutput(out.toFile()).redirectError(err.toFile()).start();
+    assertThat(p.waitFor(2, TimeUnit.MINUTES)).as("finished").isTrue();
+    String message = Files.readString(err);
+    assertThat(p.exitValue()).as(message).isZero();
+    assertThat(Files.readAllLines(out)).hasSize(100).allSatisfy(l -> assertThat(l).isEqualTo("扫描 二 维码 ， 关注 微信号 。"));
+    assertThat(message).containsOnlyOnce("fenci: no room in the heap for the bigram table (91 MB)")
+        .contains("-Dfenci.bigramTableMB");
+    // a property below the table's size: said once, not silently ignored
+    p = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+        "-Dfenci.bigramTableMB=90", "--add-modules", "jdk.incubator.vector", "-cp",
+        System.getProperty("java.class.path"), Main.class.getName(), "segment", in.toString())
+        .redirectOutput(out.toFile()).redirectError(err.toFile()).start();
+    assertThat(p.waitFor(2, TimeUnit.MINUTES)).as("finished").isTrue();
+    assertThat(p.exitValue()).isZero();
+    assertThat(Files.readString(err)).containsOnlyOnce("-Dfenci.bigramTableMB allows 90 MB; this model's bigram table"
+        + " takes 91 MB");
+  }
+
+  @Test
   void runningOutOfMemoryIsAMessageNotAStackTrace() throws Exception {
     Path in = file("oom.txt", w -> w.write("扫描二维码，关注微信号。\n"));
     Path err = dir.resolve("oom.err");

@@ -243,15 +243,54 @@ public final class Network {
     return t;
   }
 
+  /**
+   * The bigram table if this network reads its bigrams from one ({@link #bigramTableFits}) and the
+   * heap has room for it; otherwise null, and the bigrams are multiplied out (slower, same model).
+   */
+  private RowTable bigramTable(Conv1d first) {
+    if (!bigramTableFits()) {
+      if (bigrams != null && anyWidthLimit >= 0 && TOLD_TOO_SMALL.compareAndSet(false, true)) {
+        System.err.println("fenci: -D" + BIGRAM_TABLE_PROPERTY + " allows " + (anyWidthLimit >> 19) + " MB; this model's"
+            + " bigram table takes " + bigramTableMegabytes() + " MB, so its bigrams are multiplied out instead");
+      }
+      return null;
+    }
+    try {
+      return new RowTable(first, bigram, config.bigramVocab(), config.bigramDim(), config.embedDim(), true);
+    } catch (OutOfMemoryError e) {
+      // one large array: failing it leaves the heap as it was; without it every call would fail alike
+      if (TOLD_NO_ROOM.compareAndSet(false, true)) {
+        System.err.println("fenci: no room in the heap for the bigram table (" + bigramTableMegabytes() + " MB): its"
+            + " bigrams are multiplied out instead, which is slower; give the JVM more heap (-Xmx)"
+            + (anyWidthLimit >= 0 ? " or leave out -D" + BIGRAM_TABLE_PROPERTY : ""));
+      }
+      return null;
+    }
+  }
+
+  private static final java.util.concurrent.atomic.AtomicBoolean TOLD_TOO_SMALL = new java.util.concurrent.atomic.AtomicBoolean();
+  private static final java.util.concurrent.atomic.AtomicBoolean TOLD_NO_ROOM = new java.util.concurrent.atomic.AtomicBoolean();
+
+  /** Megabytes (MiB, rounded up) a table of this network's bigrams takes as 16-bit floats. */
+  public long bigramTableMegabytes() {
+    return (bigramTableValues() * 2 + (1 << 20) - 1) >> 20;
+  }
+
+  private long bigramTableValues() {
+    int out = config.hidden().length > 0 ? config.hidden()[0] : config.tags();
+    return (long) Conv1d.K * (config.bigramVocab() + 1) * out;
+  }
+
   /** Most values a bigram table may hold (16 M: 32 MB as the 16-bit floats it is kept in). */
   public static final long BIGRAM_TABLE_LIMIT = 16L << 20;
 
   /**
    * The system property that lets a first layer of any width read its bigrams from a table of up
-   * to that many megabytes (allocated whole on first use, its rows filled as bigrams occur):
-   * {@code -Dfenci.bigramTableMB=100} takes {@code accurate}'s 94 MB table, for about 1.2 times its
-   * speed (docs/performance.md). Unset, the table is kept for first layers of at most 64 outputs
-   * within {@link #BIGRAM_TABLE_LIMIT}.
+   * to that many megabytes (MiB; allocated whole on first use, its rows filled as bigrams occur):
+   * {@code -Dfenci.bigramTableMB=100} takes {@code accurate}'s 91 MB table ({@code weibo}'s 95),
+   * for about 1.2 times its speed (docs/performance.md). Unset, the table is kept for first layers
+   * of at most 64 outputs within {@link #BIGRAM_TABLE_LIMIT}; the property does not take a table
+   * away from those.
    */
   public static final String BIGRAM_TABLE_PROPERTY = "fenci.bigramTableMB";
 
@@ -284,7 +323,7 @@ public final class Network {
    */
   public boolean bigramTableFits() {
     int out = config.hidden().length > 0 ? config.hidden()[0] : config.tags();
-    long values = (long) Conv1d.K * (config.bigramVocab() + 1) * out;
+    long values = bigramTableValues();
     return bigrams != null && (out <= 64 && values <= BIGRAM_TABLE_LIMIT || values <= anyWidthLimit);
   }
 
@@ -313,9 +352,7 @@ public final class Network {
     FirstLayerTable() {
       Conv1d c = convs.get(0);
       chars = new RowTable(c, embedding.value, config.vocabSize(), config.embedDim(), 0, false);
-      bigramRows = bigramTableFits()
-          ? new RowTable(c, bigram, config.bigramVocab(), config.bigramDim(), config.embedDim(), true)
-          : null;
+      bigramRows = bigramTable(c);
       if (bigramRows != null && lexicon != null) {
         int n = config.lexiconDim();
         float[] patterns = new float[(1 << n) * n];

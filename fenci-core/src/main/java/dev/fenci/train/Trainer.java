@@ -214,8 +214,9 @@ public final class Trainer {
       startFrom(base, net, transitions, data);
       if (base.network().bigramTableFits() && !net.bigramTableFits()) {
         log.printf(Locale.ROOT, "note: %s reads its bigrams from a table at segmentation; with %,d bigrams that table "
-            + "would pass %,d values, so this model will compute them instead, which is slower%n", opt.init(),
-            net.bigrams().size(), Network.BIGRAM_TABLE_LIMIT);
+            + "would take %,d MB, more than this JVM allows, so this model will multiply them out instead, which is "
+            + "slower (-D%s=%d or more keeps a table)%n", opt.init(), net.bigrams().size(), net.bigramTableMegabytes(),
+            Network.BIGRAM_TABLE_PROPERTY, net.bigramTableMegabytes());
       }
     }
     List<Param> params = new ArrayList<>(net.params());
