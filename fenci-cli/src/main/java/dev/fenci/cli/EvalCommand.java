@@ -144,7 +144,7 @@ final class EvalCommand implements Callable<Integer> {
       if (!goldRead.format().oneLineASentence()) {
         // sentence N of the gold, which begins on one of its lines; the output's line N
         List<Integer> starts = goldRead.lines();
-        scorer = scorer.naming("sentences", i -> "sentence " + i + (i <= starts.size() ? " (" + gold + " line "
+        scorer = scorer.naming("sentence", i -> "sentence " + i + (i <= starts.size() ? " (" + gold + " line "
             + starts.get(i - 1) + ")" : ""));
       }
       s = scorer.score(g, test, differing);
@@ -152,10 +152,14 @@ final class EvalCommand implements Callable<Integer> {
       throw new Scorer.MismatchException(output + " against " + gold + ": " + e.getMessage());
     }
     if (!differing.isEmpty()) {
-      String unit = goldRead.format().oneLineASentence() ? "line" : "sentence";
-      System.err.println("fenci eval: note: " + differing.size() + " " + unit + (differing.size() == 1 ? "" : "s") + " of "
-          + output + (differing.size() == 1 ? " holds" : " hold") + " other characters than " + gold + "'s; scored by aligning the words, as the bakeoff's"
-          + " script does. First at " + differing.get(0));
+      int n = differing.size();
+      String which = goldRead.format().oneLineASentence()
+          ? n + (n == 1 ? " line" : " lines") + " of " + output + (n == 1 ? " holds" : " hold") + " other characters than "
+              + gold + "'s"
+          : n + (n == 1 ? " line" : " lines") + " of " + output + (n == 1 ? " holds" : " hold") + " other characters than "
+              + gold + "'s " + (n == 1 ? "sentence" : "sentences") + " of the same number";
+      System.err.println("fenci eval: note: " + which + "; scored by aligning the words, as the bakeoff's script does."
+          + " First at " + differing.get(0));
     }
     System.out.print(s.summary(words != null));
     if (words == null) {

@@ -344,6 +344,20 @@ class MainTest {
     Files.writeString(pred, "我们 喜欢 北京 的 天 气 。\n".repeat(3), StandardCharsets.UTF_8);
     assertThat(run("", "eval", "--gold", gold.toString(), "--pred", pred.toString()).err())
         .contains("gold has 2 sentences, the output has 3");
+    // one of 100 may hold other characters (scored by alignment, with a note naming the layout's items)
+    String first = conll.substring(0, conll.indexOf("# sent_id = 2"));
+    Files.writeString(gold, first.repeat(100), StandardCharsets.UTF_8);
+    Files.writeString(pred, "我们 喜欢 北京 的 天 气 。\n".repeat(99) + "我们 喜欢 上海 的 天 气 。\n", StandardCharsets.UTF_8);
+    r = run("", "eval", "--gold", gold.toString(), "--pred", pred.toString());
+    assertThat(r.code()).as(r.err()).isZero();
+    assertThat(r.err()).contains("1 line of " + pred + " holds other characters than " + gold + "'s sentence of the same"
+        + " number").contains("First at sentence 100 (" + gold + " line ");
+    Path segGold = dir.resolve("gold100.txt");
+    Files.writeString(segGold, "我们 喜欢 北京 的 天气 。\n".repeat(100), StandardCharsets.UTF_8);
+    r = run("", "eval", "--gold", segGold.toString(), "--pred", pred.toString());
+    assertThat(r.code()).as(r.err()).isZero();
+    assertThat(r.err()).contains("1 line of " + pred + " holds other characters than " + segGold + "'s; scored by")
+        .contains("First at line 100, character 5");
     Files.writeString(gold, conll.substring(0, conll.indexOf("# sent_id = 2")), StandardCharsets.UTF_8);
     Files.writeString(pred, "我们 喜欢 北京 的 天 气 。\n", StandardCharsets.UTF_8);
     r = run("", "eval", "--gold", gold.toString(), "--pred", pred.toString());
@@ -571,7 +585,7 @@ class MainTest {
     Files.writeString(pred, "苹果  发表  iPhone  15  Pro  手机\n\n\n苹果\n", StandardCharsets.UTF_8);
     Run differ = run("", "eval", "--gold", gold.toString(), "--pred", pred.toString());
     assertThat(differ.code()).isEqualTo(1);
-    assertThat(differ.err()).contains(pred + " against " + gold + ": gold has 1 lines, the output has 4")
+    assertThat(differ.err()).contains(pred + " against " + gold + ": gold has 1 line, the output has 4")
         .contains("line 1, character 4");
     Path empty = dir.resolve("empty.txt");
     Files.writeString(empty, "\n\n", StandardCharsets.UTF_8);

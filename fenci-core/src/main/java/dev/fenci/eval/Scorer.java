@@ -26,29 +26,29 @@ public final class Scorer {
   static final long MAX_CELLS = 16_000_000L;
 
   private final Set<String> trainingWords;
-  /** What the gold's items are called in messages, in the plural ("lines"). */
-  private final String units;
+  /** What one of the gold's items is called in messages ("line"). */
+  private final String unit;
   /** Names the gold's item {@code i} (from 1) in messages ("line 12"). */
   private final IntFunction<String> place;
 
   /** @param trainingWords words of the training data, to tell in-vocabulary from OOV words */
   public Scorer(Set<String> trainingWords) {
-    this(trainingWords, "lines", i -> "line " + i);
+    this(trainingWords, "line", i -> "line " + i);
   }
 
-  private Scorer(Set<String> trainingWords, String units, IntFunction<String> place) {
+  private Scorer(Set<String> trainingWords, String unit, IntFunction<String> place) {
     this.trainingWords = trainingWords;
-    this.units = units;
+    this.unit = unit;
     this.place = place;
   }
 
   /**
-   * This scorer with messages that call the gold's items {@code units} (plural, "sentences") and
+   * This scorer with messages that call each of the gold's items a {@code unit} ("sentence") and
    * name item {@code i} (from 1) {@code place.apply(i)} ("sentence 3 (line 40)"): for a gold
    * whose sentences are not its lines (CoNLL-U, a character a line).
    */
-  public Scorer naming(String units, IntFunction<String> place) {
-    return new Scorer(trainingWords, units, place);
+  public Scorer naming(String unit, IntFunction<String> place) {
+    return new Scorer(trainingWords, unit, place);
   }
 
   /** Thrown when a prediction line's characters differ from the gold line's. */
@@ -80,7 +80,7 @@ public final class Scorer {
           break;
         }
       }
-      throw new MismatchException("gold has " + gold.size() + " " + units + ", the output has " + test.size() + where);
+      throw new MismatchException("gold has " + count(gold.size()) + ", the output has " + test.size() + where);
     }
     List<String> found = new java.util.ArrayList<>();
     boolean[] other = new boolean[gold.size()];
@@ -95,7 +95,7 @@ public final class Scorer {
     }
     if (found.size() > allowed) {
       throw new MismatchException("the output's characters differ from gold's on " + found.size() + " of " + gold.size()
-          + " " + units + " (up to 1% of them are scored all the same, as the bakeoff's own gold files differ from their"
+          + " " + unit + "s (up to 1% of them are scored all the same, as the bakeoff's own gold files differ from their"
           + " input on a few), first at " + found.get(0));
     }
     if (differing != null) {
@@ -106,6 +106,11 @@ public final class Scorer {
       total = total.plus(score(gold.get(i), test.get(i), !other[i], i + 1));
     }
     return total;
+  }
+
+  /** {@code n} of the gold's items: "1 line", "2 lines". */
+  private String count(int n) {
+    return n + " " + unit + (n == 1 ? "" : "s");
   }
 
   /** Which gold words a longest common subsequence with the output pairs up. */
