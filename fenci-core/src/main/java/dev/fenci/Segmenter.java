@@ -169,7 +169,11 @@ public final class Segmenter {
    */
   public List<Token> subwords(String word) {
     java.util.Objects.requireNonNull(word, "word is null");
-    int[] parts = subwords.find(word, dict());
+    return parts(word, subwords.find(word, dict()));
+  }
+
+  /** The parts of {@code word} at the offsets {@code parts} (start, end, start, end ...) as tokens. */
+  static List<Token> parts(String word, int[] parts) {
     List<Token> out = new ArrayList<>(parts.length / 2);
     for (int i = 0; i < parts.length; i += 2) {
       out.add(new Token(word.substring(parts[i], parts[i + 1]), parts[i], parts[i + 1]));
@@ -270,7 +274,7 @@ public final class Segmenter {
    * {@code in} on the calling thread; it does not close it.
    */
   public WordCursor words(java.io.Reader in) {
-    return new WordCursor(decoder, this::dict, in);
+    return new WordCursor(decoder, subwords, this::dict, in);
   }
 
   private static List<String> words(String text, int[] ends) {

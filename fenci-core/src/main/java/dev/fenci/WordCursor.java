@@ -1,9 +1,11 @@
 package dev.fenci;
 
 import dev.fenci.decode.Decoder;
+import dev.fenci.decode.Subwords;
 import dev.fenci.dict.DictionarySnapshot;
 import java.io.IOException;
 import java.io.Reader;
+import java.util.List;
 import java.util.Objects;
 import java.util.function.Supplier;
 
@@ -25,6 +27,7 @@ import java.util.function.Supplier;
  */
 public final class WordCursor {
   private final Decoder decoder;
+  private final Subwords subwords;
   private final StreamBlocks blocks;
   private StreamBlocks.Block block; // decoded; null before the first word and at the end
   private int index; // the current word's index in block.ends()
@@ -32,8 +35,9 @@ public final class WordCursor {
   private boolean ended;
   private IOException failure; // the stream's read failure, thrown again by every next()
 
-  WordCursor(Decoder decoder, Supplier<DictionarySnapshot> dict, Reader in) {
+  WordCursor(Decoder decoder, Subwords subwords, Supplier<DictionarySnapshot> dict, Reader in) {
     this.decoder = decoder;
+    this.subwords = subwords;
     this.blocks = new StreamBlocks(decoder, dict, Objects.requireNonNull(in, "reader is null"));
   }
 
@@ -112,6 +116,17 @@ public final class WordCursor {
   public long end() {
     StreamBlocks.Block b = current();
     return b.offset() + b.ends()[index];
+  }
+
+  /**
+   * The {@link Segmenter#subwords parts} of the current word (offsets in the word), found with the
+   * state of the user dictionary that its block of lines was segmented with: a dictionary changed
+   * meanwhile does not give a word parts that disagree with it.
+   */
+  public List<Token> subwords() {
+    StreamBlocks.Block b = current();
+    String word = b.text().substring(start, b.ends()[index]);
+    return Segmenter.parts(word, subwords.find(word, b.dict()));
   }
 
   /** Whether the current word is a run of whitespace (spaces, tabs, line breaks). */

@@ -65,6 +65,30 @@ class WordCursorTest {
   }
 
   @Test
+  void aWordsPartsComeFromTheDictionaryItWasSegmentedWith() throws IOException {
+    dev.fenci.dict.UserDictionary dict = dev.fenci.dict.UserDictionary.empty();
+    Segmenter seg = SEG.withDictionary(dict);
+    String text = "中华人民共和国成立了。社会主义国家\n";
+    WordCursor c = seg.words(new StringReader(text));
+    while (c.next()) {
+      assertThat(c.subwords()).as(c.word()).isEqualTo(seg.subwords(c.word()));
+    }
+    c.reset(new StringReader(text));
+    assertThat(c.next()).isTrue();
+    assertThat(c.word()).isEqualTo("中华人民共和国");
+    dict.add("华人", 0.01); // after the block was segmented: not this word's dictionary
+    assertThat(c.subwords()).extracting(Token::word).contains("华人", "共和国");
+    assertThat(seg.subwords(c.word())).extracting(Token::word).doesNotContain("华人");
+    c.reset(new StringReader(text));
+    assertThat(c.next()).isTrue();
+    assertThat(c.subwords()).extracting(Token::word).doesNotContain("华人").contains("共和国");
+    assertThatThrownBy(() -> {
+      WordCursor fresh = seg.words(new StringReader(text));
+      fresh.subwords();
+    }).isInstanceOf(IllegalStateException.class);
+  }
+
+  @Test
   void resetStartsOverOnAnotherStream() throws IOException {
     WordCursor c = SEG.words(new StringReader("扫描二维码，关注微信号。"));
     assertThat(c.next()).isTrue();

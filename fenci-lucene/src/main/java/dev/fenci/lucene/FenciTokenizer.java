@@ -41,7 +41,6 @@ public final class FenciTokenizer extends Tokenizer {
   /** The type of a part of the word before it, emitted when the tokenizer adds parts. */
   public static final String SUBWORD = "<SUBWORD>";
 
-  private final Segmenter segmenter;
   private final boolean keepPunctuation;
   private final boolean subwords;
   private final CharTermAttribute term = addAttribute(CharTermAttribute.class);
@@ -75,10 +74,9 @@ public final class FenciTokenizer extends Tokenizer {
    */
   public FenciTokenizer(AttributeFactory factory, Segmenter segmenter, boolean keepPunctuation, boolean subwords) {
     super(factory);
-    this.segmenter = Objects.requireNonNull(segmenter, "segmenter is null");
     this.keepPunctuation = keepPunctuation;
     this.subwords = subwords;
-    this.cursor = segmenter.words(input); // Lucene's reader that refuses reads before reset()
+    this.cursor = Objects.requireNonNull(segmenter, "segmenter is null").words(input); // Lucene's reader that refuses reads before reset()
   }
 
   @Override
@@ -109,7 +107,7 @@ public final class FenciTokenizer extends Tokenizer {
       offset.setOffset(correctOffset(offset(cursor.start())), correctOffset(offset(end)));
       type.setType(punctuation ? PUNCTUATION : WORD);
       if (subwords && word.length() >= 3) {
-        parts = segmenter.subwords(word);
+        parts = cursor.subwords(); // with the dictionary the word was segmented with
         nextPart = 0;
         partStart = offset.startOffset();
         partEnd = offset.endOffset();
