@@ -1,0 +1,152 @@
+package dev.fenci.elasticsearch;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.List;
+import org.elasticsearch.common.settings.Settings;
+import org.elasticsearch.index.analysis.AnalysisRegistry;
+import org.elasticsearch.index.analysis.IndexAnalyzers;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The plugin's components as an index's settings configure them, built by Elasticsearch's analysis registry. */
+class FenciAnalysisTest {
+  @TempDir
+  static Path home;
+  private static AnalysisRegistry registry;
+
+  @BeforeAll
+  static void registry() throws IOException {
+    registry = Es.registry(home);
+  }
+
+  private static IndexAnalyzers analyzers(Settings.Builder analysis) throws IOException {
+    return Es.analyzers(registry, analysis.build());
+  }
+
+  @Test
+  void theAnalyzersByName() throws IOException {
+    IndexAnalyzers a = analyzers(Settings.builder()
+        .put("index.analysis.analyzer.words.type", "fenci")
+        .put("index.analysis.analyzer.parts.type", "fenci_index"));
+    assertThat(Es.tokens(a.get("words"), "中华人民共和国成立了。ＩＰＨＯＮＥ")).containsExactly("中华人民共和国", "成立", "了", "iphone");
+    assertThat(Es.tokens(a.get("parts"), "中华人民共和国成立了"))
+        .containsExactly("中华人民共和国", "中华", "华人", "人民", "共和", "共和国", "成立", "了");
+    // unconfigured, as a mapping names them: Elasticsearch builds both for every index
+    assertThat(Es.tokens(a.get("fenci"), "中华人民共和国成立了")).containsExactly("中华人民共和国", "成立", "了");
+    assertThat(Es.tokens(a.get("fenci_index"), "社会主义")).containsExactly("社会主义", "社会", "主义");
+  }
+
+  @Test
+  void aCustomAnalyzerWithTheTokenizer() throws IOException {
+    IndexAnalyzers a = analyzers(Settings.builder()
+        .put("index.analysis.analyzer.my.type", "custom")
+        .put("index.analysis.analyzer.my.tokenizer", "my_tok")
+        .put("index.analysis.tokenizer.my_tok.type", "fenci")
+        .put("index.analysis.tokenizer.my_tok.model", "fast")
+        .putList("index.analysis.tokenizer.my_tok.dictionary_entries", "二维码,10", "# a comment", "微信号")
+        .put("index.analysis.tokenizer.my_tok.keep_punctuation", true));
+    assertThat(Es.tokens(a.get("my"), "扫描二维码。")).containsExactly("扫描", "二维码", "。");
+  }
+
+  @Test
+  void theTokenizerAlone() throws IOException {
+    var t = Es.tokenizers(registry, Settings.builder()
+        .put("index.analysis.tokenizer.plain.type", "fenci")
+        .put("index.analysis.tokenizer.parts.type", "fenci")
+        .put("index.analysis.tokenizer.parts.subwords", "true").build());
+    assertThat(Es.tokens(t.get("plain").create(), "中华人民共和国成立了。")).containsExactly("中华人民共和国", "成立", "了");
+    assertThat(Es.tokens(t.get("parts").create(), "社会主义。")).containsExactly("社会主义", "社会", "主义");
+    assertThat(Es.tokens(t.get("fenci").create(), "中华人民共和国成立了")).containsExactly("中华人民共和国", "成立", "了");
+  }
+
+  @Test
+  void analyzerSettings() throws IOException {
+    IndexAnalyzers a = analyzers(Settings.builder()
+        .put("index.analysis.analyzer.s.type", "fenci")
+        .putList("index.analysis.analyzer.s.stopwords", "的", "了")
+        .put("index.analysis.analyzer.q.type", "fenci_index")
+        .put("index.analysis.analyzer.q.subwords", false)
+        .put("index.analysis.analyzer.d.type", "fenci")
+        .put("index.analysis.analyzer.d.model", "accurate+jieba")
+        .putList("index.analysis.analyzer.d.dictionary_entries", "扫描二维码,inf"));
+    assertThat(Es.tokens(a.get("s"), "我的书到了")).containsExactly("我", "书", "到");
+    assertThat(Es.tokens(a.get("q"), "社会主义")).containsExactly("社会主义");
+    assertThat(Es.tokens(a.get("d"), "请扫描二维码")).containsExactly("请", "扫描二维码");
+  }
+
+  /**
+   * Elasticsearch reads a list setting given as one string as the list of its comma-separated
+   * parts (docs/elasticsearch.md says so): an entry with a multiplier goes in a JSON list.
+   */
+  @Test
+  void aSingleStringIsSplitAtCommasByElasticsearch() {
+    assertThat(Settings.builder().put("dictionary_entries", "扫描二维码,inf").build().getAsList("dictionary_entries"))
+        .containsExactly("扫描二维码", "inf");
+    assertThat(Settings.builder().putList("dictionary_entries", "扫描二维码,inf").build().getAsList("dictionary_entries"))
+        .containsExactly("扫描二维码,inf");
+  }
+
+  private static String failure(Settings.Builder analysis) {
+    Throwable[] thrown = new Throwable[1];
+    assertThatThrownBy(() -> analyzers(analysis)).satisfies(t -> thrown[0] = t);
+    return Es.messages(thrown[0]);
+  }
+
+  @Test
+  void analyzerMistakesAreIllegalArguments() {
+    for (String[] mistake : new String[][] {
+        {"subwords", "yes", "[subwords] of a fenci analyzer is true or false, not [yes]"},
+        {"stopwords_case", "1", "[stopwords_case] of a fenci analyzer is true or false, not [1]"},
+        {"model", "acurate", "[model] of a fenci analyzer is 'acurate', not a preset: give one of accurate, "},
+        {"model", "fast ", "'fast ' (the name has a space around it), not a preset"},
+        {"model", "my.safetensors", "reads no model files"},
+        {"dictionary", "fenci/my.dict", "[dictionary] of a fenci analyzer names dictionary files [fenci/my.dict], which this"
+            + " Elasticsearch plugin cannot read"},
+        {"stopwords_path", "stop.txt", "list the words in [stopwords]"}}) {
+      Throwable[] thrown = new Throwable[1];
+      assertThatThrownBy(() -> analyzers(Settings.builder()
+          .put("index.analysis.analyzer.x.type", "fenci_index").put("index.analysis.analyzer.x." + mistake[0], mistake[1])))
+          .satisfies(t -> thrown[0] = t);
+      assertThat(thrown[0]).as(Es.messages(thrown[0])).isInstanceOf(IllegalArgumentException.class);
+      assertThat(thrown[0].getMessage()).contains(mistake[2]);
+    }
+    String bad = failure(Settings.builder().put("index.analysis.analyzer.x.type", "fenci")
+        .putList("index.analysis.analyzer.x.dictionary_entries", "好词,2", "坏词,0"));
+    assertThat(bad).contains("IllegalArgumentException: [dictionary_entries] of a fenci analyzer, entry:2: ")
+        .contains("'坏词,0'").contains("\"二维码,10\"");
+  }
+
+  /**
+   * Elasticsearch wraps what a tokenizer factory's constructor throws in an IllegalStateException
+   * ("Cannot create instance of ..."): the plugin's message is its cause.
+   */
+  @Test
+  void tokenizerMistakesAreTheCauseOfTheServersFailure() {
+    for (String[] mistake : new String[][] {
+        {"keep_punctuation", "True", "IllegalArgumentException: [keep_punctuation] of a fenci tokenizer is true or false, not [True]"},
+        {"subwords", "yes", "IllegalArgumentException: [subwords] of a fenci tokenizer is true or false, not [yes]"},
+        {"model", "acurate", "IllegalArgumentException: [model] of a fenci tokenizer is 'acurate', not a preset"},
+        {"dictionary", "my.dict", "IllegalArgumentException: [dictionary] of a fenci tokenizer names dictionary files [my.dict]"},
+        {"dictionary_entries", "坏词\t0", "IllegalArgumentException: [dictionary_entries] of a fenci tokenizer, entry:1: "}}) {
+      String messages = failure(Settings.builder()
+          .put("index.analysis.tokenizer.x.type", "fenci").put("index.analysis.tokenizer.x." + mistake[0], mistake[1]));
+      assertThat(messages).contains("Cannot create instance of class " + FenciTokenizerFactory.class.getName())
+          .contains(mistake[2]);
+    }
+  }
+
+  @Test
+  void presetsAreListedInTheMessage() {
+    String messages = failure(Settings.builder()
+        .put("index.analysis.tokenizer.x.type", "fenci").put("index.analysis.tokenizer.x.model", "nope"));
+    for (dev.fenci.Presets.Preset p : dev.fenci.Presets.list()) {
+      assertThat(messages).contains(p.name());
+    }
+    assertThat(List.of(messages.split("\n"))).anyMatch(l -> l.contains("give one of accurate"));
+  }
+}
