@@ -79,7 +79,7 @@ public final class LoadPlugin {
       }
     }
     for (String version : new String[] {"7.17.0", "8.0.0", "8.19.6", Build.current().version(), "8.19.8", "8.20.0", "9.0.0"}) {
-      System.out.println("compatible " + version + ": " + compatible(home.resolve("plugins").resolve("analysis-fenci"), version));
+      System.out.println("compatible " + version + ": " + compatible(home, version));
     }
   }
 
@@ -97,8 +97,9 @@ public final class LoadPlugin {
   }
 
   /** What the server's check says of the plugin's descriptor with {@code version} as its Elasticsearch version. */
-  private static String compatible(Path plugin, String version) throws Exception {
-    Path dir = Files.createTempDirectory("descriptor");
+  private static String compatible(Path home, String version) throws Exception {
+    Path plugin = home.resolve("plugins").resolve("analysis-fenci");
+    Path dir = Files.createDirectories(home.resolve("descriptor-" + version));
     String descriptor = Files.readString(plugin.resolve(PluginDescriptor.STABLE_DESCRIPTOR_FILENAME), StandardCharsets.UTF_8);
     Files.writeString(dir.resolve(PluginDescriptor.STABLE_DESCRIPTOR_FILENAME),
         descriptor.replaceAll("(?m)^elasticsearch\\.version=.*$", "elasticsearch.version=" + version), StandardCharsets.UTF_8);
