@@ -4,6 +4,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
+import java.util.Set;
 import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.analysis.TokenStream;
 import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
@@ -18,6 +19,7 @@ import org.elasticsearch.index.IndexVersion;
 import org.elasticsearch.index.analysis.IndexAnalyzers;
 import org.elasticsearch.indices.analysis.AnalysisModule;
 import org.elasticsearch.plugins.AnalysisPlugin;
+import org.elasticsearch.plugins.PluginBundle;
 import org.elasticsearch.plugins.PluginDescriptor;
 import org.elasticsearch.plugins.PluginsLoader;
 import org.elasticsearch.plugins.PluginsService;
@@ -28,7 +30,7 @@ import org.elasticsearch.plugins.PluginsUtils;
  * Elasticsearch node does ({@code PluginsLoader}, {@code PluginsService}, the stable plugins
  * registry), builds an index's analyzers from analysis settings as a user writes them, and prints
  * the tokens; then asks the server's compatibility check about the plugin's descriptor with other
- * Elasticsearch versions written in it.
+ * Elasticsearch versions written in it (the arguments after the home).
  */
 public final class LoadPlugin {
   private LoadPlugin() {}
@@ -38,8 +40,8 @@ public final class LoadPlugin {
     Path home = Path.of(args[0]);
     Settings node = Settings.builder().put(Environment.PATH_HOME_SETTING.getKey(), home.toString()).build();
     Environment env = new Environment(node, home.resolve("config"));
-    PluginsLoader loader = PluginsLoader.createPluginsLoader(PluginsLoader.loadModulesBundles(env.modulesDir()),
-        PluginsLoader.loadPluginsBundles(env.pluginsDir()), Map.of());
+    PluginsLoader loader = PluginsLoader.createPluginsLoader(bundles("loadModulesBundles", env.modulesDir()),
+        bundles("loadPluginsBundles", env.pluginsDir()), Map.of());
     PluginsService plugins = new PluginsService(node, env.configDir(), loader);
     System.out.println("elasticsearch " + Build.current().version());
     for (PluginDescriptor d : loader.pluginDescriptors()) {
@@ -78,8 +80,23 @@ public final class LoadPlugin {
         System.out.println("matrix kernels " + gemm.getMethod("name").invoke(gemm.getMethod("best").invoke(null)));
       }
     }
-    for (String version : new String[] {"7.17.0", "8.0.0", "8.19.6", Build.current().version(), "8.19.8", "8.20.0", "9.0.0"}) {
+    for (int i = 1; i < args.length; i++) {
+      String version = args[i];
       System.out.println("compatible " + version + ": " + compatible(home, version));
+    }
+  }
+
+  /**
+   * {@code PluginsLoader.loadModulesBundles} or {@code loadPluginsBundles} of a folder: 8.x takes
+   * the folder; 9.x also takes whether the node is stateless (serverless), false for a node as
+   * users run it (plugins whose descriptor says {@code deployment.target=STATELESS_ONLY} are left out).
+   */
+  @SuppressWarnings("unchecked")
+  private static Set<PluginBundle> bundles(String method, Path dir) throws Exception {
+    try {
+      return (Set<PluginBundle>) PluginsLoader.class.getMethod(method, Path.class).invoke(null, dir);
+    } catch (NoSuchMethodException e) {
+      return (Set<PluginBundle>) PluginsLoader.class.getMethod(method, Path.class, boolean.class).invoke(null, dir, false);
     }
   }
 

@@ -29,6 +29,14 @@ import org.junit.jupiter.api.io.TempDir;
 class PluginZipIT {
   private static final String VERSION = System.getProperty("fenci.elasticsearch.version", "8.19.7");
 
+  /** VERSION's parts, and versions around it that the server's version check is asked about. */
+  private static final int MAJOR = Integer.parseInt(VERSION.split("\\.")[0]);
+  private static final int MINOR = Integer.parseInt(VERSION.split("\\.")[1]);
+  private static final int PATCH = Integer.parseInt(VERSION.split("\\.")[2]);
+  private static final String EARLIER = PATCH > 0 ? MAJOR + "." + MINOR + "." + (PATCH - 1) : MAJOR + "." + MINOR + ".0";
+  private static final String LATER = MAJOR + "." + MINOR + "." + (PATCH + 1);
+  private static final String NEXT_MINOR = MAJOR + "." + (MINOR + 1) + ".0";
+
   /** The test's own libraries, which are not the server's. */
   private static final java.util.regex.Pattern TEST_LIBRARIES =
       java.util.regex.Pattern.compile("junit|opentest4j|apiguardian|assertj|byte-buddy|surefire|failsafe");
@@ -104,7 +112,8 @@ class PluginZipIT {
     Path java = Path.of(System.getProperty("java.home"), "bin", "java");
     Process p = new ProcessBuilder(java.toString(), "--module-path", String.join(File.pathSeparator, modulePath),
         "--add-modules=ALL-MODULE-PATH", "-cp", String.join(File.pathSeparator, classPath),
-        LoadPlugin.class.getName(), home.toString()).redirectErrorStream(true).start();
+        LoadPlugin.class.getName(), home.toString(), (MAJOR - 1) + ".17.0", MAJOR + ".0.0", EARLIER, VERSION, LATER, NEXT_MINOR,
+        (MAJOR + 1) + ".0.0").redirectErrorStream(true).start();
     String out;
     try (InputStream s = p.getInputStream()) {
       out = new String(s.readAllBytes(), StandardCharsets.UTF_8);
@@ -125,13 +134,13 @@ class PluginZipIT {
         // built for it or an earlier version of its major version loads (so this plugin, built for
         // VERSION, loads on the later ones), a later or another major's does not
         .contains("compatible " + VERSION + ": yes\n")
-        .contains("compatible 8.19.6: yes\n")
-        .contains("compatible 8.0.0: yes\n")
-        .contains("compatible 8.19.8: no (Stable Plugin [analysis-fenci] was built for Elasticsearch version 8.19.8 but earlier version "
-            + VERSION + " is running)\n")
-        .contains("compatible 8.20.0: no (")
-        .contains("compatible 9.0.0: no (Stable Plugin [analysis-fenci] was built for Elasticsearch major version 9 but version "
-            + VERSION + " is running)\n")
-        .contains("compatible 7.17.0: no (");
+        .contains("compatible " + EARLIER + ": yes\n")
+        .contains("compatible " + MAJOR + ".0.0: yes\n")
+        .contains("compatible " + LATER + ": no (Stable Plugin [analysis-fenci] was built for Elasticsearch version " + LATER
+            + " but earlier version " + VERSION + " is running)\n")
+        .contains("compatible " + NEXT_MINOR + ": no (")
+        .contains("compatible " + (MAJOR + 1) + ".0.0: no (Stable Plugin [analysis-fenci] was built for Elasticsearch major version "
+            + (MAJOR + 1) + " but version " + VERSION + " is running)\n")
+        .contains("compatible " + (MAJOR - 1) + ".17.0: no (");
   }
 }
