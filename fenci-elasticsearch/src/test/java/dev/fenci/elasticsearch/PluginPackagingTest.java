@@ -10,6 +10,7 @@ import org.elasticsearch.plugin.Inject;
 import org.elasticsearch.plugin.NamedComponent;
 import org.elasticsearch.plugin.settings.AnalysisSettings;
 import org.elasticsearch.plugins.PluginDescriptor;
+import org.elasticsearch.plugins.PluginsUtils;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -20,14 +21,29 @@ import org.junit.jupiter.api.Test;
  * {@code PluginZipIT}, after it is built.
  */
 class PluginPackagingTest {
+  /** The stable plugin API version the plugin is compiled against, which its descriptor names. */
+  private static final String API_VERSION = System.getProperty("fenci.elasticsearch.api.version", "8.7.0");
+
   @Test
   void theDescriptorIsAStableOneForThisElasticsearch() throws Exception {
     PluginDescriptor info = PluginDescriptor.readFromProperties(Es.metadata());
     assertThat(info.isStable()).isTrue();
     assertThat(info.getName()).isEqualTo("analysis-fenci");
-    assertThat(info.getElasticsearchVersion()).isEqualTo(Build.current().version());
+    // the API it is compiled against, not the server's: it loads on that version and later ones
+    assertThat(info.getElasticsearchVersion()).isEqualTo(API_VERSION);
     assertThat(info.getJavaVersion()).isEqualTo("17");
     assertThat(info.isModular()).isFalse();
+    // the test server's own check accepts it (throws if not)
+    PluginsUtils.verifyCompatibility(info);
+  }
+
+  @Test
+  void theTestsRunWithTheServersPluginApi() {
+    // the plugin is compiled against API_VERSION's jars; the tests put the server's in their place, as in a node's lib/
+    for (Class<?> c : new Class<?>[] {NamedComponent.class, org.elasticsearch.plugin.analysis.TokenizerFactory.class}) {
+      assertThat(c.getProtectionDomain().getCodeSource().getLocation().getPath())
+          .as(c.getName()).endsWith("-" + Build.current().version() + ".jar");
+    }
   }
 
   @Test

@@ -29,6 +29,9 @@ import org.junit.jupiter.api.io.TempDir;
 class PluginZipIT {
   private static final String VERSION = System.getProperty("fenci.elasticsearch.version", "8.19.7");
 
+  /** The stable plugin API version the plugin is compiled against, which its descriptor names. */
+  private static final String API_VERSION = System.getProperty("fenci.elasticsearch.api.version", "8.7.0");
+
   /** VERSION's parts, and versions around it that the server's version check is asked about. */
   private static final int MAJOR = Integer.parseInt(VERSION.split("\\.")[0]);
   private static final int MINOR = Integer.parseInt(VERSION.split("\\.")[1]);
@@ -43,8 +46,10 @@ class PluginZipIT {
 
   private static Path zip() throws IOException {
     try (Stream<Path> files = Files.list(Path.of(System.getProperty("fenci.build.dir", "target")))) {
-      List<Path> zips = files.filter(f -> f.getFileName().toString().matches("fenci-elasticsearch-.*-elasticsearch-.*\\.zip")).toList();
-      assertThat(zips).as("one plugin zip in target/").hasSize(1);
+      // named by the version its descriptor names (a zip of an earlier build may sit beside it)
+      String name = "-elasticsearch-" + API_VERSION + ".zip";
+      List<Path> zips = files.filter(f -> f.getFileName().toString().matches("fenci-elasticsearch-.*" + java.util.regex.Pattern.quote(name))).toList();
+      assertThat(zips).as("one plugin zip *" + name + " in target/").hasSize(1);
       return zips.get(0);
     }
   }
@@ -112,7 +117,7 @@ class PluginZipIT {
     Path java = Path.of(System.getProperty("java.home"), "bin", "java");
     Process p = new ProcessBuilder(java.toString(), "--module-path", String.join(File.pathSeparator, modulePath),
         "--add-modules=ALL-MODULE-PATH", "-cp", String.join(File.pathSeparator, classPath),
-        LoadPlugin.class.getName(), home.toString(), (MAJOR - 1) + ".17.0", MAJOR + ".0.0", EARLIER, VERSION, LATER, NEXT_MINOR,
+        LoadPlugin.class.getName(), home.toString(), (MAJOR - 1) + ".17.0", MAJOR + ".0.0", API_VERSION, EARLIER, VERSION, LATER, NEXT_MINOR,
         (MAJOR + 1) + ".0.0").redirectErrorStream(true).start();
     String out;
     try (InputStream s = p.getInputStream()) {
@@ -123,7 +128,8 @@ class PluginZipIT {
     assertThat(p.waitFor()).as(out).isZero();
     assertThat(out).as(out)
         .contains("elasticsearch " + VERSION + "\n")
-        .contains("plugin analysis-fenci stable=true elasticsearch.version=" + VERSION + "\n")
+        // the descriptor names the API it is compiled against (API_VERSION), older than the server
+        .contains("plugin analysis-fenci stable=true elasticsearch.version=" + API_VERSION + "\n")
         .contains("my: 中华人民共和国 成立 了\n")
         .contains("fenci: 中华人民共和国 成立 了\n")
         .contains("fenci_index: 中华人民共和国 中华 华人 人民 共和 共和国 成立 了\n")
@@ -132,8 +138,9 @@ class PluginZipIT {
         .contains("tokenizer dev.fenci.lucene.FenciTokenizer in module synthetic.analysis.fenci of UberModuleClassLoader\n")
         // the server's check of a stable plugin, with the running version (VERSION) fixed: a plugin
         // built for it or an earlier version of its major version loads (so this plugin, built for
-        // VERSION, loads on the later ones), a later or another major's does not
+        // API_VERSION, loads on the later ones), a later or another major's does not
         .contains("compatible " + VERSION + ": yes\n")
+        .contains("compatible " + API_VERSION + ": yes\n")
         .contains("compatible " + EARLIER + ": yes\n")
         .contains("compatible " + MAJOR + ".0.0: yes\n")
         .contains("compatible " + LATER + ": no (Stable Plugin [analysis-fenci] was built for Elasticsearch version " + LATER
