@@ -111,12 +111,8 @@ public final class Presets {
       String wordFile = INDEX.getProperty(name + ".words", "").trim();
       String preset = name;
       java.util.concurrent.FutureTask<WordList> words = new java.util.concurrent.FutureTask<>(() -> readWords(wordFile, preset));
-      try {
-        Thread reader = new Thread(words, "fenci-preset-words");
-        reader.setDaemon(true);
-        reader.start();
-      } catch (SecurityException e) {
-        words.run(); // a security manager that forbids threads: read here, before the base
+      if (!dev.fenci.nn.Background.start(words, "fenci-preset-words", false)) {
+        words.run(); // a sandbox that refuses threads: read here, before the base
       }
       baseModel = load(base.trim(), derivedFrom);
       wordList = await(words);

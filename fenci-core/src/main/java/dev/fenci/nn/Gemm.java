@@ -40,21 +40,15 @@ public abstract class Gemm {
   }
 
   private static Gemm warmInBackground(Gemm g) {
-    try {
-      Thread t = new Thread(() -> {
-        try {
-          warmUp(g);
-        } finally {
-          ready = g;
-        }
-      }, "fenci-gemm-warmup");
-      t.setDaemon(true);
-      t.setPriority(Thread.MIN_PRIORITY);
-      t.start();
-    } catch (SecurityException e) {
-      return g; // a security manager that forbids threads (a search engine's plugin policy): cold, still right
-    }
-    return ScalarGemm.INSTANCE;
+    Runnable warm = () -> {
+      try {
+        warmUp(g);
+      } finally {
+        ready = g;
+      }
+    };
+    // a sandbox that refuses threads (a search engine's plugin): the vector kernels, cold, still right
+    return Background.start(warm, "fenci-gemm-warmup", true) ? ScalarGemm.INSTANCE : g;
   }
 
   private static final short[] WARM_HALVES = new short[64];
