@@ -24,12 +24,16 @@ public interface AnalyzerSettings {
   @StringSetting(path = Options.SUBWORDS, defaultValue = "")
   String subwords();
 
-  /** Words dropped after width folding and lower case. */
+  /** Words dropped after width folding and lower case; or {@code _english_}, {@code _none_}. */
   @ListSetting(path = Options.STOPWORDS)
   List<String> stopwords();
 
   @StringSetting(path = Options.STOPWORDS_CASE, defaultValue = "false")
   String stopwordsCase();
+
+  /** The tokenizer's setting: refused here, with the way to it ({@link Options#notHere}). */
+  @StringSetting(path = Options.KEEP_PUNCTUATION, defaultValue = "")
+  String keepPunctuation();
 
   /** OpenSearch's stop word file: refused here ({@link Options#noFiles}). */
   @StringSetting(path = Options.STOPWORDS_PATH, defaultValue = "")

@@ -19,7 +19,9 @@ final class Analyzers {
     Options.noFiles(settings.dictionary(), settings.stopwordsPath(), what);
     boolean subwords = Options.flag(settings.subwords(), defaultSubwords, Options.SUBWORDS, what);
     boolean ignoreCase = Options.flag(settings.stopwordsCase(), false, Options.STOPWORDS_CASE, what);
-    CharArraySet stopWords = new CharArraySet(settings.stopwords(), ignoreCase);
+    Options.notHere(Options.KEEP_PUNCTUATION, !settings.keepPunctuation().isEmpty(), what, "it belongs to the fenci"
+        + " tokenizer; for punctuation tokens, define a custom analyzer with a fenci tokenizer that sets it");
+    CharArraySet stopWords = Options.stopWords(settings.stopwords(), ignoreCase, what);
     String model = settings.model();
     List<String> entries = settings.dictionaryEntries();
     if (Options.isDefault(model, entries)) {

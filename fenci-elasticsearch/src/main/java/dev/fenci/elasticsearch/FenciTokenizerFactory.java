@@ -25,6 +25,11 @@ public final class FenciTokenizerFactory implements TokenizerFactory {
   public FenciTokenizerFactory(TokenizerSettings settings) {
     String what = "tokenizer";
     Options.noFiles(settings.dictionary(), "", what);
+    String stop = "stop words belong to fenci's analyzers; after a fenci tokenizer in a custom analyzer, add a stop"
+        + " filter (\"filter\": [{\"type\": \"stop\", \"stopwords\": [\"的\"]}])";
+    Options.notHere(Options.STOPWORDS, !settings.stopwords().isEmpty(), what, stop);
+    Options.notHere(Options.STOPWORDS_CASE, !settings.stopwordsCase().isEmpty(), what, stop);
+    Options.notHere(Options.STOPWORDS_PATH, !settings.stopwordsPath().isEmpty(), what, stop);
     keepPunctuation = Options.flag(settings.keepPunctuation(), false, Options.KEEP_PUNCTUATION, what);
     subwords = Options.flag(settings.subwords(), false, Options.SUBWORDS, what);
     String model = settings.model();

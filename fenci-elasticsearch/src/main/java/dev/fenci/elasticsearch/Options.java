@@ -63,6 +63,37 @@ final class Options {
     }
   }
 
+  /**
+   * The stop words of {@code items}: the words themselves, or one of Elasticsearch's named lists
+   * that this plugin knows, {@code _english_} (Lucene's English stop words) or {@code _none_}.
+   */
+  static org.apache.lucene.analysis.CharArraySet stopWords(List<String> items, boolean ignoreCase, String what) {
+    if (items.size() == 1 && items.get(0).equals("_none_")) {
+      return new org.apache.lucene.analysis.CharArraySet(0, ignoreCase);
+    }
+    if (items.size() == 1 && items.get(0).equals("_english_")) {
+      return new org.apache.lucene.analysis.CharArraySet(
+          org.apache.lucene.analysis.en.EnglishAnalyzer.ENGLISH_STOP_WORDS_SET, ignoreCase);
+    }
+    for (String w : items) {
+      if (w.length() > 2 && w.startsWith("_") && w.endsWith("_")) {
+        throw new IllegalArgumentException("[" + STOPWORDS + "] of a fenci " + what + " names the list " + w
+            + ", which this plugin does not have: give the words themselves, or _english_ or _none_ alone");
+      }
+    }
+    return new org.apache.lucene.analysis.CharArraySet(items, ignoreCase);
+  }
+
+  /**
+   * Refuses a setting of the other kind of component, which Elasticsearch would otherwise pass over
+   * in silence ({@code keep_punctuation} on an analyzer, stop words on the tokenizer).
+   */
+  static void notHere(String key, boolean given, String what, String instead) {
+    if (given) {
+      throw new IllegalArgumentException("[" + key + "] is not a setting of a fenci " + what + ": " + instead);
+    }
+  }
+
   /** Whether the settings name the default model and no dictionary: the segmenter may wait for first use. */
   static boolean isDefault(String model, List<String> entries) {
     return model.equals(Presets.DEFAULT) && entries.isEmpty();

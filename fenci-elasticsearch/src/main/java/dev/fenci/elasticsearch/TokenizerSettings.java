@@ -25,6 +25,16 @@ public interface TokenizerSettings {
   @ListSetting(path = Options.DICTIONARY)
   List<String> dictionary();
 
+  /** The analyzers' stop words: refused here, with the way to them ({@link Options#notHere}). */
+  @ListSetting(path = Options.STOPWORDS)
+  List<String> stopwords();
+
+  @StringSetting(path = Options.STOPWORDS_CASE, defaultValue = "")
+  String stopwordsCase();
+
+  @StringSetting(path = Options.STOPWORDS_PATH, defaultValue = "")
+  String stopwordsPath();
+
   @StringSetting(path = Options.KEEP_PUNCTUATION, defaultValue = "false")
   String keepPunctuation();
 

@@ -79,6 +79,40 @@ class FenciAnalysisTest {
     assertThat(Es.tokens(a.get("d"), "请扫描二维码")).containsExactly("请", "扫描二维码");
   }
 
+  @Test
+  void stopWordsTheirCaseAndNamedLists() throws IOException {
+    IndexAnalyzers a = analyzers(Settings.builder()
+        .put("index.analysis.analyzer.exact.type", "fenci")
+        .putList("index.analysis.analyzer.exact.stopwords", "The", "的")
+        .put("index.analysis.analyzer.any.type", "fenci")
+        .putList("index.analysis.analyzer.any.stopwords", "The", "的")
+        .put("index.analysis.analyzer.any.stopwords_case", true)
+        .put("index.analysis.analyzer.en.type", "fenci")
+        .put("index.analysis.analyzer.en.stopwords", "_english_")
+        .put("index.analysis.analyzer.none.type", "fenci")
+        .put("index.analysis.analyzer.none.stopwords", "_none_"));
+    // tokens are lower-cased before the stop words: "The" matches only whatever its case
+    assertThat(Es.tokens(a.get("exact"), "The iPhone的书")).containsExactly("the", "iphone", "书");
+    assertThat(Es.tokens(a.get("any"), "The iPhone的书")).containsExactly("iphone", "书");
+    assertThat(Es.tokens(a.get("en"), "the iPhone is 好的")).containsExactly("iphone", "好", "的");
+    assertThat(Es.tokens(a.get("none"), "the _none_")).contains("the");
+  }
+
+  @Test
+  void settingsOfTheOtherKindOfComponentAreRefused() {
+    assertThat(failure(Settings.builder().put("index.analysis.analyzer.x.type", "fenci")
+        .put("index.analysis.analyzer.x.keep_punctuation", true)))
+        .contains("[keep_punctuation] is not a setting of a fenci analyzer: it belongs to the fenci tokenizer");
+    for (String key : new String[] {"stopwords", "stopwords_case", "stopwords_path"}) {
+      assertThat(failure(Settings.builder().put("index.analysis.tokenizer.x.type", "fenci")
+          .put("index.analysis.tokenizer.x." + key, key.equals("stopwords_case") ? "true" : "的")))
+          .contains("[" + key + "] is not a setting of a fenci tokenizer: stop words belong to fenci's analyzers");
+    }
+    assertThat(failure(Settings.builder().put("index.analysis.analyzer.x.type", "fenci")
+        .put("index.analysis.analyzer.x.stopwords", "_chinese_")))
+        .contains("[stopwords] of a fenci analyzer names the list _chinese_, which this plugin does not have");
+  }
+
   /**
    * Elasticsearch reads a list setting given as one string as the list of its comma-separated
    * parts (docs/elasticsearch.md says so): an entry with a multiplier goes in a JSON list.
