@@ -23,7 +23,7 @@ final class Analyzers {
         + " tokenizer; for punctuation tokens, define a custom analyzer with a fenci tokenizer that sets it");
     CharArraySet stopWords = Options.stopWords(settings.stopwords(), ignoreCase, what);
     String model = settings.model();
-    List<String> entries = settings.dictionaryEntries();
+    List<String> entries = Options.entries(settings.dictionaryEntries(), settings.dictionaryEntriesAsText());
     if (Options.isDefault(model, entries)) {
       return new LazyAnalyzer(() -> new FenciAnalyzer(Options.segmenter(model, entries, what), stopWords, subwords));
     }

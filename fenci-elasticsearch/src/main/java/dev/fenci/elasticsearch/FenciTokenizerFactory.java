@@ -33,7 +33,7 @@ public final class FenciTokenizerFactory implements TokenizerFactory {
     keepPunctuation = Options.flag(settings.keepPunctuation(), false, Options.KEEP_PUNCTUATION, what);
     subwords = Options.flag(settings.subwords(), false, Options.SUBWORDS, what);
     String model = settings.model();
-    var entries = settings.dictionaryEntries();
+    var entries = Options.entries(settings.dictionaryEntries(), settings.dictionaryEntriesAsText());
     segmenter = new Once<>(() -> Options.segmenter(model, entries, what));
     if (!Options.isDefault(model, entries)) {
       segmenter.get();

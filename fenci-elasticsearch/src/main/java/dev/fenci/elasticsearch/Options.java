@@ -94,6 +94,18 @@ final class Options {
     }
   }
 
+  /**
+   * The dictionary entries: the list, or, when the setting was one string rather than a JSON list
+   * ({@code text} not in brackets), that string as one entry: Elasticsearch splits a string at its
+   * commas, which would make {@code "二维码,10"} the entries {@code 二维码} and {@code 10}.
+   */
+  static List<String> entries(List<String> list, String text) {
+    if (!text.isEmpty() && !(text.startsWith("[") && text.endsWith("]"))) {
+      return List.of(text);
+    }
+    return list;
+  }
+
   /** Whether the settings name the default model and no dictionary: the segmenter may wait for first use. */
   static boolean isDefault(String model, List<String> entries) {
     return model.equals(Presets.DEFAULT) && entries.isEmpty();
@@ -118,11 +130,19 @@ final class Options {
       return s;
     }
     UserDictionary dict = UserDictionary.empty();
+    java.io.ByteArrayOutputStream warned = new java.io.ByteArrayOutputStream();
     try {
-      dict.addAll(DictionaryFile.parse(entries, "[" + DICTIONARY_ENTRIES + "] of a fenci " + what + ", entry", false, null));
+      dict.addAll(DictionaryFile.parse(entries, "[" + DICTIONARY_ENTRIES + "] of a fenci " + what + ", entry", false,
+          new java.io.PrintStream(warned, true, java.nio.charset.StandardCharsets.UTF_8)));
     } catch (IOException e) {
       throw new IllegalArgumentException(e.getMessage() + " (an entry is a word, or a word, a comma and a multiplier:"
           + " \"二维码,10\")", e);
+    }
+    // an entry that reads two ways ("iPhone 15"): a warning on a command line, which no one here would see
+    String warning = warned.toString(java.nio.charset.StandardCharsets.UTF_8).strip();
+    if (!warning.isEmpty()) {
+      throw new IllegalArgumentException(warning.replace("fenci: warning: ", "").lines().findFirst().orElse(warning)
+          + " (refused here: write it the one way you mean)");
     }
     return s.withDictionary(dict);
   }

@@ -21,6 +21,13 @@ public interface TokenizerSettings {
   @ListSetting(path = Options.DICTIONARY_ENTRIES)
   List<String> dictionaryEntries();
 
+  /**
+   * The same setting as text: a JSON list reads as {@code [a, b]}, a single string as itself,
+   * which Elasticsearch would otherwise split at its commas ({@link Options#entries}).
+   */
+  @StringSetting(path = Options.DICTIONARY_ENTRIES, defaultValue = "")
+  String dictionaryEntriesAsText();
+
   /** OpenSearch's dictionary files: refused here, with the way round it ({@link Options#noFiles}). */
   @ListSetting(path = Options.DICTIONARY)
   List<String> dictionary();

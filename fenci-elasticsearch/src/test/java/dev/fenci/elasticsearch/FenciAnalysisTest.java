@@ -118,11 +118,31 @@ class FenciAnalysisTest {
    * parts (docs/elasticsearch.md says so): an entry with a multiplier goes in a JSON list.
    */
   @Test
-  void aSingleStringIsSplitAtCommasByElasticsearch() {
+  void aSingleStringIsSplitAtCommasByElasticsearchButIsOneEntryHere() throws IOException {
     assertThat(Settings.builder().put("dictionary_entries", "扫描二维码,inf").build().getAsList("dictionary_entries"))
         .containsExactly("扫描二维码", "inf");
     assertThat(Settings.builder().putList("dictionary_entries", "扫描二维码,inf").build().getAsList("dictionary_entries"))
         .containsExactly("扫描二维码,inf");
+    // 微信号 below 1 is pushed apart; split at its comma it would be a bare word (10) and a word 0.01
+    IndexAnalyzers a = analyzers(Settings.builder()
+        .put("index.analysis.analyzer.one.type", "fenci")
+        .put("index.analysis.analyzer.one.dictionary_entries", "微信号,0.01")
+        .put("index.analysis.analyzer.list.type", "fenci")
+        .putList("index.analysis.analyzer.list.dictionary_entries", "微信号,0.01", "二维码"));
+    assertThat(Es.tokens(a.get("one"), "关注微信号")).containsExactly("关注", "微", "信号");
+    assertThat(Es.tokens(a.get("list"), "关注微信号")).containsExactly("关注", "微", "信号");
+    var t = Es.tokenizers(registry, Settings.builder()
+        .put("index.analysis.tokenizer.one.type", "fenci")
+        .put("index.analysis.tokenizer.one.dictionary_entries", "微信号,0.01").build());
+    assertThat(Es.tokens(t.get("one").create(), "关注微信号")).containsExactly("关注", "微", "信号");
+  }
+
+  @Test
+  void anEntryThatReadsTwoWaysIsRefused() {
+    assertThat(failure(Settings.builder().put("index.analysis.analyzer.x.type", "fenci")
+        .putList("index.analysis.analyzer.x.dictionary_entries", "二维码,10", "iPhone 15")))
+        .contains("entry:2: 'iPhone 15' is read as the word 'iPhone' with multiplier 15; write 'iPhone 15,10'")
+        .contains("refused here");
   }
 
   private static String failure(Settings.Builder analysis) {
