@@ -7,9 +7,9 @@ import org.apache.lucene.analysis.CharArraySet;
 
 /**
  * What the analyzers {@code fenci} and {@code fenci_index} share: a {@link FenciAnalyzer} from
- * {@link AnalyzerSettings}, checked when the factory is made. With the default model and no
- * dictionary the analyzer is a {@link LazyAnalyzer}: Elasticsearch builds both analyzers for every
- * index, used or not, and a node that never analyses Chinese should never load the model.
+ * {@link AnalyzerSettings}. Elasticsearch builds both analyzers for every index and analyses an
+ * empty text with each as it does (its {@code AnalysisRegistry.checkVersions}), so the model is
+ * loaded when a node first creates or opens an index; a preset is loaded once per node and shared.
  */
 final class Analyzers {
   private Analyzers() {}
@@ -22,11 +22,7 @@ final class Analyzers {
     Options.notHere(Options.KEEP_PUNCTUATION, !settings.keepPunctuation().isEmpty(), what, "it belongs to the fenci"
         + " tokenizer; for punctuation tokens, define a custom analyzer with a fenci tokenizer that sets it");
     CharArraySet stopWords = Options.stopWords(settings.stopwords(), ignoreCase, what);
-    String model = settings.model();
     List<String> entries = Options.entries(settings.dictionaryEntries(), settings.dictionaryEntriesAsText());
-    if (Options.isDefault(model, entries)) {
-      return new LazyAnalyzer(() -> new FenciAnalyzer(Options.segmenter(model, entries, what), stopWords, subwords));
-    }
-    return new FenciAnalyzer(Options.segmenter(model, entries, what), stopWords, subwords);
+    return new FenciAnalyzer(Options.segmenter(settings.model(), entries, what), stopWords, subwords);
   }
 }
