@@ -115,8 +115,10 @@ class PluginZipIT {
       (entry.endsWith(".jar") ? modulePath : classPath).add(entry);
     }
     Path java = Path.of(System.getProperty("java.home"), "bin", "java");
+    // with the Vector API, as Elasticsearch's jvm.options add it: fenci's vector kernels, warmed up on
+    // a thread of their own, inside the plugin's class loader
     Process p = new ProcessBuilder(java.toString(), "--module-path", String.join(File.pathSeparator, modulePath),
-        "--add-modules=ALL-MODULE-PATH", "-cp", String.join(File.pathSeparator, classPath),
+        "--add-modules=ALL-MODULE-PATH", "--add-modules=jdk.incubator.vector", "-cp", String.join(File.pathSeparator, classPath),
         LoadPlugin.class.getName(), home.toString(), (MAJOR - 1) + ".17.0", MAJOR + ".0.0", API_VERSION, EARLIER, VERSION, LATER, NEXT_MINOR,
         (MAJOR + 1) + ".0.0").redirectErrorStream(true).start();
     String out;
@@ -136,6 +138,7 @@ class PluginZipIT {
         .contains("zh_index: 中华人民共和国 中华 华人 人民 共和 共和国 成立\n")
         .contains("mine: 请 扫描二维码 。\n")
         .contains("tokenizer dev.fenci.lucene.FenciTokenizer in module synthetic.analysis.fenci of UberModuleClassLoader\n")
+        .contains("matrix kernels vector-")
         // the server's check of a stable plugin, with the running version (VERSION) fixed: a plugin
         // built for it or an earlier version of its major version loads (so this plugin, built for
         // API_VERSION, loads on the later ones), a later or another major's does not
