@@ -7,14 +7,14 @@ import org.apache.lucene.analysis.CharArraySet;
 
 /**
  * What the analyzers {@code fenci} and {@code fenci_index} share: a {@link FenciAnalyzer} from
- * {@link AnalyzerSettings}. Elasticsearch builds both analyzers for every index and analyses an
+ * {@link FenciSettings}. Elasticsearch builds both analyzers for every index and analyses an
  * empty text with each as it does (its {@code AnalysisRegistry.checkVersions}), so the model is
  * loaded when a node first creates or opens an index; a preset is loaded once per node and shared.
  */
 final class Analyzers {
   private Analyzers() {}
 
-  static Analyzer of(AnalyzerSettings settings, boolean defaultSubwords) {
+  static Analyzer of(FenciSettings settings, boolean defaultSubwords) {
     String what = "analyzer";
     Options.noFiles(settings.dictionary(), settings.stopwordsPath(), what);
     boolean subwords = Options.flag(settings.subwords(), defaultSubwords, Options.SUBWORDS, what);

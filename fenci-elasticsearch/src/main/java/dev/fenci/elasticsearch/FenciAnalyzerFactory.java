@@ -7,7 +7,7 @@ import org.elasticsearch.plugin.analysis.AnalyzerFactory;
 
 /**
  * The analyzer {@code fenci} ({@link dev.fenci.lucene.FenciAnalyzer}: words, width folding, lower
- * case): for queries, and for indexes without subwords. Settings: {@link AnalyzerSettings}
+ * case): for queries, and for indexes without subwords. Settings: {@link FenciSettings}
  * ({@code subwords} false unless set), read when Elasticsearch first asks for the analyzer (as it
  * builds the index's analyzers), so that a mistake reaches the user as this plugin's own {@code
  * IllegalArgumentException}, not wrapped in the server's "Cannot create instance" of the factory.
@@ -17,7 +17,7 @@ public final class FenciAnalyzerFactory implements AnalyzerFactory {
   private final Once<Analyzer> analyzer;
 
   @Inject
-  public FenciAnalyzerFactory(AnalyzerSettings settings) {
+  public FenciAnalyzerFactory(FenciSettings settings) {
     analyzer = new Once<>(() -> Analyzers.of(settings, false));
   }
 

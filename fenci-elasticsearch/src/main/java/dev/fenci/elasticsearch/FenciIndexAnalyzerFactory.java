@@ -8,7 +8,7 @@ import org.elasticsearch.plugin.analysis.AnalyzerFactory;
 /**
  * The analyzer {@code fenci_index}: {@code fenci} with each word followed by its parts ({@code
  * 共和国} inside {@code 中华人民共和国}), for indexes; search them with {@code fenci}. Settings:
- * {@link AnalyzerSettings} ({@code subwords} true unless set), read as {@link FenciAnalyzerFactory}
+ * {@link FenciSettings} ({@code subwords} true unless set), read as {@link FenciAnalyzerFactory}
  * reads them.
  */
 @NamedComponent("fenci_index")
@@ -16,7 +16,7 @@ public final class FenciIndexAnalyzerFactory implements AnalyzerFactory {
   private final Once<Analyzer> analyzer;
 
   @Inject
-  public FenciIndexAnalyzerFactory(AnalyzerSettings settings) {
+  public FenciIndexAnalyzerFactory(FenciSettings settings) {
     analyzer = new Once<>(() -> Analyzers.of(settings, true));
   }
 

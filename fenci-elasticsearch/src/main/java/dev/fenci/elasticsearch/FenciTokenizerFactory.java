@@ -10,7 +10,7 @@ import org.elasticsearch.plugin.analysis.TokenizerFactory;
 
 /**
  * The tokenizer {@code fenci} ({@link FenciTokenizer}): settings {@code model}, {@code
- * dictionary_entries}, {@code keep_punctuation}, {@code subwords} ({@link TokenizerSettings}).
+ * dictionary_entries}, {@code keep_punctuation}, {@code subwords} ({@link FenciSettings}).
  * Elasticsearch makes one for every index, configured or not: with the default model and no
  * dictionary the model is loaded when the first tokenizer is made; settings that name another
  * model or a dictionary are read at once, so that a mistake fails the index's creation.
@@ -22,7 +22,7 @@ public final class FenciTokenizerFactory implements TokenizerFactory {
   private final boolean subwords;
 
   @Inject
-  public FenciTokenizerFactory(TokenizerSettings settings) {
+  public FenciTokenizerFactory(FenciSettings settings) {
     String what = "tokenizer";
     Options.noFiles(settings.dictionary(), "", what);
     String stop = "stop words belong to fenci's analyzers; after a fenci tokenizer in a custom analyzer, add a stop"

@@ -6,13 +6,16 @@ import org.elasticsearch.plugin.settings.ListSetting;
 import org.elasticsearch.plugin.settings.StringSetting;
 
 /**
- * The settings of the tokenizer {@code fenci}, as Elasticsearch hands them to {@link
- * FenciTokenizerFactory} (it implements this interface from the tokenizer's settings in the index).
- * The flags are read as text, not with {@code @BooleanSetting}, whose {@code Boolean.valueOf} would
- * take {@code yes} for {@code false} without a word; {@link Options#flag} refuses it.
+ * The settings of the tokenizer {@code fenci} and of the analyzers {@code fenci} and {@code
+ * fenci_index}, as Elasticsearch hands them to their factories (it implements this interface from
+ * the component's settings in the index). Both kinds declare every setting, so that one given to
+ * the wrong kind is refused, not passed over ({@link Options#notHere}), and each applies its own
+ * defaults: an empty flag means the component's default. The flags are read as text, not with
+ * {@code @BooleanSetting}, whose {@code Boolean.valueOf} would take {@code yes} for {@code false}
+ * without a word; {@link Options#flag} refuses it.
  */
 @AnalysisSettings
-public interface TokenizerSettings {
+public interface FenciSettings {
   /** A preset: {@code default} (accurate), {@code fast}, {@code weibo}, ... */
   @StringSetting(path = Options.MODEL, defaultValue = dev.fenci.Presets.DEFAULT)
   String model();
@@ -32,19 +35,23 @@ public interface TokenizerSettings {
   @ListSetting(path = Options.DICTIONARY)
   List<String> dictionary();
 
-  /** The analyzers' stop words: refused here, with the way to them ({@link Options#notHere}). */
+  /** Whether each word is followed by its parts (empty: the component's default). */
+  @StringSetting(path = Options.SUBWORDS, defaultValue = "")
+  String subwords();
+
+  /** The tokenizer's: whether punctuation becomes tokens (empty: false). */
+  @StringSetting(path = Options.KEEP_PUNCTUATION, defaultValue = "")
+  String keepPunctuation();
+
+  /** The analyzers': words dropped after width folding and lower case; or {@code _english_}, {@code _none_}. */
   @ListSetting(path = Options.STOPWORDS)
   List<String> stopwords();
 
+  /** The analyzers': whether stop words match whatever their case (empty: false). */
   @StringSetting(path = Options.STOPWORDS_CASE, defaultValue = "")
   String stopwordsCase();
 
+  /** OpenSearch's stop word file: refused here ({@link Options#noFiles}). */
   @StringSetting(path = Options.STOPWORDS_PATH, defaultValue = "")
   String stopwordsPath();
-
-  @StringSetting(path = Options.KEEP_PUNCTUATION, defaultValue = "false")
-  String keepPunctuation();
-
-  @StringSetting(path = Options.SUBWORDS, defaultValue = "false")
-  String subwords();
 }
