@@ -153,11 +153,9 @@ final class EvalCommand implements Callable<Integer> {
     }
     if (!differing.isEmpty()) {
       int n = differing.size();
-      String which = goldRead.format().oneLineASentence()
-          ? n + (n == 1 ? " line" : " lines") + " of " + output + (n == 1 ? " holds" : " hold") + " other characters than "
-              + gold + "'s"
-          : n + (n == 1 ? " line" : " lines") + " of " + output + (n == 1 ? " holds" : " hold") + " other characters than "
-              + gold + "'s " + (n == 1 ? "sentence" : "sentences") + " of the same number";
+      String which = n + (n == 1 ? " line" : " lines") + " of " + output + (n == 1 ? " holds" : " hold")
+          + " other characters than " + gold + "'s" + (goldRead.format().oneLineASentence() ? ""
+              : " " + (n == 1 ? "sentence" : "sentences") + " of the same number");
       System.err.println("fenci eval: note: " + which + "; scored by aligning the words, as the bakeoff's script does."
           + " First at " + differing.get(0));
     }
