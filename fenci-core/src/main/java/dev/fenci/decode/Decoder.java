@@ -22,13 +22,13 @@ import java.util.List;
  * Viterbi, word boundaries. Stateless once built, so one instance serves any number of threads.
  *
  * <p>Each text is decoded as one tag sequence. Characters of TEXT chunks carry the network's
- * tag scores (logits); whitespace, punctuation and address chunks (and, under the seed rules, ASCII runs)
+ * tag scores (logits); whitespace, punctuation and address chunks (and, under the seed rules, Latin runs)
  * carry their fixed tagging, every other tagging of them and every word crossing a chunk edge
- * costing {@link #CUT}, far more than any dictionary multiplier; so does joining a Latin word (an
- * ASCII run of {@link #LATIN_WORD_LETTERS} letters or more) with a Chinese character next to it,
+ * costing {@link #CUT}, far more than any dictionary multiplier; so does joining a Latin word (a
+ * Latin run of {@link #LATIN_WORD_LETTERS} letters or more) with a Chinese character next to it,
  * or a currency sign with a Chinese character before it or a digit after it (both under the
  * {@code fold} text rules).
- * Emoji and runs of Hangul or kana are such fixed chunks too ({@link Chunk.Kind}). A user dictionary adds
+ * Emoji and runs of Hangul, kana or another alphabet ({@code Москва}) are such fixed chunks too ({@link Chunk.Kind}). A user dictionary adds
  * log(multiplier) to the tags that make each occurrence one word; forced occurrences (and
  * occurrences that cross a cut, with a multiplier above 1) become hard constraints. With a
  * network that reads lexicon features, occurrences of two characters or more inside one TEXT
@@ -57,14 +57,14 @@ public final class Decoder {
   /** Longest text (UTF-16 units) decoded as one tag sequence; longer ones go window by window. */
   public static final int LONG = 16384;
   /**
-   * Letters that make an ASCII run a word of its own (a Latin word), never joined with the
+   * Letters that make a Latin run a word of its own (a Latin word), never joined with the
    * Chinese characters next to it. In People's Daily 1998 runs of 4 letters or more join Chinese characters
    * in 10 of 141 words, and in 26 of 1,063 in NLPCC 2016 micro-blogs (there mostly user names);
    * the network, which saw few Latin letters, joined them far more often ({@code Twitter周二}).
    */
   static final int LATIN_WORD_LETTERS = 4;
   /**
-   * Letters that make an ASCII run between two Chinese characters a word of its own
+   * Letters that make a Latin run between two Chinese characters a word of its own
    * ({@code 特斯拉 CEO 马斯克}): such a run of three letters or more is one in 258 of 290 cases in
    * People's Daily 1998 (joined mostly to the right, {@code ＶＣＤ机}) and 727 of 757 in the NLPCC
    * micro-blogs, and never inside a word with both of them.
@@ -614,7 +614,7 @@ public final class Decoder {
      * at {@code lastWordStart} (negative: before the line).
      */
     int[] decode(int boundary, int lastWordStart) {
-      // chunks: fixed tagging of cuts, word boundaries at every chunk edge, unsplit ASCII runs
+      // chunks: fixed tagging of cuts, word boundaries at every chunk edge, unsplit Latin runs
       for (int k = 0; k < n; k++) {
         Chunk ch = chunks.get(chunkOf[k]);
         boolean first = k == 0 || chunkOf[k - 1] != chunkOf[k];
@@ -636,7 +636,7 @@ public final class Decoder {
           scores[o + Tag.M.ordinal()] += CUT;
         }
         if (!last && noBoundaryAfter(k)) {
-          // no word boundary inside an ASCII run or before a combining mark
+          // no word boundary inside a Latin run or before a combining mark
           scores[o + Tag.S.ordinal()] += CUT;
           scores[o + Tag.E.ordinal()] += CUT;
           scores[o + Tag.COUNT + Tag.S.ordinal()] += CUT;
@@ -645,7 +645,7 @@ public final class Decoder {
       }
       if (boundary > 0 && boundary < text.length()) {
         int k = cpIndex(boundary);
-        // twice a cut: stronger than the rule that keeps an ASCII run whole
+        // twice a cut: stronger than the rule that keeps a Latin run whole
         boundaryBefore(k, 2 * CUT);
         // the settled tag before the boundary (S after a one-character word, E otherwise): with
         // learned transitions it changes the scores of what follows, and the context decoded
@@ -804,12 +804,12 @@ public final class Decoder {
 
     /**
      * The word boundaries that the rules for Latin words and currency signs ask for ({@code edges[k]}: one before code
-     * point {@code k}), or null if there are none: an ASCII run with at least
-     * {@link #LATIN_WORD_LETTERS} letters ({@code Twitter}, {@code iPhone6Plus}) is never joined
+     * point {@code k}), or null if there are none: a Latin run ({@link Chunker#inLatinRun}) with at least
+     * {@link #LATIN_WORD_LETTERS} letters ({@code Twitter}, {@code iPhone6Plus}, {@code Straße}) is never joined
      * with a Chinese character next to it, nor is one of {@link #SANDWICH_LETTERS} between two
      * ({@code 特斯拉 CEO 马斯克}); other runs may be ({@code A股}, {@code POS机}, {@code 款SUV}) as the
      * network decides, and so may any run with the other characters the network sees
-     * ({@code Lily_Wang}, {@code Schrödinger}). A currency sign ({@code $ ￥ €}) is never joined
+     * ({@code Lily_Wang}). A currency sign ({@code $ ￥ €}) is never joined
      * with a Chinese character before it, nor with a digit after it.
      */
     private boolean[] ruleWordEdges() {
@@ -828,16 +828,16 @@ public final class Decoder {
             edges[a + 1] = true;
           }
         }
-        if (text.charAt(offsets[a]) >= 0x80 || !Chunker.inAsciiRun(text, offsets[a])
+        if (!Chunker.inLatinRun(text, offsets[a])
             || chunks.get(chunkOf[a]).kind() != Chunk.Kind.TEXT) {
           a++;
           continue;
         }
         int b = a;
         int letters = 0;
-        while (b < n && chunkOf[b] == chunkOf[a] && Chunker.inAsciiRun(text, offsets[b])) {
+        while (b < n && chunkOf[b] == chunkOf[a] && Chunker.inLatinRun(text, offsets[b])) {
           char c = text.charAt(offsets[b]);
-          letters += (c | 0x20) >= 'a' && (c | 0x20) <= 'z' ? 1 : 0;
+          letters += (c | 0x20) >= 'a' && (c | 0x20) <= 'z' || Chunker.isLatinLetter(c) ? 1 : 0;
           b++;
         }
         if (letters >= SANDWICH_LETTERS) {
@@ -933,11 +933,11 @@ public final class Decoder {
 
     /**
      * Whether the rules allow no word boundary after code point {@code k} of a TEXT chunk: inside
-     * an ASCII run ({@link Chunker#inAsciiRun}) or before a combining mark.
+     * a Latin run ({@link Chunker#inLatinRun}) or before a combining mark.
      */
     private boolean noBoundaryAfter(int k) {
       return Chunker.isCombiningMark(text.codePointAt(offsets[k + 1]))
-          || !rules.asciiRunsAreWords() && Chunker.inAsciiRun(text, offsets[k]) && Chunker.inAsciiRun(text, offsets[k + 1]);
+          || !rules.asciiRunsAreWords() && Chunker.inLatinRun(text, offsets[k]) && Chunker.inLatinRun(text, offsets[k + 1]);
     }
 
     /** Whether the rules allow no word boundary inside code points {@code [s, e)}. */

@@ -12,14 +12,18 @@ public record Chunk(int start, int end, Kind kind) {
     SPACE,
     /** A run of one punctuation character: one word. */
     PUNCT,
-    /** A run of ASCII letters and digits kept whole without the network (seed rules). */
+    /** A run of Latin letters and ASCII digits kept whole without the network (seed rules). */
     ASCII,
     /** A web or e-mail address ({@link Links}): one word, not shown to the network. */
     LINK,
     /** An emoji with its modifiers, a joined sequence or a flag ({@link Emoji}): one word, not shown to the network. */
     EMOJI,
-    /** A run of one syllabic script, Hangul, hiragana or katakana: one word, not shown to the network. */
-    SYLLABIC,
+    /**
+     * A run of one script that Chinese text does not write: Hangul, hiragana or katakana, or two
+     * letters or more of an alphabet such as Cyrillic, Greek, Arabic or Thai. One word, not shown
+     * to the network.
+     */
+    SCRIPT,
     /** Text the network segments. */
     TEXT
   }

@@ -17,10 +17,12 @@ import java.util.List;
  * standard and the micro-blog corpora write it), except a run of an ellipsis mark
  * ({@code ……}, {@code ‥‥}), which is one word. A web or e-mail address ({@link Links}) is one
  * word too, so is an emoji with its modifiers ({@link Emoji}: {@code 👍🏻}, {@code 👨‍👩‍👧},
- * {@code 🇨🇳}) and a run of Hangul, of hiragana or of katakana ({@link #syllabic}). A comma or
+ * {@code 🇨🇳}) and a run of Hangul, of hiragana or of katakana ({@link #syllabic}) or of two letters or
+ * more of another alphabet that Chinese text does not write ({@link #alphabet}: {@code Москва}). A comma or
  * colon inside a number written in ASCII digits ({@code 1,299}, {@code 19:30}, see
  * {@link #joinsDigits}) is no cut. An ASCII hyphen or full stop between ASCII letters or digits
- * ({@link #joinsHyphen}, {@link #joinsDot}) belongs to their run, which is never split, and so do
+ * ({@link #joinsHyphen}, {@link #joinsDot}) belongs to their run, which is never split and takes the
+ * Latin letters beyond ASCII too ({@link #inLatinRun}: {@code Straße}), and so do
  * the pluses of {@code C++} ({@link #joinsPlus}); any other ASCII full stop is a cut, and a run of
  * them one word ({@code Java .}, {@code 嗯 ...}; {@link #isLoneDot}).
  */
@@ -37,13 +39,14 @@ public final class Chunker {
   }
 
   /**
-   * Whitespace: what {@link Character#isWhitespace} or {@link Character#isSpaceChar} says, and the
-   * zero-width space (U+200B), which web text uses as an invisible word separator, and U+FEFF, a
-   * byte order mark left inside a line where files were joined (a reader drops the one that starts
-   * a file).
+   * Whitespace: what {@link Character#isWhitespace} or {@link Character#isSpaceChar} says, the next
+   * line control (U+0085, Unicode's White_Space, which Java's two methods leave out and Python's
+   * {@code str.split()} splits at), and the zero-width space (U+200B), which web text uses as an
+   * invisible word separator, and U+FEFF, a byte order mark left inside a line where files were
+   * joined (a reader drops the one that starts a file).
    */
   public static boolean isSpace(int cp) {
-    return Character.isWhitespace(cp) || Character.isSpaceChar(cp) || cp == 0x200B || cp == 0xFEFF;
+    return Character.isWhitespace(cp) || Character.isSpaceChar(cp) || cp == 0x200B || cp == 0xFEFF || cp == 0x85;
   }
 
   /**
@@ -159,6 +162,71 @@ public final class Chunker {
     return false;
   }
 
+  /**
+   * The script of {@code cp} if it is a letter of an alphabet that Chinese text does not write
+   * (Cyrillic, Greek, Arabic, Hebrew, Thai, Devanagari, Mongolian, Tibetan, ...: every script but
+   * Han, Latin, the syllabic ones and the common and inherited characters), or null. The network,
+   * trained on Chinese, would cut such a word every two letters ({@code Пр|ив|ет}); a run of two
+   * letters or more of one of them is one word instead ({@link #alphabetEnd}). A single letter is
+   * left to the network: People's Daily and the PKU test write {@code β—兴奋剂}, {@code α粒子}.
+   */
+  static Character.UnicodeScript alphabet(int cp) {
+    boolean maybe = (cp >= 0x370 && cp < 0x2000) || (cp >= 0x2C00 && cp < 0x2E00) || (cp >= 0xA4D0 && cp < 0xAC00)
+        || (cp >= 0xFB1D && cp < 0xFE00) || (cp >= 0xFE70 && cp < 0xFF00) || (cp >= 0x10000 && cp < 0x1F000);
+    if (!maybe || !Character.isLetter(cp)) {
+      return null; // the common case, fast: Chinese characters, punctuation, full-width forms, ASCII
+    }
+    Character.UnicodeScript s = Character.UnicodeScript.of(cp);
+    switch (s) {
+      case HAN, LATIN, COMMON, INHERITED, UNKNOWN, HANGUL, HIRAGANA, KATAKANA, BOPOMOFO:
+        return null;
+      default:
+        return s;
+    }
+  }
+
+  /**
+   * The end of the run of {@code script}'s letters that starts at {@code i} (with its marks, and a
+   * zero-width joiner or non-joiner or an ASCII hyphen between two of its letters: {@code Нью-Йорк}),
+   * or -1 when the run holds fewer than two letters.
+   */
+  static int alphabetEnd(CharSequence text, int i, Character.UnicodeScript script) {
+    int n = text.length();
+    int end = i;
+    int letters = 0;
+    while (end < n) {
+      int cp = Character.codePointAt(text, end);
+      if (cp == 0x200C || cp == 0x200D || cp == '-') {
+        if (letters == 0 || end + 1 >= n || alphabet(Character.codePointAt(text, end + 1)) != script) {
+          break;
+        }
+      } else if (Character.UnicodeScript.of(cp) == script && (Character.isLetter(cp) || isCombiningMark(cp))) {
+        letters += Character.isLetter(cp) ? 1 : 0;
+      } else if (!(letters > 0 && isCombiningMark(cp))) {
+        break;
+      }
+      end += Character.charCount(cp);
+    }
+    return letters >= 2 ? end : -1;
+  }
+
+  /**
+   * Whether {@code cp} is a Latin letter beyond ASCII ({@code é ß ø ā ǎ ŋ ə ạ}): such a letter
+   * belongs to a Latin word's run ({@link #inLatinRun}) as ASCII letters do ({@code Straße},
+   * {@code Zürich}, pinyin with its tones, {@code cū}). Full-width letters ({@code Ｘ}) are not: People's
+   * Daily writes them, and the network reads them.
+   */
+  public static boolean isLatinLetter(int cp) {
+    return ((cp >= 0xC0 && cp < 0x250 && cp != 0xD7 && cp != 0xF7) || (cp >= 0x250 && cp < 0x2B0)
+        || (cp >= 0x1E00 && cp < 0x1F00) || (cp >= 0x2C60 && cp < 0x2C80) || (cp >= 0xA720 && cp < 0xA800)
+        || (cp >= 0xAB30 && cp < 0xAB70)) && Character.isLetter(cp);
+  }
+
+  /** An ASCII letter or digit, or a {@link #isLatinLetter Latin letter} beyond ASCII. */
+  public static boolean isLatinAlnum(int cp) {
+    return isAsciiAlnum(cp) || isLatinLetter(cp);
+  }
+
   /** Whether {@code cp} is a regional indicator letter, two of which make a flag ({@link Emoji}). */
   public static boolean isRegionalIndicator(int cp) {
     return Emoji.isRegionalIndicator(cp);
@@ -194,7 +262,7 @@ public final class Chunker {
    */
   public static boolean joinsHyphen(CharSequence text, int i) {
     return text.charAt(i) == '-' && i > 0 && i + 1 < text.length()
-        && isAsciiAlnum(text.charAt(i - 1)) && isAsciiAlnum(text.charAt(i + 1));
+        && isLatinAlnum(text.charAt(i - 1)) && isLatinAlnum(text.charAt(i + 1));
   }
 
   /**
@@ -215,7 +283,7 @@ public final class Chunker {
    */
   public static boolean joinsDot(CharSequence text, int i) {
     return text.charAt(i) == '.' && i > 0 && i + 1 < text.length()
-        && isAsciiAlnum(text.charAt(i - 1)) && isAsciiAlnum(text.charAt(i + 1));
+        && isLatinAlnum(text.charAt(i - 1)) && isLatinAlnum(text.charAt(i + 1));
   }
 
   /**
@@ -247,10 +315,17 @@ public final class Chunker {
         && !(i + 1 < text.length() && isAsciiAlnum(text.charAt(i + 1)) && (i == 0 || text.charAt(i - 1) != '.'));
   }
 
-  /** Whether the character at {@code i} belongs to a run of ASCII letters and digits that is never split. */
-  public static boolean inAsciiRun(CharSequence text, int i) {
-    return isAsciiAlnum(text.charAt(i)) || joinsDigits(text, i) || joinsHyphen(text, i) || joinsDot(text, i)
-        || joinsSharp(text, i) || joinsPlus(text, i);
+  /**
+   * Whether the character at {@code i} belongs to a run of Latin letters and ASCII digits that is
+   * never split: ASCII letters and digits, {@link #isLatinLetter Latin letters} beyond ASCII, the
+   * marks that join them ({@link #joinsDigits}, {@link #joinsHyphen}, {@link #joinsDot},
+   * {@link #joinsSharp}, {@link #joinsPlus}), and a combining mark after one of them
+   * ({@code cafe\u0301s}).
+   */
+  public static boolean inLatinRun(CharSequence text, int i) {
+    char c = text.charAt(i);
+    return isLatinAlnum(c) || joinsDigits(text, i) || joinsHyphen(text, i) || joinsDot(text, i)
+        || joinsSharp(text, i) || joinsPlus(text, i) || (i > 0 && isCombiningMark(c) && inLatinRun(text, i - 1));
   }
 
   /** Whether {@code cp} is a cut: a word of its own that the network never sees. */
@@ -289,11 +364,14 @@ public final class Chunker {
         kind = Chunk.Kind.EMOJI;
         end = emoji;
       } else if ((script = syllabic(cp)) != null) {
-        kind = Chunk.Kind.SYLLABIC;
+        kind = Chunk.Kind.SCRIPT;
         while (end < n && (syllabic(Character.codePointAt(text, end)) == script
             || (script != Character.UnicodeScript.HANGUL && continuesKana(text, end, script)))) {
           end += Character.charCount(Character.codePointAt(text, end));
         }
+      } else if ((script = alphabet(cp)) != null && alphabetEnd(text, i, script) > 0) {
+        kind = Chunk.Kind.SCRIPT;
+        end = alphabetEnd(text, i, script);
       } else if (isSpace(cp)) {
         kind = Chunk.Kind.SPACE;
         // a run ends with its line break: lines never share a word, whatever surrounds them
@@ -307,10 +385,10 @@ public final class Chunker {
             end++;
           }
         }
-      } else if (rules.asciiRunsAreWords() && isAsciiAlnum(cp)) {
+      } else if (rules.asciiRunsAreWords() && isLatinAlnum(cp)) {
         kind = Chunk.Kind.ASCII;
         // up to an address that starts inside the run (19:30abc@x.com), as in text
-        while (end < n && inAsciiRun(text, end) && Links.end(text, end) < 0 && Emoji.end(text, end) < 0) {
+        while (end < n && inLatinRun(text, end) && Links.end(text, end) < 0 && Emoji.end(text, end) < 0) {
           end++;
         }
       }

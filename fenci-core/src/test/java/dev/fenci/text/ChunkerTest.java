@@ -14,7 +14,7 @@ import org.junit.jupiter.api.Test;
 class ChunkerTest {
   private static List<String> show(String s, TextRules rules) {
     return new Chunker(rules).chunk(s).stream()
-        .map(c -> (c.kind() == Chunk.Kind.SYLLABIC ? 'Y' : c.kind().name().charAt(0)) + ":" + s.substring(c.start(), c.end()))
+        .map(c -> (c.kind() == Chunk.Kind.SCRIPT ? 'Y' : c.kind().name().charAt(0)) + ":" + s.substring(c.start(), c.end()))
         .collect(Collectors.toList());
   }
 
@@ -99,7 +99,7 @@ class ChunkerTest {
     String fold = "学C++，C+++";
     List<Boolean> inRun = new java.util.ArrayList<>();
     for (int i = 0; i < fold.length(); i++) {
-      inRun.add(Chunker.inAsciiRun(fold, i));
+      inRun.add(Chunker.inLatinRun(fold, i));
     }
     assertThat(inRun).containsExactly(false, true, true, true, false, true, true, true, false);
   }
@@ -168,7 +168,7 @@ class ChunkerTest {
     String text = "COVID-19 -5 a--b 5- x-y";
     boolean[] in = new boolean[text.length()];
     for (int i = 0; i < text.length(); i++) {
-      in[i] = Chunker.inAsciiRun(text, i);
+      in[i] = Chunker.inLatinRun(text, i);
     }
     // the hyphens of COVID-19 and x-y only: not before a run, after one, or two in a row
     for (int i = 0; i < text.length(); i++) {
@@ -186,7 +186,7 @@ class ChunkerTest {
     for (int i = 0; i < text.length(); i++) {
       // the stops of a.b and x.y only: not before a run, after one, or two in a row
       boolean expected = Chunker.isAsciiAlnum(text.charAt(i)) || i == 1 || i == text.length() - 2;
-      assertThat(Chunker.inAsciiRun(text, i)).as("%d in %s", i, text).isEqualTo(expected);
+      assertThat(Chunker.inLatinRun(text, i)).as("%d in %s", i, text).isEqualTo(expected);
     }
   }
 
@@ -263,7 +263,7 @@ class ChunkerTest {
 
   @Test
   void aSpaceWordIsMadeOnlyOfWhatTheChunkerTakesForSpace() {
-    assertThat(Chunker.isSpaceWord(" \t\u3000\u00A0\u200B\uFEFF")).isTrue();
+    assertThat(Chunker.isSpaceWord(" \t\u3000\u00A0\u200B\uFEFF\u0085")).isTrue();
     assertThat(Chunker.isSpaceWord(" a ")).isFalse();
     assertThat(Chunker.isSpaceWord("\uD840\uDC00")).isFalse();
     assertThat(Chunker.isSpaceWord("好  好", 1, 3)).isTrue();
@@ -311,7 +311,7 @@ class ChunkerTest {
     String[] notInARun = {"-a", "++", "C+", "好++", "^++"};
     int[] at = {0, 0, 1, 1, 1};
     for (int k = 0; k < at.length; k++) {
-      assertThat(Chunker.inAsciiRun(notInARun[k], at[k])).as(notInARun[k]).isFalse();
+      assertThat(Chunker.inLatinRun(notInARun[k], at[k])).as(notInARun[k]).isFalse();
     }
   }
 
@@ -348,6 +348,47 @@ class ChunkerTest {
     assertThat(show("か\u309Bき\u309C", TextRules.FOLD)).containsExactly("Y:か\u309Bき\u309C");
     assertThat(show("ジョン・和", TextRules.FOLD)).containsExactly("Y:ジョン", "T:・和");
     assertThat(show("ジョン・の", TextRules.FOLD)).containsExactly("Y:ジョン", "T:・", "Y:の");
+  }
+
+  @Test
+  void aRunOfTwoLettersOrMoreOfAnotherAlphabetIsOneWord() {
+    assertThat(show("我在Москве学习俄语", TextRules.FOLD)).containsExactly("T:我在", "Y:Москве", "T:学习俄语");
+    assertThat(show("Привет, мир", TextRules.FOLD)).containsExactly("Y:Привет", "P:,", "S: ", "Y:мир");
+    assertThat(show("Ελληνικά希腊语", TextRules.FOLD)).containsExactly("Y:Ελληνικά", "T:希腊语");
+    // Thai writes no spaces: its run stays whole rather than cut every two letters; with its vowel signs
+    assertThat(show("ภาษาไทย泰语", TextRules.FOLD)).containsExactly("Y:ภาษาไทย", "T:泰语");
+    assertThat(show("עברית希伯来", TextRules.FOLD)).containsExactly("Y:עברית", "T:希伯来");
+    assertThat(show("हिन्दी语", TextRules.FOLD)).containsExactly("Y:हिन्दी", "T:语");
+    // a hyphen or a joiner between two of its letters; not at the run's end, not before another script
+    assertThat(show("Нью-Йорк", TextRules.FOLD)).containsExactly("Y:Нью-Йорк");
+    assertThat(show("Нью-好", TextRules.FOLD)).containsExactly("Y:Нью", "T:-好");
+    assertThat(show("می‌خواهم", TextRules.FOLD)).containsExactly("Y:می‌خواهم");
+    // scripts do not mix in one run: Cyrillic then Greek, Cyrillic then ASCII
+    assertThat(show("Мирαβγ", TextRules.FOLD)).containsExactly("Y:Мир", "Y:αβγ");
+    assertThat(show("МирAB", TextRules.FOLD)).containsExactly("Y:Мир", "T:AB");
+    // one letter is left to the network, as the training data writes it with Chinese (β—兴奋剂, α粒子)
+    assertThat(show("β—兴奋剂和α粒子", TextRules.FOLD)).containsExactly("T:β—兴奋剂和α粒子");
+    assertThat(Chunker.alphabet('Я')).isEqualTo(Character.UnicodeScript.CYRILLIC);
+    for (int cp : new int[] {'a', 'é', '中', 'カ', '한', 'ㄅ', '，', 'Ａ', 0x0301, '7', 0x0660}) {
+      assertThat(Chunker.alphabet(cp)).as("U+%04X", cp).isNull();
+    }
+  }
+
+  @Test
+  void latinLettersBeyondAsciiBelongToTheRunOfTheirWord() {
+    for (String s : new String[] {"Straße", "Zürich", "café", "cafe\u0301s", "Ångström", "cū", "Nguyễn"}) {
+      for (int i = 0; i < s.length(); i++) {
+        assertThat(Chunker.inLatinRun(s, i)).as("%d in %s", i, s).isTrue();
+      }
+    }
+    assertThat(show("Straße和Größe", TextRules.SEED)).containsExactly("A:Straße", "T:和", "A:Größe");
+    assertThat(show("Málaga-Córdoba", TextRules.SEED)).containsExactly("A:Málaga-Córdoba");
+    // not the full-width letters, which People's Daily writes and the network reads; not × ÷
+    assertThat(Chunker.isLatinLetter('Ａ')).isFalse();
+    assertThat(Chunker.isLatinLetter('×')).isFalse();
+    assertThat(Chunker.isLatinLetter('÷')).isFalse();
+    assertThat(Chunker.isLatinLetter('ʒ')).isTrue();
+    assertThat(Chunker.isLatinLetter('α')).isFalse();
   }
 
   @Test
