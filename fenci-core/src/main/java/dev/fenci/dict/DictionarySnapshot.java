@@ -181,7 +181,9 @@ public final class DictionarySnapshot {
 
   /**
    * Every occurrence of every entry, in no particular order, allocating nothing per occurrence. An occurrence
-   * never starts or ends inside a surrogate pair, never starts with a combining mark or variation
+   * never starts or ends inside a surrogate pair, nor inside a Latin word or a number
+   * ({@code AI} is not found in {@code EMAIL}, {@code New York} not in {@code New Yorker}, {@code 15}
+   * not in {@code 2015}), never starts with a combining mark or variation
    * selector, and takes those that follow it ({@code 北京} in {@code 北京\uFE0F天安门} is applied
    * to {@code 北京\uFE0F}: a mark belongs to the character before it).
    */
@@ -212,10 +214,49 @@ public final class DictionarySnapshot {
       if ((hidden != null && hidden.get(word))
           || (begin > 0 && Character.isLowSurrogate(text.charAt(begin)) && Character.isHighSurrogate(text.charAt(begin - 1)))
           || (wordEnd < n && Character.isLowSurrogate(text.charAt(wordEnd)) && Character.isHighSurrogate(text.charAt(wordEnd - 1)))
-          || Chunker.isCombiningMark(Character.codePointAt(text, begin))) {
+          || Chunker.isCombiningMark(Character.codePointAt(text, begin))
+          || insideAWord(text, begin, wordEnd)) {
         return;
       }
       consumer.at(begin, Chunker.marksEnd(text, wordEnd), layer, word, logMultiplier);
     });
+  }
+
+  /**
+   * Whether {@code [begin, wordEnd)} starts or ends inside a Latin word or a number: its first
+   * character and the one before it are both Latin letters (ASCII, beyond ASCII or full-width) or
+   * both digits, or so are its last character and the one after it (after the combining marks that
+   * it takes). {@code AI} does not occur in {@code EMAIL} nor {@code New York} in {@code New Yorker},
+   * nor {@code 15} in {@code 2015}; {@code iPhone} does in {@code iPhone6Plus}, {@code com} in
+   * {@code example.com}, and every entry inside Chinese text.
+   */
+  private static boolean insideAWord(CharSequence text, int begin, int wordEnd) {
+    if (begin > 0) {
+      int before = begin;
+      while (before > 0 && Chunker.isCombiningMark(Character.codePointBefore(text, before))) {
+        before -= Character.charCount(Character.codePointBefore(text, before));
+      }
+      if (before > 0 && sameKind(Character.codePointBefore(text, before), Character.codePointAt(text, begin))) {
+        return true;
+      }
+    }
+    int after = Chunker.marksEnd(text, wordEnd);
+    return after < text.length() && sameKind(Character.codePointBefore(text, wordEnd), Character.codePointAt(text, after));
+  }
+
+  /** Whether {@code a} and {@code b} are both Latin letters or both digits (ASCII or full-width). */
+  private static boolean sameKind(int a, int b) {
+    int kind = wordKind(a);
+    return kind != 0 && kind == wordKind(b);
+  }
+
+  /** 1 for a Latin letter (ASCII, beyond ASCII, full-width), 2 for a digit (ASCII, full-width), else 0. */
+  private static int wordKind(int cp) {
+    if ((cp >= '0' && cp <= '9') || (cp >= '０' && cp <= '９')) {
+      return 2;
+    }
+    boolean letter = ((cp | 0x20) >= 'a' && (cp | 0x20) <= 'z') || (cp >= 'Ａ' && cp <= 'Ｚ') || (cp >= 'ａ' && cp <= 'ｚ')
+        || Chunker.isLatinLetter(cp);
+    return letter ? 1 : 0;
   }
 }

@@ -125,6 +125,25 @@ class DictionarySegmentationTest {
   }
 
   @Test
+  void anEntryNeverStartsOrEndsInsideALatinWordOrANumber() {
+    Segmenter s = with(DEFAULT, Entry.forced("AI"), new Entry("New York", 2), Entry.forced("cat"), Entry.forced("15"),
+        Entry.forced("iPhone"), Entry.forced("Straß"));
+    assertThat(s.segment("他在OpenAI工作，发EMAIL给我，MAIL和AI")).contains("OpenAI", "EMAIL", "MAIL", "AI")
+        .doesNotContain("EM", "L", "Open");
+    assertThat(s.segment("在New York和New Yorker杂志")).contains("New York", "Yorker").doesNotContain("er");
+    assertThat(s.segment("concatenate和cat")).contains("concatenate", "cat");
+    assertThat(s.segment("２０１５年和2015年，第15届")).containsExactly("２０１５年", "和", "2015年", "，", "第", "15", "届");
+    assertThat(s.segment("Straße")).containsExactly("Straße");
+    // a letter next to a digit is a word's edge: the user's iPhone is cut out of iPhone6Plus, as docs/dictionaries.md says
+    assertThat(s.segment("我买了iPhone6Plus")).contains("iPhone");
+    // full-width forms, and a combining mark after the letter before
+    assertThat(s.segment("发ＥＭＡＩＬ给我")).doesNotContain("ＡＩ");
+    DictionarySnapshot d = DictionarySnapshot.of(List.of(Entry.forced("mon")));
+    assertThat(d.matches("Poke\u0301mon")).isEmpty();
+    assertThat(d.matches("Poke mon")).hasSize(1);
+  }
+
+  @Test
   void aForcedWordOfTheLongestLengthStaysWholeWhereverALongLinesWindowsEnd() throws Exception {
     String chinese = dev.fenci.TestTexts.unpunctuated(60_000);
     String word = chinese.substring(50_000, 50_000 + Entry.MAX_LENGTH);
