@@ -29,7 +29,8 @@ import java.util.List;
  * or a currency sign with a Chinese character before it or a digit after it (both under the
  * {@code fold} text rules).
  * Emoji and runs of Hangul, kana or another alphabet ({@code Москва}) are such fixed chunks too ({@link Chunk.Kind}). A user dictionary adds
- * log(multiplier) to the tags that make each occurrence one word; forced occurrences (and
+ * log(multiplier) to the tags that make each occurrence one word (of two occurrences that cross,
+ * only the larger multiplier's, on a tie neither's: {@link Line.Pulls}); forced occurrences (and
  * occurrences that cross a cut, with a multiplier above 1) become hard constraints. With a
  * network that reads lexicon features, occurrences of two characters or more inside one TEXT
  * chunk whose multiplier is 1 or more are also marked as lexicon words in its input; with a word
@@ -875,6 +876,7 @@ public final class Decoder {
      * string is a word.
      */
     private byte[] applyDictionary(boolean[] ruleEdges, int from) {
+      Pulls pulls = new Pulls();
       // per start: the end of the longest forced occurrence (0: none); made at the first one, as
       // most dictionaries force nothing and every line would pay for it
       int[][] longest = {null};
@@ -897,20 +899,15 @@ public final class Decoder {
             }
             longest[0][s] = Math.max(longest[0][s], e);
           }
+        } else if (!crosses && logMultiplier > 0) {
+          pulls.add(s, e, logMultiplier); // applied below, once crossing ones are resolved
         } else if (!crosses && !(logMultiplier < 0 && keptWhole(s, e))) {
           // (an entry below 1 cannot split what the rules keep whole, C++ or 3.14: pushing it
           // apart would only join it with its neighbours)
-          if (e - s == 1) {
-            scores[s * Tag.COUNT + Tag.S.ordinal()] += logMultiplier;
-          } else {
-            scores[s * Tag.COUNT + Tag.B.ordinal()] += logMultiplier;
-            for (int k = s + 1; k < e - 1; k++) {
-              scores[k * Tag.COUNT + Tag.M.ordinal()] += logMultiplier;
-            }
-            scores[(e - 1) * Tag.COUNT + Tag.E.ordinal()] += logMultiplier;
-          }
+          scale(s, e, logMultiplier);
         }
       });
+      pulls.resolveAndApply();
       toldWords = words[0] == null ? null : words[0].done();
       if (longest[0] == null) {
         return null;
@@ -929,6 +926,116 @@ public final class Decoder {
         s = e;
       }
       return allowed;
+    }
+
+    /** Adds {@code logMultiplier} to the tags that make {@code [s, e)} one word. */
+    private void scale(int s, int e, float logMultiplier) {
+      if (e - s == 1) {
+        scores[s * Tag.COUNT + Tag.S.ordinal()] += logMultiplier;
+      } else {
+        scores[s * Tag.COUNT + Tag.B.ordinal()] += logMultiplier;
+        for (int k = s + 1; k < e - 1; k++) {
+          scores[k * Tag.COUNT + Tag.M.ordinal()] += logMultiplier;
+        }
+        scores[(e - 1) * Tag.COUNT + Tag.E.ordinal()] += logMultiplier;
+      }
+    }
+
+    /**
+     * The occurrences of entries above 1 and below infinity inside one chunk, which pull their
+     * characters together. Scaling the tags of two that cross ({@code 北京大学} and {@code 大学生} in
+     * {@code 北京大学生物系}) rewarded a path that is neither: their union agrees with the first word's
+     * first tags and the second word's last ones, more tags than either word alone
+     * ({@code 北京大学生 物系} with both at 1000). An occurrence that crosses another one with a
+     * multiplier as large or larger is not applied: of two that cross, the larger multiplier's
+     * applies, and on a tie neither, which leaves the choice to the network (both stay lexicon words
+     * and, for the word model, seen words). Nested occurrences ({@code 北京} in {@code 北京大学}) do
+     * not cross and all apply. Stored, unlike the other occurrences: at most one per entry length
+     * per character.
+     */
+    private final class Pulls {
+      private int[] starts = new int[16];
+      private int[] ends = new int[16];
+      private float[] logs = new float[16];
+      private int size;
+
+      void add(int s, int e, float log) {
+        if (size == starts.length) {
+          starts = Arrays.copyOf(starts, size * 2);
+          ends = Arrays.copyOf(ends, size * 2);
+          logs = Arrays.copyOf(logs, size * 2);
+        }
+        starts[size] = s;
+        ends[size] = e;
+        logs[size] = log;
+        size++;
+      }
+
+      void resolveAndApply() {
+        boolean[] keep = new boolean[size];
+        Arrays.fill(keep, true);
+        if (size > 1 && anyCrossing()) {
+          Integer[] order = new Integer[size];
+          for (int i = 0; i < size; i++) {
+            order[i] = i;
+          }
+          Arrays.sort(order, (x, y) -> Float.compare(logs[y], logs[x]));
+          // by multiplier, largest first: each group of equal multipliers is recorded whole, then each
+          // of its occurrences is checked against everything recorded (itself never counts: it
+          // neither starts nor ends strictly inside itself)
+          int[] maxEndFrom = new int[n + 1];
+          int[] minStartTo = new int[n + 1];
+          Arrays.fill(minStartTo, Integer.MAX_VALUE);
+          for (int g = 0; g < size; ) {
+            int h = g;
+            while (h < size && logs[order[h]] == logs[order[g]]) {
+              int i = order[h++];
+              maxEndFrom[starts[i]] = Math.max(maxEndFrom[starts[i]], ends[i]);
+              minStartTo[ends[i]] = Math.min(minStartTo[ends[i]], starts[i]);
+            }
+            for (int k = g; k < h; k++) {
+              int i = order[k];
+              keep[i] = !crossesAny(starts[i], ends[i], maxEndFrom, minStartTo);
+            }
+            g = h;
+          }
+        }
+        for (int i = 0; i < size; i++) {
+          if (keep[i]) {
+            scale(starts[i], ends[i], logs[i]);
+          }
+        }
+      }
+
+      /** Whether any two of the occurrences cross (the common case is none: no sorting then). */
+      private boolean anyCrossing() {
+        int[] maxEndFrom = new int[n + 1];
+        int[] minStartTo = new int[n + 1];
+        Arrays.fill(minStartTo, Integer.MAX_VALUE);
+        for (int i = 0; i < size; i++) {
+          maxEndFrom[starts[i]] = Math.max(maxEndFrom[starts[i]], ends[i]);
+          minStartTo[ends[i]] = Math.min(minStartTo[ends[i]], starts[i]);
+        }
+        for (int i = 0; i < size; i++) {
+          if (crossesAny(starts[i], ends[i], maxEndFrom, minStartTo)) {
+            return true;
+          }
+        }
+        return false;
+      }
+
+      /**
+       * Whether {@code [s, e)} crosses one of the occurrences recorded: one starts inside it and
+       * ends after it, or one ends inside it and starts before it.
+       */
+      private boolean crossesAny(int s, int e, int[] maxEndFrom, int[] minStartTo) {
+        for (int k = s + 1; k < e; k++) {
+          if (maxEndFrom[k] > e || minStartTo[k] < s) {
+            return true;
+          }
+        }
+        return false;
+      }
     }
 
     /**

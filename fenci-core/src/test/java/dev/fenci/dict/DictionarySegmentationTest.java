@@ -67,6 +67,28 @@ class DictionarySegmentationTest {
     assertThat(w).contains("描二", "维码");
   }
 
+  /**
+   * Two entries whose occurrences cross: scaling the tags of both rewarded their union, a word
+   * that is neither ({@code 北京大学生 物系}, {@code 关注微信公众号}); the one with the larger
+   * multiplier applies, on a tie neither (the network chooses).
+   */
+  @Test
+  void ofTwoCrossingEntriesTheLargerMultiplierAppliesOnATieNeither() {
+    for (double m : new double[] {10, 1000}) {
+      Segmenter s = with(DEFAULT, new Entry("北京大学", m), new Entry("大学生", m), new Entry("关注微信", m),
+          new Entry("微信公众号", m));
+      assertThat(s.segment("北京大学生物系")).as("%s", m).containsExactly("北京大学", "生物系");
+      assertThat(s.segment("关注微信公众号。")).as("%s", m).doesNotContain("关注微信公众号")
+          .containsAnyOf("关注微信", "微信公众号");
+    }
+    // the larger multiplier wins
+    assertThat(with(DEFAULT, new Entry("北京大学", 10), new Entry("大学生", 1000)).segment("北京大学生物系"))
+        .contains("大学生");
+    // nested entries do not cross: the longer one applies with the shorter inside it
+    assertThat(with(DEFAULT, new Entry("北京", 1000), new Entry("北京大学", 1000)).segment("北京大学生物系"))
+        .contains("北京大学");
+  }
+
   @Test
   void forcedEntriesWithPunctuationDigitsAndSpacesStayWhole() {
     Segmenter s = with(DEFAULT, Entry.forced("iPhone 15 Pro"), Entry.forced("C++"), Entry.forced("3.14"),
@@ -267,6 +289,16 @@ class DictionarySegmentationTest {
     }
   }
 
+  /**
+   * Writes the file whole at once (a new file moved over it), as an editor saves: written in place,
+   * the watcher could read it empty between the truncation and the write, and reload 0 entries.
+   */
+  private void replace(Path file, String content) throws java.io.IOException {
+    Path tmp = dir.resolve(file.getFileName() + ".tmp");
+    Files.writeString(tmp, content, StandardCharsets.UTF_8);
+    Files.move(tmp, file, java.nio.file.StandardCopyOption.REPLACE_EXISTING, java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+  }
+
   @Test
   void watchPicksUpAChangedFile() throws Exception {
     Path file = dir.resolve("w.dict");
@@ -279,7 +311,7 @@ class DictionarySegmentationTest {
           .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("at least 1 ms");
       dict.watch(java.time.Duration.ofMillis(50));
       // a file that breaks is reported once while it stays broken, and the dictionary before stays
-      Files.writeString(file, "描二,-1\n", StandardCharsets.UTF_8);
+      replace(file, "描二,-1\n");
       Files.setLastModifiedTime(file, java.nio.file.attribute.FileTime.fromMillis(System.currentTimeMillis() + 5_000));
       long until = System.currentTimeMillis() + 10_000;
       while (!log.toString(StandardCharsets.UTF_8).contains("not reloaded") && System.currentTimeMillis() < until) {
@@ -288,7 +320,7 @@ class DictionarySegmentationTest {
       Thread.sleep(300);
       assertThat(log.toString(StandardCharsets.UTF_8).split("not reloaded", -1)).hasSize(2);
       assertThat(dict.snapshot().entries()).containsOnlyKeys("描二");
-      Files.writeString(file, "维码,inf\n", StandardCharsets.UTF_8);
+      replace(file, "维码,inf\n");
       Files.setLastModifiedTime(file, java.nio.file.attribute.FileTime.fromMillis(System.currentTimeMillis() + 10_000));
       long deadline = System.currentTimeMillis() + 10_000;
       while (!dict.snapshot().entries().containsKey("维码") && System.currentTimeMillis() < deadline) {
