@@ -44,7 +44,7 @@ final class ServeCommand implements Callable<Integer> {
   @Option(names = "--port", defaultValue = "8080", description = "Port (default: ${DEFAULT-VALUE}; 0: any free port, printed).")
   int port;
 
-  @Option(names = "--threads", description = "Requests segmented at once (default: the number of processors); connections are read and written on threads of their own.")
+  @Option(names = "--threads", description = "Requests segmented at once (default: the number of processors); connections are read and answered on threads of their own, so clients slow to send a request or to read its answer hold none of these.")
   Integer threads;
 
   @Option(names = "--max-body", paramLabel = "BYTES", defaultValue = "1048576",

@@ -58,11 +58,24 @@ final class Requests implements HttpHandler {
   private final Segmenter segmenter;
   private final long maxBody;
   /**
-   * Permits to segment and answer: the server's --threads. A request takes one once its body is
-   * read and gives it back once its answer is written (into the socket's buffer, at once for all
-   * but huge answers), so that at most that many texts and answers are in memory at once.
+   * Permits to segment: the server's --threads. A request takes one once its body is read and gives
+   * it back once its answer is encoded, before writing it (see {@link #deliver}), so that at most
+   * that many texts are segmented at once, with their words and answers in memory, and a client
+   * that does not read its answer holds none.
    */
   private final Semaphore work;
+  /**
+   * The memory of answers, in KiB: a request takes its answer's likely size ({@link #estimate})
+   * before its permit to segment, waiting for it without one, trues it up once the answer is
+   * encoded and gives it back once the answer is written. Answers being written, to clients that
+   * read them slowly or not at all, are at most as many as the connection threads (--threads +
+   * 256), but an answer can be 60 times its body, so that count alone would allow gigabytes: with
+   * this budget, slow readers whose answers fill it hold up only requests with large answers (which
+   * wait, then get 503), never the segmenting of the others. Not fair: a small request need not wait
+   * behind a large one.
+   */
+  private final Semaphore answerKib;
+  private final int answerKibTotal;
   /** Requests that may wait for a permit; one more is answered 503 at once. */
   private final int maxWaiting;
   /** The JDK's time limit for an answer, in seconds, as set (for the log). */
@@ -72,10 +85,12 @@ final class Requests implements HttpHandler {
   private final AtomicInteger active = new AtomicInteger();
   private volatile boolean closing;
 
-  Requests(Segmenter segmenter, long maxBody, Semaphore work, int maxWaiting, String answerSeconds) {
+  Requests(Segmenter segmenter, long maxBody, Semaphore work, long answerBudget, int maxWaiting, String answerSeconds) {
     this.segmenter = segmenter;
     this.maxBody = maxBody;
     this.work = work;
+    this.answerKibTotal = (int) Math.min(Integer.MAX_VALUE, kib(answerBudget));
+    this.answerKib = new Semaphore(answerKibTotal);
     this.maxWaiting = maxWaiting;
     this.answerSeconds = answerSeconds;
     long seconds;
@@ -90,6 +105,16 @@ final class Requests implements HttpHandler {
   /** The permits to segment (for tests). */
   Semaphore permits() {
     return work;
+  }
+
+  /** The answer budget, in KiB (for tests). */
+  Semaphore answerBudget() {
+    return answerKib;
+  }
+
+  /** Bytes of the answer budget taken now, in whole KiB (for tests: none after every request). */
+  long answerBytes() {
+    return (long) (answerKibTotal - answerKib.availablePermits()) << 10;
   }
 
   /** Requests being handled now. */
@@ -168,36 +193,9 @@ final class Requests implements HttpHandler {
     switch (path) {
       case "/segment", "/tokenize" -> {
         allow(ex, "POST");
-        boolean tokens = path.equals("/tokenize");
-        boolean subwords = subwords(ex.getRequestURI().getRawQuery(), path);
-        Object texts = texts(ex); // read at the client's pace, without a permit
-        List<String> list = texts instanceof String text ? List.of(text) : castList(texts);
-        // the JDK's clock for the answer runs from here: a request that would wait longer than half
-        // of it for a permit, or finds too many waiting, is told to come back instead of being
-        // segmented for a connection that is closed by then
-        if (work.getQueueLength() >= maxWaiting) {
-          throw new Refused(503, "the server is busy: try again shortly");
-        }
-        try {
-          if (!work.tryAcquire(waitNanos, java.util.concurrent.TimeUnit.NANOSECONDS)) {
-            throw new Refused(503, "the server is busy: try again shortly");
-          }
-        } catch (InterruptedException e) {
-          // only when the server stops: its connections are closed, there is no one to answer
-          Thread.currentThread().interrupt();
-          return;
-        }
-        try {
-          // one state of a reloading dictionary for the whole answer: the words and their parts
-          Segmenter seg = segmenter.pinned();
-          ByteArrayOutputStream json = encode(seg, seg.segmentAll(list), texts instanceof String, tokens, subwords);
-          ex.getResponseHeaders().set("Content-Type", "application/json; charset=utf-8");
-          ex.sendResponseHeaders(200, json.size());
-          try (OutputStream body = ex.getResponseBody()) {
-            json.writeTo(body);
-          }
-        } finally {
-          work.release();
+        Answer json = segmented(ex, path); // with a permit held
+        if (json != null) {
+          deliver(ex, json);
         }
       }
       case "/health" -> {
@@ -213,14 +211,140 @@ final class Requests implements HttpHandler {
   }
 
   /**
+   * The request's answer, encoded, with one of the segmenting permits and its share of the answer
+   * budget taken (for {@link #deliver} to give back); null when the server stops while the request
+   * waits. The request's texts and words are this method's alone: once it returns, only the encoded
+   * answer is left of them.
+   */
+  private Answer segmented(HttpExchange ex, String path) throws IOException, Refused {
+    boolean tokens = path.equals("/tokenize");
+    boolean subwords = subwords(ex.getRequestURI().getRawQuery(), path);
+    Object texts = texts(ex); // read at the client's pace, without a permit
+    List<String> list = texts instanceof String text ? List.of(text) : castList(texts);
+    long chars = 0;
+    for (String t : list) {
+      chars += t.length();
+    }
+    int estimate = (int) Math.min(answerKibTotal, kib(estimate(chars, tokens, subwords)));
+    // the JDK's clock for the answer runs from here: a request that would wait longer than half
+    // of it for its answer's memory and a permit, or finds too many waiting, is told to come back
+    // instead of being segmented for a connection that is closed by then
+    if (work.getQueueLength() + answerKib.getQueueLength() >= maxWaiting) {
+      throw new Refused(503, "the server is busy: try again shortly");
+    }
+    long start = System.nanoTime();
+    try {
+      if (!answerKib.tryAcquire(estimate, waitNanos, java.util.concurrent.TimeUnit.NANOSECONDS)) {
+        throw new Refused(503, "the server is busy: try again shortly");
+      }
+      try {
+        long left = waitNanos == Long.MAX_VALUE ? Long.MAX_VALUE : waitNanos - (System.nanoTime() - start);
+        if (!work.tryAcquire(left, java.util.concurrent.TimeUnit.NANOSECONDS)) {
+          throw new Refused(503, "the server is busy: try again shortly");
+        }
+      } catch (Refused | InterruptedException | RuntimeException e) {
+        answerKib.release(estimate);
+        throw e;
+      }
+    } catch (InterruptedException e) {
+      // only when the server stops: its connections are closed, there is no one to answer
+      Thread.currentThread().interrupt();
+      return null;
+    }
+    try {
+      // one state of a reloading dictionary for the whole answer: the words and their parts
+      Segmenter seg = segmenter.pinned();
+      Answer json = encode(seg, seg.segmentAll(list), texts instanceof String, tokens, subwords).trimmed();
+      json.kib = estimate;
+      return json;
+    } catch (IOException | RuntimeException | Error e) {
+      work.release();
+      answerKib.release(estimate);
+      throw e;
+    }
+  }
+
+  /**
+   * Bytes of the answer to texts of {@code chars} characters, at most (but for unusually many
+   * parts of words): a word as JSON is its characters and a few bytes, up to 4 per character
+   * (single ASCII characters), 9 for a control character; a token also has its offsets, up to
+   * 48 bytes for a one-character token of a large text; parts of words as many again.
+   */
+  static long estimate(long chars, boolean tokens, boolean subwords) {
+    return chars * (subwords ? SegmentServer.ANSWER_BYTES_PER_BODY_BYTE : tokens ? 48 : 10);
+  }
+
+  private static long kib(long bytes) {
+    return (bytes + 1023) >> 10;
+  }
+
+  /**
+   * Writes an encoded answer, giving its segmenting permit back first: a client that reads its
+   * answer slowly, or not at all (until the JDK's maxRspTime), then holds its connection's thread
+   * and its answer's bytes, taken from the answer budget ({@link #answerKib}), not the segmenting.
+   * The answer's share of the budget is trued up to its size first; if it turned out larger than
+   * estimated and the budget lacks the difference, it is written with its permit held, as every
+   * answer was before, so that memory stays bounded.
+   */
+  private void deliver(HttpExchange ex, Answer json) throws IOException {
+    int held = json.kib;
+    boolean permit = true;
+    try {
+      int need = (int) kib(json.capacity());
+      if (need <= held) {
+        answerKib.release(held - need);
+        held = need;
+      } else if (answerKib.tryAcquire(need - held)) {
+        held = need;
+      }
+      if (held == need) {
+        work.release();
+        permit = false;
+      }
+      ex.getResponseHeaders().set("Content-Type", "application/json; charset=utf-8");
+      ex.sendResponseHeaders(200, json.size());
+      try (OutputStream body = ex.getResponseBody()) {
+        json.writeTo(body);
+      }
+    } finally {
+      if (permit) {
+        work.release();
+      }
+      answerKib.release(held);
+    }
+  }
+
+  /** An encoded answer: its bytes, and the size of the array that holds them (what it takes of memory). */
+  static final class Answer extends ByteArrayOutputStream {
+    /** KiB of the answer budget held for it. */
+    int kib;
+
+    Answer(int size) {
+      super(size);
+    }
+
+    int capacity() {
+      return buf.length;
+    }
+
+    /** Drops the array's unused end (up to half of it, as it grows by doubling), before the answer waits for its reader. */
+    Answer trimmed() {
+      if (buf.length - count > count >> 4) {
+        buf = java.util.Arrays.copyOf(buf, count);
+      }
+      return this;
+    }
+  }
+
+  /**
    * The answer's JSON, encoded straight to bytes (no String of the whole answer), to be sent with
    * its length: clients of HTTP/1.0 keep-alive (ApacheBench) do not read chunked answers. The
    * writer is flushed, not closed: closing after a failed write (out of memory) would throw the
    * same error again and hide it.
    */
-  private static ByteArrayOutputStream encode(Segmenter seg, List<List<String>> words, boolean one, boolean tokens,
+  private static Answer encode(Segmenter seg, List<List<String>> words, boolean one, boolean tokens,
       boolean subwords) throws IOException {
-    ByteArrayOutputStream json = new ByteArrayOutputStream(64 + 16 * words.size());
+    Answer json = new Answer(64 + 16 * words.size());
     Writer out = new BufferedWriter(new OutputStreamWriter(json, StandardCharsets.UTF_8), 1 << 14);
     out.write(tokens ? "{\"tokens\":" : "{\"words\":");
     if (one) {

@@ -16,10 +16,14 @@ import java.util.concurrent.TimeUnit;
  * /tokenize} (see docs/server.md), {@code GET /health}. Built on the JDK's own HTTP server.
  * Requests are read on {@code threads} + {@value #IO_THREADS} threads, so that clients that send
  * slowly, and {@code /health}, do not wait for the segmenting; at most {@code threads} requests
- * are segmented and answered at once, sharing the segmenter (and its user dictionary, whose
- * changes apply from the next request), and up to {@value #WAITING_PER_THREAD} times as many wait
- * for them with their body read; a request beyond those, or one that would wait more than half of
- * the answer's time limit, gets 503 with {@code Retry-After}.
+ * are segmented at once, sharing the segmenter (and its user dictionary, whose changes apply from
+ * the next request), and up to {@value #WAITING_PER_THREAD} times as many wait for them with their
+ * body read; a request beyond those, or one that would wait more than half of the answer's time
+ * limit, gets 503 with {@code Retry-After}. An answer is written after its request gives the
+ * segmenting back, so that clients slow to read their answers hold only their connection's thread
+ * and the answer's bytes, from a budget for answers of {@value #ANSWER_BYTES_PER_BODY_BYTE} times
+ * the largest body per thread, which a request takes (its answer's likely size) before it is
+ * segmented: when slow readers fill it, requests with large answers wait for it, then get 503.
  *
  * <p>{@link #start} sets four of the JDK server's system properties unless they are set:
  * {@code sun.net.httpserver.nodelay=true} (answers without the 40 ms wait for a delayed
@@ -54,6 +58,11 @@ public final class SegmentServer implements AutoCloseable {
   static final int SECONDS_PER_MIB = 3;
   /** Threads that read requests (and answer /health) beside the segmenting ones; idle ones end after a minute. */
   static final int IO_THREADS = 256;
+  /**
+   * The budget of answers being encoded and written, in bytes per segmenting thread and byte of
+   * the largest body (an answer is up to about 60 times its body).
+   */
+  static final int ANSWER_BYTES_PER_BODY_BYTE = 64;
   /** Requests per segmenting thread that may wait for it once their body is read; more get 503. */
   static final int WAITING_PER_THREAD = 4;
   /** Kept-alive connections the JDK server keeps open while idle. */
@@ -110,7 +119,7 @@ public final class SegmentServer implements AutoCloseable {
         });
     pool.allowCoreThreadTimeOut(true);
     Requests requests = new Requests(segmenter, maxBodyBytes, new Semaphore(threads, true),
-        WAITING_PER_THREAD * threads, System.getProperty("sun.net.httpserver.maxRspTime"));
+        (long) threads * ANSWER_BYTES_PER_BODY_BYTE * maxBodyBytes, WAITING_PER_THREAD * threads, System.getProperty("sun.net.httpserver.maxRspTime"));
     http.createContext("/", requests);
     http.setExecutor(pool);
     http.start();
@@ -126,6 +135,21 @@ public final class SegmentServer implements AutoCloseable {
   /** The permits to segment (for tests: all given back after every request). */
   Semaphore permits() {
     return requests.permits();
+  }
+
+  /** Bytes of the answer budget taken, in whole KiB (for tests: none after every request). */
+  long answerBytes() {
+    return requests.answerBytes();
+  }
+
+  /** The answer budget, in KiB (for tests). */
+  Semaphore answerBudget() {
+    return requests.answerBudget();
+  }
+
+  /** Requests being handled now (for tests). */
+  int active() {
+    return requests.active();
   }
 
   /** The address served (with the port chosen when started with port 0). */

@@ -231,17 +231,9 @@ class SegmentServerTest {
 
   /** One answer read off a raw connection: its head (status line and headers) and its body. */
   private static String[] readAnswer(java.io.InputStream in) throws IOException {
-    java.io.ByteArrayOutputStream head = new java.io.ByteArrayOutputStream();
-    while (!head.toString(StandardCharsets.ISO_8859_1).endsWith("\r\n\r\n")) {
-      int c = in.read();
-      if (c < 0) {
-        throw new java.io.EOFException("the connection closed after " + head);
-      }
-      head.write(c);
-    }
-    String h = head.toString(StandardCharsets.ISO_8859_1);
-    java.util.regex.Matcher m = java.util.regex.Pattern.compile("(?i)content-length: *(\\d+)").matcher(h);
-    byte[] body = m.find() ? in.readNBytes(Integer.parseInt(m.group(1))) : new byte[0];
+    String h = readHead(in);
+    long length = contentLength(h);
+    byte[] body = length >= 0 ? in.readNBytes((int) length) : new byte[0];
     return new String[] {h, new String(body, StandardCharsets.UTF_8)};
   }
 
@@ -328,6 +320,118 @@ class SegmentServerTest {
       assertThat(permits.availablePermits()).isEqualTo(1);
       assertThat(CLIENT.send(seg, HttpResponse.BodyHandlers.ofString()).statusCode()).isEqualTo(200);
     }
+  }
+
+  /**
+   * A client that sends a request whose answer is large (/tokenize?subwords=true, about 60 times
+   * its body) and does not read it holds its connection's thread and that answer, not the
+   * segmenting: with one segmenting thread another request is answered while the first answer is
+   * still being written; that one is then delivered whole, and its bytes come off the budget.
+   */
+  @Test
+  void aClientThatDoesNotReadItsAnswerDoesNotHoldTheSegmenting() throws Exception {
+    try (SegmentServer one = SegmentServer.start(SEG, new InetSocketAddress("127.0.0.1", 0), 1, 1 << 20);
+        java.net.Socket slow = new java.net.Socket()) {
+      slow.setReceiveBufferSize(4096); // before connecting: the window stays small
+      slow.connect(one.address());
+      slow.setSoTimeout(30_000);
+      String text = "1,2,3,".repeat(40_000); // 240,000 bytes: single-character tokens, the largest answer per byte
+      byte[] body = text.getBytes(StandardCharsets.UTF_8);
+      slow.getOutputStream().write(("POST /tokenize?subwords=true HTTP/1.1\r\nHost: a\r\nContent-Length: " + body.length
+          + "\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
+      slow.getOutputStream().write(body);
+      slow.getOutputStream().flush();
+      String head = readHead(slow.getInputStream()); // the answer is being written: its headers are out
+      assertThat(head).startsWith("HTTP/1.1 200");
+      long length = contentLength(head);
+      // far more than the server's socket buffer (at most net.ipv4.tcp_wmem's 4 MiB) and the client's
+      // hold: the server is still writing it, and goes on until it is read
+      assertThat(length).isGreaterThan(12L << 20);
+
+      HttpRequest seg = HttpRequest.newBuilder(one.uri().resolve("/segment")).timeout(java.time.Duration.ofSeconds(10))
+          .POST(HttpRequest.BodyPublishers.ofString("扫描二维码，关注微信号。")).build();
+      HttpResponse<String> r = CLIENT.send(seg, HttpResponse.BodyHandlers.ofString());
+      assertThat(json(r)).isEqualTo(Map.of("words", SEG.segment("扫描二维码，关注微信号。")));
+      assertThat(one.active()).as("the unread answer is still being written").isPositive();
+      assertThat(one.permits().availablePermits()).isEqualTo(1);
+      assertThat(one.answerBytes()).as("the unread answer's bytes, on the budget").isGreaterThanOrEqualTo(length);
+
+      byte[] answer = slow.getInputStream().readNBytes((int) length);
+      assertThat(new String(answer, StandardCharsets.UTF_8)).startsWith("{\"tokens\":[{\"word\":\"1\"").endsWith("]}]}\n");
+      long deadline = System.nanoTime() + 10_000_000_000L;
+      while (one.answerBytes() > 0 && System.nanoTime() < deadline) {
+        Thread.sleep(10);
+      }
+      assertThat(one.answerBytes()).isZero();
+    }
+  }
+
+  /**
+   * Answers take their memory from a budget of {@value SegmentServer#ANSWER_BYTES_PER_BODY_BYTE}
+   * times the largest body per thread, before they are segmented: when an unread answer holds most
+   * of it, a request with a large answer waits for it (without the permit to segment), a small one
+   * is answered at once, and the large one goes ahead once the unread answer is gone.
+   */
+  @Test
+  void answersWaitingForTheirReadersHaveABudget() throws Exception {
+    String text = "1,2,3,".repeat(40_000); // an answer of about 13 MB, of a budget of 64 x 300,000 bytes
+    byte[] body = text.getBytes(StandardCharsets.UTF_8);
+    byte[] request = ("POST /tokenize?subwords=true HTTP/1.1\r\nHost: a\r\nContent-Length: " + body.length
+        + "\r\n\r\n").getBytes(StandardCharsets.US_ASCII);
+    try (SegmentServer one = SegmentServer.start(SEG, new InetSocketAddress("127.0.0.1", 0), 1, 300_000);
+        java.net.Socket first = new java.net.Socket();
+        java.net.Socket second = new java.net.Socket()) {
+      java.net.Socket[] slow = {first, second};
+      for (java.net.Socket s : slow) {
+        s.setReceiveBufferSize(4096);
+        s.connect(one.address());
+        s.setSoTimeout(30_000);
+        s.getOutputStream().write(request);
+        s.getOutputStream().write(body);
+        if (s == first) {
+          long length = contentLength(readHead(s.getInputStream()));
+          assertThat(one.answerBytes()).isBetween(length, length + 1023);
+        }
+      }
+      long deadline = System.nanoTime() + 10_000_000_000L;
+      while (one.answerBudget().getQueueLength() < 1 && System.nanoTime() < deadline) {
+        Thread.sleep(10);
+      }
+      assertThat(one.answerBudget().getQueueLength()).as("the second request waits for its answer's memory").isEqualTo(1);
+      assertThat(one.permits().availablePermits()).isEqualTo(1);
+      HttpRequest small = HttpRequest.newBuilder(one.uri().resolve("/segment")).timeout(java.time.Duration.ofSeconds(10))
+          .POST(HttpRequest.BodyPublishers.ofString("扫描二维码")).build();
+      assertThat(CLIENT.send(small, HttpResponse.BodyHandlers.ofString()).statusCode()).isEqualTo(200);
+      first.setSoLinger(true, 0); // reset, without reading the answer: its memory comes back
+      first.close();
+      String head = readHead(second.getInputStream());
+      assertThat(head).startsWith("HTTP/1.1 200");
+      assertThat(second.getInputStream().readNBytes((int) contentLength(head))).endsWith("]}]}\n".getBytes(StandardCharsets.US_ASCII));
+      deadline = System.nanoTime() + 10_000_000_000L;
+      while ((one.answerBytes() > 0 || one.permits().availablePermits() < 1) && System.nanoTime() < deadline) {
+        Thread.sleep(10);
+      }
+      assertThat(one.answerBytes()).isZero();
+      assertThat(one.permits().availablePermits()).isEqualTo(1);
+    }
+  }
+
+  /** The head of an answer (status line and headers) read off a raw connection. */
+  private static String readHead(java.io.InputStream in) throws IOException {
+    java.io.ByteArrayOutputStream head = new java.io.ByteArrayOutputStream();
+    while (!head.toString(StandardCharsets.ISO_8859_1).endsWith("\r\n\r\n")) {
+      int c = in.read();
+      if (c < 0) {
+        throw new java.io.EOFException("the connection closed after " + head);
+      }
+      head.write(c);
+    }
+    return head.toString(StandardCharsets.ISO_8859_1);
+  }
+
+  private static long contentLength(String head) {
+    java.util.regex.Matcher m = java.util.regex.Pattern.compile("(?i)content-length: *(\\d+)").matcher(head);
+    return m.find() ? Long.parseLong(m.group(1)) : -1;
   }
 
   /**
