@@ -38,10 +38,14 @@ import java.util.concurrent.atomic.AtomicInteger;
  *   <li>{@code GET /health}: {@code ok}. {@code GET /}: this list, as text.</li>
  * </ul>
  *
- * Words are those of {@link Segmenter#segment(String)}: they concatenate back to the text,
+ * A body typed {@code application/x-www-form-urlencoded} (as {@code curl -d} sends it) is the
+ * text, unless it is evidently URL-encoded ({@link #urlEncoded}).
+ *
+ * <p>Words are those of {@link Segmenter#segment(String)}: they concatenate back to the text,
  * whitespace included. Errors are JSON {@code {"error": "..."}} with 400 (invalid UTF-8 or JSON,
- * a missing field), 404, 405, 413 (a body over the limit), 415 (another content type or charset)
- * or 503 (the server is stopping, or busy: with Retry-After); a failure inside the server is 500.
+ * a missing field), 404, 405, 413 (a body over the limit), 415 (another content type or charset,
+ * a URL-encoded form) or 503 (the server is stopping, or busy: with Retry-After); a failure inside
+ * the server is 500.
  */
 final class Requests implements HttpHandler {
   private static final String USAGE = """
@@ -51,6 +55,8 @@ final class Requests implements HttpHandler {
         POST /tokenize   the same; answer: {"tokens": [{"word": "...", "start": 0, "end": 2}, ...]}
                          ?subwords=true adds each word's parts: "subwords": [{"word": ..., "start": ..., "end": ...}]
         GET  /health     ok
+      URL-encoded forms (curl --data-urlencode, -d 'text=...') are refused: send the text itself,
+      e.g. curl --data-binary @file.txt -H 'Content-Type: text/plain; charset=utf-8' http://host:port/segment
       """;
   /** The most of a refused body read (and dropped) so that the client reads the refusal, not a reset. */
   static final long DRAIN_LIMIT = 64L << 20;
@@ -443,11 +449,20 @@ final class Requests implements HttpHandler {
       }
     }
     boolean json = mime.equals("application/json");
-    // curl -d sends this type (without encoding the text unless told to): the body is the text
-    if (!json && !mime.equals("text/plain") && !mime.equals("application/x-www-form-urlencoded")) {
+    // curl -d sends this type (without encoding the text unless told to): the body is the text,
+    // unless it is evidently URL-encoded (see urlEncoded)
+    boolean form = mime.equals("application/x-www-form-urlencoded");
+    if (!json && !form && !mime.equals("text/plain")) {
       throw new Refused(415, "the body must be text/plain (the text) or application/json, not " + mime);
     }
-    String body = utf8(body(ex));
+    byte[] bytes = body(ex);
+    if (form && urlEncoded(bytes)) {
+      throw new Refused(415, "the body is URL-encoded form data (Content-Type: application/x-www-form-urlencoded, as curl "
+          + "--data-urlencode and -d 'text=...' send it), which the server does not decode: send the text itself, "
+          + "e.g. curl --data-binary '扫描二维码' -H 'Content-Type: text/plain; charset=utf-8' (or --data-binary @file), "
+          + "or JSON {\"text\": \"...\"} with -H 'Content-Type: application/json'");
+    }
+    String body = utf8(bytes);
     if (!json) {
       return body;
     }
@@ -466,6 +481,48 @@ final class Requests implements HttpHandler {
       }
     }
     throw new Refused(400, "the JSON body must be {\"text\": \"...\"} or {\"texts\": [\"...\", ...]}");
+  }
+
+  /**
+   * Whether a body sent as {@code application/x-www-form-urlencoded} is evidently URL-encoded
+   * rather than the text itself (which {@code curl -d 'text'} sends with that type): it starts with
+   * the name of a field ({@code text=} or {@code texts=}, as {@code curl -d 'text=...'} sends), or
+   * it is all ASCII, holds a {@code %XX} escape, and decodes to UTF-8 ({@code curl
+   * --data-urlencode} escapes every byte of Chinese text, and spaces as {@code +}). Text with a
+   * character beyond ASCII was not encoded, so {@code 打折100%} or {@code a=b的值} is text; so is
+   * ASCII without an escape ({@code 100%}, {@code a=b}) or whose escapes are not UTF-8 ({@code 5%ab}).
+   */
+  static boolean urlEncoded(byte[] body) {
+    String start = new String(body, 0, Math.min(body.length, 6), StandardCharsets.ISO_8859_1);
+    if (start.startsWith("text=") || start.startsWith("texts=")) {
+      return true;
+    }
+    ByteArrayOutputStream decoded = new ByteArrayOutputStream(body.length);
+    boolean escaped = false;
+    for (int i = 0; i < body.length; i++) {
+      byte b = body[i];
+      if (b < 0) {
+        return false; // beyond ASCII: the text itself
+      }
+      int hi = i + 2 < body.length && b == '%' ? Character.digit(body[i + 1], 16) : -1;
+      int lo = hi < 0 ? -1 : Character.digit(body[i + 2], 16);
+      if (lo >= 0) {
+        decoded.write(hi << 4 | lo);
+        escaped = true;
+        i += 2;
+      } else {
+        decoded.write(b);
+      }
+    }
+    if (!escaped) {
+      return false;
+    }
+    try {
+      StandardCharsets.UTF_8.newDecoder().decode(java.nio.ByteBuffer.wrap(decoded.toByteArray()));
+      return true;
+    } catch (java.nio.charset.CharacterCodingException e) {
+      return false;
+    }
   }
 
   /** The body's bytes, refused beyond the limit. */

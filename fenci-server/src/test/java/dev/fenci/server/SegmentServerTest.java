@@ -193,6 +193,34 @@ class SegmentServerTest {
     assertThat(post("/segment", null, "你好").statusCode()).isEqualTo(200);
   }
 
+  /**
+   * curl -d sends the text as it is, typed application/x-www-form-urlencoded: that is taken; but a
+   * form body that is evidently URL-encoded (curl --data-urlencode, or -d 'text=...') is refused
+   * with how to send the text, rather than its escapes or its field name segmented.
+   */
+  @Test
+  void formBodiesThatAreUrlEncodedAreRefusedWithHowToSendTheText() throws Exception {
+    String form = "application/x-www-form-urlencoded";
+    String encoded = java.net.URLEncoder.encode("扫描二维码 关注", StandardCharsets.UTF_8); // as curl --data-urlencode sends it
+    assertThat(encoded).startsWith("%E6%89%AB").contains("+");
+    for (String body : new String[] {encoded, "text=扫描二维码", "text=" + encoded, "texts=a&texts=b", "hello%20world"}) {
+      HttpResponse<String> r = post("/segment", form, body);
+      assertThat(r.statusCode()).as(body).isEqualTo(415);
+      assertThat((String) ((Map<?, ?>) json(r)).get("error")).as(body).contains("URL-encoded")
+          .contains("curl --data-binary").contains("-H 'Content-Type: text/plain; charset=utf-8'").contains("application/json");
+    }
+    // text that merely has a per cent sign or an equals sign, or escapes that are not UTF-8, is text
+    for (String text : new String[] {"扫描二维码", "100%", "打折50%OFF，a=b的值", "a=b", "5%ab", "中文%E6%89%AB", "context=1", "",
+        "hello world"}) {
+      HttpResponse<String> r = post("/segment", form, text);
+      assertThat(r.statusCode()).as(text).isEqualTo(200);
+      assertThat(json(r)).as(text).isEqualTo(Map.of("words", SEG.segment(text)));
+    }
+    // text/plain is the text, whatever it looks like
+    assertThat(json(post("/segment", "text/plain", encoded))).isEqualTo(Map.of("words", SEG.segment(encoded)));
+    assertThat(json(post("/segment", "text/plain", "text=扫描"))).isEqualTo(Map.of("words", SEG.segment("text=扫描")));
+  }
+
   @Test
   void healthAndUsage() throws Exception {
     HttpResponse<String> r = CLIENT.send(HttpRequest.newBuilder(server.uri().resolve("/health")).build(),
