@@ -21,8 +21,9 @@ import picocli.CommandLine.Spec;
         + " answer: {\"words\": [...]}",
     "  POST /tokenize  the same; answer: {\"tokens\": [{\"word\": ..., \"start\": ..., \"end\": ...}, ...]}",
     "  GET  /health    ok",
-    "URL-encoded forms (curl --data-urlencode, -d 'text=...') get 415: send the text itself,"
-        + " e.g. curl --data-binary @file.txt -H 'Content-Type: text/plain; charset=utf-8'."})
+    "Bodies may be gzip-compressed (Content-Encoding: gzip; the limit applies decompressed too); another"
+        + " content coding gets 415. URL-encoded forms (curl --data-urlencode, -d 'text=...') get 415: send the"
+        + " text itself, e.g. curl --data-binary @file.txt -H 'Content-Type: text/plain; charset=utf-8'."})
 final class ServeCommand implements Callable<Integer> {
   @Option(names = "--model", defaultValue = "default", paramLabel = "NAME|FILE",
       description = "A preset name (see 'fenci models') or a model file (default: the default preset, marked there).")

@@ -21,6 +21,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.zip.GZIPInputStream;
 
 /**
  * The server's requests and answers.
@@ -38,14 +39,16 @@ import java.util.concurrent.atomic.AtomicInteger;
  *   <li>{@code GET /health}: {@code ok}. {@code GET /}: this list, as text.</li>
  * </ul>
  *
- * A body typed {@code application/x-www-form-urlencoded} (as {@code curl -d} sends it) is the
- * text, unless it is evidently URL-encoded ({@link #urlEncoded}).
+ * A body may be compressed with gzip ({@code Content-Encoding: gzip}); the limit applies to it
+ * both compressed and decompressed. A body typed {@code application/x-www-form-urlencoded} (as
+ * {@code curl -d} sends it) is the text, unless it is evidently URL-encoded ({@link #urlEncoded}).
  *
  * <p>Words are those of {@link Segmenter#segment(String)}: they concatenate back to the text,
- * whitespace included. Errors are JSON {@code {"error": "..."}} with 400 (invalid UTF-8 or JSON,
- * a missing field), 404, 405, 413 (a body over the limit), 415 (another content type or charset,
- * a URL-encoded form) or 503 (the server is stopping, or busy: with Retry-After); a failure inside
- * the server is 500.
+ * whitespace included. Errors are JSON {@code {"error": "..."}} with 400 (invalid UTF-8, gzip or
+ * JSON, a missing field), 404, 405, 413 (a body over the limit, compressed or decompressed), 415
+ * (another content type or charset, a URL-encoded form, a content coding other than gzip, with
+ * {@code Accept-Encoding: gzip}) or 503 (the server is stopping, or busy: with Retry-After); a
+ * failure inside the server is 500.
  */
 final class Requests implements HttpHandler {
   private static final String USAGE = """
@@ -55,8 +58,9 @@ final class Requests implements HttpHandler {
         POST /tokenize   the same; answer: {"tokens": [{"word": "...", "start": 0, "end": 2}, ...]}
                          ?subwords=true adds each word's parts: "subwords": [{"word": ..., "start": ..., "end": ...}]
         GET  /health     ok
-      URL-encoded forms (curl --data-urlencode, -d 'text=...') are refused: send the text itself,
-      e.g. curl --data-binary @file.txt -H 'Content-Type: text/plain; charset=utf-8' http://host:port/segment
+      Bodies may be gzip-compressed (Content-Encoding: gzip). URL-encoded forms (curl --data-urlencode,
+      -d 'text=...') are refused: send the text itself, e.g. curl --data-binary @file.txt
+      -H 'Content-Type: text/plain; charset=utf-8' http://host:port/segment
       """;
   /** The most of a refused body read (and dropped) so that the client reads the refusal, not a reset. */
   static final long DRAIN_LIMIT = 64L << 20;
@@ -134,7 +138,7 @@ final class Requests implements HttpHandler {
   }
 
   /** A request that cannot be answered: its status and a message for the client. */
-  private static final class Refused extends Exception {
+  static final class Refused extends Exception {
     final int status;
 
     Refused(int status, String message) {
@@ -455,7 +459,11 @@ final class Requests implements HttpHandler {
     if (!json && !form && !mime.equals("text/plain")) {
       throw new Refused(415, "the body must be text/plain (the text) or application/json, not " + mime);
     }
+    boolean gzip = gzipped(ex);
     byte[] bytes = body(ex);
+    if (gzip) {
+      bytes = gunzip(new ByteArrayInputStream(bytes), maxBody);
+    }
     if (form && urlEncoded(bytes)) {
       throw new Refused(415, "the body is URL-encoded form data (Content-Type: application/x-www-form-urlencoded, as curl "
           + "--data-urlencode and -d 'text=...' send it), which the server does not decode: send the text itself, "
@@ -481,6 +489,57 @@ final class Requests implements HttpHandler {
       }
     }
     throw new Refused(400, "the JSON body must be {\"text\": \"...\"} or {\"texts\": [\"...\", ...]}");
+  }
+
+  /**
+   * Whether the body is compressed with gzip ({@code Content-Encoding: gzip}, or {@code x-gzip},
+   * which RFC 9110 takes as the same); {@code identity} is no coding. Any other coding, or more
+   * than one, is refused with 415 and {@code Accept-Encoding: gzip}, as RFC 9110 (15.5.16) asks,
+   * rather than read as text.
+   */
+  private static boolean gzipped(HttpExchange ex) throws Refused {
+    List<String> values = ex.getRequestHeaders().get("Content-Encoding");
+    boolean gzip = false;
+    for (String value : values == null ? List.<String>of() : values) {
+      for (String c : value.split(",")) {
+        String coding = c.strip().toLowerCase(Locale.ROOT);
+        if (coding.isEmpty() || coding.equals("identity")) {
+          continue;
+        }
+        if (coding.equals("gzip") || coding.equals("x-gzip")) {
+          if (!gzip) {
+            gzip = true;
+            continue;
+          }
+          coding = "gzip twice";
+        }
+        ex.getResponseHeaders().set("Accept-Encoding", "gzip");
+        throw new Refused(415, "the body's content coding " + coding + " (Content-Encoding) is not supported: "
+            + "send it uncompressed, or compressed once with gzip (Content-Encoding: gzip)");
+      }
+    }
+    return gzip;
+  }
+
+  /**
+   * The bytes of a gzip body, refused with 413 as soon as they pass {@code limit}: a small body that
+   * would inflate to gigabytes (a decompression bomb) is inflated only to the limit. The compressed
+   * bytes are all in memory, read already: an error here is in them, not in the connection.
+   */
+  static byte[] gunzip(InputStream compressed, long limit) throws Refused {
+    try (InputStream in = new GZIPInputStream(compressed, 1 << 13)) {
+      ByteArrayOutputStream b = new ByteArrayOutputStream();
+      byte[] buf = new byte[1 << 14];
+      for (int r; (r = in.read(buf)) >= 0; ) {
+        if (b.size() + (long) r > limit) {
+          throw tooLarge(limit, "the body is, decompressed,");
+        }
+        b.write(buf, 0, r);
+      }
+      return b.toByteArray();
+    } catch (IOException e) { // ZipException, EOFException
+      throw new Refused(400, "the body is not valid gzip, as its Content-Encoding says (" + e.getMessage() + ")");
+    }
   }
 
   /**
@@ -544,7 +603,11 @@ final class Requests implements HttpHandler {
   }
 
   private Refused tooLarge() {
-    return new Refused(413, "the body is larger than the server's limit of " + maxBody
+    return tooLarge(maxBody, "the body is");
+  }
+
+  private static Refused tooLarge(long limit, String what) {
+    return new Refused(413, what + " larger than the server's limit of " + limit
         + " bytes: send the text in parts (the limit is fenci serve's --max-body)");
   }
 

@@ -50,6 +50,20 @@ class SegmentServerTest {
     return CLIENT.send(r.build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
   }
 
+  private static HttpResponse<String> post(String path, String type, String encoding, byte[] body) throws Exception {
+    HttpRequest r = HttpRequest.newBuilder(server.uri().resolve(path)).header("Content-Type", type)
+        .header("Content-Encoding", encoding).POST(HttpRequest.BodyPublishers.ofByteArray(body)).build();
+    return CLIENT.send(r, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+  }
+
+  private static byte[] gzip(byte[] bytes) throws IOException {
+    java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+    try (java.util.zip.GZIPOutputStream z = new java.util.zip.GZIPOutputStream(out)) {
+      z.write(bytes);
+    }
+    return out.toByteArray();
+  }
+
   private static HttpResponse<String> post(String path, String type, String body) throws Exception {
     return post(path, type, body.getBytes(StandardCharsets.UTF_8));
   }
@@ -209,6 +223,7 @@ class SegmentServerTest {
       assertThat((String) ((Map<?, ?>) json(r)).get("error")).as(body).contains("URL-encoded")
           .contains("curl --data-binary").contains("-H 'Content-Type: text/plain; charset=utf-8'").contains("application/json");
     }
+    assertThat(post("/segment", form, "gzip", gzip(encoded.getBytes(StandardCharsets.UTF_8))).statusCode()).isEqualTo(415);
     // text that merely has a per cent sign or an equals sign, or escapes that are not UTF-8, is text
     for (String text : new String[] {"扫描二维码", "100%", "打折50%OFF，a=b的值", "a=b", "5%ab", "中文%E6%89%AB", "context=1", "",
         "hello world"}) {
@@ -219,6 +234,69 @@ class SegmentServerTest {
     // text/plain is the text, whatever it looks like
     assertThat(json(post("/segment", "text/plain", encoded))).isEqualTo(Map.of("words", SEG.segment(encoded)));
     assertThat(json(post("/segment", "text/plain", "text=扫描"))).isEqualTo(Map.of("words", SEG.segment("text=扫描")));
+  }
+
+  /**
+   * A gzip body (Content-Encoding: gzip) is decompressed, the limit applying to what it
+   * decompresses to; another content coding is refused with 415 naming it and Accept-Encoding,
+   * not segmented as text or refused as invalid UTF-8.
+   */
+  @Test
+  void gzipBodiesAreDecompressedAndOtherCodingsRefused() throws Exception {
+    byte[] text = TEXT.getBytes(StandardCharsets.UTF_8);
+    for (String coding : new String[] {"gzip", "x-gzip", "GZIP", "identity, gzip"}) {
+      HttpResponse<String> r = post("/segment", "text/plain", coding, gzip(text));
+      assertThat(r.statusCode()).as(coding).isEqualTo(200);
+      assertThat(json(r)).as(coding).isEqualTo(Map.of("words", SEG.segment(TEXT)));
+    }
+    HttpResponse<String> r = post("/tokenize", "application/json", "gzip",
+        gzip(Json.write(Map.of("texts", List.of("你好", TEXT))).getBytes(StandardCharsets.UTF_8)));
+    assertThat(json(r)).isEqualTo(Map.of("tokens", List.of(tokens(SEG.tokenize("你好")), tokens(SEG.tokenize(TEXT)))));
+    assertThat(json(post("/segment", "text/plain", "identity", text))).isEqualTo(Map.of("words", SEG.segment(TEXT)));
+
+    for (String coding : new String[] {"br", "deflate", "zstd", "gzip, br", "gzip, gzip"}) {
+      r = post("/segment", "text/plain", coding, text);
+      assertThat(r.statusCode()).as(coding).isEqualTo(415);
+      assertThat(r.headers().firstValue("Accept-Encoding")).as(coding).hasValue("gzip");
+      assertThat((String) ((Map<?, ?>) json(r)).get("error")).as(coding)
+          .contains("content coding " + (coding.equals("gzip, gzip") ? "gzip twice" : coding.replace("gzip, ", "")));
+    }
+    // 1,200 bytes, over the test server's 1,000, that compress to far fewer
+    r = post("/segment", "text/plain", "gzip", gzip("中".repeat(400).getBytes(StandardCharsets.UTF_8)));
+    assertThat(r.statusCode()).isEqualTo(413);
+    assertThat(r.body()).contains("decompressed").contains("limit of 1000 bytes");
+    byte[] zipped = gzip(text);
+    for (byte[] bad : new byte[][] {text, java.util.Arrays.copyOf(zipped, zipped.length - 12), new byte[0]}) {
+      r = post("/segment", "text/plain", "gzip", bad);
+      assertThat(r.statusCode()).isEqualTo(400);
+      assertThat(r.body()).contains("not valid gzip");
+    }
+    assertThat(post("/segment", null, "你好").statusCode()).isEqualTo(200);
+  }
+
+  /** A small gzip body that would inflate to far more than the limit is refused once past it, not inflated whole. */
+  @Test
+  void aDecompressionBombIsRefusedWithoutInflatingIt() throws Exception {
+    java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+    try (java.util.zip.GZIPOutputStream z = new java.util.zip.GZIPOutputStream(out)) {
+      byte[] zeros = new byte[1 << 20];
+      for (int i = 0; i < 128; i++) {
+        z.write(zeros);
+      }
+    }
+    byte[] bomb = out.toByteArray(); // 128 MiB in about 128 KB
+    long[] read = {0};
+    java.io.InputStream counted = new java.io.FilterInputStream(new java.io.ByteArrayInputStream(bomb)) {
+      @Override
+      public int read(byte[] b, int off, int len) throws IOException {
+        int r = super.read(b, off, len);
+        read[0] += Math.max(r, 0);
+        return r;
+      }
+    };
+    assertThatThrownBy(() -> Requests.gunzip(counted, 1 << 20)).isInstanceOfSatisfying(Requests.Refused.class,
+        e -> assertThat(e.status).isEqualTo(413));
+    assertThat(read[0]).isLessThan(bomb.length / 8);
   }
 
   @Test
