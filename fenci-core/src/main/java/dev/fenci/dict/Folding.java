@@ -5,7 +5,8 @@ import dev.fenci.text.SimplifiedForms;
 /**
  * How a dictionary compares its words with text: character by character after folding the forms
  * a reader takes for the same character. A full-width letter, digit or symbol is its ASCII form
- * ({@code ＡＢＣ公司} is {@code ABC公司}), the ideographic space U+3000 is a space, 〇 is ○, and a
+ * ({@code ＡＢＣ公司} is {@code ABC公司}), every other space (the ideographic space U+3000, the no-break
+ * space U+00A0 of web pages, the typographic spaces U+2000-U+200A) is a space, 〇 is ○, and a
  * traditional-only character is its simplified form ({@code 臺灣} is {@code 台灣} is {@code 台湾};
  * {@link SimplifiedForms}), except the few that simplified text writes too ({@link #KEPT}). So an
  * entry matches the ways of writing it that the network reads alike, and two entries that fold to
@@ -46,7 +47,11 @@ final class Folding {
     for (int c = 0xFF01; c <= 0xFF5E; c++) {
       t[c] = (char) (c - 0xFF01 + 0x21);
     }
-    t[0x3000] = ' ';
+    for (int c = 0x80; c < t.length; c++) {
+      if (Character.getType(c) == Character.SPACE_SEPARATOR) {
+        t[c] = ' '; // U+3000, the no-break space U+00A0 (&nbsp; of web pages), U+2000-U+200A, U+202F, U+205F
+      }
+    }
     t[0x3007] = '\u25CB'; // 〇 as ○, as People's Daily 1998 writes zero in years (二○○八年)
     return t;
   }

@@ -108,6 +108,9 @@ class DictionarySegmentationTest {
     assertThat(s.segment("我在ＡＢＣ公司上班")).contains("ＡＢＣ公司");
     assertThat(s.segment("台积电和臺積電都在扩产")).contains("台积电", "臺積電");
     assertThat(s.segment("新的ｉＰｈｏｎｅ　１５来了")).contains("ｉＰｈｏｎｅ　１５");
+    // every kind of space is a space: the no-break space of web pages, a thin space
+    assertThat(s.segment("新的iPhone\u00A015来了")).contains("iPhone\u00A015");
+    assertThat(s.segment("新的iPhone\u200915来了")).contains("iPhone\u200915");
     assertThat(s.segment("掃描二維碼")).contains("描二");
     UserDictionary d = UserDictionary.empty();
     d.add("臺積電", Double.POSITIVE_INFINITY);
