@@ -148,14 +148,17 @@ public final class FenciTokenizer extends Tokenizer {
 
   /**
    * Whether {@code word} holds nothing to search for: only control and format characters
-   * ({@code \u0000}, a soft hyphen, a zero-width joiner), unpaired surrogates, unassigned code
-   * points or U+FFFD, the mark of a character that could not be decoded.
+   * ({@code \u0000}, a soft hyphen, a zero-width joiner), unpaired surrogates or U+FFFD, the mark
+   * of a character that could not be decoded. Code points the running JVM's Unicode version has not
+   * assigned are ordinary characters: Java 17 knows Unicode 13 only, and dropping them would drop
+   * ideographs of CJK Extension H and later emoji (U+1FAE0) on one JVM and not on the next, so that
+   * an index built on one would disagree with queries analysed on another.
    */
   static boolean isInvisible(String word) {
     for (int i = 0; i < word.length(); ) {
       int cp = word.codePointAt(i);
       switch (Character.getType(cp)) {
-        case Character.CONTROL, Character.FORMAT, Character.SURROGATE, Character.UNASSIGNED -> i += Character.charCount(cp);
+        case Character.CONTROL, Character.FORMAT, Character.SURROGATE -> i += Character.charCount(cp);
         default -> {
           if (cp != 0xFFFD) {
             return false;

@@ -106,6 +106,39 @@ public class FenciTokenizerTest extends BaseTokenStreamTestCase {
     assertFalse(FenciTokenizer.isInvisible("👍🏻"));
   }
 
+  /**
+   * Code points Java 17's Unicode 13 leaves unassigned (an Extension H ideograph, U+31350; the
+   * emoji 🫠, U+1FAE0) are ordinary characters: kept alone and next to Han, so the terms do not
+   * depend on the JVM's Unicode version.
+   */
+  public void testCodePointsUnassignedOnThisJvmAreTerms() throws IOException {
+    String extH = new String(Character.toChars(0x31350));
+    String melting = new String(Character.toChars(0x1FAE0));
+    for (String newer : new String[] {extH, melting, extH + extH, extH + melting}) {
+      assertFalse(newer, FenciTokenizer.isInvisible(newer));
+    }
+    try (Analyzer drop = tokenizerOnly(SEG, false); Analyzer keep = tokenizerOnly(SEG, true)) {
+      for (String newer : new String[] {extH, melting}) {
+        assertAnalyzesTo(drop, newer, new String[] {newer}, new int[] {0}, new int[] {2});
+        for (String text : new String[] {"你好" + newer + "世界", newer + "中国", "中国" + newer, "我" + newer + "了"}) {
+          for (Analyzer a : new Analyzer[] {drop, keep}) {
+            assertTokensAreTheWords(a, SEG, text, a == keep);
+          }
+          List<String> terms = new ArrayList<>();
+          try (TokenStream ts = drop.tokenStream("f", text)) {
+            CharTermAttribute term = ts.addAttribute(CharTermAttribute.class);
+            ts.reset();
+            while (ts.incrementToken()) {
+              terms.add(term.toString());
+            }
+            ts.end();
+          }
+          assertEquals(text, text, String.join("", terms)); // nothing dropped
+        }
+      }
+    }
+  }
+
   public void testPunctuationIsKeptOnlyWhenAskedFor() throws IOException {
     try (Analyzer drop = tokenizerOnly(SEG, false); Analyzer keep = tokenizerOnly(SEG, true)) {
       assertAnalyzesTo(drop, "，。“”……", new String[0]);
