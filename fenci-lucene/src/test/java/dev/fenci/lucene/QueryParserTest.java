@@ -1,0 +1,92 @@
+package dev.fenci.lucene;
+
+import com.carrotsearch.randomizedtesting.annotations.ThreadLeakFilters;
+import dev.fenci.Segmenter;
+import java.io.IOException;
+import org.apache.lucene.analysis.Analyzer;
+import org.apache.lucene.analysis.CharArraySet;
+import org.apache.lucene.document.Document;
+import org.apache.lucene.document.Field;
+import org.apache.lucene.document.TextField;
+import org.apache.lucene.index.DirectoryReader;
+import org.apache.lucene.index.IndexReader;
+import org.apache.lucene.queryparser.classic.ParseException;
+import org.apache.lucene.queryparser.classic.QueryParser;
+import org.apache.lucene.search.IndexSearcher;
+import org.apache.lucene.search.Query;
+import org.apache.lucene.store.Directory;
+import org.apache.lucene.tests.index.RandomIndexWriter;
+import org.apache.lucene.tests.util.LuceneTestCase;
+
+/**
+ * Lucene's classic {@code QueryParser} with fenci's analyzer, as docs/lucene.md recommends it: a
+ * Chinese query has no spaces, so by default its words are OR'd; the recipes that make them all
+ * required, or a phrase.
+ */
+@ThreadLeakFilters(defaultFilters = true, filters = {FenciThreads.class})
+public class QueryParserTest extends LuceneTestCase {
+  private static final Segmenter SEG = Segmenter.load();
+  private static final String[] DOCS = {"中华人民共和国成立了", "公司成立了", "成立了中华人民共和国"};
+
+  private static Directory index(Analyzer a) throws IOException {
+    Directory dir = newDirectory();
+    try (RandomIndexWriter w = new RandomIndexWriter(random(), dir, newIndexWriterConfig(a))) {
+      for (String text : DOCS) {
+        Document d = new Document();
+        d.add(new TextField("body", text, Field.Store.YES));
+        w.addDocument(d);
+      }
+    }
+    return dir;
+  }
+
+  public void testAnUnspacedQueryIsAnOrOfItsWordsByDefault() throws ParseException {
+    try (Analyzer querying = new FenciAnalyzer(SEG)) {
+      QueryParser parser = new QueryParser("body", querying);
+      assertFalse(parser.getSplitOnWhitespace());
+      assertEquals("body:中华人民共和国 body:成立", parser.parse("中华人民共和国成立").toString());
+      // a phrase needs the text split on whitespace first
+      expectThrows(IllegalArgumentException.class, () -> parser.setAutoGeneratePhraseQueries(true));
+    }
+  }
+
+  public void testTheRecipes() throws ParseException {
+    try (Analyzer querying = new FenciAnalyzer(SEG)) {
+      QueryParser all = new QueryParser("body", querying);
+      all.setDefaultOperator(QueryParser.Operator.AND);
+      assertEquals("+body:中华人民共和国 +body:成立", all.parse("中华人民共和国成立").toString());
+
+      QueryParser phrases = new QueryParser("body", querying);
+      phrases.setSplitOnWhitespace(true);
+      phrases.setAutoGeneratePhraseQueries(true);
+      assertEquals("body:\"中华人民共和国 成立\"", phrases.parse("中华人民共和国成立").toString());
+      // each space-separated piece is a clause of its own, joined by the default operator
+      assertEquals("body:\"中华人民共和国 成立\" body:公司", phrases.parse("中华人民共和国成立 公司").toString());
+      phrases.setDefaultOperator(QueryParser.Operator.AND);
+      assertEquals("+body:\"中华人民共和国 成立\" +body:公司", phrases.parse("中华人民共和国成立 公司").toString());
+    }
+  }
+
+  /** What each parser finds in an index with subwords: OR finds any word, AND all, a phrase them in order. */
+  public void testWhatTheyFindInASubwordsIndex() throws IOException, ParseException {
+    try (Analyzer indexing = new FenciAnalyzer(SEG, CharArraySet.EMPTY_SET, true);
+        Analyzer querying = new FenciAnalyzer(SEG);
+        Directory dir = index(indexing);
+        IndexReader r = DirectoryReader.open(dir)) {
+      IndexSearcher s = newSearcher(r);
+      QueryParser or = new QueryParser("body", querying);
+      QueryParser and = new QueryParser("body", querying);
+      and.setDefaultOperator(QueryParser.Operator.AND);
+      QueryParser phrase = new QueryParser("body", querying);
+      phrase.setSplitOnWhitespace(true);
+      phrase.setAutoGeneratePhraseQueries(true);
+      String q = "中华人民共和国成立";
+      assertEquals(3, s.count(or.parse(q)));
+      assertEquals(2, s.count(and.parse(q)));
+      assertEquals(1, s.count(phrase.parse(q)));
+      // a part of a word followed by the next word: a phrase, as docs/lucene.md says
+      Query part = phrase.parse("共和国成立");
+      assertEquals(part.toString(), 1, s.count(part));
+    }
+  }
+}
