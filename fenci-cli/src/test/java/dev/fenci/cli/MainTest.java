@@ -608,7 +608,7 @@ class MainTest {
     assertThat(strict.code()).isEqualTo(Main.EXIT_DATA);
     assertThat(strict.err().strip()).isEqualTo("fenci: " + in + ":2: invalid UTF-8 at byte offset " + good.length
         + " (byte 0xff); convert a file in another encoding to UTF-8 first (GBK: iconv -f GBK -t UTF-8), or read it "
-        + "leniently (--lenient) to replace bad bytes with U+FFFD");
+        + "leniently (--lenient on the command line, lenient = true in the library) to replace bad bytes with U+FFFD");
     Run lenient = run("", "segment", "--lenient", in.toString());
     assertThat(lenient.code()).isZero();
     assertThat(lenient.out().replace(" ", "")).isEqualTo("扫描二维码\n关注\uFFFDx\uFFFD\n");

@@ -83,7 +83,8 @@ public final class UserDictionary implements AutoCloseable {
   }
 
   /**
-   * As {@link #load(Path...)}; when lenient, malformed lines are skipped with a warning. Warnings
+   * As {@link #load(Path...)}; when lenient, malformed lines are skipped with a warning and invalid
+   * UTF-8 becomes U+FFFD (counted in a warning), as the command line's {@code --lenient} does. Warnings
    * and notes go to {@code warnings} (none when it is null).
    */
   public static UserDictionary load(List<Path> files, boolean lenient, PrintStream warnings) throws IOException {

@@ -8,11 +8,13 @@ public final class InvalidUtf8Exception extends IOException {
   public static final String REMEDY = "convert a file in another encoding to UTF-8 first (GBK: iconv -f GBK -t UTF-8)";
 
   /**
-   * The advice added where reading leniently helps: the command line's {@code --lenient}, the
-   * {@code lenient} parameter of the library's readers ({@code UserDictionary.load},
-   * {@code TrainingOptions.Builder.lenient}).
+   * The advice added where reading leniently helps, worded for both a command line user (its
+   * {@code --lenient}) and a library user (the {@code lenient} parameter of the library's readers:
+   * {@code UserDictionary.load(files, true, warnings)}, {@code TrainingOptions.Builder.lenient(true)},
+   * {@code new Utf8Reader(in, source, true)}).
    */
-  public static final String LENIENT_HINT = ", or read it leniently (--lenient) to replace bad bytes with U+FFFD";
+  public static final String LENIENT_HINT =
+      ", or read it leniently (--lenient on the command line, lenient = true in the library) to replace bad bytes with U+FFFD";
 
   private final long line;
   private final long byteOffset;

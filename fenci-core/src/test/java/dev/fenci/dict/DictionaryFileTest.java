@@ -252,6 +252,10 @@ class DictionaryFileTest {
     Files.write(f, new byte[] {'a', ',', '2', '\n', 'b', (byte) 0xFF, 'c', ',', '3', '\n'});
     assertThatThrownBy(() -> DictionaryFile.read(f, false, System.err))
         .hasMessageContaining(f + ":2: invalid UTF-8 at byte offset 5");
+    // UserDictionary.load(Path) reads it too: the advice names the library's lenient reading, not only the CLI's flag
+    assertThatThrownBy(() -> UserDictionary.load(f))
+        .hasMessageContaining(f + ":2: invalid UTF-8 at byte offset 5")
+        .hasMessageContaining("--lenient on the command line, lenient = true in the library");
     ByteArrayOutputStream warn = new ByteArrayOutputStream();
     List<Entry> entries = DictionaryFile.read(f, true, new PrintStream(warn, true, StandardCharsets.UTF_8));
     assertThat(entries).extracting(Entry::word).containsExactly("a", "b\uFFFDc");
