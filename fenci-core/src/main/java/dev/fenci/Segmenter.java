@@ -96,7 +96,8 @@ public final class Segmenter {
    * A preset by name (see {@link Presets#list()}) or a model file by path. A preset's name always
    * means the preset, even where a file of that name exists: write {@code ./fast} for the file.
    *
-   * @throws IllegalArgumentException if {@code presetOrPath} is empty or blank
+   * @throws IllegalArgumentException if {@code presetOrPath} is empty or blank, or is no preset and
+   *     cannot be a path (it holds a NUL character, say)
    */
   public static Segmenter load(String presetOrPath) throws IOException {
     java.util.Objects.requireNonNull(presetOrPath, "model name is null: give a preset or a model file");
@@ -107,7 +108,14 @@ public final class Segmenter {
     if (Presets.exists(presetOrPath)) {
       return new Segmenter(Presets.load(presetOrPath));
     }
-    Path p = Path.of(presetOrPath);
+    Path p;
+    try {
+      p = Path.of(presetOrPath);
+    } catch (java.nio.file.InvalidPathException e) {
+      throw new IllegalArgumentException("the model name is neither a preset (" + Presets.names()
+          + ") nor a valid file path: " + e.getReason()
+          + (e.getIndex() >= 0 ? " at index " + e.getIndex() : ""), e);
+    }
     if (!Files.exists(p)) {
       // a space around the name would not show ("fast "): said
       String spaced = presetOrPath.strip().equals(presetOrPath) ? "" : " (the name has a space around it)";
@@ -119,12 +127,12 @@ public final class Segmenter {
 
   /** A model file written by {@code fenci train}. */
   public static Segmenter load(Path modelFile) throws IOException {
-    return new Segmenter(Model.load(modelFile));
+    return new Segmenter(Model.load(java.util.Objects.requireNonNull(modelFile, "model file is null")));
   }
 
   /** A model already in memory. */
   public static Segmenter of(Model model) {
-    return new Segmenter(model);
+    return new Segmenter(java.util.Objects.requireNonNull(model, "model is null"));
   }
 
   /**
@@ -205,6 +213,7 @@ public final class Segmenter {
 
   /** {@link #segment(String)} for many texts at once (their network work is batched). */
   public List<List<String>> segmentAll(List<String> texts) {
+    java.util.Objects.requireNonNull(texts, "texts to segment are null");
     for (int i = 0; i < texts.size(); i++) {
       if (texts.get(i) == null) {
         throw new NullPointerException("text " + i + " of the list is null");

@@ -89,6 +89,42 @@ class SegmenterTest {
         .hasMessageContaining("text 1");
     org.assertj.core.api.Assertions.assertThatThrownBy(() -> RANDOM_SEED.withDictionary(null)).hasMessageContaining("UserDictionary.empty()");
     org.assertj.core.api.Assertions.assertThatThrownBy(() -> RANDOM_SEED.segment(null, (t, s, e) -> {}, 1)).hasMessageContaining("reader");
+    org.assertj.core.api.Assertions.assertThatThrownBy(() -> Segmenter.of(null))
+        .isInstanceOf(NullPointerException.class).hasMessage("model is null");
+    org.assertj.core.api.Assertions.assertThatThrownBy(() -> RANDOM_SEED.segmentAll(null))
+        .isInstanceOf(NullPointerException.class).hasMessage("texts to segment are null");
+    org.assertj.core.api.Assertions.assertThatThrownBy(() -> Segmenter.load((java.nio.file.Path) null))
+        .isInstanceOf(NullPointerException.class).hasMessage("model file is null");
+  }
+
+  /** A name that is no preset and cannot be a path is an IllegalArgumentException, as the Javadoc says, not an InvalidPathException. */
+  @Test
+  void aModelNameThatCannotBeAPathIsAnIllegalArgument() {
+    org.assertj.core.api.Assertions.assertThatThrownBy(() -> Segmenter.load("a\0b"))
+        .isExactlyInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("neither a preset (").hasMessageContaining("nor a valid file path")
+        .hasCauseInstanceOf(java.nio.file.InvalidPathException.class);
+  }
+
+  /** A token's offsets are those of its word, as its Javadoc promises: input.substring(start, end).equals(word). */
+  @Test
+  void aTokenChecksItsOffsets() {
+    assertThat(new Token("abc", 2, 5)).isEqualTo(new Token("abc", 2, 5));
+    assertThat(new Token("", 3, 3).word()).isEmpty();
+    assertThat(new Token("\uD840\uDC00", 0, 2).end()).isEqualTo(2);
+    org.assertj.core.api.Assertions.assertThatThrownBy(() -> new Token("abc", 5, 2))
+        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("start <= end");
+    org.assertj.core.api.Assertions.assertThatThrownBy(() -> new Token("abc", 0, 2))
+        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("the word has 3");
+    org.assertj.core.api.Assertions.assertThatThrownBy(() -> new Token("a", -1, 0))
+        .isInstanceOf(IllegalArgumentException.class);
+    org.assertj.core.api.Assertions.assertThatThrownBy(() -> new Token(null, 0, 0))
+        .isInstanceOf(NullPointerException.class).hasMessage("word is null");
+    // every token the segmenter makes passes: its offsets are where its word is in the text
+    String text = "扫描二维码，关注微信号。iPhone 15 \uD840\uDC00好";
+    for (Token t : RANDOM_SEED.tokenize(text)) {
+      assertThat(text.substring(t.start(), t.end())).isEqualTo(t.word());
+    }
   }
 
   @Test

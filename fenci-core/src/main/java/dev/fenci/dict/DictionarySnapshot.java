@@ -89,8 +89,13 @@ public final class DictionarySnapshot {
    * and {@code ABC} are one word, see {@link Folding}).
    */
   public static DictionarySnapshot of(Collection<Entry> entries) {
-    Map<String, Entry> m = new HashMap<>(entries.size() * 2);
+    Map<String, Entry> m = new HashMap<>(java.util.Objects.requireNonNull(entries, "entries are null").size() * 2);
+    int i = 0;
     for (Entry e : entries) {
+      if (e == null) {
+        throw new NullPointerException("entry " + i + " of the collection is null");
+      }
+      i++;
       m.put(Folding.key(e.word()), e);
     }
     return new DictionarySnapshot(m);
@@ -164,6 +169,7 @@ public final class DictionarySnapshot {
    * {@link #forEachMatch} applies them (with the combining marks that follow).
    */
   public List<Match> matches(CharSequence text) {
+    java.util.Objects.requireNonNull(text, "text is null");
     List<Match> out = new ArrayList<>();
     scan(text, (begin, end, layer, word, logMultiplier) -> out.add(new Match(begin, end, layer.entries[word].multiplier())));
     out.sort((a, b) -> a.start != b.start ? Integer.compare(a.start, b.start) : Integer.compare(b.end, a.end));
@@ -188,6 +194,8 @@ public final class DictionarySnapshot {
    * to {@code 北京\uFE0F}: a mark belongs to the character before it).
    */
   public void forEachMatch(CharSequence text, MatchConsumer consumer) {
+    java.util.Objects.requireNonNull(text, "text is null");
+    java.util.Objects.requireNonNull(consumer, "consumer is null");
     scan(text, (begin, end, layer, word, logMultiplier) -> consumer.match(begin, end, logMultiplier));
   }
 

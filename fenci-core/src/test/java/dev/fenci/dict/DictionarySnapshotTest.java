@@ -105,4 +105,19 @@ class DictionarySnapshotTest {
     assertThat(snap.entries()).containsOnlyKeys("台湾");
     assertThat(snap.matches("ＡＢＣ公司在臺灣")).containsExactly(new DictionarySnapshot.Match(6, 8, 0.5));
   }
+
+  @Test
+  void nullArgumentsAreNamed() {
+    org.assertj.core.api.Assertions.assertThatThrownBy(() -> DictionarySnapshot.of(null))
+        .isInstanceOf(NullPointerException.class).hasMessage("entries are null");
+    org.assertj.core.api.Assertions.assertThatThrownBy(() -> DictionarySnapshot.of(java.util.Arrays.asList(new Entry("好", 2), null)))
+        .isInstanceOf(NullPointerException.class).hasMessage("entry 1 of the collection is null");
+    DictionarySnapshot snap = DictionarySnapshot.of(List.of(new Entry("好", 2)));
+    org.assertj.core.api.Assertions.assertThatThrownBy(() -> snap.matches(null))
+        .isInstanceOf(NullPointerException.class).hasMessage("text is null");
+    org.assertj.core.api.Assertions.assertThatThrownBy(() -> DictionarySnapshot.EMPTY.matches(null))
+        .isInstanceOf(NullPointerException.class).hasMessage("text is null");
+    org.assertj.core.api.Assertions.assertThatThrownBy(() -> snap.forEachMatch("好", null))
+        .isInstanceOf(NullPointerException.class).hasMessage("consumer is null");
+  }
 }
