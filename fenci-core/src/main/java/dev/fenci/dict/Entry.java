@@ -20,11 +20,23 @@ public record Entry(String word, double multiplier) {
   /**
    * @throws NullPointerException if the word is null
    * @throws IllegalArgumentException if the word is empty or only whitespace, holds a line break or
-   *     half of a surrogate pair, or is longer than {@link #MAX_LENGTH} code points, or if the
-   *     multiplier is not a positive number (NaN, zero or negative)
+   *     half of a surrogate pair, begins with a combining mark or variation selector (which belongs
+   *     to the character before it, so the word could never match), or is longer than {@link
+   *     #MAX_LENGTH} code points, or if the multiplier is not a positive number (NaN, zero or negative)
    */
   public Entry {
-    java.util.Objects.requireNonNull(word, "dictionary word is null");
+    word = checkWord(java.util.Objects.requireNonNull(word, "dictionary word is null"));
+    if (!(multiplier > 0) || Double.isNaN(multiplier)) {
+      throw new IllegalArgumentException("multiplier of '" + word + "' must be a positive number or inf, got " + multiplier);
+    }
+  }
+
+  /**
+   * {@code word} without the whitespace around it, if it can be a dictionary word (see the
+   * constructor), else an {@link IllegalArgumentException} saying why: what {@link
+   * UserDictionary#remove} checks too, so that it refuses what {@code add} refuses.
+   */
+  static String checkWord(String word) {
     if (word.isEmpty()) {
       throw new IllegalArgumentException("a dictionary word cannot be empty");
     }
@@ -44,13 +56,17 @@ public record Entry(String word, double multiplier) {
     if (word.indexOf('\n') >= 0 || word.indexOf('\r') >= 0) {
       throw new IllegalArgumentException("a dictionary word cannot hold a line break (lines are segmented apart)");
     }
+    int first = word.codePointAt(0);
+    if (dev.fenci.text.Chunker.isCombiningMark(first)) {
+      throw new IllegalArgumentException("dictionary word '" + word + "' begins with "
+          + String.format(java.util.Locale.ROOT, "U+%04X", first) + ", a combining mark or variation selector, which belongs to the character before it:"
+          + " no occurrence starts there, so the word could never match (write the character it goes with first)");
+    }
     if (word.codePointCount(0, word.length()) > MAX_LENGTH) {
       throw new IllegalArgumentException("dictionary word '" + word.substring(0, word.offsetByCodePoints(0, 20)) + "...' is longer than "
           + MAX_LENGTH + " characters");
     }
-    if (!(multiplier > 0) || Double.isNaN(multiplier)) {
-      throw new IllegalArgumentException("multiplier of '" + word + "' must be a positive number or inf, got " + multiplier);
-    }
+    return word;
   }
 
   /** {@code word} without what the segmenter takes for whitespace at its ends. */

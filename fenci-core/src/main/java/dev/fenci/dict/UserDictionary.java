@@ -135,9 +135,14 @@ public final class UserDictionary implements AutoCloseable {
     }
   }
 
-  /** Removes a word (however written), whether it came from a file or from {@link #add}. */
+  /**
+   * Removes a word (however written), whether it came from a file or from {@link #add}.
+   *
+   * @throws IllegalArgumentException for a word that {@link #add(String, double)} refuses too
+   *     (empty, only whitespace, beginning with a combining mark...): it cannot be in the dictionary
+   */
   public void remove(String word) {
-    word = Entry.stripSpace(Objects.requireNonNull(word, "word to remove is null")); // as add strips it
+    word = Entry.checkWord(Objects.requireNonNull(word, "word to remove is null")); // strips it as add does
     String key = Folding.key(word);
     synchronized (lock) {
       added.remove(key);

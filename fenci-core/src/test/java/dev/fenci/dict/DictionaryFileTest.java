@@ -247,6 +247,18 @@ class DictionaryFileTest {
   }
 
   @Test
+  void aWordBeginningWithACombiningMarkFailsWithFileAndLineUnlessLenient() throws Exception {
+    Path f = dir.resolve("mark.dict");
+    Files.writeString(f, "二维码,10\n\u0301中,5\n微信号\n");
+    assertThatThrownBy(() -> DictionaryFile.read(f, false, System.err))
+        .hasMessageContaining(f + ":2:").hasMessageContaining("U+0301").hasMessageContaining("never match");
+    ByteArrayOutputStream warn = new ByteArrayOutputStream();
+    List<Entry> entries = DictionaryFile.read(f, true, new PrintStream(warn, true, StandardCharsets.UTF_8));
+    assertThat(entries).extracting(Entry::word).containsExactly("二维码", "微信号");
+    assertThat(warn.toString(StandardCharsets.UTF_8)).contains(f + ":2: skipped (").contains("U+0301");
+  }
+
+  @Test
   void invalidUtf8FailsWithFileLineAndByteUnlessLenient() throws Exception {
     Path f = dir.resolve("bad.dict");
     Files.write(f, new byte[] {'a', ',', '2', '\n', 'b', (byte) 0xFF, 'c', ',', '3', '\n'});

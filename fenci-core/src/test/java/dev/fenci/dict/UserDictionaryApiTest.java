@@ -46,12 +46,38 @@ class UserDictionaryApiTest {
     assertThat(Entry.forced("好").isForced()).isTrue();
   }
 
+  /** remove refuses what add refuses (it had accepted an empty or blank word silently, removing nothing). */
   @Test
-  void removingOnlyWhitespaceRemovesNothing() {
+  void removingAWordThatAddRefusesIsRefused() {
     UserDictionary d = UserDictionary.empty();
     d.add("微信号", 10);
-    d.remove(" \u3000 ");
+    assertThatThrownBy(() -> d.remove("")).isInstanceOf(IllegalArgumentException.class).hasMessageContaining("empty");
+    assertThatThrownBy(() -> d.remove(" \u3000 ")).isInstanceOf(IllegalArgumentException.class).hasMessageContaining("whitespace");
+    assertThatThrownBy(() -> d.remove("   ")).isInstanceOf(IllegalArgumentException.class).hasMessageContaining("whitespace");
+    assertThatThrownBy(() -> d.remove("\u0301中")).isInstanceOf(IllegalArgumentException.class).hasMessageContaining("U+0301");
+    assertThatThrownBy(() -> d.remove(null)).isInstanceOf(NullPointerException.class).hasMessage("word to remove is null");
+    assertThatThrownBy(() -> d.add("", 10)).isInstanceOf(IllegalArgumentException.class).hasMessageContaining("empty");
     assertThat(d.snapshot().entries()).containsOnlyKeys("微信号");
+    d.remove(" 微信号\u3000"); // the whitespace around a word is still dropped
+    assertThat(d.snapshot().size()).isZero();
+  }
+
+  /**
+   * A word beginning with a combining mark or variation selector could never match (the mark
+   * belongs to the character before it, and no occurrence starts at one): refused, saying why.
+   */
+  @Test
+  void anEntryBeginningWithACombiningMarkIsRefused() {
+    for (String w : new String[] {"\u0301中", "\uFE0F天安门", " \u0301中", "\uDB40\uDD00中"}) {
+      assertThatThrownBy(() -> new Entry(w, 10)).as(w).isInstanceOf(IllegalArgumentException.class)
+          .hasMessageContaining("combining mark or variation selector").hasMessageContaining("never match");
+      assertThatThrownBy(() -> UserDictionary.empty().add(w, 10)).as(w).isInstanceOf(IllegalArgumentException.class);
+    }
+    assertThatThrownBy(() -> new Entry("\u0301中", 10)).hasMessageContaining("U+0301");
+    assertThatThrownBy(() -> new Entry("\uDB40\uDD00中", 10)).hasMessageContaining("U+E0100");
+    // a mark after the first character is fine: it belongs to the word's own character
+    assertThat(new Entry("e\u0301t\u00E9", 10).word()).isEqualTo("e\u0301t\u00E9");
+    assertThat(new Entry("北京\uFE0F", 10).word()).isEqualTo("北京\uFE0F");
   }
 
   @Test
