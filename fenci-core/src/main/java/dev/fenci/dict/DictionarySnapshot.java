@@ -86,7 +86,7 @@ public final class DictionarySnapshot {
 
   /**
    * Builds a snapshot; for the same word the later entry wins (the same once folded: {@code ＡＢＣ}
-   * and {@code ABC} are one word, see {@link Folding}).
+   * and {@code ABC} are one word: the forms {@link UserDictionary} says an entry matches).
    */
   public static DictionarySnapshot of(Collection<Entry> entries) {
     Map<String, Entry> m = new HashMap<>(java.util.Objects.requireNonNull(entries, "entries are null").size() * 2);

@@ -28,8 +28,10 @@ import java.util.concurrent.TimeUnit;
  *
  * <p>An entry matches its word however its characters are written: full-width or ASCII letters,
  * digits and symbols, traditional or simplified characters ({@code DEF集团,10} also applies to
- * {@code ＤＥＦ集团}, {@code 臺積電,10} to {@code 台积电}; see {@link Folding}), and entries that
- * differ only so are one word, the later winning ({@link #remove} of either removes it).
+ * {@code ＤＥＦ集团}, {@code 臺積電,10} to {@code 台积电}: full-width forms as ASCII, the ideographic
+ * space as a space, traditional-only characters as simplified, case kept; docs/dictionaries.md lists
+ * the details), and entries that differ only so are one word, the later winning ({@link #remove}
+ * of either removes it).
  *
  * <pre>{@code
  * UserDictionary dict = UserDictionary.load(Path.of("my.dict"));
