@@ -54,7 +54,7 @@ class StreamSegmentationTest {
     return b.toString();
   }
 
-  /** Words other than whitespace (a whitespace run across a line break is one word in a stream). */
+  /** Words other than whitespace (for comparisons with texts that are not the same lines). */
   static List<String> nonSpace(List<String> words) {
     return words.stream().filter(w -> !dev.fenci.text.Chunker.isSpaceWord(w)).toList();
   }
@@ -238,6 +238,51 @@ class StreamSegmentationTest {
       assertThat(nonSpace(got)).isEqualTo(expected);
       assertThat(flushes[0]).as("flushes").isGreaterThan(10);
     }
+  }
+
+  /** A reader handing out one character at a time, never ready: a block may end at every line break. */
+  private static java.io.Reader oneByOne(String text) {
+    return new java.io.Reader() {
+      int at;
+
+      @Override
+      public int read(char[] cbuf, int off, int len) {
+        if (at == text.length()) {
+          return -1;
+        }
+        cbuf[off] = text.charAt(at++);
+        return 1;
+      }
+
+      @Override
+      public void close() {}
+    };
+  }
+
+  /**
+   * Whitespace around line breaks comes as the same words from a stream, whatever its blocks (a
+   * reader never ready, handing out one character at a time), as from the text as one string: a
+   * whitespace run ends with its line break (docs/library.md; it had come as one word or as two).
+   */
+  @Test
+  void whitespaceAcrossLineBreaksIsTheSameWordsInAStreamAsInAString() throws IOException {
+    String text = ("中 \n  文字\r\n\t \r\n\n　好 \r 世界  \n\u00A0\n" + "扫描二维码 \r\n \r\n").repeat(50)
+        + "a \n" + TestTexts.unpunctuated(20_000) + "  \n  end";
+    List<String> expected = SEG.segment(text);
+    assertThat(expected).contains(" \n", "  ", " \r\n", "\t \r\n", "\n", " \r", "  \n");
+    for (int threads : new int[] {1, 2}) {
+      for (java.io.Reader in : new java.io.Reader[] {new StringReader(text), oneByOne(text), trickle(text, threads)}) {
+        List<String> got = new ArrayList<>();
+        SEG.segment(in, (t, s, e) -> got.add(t.substring(s, e)), threads);
+        assertThat(got).as("%d threads", threads).isEqualTo(expected);
+      }
+    }
+    List<String> pulled = new ArrayList<>();
+    WordCursor c = SEG.words(oneByOne(text));
+    while (c.next()) {
+      pulled.add(c.word());
+    }
+    assertThat(pulled).as("a cursor").isEqualTo(expected);
   }
 
   @Test
