@@ -423,9 +423,11 @@ public final class Model {
    * becomes a lexicon word as a training word is, at no cost per character (a user dictionary
    * with multiplier 1 marks the same words through its automaton). Words of fewer than two or
    * more than {@link Lexicon#MAX_LENGTH} characters, with a character the vocabulary cannot read,
-   * or already in the lexicon are skipped. The weights are shared with this model, and
-   * {@code provenance} (a description of the list) is recorded under {@code extra_lexicon}, after
-   * those of earlier lists.
+   * or already in the lexicon are skipped (a user dictionary still marks the first two kinds: see
+   * docs/dictionaries.md). The weights are shared with this model, and {@code provenance} (a
+   * description of the list) is recorded under {@code extra_lexicon}, after those of earlier lists,
+   * with how many words were added and how many of each kind were skipped: {@code "my list (2 words
+   * added to the 61234 of the lexicon; skipped: 1 with a character the vocabulary cannot read)"}.
    *
    * @throws IllegalStateException if the network reads no lexicon features
    */
@@ -437,6 +439,8 @@ public final class Model {
     }
     List<int[]> more = new ArrayList<>();
     int[] ids = new int[Lexicon.MAX_LENGTH];
+    int unreadable = 0;
+    int outOfLength = 0;
     for (String w : words) {
       int n = 0;
       boolean known = true;
@@ -448,15 +452,30 @@ public final class Model {
           known = ids[n] != Vocabulary.UNKNOWN;
         }
       }
-      if (known && n >= 2 && n <= Lexicon.MAX_LENGTH) {
+      if (!known) {
+        unreadable++;
+      } else if (n < 2 || n > Lexicon.MAX_LENGTH) {
+        outOfLength++;
+      } else {
         more.add(Arrays.copyOf(ids, n));
       }
     }
     // the lexicon keeps each word once: two spellings can be one word to the network (繁 / 简, Ａ / A)
     Lexicon bigger = lexicon.with(more);
+    int added = bigger.size() - lexicon.size();
+    List<String> skipped = new ArrayList<>();
+    if (unreadable > 0) {
+      skipped.add(unreadable + " with a character the vocabulary cannot read");
+    }
+    if (outOfLength > 0) {
+      skipped.add(outOfLength + " of fewer than 2 or more than " + Lexicon.MAX_LENGTH + " characters");
+    }
+    if (more.size() > added) {
+      skipped.add((more.size() - added) + " already in the lexicon or repeated");
+    }
     Map<String, String> p = new LinkedHashMap<>(this.provenance);
-    String record = provenance + " (" + (bigger.size() - lexicon.size()) + " words added to the " + lexicon.size()
-        + " of the lexicon)";
+    String record = provenance + " (" + added + " words added to the " + lexicon.size() + " of the lexicon"
+        + (skipped.isEmpty() ? "" : "; skipped: " + String.join(", ", skipped)) + ")";
     p.merge("extra_lexicon", record, (before, now) -> before + "; " + now);
     // the root is kept: a chain of extensions pins no middle link
     return sharing(new Model(arch, network.withLexicon(bigger), transitions, vocabulary, rules, p, wordModel));

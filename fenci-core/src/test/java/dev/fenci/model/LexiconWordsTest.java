@@ -38,7 +38,11 @@ class LexiconWordsTest {
     assertThat(after.contains(ids(m, two), 0, 2)).isTrue();
     assertThat(after.contains(ids(m, six), 0, 6)).isTrue();
     assertThat(more.provenance().get("extra_lexicon")).isEqualTo("a test list (2 words added to the "
-        + before.size() + " of the lexicon)");
+        + before.size() + " of the lexicon; skipped: 1 with a character the vocabulary cannot read, 2 of fewer than 2"
+        + " or more than 6 characters, 1 already in the lexicon or repeated)");
+    // nothing skipped: nothing said about skipping
+    assertThat(m.withLexiconWords(List.of(two), "one word").provenance().get("extra_lexicon"))
+        .isEqualTo("one word (1 words added to the " + before.size() + " of the lexicon)");
     assertThat(m.network().lexicon()).as("the model it came from is unchanged").isSameAs(before);
     assertThat(more.network().params()).isEqualTo(m.network().params());
   }
@@ -97,6 +101,22 @@ class LexiconWordsTest {
     List<String> after = dev.fenci.Segmenter.of(m).segment(t);
     assertThat(after).as("the change reaches the segmentation").isNotEqualTo(before);
     assertThat(dev.fenci.Segmenter.of(twin).segment(t)).isEqualTo(after);
+  }
+
+  /**
+   * A word with a character the vocabulary lacks (棕榈: the default model does not know 榈) is
+   * skipped, and the provenance counts it, though a user dictionary entry with multiplier 1 still
+   * marks it (docs/dictionaries.md says when the two agree).
+   */
+  @Test
+  void aWordWithACharacterTheVocabularyLacksIsSkippedAndCounted() {
+    Model m = dev.fenci.Segmenter.load().model();
+    assertThat(m.vocabulary().read("榈".codePointAt(0), m.rules())).isEqualTo(Vocabulary.UNKNOWN);
+    Model more = m.withLexiconWords(List.of("棕榈", "棕榈油"), "palms");
+    assertThat(more.network().lexicon().size()).isEqualTo(m.network().lexicon().size());
+    assertThat(more.provenance().get("extra_lexicon"))
+        .endsWith("palms (0 words added to the " + m.network().lexicon().size()
+            + " of the lexicon; skipped: 2 with a character the vocabulary cannot read)");
   }
 
   @Test
