@@ -2,8 +2,10 @@ package dev.fenci.train;
 
 import static dev.fenci.Segmenter.MAX_THREADS;
 
+import dev.fenci.Presets;
 import dev.fenci.Segmenter;
 import dev.fenci.text.TextRules;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 
@@ -110,19 +112,52 @@ public record TrainingOptions(List<Path> train, Path dev, Path model, String arc
       throw new IllegalArgumentException("the unknown-character rate is not supported with lexicon features "
           + "(architecture " + arch + ")");
     }
-    Path out = model.toAbsolutePath().normalize();
-    Path checkpoint = checkpointOf(model).toAbsolutePath().normalize();
+    Path checkpoint = checkpointOf(model);
     List<Path> inputs = new java.util.ArrayList<>(train);
     if (dev != null) {
       inputs.add(dev);
     }
     for (Path in : inputs) {
-      Path p = in.toAbsolutePath().normalize();
-      if (p.equals(out) || p.equals(checkpoint)) {
+      if (writesOver(model, in) || writesOver(checkpoint, in)) {
         throw new IllegalArgumentException("the model would be written over " + in + ", which the run reads "
             + (train.contains(in) ? "as training data" : "as its dev set") + "; give the model another path");
       }
     }
+    // the model itself against --init is refused by the trainer, with its own words; the checkpoint here
+    if (init != null && !Presets.exists(init) && !init.isEmpty() && writesOver(checkpoint, Path.of(init))) {
+      throw new IllegalArgumentException("the checkpoint " + checkpoint + " would be written over " + init
+          + ", the model the run starts from; give the model another path");
+    }
+  }
+
+  /**
+   * Whether writing {@code out} would replace the file {@code in}: the same path, or the same file
+   * (a symbolic or hard link on either side). A save writes through a symbolic link, so a link at
+   * {@code out} counts as the file it names, also one that does not exist yet.
+   */
+  static boolean writesOver(Path out, Path in) {
+    if (out.toAbsolutePath().normalize().equals(in.toAbsolutePath().normalize())) {
+      return true;
+    }
+    try {
+      Path target = linkTarget(out);
+      if (Files.exists(target) && Files.exists(in)) {
+        return Files.isSameFile(target, in);
+      }
+      // the output does not exist yet (a new file, or a dangling link): the same name, links in both resolved
+      return target.normalize().equals(linkTarget(in).normalize());
+    } catch (java.io.IOException | SecurityException e) {
+      return false; // a loop of links, an unreadable directory: writing or reading it fails with its own message
+    }
+  }
+
+  /** {@code p} absolute, with the symbolic links at its end followed (as a save follows them), at most 40. */
+  private static Path linkTarget(Path p) throws java.io.IOException {
+    Path abs = p.toAbsolutePath();
+    for (int hops = 0; hops < 40 && Files.isSymbolicLink(abs); hops++) {
+      abs = abs.resolveSibling(Files.readSymbolicLink(abs)); // a relative link is relative to its directory
+    }
+    return abs;
   }
 
   /** This epoch's batches of {@code pieces}, made as {@link #batches} says. */

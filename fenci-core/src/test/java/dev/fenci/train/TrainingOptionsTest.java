@@ -3,9 +3,12 @@ package dev.fenci.train;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 class TrainingOptionsTest {
   private static final List<Path> TRAIN = List.of(Path.of("train.utf8"));
@@ -63,6 +66,51 @@ class TrainingOptionsTest {
         .hasMessageContaining("over dev.utf8").hasMessageContaining("as its dev set");
     assertThatThrownBy(() -> TrainingOptions.builder(List.of(Path.of("m.ckpt")), Path.of("m")).build())
         .as("the checkpoint beside the model").hasMessageContaining("over m.ckpt");
+  }
+
+  /**
+   * The same file reached through a symbolic or hard link is refused as the same path is: the
+   * model, which a save writes through a link, had been written over the corpus.
+   */
+  @Test
+  void aModelThatIsATrainingOrDevFileThroughALinkIsRefused(@TempDir Path dir) throws Exception {
+    Path train = Files.writeString(dir.resolve("tiny.utf8"), "扫描  二维码\n", StandardCharsets.UTF_8);
+    Path dev = Files.writeString(dir.resolve("dev.utf8"), "关注  微信号\n", StandardCharsets.UTF_8);
+    // the training file read through a link, the model written to the file itself
+    Path trainLink = Files.createSymbolicLink(dir.resolve("tlink.utf8"), Path.of("tiny.utf8"));
+    assertThatThrownBy(() -> TrainingOptions.builder(List.of(trainLink), train).dev(dev).build())
+        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("over " + trainLink)
+        .hasMessageContaining("as training data");
+    // the model a link to the training file, to the dev file; a hard link to the training file
+    Path modelLink = Files.createSymbolicLink(dir.resolve("mlink.st"), Path.of("tiny.utf8"));
+    assertThatThrownBy(() -> TrainingOptions.builder(List.of(train), modelLink).build())
+        .hasMessageContaining("over " + train).hasMessageContaining("as training data");
+    Path devLink = Files.createSymbolicLink(dir.resolve("dlink.st"), dev.toAbsolutePath());
+    assertThatThrownBy(() -> TrainingOptions.builder(List.of(train), devLink).dev(dev).build())
+        .hasMessageContaining("over " + dev).hasMessageContaining("as its dev set");
+    Path hard = Files.createLink(dir.resolve("hard.st"), train);
+    assertThatThrownBy(() -> TrainingOptions.builder(List.of(train), hard).build()).hasMessageContaining("over " + train);
+    // a link that leads nowhere yet, to a path the run reads (it is read through the same link's target)
+    Path later = dir.resolve("later.utf8");
+    Path dangling = Files.createSymbolicLink(dir.resolve("dangling.st"), Path.of("later.utf8"));
+    assertThatThrownBy(() -> TrainingOptions.builder(List.of(train), dangling).dev(later).build())
+        .hasMessageContaining("over " + later).hasMessageContaining("as its dev set");
+    // the checkpoint beside the model a link to the training file
+    Files.createSymbolicLink(dir.resolve("m.safetensors.ckpt"), Path.of("tiny.utf8"));
+    assertThatThrownBy(() -> TrainingOptions.builder(List.of(train), dir.resolve("m.safetensors")).build())
+        .hasMessageContaining("over " + train);
+    // ... or to the model the run starts from (the model itself against it is the trainer's to refuse)
+    Path init = Files.writeString(dir.resolve("init.safetensors"), "a model", StandardCharsets.UTF_8);
+    Files.createSymbolicLink(dir.resolve("n.safetensors.ckpt"), init);
+    assertThatThrownBy(() -> TrainingOptions.builder(List.of(train), dir.resolve("n.safetensors")).arch("seed")
+        .init(init.toString()).build()).isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("would be written over " + init).hasMessageContaining("the model the run starts from");
+    // links elsewhere are fine: a dangling one to a new file, one to an old model
+    Path fresh = Files.createSymbolicLink(dir.resolve("fresh.st"), Path.of("new.safetensors"));
+    assertThat(TrainingOptions.builder(List.of(trainLink), fresh).dev(dev).build().model()).isEqualTo(fresh);
+    Path old = Files.writeString(dir.resolve("old.safetensors"), "old", StandardCharsets.UTF_8);
+    Path toOld = Files.createSymbolicLink(dir.resolve("to-old.st"), old);
+    assertThat(TrainingOptions.builder(List.of(trainLink), toOld).dev(devLink).build().model()).isEqualTo(toOld);
   }
 
   @Test
