@@ -21,6 +21,7 @@ import java.util.regex.Pattern;
  * 微信号              a bare word: multiplier {@value Entry#DEFAULT_MULTIPLIER}
  * iPhone 15 Pro,inf  inf (or force) keeps the word whole wherever it occurs
  * # a comment; blank lines are skipped (a comment has a line of its own: 微信号 5 # x is an error)
+ * 二维码 3 n          an error: jieba's layout (word frequency tag), which would be a word with spaces
  * \#双十一#,inf       a word that starts with # (a backslash before it at the start of the line)
  * </pre>
  * The multiplier is taken after the last TAB, else after the last comma (unless what follows it
@@ -31,8 +32,11 @@ import java.util.regex.Pattern;
  * {@code iPhone 15,10} in ASCII); a line that is a number with thousands separators ({@code 4,200}, {@code 10,560,770}) is
  * a bare word, not 4 times 200. A word may contain spaces and
  * punctuation; a word like {@code 1,000} with a multiplier needs the TAB form ({@code 1,000<TAB>5}). A malformed line (no word, or a
- * multiplier that is not a positive finite number or inf) fails with the file, line number and
- * the line, or, when lenient, is skipped with a warning.
+ * multiplier that is not a positive finite number or inf, a line in jieba's layout) fails with the
+ * file, line number and the line, or, when lenient, is skipped with a warning. Lines read by these
+ * rules but likely meant otherwise are read so with a warning: {@code iPhone 15} (iPhone at 15),
+ * jieba's {@code word tag} ({@code 凱特琳 nz}, a word with a space), {@code 二维码;10} (a bare word)
+ * and {@code 二维码,10,20} (the word {@code 二维码,10} at 20).
  */
 public final class DictionaryFile {
   /** A decimal number (what a multiplier may be besides inf): not Java's 10d or 0x1p4. Compiled once: checked per line. */
@@ -41,6 +45,10 @@ public final class DictionaryFile {
   private static final Pattern COMMENT_AFTER_WORD = Pattern.compile(".*\\s#.*");
   /** A number with thousands separators, alone on its line: a bare word ({@code 4,200}), not 4 times 200. */
   private static final Pattern THOUSANDS = Pattern.compile("\\d{1,3}(,\\d{3})+(\\.\\d+)?");
+  /** A part-of-speech tag as jieba's dictionaries write them ({@code n}, {@code nz}, {@code eng}, {@code nr1}). */
+  private static final Pattern JIEBA_TAG = Pattern.compile("[a-z]{1,4}[0-9]?");
+  /** A word that ends in a semicolon, colon, bar or equals sign and a number: a separator fenci does not read. */
+  private static final Pattern OTHER_SEPARATOR = Pattern.compile("(.*[^\\d\\s])\\s*[;\uFF1B:\uFF1A|=]\\s*([0-9]+(\\.[0-9]+)?|inf)");
 
   private DictionaryFile() {}
 
@@ -71,7 +79,10 @@ public final class DictionaryFile {
         Entry e = parseLine(t);
         out.add(e);
         String number = warnings == null ? null : numberAfterLatinWord(t, e.word());
-        if (number != null) {
+        String nearMiss = warnings == null ? null : nearMiss(t, e);
+        if (nearMiss != null) {
+          warnings.println("fenci: warning: " + source + ":" + (i + 1) + ": " + nearMiss);
+        } else if (number != null) {
           // "iPhone 15": meant as a word more often than as iPhone with multiplier 15
           String written = line.strip();
           String word = written.substring(0, written.lastIndexOf(' ')).strip();
@@ -106,10 +117,74 @@ public final class DictionaryFile {
     return latin ? s.substring(space + 1) : null;
   }
 
+  /**
+   * What a line read as {@code e} was most likely meant otherwise, said as a warning (the reading
+   * stands), else null: jieba's {@code word tag} ({@code 凱特琳 nz}, read as a word with a space),
+   * a multiplier after a semicolon, colon, bar or equals sign ({@code 二维码;10}, a bare word), or
+   * two multipliers ({@code 二维码,10,20}: the word {@code 二维码,10} at 20).
+   */
+  private static String nearMiss(String t, Entry e) {
+    String line = t.strip();
+    String word = e.word();
+    boolean bare = word.equals(line) && e.multiplier() == Entry.DEFAULT_MULTIPLIER;
+    String[] fields = bare && hasSpace(line) ? line.split("[ \t\u3000]+") : null;
+    if (fields != null && fields.length == 2 && !isAscii(fields[0]) && JIEBA_TAG.matcher(fields[1]).matches()) {
+      return "'" + line + "' looks like a jieba dictionary line (word tag) and is read as one word containing a space,"
+          + " which only that text with the space matches; fenci reads 'word,multiplier' lines: write '" + fields[0]
+          + "," + (int) Entry.DEFAULT_MULTIPLIER + "'";
+    }
+    java.util.regex.Matcher other = bare && line.chars().anyMatch(c -> ";\uFF1B:\uFF1A|=".indexOf(c) >= 0)
+        ? OTHER_SEPARATOR.matcher(line) : null;
+    if (other != null && other.matches()) {
+      return "'" + line + "' is read as one word (a multiplier follows a comma, a TAB or a space); write '"
+          + other.group(1).strip() + "," + other.group(2) + "' for the word " + other.group(1).strip() + " at " + other.group(2);
+    }
+    int comma = word.lastIndexOf(',');
+    if (t.indexOf('\t') < 0 && comma > 0 && word.length() < line.length()
+        && word.substring(comma + 1).strip().matches("[0-9]+(\\.[0-9]+)?")
+        && !Character.isDigit(word.substring(0, comma).strip().codePointBefore(word.substring(0, comma).strip().length()))) {
+      String head = word.substring(0, comma).strip();
+      return "'" + line + "' is read as the word '" + word + "' at " + line.substring(line.lastIndexOf(',') + 1).strip()
+          + " (the multiplier follows the last comma); a line holds one multiplier: write '" + head + ","
+          + word.substring(comma + 1).strip() + "', or, for a word that contains a comma, word<TAB>multiplier";
+    }
+    return null;
+  }
+
+  private static boolean hasSpace(String s) {
+    return s.indexOf(' ') >= 0 || s.indexOf('\t') >= 0 || s.indexOf('\u3000') >= 0;
+  }
+
+  private static boolean isAscii(String s) {
+    return s.chars().allMatch(c -> c < 128);
+  }
+
+  /**
+   * Whether line {@code t} is laid out as jieba's dictionaries are: a word (not all ASCII), a
+   * frequency, a part-of-speech tag ({@code 二维码 3 n}), separated by spaces or TABs.
+   */
+  private static boolean jiebaLine(String t) {
+    if (!hasSpace(t)) {
+      return false; // the usual bare word, without a split
+    }
+    String[] f = t.strip().split("[ \t\u3000]+");
+    return f.length == 3 && !isAscii(f[0]) && f[1].matches("[0-9]+(\\.[0-9]+)?") && JIEBA_TAG.matcher(f[2]).matches();
+  }
+
+  private static IllegalArgumentException jieba(String t) {
+    String word = t.strip().split("[ \t\u3000]+")[0];
+    return new IllegalArgumentException("looks like a jieba dictionary line (word frequency tag); fenci reads"
+        + " 'word,multiplier' lines: write '" + word + "," + (int) Entry.DEFAULT_MULTIPLIER + "'");
+  }
+
   static Entry parseLine(String t) {
     int tab = t.lastIndexOf('\t');
     if (tab >= 0) {
-      return new Entry(word(t.substring(0, tab)), multiplier(t.substring(tab + 1)));
+      try {
+        return new Entry(word(t.substring(0, tab)), multiplier(t.substring(tab + 1)));
+      } catch (IllegalArgumentException e) {
+        throw jiebaLine(t) ? jieba(t) : e; // 二维码<TAB>3<TAB>n: "multiplier 'n' is not a number" said why
+      }
     }
     int comma = t.lastIndexOf(',');
     String whole = t.strip();
@@ -139,6 +214,10 @@ public final class DictionaryFile {
       return new Entry(word(t.substring(0, space)), multiplier(t.substring(space + 1)));
     }
     String word = t.strip();
+    if (jiebaLine(word)) {
+      // 二维码 3 n would be the bare word "二维码 3 n", which never occurs in text
+      throw jieba(word);
+    }
     if (COMMENT_AFTER_WORD.matcher(word).matches()) {
       // "微信号 0.01 # split it" would be the bare word of the whole line, pulled together
       throw new IllegalArgumentException("a comment needs a line of its own ('#' first); as it is, the whole line "

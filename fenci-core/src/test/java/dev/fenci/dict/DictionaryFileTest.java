@@ -70,6 +70,63 @@ class DictionaryFileTest {
         + "'\\#iPhone 15,10' for the word '#iPhone 15', or '\\#iPhone,15' for this reading\n");
   }
 
+  /**
+   * jieba's user dictionary layout (word, frequency, part-of-speech tag) had been read as one word
+   * with spaces, which never occurs in text: an error naming the line and what to write, skipped
+   * with a warning when lenient, as other malformed lines are; with a TAB between the fields too.
+   */
+  @Test
+  void aJiebaDictionaryLineIsAnErrorSayingWhatToWrite() throws Exception {
+    for (String line : new String[] {"二维码 3 n", "微信号 5 nz", "云计算  20000  eng", "二维码\t3\tn", "二维码 3\tnr1"}) {
+      assertThatThrownBy(() -> parse("好,2", line)).as(line).isInstanceOf(DictionaryFormatException.class)
+          .hasMessageStartingWith("test.dict:2: looks like a jieba dictionary line (word frequency tag); fenci reads "
+              + "'word,multiplier' lines: write '" + line.split("[ \t]")[0] + ",10'")
+          .hasMessageContaining("'" + line + "'");
+    }
+    ByteArrayOutputStream warn = new ByteArrayOutputStream();
+    List<Entry> e = DictionaryFile.parse(List.of("二维码 3 n", "扫描,2"), "x.dict", true,
+        new PrintStream(warn, true, StandardCharsets.UTF_8));
+    assertThat(e).containsExactly(new Entry("扫描", 2));
+    assertThat(warn.toString(StandardCharsets.UTF_8)).startsWith("fenci: warning: x.dict:1: skipped (looks like a jieba "
+        + "dictionary line (word frequency tag); fenci reads 'word,multiplier' lines: write '二维码,10'): '二维码 3 n'");
+    // what fenci's own forms say is read as before: a word and a multiplier after a space, a Latin phrase with a
+    // number and a capitalised word, a word with spaces given a multiplier after a comma
+    assertThat(parse("二维码 3", "iPhone 15 Pro", "小米 14 Pro", "Windows 10 pro", "二维码 3 n,5")).containsExactly(
+        new Entry("二维码", 3), new Entry("iPhone 15 Pro", Entry.DEFAULT_MULTIPLIER),
+        new Entry("小米 14 Pro", Entry.DEFAULT_MULTIPLIER), new Entry("Windows 10 pro", Entry.DEFAULT_MULTIPLIER),
+        new Entry("二维码 3 n", 5));
+  }
+
+  /**
+   * Lines that the documented rules read, but most likely meant otherwise, are read so with a
+   * warning: jieba's word and tag (a word with a space), a multiplier after a semicolon (a bare
+   * word), two multipliers (the word then holds the first).
+   */
+  @Test
+  void nearMissesOfTheFormatAreReadWithAWarning() throws Exception {
+    ByteArrayOutputStream warn = new ByteArrayOutputStream();
+    List<Entry> e = DictionaryFile.parse(List.of("凱特琳 nz", "二维码;10", "微信号：0.5", "二维码,10,20", "扫描,2",
+        "New York", "COVID-19", "10:30", "5,6亿,3", "a,b,5", "10,560,770", "1,000\t2", "二维码,10\t20", "iPhone 15 Pro,inf"),
+        "x.dict", false, new PrintStream(warn, true, StandardCharsets.UTF_8));
+    assertThat(e).containsExactly(new Entry("凱特琳 nz", Entry.DEFAULT_MULTIPLIER),
+        new Entry("二维码;10", Entry.DEFAULT_MULTIPLIER), new Entry("微信号：0.5", Entry.DEFAULT_MULTIPLIER),
+        new Entry("二维码,10", 20), new Entry("扫描", 2), new Entry("New York", Entry.DEFAULT_MULTIPLIER),
+        new Entry("COVID-19", Entry.DEFAULT_MULTIPLIER), new Entry("10:30", Entry.DEFAULT_MULTIPLIER),
+        new Entry("5,6亿", 3), new Entry("a,b", 5), new Entry("10,560,770", Entry.DEFAULT_MULTIPLIER),
+        new Entry("1,000", 2), new Entry("二维码,10", 20), Entry.forced("iPhone 15 Pro"));
+    assertThat(warn.toString(StandardCharsets.UTF_8).lines().toList()).containsExactly(
+        "fenci: warning: x.dict:1: '凱特琳 nz' looks like a jieba dictionary line (word tag) and is read as one word "
+            + "containing a space, which only that text with the space matches; fenci reads 'word,multiplier' lines: "
+            + "write '凱特琳,10'",
+        "fenci: warning: x.dict:2: '二维码;10' is read as one word (a multiplier follows a comma, a TAB or a space); "
+            + "write '二维码,10' for the word 二维码 at 10",
+        "fenci: warning: x.dict:3: '微信号：0.5' is read as one word (a multiplier follows a comma, a TAB or a space); "
+            + "write '微信号,0.5' for the word 微信号 at 0.5",
+        "fenci: warning: x.dict:4: '二维码,10,20' is read as the word '二维码,10' at 20 (the multiplier follows the "
+            + "last comma); a line holds one multiplier: write '二维码,10', or, for a word that contains a comma, "
+            + "word<TAB>multiplier");
+  }
+
   @Test
   void aCommaFollowedByChineseIsPartOfTheWord() throws Exception {
     assertThat(parse("17,092億", "5,6亿,3")).containsExactly(new Entry("17,092億", Entry.DEFAULT_MULTIPLIER),
