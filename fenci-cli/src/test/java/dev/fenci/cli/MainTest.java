@@ -606,8 +606,9 @@ class MainTest {
     Files.write(in, bytes);
     Run strict = run("", "segment", in.toString());
     assertThat(strict.code()).isEqualTo(Main.EXIT_DATA);
+    // the byte's offset in the file and in its line ("关注", 6 bytes, before it)
     assertThat(strict.err().strip()).isEqualTo("fenci: " + in + ":2: invalid UTF-8 at byte offset " + good.length
-        + " (byte 0xff); convert a file in another encoding to UTF-8 first (GBK: iconv -f GBK -t UTF-8), or read it "
+        + " of the file, offset 6 in line 2 (byte 0xff); convert a file in another encoding to UTF-8 first (GBK: iconv -f GBK -t UTF-8), or read it "
         + "leniently (--lenient on the command line, lenient = true in the library) to replace bad bytes with U+FFFD");
     Run lenient = run("", "segment", "--lenient", in.toString());
     assertThat(lenient.code()).isZero();
@@ -628,7 +629,7 @@ class MainTest {
     for (String[] args : List.of(new String[] {"segment", in.toString()}, new String[] {"segment", "--lenient", in.toString()})) {
       Run r = run("", args);
       assertThat(r.code()).isEqualTo(Main.EXIT_DATA);
-      assertThat(r.err()).contains(in + ":1: invalid UTF-8 at byte offset 0 (byte 0xff); the file starts with a UTF-16 "
+      assertThat(r.err()).contains(in + ":1: invalid UTF-8 at byte offset 0 of the file (byte 0xff); the file starts with a UTF-16 "
           + "byte order mark: convert it to UTF-8 first (iconv -f UTF-16 -t UTF-8)").doesNotContain("--lenient");
     }
   }

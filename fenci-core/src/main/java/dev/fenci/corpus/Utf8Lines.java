@@ -107,8 +107,8 @@ public final class Utf8Lines {
         lines.add(cb.toString());
       } catch (CharacterCodingException e) {
         int bad = firstInvalid(bytes, start, end);
-        throw new CorpusFormatException(source, lineNo, "invalid UTF-8 at byte offset " + bad
-            + " of the file (byte 0x" + Integer.toHexString(bytes[bad] & 0xFF) + "); "
+        throw new CorpusFormatException(source, lineNo, "invalid UTF-8 "
+            + dev.fenci.text.InvalidUtf8Exception.position(source, lineNo, bad, bad - start, bytes[bad] & 0xFF) + "; "
             + dev.fenci.text.InvalidUtf8Exception.remedy(bad, bytes[bad] & 0xFF)
             + (dev.fenci.text.InvalidUtf8Exception.lenientHelps(bad, bytes[bad] & 0xFF) ? otherRemedy : ""));
       }

@@ -39,10 +39,25 @@ public final class InvalidUtf8Exception extends IOException {
     return remedy(byteOffset, firstByte).equals(REMEDY);
   }
 
+  /**
+   * Where an invalid byte is, as the messages say it: {@code at byte offset 6 of the file, offset 3
+   * in line 2 (byte 0xff)} (both from 0; the offset in the line is left out on line 1, where the
+   * two are the same, and when unknown, -1). Standard input ({@code <stdin>}) is "the input".
+   */
+  public static String position(String source, long line, long byteOffset, long inLine, int firstByte) {
+    return "at byte offset " + byteOffset + " of the " + ("<stdin>".equals(source) ? "input" : "file")
+        + (line > 1 && inLine >= 0 ? ", offset " + inLine + " in line " + line : "")
+        + " (byte 0x" + String.format("%02x", firstByte) + ")";
+  }
+
   public InvalidUtf8Exception(String source, long line, long byteOffset, int firstByte) {
-    super(source + ":" + line + ": invalid UTF-8 at byte offset " + byteOffset + " (byte 0x"
-        + String.format("%02x", firstByte) + "); " + remedy(byteOffset, firstByte)
-        + (lenientHelps(byteOffset, firstByte) ? LENIENT_HINT : ""));
+    this(source, line, byteOffset, -1, firstByte);
+  }
+
+  /** @param inLine the byte's offset in its line (from 0), -1 if unknown */
+  public InvalidUtf8Exception(String source, long line, long byteOffset, long inLine, int firstByte) {
+    super(source + ":" + line + ": invalid UTF-8 " + position(source, line, byteOffset, inLine, firstByte) + "; "
+        + remedy(byteOffset, firstByte) + (lenientHelps(byteOffset, firstByte) ? LENIENT_HINT : ""));
     this.line = line;
     this.byteOffset = byteOffset;
   }

@@ -33,6 +33,8 @@ public final class Utf8Reader extends Reader {
   private long newlines;
   /** Whether the last byte counted was a CR (so that an LF after it ends no second line). */
   private boolean afterCr;
+  /** Offset in the stream of the first byte of the line being decoded (for an error's offset in its line). */
+  private long lineStart;
   private long replacements;
   private boolean eof;
   private boolean started;
@@ -109,7 +111,7 @@ public final class Utf8Reader extends Reader {
           // the characters before it are handed out first; the next fill stops here again
           long at = consumedBefore + bytes.position();
           int b = bytes.get(bytes.position()) & 0xFF;
-          invalid = new InvalidUtf8Exception(source, newlines + 1, at, b);
+          invalid = new InvalidUtf8Exception(source, newlines + 1, at, at - lineStart, b);
           break;
         }
         if (!chars.hasRemaining()) {
@@ -145,6 +147,9 @@ public final class Utf8Reader extends Reader {
     for (int i = from; i < to; i++) {
       if (a[i] == '\r' || (a[i] == '\n' && !afterCr)) {
         newlines++;
+      }
+      if (a[i] == '\r' || a[i] == '\n') {
+        lineStart = consumedBefore + i + 1;
       }
       afterCr = a[i] == '\r';
     }

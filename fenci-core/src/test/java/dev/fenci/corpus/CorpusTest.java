@@ -161,7 +161,9 @@ class CorpusTest {
   void lenientReadingReplacesInvalidUtf8AndCountsIt() throws Exception {
     Path f = dir.resolve("bad.txt");
     Files.write(f, new byte[] {'a', ' ', ' ', 'b', '\r', '\n', (byte) 0xC3, '(', ' ', ' ', 'c', '\n'});
-    assertThatThrownBy(() -> Corpus.read(f)).hasMessageContaining(f + ":2: invalid UTF-8 at byte offset 6");
+    // after a CRLF, line 2 starts at byte 6: the bad byte is its first
+    assertThatThrownBy(() -> Corpus.read(f))
+        .hasMessageContaining(f + ":2: invalid UTF-8 at byte offset 6 of the file, offset 0 in line 2 (byte 0xc3); ");
     java.io.ByteArrayOutputStream warn = new java.io.ByteArrayOutputStream();
     List<List<String>> s = Corpus.read(f, true, new java.io.PrintStream(warn, true, StandardCharsets.UTF_8));
     assertThat(s).containsExactly(List.of("a", "b"), List.of("\uFFFD(", "c"));

@@ -45,12 +45,15 @@ class Utf8ReaderTest {
 
   @Test
   void strictModeNamesTheLineAndByteOffsetOfTheFirstBadSequence() {
-    // line 3 starts at byte 2 + 7 = 9 ("a\n" + "中文\n"); the bad byte follows "ok" there: offset 11
+    // line 3 starts at byte 2 + 7 = 9 ("a\n" + "中文\n"); the bad byte follows "ok" there: offset 11, 2 in its line
     byte[] b = bytes("a\n中文\nok", new int[] {0xC3, 0x28}, "rest\n");
     assertThatThrownBy(() -> readAll(new Utf8Reader(new ByteArrayInputStream(b), "in.txt", false)))
         .isInstanceOf(InvalidUtf8Exception.class)
-        .hasMessageStartingWith("in.txt:3: invalid UTF-8 at byte offset 11 (byte 0xc3)")
+        .hasMessageStartingWith("in.txt:3: invalid UTF-8 at byte offset 11 of the file, offset 2 in line 3 (byte 0xc3)")
         .hasMessageContaining("--lenient");
+    // standard input is not a file; on line 1 the two offsets are one
+    assertThatThrownBy(() -> readAll(new Utf8Reader(new ByteArrayInputStream(bytes("ok", new int[] {0xFF})), "<stdin>",
+        false))).hasMessageStartingWith("<stdin>:1: invalid UTF-8 at byte offset 2 of the input (byte 0xff); ");
   }
 
   @Test
@@ -58,7 +61,7 @@ class Utf8ReaderTest {
     // lines: "a", "b", "" (CRLF), "c" + the bad byte: line 4, CR, LF and CRLF each ending one
     byte[] b = bytes("a\rb\r\n\nc", new int[] {0xFF}, "\r");
     assertThatThrownBy(() -> readAll(new Utf8Reader(new ByteArrayInputStream(b), "cr.txt", false)))
-        .hasMessageStartingWith("cr.txt:4: invalid UTF-8 at byte offset 7");
+        .hasMessageStartingWith("cr.txt:4: invalid UTF-8 at byte offset 7 of the file, offset 1 in line 4 (byte 0xff)");
   }
 
   @Test
@@ -66,7 +69,7 @@ class Utf8ReaderTest {
     String head = "中".repeat(100_000); // 300,000 bytes, several buffers
     byte[] b = bytes("x\n", head, new int[] {0xFF}, "y");
     assertThatThrownBy(() -> readAll(new Utf8Reader(new ByteArrayInputStream(b), "f", false)))
-        .hasMessageStartingWith("f:2: invalid UTF-8 at byte offset 300002 (byte 0xff)");
+        .hasMessageStartingWith("f:2: invalid UTF-8 at byte offset 300002 of the file, offset 300000 in line 2 (byte 0xff)");
   }
 
   @Test
