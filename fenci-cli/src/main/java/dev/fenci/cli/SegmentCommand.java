@@ -28,7 +28,8 @@ final class SegmentCommand implements Callable<Integer> {
   String model;
 
   @Option(names = "--delimiter", defaultValue = " ",
-      description = "Between words (default: one space); \\t is a tab, \\n a line break, \\\\ a backslash.")
+      description = "Between words (default: one space); \\t is a tab, \\n a line break, \\r a carriage return,"
+          + " \\\\ a backslash (another backslash escape is an error).")
   String delimiter;
 
   @Option(names = "--dict", paramLabel = "FILE",
@@ -74,7 +75,11 @@ final class SegmentCommand implements Callable<Integer> {
     if (threads < 1 || threads > Segmenter.MAX_THREADS) {
       throw new ParameterException(spec.commandLine(), "--threads must be from 1 to " + Segmenter.MAX_THREADS + ", got " + threads);
     }
-    delimiter = unescape(delimiter);
+    try {
+      delimiter = unescape(delimiter);
+    } catch (IllegalArgumentException e) {
+      throw new ParameterException(spec.commandLine(), e.getMessage());
+    }
     if (delimiter.isEmpty()) {
       throw new ParameterException(spec.commandLine(), "--delimiter is empty: the words would run together (whitespace "
           + "is not written); give a string, e.g. --delimiter '|', or --delimiter '\\n' for a word a line");
@@ -114,7 +119,12 @@ final class SegmentCommand implements Callable<Integer> {
     return 0;
   }
 
-  /** The delimiter with the escapes {@code \t}, {@code \n} and {@code \\} replaced (a shell passes them as written). */
+  /**
+   * The delimiter with the escapes {@code \t}, {@code \n}, {@code \r} and {@code \\} replaced (a
+   * shell passes them as written); any other backslash escape ({@code \u0009}, {@code \x}) is an
+   * {@link IllegalArgumentException} (it had been kept as written, beside a processed {@code \n}). A
+   * backslash at the end is itself.
+   */
   static String unescape(String d) {
     if (d.indexOf('\\') < 0) {
       return d;
@@ -122,11 +132,19 @@ final class SegmentCommand implements Callable<Integer> {
     StringBuilder b = new StringBuilder(d.length());
     for (int i = 0; i < d.length(); i++) {
       char c = d.charAt(i);
-      if (c == '\\' && i + 1 < d.length() && "tn\\".indexOf(d.charAt(i + 1)) >= 0) {
-        char e = d.charAt(++i);
-        b.append(e == 't' ? '\t' : e == 'n' ? '\n' : '\\');
-      } else {
+      if (c != '\\' || i + 1 == d.length()) {
         b.append(c);
+        continue;
+      }
+      char e = d.charAt(++i);
+      switch (e) {
+        case 't' -> b.append('\t');
+        case 'n' -> b.append('\n');
+        case 'r' -> b.append('\r');
+        case '\\' -> b.append('\\');
+        default -> throw new IllegalArgumentException("--delimiter '" + d + "': unknown escape \\"
+            + new String(Character.toChars(d.codePointAt(i))) + "; the escapes are \\t (tab), \\n (line break),"
+            + " \\r (carriage return) and \\\\ (backslash); other characters are given as they are");
       }
     }
     return b.toString();

@@ -120,7 +120,19 @@ class MainTest {
     assertThat(tab.code()).isZero();
     assertThat(tab.out()).contains("\t。\n").contains("\t").doesNotContain("\\t").endsWith("码\n");
     assertThat(tab.out().lines().count()).isEqualTo(2);
-    assertThat(SegmentCommand.unescape("a\\\\b\\q\\")).isEqualTo("a\\b\\q\\"); // two backslashes make one; an unknown escape and a last backslash stay
+    // two backslashes make one, \r is a carriage return; a last backslash stays
+    assertThat(SegmentCommand.unescape("a\\\\b\\r\\n\\")).isEqualTo("a\\b\r\n\\");
+    Run crlf = run("扫描二维码\n", "segment", "--model", "seed", "--delimiter", "\\r\\n");
+    assertThat(crlf.code()).isZero();
+    assertThat(crlf.out()).contains("\r\n").doesNotContain("\\r");
+    // any other escape is an error naming the ones there are (it had been kept as written beside a processed \n)
+    for (String bad : new String[] {"\\u0009", "\\x", "|\\q|"}) {
+      Run refused = run("扫描二维码\n", "segment", "--model", "seed", "--delimiter", bad);
+      assertThat(refused.code()).as(bad).isEqualTo(Main.EXIT_USAGE);
+      assertThat(refused.out()).as(bad).isEmpty();
+      assertThat(refused.err()).as(bad).startsWith("fenci segment: --delimiter '" + bad + "': unknown escape \\" + bad.charAt(
+          bad.indexOf('\\') + 1) + "; the escapes are \\t (tab), \\n (line break), \\r (carriage return) and \\\\ (backslash)");
+    }
     Run twice = run("", "segment", "-", "-");
     assertThat(twice.code()).isEqualTo(2);
     assertThat(twice.err()).contains("given 2 times");
