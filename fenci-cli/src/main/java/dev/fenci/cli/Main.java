@@ -21,6 +21,11 @@ public final class Main {
   /** Whether {@link System#in} is this process's standard input (the command run as a process, not from a test). */
   static volatile boolean processStdin;
 
+  // also before the command's name (fenci --debug segment ...); run() looks for it among all the arguments
+  @CommandLine.Option(names = "--debug", scope = CommandLine.ScopeType.LOCAL,
+      description = "Show stack traces of errors (also accepted after the command's name).")
+  boolean debug;
+
   public static void main(String[] args) {
     Stdout.install();
     processStdin = true;

@@ -179,6 +179,21 @@ class MainTest {
     assertThat(dir.resolve("m.safetensors")).doesNotExist();
   }
 
+  /** {@code fenci --debug segment ...}, the natural order, had been refused as an unknown option. */
+  @Test
+  void debugIsAcceptedBeforeTheCommandToo() {
+    Run ok = run("扫描二维码\n", "--debug", "segment", "--model", "seed");
+    assertThat(ok.code()).as(ok.err()).isZero();
+    assertThat(ok.out()).isEqualTo(run("扫描二维码\n", "segment", "--model", "seed").out());
+    for (String[] args : new String[][] {{"--debug", "segment", "/no/such/file.txt"}, {"segment", "--debug", "/no/such/file.txt"}}) {
+      Run r = run("", args);
+      assertThat(r.code()).as(String.join(" ", args)).isEqualTo(Main.EXIT_DATA);
+      assertThat(r.err()).as(String.join(" ", args)).contains("NoSuchFileException").contains("\tat ");
+    }
+    assertThat(run("", "--debug", "models").code()).isZero();
+    assertThat(run("", "--help").out()).contains("--debug");
+  }
+
   @Test
   void anEmptyDelimiterIsAUsageError() {
     Run r = run("iPhone 15 Pro 扫描二维码\n", "segment", "--model", "seed", "--delimiter", "");
