@@ -194,6 +194,22 @@ class MainTest {
     assertThat(run("", "--help").out()).contains("--debug");
   }
 
+  /** {@code train --model} reaching a training file through a symbolic link is refused before anything is read. */
+  @Test
+  void trainRefusesAModelThatIsItsCorpusThroughALink() throws Exception {
+    Path train = tinyCorpus(2);
+    byte[] before = Files.readAllBytes(train);
+    Path link = Files.createSymbolicLink(dir.resolve("tlink.utf8"), train.getFileName());
+    Run r = run("", "train", "--train", link.toString(), "--model", train.toString(), "--epochs", "1", "--arch", "fast-lex");
+    assertThat(r.code()).isEqualTo(Main.EXIT_USAGE);
+    assertThat(r.err()).contains("the model would be written over " + link + ", which the run reads as training data");
+    Path modelLink = Files.createSymbolicLink(dir.resolve("mlink.st"), train.getFileName());
+    r = run("", "train", "--train", train.toString(), "--model", modelLink.toString(), "--epochs", "1", "--arch", "fast-lex");
+    assertThat(r.code()).isEqualTo(Main.EXIT_USAGE);
+    assertThat(r.err()).contains("the model would be written over " + train);
+    assertThat(Files.readAllBytes(train)).isEqualTo(before);
+  }
+
   @Test
   void anEmptyDelimiterIsAUsageError() {
     Run r = run("iPhone 15 Pro 扫描二维码\n", "segment", "--model", "seed", "--delimiter", "");
