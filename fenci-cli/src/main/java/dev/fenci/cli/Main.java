@@ -28,6 +28,10 @@ public final class Main {
 
   public static void main(String[] args) {
     Stdout.install();
+    // messages name files and dictionary lines in Chinese: UTF-8, as the output, whatever the locale (under the
+    // POSIX locale the JVM's own stderr printed them as '?')
+    System.setErr(new java.io.PrintStream(new java.io.FileOutputStream(java.io.FileDescriptor.err), true,
+        java.nio.charset.StandardCharsets.UTF_8));
     processStdin = true;
     if (!java.util.Arrays.asList(args).contains("--debug")) {
       // a thread of fenci's own that runs out of memory (a stream's reader, the kernels' warm-up) would print the
@@ -42,7 +46,15 @@ public final class Main {
   }
 
   static int run(String... args) {
+    String mangled = mangledArgument(args, System.getProperty("sun.jnu.encoding"), System.getProperty("native.encoding"));
+    if (mangled != null) {
+      System.err.println("fenci: " + mangled);
+      return EXIT_USAGE;
+    }
     CommandLine cl = new CommandLine(new Main());
+    // picocli's own writers encode in the locale's character set: UTF-8 instead, as System.out and System.err
+    cl.setOut(new PrintWriter(new java.io.OutputStreamWriter(System.out, java.nio.charset.StandardCharsets.UTF_8), true));
+    cl.setErr(new PrintWriter(new java.io.OutputStreamWriter(System.err, java.nio.charset.StandardCharsets.UTF_8), true));
     boolean debug = java.util.Arrays.asList(args).contains("--debug");
     cl.setExecutionExceptionHandler((ex, cmd, parsed) -> {
       PrintWriter err = cmd.getErr();
@@ -139,6 +151,37 @@ public final class Main {
   /** Whether a file argument names standard input ({@code -}). */
   static boolean isStdin(java.nio.file.Path f) {
     return f.toString().equals("-");
+  }
+
+  /**
+   * What to tell the user when an argument was damaged before {@code main}, else null. The JVM
+   * decodes the command line in the locale's character set ({@code sun.jnu.encoding}): under the
+   * POSIX locale ({@code LANG} unset: Docker, cron, systemd) every byte of a Chinese file name or
+   * {@code --delimiter '，'} becomes U+FFFD, and the file is not found or the delimiter is silently
+   * another. An argument holding U+FFFD is refused whatever the locale (it names no file, and no
+   * one types it); a {@code ?} only when that character set is not UTF-8, as some JVMs write
+   * {@code ?} for what they cannot decode.
+   *
+   * @param jnuEncoding    the JVM's {@code sun.jnu.encoding} (null: unknown)
+   * @param nativeEncoding the JVM's {@code native.encoding} (null: unknown)
+   */
+  static String mangledArgument(String[] args, String jnuEncoding, String nativeEncoding) {
+    String charset = !isUtf8(jnuEncoding) ? jnuEncoding : !isUtf8(nativeEncoding) ? nativeEncoding : null;
+    for (String a : args) {
+      if (a.indexOf('\uFFFD') >= 0 || (charset != null && a.indexOf('?') >= 0)) {
+        return charset != null
+            ? "the argument '" + a + "' was damaged before fenci got it: the JVM decodes its arguments in the locale's"
+                + " character set, " + charset + ", not UTF-8 (what it cannot read becomes '?' or U+FFFD); run java under a UTF-8 locale"
+                + " (LC_ALL=C.UTF-8 java -jar fenci.jar ...), or use the ./fenci launcher, which sets one"
+            : "the argument '" + a + "' holds U+FFFD, the mark of bytes the JVM could not decode as UTF-8 (a file name"
+                + " in another encoding?); name the file in UTF-8, or run java under a UTF-8 locale (LC_ALL=C.UTF-8)";
+      }
+    }
+    return null;
+  }
+
+  private static boolean isUtf8(String charset) {
+    return charset == null || charset.equalsIgnoreCase("UTF-8") || charset.equalsIgnoreCase("UTF8");
   }
 
   static String message(Throwable ex) {

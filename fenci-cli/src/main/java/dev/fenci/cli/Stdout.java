@@ -7,7 +7,7 @@ import java.io.FilterOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.PrintStream;
-import java.nio.charset.Charset;
+import java.nio.charset.StandardCharsets;
 
 /**
  * Standard output that remembers why a write failed: {@link PrintStream} keeps only that it did,
@@ -21,10 +21,13 @@ final class Stdout extends FilterOutputStream {
     super(out);
   }
 
-  /** Makes {@link System#out} one that records its failures (the command's process only, not tests). */
+  /**
+   * Makes {@link System#out} one that records its failures (the command's process only, not tests),
+   * writing UTF-8 whatever the locale, as {@code segment} writes its words.
+   */
   static void install() {
     System.setOut(new PrintStream(new BufferedOutputStream(new Stdout(new FileOutputStream(FileDescriptor.out)), 8192),
-        true, Charset.defaultCharset()));
+        true, StandardCharsets.UTF_8));
   }
 
   @Override

@@ -194,6 +194,32 @@ class MainTest {
     assertThat(run("", "--help").out()).contains("--debug");
   }
 
+  /**
+   * Arguments the JVM could not decode (under the POSIX locale every byte of a Chinese file name or
+   * delimiter becomes U+FFFD) are refused with the fix, not taken as a file not found or a
+   * silently different delimiter; an ASCII '?' under a UTF-8 locale is an argument like any other.
+   */
+  @Test
+  void argumentsDamagedByTheLocaleAreRefusedWithTheFix() throws Exception {
+    String[] chineseFile = {"segment", "\uFFFD\uFFFD\uFFFD\uFFFD\uFFFD\uFFFD.txt"};
+    String underC = Main.mangledArgument(chineseFile, "ANSI_X3.4-1968", "ANSI_X3.4-1968");
+    assertThat(underC).startsWith("the argument '" + chineseFile[1] + "' was damaged before fenci got it")
+        .contains("ANSI_X3.4-1968").contains("LC_ALL=C.UTF-8").contains("./fenci launcher").doesNotContain("\n");
+    assertThat(Main.mangledArgument(new String[] {"--delimiter", "?"}, "ANSI_X3.4-1968", null)).contains("'?'");
+    assertThat(Main.mangledArgument(new String[] {"segment", "--delimiter", "|", "a.txt"}, "ANSI_X3.4-1968", null)).isNull();
+    // under UTF-8: a '?' is the user's; U+FFFD is bytes that were not UTF-8
+    assertThat(Main.mangledArgument(new String[] {"--delimiter", "?", "why?.txt"}, "UTF-8", "UTF-8")).isNull();
+    assertThat(Main.mangledArgument(chineseFile, "UTF-8", "UTF-8")).contains("holds U+FFFD").contains("LC_ALL=C.UTF-8");
+    assertThat(Main.mangledArgument(new String[] {"segment", "中文.txt", "--delimiter", "，"}, "UTF-8", "UTF-8")).isNull();
+    Run r = run("扫描二维码\n", "segment", "--delimiter", "\uFFFD\uFFFD\uFFFD");
+    assertThat(r.code()).isEqualTo(Main.EXIT_USAGE);
+    assertThat(r.out()).isEmpty();
+    assertThat(r.err()).startsWith("fenci: the argument '\uFFFD\uFFFD\uFFFD'").hasLineCount(1);
+    Path chinese = dir.resolve("中文.txt");
+    Files.writeString(chinese, "扫描二维码\n", StandardCharsets.UTF_8);
+    assertThat(run("", "segment", "--model", "seed", "--delimiter", "，", chinese.toString()).out()).contains("，");
+  }
+
   /** {@code train --model} reaching a training file through a symbolic link is refused before anything is read. */
   @Test
   void trainRefusesAModelThatIsItsCorpusThroughALink() throws Exception {

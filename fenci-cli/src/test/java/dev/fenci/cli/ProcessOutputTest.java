@@ -56,6 +56,52 @@ class ProcessOutputTest {
     assertThat(p.exitValue()).as(err).isZero();
     assertThat(Files.readString(out, StandardCharsets.UTF_8)).startsWith("扫描");
   }
+  /**
+   * {@code java -jar fenci.jar} under the POSIX locale (LANG unset: Docker, cron): the JVM decodes
+   * a Chinese file name as U+FFFD; refused with the fix (it had been "Unmatched argument '??????.txt'",
+   * and a Chinese delimiter had silently become U+FFFD). Messages are UTF-8 as the output is (they
+   * had printed Chinese as '?').
+   */
+  @Test
+  void underThePosixLocaleDamagedArgumentsAreRefusedAndMessagesAreUtf8() throws Exception {
+    assumeThat(System.getProperty("sun.jnu.encoding")).as("a UTF-8 test JVM, to pass Chinese arguments").isEqualTo("UTF-8");
+    Path chinese = dir.resolve("中文.txt");
+    Files.writeString(chinese, "扫描二维码\n", StandardCharsets.UTF_8);
+    ProcessBuilder pb = posix(fenci("segment", "--model", "seed", chinese.toString()));
+    Process p = pb.start();
+    p.getOutputStream().close();
+    String err = withoutJdkWarning(finish(p));
+    assertThat(p.exitValue()).as(err).isEqualTo(Main.EXIT_USAGE);
+    assertThat(err).startsWith("fenci: the argument '").contains("\uFFFD.txt' was damaged before fenci got it")
+        .contains("LC_ALL=C.UTF-8").contains("./fenci").hasLineCount(1);
+    Process delimiter = posix(fenci("segment", "--model", "seed", "--delimiter", "，")).start();
+    delimiter.getOutputStream().write("扫描二维码\n".getBytes(StandardCharsets.UTF_8));
+    delimiter.getOutputStream().close();
+    String delimiterErr = finish(delimiter);
+    assertThat(delimiter.exitValue()).as(delimiterErr).isEqualTo(Main.EXIT_USAGE);
+    assertThat(new String(delimiter.getInputStream().readAllBytes(), StandardCharsets.UTF_8)).isEmpty();
+    // a message naming a dictionary line in Chinese, on standard error, in UTF-8
+    Path dict = dir.resolve("d.dict");
+    Files.writeString(dict, "二维码,abc\n", StandardCharsets.UTF_8);
+    Process bad = posix(fenci("segment", "--model", "seed", "--dict", dict.toString())).start();
+    bad.getOutputStream().close();
+    String badErr = finish(bad);
+    assertThat(bad.exitValue()).as(badErr).isEqualTo(Main.EXIT_DATA);
+    assertThat(badErr).contains(dict + ":1: ").contains("'二维码,abc'");
+  }
+
+  /** Standard error without the JDK's line about the Vector API's incubator module. */
+  private static String withoutJdkWarning(String err) {
+    return err.replaceFirst("^WARNING: Using incubator modules: [^\n]*\n", "");
+  }
+
+  /** {@code pb} with the POSIX locale: LC_ALL=C, no other locale variable. */
+  private static ProcessBuilder posix(ProcessBuilder pb) {
+    pb.environment().keySet().removeIf(k -> k.equals("LANG") || k.equals("LANGUAGE") || k.startsWith("LC_"));
+    pb.environment().put("LC_ALL", "C");
+    return pb;
+  }
+
   /** {@code tail -f log | fenci segment}: each line comes out when it goes in, not when a block fills. */
   @Test
   void aLiveStreamIsSegmentedLineByLine() throws Exception {
