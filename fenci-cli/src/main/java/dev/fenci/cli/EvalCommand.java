@@ -197,6 +197,10 @@ final class EvalCommand implements Callable<Integer> {
   }
 
   private static byte[] bytes(Path p) throws java.io.IOException {
-    return Main.isStdin(p) ? System.in.readAllBytes() : Utf8Lines.readBytes(p);
+    if (Main.isStdin(p)) {
+      Main.checkStdinOpen();
+      return System.in.readAllBytes();
+    }
+    return Utf8Lines.readBytes(p);
   }
 }

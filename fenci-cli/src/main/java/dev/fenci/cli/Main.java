@@ -184,6 +184,43 @@ public final class Main {
     return charset == null || charset.equalsIgnoreCase("UTF-8") || charset.equalsIgnoreCase("UTF8");
   }
 
+  /**
+   * Fails when standard input is closed ({@code fenci segment <&-}, a daemon's launcher): the JVM
+   * then opens its own files on descriptor 0 first (its module image, {@code lib/modules}), which
+   * would be read as the input. Known on Linux ({@code /proc/self/fd/0}); elsewhere nothing is checked.
+   */
+  static void checkStdinOpen() throws java.io.IOException {
+    if (!processStdin) {
+      return;
+    }
+    java.nio.file.Path target;
+    try {
+      target = java.nio.file.Files.readSymbolicLink(java.nio.file.Path.of("/proc/self/fd/0"));
+    } catch (java.io.IOException | UnsupportedOperationException | SecurityException e) {
+      return; // no /proc (not Linux), or no descriptor 0 at all: a read fails with its own message
+    }
+    if (isJdkFile(target, System.getProperty("java.home"))) {
+      throw new java.io.IOException("standard input is closed (descriptor 0 is the JVM's own " + target
+          + "); give the input as a file or redirect it (< FILE)");
+    }
+  }
+
+  /** Whether {@code file} lies in the JDK at {@code javaHome} (as given, or its real path). */
+  static boolean isJdkFile(java.nio.file.Path file, String javaHome) {
+    if (javaHome == null || javaHome.isEmpty() || !file.isAbsolute()) {
+      return false;
+    }
+    java.nio.file.Path home = java.nio.file.Path.of(javaHome).toAbsolutePath().normalize();
+    if (file.normalize().startsWith(home)) {
+      return true;
+    }
+    try {
+      return file.normalize().startsWith(home.toRealPath());
+    } catch (java.io.IOException | SecurityException e) {
+      return false;
+    }
+  }
+
   static String message(Throwable ex) {
     if (ex instanceof java.nio.file.NoSuchFileException nsf) {
       return nsf.getFile() + ": " + (nsf.getReason() == null ? "no such file" : nsf.getReason());

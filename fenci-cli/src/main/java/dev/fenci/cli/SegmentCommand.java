@@ -99,6 +99,9 @@ final class SegmentCommand implements Callable<Integer> {
             + " times: it can be read once");
       }
     }
+    if (files == null || files.isEmpty() || files.stream().anyMatch(Main::isStdin)) {
+      Main.checkStdinOpen();
+    }
     Segmenter seg = Main.withDictionaries(Main.loadModel(model), dicts, lenient, watch);
     try (Writer out = new BufferedWriter(new OutputStreamWriter(System.out, StandardCharsets.UTF_8), 1 << 16)) {
       if (files == null || files.isEmpty()) {

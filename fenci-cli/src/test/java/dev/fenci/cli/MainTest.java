@@ -237,6 +237,15 @@ class MainTest {
   }
 
   @Test
+  void aJdkFileOnStandardInputIsTold() throws Exception {
+    String home = System.getProperty("java.home");
+    assertThat(Main.isJdkFile(Path.of(home, "lib", "modules"), home)).isTrue();
+    assertThat(Main.isJdkFile(Path.of(home).toRealPath().resolve("lib/modules"), home)).isTrue();
+    assertThat(Main.isJdkFile(dir.resolve("in.txt"), home)).isFalse();
+    assertThat(Main.isJdkFile(Path.of("/dev/pts/0"), home)).isFalse();
+  }
+
+  @Test
   void anEmptyDelimiterIsAUsageError() {
     Run r = run("iPhone 15 Pro 扫描二维码\n", "segment", "--model", "seed", "--delimiter", "");
     assertThat(r.code()).isEqualTo(Main.EXIT_USAGE);

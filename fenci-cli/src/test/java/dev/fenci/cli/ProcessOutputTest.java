@@ -102,6 +102,21 @@ class ProcessOutputTest {
     return pb;
   }
 
+  /** {@code fenci segment <&-}: the JVM's own lib/modules lands on descriptor 0 and had been read as the input. */
+  @Test
+  void aClosedStandardInputIsSaid() throws Exception {
+    Path bash = Path.of("/bin/bash");
+    assumeThat(Files.isExecutable(bash) && Files.isDirectory(Path.of("/proc/self/fd"))).as("bash and /proc (Linux)").isTrue();
+    List<String> cmd = new ArrayList<>(List.of(bash.toString(), "-c", "exec \"$@\" <&-", "fenci"));
+    cmd.addAll(fenci("segment", "--model", "seed", "--lenient").command());
+    Path out = dir.resolve("out.txt");
+    Process p = new ProcessBuilder(cmd).redirectOutput(out.toFile()).start();
+    String err = withoutJdkWarning(finish(p));
+    assertThat(p.exitValue()).as(err).isEqualTo(Main.EXIT_DATA);
+    assertThat(err.strip()).startsWith("fenci: standard input is closed").hasLineCount(1);
+    assertThat(out).isEmptyFile();
+  }
+
   /** {@code tail -f log | fenci segment}: each line comes out when it goes in, not when a block fills. */
   @Test
   void aLiveStreamIsSegmentedLineByLine() throws Exception {
