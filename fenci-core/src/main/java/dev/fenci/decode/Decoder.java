@@ -49,6 +49,9 @@ import java.util.List;
  * radius, so every character's scores are exactly those of the uncut run.
  */
 public final class Decoder {
+  /** Dictionary occurrences per character of a line whose crossings are resolved (see {@code Line.Pulls}). */
+  static final int PULLS_PER_CHARACTER = 8;
+
   /** Characters per network call (bounds memory on long inputs). */
   static final int BATCH_POSITIONS = 1024;
   /** Longest window fed to the network at once. */
@@ -950,8 +953,10 @@ public final class Decoder {
      * multiplier as large or larger is not applied: of two that cross, the larger multiplier's
      * applies, and on a tie neither, which leaves the choice to the network (both stay lexicon words
      * and, for the word model, seen words). Nested occurrences ({@code 北京} in {@code 北京大学}) do
-     * not cross and all apply. Stored, unlike the other occurrences: at most one per entry length
-     * per character.
+     * not cross and all apply. Stored, unlike the other occurrences, up to
+     * {@link #PULLS_PER_CHARACTER} per character of the line: beyond that (hundreds of entries
+     * nested in one another over a long run) they are applied as found, unresolved, so that the
+     * line's memory stays bounded by its length.
      */
     private final class Pulls {
       private int[] starts = new int[16];
@@ -960,6 +965,18 @@ public final class Decoder {
       private int size;
 
       void add(int s, int e, float log) {
+        if (size < 0) {
+          scale(s, e, log); // too many to resolve: applied as found
+          return;
+        }
+        if (size == PULLS_PER_CHARACTER * n + 64) {
+          for (int i = 0; i < size; i++) {
+            scale(starts[i], ends[i], logs[i]);
+          }
+          size = -1;
+          scale(s, e, log);
+          return;
+        }
         if (size == starts.length) {
           starts = Arrays.copyOf(starts, size * 2);
           ends = Arrays.copyOf(ends, size * 2);
@@ -972,15 +989,24 @@ public final class Decoder {
       }
 
       void resolveAndApply() {
+        if (size < 0) {
+          return;
+        }
         boolean[] keep = new boolean[size];
         Arrays.fill(keep, true);
         if (size > 1 && anyCrossing()) {
-          Integer[] order = new Integer[size];
+          // by multiplier, largest first: keys of the multiplier's bits (positive floats order as
+          // their bits do) and the index, sorted, read from the end
+          long[] keys = new long[size];
           for (int i = 0; i < size; i++) {
-            order[i] = i;
+            keys[i] = (long) Float.floatToIntBits(logs[i]) << 32 | i;
           }
-          Arrays.sort(order, (x, y) -> Float.compare(logs[y], logs[x]));
-          // by multiplier, largest first: each group of equal multipliers is recorded whole, then each
+          Arrays.sort(keys);
+          int[] order = new int[size];
+          for (int i = 0; i < size; i++) {
+            order[i] = (int) keys[size - 1 - i];
+          }
+          // each group of equal multipliers is recorded whole, then each
           // of its occurrences is checked against everything recorded (itself never counts: it
           // neither starts nor ends strictly inside itself)
           int[] maxEndFrom = new int[n + 1];

@@ -299,9 +299,11 @@ class DictionarySegmentationTest {
    * Writes the file whole at once (a new file moved over it), as an editor saves: written in place,
    * the watcher could read it empty between the truncation and the write, and reload 0 entries.
    */
-  private void replace(Path file, String content) throws java.io.IOException {
+  private void replace(Path file, String content, long modifiedMillis) throws java.io.IOException {
     Path tmp = dir.resolve(file.getFileName() + ".tmp");
     Files.writeString(tmp, content, StandardCharsets.UTF_8);
+    // its time set before the move, which keeps it: one change for the watcher to see, not two
+    Files.setLastModifiedTime(tmp, java.nio.file.attribute.FileTime.fromMillis(modifiedMillis));
     Files.move(tmp, file, java.nio.file.StandardCopyOption.REPLACE_EXISTING, java.nio.file.StandardCopyOption.ATOMIC_MOVE);
   }
 
@@ -317,8 +319,7 @@ class DictionarySegmentationTest {
           .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("at least 1 ms");
       dict.watch(java.time.Duration.ofMillis(50));
       // a file that breaks is reported once while it stays broken, and the dictionary before stays
-      replace(file, "描二,-1\n");
-      Files.setLastModifiedTime(file, java.nio.file.attribute.FileTime.fromMillis(System.currentTimeMillis() + 5_000));
+      replace(file, "描二,-1\n", System.currentTimeMillis() + 5_000);
       long until = System.currentTimeMillis() + 10_000;
       while (!log.toString(StandardCharsets.UTF_8).contains("not reloaded") && System.currentTimeMillis() < until) {
         Thread.sleep(20);
@@ -326,8 +327,7 @@ class DictionarySegmentationTest {
       Thread.sleep(300);
       assertThat(log.toString(StandardCharsets.UTF_8).split("not reloaded", -1)).hasSize(2);
       assertThat(dict.snapshot().entries()).containsOnlyKeys("描二");
-      replace(file, "维码,inf\n");
-      Files.setLastModifiedTime(file, java.nio.file.attribute.FileTime.fromMillis(System.currentTimeMillis() + 10_000));
+      replace(file, "维码,inf\n", System.currentTimeMillis() + 10_000);
       long deadline = System.currentTimeMillis() + 10_000;
       while (!dict.snapshot().entries().containsKey("维码") && System.currentTimeMillis() < deadline) {
         Thread.sleep(20);
