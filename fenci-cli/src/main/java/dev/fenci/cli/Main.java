@@ -172,7 +172,7 @@ public final class Main {
         return charset != null
             ? "the argument '" + a + "' was damaged before fenci got it: the JVM decodes its arguments in the locale's"
                 + " character set, " + charset + ", not UTF-8 (what it cannot read becomes '?' or U+FFFD); run java under a UTF-8 locale"
-                + " (LC_ALL=C.UTF-8 java -jar fenci.jar ...), or use the ./fenci launcher, which sets one"
+                + " (LC_ALL=C.UTF-8 java --add-modules jdk.incubator.vector -jar fenci.jar ...), or use the ./fenci launcher, which sets one"
             : "the argument '" + a + "' holds U+FFFD, the mark of bytes the JVM could not decode as UTF-8 (a file name"
                 + " in another encoding?); name the file in UTF-8, or run java under a UTF-8 locale (LC_ALL=C.UTF-8)";
       }
