@@ -324,6 +324,9 @@ public final class Chunker {
    */
   public static boolean inLatinRun(CharSequence text, int i) {
     char c = text.charAt(i);
+    if (c >= 0x2E80 && c < 0xA720) {
+      return false; // the common case, fast: Chinese characters, kana, CJK punctuation
+    }
     return isLatinAlnum(c) || joinsDigits(text, i) || joinsHyphen(text, i) || joinsDot(text, i)
         || joinsSharp(text, i) || joinsPlus(text, i) || (i > 0 && isCombiningMark(c) && inLatinRun(text, i - 1));
   }
