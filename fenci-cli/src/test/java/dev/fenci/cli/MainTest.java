@@ -399,11 +399,12 @@ class MainTest {
         }
       }
     }
-    // a CoNLL file of whole sentences as words: refused, naming the line where the longest one's sentence starts
+    // a CoNLL file of whole sentences as words from the 20th on: refused, naming the line where the first such
+    // sentence starts
     StringBuilder unsegmented = new StringBuilder();
     for (int i = 1; i <= 25; i++) {
       unsegmented.append("# sent_id = ").append(i).append("\n1\t")
-          .append(i == 20 ? "我们喜欢北京的天气啊" : "我们喜欢北京的天气").append("\t_\t_\t_\t_\t_\t_\t_\t_\n\n");
+          .append(i >= 20 ? "我们喜欢北京的天气啊" : "北京的天气").append("\t_\t_\t_\t_\t_\t_\t_\t_\n\n");
     }
     Path bad = dir.resolve("whole.conllu");
     Files.writeString(bad, unsegmented, StandardCharsets.UTF_8);

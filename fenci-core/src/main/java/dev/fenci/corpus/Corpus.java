@@ -546,9 +546,68 @@ public final class Corpus {
   }
 
   /**
+   * A word of at least this many Chinese characters, on a line whose Chinese words average more
+   * than {@value #UNSEGMENTED_MEAN_LENGTH}, marks the line as unsegmented. The longest words of
+   * segmented corpora hold 15 (People's Daily 1998 train, PKU, AS), 14 (CityU) and 11 (NLPCC 2016
+   * train) Chinese characters; MSR's organisation names, up to 30, stand on lines of short words.
+   */
+  static final int UNSEGMENTED_WORD_LENGTH = 20;
+
+  /**
+   * More than this share of a file's sentences looking unsegmented refuses the file (a segmented
+   * corpus has none; at 1% the raw lines, each trained as one word of a hundred characters or so,
+   * hold several percent of the training characters).
+   */
+  static final double UNSEGMENTED_LINE_SHARE = 0.01;
+
+  /**
+   * The sentences of a file that look unsegmented on their own: {@code count} of the {@code of}
+   * sentences holding words, the first of them sentence {@code first} (from 0; -1 when none).
+   */
+  public record UnsegmentedLines(int count, int of, int first) {}
+
+  /**
+   * The sentences that look unsegmented on their own: a word of at least {@value
+   * #UNSEGMENTED_WORD_LENGTH} Chinese characters among Chinese words that average more than {@value
+   * #UNSEGMENTED_MEAN_LENGTH} (a raw line of a partly segmented file).
+   */
+  public static UnsegmentedLines unsegmentedLines(List<List<String>> sentences) {
+    int count = 0;
+    int of = 0;
+    int first = -1;
+    for (int i = 0; i < sentences.size(); i++) {
+      List<String> s = sentences.get(i);
+      if (s.isEmpty()) {
+        continue;
+      }
+      of++;
+      long words = 0;
+      long chars = 0;
+      int longestHan = 0;
+      for (String w : s) {
+        if (w.codePoints().anyMatch(Corpus::isHan)) {
+          words++;
+          chars += w.codePointCount(0, w.length());
+          if (w.length() >= UNSEGMENTED_WORD_LENGTH) { // shorter, it cannot hold as many
+            longestHan = Math.max(longestHan, (int) w.codePoints().filter(Corpus::isHan).count());
+          }
+        }
+      }
+      if (longestHan >= UNSEGMENTED_WORD_LENGTH && (double) chars / words > UNSEGMENTED_MEAN_LENGTH) {
+        count++;
+        first = first < 0 ? i : first;
+      }
+    }
+    return new UnsegmentedLines(count, of, first);
+  }
+
+  /**
    * Refuses a file that {@link #looksUnsegmented looks unsegmented} ({@code 迈向/充满/希望} too),
-   * naming the line of its longest word. A model trained on it would learn to keep whole lines; a
-   * dev file like it would choose the epoch by a meaningless score.
+   * naming the first line whose Chinese words average more than {@value #UNSEGMENTED_MEAN_LENGTH}
+   * characters, and a file of which more than {@value #UNSEGMENTED_LINE_SHARE} of the sentences look
+   * unsegmented on their own ({@link #unsegmentedLines}), naming the first of them. A model trained
+   * on it would learn to keep whole lines; a dev file like it would choose the epoch by a
+   * meaningless score.
    *
    * @param sentences the file's lines as {@link #read(Path)} returns them (one list a line)
    */
@@ -562,45 +621,154 @@ public final class Corpus {
 
   /** As {@link #requireSegmented(List, String)}, naming the line on which the sentence starts in any layout. */
   public static void requireSegmented(Sentences read, String source) throws CorpusFormatException {
+    requireSegmented(read, source, null);
+  }
+
+  /**
+   * As {@link #requireSegmented(Sentences, String)}; a file with fewer lines that look unsegmented
+   * than refuse it, but some, is said on {@code notes} (when not null) with their count and the
+   * first one. A file of one word a line with blank lines between sentences is refused too
+   * ({@link #requireSentencesOnLines}), after these checks (raw text is one word a line as well).
+   */
+  public static void requireSegmented(Sentences read, String source, java.io.PrintStream notes)
+      throws CorpusFormatException {
     List<List<String>> sentences = read.sentences();
     ChineseWords w = new ChineseWords(sentences);
-    if (!w.unsegmented()) {
-      return;
-    }
-    int length = w.longest.codePointCount(0, w.longest.length());
-    String shown = length > 20 ? w.longest.substring(0, w.longest.offsetByCodePoints(0, 20)) + "..." : w.longest;
     String advice = switch (read.format()) {
       case CONLL -> "a token line holds one word (the sentence starting on this line has";
       case CHARACTER_TAGS -> "a word ends at a character tagged E or S, or before a B (the sentence starting on this "
           + "line has";
       default -> "separate the words of a training or dev file by spaces (this line has";
     };
-    throw new CorpusFormatException(source, read.lineOf(w.longestLine - 1), String.format(java.util.Locale.ROOT,
-        "looks unsegmented: its words with Chinese characters are %.1f characters long on average (in segmented "
-            + "text about 1.6); %s '%s', %d characters, as one word: the longest)", w.mean(), advice, shown, length));
+    if (w.unsegmented()) {
+      int length = w.firstLongest.codePointCount(0, w.firstLongest.length());
+      throw new CorpusFormatException(source, read.lineOf(w.firstLine - 1), String.format(java.util.Locale.ROOT,
+          "looks unsegmented: its words with Chinese characters are %.1f characters long on average (in segmented "
+              + "text about 1.6); %s '%s', %d characters, as one word: the first line whose words average more than "
+              + "%.0f characters)", w.mean(), advice, shorten(w.firstLongest, 20), length, UNSEGMENTED_MEAN_LENGTH));
+    }
+    UnsegmentedLines u = unsegmentedLines(sentences);
+    if (u.count() == 0) {
+      requireSentencesOnLines(read, source);
+      return;
+    }
+    String longest = longestWord(sentences.get(u.first()));
+    int length = longest.codePointCount(0, longest.length());
+    if (u.count() > UNSEGMENTED_LINE_SHARE * u.of()) {
+      throw new CorpusFormatException(source, read.lineOf(u.first()), String.format(java.util.Locale.ROOT,
+          "looks partly unsegmented: %,d of its %,d %s (%.1f%%, more than %.0f%%) hold a word of %d or more Chinese "
+              + "characters among words averaging more than %.0f (segmented corpora have none); %s '%s', %d "
+              + "characters, as one word: the first such line)", u.count(), u.of(),
+          read.format().oneLineASentence() ? "lines" : "sentences", 100.0 * u.count() / u.of(),
+          100 * UNSEGMENTED_LINE_SHARE, UNSEGMENTED_WORD_LENGTH, UNSEGMENTED_MEAN_LENGTH, advice,
+          shorten(longest, 20), length));
+    }
+    requireSentencesOnLines(read, source);
+    if (notes != null) {
+      notes.printf(java.util.Locale.ROOT, "note: %s: %,d of %,d %s look%s unsegmented (a word of %d or more Chinese "
+              + "characters, the words averaging more than %.0f), the first %s:%d ('%s', %d characters, as one word); "
+              + "each is trained as one word: separate their words by spaces%n", source, u.count(), u.of(),
+          read.format().oneLineASentence() ? "lines" : "sentences", u.count() == 1 ? "s" : "",
+          UNSEGMENTED_WORD_LENGTH, UNSEGMENTED_MEAN_LENGTH, source, read.lineOf(u.first()), shorten(longest, 20),
+          length);
+    }
   }
 
-  /** One pass over the words that hold a Chinese character: how many, their length, the longest. */
+  /** Above this share of a file's non-blank lines being one word each, with blank lines among them, it is one word a line. */
+  static final double ONE_WORD_LINES_SHARE = 0.9;
+
+  /** Fewer non-blank lines than this say too little to call a file one word a line. */
+  static final int ONE_WORD_LINES_MIN = 10;
+
+  /**
+   * Refuses a file in a one-line layout (segmented or tagged text) that is one word a line with
+   * blank lines between sentences: more than {@value #ONE_WORD_LINES_SHARE} of its (at least
+   * {@value #ONE_WORD_LINES_MIN}) non-blank lines one word each, blank lines among them, and the
+   * blank lines separating groups of two lines or more on average. Read as segmented text, every
+   * word would be a sentence of its own and the network would never see a word boundary.
+   */
+  static void requireSentencesOnLines(Sentences read, String source) throws CorpusFormatException {
+    if (!read.format().oneLineASentence()) {
+      return;
+    }
+    List<List<String>> sentences = read.sentences();
+    int nonBlank = 0;
+    int single = 0;
+    int groups = 0;
+    int firstBlank = -1;
+    boolean inGroup = false;
+    for (int i = 0; i < sentences.size(); i++) {
+      int n = sentences.get(i).size();
+      if (n == 0) {
+        firstBlank = firstBlank < 0 && nonBlank > 0 ? i : firstBlank;
+        inGroup = false;
+        continue;
+      }
+      nonBlank++;
+      single += n == 1 ? 1 : 0;
+      groups += inGroup ? 0 : 1;
+      inGroup = true;
+    }
+    if (nonBlank >= ONE_WORD_LINES_MIN && firstBlank >= 0 && single > ONE_WORD_LINES_SHARE * nonBlank
+        && nonBlank >= 2 * groups) {
+      throw new CorpusFormatException(source, read.lineOf(firstBlank), String.format(java.util.Locale.ROOT,
+          "looks like one word a line with a blank line between sentences (%,d of its %,d non-blank lines are one "
+              + "word, in %,d groups), which fenci does not read: it would train on one-word sentences. Training and "
+              + "dev files are a sentence a line with its words separated by spaces (or People's Daily word/pos, "
+              + "CoNLL-U, a character a line with its B/M/E/S tag); join each sentence's words with awk -v RS= "
+              + "'{$1=$1} 1' %s > sentences.utf8", single, nonBlank, groups, source));
+    }
+  }
+
+  private static String longestWord(List<String> words) {
+    String longest = "";
+    for (String w : words) {
+      if (w.codePointCount(0, w.length()) > longest.codePointCount(0, longest.length())) {
+        longest = w;
+      }
+    }
+    return longest;
+  }
+
+  private static String shorten(String word, int chars) {
+    int n = word.codePointCount(0, word.length());
+    return n > chars ? word.substring(0, word.offsetByCodePoints(0, chars)) + "..." : word;
+  }
+
+  /**
+   * One pass over the words that hold a Chinese character: how many, their length, and the first
+   * line whose Chinese words average more than {@link #UNSEGMENTED_MEAN_LENGTH} (with its longest word).
+   */
   private static final class ChineseWords {
     long words;
     long chars;
-    String longest = "";
-    int longestLine = 1;
+    String firstLongest = "";
+    int firstLine = 1;
 
     ChineseWords(List<List<String>> sentences) {
-      int longestLength = 0;
+      boolean found = false;
       for (int i = 0; i < sentences.size(); i++) {
+        long lineWords = 0;
+        long lineChars = 0;
+        String longest = "";
+        int longestLength = 0;
         for (String w : sentences.get(i)) {
           if (w.codePoints().anyMatch(Corpus::isHan)) {
             int n = w.codePointCount(0, w.length());
-            words++;
-            chars += n;
+            lineWords++;
+            lineChars += n;
             if (n > longestLength) {
               longestLength = n;
               longest = w;
-              longestLine = i + 1;
             }
           }
+        }
+        words += lineWords;
+        chars += lineChars;
+        if (!found && lineWords > 0 && (double) lineChars / lineWords > UNSEGMENTED_MEAN_LENGTH) {
+          found = true;
+          firstLongest = longest;
+          firstLine = i + 1;
         }
       }
     }

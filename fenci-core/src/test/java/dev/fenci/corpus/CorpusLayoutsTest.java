@@ -167,10 +167,10 @@ class CorpusLayoutsTest {
         new PrintStream(log, true, StandardCharsets.UTF_8));
     assertThat(s.sentences()).hasSize(2);
     assertThat(log.toString(StandardCharsets.UTF_8)).contains("t.conllu: read as CoNLL-U");
-    // 25 sentences of one long word each, the longest in the 20th: named by the line it starts on
+    // 25 sentences of one word each, from the 20th on too long: the 20th named by the line it starts on
     StringBuilder text = new StringBuilder();
     for (int i = 1; i <= 25; i++) {
-      text.append("# sent_id = ").append(i).append('\n').append("1\t").append(i == 20 ? "迈向充满希望的新世纪啊" : "迈向充满希望的新世纪")
+      text.append("# sent_id = ").append(i).append('\n').append("1\t").append(i >= 20 ? "迈向充满希望的新世纪啊" : "迈向新世纪")
           .append("\t_\t_\t_\n\n");
     }
     Corpus.Sentences one = parse(text.toString());

@@ -3,6 +3,8 @@ package dev.fenci.corpus;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -38,21 +40,118 @@ class CorpusTest {
       }
       assertThat(Corpus.looksUnsegmented(many)).isTrue();
       assertThatThrownBy(() -> Corpus.requireSegmented(many, "raw.utf8")).isInstanceOf(CorpusFormatException.class)
-          .hasMessageStartingWith("raw.utf8:4: looks unsegmented").hasMessageContaining("separate the words")
-          .hasMessageContaining("'我们" + joiner + "在" + joiner + "这"); // the line of the longest word
+          .hasMessageStartingWith("raw.utf8:2: looks unsegmented").hasMessageContaining("separate the words")
+          .hasMessageContaining("'迈向" + joiner + "充满" + joiner) // the first line whose words average over 5
+          .hasMessageContaining("the first line whose words average more than 5 characters");
     }
-    // no word longer than 10 characters: the longest one is still shown, with its line
+    // no word longer than 10 characters: the first line that shows it is named, with its longest word
     List<List<String>> poem = new java.util.ArrayList<>();
+    poem.add(List.of("静夜思"));
+    poem.add(List.of("床前", "明月", "光"));
     for (int i = 0; i < 15; i++) {
       poem.add(List.of("朝辞白帝彩云间", "，", "千里江陵一日还", "。"));
     }
-    poem.set(3, List.of("两岸猿声啼不住", "，", "轻舟已过万重山啊", "。"));
+    poem.set(5, List.of("两岸猿声啼不住", "，", "轻舟已过万重山啊", "。"));
     assertThatThrownBy(() -> Corpus.requireSegmented(poem, "poem.utf8"))
-        .hasMessageStartingWith("poem.utf8:4: looks unsegmented: its words with Chinese characters are 7.0")
-        .hasMessageContaining("'轻舟已过万重山啊', 8 characters");
+        .hasMessageStartingWith("poem.utf8:3: looks unsegmented: its words with Chinese characters are 6.4")
+        .hasMessageContaining("'朝辞白帝彩云间', 7 characters");
     // a file without Chinese words is not judged by it
     Corpus.requireSegmented(Corpus.parse(List.of("hello world this is text"), "a.txt"), "a.txt");
     assertThat(Corpus.meanChineseWordLength(List.of(List.of("abc")))).isNaN();
+  }
+
+  private static final String SEGMENTED_LINE = "迈向  充满  希望  的  新  世纪  ——  一九九八年  新年  讲话";
+  private static final String RAW_LINE = "本报济南１月１日电记者贾建舟、刘磊报道：新年期间，济南市政府及社会各界的送温暖活动正成为寒冬中的一股暖流。";
+
+  private static Corpus.Sentences lines(List<String> lines) throws Exception {
+    return Corpus.readSentences(String.join("\n", lines).getBytes(StandardCharsets.UTF_8), "p.utf8", false,
+        new PrintStream(java.io.OutputStream.nullOutputStream()));
+  }
+
+  /**
+   * Unsegmented lines among segmented ones (a file partly never segmented) pass the file-wide
+   * average: a few are said with their count and the first line, more than 1% refuse the file.
+   */
+  @Test
+  void unsegmentedLinesAmongSegmentedOnesAreSaidAndManyRefused() throws Exception {
+    List<String> text = new java.util.ArrayList<>(java.util.Collections.nCopies(200, SEGMENTED_LINE));
+    text.set(100, RAW_LINE);
+    ByteArrayOutputStream notes = new ByteArrayOutputStream();
+    Corpus.requireSegmented(lines(text), "p.utf8", new PrintStream(notes, true, StandardCharsets.UTF_8));
+    assertThat(notes.toString(StandardCharsets.UTF_8)).startsWith("note: p.utf8: 1 of 200 lines looks unsegmented")
+        .contains("the first p.utf8:101 ('本报济南１月１日电记者贾建舟、刘磊报道：...', 53 characters").containsOnlyOnce("\n");
+    text.set(150, RAW_LINE);
+    notes.reset();
+    Corpus.requireSegmented(lines(text), "p.utf8", new PrintStream(notes, true, StandardCharsets.UTF_8));
+    assertThat(notes.toString(StandardCharsets.UTF_8)).startsWith("note: p.utf8: 2 of 200 lines look unsegmented")
+        .contains("the first p.utf8:101 ");
+    text.set(20, RAW_LINE); // 3 of 200: more than 1%
+    assertThatThrownBy(() -> Corpus.requireSegmented(lines(text), "p.utf8", null))
+        .isInstanceOf(CorpusFormatException.class)
+        .hasMessageStartingWith("p.utf8:21: looks partly unsegmented: 3 of its 200 lines (1.5%, more than 1%)")
+        .hasMessageContaining("separate the words");
+    // a long name among short words (MSR's organisations reach 30 characters) is not an unsegmented line
+    List<String> msr = new java.util.ArrayList<>(java.util.Collections.nCopies(50, SEGMENTED_LINE));
+    msr.set(3, "他  是  华中理工大学电子与信息工程系光电信息处理研究室  的  研究员  ，  今年  来到  北京  。");
+    msr.set(4, "中国人民政治协商会议第八届全国委员会"); // 18 characters, a line of its own: not 20
+    assertThat(Corpus.unsegmentedLines(lines(msr).sentences()).count()).isZero();
+  }
+
+  /**
+   * The segmented corpora in the research data have no line that looks unsegmented (their longest
+   * words: 15 Chinese characters in People's Daily 1998, 11 in NLPCC 2016) and are not one word a
+   * line: they read and pass as before, without a note.
+   */
+  @Test
+  void theResearchCorporaHaveNoUnsegmentedLine() throws Exception {
+    for (String name : List.of("pd1998/train.utf8", "pd1998/dev.utf8", "nlpcc2016/train.utf8")) {
+      Path f = dev.fenci.DataFiles.require(name);
+      ByteArrayOutputStream notes = new ByteArrayOutputStream();
+      PrintStream out = new PrintStream(notes, true, StandardCharsets.UTF_8);
+      Corpus.Sentences s = Corpus.readSentences(Files.readAllBytes(f), name, false, out);
+      Corpus.requireSegmented(s, name, out);
+      assertThat(notes.toString(StandardCharsets.UTF_8)).as(name).isEmpty();
+      assertThat(s.format()).isEqualTo(Corpus.Format.SEGMENTED);
+      assertThat(s.sentences()).hasSize(Files.readAllLines(f, StandardCharsets.UTF_8).size());
+      assertThat(Corpus.unsegmentedLines(s.sentences())).isEqualTo(new Corpus.UnsegmentedLines(0, s.sentences().size(), -1));
+    }
+  }
+
+  /**
+   * One word a line with a blank line between sentences (an export format) is refused with the
+   * layouts that are read and the command that converts it; segmented text with blank lines
+   * between paragraphs, or a few one-word lines, is not.
+   */
+  @Test
+  void oneWordALineIsRefusedWithTheConversion() throws Exception {
+    List<String> wpl = new java.util.ArrayList<>();
+    for (int i = 0; i < 5; i++) {
+      wpl.addAll(Corpus.splitWhitespace(SEGMENTED_LINE));
+      wpl.add("");
+    }
+    assertThatThrownBy(() -> Corpus.requireSegmented(lines(wpl), "p.utf8", null))
+        .isInstanceOf(CorpusFormatException.class)
+        .hasMessageStartingWith("p.utf8:11: looks like one word a line with a blank line between sentences (50 of its "
+            + "50 non-blank lines are one word, in 5 groups)")
+        .hasMessageContaining("a sentence a line with its words separated by spaces")
+        .hasMessageContaining("awk -v RS= '{$1=$1} 1' p.utf8 > sentences.utf8");
+    // tagged one a line (迈向/v) too
+    List<String> tagged = new java.util.ArrayList<>();
+    for (String l : wpl) {
+      tagged.add(l.isEmpty() ? l : l + "/v");
+    }
+    assertThatThrownBy(() -> Corpus.requireSegmented(lines(tagged), "p.utf8", null))
+        .hasMessageContaining("looks like one word a line");
+    // paragraphs of sentences, and headlines of one word, are read as they were
+    List<String> paragraphs = new java.util.ArrayList<>();
+    for (int i = 0; i < 10; i++) {
+      paragraphs.addAll(List.of("新闻", SEGMENTED_LINE, SEGMENTED_LINE, ""));
+    }
+    Corpus.requireSegmented(lines(paragraphs), "p.utf8", null);
+    // one-word lines without blank lines: a word list, not refused here (nor sentences of one word each)
+    Corpus.requireSegmented(lines(wpl.stream().filter(l -> !l.isEmpty()).toList()), "p.utf8", null);
+    // a file too short to tell
+    Corpus.requireSegmented(lines(List.of("迈向", "充满", "", "希望", "的")), "p.utf8", null);
   }
 
   @Test
