@@ -94,12 +94,74 @@ public final class Trainer {
     }
   }
 
+  /**
+   * The epoch a checkpoint records ({@code train.epoch}), read from its header alone; null when
+   * the file is not a checkpoint this version can read.
+   */
+  static String checkpointEpoch(Path checkpoint) {
+    try (InputStream in = Files.newInputStream(checkpoint)) {
+      byte[] length = in.readNBytes(8);
+      if (length.length < 8) {
+        return null;
+      }
+      long n = java.nio.ByteBuffer.wrap(length).order(java.nio.ByteOrder.LITTLE_ENDIAN).getLong();
+      if (n <= 0 || n > (1 << 26)) {
+        return null;
+      }
+      byte[] header = in.readNBytes((int) n);
+      Object json = Json.parse(new String(header, java.nio.charset.StandardCharsets.UTF_8));
+      if (json instanceof Map<?, ?> m && m.get("__metadata__") instanceof Map<?, ?> meta
+          && meta.get("train.epoch") instanceof String epoch) {
+        return epoch;
+      }
+      return null;
+    } catch (IOException | RuntimeException e) {
+      return null;
+    }
+  }
+
+  /**
+   * How many of the dev sentences are also training sentences, compared by their text without the
+   * spaces between words (so that any layout and any segmentation of the same text match): a set
+   * of the training sentences' 64-bit hashes, not of their text.
+   */
+  static int sharedSentences(List<List<String>> train, List<List<String>> dev) {
+    Set<Long> seen = new HashSet<>(train.size() * 2);
+    for (List<String> s : train) {
+      seen.add(sentenceHash(s));
+    }
+    int shared = 0;
+    for (List<String> s : dev) {
+      if (!s.isEmpty() && seen.contains(sentenceHash(s))) {
+        shared++;
+      }
+    }
+    return shared;
+  }
+
+  /** A 64-bit FNV-1a hash of a sentence's characters, its words joined without spaces. */
+  private static long sentenceHash(List<String> words) {
+    long h = 0xcbf29ce484222325L;
+    for (String w : words) {
+      for (int i = 0; i < w.length(); i++) {
+        h = (h ^ w.charAt(i)) * 0x100000001b3L;
+      }
+    }
+    return h;
+  }
+
   /** Runs the training; returns the per-epoch figures (of this run and any resumed one). */
   public List<EpochStats> run() throws IOException {
     // the output and the model to start from first: a wrong one is reported before the data is read
     SafeTensors.checkWritable(opt.model());
     SafeTensors.checkWritable(opt.checkpoint());
     Model base = opt.init() != null ? startingModel() : null;
+    if (!opt.resume() && Files.exists(opt.checkpoint())) {
+      String epoch = checkpointEpoch(opt.checkpoint());
+      log.printf(Locale.ROOT, "note: %s %s; this run starts afresh and will replace it after its first epoch "
+          + "(--resume continues it)%n", opt.checkpoint(), epoch != null ? "holds epoch " + epoch + " of an earlier run"
+          : "exists (not a checkpoint this version can read)");
+    }
     for (int i = 0; i < opt.train().size(); i++) {
       for (int j = 0; j < i; j++) {
         if (sameFile(opt.train().get(i), opt.train().get(j))) {
@@ -156,6 +218,16 @@ public final class Trainer {
     if (opt.dev() != null && opt.train().stream().anyMatch(p -> sameFile(p, opt.dev()))) {
       log.printf(Locale.ROOT, "note: the dev file %s is also a training file: its F1 will say little about new text, "
           + "and the epoch it chooses may be one that overfits%n", opt.dev());
+    } else if (opt.dev() != null && trainHashes.contains(devHash)) {
+      log.printf(Locale.ROOT, "note: the dev file %s is a copy of the training file %s (the same SHA-256): its F1 will "
+          + "say little about new text, and the epoch it chooses may be one that overfits%n", opt.dev(),
+          opt.train().get(trainHashes.indexOf(devHash)));
+    } else if (opt.dev() != null) {
+      int shared = sharedSentences(trainSentences, devSentences);
+      if (shared > 0) {
+        log.printf(Locale.ROOT, "note: %,d of %,d dev sentences are also training sentences (the same text, however "
+            + "laid out): the dev F1 overstates how the model does on new text%n", shared, devSentences.size());
+      }
     }
     if (opt.dev() == null) {
       log.printf(Locale.ROOT, "no --dev: every %dth line of the training data is held out for model selection (%,d %s)%n",
@@ -843,7 +915,7 @@ public final class Trainer {
   private CorpusFile readCorpus(Path p) throws IOException {
     byte[] bytes = Utf8Lines.readBytes(p);
     Corpus.Sentences read = Corpus.readSentences(bytes, p.toString(), opt.lenient(), log);
-    Corpus.requireSegmented(read, p.toString());
+    Corpus.requireSegmented(read, p.toString(), log);
     return new CorpusFile(read.sentences(), sha256(bytes));
   }
 

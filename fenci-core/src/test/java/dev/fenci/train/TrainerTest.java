@@ -435,6 +435,84 @@ class TrainerTest {
     assertThat(Model.load(k.model()).network().config().keepProb()).isEqualTo(0.8f);
   }
 
+  /**
+   * A dev file that overlaps the training data is said: a copy (the same SHA-256), or sentences
+   * that are training sentences too, in any layout.
+   */
+  @Test
+  void aDevFileThatOverlapsTheTrainingDataIsPointedOut() throws Exception {
+    TrainingOptions o = options("over", 1, 1, false, 200);
+    Path t = o.train().get(0);
+    List<String> lines = Files.readAllLines(t, StandardCharsets.UTF_8);
+    Path copy = Files.copy(t, dir.resolve("copy.utf8"));
+    java.io.ByteArrayOutputStream log = new java.io.ByteArrayOutputStream();
+    new Trainer(o.toBuilder().dev(copy).build(), new PrintStream(log, true, StandardCharsets.UTF_8), false).run();
+    assertThat(log.toString(StandardCharsets.UTF_8)).contains("note: the dev file " + copy + " is a copy of the "
+        + "training file " + t + " (the same SHA-256)").doesNotContain("dev sentences are also");
+    // 150 training lines, as CoNLL-U, and 50 new ones
+    StringBuilder conllu = new StringBuilder();
+    List<List<String>> sentences = new ArrayList<>(Corpus.parse(lines.subList(50, 200), "t"));
+    sentences.addAll(devLines.subList(0, 50));
+    for (List<String> sentence : sentences) {
+      for (int i = 0; i < sentence.size(); i++) {
+        conllu.append(i + 1).append('\t').append(sentence.get(i)).append("\t_\t_\t_\t_\t_\t_\t_\t_\n");
+      }
+      conllu.append('\n');
+    }
+    Path over = Files.writeString(dir.resolve("over.conllu"), conllu, StandardCharsets.UTF_8);
+    log.reset();
+    new Trainer(o.toBuilder().dev(over).build(), new PrintStream(log, true, StandardCharsets.UTF_8), false).run();
+    assertThat(log.toString(StandardCharsets.UTF_8)).contains("note: 150 of 200 dev sentences are also training "
+        + "sentences").doesNotContain("is a copy");
+    log.reset();
+    new Trainer(o, new PrintStream(log, true, StandardCharsets.UTF_8), false).run();
+    assertThat(log.toString(StandardCharsets.UTF_8)).doesNotContain("dev sentences are also").doesNotContain("is a copy");
+    // compared without the spaces: another segmentation of the same text is the same sentence
+    assertThat(Trainer.sharedSentences(List.of(List.of("迈向", "充满", "希望")),
+        List.of(List.of("迈向", "充满希望"), List.of("迈向"), List.of()))).isEqualTo(1);
+  }
+
+  /**
+   * A run started without --resume where a checkpoint is says which epoch it holds, that it will
+   * be replaced after this run's first epoch, and that --resume continues it.
+   */
+  @Test
+  void aCheckpointOfAnEarlierRunIsSaidWhenARunStartsAfresh() throws Exception {
+    TrainingOptions o = options("again", 2, 1, false, 200);
+    java.io.ByteArrayOutputStream log = new java.io.ByteArrayOutputStream();
+    new Trainer(o, new PrintStream(log, true, StandardCharsets.UTF_8), false).run();
+    assertThat(log.toString(StandardCharsets.UTF_8)).doesNotContain("note: " + o.checkpoint());
+    log.reset();
+    new Trainer(o.toBuilder().epochs(1).build(), new PrintStream(log, true, StandardCharsets.UTF_8), false).run();
+    assertThat(log.toString(StandardCharsets.UTF_8)).contains("note: " + o.checkpoint() + " holds epoch 2 of an earlier "
+        + "run; this run starts afresh and will replace it after its first epoch (--resume continues it)");
+    assertThat(Trainer.checkpointEpoch(o.checkpoint())).isEqualTo("1");
+    assertThat(Trainer.checkpointEpoch(o.model())).isNull(); // a model file records no epoch
+    Files.writeString(o.checkpoint(), "not a checkpoint");
+    log.reset();
+    new Trainer(o.toBuilder().epochs(1).build(), new PrintStream(log, true, StandardCharsets.UTF_8), false).run();
+    assertThat(log.toString(StandardCharsets.UTF_8)).contains("note: " + o.checkpoint() + " exists (not a checkpoint "
+        + "this version can read); this run starts afresh");
+  }
+
+  /** A training or dev file with a few unsegmented lines trains, and the log says how many and where the first is. */
+  @Test
+  void unsegmentedLinesInATrainingFileAreSaid() throws Exception {
+    TrainingOptions o = options("partly", 1, 1, false, 200);
+    List<String> lines = new ArrayList<>(Files.readAllLines(o.train().get(0), StandardCharsets.UTF_8));
+    lines.set(100, lines.get(100).replace(" ", ""));
+    Files.write(o.train().get(0), lines, StandardCharsets.UTF_8);
+    java.io.ByteArrayOutputStream log = new java.io.ByteArrayOutputStream();
+    new Trainer(o, new PrintStream(log, true, StandardCharsets.UTF_8), false).run();
+    assertThat(log.toString(StandardCharsets.UTF_8)).contains("note: " + o.train().get(0) + ": 1 of 200 lines looks "
+        + "unsegmented").contains("the first " + o.train().get(0) + ":101 (");
+    lines.set(101, lines.get(101).replace(" ", ""));
+    lines.set(150, lines.get(150).replace(" ", ""));
+    Files.write(o.train().get(0), lines, StandardCharsets.UTF_8);
+    assertThatThrownBy(() -> new Trainer(o, quiet(), false).run()).isInstanceOf(dev.fenci.corpus.CorpusFormatException.class)
+        .hasMessageStartingWith(o.train().get(0) + ":101: looks partly unsegmented: 3 of its 200 lines");
+  }
+
   /** Bit-for-bit equality of two tensors (AssertJ's element-wise diff of large arrays is very slow). */
   private static void assertSameBits(String name, float[] actual, float[] expected) {
     assertThat(actual.length).as(name + " length").isEqualTo(expected.length);
