@@ -1,6 +1,7 @@
 package dev.fenci.cli;
 
 import dev.fenci.Presets;
+import dev.fenci.model.Json;
 import dev.fenci.model.Model;
 import java.util.List;
 import java.util.Map;
@@ -31,11 +32,37 @@ final class ModelsCommand implements Callable<Integer> {
       System.out.println((i > 0 ? "\n" : "") + name + (Presets.exists(name) ? " (preset)" : "") + ":");
       System.out.println("  characters known: " + (m.vocabulary().size() - 1)); // less the unknown character's id
       System.out.println("  word model: " + (m.wordModel() != null ? "yes" : "no"));
-      int width = m.provenance().keySet().stream().mapToInt(String::length).max().orElse(1) + 1;
-      for (Map.Entry<String, String> e : m.provenance().entrySet()) {
-        System.out.printf("  %-" + width + "s %s%n", e.getKey() + ":", e.getValue());
-      }
+      printProvenance(m.provenance(), "  ");
     }
     return 0;
+  }
+
+  /**
+   * A provenance's entries, one a line after {@code indent}; that of the model a run started from
+   * ({@code init_provenance}, JSON text) as its own entries below, indented further.
+   */
+  static void printProvenance(Map<?, ?> provenance, String indent) {
+    int width = provenance.keySet().stream().mapToInt(k -> k.toString().length()).max().orElse(1) + 1;
+    for (Map.Entry<?, ?> e : provenance.entrySet()) {
+      Map<?, ?> nested = e.getKey().equals("init_provenance") ? jsonObject(e.getValue()) : null;
+      if (nested != null) {
+        System.out.println(indent + e.getKey() + ":");
+        printProvenance(nested, indent + "    ");
+      } else {
+        System.out.printf("%s%-" + width + "s %s%n", indent, e.getKey() + ":", e.getValue());
+      }
+    }
+  }
+
+  /** The JSON object that {@code value} holds, or null when it holds none (shown as it is then). */
+  private static Map<?, ?> jsonObject(Object value) {
+    if (value instanceof Map<?, ?> m) {
+      return m;
+    }
+    try {
+      return Json.parse(value.toString()) instanceof Map<?, ?> m ? m : null;
+    } catch (RuntimeException e) {
+      return null;
+    }
   }
 }

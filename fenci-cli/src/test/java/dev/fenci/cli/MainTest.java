@@ -516,6 +516,24 @@ class MainTest {
         .doesNotContain("\n");
   }
 
+  /**
+   * {@code fenci models} shows the options a run was given, --keep and --lenient too, and the
+   * provenance of the model a run started from as entries of their own, not as escaped JSON.
+   */
+  @Test
+  void modelsShowsEveryTrainingOptionAndTheLineageReadably() throws Exception {
+    Path train = tinyCorpus(60);
+    Path out = dir.resolve("kept.safetensors");
+    Run r = run("", "train", "--init", "seed", "--train", train.toString(), "--model", out.toString(), "--epochs", "1",
+        "--threads", "1", "--keep", "0.7", "--lenient");
+    assertThat(r.code()).as(r.err()).isZero();
+    Run m = run("", "models", out.toString());
+    assertThat(m.code()).as(m.err()).isZero();
+    assertThat(m.out()).containsPattern("\n  keep: +0\\.7\n").containsPattern("\n  lenient: +true\n")
+        .containsPattern("\n  init_provenance:\n      trained_with: +fenci ")
+        .containsPattern("\n      arch: +seed\n").doesNotContain("\\\"");
+  }
+
   @Test
   void threadsGiveTheSameOutputInInputOrder() throws Exception {
     StringBuilder in = new StringBuilder();

@@ -422,7 +422,8 @@ public final class Trainer {
           bestF1 = st.best().f1();
           bestEpoch = epoch;
           kept = new Model(opt.arch(), net, transitions, vocab, opt.rules(),
-              provenance(trainNames, trainHashes, devName, devHash, epoch, st.best(), history, keepAverage, base, initId))
+              provenance(trainNames, trainHashes, devName, devHash, epoch, st.best(), history, keepAverage, base, initId,
+                  config))
               .withWordModel(words);
         }
         if (kept != null && keepAverage) {
@@ -812,7 +813,7 @@ public final class Trainer {
   }
 
   private Map<String, String> provenance(List<String> trainNames, List<String> trainHashes, String devName, String devHash, int epoch, Score dev,
-      List<EpochStats> history, boolean average, Model base, String initId) {
+      List<EpochStats> history, boolean average, Model base, String initId, NetworkConfig config) {
     Map<String, String> p = new LinkedHashMap<>();
     p.put("trained_with", "fenci " + version());
     p.put("date", Instant.now().toString());
@@ -837,11 +838,13 @@ public final class Trainer {
     p.put("unk_rate", Float.toString(opt.unkRate()));
     p.put("ema", Float.toString(opt.ema()));
     p.put("batches", opt.batches());
+    p.put("keep", Float.toString(config.keepProb()));
     p.put("hidden_keep", Float.toString(opt.hiddenKeep()));
     p.put("weight_decay", Float.toString(opt.weightDecay()));
     p.put("weights", average ? "moving average" : "last step");
     p.put("seed", Long.toString(opt.seed()));
     p.put("threads", Integer.toString(opt.threads()));
+    p.put("lenient", Boolean.toString(opt.lenient()));
     p.put("dev_f1", String.format(Locale.ROOT, "%.4f", dev.f1()));
     p.put("dev_precision", String.format(Locale.ROOT, "%.4f", dev.precision()));
     p.put("dev_recall", String.format(Locale.ROOT, "%.4f", dev.recall()));

@@ -433,6 +433,11 @@ class TrainerTest {
     List<Trainer.EpochStats> q = new Trainer(k, quiet(), false).run();
     assertThat(q.get(0).dev()).isNotEqualTo(p.get(0).dev());
     assertThat(Model.load(k.model()).network().config().keepProb()).isEqualTo(0.8f);
+    // recorded in the provenance, as --lenient is, so that fenci models shows the command's options
+    assertThat(Model.load(k.model()).provenance()).containsEntry("keep", "0.8").containsEntry("lenient", "false");
+    TrainingOptions lenient = options("lenient", 1, 1, false, 200).toBuilder().lenient(true).build();
+    new Trainer(lenient, quiet(), false).run();
+    assertThat(Model.load(lenient.model()).provenance()).containsEntry("keep", "0.5").containsEntry("lenient", "true");
   }
 
   /**
