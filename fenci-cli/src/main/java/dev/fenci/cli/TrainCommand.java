@@ -17,7 +17,9 @@ import picocli.CommandLine.Spec;
 @Command(name = "train", description = "Train a segmenter on segmented text; keeps the model with the best dev F1.")
 final class TrainCommand implements Callable<Integer> {
   @Option(names = "--train", required = true, paramLabel = "FILE",
-      description = "Segmented training text (words separated by spaces) or People's Daily format; repeatable.")
+      description = "Segmented training text (a sentence a line, words separated by spaces), People's Daily word/pos, "
+          + "CoNLL-U or a character a line with its B/M/E/S tag; repeatable. Refused: unsegmented text (more than 1%% of "
+          + "the lines; fewer are noted) and one word a line.")
   List<Path> train;
 
   @Option(names = "--dev", paramLabel = "FILE", description = "Segmented development text, scored after each epoch "
@@ -74,7 +76,8 @@ final class TrainCommand implements Callable<Integer> {
   float unkRate;
 
   @Option(names = "--keep", defaultValue = "0",
-      description = "Dropout keep probability on the embeddings (default: the architecture's, 0.5; with --init, the model's).")
+      description = "Dropout keep probability on the embeddings (default: the architecture's, 0.5; with --init, the model's; "
+          + "recorded as keep in the provenance).")
   float keep;
 
   @Option(names = "--hidden-keep", defaultValue = "1",
@@ -96,14 +99,17 @@ final class TrainCommand implements Callable<Integer> {
 
   @Option(names = "--word-lm", negatable = true, description = "Give the model a word bigram language model of the training words, "
       + "which the decoder adds to the network's scores over a word lattice (the accurate preset has one; "
-      + "with --init, a model that has one gives the new model one of its own training words). "
+      + "with --init, a model that has one gives the new model one of its own training words, instead of its own, "
+      + "and --no-word-lm is refused). "
       + "Default: the architecture's recipe (accurate-lex: yes), see --arch.")
   Boolean wordLm;
 
-  @Option(names = "--lenient", description = "Replace invalid UTF-8 in the training and dev files with U+FFFD (and count it) instead of failing.")
+  @Option(names = "--lenient", description = "Replace invalid UTF-8 in the training and dev files with U+FFFD (and count it) instead of failing "
+          + "(recorded as lenient in the provenance).")
   boolean lenient;
 
-  @Option(names = "--resume", description = "Continue from OUT.ckpt if it exists.")
+  @Option(names = "--resume", description = "Continue from OUT.ckpt if it exists (without --resume, an existing OUT.ckpt is said at the start "
+      + "and replaced after the run's first epoch).")
   boolean resume;
 
   @Option(names = "--debug", description = "Show stack traces of errors.")
@@ -201,7 +207,9 @@ final class TrainCommand implements Callable<Integer> {
     Object now = lastModified(checkpoint);
     return now != null && (resume || !now.equals(before))
         ? "fenci: training stopped; the same command with --resume continues from " + checkpoint
-        : "fenci: training stopped before its first epoch ended (no checkpoint of this run yet)";
+        : "fenci: training stopped before its first epoch ended (no checkpoint of this run yet"
+            + (now != null ? "; " + checkpoint + " of the earlier run is unchanged: the same command with --resume "
+            + "continues it)" : ")");
   }
 
   /** The file's modification time, or null when it does not exist. */

@@ -106,15 +106,20 @@ class KilledTrainingTest {
         .contains("fenci: training stopped; the same command with --resume continues from " + model + ".ckpt");
   }
 
-  /** A checkpoint an earlier run left is not offered to a fresh run stopped before its first epoch ended. */
+  /**
+   * A checkpoint an earlier run left is not offered as this run's to a fresh run stopped before its
+   * first epoch ended, but said to be still there for --resume.
+   */
   @Test
   void anEarlierRunsCheckpointIsOfferedOnlyToAResumeOrOnceReplaced() throws Exception {
     Path ckpt = dir.resolve("m.safetensors.ckpt");
-    assertThat(TrainCommand.stoppedMessage(ckpt, false, null)).contains("no checkpoint of this run yet");
+    assertThat(TrainCommand.stoppedMessage(ckpt, false, null)).contains("no checkpoint of this run yet")
+        .doesNotContain("earlier run");
     Files.writeString(ckpt, "earlier");
     Files.setLastModifiedTime(ckpt, java.nio.file.attribute.FileTime.fromMillis(1_000_000));
     Object before = TrainCommand.lastModified(ckpt);
-    assertThat(TrainCommand.stoppedMessage(ckpt, false, before)).contains("no checkpoint of this run yet");
+    assertThat(TrainCommand.stoppedMessage(ckpt, false, before)).contains("no checkpoint of this run yet")
+        .contains(ckpt + " of the earlier run is unchanged: the same command with --resume continues it");
     assertThat(TrainCommand.stoppedMessage(ckpt, true, before)).contains("--resume continues from " + ckpt);
     Files.setLastModifiedTime(ckpt, java.nio.file.attribute.FileTime.fromMillis(2_000_000)); // this run's first epoch
     assertThat(TrainCommand.stoppedMessage(ckpt, false, before)).contains("--resume continues from " + ckpt);
