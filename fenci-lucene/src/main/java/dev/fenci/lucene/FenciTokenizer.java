@@ -84,7 +84,7 @@ public final class FenciTokenizer extends Tokenizer {
     clearAttributes();
     if (nextPart < parts.size()) {
       Token part = parts.get(nextPart++);
-      term.setEmpty().append(part.word());
+      term.setEmpty().append(searchable(part.word()));
       offset.setOffset(partStart, partEnd);
       position.setPositionIncrement(0);
       type.setType(SUBWORD);
@@ -103,7 +103,7 @@ public final class FenciTokenizer extends Tokenizer {
       if (punctuation && !keepPunctuation) {
         continue;
       }
-      term.setEmpty().append(word);
+      term.setEmpty().append(searchable(word));
       offset.setOffset(correctOffset(offset(cursor.start())), correctOffset(offset(end)));
       type.setType(punctuation ? PUNCTUATION : WORD);
       if (subwords && word.length() >= 3) {
@@ -154,6 +154,38 @@ public final class FenciTokenizer extends Tokenizer {
    * ideographs of CJK Extension H and later emoji (U+1FAE0) on one JVM and not on the next, so that
    * an index built on one would disagree with queries analysed on another.
    */
+  /**
+   * The term of {@code word}: the word without the invisible code points that text carries inside
+   * or beside words (a soft hyphen, a zero-width joiner or space, {@code \u0000}, U+FFFD, an
+   * unpaired surrogate; see {@link #isInvisible}), so that {@code 二维码\u00AD} and {@code 微\u200D信号}
+   * are found by {@code 二维码} and {@code 微信号}; the offsets still span the word as written. A word
+   * holding a symbol keeps its format characters: the joiners and tags of an emoji sequence
+   * ({@code 👨‍👩‍👧}, a flag of England) are part of what it shows.
+   */
+  static String searchable(String word) {
+    StringBuilder out = null;
+    boolean symbol = false;
+    for (int i = 0; i < word.length(); ) {
+      int cp = word.codePointAt(i);
+      symbol |= Character.getType(cp) == Character.OTHER_SYMBOL;
+      i += Character.charCount(cp);
+    }
+    for (int i = 0; i < word.length(); ) {
+      int cp = word.codePointAt(i);
+      int n = Character.charCount(cp);
+      int type = Character.getType(cp);
+      boolean drop = type == Character.CONTROL || type == Character.SURROGATE || cp == 0xFFFD
+          || (type == Character.FORMAT && !symbol);
+      if (drop && out == null) {
+        out = new StringBuilder(word.length()).append(word, 0, i);
+      } else if (!drop && out != null) {
+        out.appendCodePoint(cp);
+      }
+      i += n;
+    }
+    return out == null ? word : out.toString();
+  }
+
   static boolean isInvisible(String word) {
     for (int i = 0; i < word.length(); ) {
       int cp = word.codePointAt(i);

@@ -53,7 +53,7 @@ public class FenciTokenizerTest extends BaseTokenStreamTestCase {
       if (t.isSpace() || FenciTokenizer.isInvisible(t.word()) || (punctuation && !keepPunctuation)) {
         continue;
       }
-      words.add(t.word());
+      words.add(FenciTokenizer.searchable(t.word()));
       starts.add(t.start());
       ends.add(t.end());
       types.add(punctuation ? FenciTokenizer.PUNCTUATION : FenciTokenizer.WORD);
@@ -98,12 +98,48 @@ public class FenciTokenizerTest extends BaseTokenStreamTestCase {
         String text = "你好" + junk + "世界";
         List<String> words = new ArrayList<>(SEG.segment(text));
         words.removeIf(FenciTokenizer::isInvisible);
+        words.replaceAll(FenciTokenizer::searchable);
         assertFalse(junk, String.join("", words).contains(junk));
         assertAnalyzesTo(keep, text, words.toArray(new String[0]));
       }
     }
     assertFalse(FenciTokenizer.isInvisible("a\u200D"));
     assertFalse(FenciTokenizer.isInvisible("👍🏻"));
+  }
+
+  /**
+   * Invisible characters inside or beside a word are not part of its term (a soft hyphen, a
+   * zero-width joiner, NUL, U+FFFD), so a query for the word finds it; the offsets span the word
+   * as written, and an emoji sequence keeps its joiners.
+   */
+  public void testInvisibleCharactersAreNotPartOfATerm() throws IOException {
+    assertEquals("二维码", FenciTokenizer.searchable("二维码\u00AD"));
+    assertEquals("微信号", FenciTokenizer.searchable("微\u200D信号"));
+    assertEquals("微信", FenciTokenizer.searchable("\u0000微信\uFFFD"));
+    assertEquals("中文", FenciTokenizer.searchable("中\uD800文"));
+    String family = "👨\u200D👩\u200D👧";
+    assertEquals(family, FenciTokenizer.searchable(family));
+    String england = "\uD83C\uDFF4\uDB40\uDC67\uDB40\uDC62\uDB40\uDC65\uDB40\uDC6E\uDB40\uDC67\uDB40\uDC7F";
+    assertEquals(england, FenciTokenizer.searchable(england));
+    String word = "扫描二维码";
+    assertSame(word, FenciTokenizer.searchable(word));
+    try (Analyzer drop = tokenizerOnly(SEG, false)) {
+      for (String text : new String[] {"扫描二维码\u00AD，关注微信号。", "扫描二维码，关注微\u200D信号。", family + "好"}) {
+        assertTokensAreTheWords(drop, SEG, text, false);
+        List<String> terms = new ArrayList<>();
+        try (TokenStream ts = drop.tokenStream("f", text)) {
+          CharTermAttribute term = ts.addAttribute(CharTermAttribute.class);
+          ts.reset();
+          while (ts.incrementToken()) {
+            terms.add(term.toString());
+          }
+          ts.end();
+        }
+        for (String t : terms) {
+          assertFalse(t, t.contains("\u00AD") || (t.contains("\u200D") && !t.equals(family)));
+        }
+      }
+    }
   }
 
   /**
@@ -245,7 +281,7 @@ public class FenciTokenizerTest extends BaseTokenStreamTestCase {
               continue;
             }
           }
-          words.add(t.word());
+          words.add(FenciTokenizer.searchable(t.word()));
           starts.add(word.start()); // a part has its word's offsets
           ends.add(word.end());
           types.add(part ? FenciTokenizer.SUBWORD : FenciTokenizer.WORD);
