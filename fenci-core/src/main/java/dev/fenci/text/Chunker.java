@@ -320,16 +320,35 @@ public final class Chunker {
    * never split: ASCII letters and digits, {@link #isLatinLetter Latin letters} beyond ASCII, the
    * marks that join them ({@link #joinsDigits}, {@link #joinsHyphen}, {@link #joinsDot},
    * {@link #joinsSharp}, {@link #joinsPlus}), and a combining mark after one of them
-   * ({@code cafe\u0301s}).
+   * ({@code cafe\u0301s}), among at most {@link #MARKS_IN_A_RUN} marks in a row.
    */
   public static boolean inLatinRun(CharSequence text, int i) {
     char c = text.charAt(i);
     if (c >= 0x2E80 && c < 0xA720) {
       return false; // the common case, fast: Chinese characters, kana, CJK punctuation
     }
-    return isLatinAlnum(c) || joinsDigits(text, i) || joinsHyphen(text, i) || joinsDot(text, i)
-        || joinsSharp(text, i) || joinsPlus(text, i) || (i > 0 && isCombiningMark(c) && inLatinRun(text, i - 1));
+    if (!isCombiningMark(c)) {
+      return isLatinAlnum(c) || joinsDigits(text, i) || joinsHyphen(text, i) || joinsDot(text, i)
+          || joinsSharp(text, i) || joinsPlus(text, i);
+    }
+    // a mark is in the run of the character it follows: looked for without recursion, and not
+    // beyond MARKS_IN_A_RUN marks, as every character of a run is asked about
+    for (int j = i - 1; j >= 0 && i - j <= MARKS_IN_A_RUN; j--) {
+      if (!isCombiningMark(text.charAt(j)) || (text.charAt(j) >= 0x2E80 && text.charAt(j) < 0xA720)) {
+        return inLatinRun(text, j);
+      }
+    }
+    return false;
   }
+
+  /**
+   * Combining marks in a row that a {@link #inLatinRun Latin run} takes inside it (Unicode's
+   * stream-safe text format allows 30 in a row): a mark further along a longer row ends the run
+   * (the marks still belong to the character before them), so that asking about every character
+   * of a row of marks costs its length, not its square, nor a stack frame per mark
+   * ({@code a} and 100,000 marks had overflowed the stack).
+   */
+  static final int MARKS_IN_A_RUN = 32;
 
   /** Whether {@code cp} is a cut: a word of its own that the network never sees. */
   public static boolean isCut(int cp) {

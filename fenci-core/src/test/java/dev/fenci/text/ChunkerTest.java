@@ -375,6 +375,27 @@ class ChunkerTest {
   }
 
   @Test
+  void aLongRowOfMarksAfterALatinLetterIsAskedAboutInLinearTime() {
+    String zalgo = "中a" + "\u0301".repeat(200_000) + "b中";
+    // one call per character, each looking back a bounded number of marks: no recursion
+    assertThat(Chunker.inLatinRun(zalgo, zalgo.length() - 3)).isFalse();
+    assertThat(Chunker.inLatinRun(zalgo, 2 + Chunker.MARKS_IN_A_RUN - 1)).isTrue();
+    assertThat(Chunker.inLatinRun(zalgo, 2 + Chunker.MARKS_IN_A_RUN)).isFalse();
+    long t0 = System.nanoTime();
+    List<Chunk> chunks = new Chunker(TextRules.SEED).chunk(zalgo);
+    assertThat((System.nanoTime() - t0) / 1_000_000).as("ms").isLessThan(2_000);
+    // the marks stay with the letter before them; words still concatenate back to the text
+    assertThat(show("中a" + "\u0301".repeat(40) + "b中", TextRules.SEED))
+        .containsExactly("T:中", "A:a" + "\u0301".repeat(40), "A:b", "T:中");
+    assertThat(chunks.get(chunks.size() - 1).end()).isEqualTo(zalgo.length());
+    for (int k = 1; k < chunks.size(); k++) {
+      assertThat(chunks.get(k).start()).isEqualTo(chunks.get(k - 1).end());
+    }
+    assertThat(show("cafe\u0301s和Nguye\u0302\u0303n", TextRules.SEED))
+        .containsExactly("A:cafe\u0301s", "T:和", "A:Nguye\u0302\u0303n");
+  }
+
+  @Test
   void latinLettersBeyondAsciiBelongToTheRunOfTheirWord() {
     for (String s : new String[] {"Straße", "Zürich", "café", "cafe\u0301s", "Ångström", "cū", "Nguyễn"}) {
       for (int i = 0; i < s.length(); i++) {
