@@ -955,26 +955,38 @@ public final class Decoder {
      * and, for the word model, seen words). Nested occurrences ({@code 北京} in {@code 北京大学}) do
      * not cross and all apply. Stored, unlike the other occurrences, up to
      * {@link #PULLS_PER_CHARACTER} per character of the line: beyond that (hundreds of entries
-     * nested in one another over a long run) they are applied as found, unresolved, so that the
-     * line's memory stays bounded by its length.
+     * nested in one another over a long run) only where they start and end is kept, and a second
+     * pass over the matches applies those that cross none, whatever their multipliers, so that the
+     * line's memory stays bounded by its length. (Applying them unresolved there had rewarded
+     * unions again, and in the whole line: a run of laughter with {@code 哈哈} to
+     * {@code 哈哈哈哈哈哈哈哈哈哈} on another line of the text brought {@code 北京大学生 物系} back.)
      */
     private final class Pulls {
       private int[] starts = new int[16];
       private int[] ends = new int[16];
       private float[] logs = new float[16];
       private int size;
+      /** Past the bound: the furthest end of an occurrence from each start, and the nearest start to each end; else null. */
+      private int[] maxEndFrom;
+      private int[] minStartTo;
 
       void add(int s, int e, float log) {
-        if (size < 0) {
-          scale(s, e, log); // too many to resolve: applied as found
+        if (maxEndFrom != null) {
+          record(s, e); // too many to store: applied, if they cross none, by a second pass
           return;
         }
         if (size == PULLS_PER_CHARACTER * n + 64) {
+          maxEndFrom = new int[n + 1];
+          minStartTo = new int[n + 1];
+          Arrays.fill(minStartTo, Integer.MAX_VALUE);
           for (int i = 0; i < size; i++) {
-            scale(starts[i], ends[i], logs[i]);
+            record(starts[i], ends[i]);
           }
-          size = -1;
-          scale(s, e, log);
+          record(s, e);
+          starts = null;
+          ends = null;
+          logs = null;
+          size = 0;
           return;
         }
         if (size == starts.length) {
@@ -988,8 +1000,24 @@ public final class Decoder {
         size++;
       }
 
+      private void record(int s, int e) {
+        maxEndFrom[s] = Math.max(maxEndFrom[s], e);
+        minStartTo[e] = Math.min(minStartTo[e], s);
+      }
+
       void resolveAndApply() {
-        if (size < 0) {
+        if (maxEndFrom != null) {
+          // the same occurrences as add was given (applyDictionary's), applied if they cross none:
+          // of two that cross, neither, as on a tie, never their union
+          forEachMatch((s, e, log) -> {
+            if (log > 0 && log != Float.POSITIVE_INFINITY && chunkOf[s] == chunkOf[e - 1]
+                && !crossesAny(s, e, maxEndFrom, minStartTo)) {
+              scale(s, e, log);
+            }
+          });
+          return;
+        }
+        if (size == 0) {
           return;
         }
         boolean[] keep = new boolean[size];

@@ -89,6 +89,24 @@ class DictionarySegmentationTest {
         .contains("北京大学");
   }
 
+  /**
+   * Past the bound on the crossing occurrences a line stores (hundreds nested over a long run),
+   * those that cross are still not both applied: the union did not come back, nor did a run of
+   * laughter on another line of the text change this line's words.
+   */
+  @Test
+  void crossingEntriesStayResolvedPastTheBoundOnStoredOccurrences() {
+    List<Entry> entries = new ArrayList<>(List.of(new Entry("北京大学", 1000), new Entry("大学生", 1000)));
+    for (int k = 2; k <= 10; k++) {
+      entries.add(new Entry("哈".repeat(k), 2)); // 9 occurrences a character: past the bound of 8
+    }
+    Segmenter s = with(DEFAULT, entries.toArray(Entry[]::new));
+    assertThat(s.segment("北京大学生物系")).containsExactly("北京大学", "生物系");
+    List<String> words = s.segment("北京大学生物系\n" + "哈".repeat(3000));
+    assertThat(words.subList(0, 2)).containsExactly("北京大学", "生物系");
+    assertThat(String.join("", words)).isEqualTo("北京大学生物系\n" + "哈".repeat(3000));
+  }
+
   @Test
   void forcedEntriesWithPunctuationDigitsAndSpacesStayWhole() {
     Segmenter s = with(DEFAULT, Entry.forced("iPhone 15 Pro"), Entry.forced("C++"), Entry.forced("3.14"),
