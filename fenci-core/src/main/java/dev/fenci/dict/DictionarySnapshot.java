@@ -234,8 +234,9 @@ public final class DictionarySnapshot {
    * Whether {@code [begin, wordEnd)} starts or ends inside a Latin word or a number: its first
    * character and the one before it are both Latin letters (ASCII, beyond ASCII or full-width) or
    * both digits, or so are its last character and the one after it (after the combining marks that
-   * it takes). {@code AI} does not occur in {@code EMAIL} nor {@code New York} in {@code New Yorker},
-   * nor {@code 15} in {@code 2015}; {@code iPhone} does in {@code iPhone6Plus}, {@code com} in
+   * it takes), or a digit of it is next to a separator between digits ({@code 3.14}, {@code 1,299},
+   * {@code 19:30}). {@code AI} does not occur in {@code EMAIL} nor {@code New York} in {@code New Yorker},
+   * nor {@code 15} in {@code 2015} or {@code 14} in {@code 3.14}; {@code iPhone} does in {@code iPhone6Plus}, {@code com} in
    * {@code example.com}, and every entry inside Chinese text.
    */
   private static boolean insideAWord(CharSequence text, int begin, int wordEnd) {
@@ -249,7 +250,19 @@ public final class DictionarySnapshot {
       }
     }
     int after = Chunker.marksEnd(text, wordEnd);
-    return after < text.length() && sameKind(Character.codePointBefore(text, wordEnd), Character.codePointAt(text, after));
+    if (after < text.length() && sameKind(Character.codePointBefore(text, wordEnd), Character.codePointAt(text, after))) {
+      return true;
+    }
+    // nor next to a separator inside a number (3.14, 1,299, 19:30, 2026-12-02): 14 is not found in 3.14
+    return (begin >= 2 && wordKind(Character.codePointAt(text, begin)) == 2 && separatesDigits(text.charAt(begin - 1))
+            && wordKind(Character.codePointBefore(text, begin - 1)) == 2)
+        || (after + 1 < text.length() && wordKind(Character.codePointBefore(text, wordEnd)) == 2
+            && separatesDigits(text.charAt(after)) && wordKind(Character.codePointAt(text, after + 1)) == 2);
+  }
+
+  /** A mark that numbers hold between digits: a decimal point (also full-width), a thousands separator, a colon, a hyphen. */
+  private static boolean separatesDigits(char c) {
+    return c == '.' || c == ',' || c == ':' || c == '-' || c == '．';
   }
 
   /** Whether {@code a} and {@code b} are both Latin letters or both digits (ASCII or full-width). */

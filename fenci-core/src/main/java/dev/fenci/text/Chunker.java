@@ -255,7 +255,7 @@ public final class Chunker {
   }
 
   /**
-   * Whether the character at {@code i} is an ASCII hyphen between two ASCII letters or digits
+   * Whether the character at {@code i} is an ASCII hyphen between two Latin letters or ASCII digits
    * ({@code COVID-19}, {@code Wi-Fi}, {@code 2026-12-02}), which the micro-blog corpus writes
    * inside one word 146 times in 154 (People's Daily has no ASCII; its full-width hyphen is
    * mostly a minus sign, {@code －０．４}, which is why the network alone wrote {@code COVID -19}).
@@ -276,7 +276,7 @@ public final class Chunker {
   }
 
   /**
-   * Whether the character at {@code i} is an ASCII full stop between two ASCII letters or digits:
+   * Whether the character at {@code i} is an ASCII full stop between two Latin letters or ASCII digits:
    * a decimal point, a version or an address ({@code 3.14}, {@code 1.2.3}, {@code 10.0.0.1},
    * {@code Node.js}), which the network, trained on text without ASCII, could cut
    * ({@code 10.0. 0.1}).

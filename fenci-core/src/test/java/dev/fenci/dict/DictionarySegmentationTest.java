@@ -177,6 +177,10 @@ class DictionarySegmentationTest {
     assertThat(s.segment("concatenate和cat")).contains("concatenate", "cat");
     assertThat(s.segment("２０１５年和2015年，第15届")).containsExactly("２０１５年", "和", "2015年", "，", "第", "15", "届");
     assertThat(s.segment("Straße")).containsExactly("Straße");
+    // nor next to a separator inside a number
+    Segmenter numbers = with(DEFAULT, Entry.forced("14"), Entry.forced("299"), Entry.forced("30"), Entry.forced("12"));
+    assertThat(numbers.segment("圆周率3.14，价格1,299元，19:30开始，2026-12-02")).contains("3.14", "1,299", "19:30", "2026-12-02");
+    assertThat(numbers.segment("第14届")).contains("14");
     // a letter next to a digit is a word's edge: the user's iPhone is cut out of iPhone6Plus, as docs/dictionaries.md says
     assertThat(s.segment("我买了iPhone6Plus")).contains("iPhone");
     // full-width forms, and a combining mark after the letter before
