@@ -376,6 +376,7 @@ public final class Chunker {
       int len = Character.charCount(cp);
       Chunk.Kind kind = null;
       Character.UnicodeScript script;
+      int run;
       int end = i + len;
       int link = Links.end(text, i);
       int emoji = link > 0 ? -1 : Emoji.end(text, i);
@@ -391,9 +392,9 @@ public final class Chunker {
             || (script != Character.UnicodeScript.HANGUL && continuesKana(text, end, script)))) {
           end += Character.charCount(Character.codePointAt(text, end));
         }
-      } else if ((script = alphabet(cp)) != null && alphabetEnd(text, i, script) > 0) {
+      } else if ((script = alphabet(cp)) != null && (run = alphabetEnd(text, i, script)) > 0) {
         kind = Chunk.Kind.SCRIPT;
-        end = alphabetEnd(text, i, script);
+        end = run;
       } else if (isSpace(cp)) {
         kind = Chunk.Kind.SPACE;
         // a run ends with its line break: lines never share a word, whatever surrounds them

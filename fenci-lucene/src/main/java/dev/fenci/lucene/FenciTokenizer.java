@@ -163,27 +163,39 @@ public final class FenciTokenizer extends Tokenizer {
    * ({@code 👨‍👩‍👧}, a flag of England) are part of what it shows.
    */
   static String searchable(String word) {
-    StringBuilder out = null;
-    boolean symbol = false;
-    for (int i = 0; i < word.length(); ) {
+    int first = -1;
+    for (int i = 0; i < word.length() && first < 0; ) {
+      char c = word.charAt(i);
+      if (c >= 0x2E80 && c < 0xD800) {
+        i++; // Chinese text: no lookup
+        continue;
+      }
       int cp = word.codePointAt(i);
-      symbol |= Character.getType(cp) == Character.OTHER_SYMBOL;
+      if (dropped(cp, true)) {
+        first = i;
+      }
       i += Character.charCount(cp);
     }
-    for (int i = 0; i < word.length(); ) {
+    if (first < 0) {
+      return word; // the common case: one pass, no copy
+    }
+    boolean symbol = word.codePoints().anyMatch(cp -> Character.getType(cp) == Character.OTHER_SYMBOL);
+    StringBuilder out = new StringBuilder(word.length()).append(word, 0, first);
+    for (int i = first; i < word.length(); ) {
       int cp = word.codePointAt(i);
-      int n = Character.charCount(cp);
-      int type = Character.getType(cp);
-      boolean drop = type == Character.CONTROL || type == Character.SURROGATE || cp == 0xFFFD
-          || (type == Character.FORMAT && !symbol);
-      if (drop && out == null) {
-        out = new StringBuilder(word.length()).append(word, 0, i);
-      } else if (!drop && out != null) {
+      if (!dropped(cp, !symbol)) {
         out.appendCodePoint(cp);
       }
-      i += n;
+      i += Character.charCount(cp);
     }
-    return out == null ? word : out.toString();
+    return out.length() == word.length() ? word : out.toString();
+  }
+
+  /** Whether {@link #searchable} leaves {@code cp} out of a term (a format character only if {@code format}). */
+  private static boolean dropped(int cp, boolean format) {
+    int type = Character.getType(cp);
+    return type == Character.CONTROL || type == Character.SURROGATE || cp == 0xFFFD
+        || (format && type == Character.FORMAT);
   }
 
   static boolean isInvisible(String word) {
