@@ -104,6 +104,11 @@ final class TrainCommand implements Callable<Integer> {
       + "Default: the architecture's recipe (accurate-lex: yes), see --arch.")
   Boolean wordLm;
 
+  @Option(names = "--merge-word-lm", description = "With --init from a model with a word model (accurate, weibo): the new "
+      + "word model counts the words and word pairs of that model's training text as well as yours, instead of yours "
+      + "alone, so that more of the starting model's domain is kept (see docs/training.md, Fine-tuning).")
+  boolean mergeWordLm;
+
   @Option(names = "--lenient", description = "Replace invalid UTF-8 in the training and dev files with U+FFFD (and count it) instead of failing "
           + "(recorded as lenient in the provenance).")
   boolean lenient;
@@ -170,6 +175,7 @@ final class TrainCommand implements Callable<Integer> {
     if (wordLm != null) {
       b.wordModel(wordLm);
     }
+    b.mergeWordModel(mergeWordLm);
     TrainingOptions o;
     try {
       o = b.build();

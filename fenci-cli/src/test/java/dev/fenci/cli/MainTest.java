@@ -488,6 +488,13 @@ class MainTest {
         out.toString());
     assertThat(noLmFromLm.code()).isEqualTo(Main.EXIT_USAGE);
     assertThat(noLmFromLm.err()).contains("--no-word-lm");
+    Run mergeFromNothing = run("", "train", "--merge-word-lm", "--train", train.toString(), "--model", out.toString());
+    assertThat(mergeFromNothing.code()).isEqualTo(Main.EXIT_USAGE);
+    assertThat(mergeFromNothing.err()).contains("--merge-word-lm").contains("--init");
+    Run mergeFromNoLm = run("", "train", "--init", "fast", "--merge-word-lm", "--train", train.toString(), "--model",
+        out.toString());
+    assertThat(mergeFromNoLm.code()).isNotZero();
+    assertThat(mergeFromNoLm.err()).contains("'fast' has no word model to merge");
   }
 
   @Test

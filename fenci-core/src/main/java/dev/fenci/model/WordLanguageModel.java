@@ -278,6 +278,53 @@ public final class WordLanguageModel {
       }
       pairs.merge(((long) prev << 32) | BOUNDARY, 1, Integer::sum);
     }
+    return assemble(settings, byIndex, counts, pairs, chars);
+  }
+
+  /**
+   * This model's counts and {@code other}'s together, as if one model had counted both corpora:
+   * the sequences, words, word pairs and characters of the two summed. Both must read characters by
+   * the same ids: a fine-tuned model's vocabulary extends its starting model's, so the starting
+   * model's ids keep their characters in it. The settings are this model's.
+   */
+  public WordLanguageModel plus(WordLanguageModel other) {
+    Map<List<Integer>, Integer> index = new HashMap<>();
+    List<int[]> byIndex = new ArrayList<>();
+    byIndex.add(null);
+    List<Integer> counts = new ArrayList<>(List.of(0));
+    Map<Long, Integer> pairs = new HashMap<>();
+    int[] chars = new int[Math.max(this.chars.length, other.chars.length)];
+    for (WordLanguageModel m : List.of(this, other)) {
+      int[] to = new int[m.counts.length]; // the model's word index -> the sum's (0 -> 0, the boundary)
+      counts.set(BOUNDARY, counts.get(BOUNDARY) + m.counts[BOUNDARY]);
+      int i = 1;
+      for (int at = 0; at < m.words.length; at += 1 + m.words[at], i++) {
+        int[] w = Arrays.copyOfRange(m.words, at + 1, at + 1 + m.words[at]);
+        Integer j = index.get(Arrays.stream(w).boxed().toList());
+        if (j == null) {
+          j = byIndex.size();
+          index.put(Arrays.stream(w).boxed().toList(), j);
+          byIndex.add(w);
+          counts.add(0);
+        }
+        counts.set(j, counts.get(j) + m.counts[i]);
+        to[i] = j;
+      }
+      for (int v = 0; v < m.counts.length; v++) {
+        for (int p = m.followStart[v]; p < m.followStart[v + 1]; p++) {
+          pairs.merge(((long) to[v] << 32) | to[m.follower[p]], m.pairCount[p], Integer::sum);
+        }
+      }
+      for (int c = 0; c < m.chars.length; c++) {
+        chars[c] += m.chars[c];
+      }
+    }
+    return assemble(settings, byIndex, counts, pairs, chars);
+  }
+
+  /** The model of counted words (index 0 unused), their counts (0: sequences) and pairs (previous << 32 | next). */
+  private static WordLanguageModel assemble(Settings settings, List<int[]> byIndex, List<Integer> counts,
+      Map<Long, Integer> pairs, int[] chars) {
     int size = 0;
     for (int i = 1; i < byIndex.size(); i++) {
       size += 1 + byIndex.get(i).length;

@@ -367,7 +367,14 @@ public final class Trainer {
       WordLanguageModel.Settings settings = base != null && base.wordModel() != null ? base.wordModel().settings()
           : WordLanguageModel.Settings.DEFAULT;
       words = wordModel(data.pieces(), vocab.size(), settings);
-      log.printf(Locale.ROOT, "word language model of %,d training words; decoding over a word lattice%n", words.size());
+      if (opt.mergeWordModel()) {
+        int own = words.size();
+        words = base.wordModel().plus(words);
+        log.printf(Locale.ROOT, "word language model of %,d training words and the %,d of %s's (%,d in all); decoding "
+            + "over a word lattice%n", own, base.wordModel().size(), opt.init(), words.size());
+      } else {
+        log.printf(Locale.ROOT, "word language model of %,d training words; decoding over a word lattice%n", words.size());
+      }
     }
     List<String> devTexts = new ArrayList<>();
     for (List<String> s : devSentences) {
@@ -537,6 +544,10 @@ public final class Trainer {
       throw new IllegalArgumentException("'" + opt.init() + "' has " + (base.transitions() == null ? "no " : "")
           + "transition scores, which architecture " + base.arch() + " does not fit");
     }
+    if (opt.mergeWordModel() && base.wordModel() == null) {
+      throw new IllegalArgumentException("'" + opt.init() + "' has no word model to merge with the training text's "
+          + "(it decodes with tag Viterbi); leave --merge-word-lm out");
+    }
     return base;
   }
 
@@ -658,7 +669,7 @@ public final class Trainer {
       Map.entry("seed", "--seed"), Map.entry("batch", "--batch"), Map.entry("min_count", "--min-count"),
       Map.entry("lr", "--lr"), Map.entry("schedule", "--lr-schedule"), Map.entry("unk_rate", "--unk-rate"),
       Map.entry("ema", "--ema"), Map.entry("batches", "--batches"), Map.entry("hidden_keep", "--hidden-keep"),
-      Map.entry("weight_decay", "--weight-decay"), Map.entry("word_lm", "--word-lm"), Map.entry("epochs", "--epochs"));
+      Map.entry("weight_decay", "--weight-decay"), Map.entry("word_lm", "--word-lm, --merge-word-lm"), Map.entry("epochs", "--epochs"));
 
   /** Why a checkpoint cannot be resumed by this run: its entry {@code key} was {@code saved}, is now {@code now}. */
   private static String mismatch(String key, String saved, String now) {
@@ -780,7 +791,7 @@ public final class Trainer {
     f.put("batches", opt.batches());
     f.put("hidden_keep", Float.toString(opt.hiddenKeep()));
     f.put("weight_decay", Float.toString(opt.weightDecay()));
-    f.put("word_lm", Boolean.toString(wordModel));
+    f.put("word_lm", opt.mergeWordModel() ? "merged" : Boolean.toString(wordModel));
     return f;
   }
 
@@ -841,6 +852,9 @@ public final class Trainer {
     p.put("keep", Float.toString(config.keepProb()));
     p.put("hidden_keep", Float.toString(opt.hiddenKeep()));
     p.put("weight_decay", Float.toString(opt.weightDecay()));
+    if (wordModel(base)) {
+      p.put("word_lm", opt.mergeWordModel() ? "training words and the starting model's" : "training words");
+    }
     p.put("weights", average ? "moving average" : "last step");
     p.put("seed", Long.toString(opt.seed()));
     p.put("threads", Integer.toString(opt.threads()));

@@ -53,13 +53,21 @@ import java.util.List;
  *                  decoded with over a word lattice (and so scored on dev), see
  *                  {@link dev.fenci.model.WordLanguageModel}; a run from a model ({@code init})
  *                  that has one gets one of its own training words either way
+ * @param mergeWordModel with {@code init} whose model has a word model: the new one counts that
+ *                  model's words and word pairs too, added to those of the training text, instead of
+ *                  the training text's alone (keeps more of the starting model's domain, see
+ *                  docs/training.md); false: the training text's alone
  */
 public record TrainingOptions(List<Path> train, Path dev, Path model, String arch, String embedInit,
     TextRules rules, int epochs, int batch, int threads, long seed, int minCount, boolean resume,
     float lr, String schedule, boolean lenient, float unkRate, float keep, float ema, String batches,
-    float hiddenKeep, float weightDecay, String init, boolean wordModel) {
+    float hiddenKeep, float weightDecay, String init, boolean wordModel, boolean mergeWordModel) {
 
   public TrainingOptions {
+    if (mergeWordModel && init == null) {
+      throw new IllegalArgumentException("merging word models (--merge-word-lm) needs a model to start from "
+          + "(--init): without one there is only the training text's to count");
+    }
     if (train.isEmpty()) {
       throw new IllegalArgumentException("no training file");
     }
@@ -180,7 +188,7 @@ public record TrainingOptions(List<Path> train, Path dev, Path model, String arc
     return new Builder(train, model).dev(dev).arch(arch).embedInit(embedInit).rules(rules).epochs(epochs).batch(batch)
         .threads(threads).seed(seed).minCount(minCount).resume(resume).lr(lr).schedule(schedule).lenient(lenient)
         .unkRate(unkRate).keep(keep).ema(ema).batches(batches).hiddenKeep(hiddenKeep).weightDecay(weightDecay)
-        .init(init).wordModel(wordModel);
+        .init(init).wordModel(wordModel).mergeWordModel(mergeWordModel);
   }
 
   /** Builds {@link TrainingOptions}; see {@link #builder}. The defaults are those of {@code fenci train}. */
@@ -209,6 +217,7 @@ public record TrainingOptions(List<Path> train, Path dev, Path model, String arc
     private float weightDecay;
     private String init;
     private Boolean wordModel;
+    private boolean mergeWordModel;
 
     private Builder(List<Path> train, Path model) {
       this.train = List.copyOf(train);
@@ -335,6 +344,15 @@ public record TrainingOptions(List<Path> train, Path dev, Path model, String arc
     }
 
     /**
+     * With {@link #init}: the new word model counts the starting model's words and pairs as well as
+     * the training text's (see {@link TrainingOptions}).
+     */
+    public Builder mergeWordModel(boolean mergeWordModel) {
+      this.mergeWordModel = mergeWordModel;
+      return this;
+    }
+
+    /**
      * The options; throws {@link IllegalArgumentException} for an unknown architecture or a value
      * out of its range, {@link java.io.UncheckedIOException} when the model of {@link #init} cannot
      * be read to take its architecture.
@@ -345,7 +363,7 @@ public record TrainingOptions(List<Path> train, Path dev, Path model, String arc
       return new TrainingOptions(train, dev, model, arch, embedInit, rules, epochs != null ? epochs : r.epochs(),
           batch != null ? batch : r.batch(), threads, seed, minCount, resume, lr, schedule != null ? schedule : r.schedule(),
           lenient, unkRate, keep, ema != null ? ema : r.ema(), batches, hiddenKeep, weightDecay, init,
-          wordModel != null ? wordModel : r.wordModel());
+          wordModel != null ? wordModel : r.wordModel(), mergeWordModel);
     }
   }
 

@@ -53,6 +53,38 @@ class WordLanguageModelTest {
   }
 
   @Test
+  void aSumOfTwoModelsIsTheModelOfBothCorpora() {
+    List<List<int[]>> a = List.of(List.of(new int[] {1, 2}, new int[] {3}), List.of(new int[] {3}, new int[] {3}));
+    // a vocabulary one character larger (5), as a fine-tuned model's: word [5] and [1 2] again
+    List<List<int[]>> b = List.of(List.of(new int[] {3}, new int[] {1, 2}, new int[] {5}), List.of(new int[] {4, 4}));
+    WordLanguageModel sum = WordLanguageModel.build(SETTINGS, a, 5).plus(WordLanguageModel.build(SETTINGS, b, 6));
+    List<List<int[]>> both = new java.util.ArrayList<>(a);
+    both.addAll(b);
+    WordLanguageModel whole = WordLanguageModel.build(SETTINGS, both, 6);
+    assertThat(sum.size()).isEqualTo(whole.size()).isEqualTo(4);
+    int[][] words = {{1, 2}, {3}, {5}, {4, 4}, {2}};
+    for (int c = 0; c < 7; c++) {
+      assertThat(sum.logChar(c)).isEqualTo(whole.logChar(c));
+    }
+    for (int[] v : words) {
+      int sv = index(sum, v);
+      int wv = index(whole, v);
+      assertThat(sv == WordLanguageModel.UNKNOWN).isEqualTo(wv == WordLanguageModel.UNKNOWN);
+      double spelling = sum.spelling(java.util.Arrays.stream(v).mapToDouble(sum::logChar).sum(), v.length);
+      assertThat(sum.logUnigram(sv, spelling)).isCloseTo(whole.logUnigram(wv, spelling), within(1e-12));
+      for (int[] w : words) {
+        int sw = index(sum, w);
+        int ww = index(whole, w);
+        double u = sum.logUnigram(sw, sum.spelling(java.util.Arrays.stream(w).mapToDouble(sum::logChar).sum(), w.length));
+        assertThat(sum.logProbability(sv, sw, u)).as("%s after %s", java.util.Arrays.toString(w),
+            java.util.Arrays.toString(v)).isCloseTo(whole.logProbability(wv, ww, u), within(1e-6));
+      }
+      assertThat(sum.logProbability(sv, WordLanguageModel.BOUNDARY, 0))
+          .isCloseTo(whole.logProbability(wv, WordLanguageModel.BOUNDARY, 0), within(1e-6));
+    }
+  }
+
+  @Test
   void anUnknownWordIsSpelledOutAndALongOneDoesNotUnderflow() {
     WordLanguageModel lm = tiny();
     double chars = 0;

@@ -137,6 +137,27 @@ class FineTuningTest {
     assertThat(t.wordModel()).isNotNull();
     assertThat(t.wordModel().size()).isEqualTo(3);
     assertThat(t.wordModel().settings()).isEqualTo(m.wordModel().settings());
+    // merged: the starting model's 20 words and the new 北大 (我们 and 学生 are among them); 新词 is a new
+    // character pair, read by ids the starting model's vocabulary did not have
+    Path c = corpus("c.utf8", List.of("我们", "北大", "学生", "新词"), 100, 3);
+    new Trainer(options(c, "merged-lm.safetensors", "accurate-lex", 1e-3f, 1, false, dir.resolve("lm.safetensors").toString())
+        .toBuilder().mergeWordModel(true).build(), quiet(), false).run();
+    Model merged = Model.load(dir.resolve("merged-lm.safetensors"));
+    assertThat(merged.wordModel().size()).isEqualTo(WORDS.size() + 2);
+    assertThat(merged.provenance()).containsEntry("word_lm", "training words and the starting model's");
+    assertThat(t.provenance()).containsEntry("word_lm", "training words");
+  }
+
+  @Test
+  void mergingWordModelsNeedsAStartingModelThatHasOne() throws Exception {
+    Path a = corpus("a.utf8", WORDS, 50, 1);
+    assertThatThrownBy(() -> options(a, "x.safetensors", "accurate-lex", 1e-3f, 1, false, null).toBuilder()
+        .mergeWordModel(true).build()).isInstanceOf(IllegalArgumentException.class).hasMessageContaining("--init");
+    TrainingOptions fromNoLm = options(a, "y.safetensors", "accurate-lex", 1e-3f, 1, false, base.toString()).toBuilder()
+        .mergeWordModel(true).build();
+    assertThatThrownBy(() -> new Trainer(fromNoLm, quiet(), false).run()).isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("has no word model to merge");
+    assertThat(dir.resolve("y.safetensors")).doesNotExist();
   }
 
   @Test
