@@ -75,6 +75,15 @@ public final class Decoder {
    */
   static final int SANDWICH_LETTERS = 3;
   /**
+   * Letters of a unit after a number ({@code 16GB}, {@code 120Hz}, {@code 5km}, {@code 5000mAh}) that make
+   * the two a word of its own, never joined with a Chinese character next to it: People's Daily
+   * 1998 and the NLPCC micro-blogs join such a run of two letters or more with a Chinese character
+   * next to it 9 times in 94 ({@code 熊猫100HZ}; {@code 1win键} in a numbered list), about as rarely
+   * as a Latin word with {@link #LATIN_WORD_LETTERS} letters, while a one-letter unit joins often
+   * ({@code 5A级}, {@code 4S店}, {@code 8G型}) and is left to the network.
+   */
+  static final int UNIT_LETTERS = 2;
+  /**
    * Characters at the end of a window whose words are not kept: the next window starts at the
    * last word boundary before them, so that every kept decision saw this much text to its right.
    */
@@ -809,7 +818,8 @@ public final class Decoder {
     /**
      * The word boundaries that the rules for Latin words and currency signs ask for ({@code edges[k]}: one before code
      * point {@code k}), or null if there are none: a Latin run ({@link Chunker#inLatinRun}) with at least
-     * {@link #LATIN_WORD_LETTERS} letters ({@code Twitter}, {@code iPhone6Plus}, {@code Straße}) is never joined
+     * {@link #LATIN_WORD_LETTERS} letters ({@code Twitter}, {@code iPhone6Plus}, {@code Straße}), or a number and
+     * a unit of {@link #UNIT_LETTERS} letters or more ({@code 16GB}), is never joined
      * with a Chinese character next to it, nor is one of {@link #SANDWICH_LETTERS} between two
      * ({@code 特斯拉 CEO 马斯克}); other runs may be ({@code A股}, {@code POS机}, {@code 款SUV}) as the
      * network decides, and so may any run with the other characters the network sees
@@ -839,15 +849,19 @@ public final class Decoder {
         }
         int b = a;
         int letters = 0;
+        // a number and its unit: ASCII digits (with the marks inside numbers), then letters only
+        boolean unit = text.charAt(offsets[a]) >= '0' && text.charAt(offsets[a]) <= '9';
         while (b < n && chunkOf[b] == chunkOf[a] && Chunker.inLatinRun(text, offsets[b])) {
           char c = text.charAt(offsets[b]);
-          letters += (c | 0x20) >= 'a' && (c | 0x20) <= 'z' || Chunker.isLatinLetter(c) ? 1 : 0;
+          boolean letter = (c | 0x20) >= 'a' && (c | 0x20) <= 'z' || Chunker.isLatinLetter(c);
+          unit &= letter || letters == 0;
+          letters += letter ? 1 : 0;
           b++;
         }
-        if (letters >= SANDWICH_LETTERS) {
+        if (letters >= SANDWICH_LETTERS || unit && letters >= UNIT_LETTERS) {
           boolean before = a > 0 && chunkOf[a - 1] == chunkOf[a] && isHan(a - 1);
           boolean after = b < n && chunkOf[b] == chunkOf[a] && isHan(b);
-          if (letters >= LATIN_WORD_LETTERS ? before || after : before && after) {
+          if (letters >= LATIN_WORD_LETTERS || unit ? before || after : before && after) {
             edges = edges == null ? new boolean[n + 1] : edges;
             edges[a] |= before;
             edges[b] |= after;

@@ -74,7 +74,8 @@ public final class Vocabulary {
    * The id a model reads for the code point {@code cp} of text under {@code rules}: that of its
    * normalised form; for a character outside the vocabulary, that of its simplified form when the
    * vocabulary holds it (traditional text on a model trained on simplified text,
-   * {@link dev.fenci.text.SimplifiedForms}), and for 〇 that of ○ (or the other way round);
+   * {@link dev.fenci.text.SimplifiedForms}), for 〇 that of ○ (or the other way round), and for a
+   * colon or middle dot that of the one People's Daily writes in its role ({@code ∶}, {@code ·});
    * else {@link #UNKNOWN}. The decoder reads input this
    * way, and so does a training run that starts from a model ({@code fenci train --init}), with
    * the model's vocabulary grown by the characters it cannot read.
@@ -92,7 +93,34 @@ public final class Vocabulary {
       // text mostly the ideographic zero (二〇〇八年); a model that knows one reads the other as it
       id = id(rules.normalize(cp == IDEOGRAPHIC_ZERO ? CIRCLE_ZERO : IDEOGRAPHIC_ZERO));
     }
+    if (id == UNKNOWN) {
+      int same = sameRole(rules.normalize(cp));
+      if (same != cp) {
+        id = id(same);
+      }
+    }
     return id;
+  }
+
+  /**
+   * The character People's Daily 1998 writes in the role of {@code cp}, or {@code cp}: the ratio
+   * colon {@code ∶} for the full-width colon (between digits: {@code 10：30}, {@code ３：１}; an ASCII
+   * colon reaches the network as the full-width one), the middle dot {@code ·} of foreign names for
+   * its look-alikes ({@code 馬克‧吐溫}: the hyphenation point of Big5 text, the half-width katakana
+   * middle dot, the dot operator, and the katakana middle dot {@code ・} where a model lacks it).
+   */
+  private static int sameRole(int cp) {
+    switch (cp) {
+      case 0xFF1A:
+        return 0x2236;
+      case 0x2027:
+      case 0xFF65:
+      case 0x22C5:
+      case 0x30FB:
+        return 0x00B7;
+      default:
+        return cp;
+    }
   }
 
   private static final int IDEOGRAPHIC_ZERO = 0x3007;

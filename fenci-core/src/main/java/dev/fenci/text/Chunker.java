@@ -10,8 +10,8 @@ import java.util.List;
  * exactly, never split a surrogate pair, and are the same at training and at segmentation time.
  *
  * <p>Punctuation here means Unicode punctuation (categories P*) except the marks that occur inside
- * words of the PKU standard ({@code . ． · ・ ∶ / ／ - － — _ % ％ ‰ ' &}): those are left to
- * the network. {@code @ # ＠ ＃} are cuts outside addresses: People's Daily 1998 has none, and the
+ * words of the PKU standard ({@code . ． · ・ ∶ / ／ - － — _ % ％ ‰ ' &}, and the other middle dots of
+ * names, {@code ‧ ･}, which the network reads as {@code ·}): those are left to the network. {@code @ # ＠ ＃} are cuts outside addresses: People's Daily 1998 has none, and the
  * micro-blog corpus writes them as words of their own 480 times in 482 ({@code @ 京东},
  * {@code # 双十一 #}); the {@code #} of {@code C#} is not ({@link #joinsSharp}). Each punctuation mark is a word of its own ({@code ！！} is two words, as the PKU
  * standard and the micro-blog corpora write it), except a run of an ellipsis mark
@@ -19,15 +19,18 @@ import java.util.List;
  * word too, so is an emoji with its modifiers ({@link Emoji}: {@code 👍🏻}, {@code 👨‍👩‍👧},
  * {@code 🇨🇳}) and a run of Hangul, of hiragana or of katakana ({@link #syllabic}) or of two letters or
  * more of another alphabet that Chinese text does not write ({@link #alphabet}: {@code Москва}). A comma or
- * colon inside a number written in ASCII digits ({@code 1,299}, {@code 19:30}, see
- * {@link #joinsDigits}) is no cut. An ASCII hyphen or full stop between ASCII letters or digits
+ * colon inside a number written in ASCII digits ({@code 1,299}, {@code 19:30}, {@code 19：30}, see
+ * {@link #joinsDigits}) is no cut, nor is a full-width colon between full-width digits ({@code ３：１},
+ * {@link #isColonInWideNumber}). An apostrophe between Latin letters ({@code don’t}), an underscore
+ * between Latin letters or digits ({@code x86_64}) and the last full stop of an abbreviation
+ * ({@code U.S.}) belong to the run too. An ASCII hyphen or full stop between ASCII letters or digits
  * ({@link #joinsHyphen}, {@link #joinsDot}) belongs to their run, which is never split and takes the
  * Latin letters beyond ASCII too ({@link #inLatinRun}: {@code Straße}), and so do
  * the pluses of {@code C++} ({@link #joinsPlus}); any other ASCII full stop is a cut, and a run of
  * them one word ({@code Java .}, {@code 嗯 ...}; {@link #isLoneDot}).
  */
 public final class Chunker {
-  private static final String WORD_INTERNAL = ".．·・∶/／-－—_%％‰'&";
+  private static final String WORD_INTERNAL = ".．·・‧･∶/／-－—_%％‰'&";
 
   /** Marks whose run is one word: the ellipsis is written as two of them ({@code ……}). */
   private static final String RUN_IS_ONE_WORD = "…‥";
@@ -248,11 +251,88 @@ public final class Chunker {
    */
   public static boolean joinsDigits(CharSequence text, int i) {
     char c = text.charAt(i);
-    if ((c != ',' && c != ':') || !isAsciiDigit(text, i - 1) || !isAsciiDigit(text, i + 1)) {
+    if ((c != ',' && c != ':' && c != FULL_WIDTH_COLON) || !isAsciiDigit(text, i - 1) || !isAsciiDigit(text, i + 1)) {
       return false;
     }
-    return c == ':' || (isAsciiDigit(text, i + 2) && isAsciiDigit(text, i + 3) && !isAsciiDigit(text, i + 4));
+    return c != ',' || (isAsciiDigit(text, i + 2) && isAsciiDigit(text, i + 3) && !isAsciiDigit(text, i + 4));
   }
+
+  /** The colon of Chinese input methods, which type it between digits too ({@code 10：30}, {@code 3：1}). */
+  private static final char FULL_WIDTH_COLON = '\uFF1A';
+
+  /**
+   * Whether the character at {@code i} is a full-width colon between two full-width digits
+   * ({@code １０：３０}, {@code ３：１}): no cut, but left to the network, which reads it as the ratio
+   * colon {@code ∶} that People's Daily 1998 writes there ({@code ３∶１}, inside the word 313 times
+   * in 313; {@link dev.fenci.model.Vocabulary#read}). Between ASCII digits it belongs to their run
+   * ({@link #joinsDigits}).
+   */
+  static boolean isColonInWideNumber(CharSequence text, int i) {
+    return text.charAt(i) == FULL_WIDTH_COLON && isWideDigit(text, i - 1) && isWideDigit(text, i + 1);
+  }
+
+  private static boolean isWideDigit(CharSequence text, int i) {
+    return i >= 0 && i < text.length() && text.charAt(i) >= '\uFF10' && text.charAt(i) <= '\uFF19';
+  }
+
+  /**
+   * Whether the character at {@code i} is an apostrophe, ASCII or typographic ({@code ' ’}), between
+   * two Latin letters ({@code don't}, {@code John’s}): part of their run, as the micro-blog corpus
+   * writes it (4 times in 4). The typographic one is otherwise a closing quote, a cut.
+   */
+  public static boolean joinsApostrophe(CharSequence text, int i) {
+    char c = text.charAt(i);
+    return (c == '\'' || c == '\u2019') && i > 0 && i + 1 < text.length() && isLatinLetterChar(text.charAt(i - 1))
+        && isLatinLetterChar(text.charAt(i + 1));
+  }
+
+  private static boolean isLatinLetterChar(char c) {
+    return (c | 0x20) >= 'a' && (c | 0x20) <= 'z' || isLatinLetter(c);
+  }
+
+  /**
+   * Whether the character at {@code i} is an underscore between two Latin letters or ASCII digits
+   * ({@code x86_64}, {@code zhang_san}): part of their run, as the micro-blog corpus writes it (6
+   * times in 6, user names mostly).
+   */
+  public static boolean joinsUnderscore(CharSequence text, int i) {
+    return text.charAt(i) == '_' && i > 0 && i + 1 < text.length()
+        && isLatinAlnum(text.charAt(i - 1)) && isLatinAlnum(text.charAt(i + 1));
+  }
+
+  /**
+   * Whether the character at {@code i} is the full stop that ends an abbreviation of one- or
+   * two-letter parts, each followed by a full stop ({@code U.S.}, {@code e.g.}, {@code Ph.D.},
+   * {@code a.m.}), before no letter or digit: part of its run, as the micro-blog corpus writes it
+   * ({@code P.s.}); any other full stop after a letter ends a sentence ({@link #isLoneDot}).
+   */
+  public static boolean endsAbbreviation(CharSequence text, int i) {
+    if (text.charAt(i) != '.' || i + 1 < text.length() && (isLatinAlnum(text.charAt(i + 1)) || text.charAt(i + 1) == '.')) {
+      return false;
+    }
+    int j = i - 1;
+    int dots = 0;
+    while (dots <= ABBREVIATION_PARTS) {
+      int letters = 0;
+      while (j >= 0 && letters <= 2 && (text.charAt(j) | 0x20) >= 'a' && (text.charAt(j) | 0x20) <= 'z') {
+        letters++;
+        j--;
+      }
+      if (letters < 1 || letters > 2) {
+        return false;
+      }
+      if (j >= 0 && text.charAt(j) == '.') {
+        dots++;
+        j--;
+      } else {
+        return dots >= 1 && (j < 0 || !isLatinAlnum(text.charAt(j)));
+      }
+    }
+    return false;
+  }
+
+  /** Most parts of an abbreviation ({@link #endsAbbreviation}): bounds the look back. */
+  private static final int ABBREVIATION_PARTS = 8;
 
   /**
    * Whether the character at {@code i} is an ASCII hyphen between two Latin letters or ASCII digits
@@ -311,7 +391,7 @@ public final class Chunker {
    * which saw none, joined them to the word before). People's Daily 1998 has no ASCII.
    */
   public static boolean isLoneDot(CharSequence text, int i) {
-    return text.charAt(i) == '.' && !joinsDot(text, i)
+    return text.charAt(i) == '.' && !joinsDot(text, i) && !endsAbbreviation(text, i)
         && !(i + 1 < text.length() && isAsciiAlnum(text.charAt(i + 1)) && (i == 0 || text.charAt(i - 1) != '.'));
   }
 
@@ -319,7 +399,8 @@ public final class Chunker {
    * Whether the character at {@code i} belongs to a run of Latin letters and ASCII digits that is
    * never split: ASCII letters and digits, {@link #isLatinLetter Latin letters} beyond ASCII, the
    * marks that join them ({@link #joinsDigits}, {@link #joinsHyphen}, {@link #joinsDot},
-   * {@link #joinsSharp}, {@link #joinsPlus}), and a combining mark after one of them
+   * {@link #joinsSharp}, {@link #joinsPlus}, {@link #joinsApostrophe}, {@link #joinsUnderscore},
+   * {@link #endsAbbreviation}), and a combining mark after one of them
    * ({@code cafe\u0301s}), among at most {@link #MARKS_IN_A_RUN} marks in a row.
    */
   public static boolean inLatinRun(CharSequence text, int i) {
@@ -329,7 +410,8 @@ public final class Chunker {
     }
     if (!isCombiningMark(c)) {
       return isLatinAlnum(c) || joinsDigits(text, i) || joinsHyphen(text, i) || joinsDot(text, i)
-          || joinsSharp(text, i) || joinsPlus(text, i);
+          || joinsSharp(text, i) || joinsPlus(text, i) || joinsApostrophe(text, i) || joinsUnderscore(text, i)
+          || endsAbbreviation(text, i);
     }
     // a mark is in the run of the character it follows: looked for without recursion, and not
     // beyond MARKS_IN_A_RUN marks, as every character of a run is asked about
@@ -401,7 +483,8 @@ public final class Chunker {
         while (!endsLine(text, end - 1) && end < n && isSpace(Character.codePointAt(text, end))) {
           end += Character.charCount(Character.codePointAt(text, end));
         }
-      } else if (isCut(cp) && !joinsDigits(text, i) && !joinsSharp(text, i) || isLoneDot(text, i)) {
+      } else if (isCut(cp) && !joinsDigits(text, i) && !joinsSharp(text, i) && !joinsApostrophe(text, i)
+          && !isColonInWideNumber(text, i) || isLoneDot(text, i)) {
         kind = Chunk.Kind.PUNCT;
         if (RUN_IS_ONE_WORD.indexOf(cp) >= 0 || cp == '.') {
           while (end < n && text.charAt(end) == cp) {

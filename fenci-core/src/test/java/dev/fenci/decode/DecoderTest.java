@@ -430,10 +430,14 @@ class DecoderTest {
     assertThat(words(text, d.wordEnds(text))).containsExactly("他用", "Twitter", "和AB发帖");
     assertThat(words("iPhone6Plus好", d.wordEnds("iPhone6Plus好"))).containsExactly("iPhone6Plus", "好");
     assertThat(words("A股和B股", d.wordEnds("A股和B股"))).containsExactly("A股和B股");
-    // only a Chinese character next to the run is kept apart: other letters and marks may join it
-    // (Schrödinger, Lily_Wang), and a run of fewer than four letters may join a Chinese one (js和)
-    assertThat(words("看Schrödinger和Lily_Wang和js好", d.wordEnds("看Schrödinger和Lily_Wang和js好")))
-        .containsExactly("看", "Schrödinger", "和", "Lily_Wang", "和js好");
+    // only a Chinese character next to the run is kept apart: other marks may join it (Lily+), and a
+    // run of fewer than four letters may join a Chinese one (js和)
+    assertThat(words("看Schrödinger和Lily_Wang和Lily+js好", d.wordEnds("看Schrödinger和Lily_Wang和Lily+js好")))
+        .containsExactly("看", "Schrödinger", "和", "Lily_Wang", "和", "Lily+js好");
+    // a number and a unit of two letters or more is a word of its own; a one-letter unit, or letters
+    // before the digits, may join
+    assertThat(words("有16GB内存跑5km路放3g盐用MP3听", d.wordEnds("有16GB内存跑5km路放3g盐用MP3听")))
+        .containsExactly("有", "16GB", "内存跑", "5km", "路放3g盐用MP3听");
     // three letters between two Chinese characters are a word of their own; two are not
     assertThat(words("特斯拉CEO马斯克", d.wordEnds("特斯拉CEO马斯克"))).containsExactly("特斯拉", "CEO", "马斯克");
     assertThat(words("卡拉OK厅", d.wordEnds("卡拉OK厅"))).containsExactly("卡拉OK厅");

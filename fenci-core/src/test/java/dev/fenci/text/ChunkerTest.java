@@ -226,6 +226,57 @@ class ChunkerTest {
   }
 
   @Test
+  void aFullWidthColonInsideANumberIsNoCut() {
+    // as typed by Chinese input methods: between ASCII digits it joins their run, between full-width
+    // digits it goes to the network; elsewhere, and the full-width comma always, it stays a cut
+    assertThat(show("会议10：30开始，比分３：１，时间：９点，1：a，１，２９９", TextRules.SEED))
+        .containsExactly("T:会议", "A:10：30", "T:开始", "P:，", "T:比分３：１", "P:，", "T:时间", "P:：", "T:９点", "P:，",
+            "A:1", "P:：", "A:a", "P:，", "T:１", "P:，", "T:２９９");
+    assertThat(show("10：30到３：１", TextRules.FOLD)).containsExactly("T:10：30到３：１");
+    assertThat(Chunker.inLatinRun("3：1", 1)).isTrue();
+    assertThat(Chunker.inLatinRun("３：１", 1)).as("full-width digits make no Latin run").isFalse();
+    assertThat(show("：1", TextRules.SEED)).containsExactly("P:：", "A:1");
+    assertThat(show("１：", TextRules.SEED)).containsExactly("T:１", "P:：");
+  }
+
+  @Test
+  void anApostropheBetweenLatinLettersBelongsToTheirRun() {
+    assertThat(show("他说don’t worry，John's书", TextRules.SEED))
+        .containsExactly("T:他说", "A:don’t", "S: ", "A:worry", "P:，", "A:John's", "T:书");
+    // a quote around a word, after a digit or at the edges stays a cut (’) or goes to the network (')
+    assertThat(show("‘Hi’你好，5’a", TextRules.SEED)).containsExactly("P:‘", "A:Hi", "P:’", "T:你好", "P:，", "A:5",
+        "P:’", "A:a");
+    assertThat(show("’a’", TextRules.SEED)).containsExactly("P:’", "A:a", "P:’");
+    assertThat(Chunker.joinsApostrophe("Straße’s", 6)).isTrue();
+    assertThat(Chunker.joinsApostrophe("a'", 1)).isFalse();
+  }
+
+  @Test
+  void anUnderscoreBetweenLatinLettersOrDigitsBelongsToTheirRun() {
+    assertThat(show("x86_64架构，@zhang_san和_a", TextRules.SEED))
+        .containsExactly("A:x86_64", "T:架构", "P:，", "P:@", "A:zhang_san", "T:和_", "A:a");
+    assertThat(Chunker.inLatinRun("a__b", 1)).isFalse();
+    assertThat(Chunker.inLatinRun("a_", 1)).isFalse();
+  }
+
+  @Test
+  void theLastFullStopOfAnAbbreviationBelongsToItsRun() {
+    assertThat(show("美国(U.S.)政府，e.g.苹果，Ph.D.毕业，a.m. 到", TextRules.SEED))
+        .containsExactly("T:美国", "P:(", "A:U.S.", "P:)", "T:政府", "P:，", "A:e.g.", "T:苹果", "P:，", "A:Ph.D.", "T:毕业",
+            "P:，", "A:a.m.", "S: ", "T:到");
+    // a sentence's end after a word, a version or a name; parts of three letters; stops in a row
+    for (String s : new String[] {"Java.", "v1.2.", "Node.js.", "Mr.", "abc.de.", "e.g..", "U.S.A"}) {
+      assertThat(Chunker.endsAbbreviation(s, s.length() - 1)).as(s).isFalse();
+    }
+    for (String s : new String[] {"U.S.A.", "i.e.", "(e.g.", "P.s."}) {
+      assertThat(Chunker.endsAbbreviation(s, s.length() - 1)).as(s).isTrue();
+    }
+    assertThat(Chunker.endsAbbreviation("e.g.x", 3)).as("before a letter").isFalse();
+    String many = "a.".repeat(20);
+    assertThat(Chunker.endsAbbreviation(many, many.length() - 1)).as("more parts than an abbreviation has").isFalse();
+  }
+
+  @Test
   void seedRulesEmitAsciiRunsWhole() {
     assertThat(show("2001年iPhone15发布", TextRules.SEED))
         .containsExactly("A:2001", "T:年", "A:iPhone15", "T:发布");
@@ -242,6 +293,8 @@ class ChunkerTest {
   @Test
   void wordInternalMarksGoToTheNetwork() {
     assertThat(show("３．５％和阿·布托", TextRules.SEED)).containsExactly("T:３．５％和阿·布托");
+    // the other middle dots of names: the hyphenation point of Big5 text, the half-width katakana one
+    assertThat(show("馬克‧吐溫和马克･吐温", TextRules.SEED)).containsExactly("T:馬克‧吐溫和马克･吐温");
   }
 
   @Test
