@@ -260,9 +260,9 @@ public final class DictionarySnapshot {
             && separatesDigits(text.charAt(after)) && wordKind(Character.codePointAt(text, after + 1)) == 2);
   }
 
-  /** A mark that numbers hold between digits: a decimal point (also full-width), a thousands separator, a colon, a hyphen. */
+  /** A mark that numbers hold between digits: a decimal point (also full-width), a thousands separator, a colon (also full-width), a hyphen. */
   private static boolean separatesDigits(char c) {
-    return c == '.' || c == ',' || c == ':' || c == '-' || c == '．';
+    return c == '.' || c == ',' || c == ':' || c == '-' || c == '．' || c == '：';
   }
 
   /** Whether {@code a} and {@code b} are both Latin letters or both digits (ASCII or full-width). */
