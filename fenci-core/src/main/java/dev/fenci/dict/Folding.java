@@ -6,7 +6,8 @@ import dev.fenci.text.SimplifiedForms;
  * How a dictionary compares its words with text: character by character after folding the forms
  * a reader takes for the same character. A full-width letter, digit or symbol is its ASCII form
  * ({@code ＡＢＣ公司} is {@code ABC公司}), every other space (the ideographic space U+3000, the no-break
- * space U+00A0 of web pages, the typographic spaces U+2000-U+200A) is a space, 〇 is ○, and a
+ * space U+00A0 of web pages, the typographic spaces U+2000-U+200A) is a space, 〇 is ○, the middle
+ * dots of names ({@code ‧ ･ ⋅ ・}) are {@code ·}, and a
  * traditional-only character is its simplified form ({@code 臺灣} is {@code 台灣} is {@code 台湾};
  * {@link SimplifiedForms}), except the few that simplified text writes too ({@link #KEPT}). So an
  * entry matches the ways of writing it that the network reads alike, and two entries that fold to
@@ -53,6 +54,9 @@ final class Folding {
       }
     }
     t[0x3007] = '\u25CB'; // 〇 as ○, as People's Daily 1998 writes zero in years (二○○八年)
+    for (char dot : new char[] {'\u2027', '\uFF65', '\u22C5', '\u30FB'}) {
+      t[dot] = '\u00B7'; // the middle dots of names as ·, as the network reads them (馬克‧吐溫)
+    }
     return t;
   }
 

@@ -74,6 +74,7 @@ class AhoCorasickTest {
     assertThat(found(words, "IPHONE 15、abc公司")).isEmpty(); // case is kept
     // characters that simplified text writes too stay themselves: 乾县 is not the 干县 of 若干县
     assertThat(found(List.of("乾县", "二〇〇八年"), "若干县，二○○八年")).containsExactly("4:9:1");
+    assertThat(found(List.of("马克·吐温"), "馬克‧吐溫和马克･吐温")).containsExactly("0:5:0", "6:11:0");
     assertThat(Folding.folded()).isBetween(2_900, 3_100); // full-width forms and the BMP pairs of the table
   }
 
