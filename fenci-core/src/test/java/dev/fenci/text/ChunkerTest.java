@@ -233,10 +233,20 @@ class ChunkerTest {
         .containsExactly("T:会议", "A:10：30", "T:开始", "P:，", "T:比分３：１", "P:，", "T:时间", "P:：", "T:９点", "P:，",
             "A:1", "P:：", "A:a", "P:，", "T:１", "P:，", "T:２９９");
     assertThat(show("10：30到３：１", TextRules.FOLD)).containsExactly("T:10：30到３：１");
+    // the tilde of a range between ASCII digits, as a hyphen there
+    assertThat(show("3~5天，a~b，3~", TextRules.SEED)).containsExactly("A:3~5", "T:天", "P:，", "A:a", "T:~", "A:b", "P:，",
+        "A:3", "T:~");
     assertThat(Chunker.inLatinRun("3：1", 1)).isTrue();
     assertThat(Chunker.inLatinRun("３：１", 1)).as("full-width digits make no Latin run").isFalse();
     assertThat(show("：1", TextRules.SEED)).containsExactly("P:：", "A:1");
     assertThat(show("１：", TextRules.SEED)).containsExactly("T:１", "P:：");
+  }
+
+  @Test
+  void aRunOfSlashesOutsideAnAddressIsOneWord() {
+    assertThat(show("转发//@李四:对，元/件，http://a.cn", TextRules.FOLD))
+        .containsExactly("T:转发", "P://", "P:@", "T:李四", "P::", "T:对", "P:，", "T:元/件", "P:，", "L:http://a.cn");
+    assertThat(show("a///b/", TextRules.SEED)).containsExactly("A:a", "P:///", "A:b", "T:/");
   }
 
   @Test
