@@ -56,6 +56,9 @@ import org.apache.spark.sql.types.StructType;
  *   <li>{@code keepPunctuation}: whether words made only of punctuation (Unicode's P categories:
  *       {@code ，。“”}, and ASCII's {@code . , ! ? % # @ & * / -} too) are kept; true by default, so
  *       that the words are {@code fenci_segment}'s ({@link FenciFunctions}).</li>
+ *   <li>{@code toLowercase}: whether each word is lower-cased (by {@link String#toLowerCase(java.util.Locale)}
+ *       with {@link java.util.Locale#ROOT}) after segmentation, as Spark's {@code RegexTokenizer} does
+ *       by default; false by default, so that the words are the text's as written.</li>
  * </ul>
  * The runs of whitespace between words are never in the list.
  *
@@ -79,6 +82,7 @@ public final class FenciTokenizer extends Transformer implements DefaultParamsWr
   private final StringArrayParam dictionaries;
   private final BooleanParam subwords;
   private final BooleanParam keepPunctuation;
+  private final BooleanParam toLowercase;
 
   /** A stage with a new uid and the default settings. */
   public FenciTokenizer() {
@@ -96,11 +100,13 @@ public final class FenciTokenizer extends Transformer implements DefaultParamsWr
         "user dictionary files (word,multiplier lines), on the driver's file system");
     subwords = new BooleanParam(this, "subwords", "whether each word is followed by the known words inside it");
     keepPunctuation = new BooleanParam(this, "keepPunctuation", "whether words made only of punctuation are kept");
+    toLowercase = new BooleanParam(this, "toLowercase", "whether the words are lower-cased (as Spark's tokenizers do)");
     setDefault(outputCol, uid + "__output");
     setDefault(model, Presets.DEFAULT);
     setDefault(dictionaries, new String[0]);
     setDefault(subwords, false);
     setDefault(keepPunctuation, true);
+    setDefault(toLowercase, false);
   }
 
   @Override
@@ -156,6 +162,18 @@ public final class FenciTokenizer extends Transformer implements DefaultParamsWr
 
   public FenciTokenizer setSubwords(boolean value) {
     return (FenciTokenizer) set(subwords, value);
+  }
+
+  public BooleanParam toLowercase() {
+    return toLowercase;
+  }
+
+  public FenciTokenizer setToLowercase(boolean value) {
+    return (FenciTokenizer) set(toLowercase, value);
+  }
+
+  public boolean getToLowercase() {
+    return (Boolean) $(toLowercase);
   }
 
   public FenciTokenizer setKeepPunctuation(boolean value) {
@@ -288,9 +306,15 @@ public final class FenciTokenizer extends Transformer implements DefaultParamsWr
     }
     boolean parts = getSubwords();
     boolean punctuation = getKeepPunctuation();
-    UserDefinedFunction words = functions.udf(
-        (UDF1<String, List<String>>) text -> text == null ? List.of() : WordLists.words(s.segmenter(), text, parts, punctuation),
-        WORDS);
+    boolean lower = getToLowercase();
+    UserDefinedFunction words = functions.udf((UDF1<String, List<String>>) text -> {
+      if (text == null) {
+        return List.of();
+      }
+      List<String> w = WordLists.words(s.segmenter(), text, parts, punctuation);
+      // segmented as written (a model reads case), then lower-cased: iPhone, IPHONE and iphone are one feature
+      return lower ? w.stream().map(x -> x.toLowerCase(java.util.Locale.ROOT)).toList() : w;
+    }, WORDS);
     return dataset.withColumn(getOutputCol(), words.apply(dataset.col(getInputCol())));
   }
 

@@ -95,13 +95,29 @@ class FenciTokenizerTest {
     assertThat(republic).startsWith("中华人民共和国").contains("人民", "共和国").doesNotContain("！");
   }
 
+  @Test
+  void wordsAreLowerCasedWhenAsked() throws Exception {
+    FenciTokenizer tokenizer = new FenciTokenizer().setInputCol("text").setOutputCol("words").setModel("fast");
+    assertThat(tokenizer.getToLowercase()).isFalse();
+    List<Row> rows = tokenizer.setToLowercase(true).transform(texts()).select("text", "words").collectAsList();
+    Segmenter fast = Segmenter.load("fast");
+    for (Row r : rows) {
+      String text = r.getString(0);
+      List<String> expected = text == null ? List.of()
+          : expected(fast, text, false, true).stream().map(w -> w.toLowerCase(java.util.Locale.ROOT)).toList();
+      assertThat(r.<String>getList(1)).as(String.valueOf(text)).isEqualTo(expected);
+    }
+    assertThat(rows.stream().filter(r -> r.getString(0) != null && r.getString(0).contains("iPhone"))
+        .findFirst().orElseThrow().<String>getList(1)).contains("iphone", "pro").doesNotContain("iPhone");
+  }
+
   /** The settings survive a pipeline's save and load, and the loaded pipeline gives the same rows. */
   @Test
   void aPipelineWithTheStageIsSavedAndLoaded() throws Exception {
     Path dict = dir.resolve("my.dict");
     Files.writeString(dict, "扫描二维,inf\n", StandardCharsets.UTF_8);
     FenciTokenizer tokenizer = new FenciTokenizer().setInputCol("text").setOutputCol("words").setModel("fast")
-        .setDictionaries(dict.toString()).setSubwords(true).setKeepPunctuation(false);
+        .setDictionaries(dict.toString()).setSubwords(true).setKeepPunctuation(false).setToLowercase(true);
     Pipeline pipeline = new Pipeline().setStages(new PipelineStage[] {
         tokenizer, new CountVectorizer().setInputCol("words").setOutputCol("features")});
     PipelineModel fitted = pipeline.fit(texts());
@@ -118,6 +134,7 @@ class FenciTokenizerTest {
     assertThat(stage.getDictionaries()).containsExactly(dict.toString());
     assertThat(stage.getSubwords()).isTrue();
     assertThat(stage.getKeepPunctuation()).isFalse();
+    assertThat(stage.getToLowercase()).isTrue();
     assertThat(stage.getOutputCol()).isEqualTo("words");
     assertThat(loaded.transform(texts()).select("text", "words", "features").orderBy("text").collectAsList())
         .isEqualTo(before);
@@ -133,7 +150,7 @@ class FenciTokenizerTest {
 
   private static String settings(FenciTokenizer t) {
     return String.join("|", t.uid(), t.getInputCol(), t.getOutputCol(), t.getModel(), String.join(",", t.getDictionaries()),
-        String.valueOf(t.getSubwords()), String.valueOf(t.getKeepPunctuation()));
+        String.valueOf(t.getSubwords()), String.valueOf(t.getKeepPunctuation()), String.valueOf(t.getToLowercase()));
   }
 
   /** A model file and a dictionary are read on the driver and broadcast: the executors need neither file. */
