@@ -339,6 +339,24 @@ public final class Chunker {
   private static final int ABBREVIATION_PARTS = 8;
 
   /**
+   * Whether the character at {@code i} is a mark that the rules above take out of the cuts, a
+   * typographic apostrophe between letters ({@link #joinsApostrophe}), a full-width colon between
+   * digits ({@link #joinsDigits}, {@link #isColonInWideNumber}) or the last full stop of an
+   * abbreviation ({@link #endsAbbreviation}), but whose letter or digit on one side belongs to an
+   * address: the one before it ends at {@code linkEnd} (where the chunker's last address ended), or
+   * one starts after it. It stays a cut there, as it was before those rules: the full stop of
+   * {@code x@y.cn.} or {@code http://a.cn/ab.js.} ends a sentence (an address never takes it,
+   * {@link Links}), and is not an abbreviation's made of the address's last letters.
+   */
+  static boolean joinedBesideLink(CharSequence text, int i, int linkEnd) {
+    char c = text.charAt(i);
+    return (c == '\u2019' && joinsApostrophe(text, i)
+            || c == FULL_WIDTH_COLON && (joinsDigits(text, i) || isColonInWideNumber(text, i))
+            || c == '.' && endsAbbreviation(text, i))
+        && (i == linkEnd || i + 1 < text.length() && Links.end(text, i + 1) > 0);
+  }
+
+  /**
    * Whether the character at {@code i} is an ASCII hyphen between two Latin letters or ASCII digits
    * ({@code COVID-19}, {@code Wi-Fi}, {@code 2026-12-02}), which the micro-blog corpus writes
    * inside one word 146 times in 154 (People's Daily has no ASCII; its full-width hyphen is
@@ -468,6 +486,7 @@ public final class Chunker {
     int n = text.length();
     int i = 0;
     int textStart = -1;
+    int linkEnd = -1; // where the last address ended (see joinedBesideLink)
     while (i < n) {
       int cp = Character.codePointAt(text, i);
       int len = Character.charCount(cp);
@@ -499,7 +518,8 @@ public final class Chunker {
           end += Character.charCount(Character.codePointAt(text, end));
         }
       } else if (isCut(cp) && !joinsDigits(text, i) && !joinsSharp(text, i) && !joinsApostrophe(text, i)
-          && !isColonInWideNumber(text, i) || isLoneDot(text, i) || isSlashRun(text, i)) {
+          && !isColonInWideNumber(text, i) || isLoneDot(text, i) || isSlashRun(text, i)
+          || joinedBesideLink(text, i, linkEnd)) {
         kind = Chunk.Kind.PUNCT;
         if (RUN_IS_ONE_WORD.indexOf(cp) >= 0 || cp == '.' || cp == '/') {
           while (end < n && text.charAt(end) == cp) {
@@ -509,7 +529,8 @@ public final class Chunker {
       } else if (rules.asciiRunsAreWords() && isLatinAlnum(cp)) {
         kind = Chunk.Kind.ASCII;
         // up to an address that starts inside the run (19:30abc@x.com), as in text
-        while (end < n && inLatinRun(text, end) && Links.end(text, end) < 0 && Emoji.end(text, end) < 0) {
+        while (end < n && inLatinRun(text, end) && Links.end(text, end) < 0 && Emoji.end(text, end) < 0
+            && !joinedBesideLink(text, end, -1)) {
           end++;
         }
       }
@@ -517,6 +538,9 @@ public final class Chunker {
         // a combining mark or variation selector belongs to the character before it, here the
         // last one of a word made by rule (https://cafe\u0301, 😀\uFE0F, 한국어\u302E)
         end = marksEnd(text, end);
+      }
+      if (kind == Chunk.Kind.LINK) {
+        linkEnd = end;
       }
       if (kind == null) {
         if (textStart < 0) {

@@ -205,7 +205,7 @@ class ChunkerTest {
 
   @Test
   void aLongRunOfFalseStartsIsScannedInLinearTime() {
-    String[] patterns = {"www.-", "http://a)", "a@a@", "1,2,", "a.cn/(", ",a.cn:1", " a.b.c"};
+    String[] patterns = {"www.-", "http://a)", "a@a@", "1,2,", "a.cn/(", ",a.cn:1", " a.b.c", "x@y.cn’", "a.b.", "1：", "//"};
     for (String p : patterns) {
       String s = p.repeat(200_000); // 1 M characters: quadratic scanning would take minutes
       long t = System.nanoTime();
@@ -284,6 +284,61 @@ class ChunkerTest {
     assertThat(Chunker.endsAbbreviation("e.g.x", 3)).as("before a letter").isFalse();
     String many = "a.".repeat(20);
     assertThat(Chunker.endsAbbreviation(many, many.length() - 1)).as("more parts than an abbreviation has").isFalse();
+  }
+
+  @Test
+  void aMarkThatJoinsLettersOrDigitsStaysACutBesideAnAddress() {
+    // the address's last letters make no abbreviation: its full stop ends the sentence, as after x@163.com.
+    for (TextRules rules : TextRules.values()) {
+      assertThat(show("写信给x@y.cn.谢谢", rules)).as("%s", rules).containsExactly("T:写信给", "L:x@y.cn", "P:.", "T:谢谢");
+      assertThat(show("见http://a.cn/ab.js.好", rules)).as("%s", rules)
+          .containsExactly("T:见", "L:http://a.cn/ab.js", "P:.", "T:好");
+      assertThat(show("见http://t.cn’s", rules).get(2)).as("%s", rules).isEqualTo("P:’");
+      assertThat(show("见http://a.cn/1：30", rules).get(2)).as("%s", rules).isEqualTo("P:：");
+    }
+    // nor with an address after it (a closing quote), in a run of the seed rules too
+    assertThat(show("‘Hi’www.a.cn", TextRules.SEED)).containsExactly("P:‘", "A:Hi", "P:’", "L:www.a.cn");
+    assertThat(show("‘Hi’www.a.cn", TextRules.FOLD)).containsExactly("P:‘", "T:Hi", "P:’", "L:www.a.cn");
+    // elsewhere the rules are unchanged
+    assertThat(show("U.S.和don’t和10：30", TextRules.SEED)).containsExactly("A:U.S.", "T:和", "A:don’t", "T:和", "A:10：30");
+  }
+
+  /**
+   * Text with addresses and the marks that join letters or digits: a mark next to an address is a
+   * cut, and the seed rules' ASCII runs never hold a character that the chunker cuts.
+   */
+  @Property
+  void aJoiningMarkBesideAnAddressIsACut(@ForAll("joinsAndAddresses") String s) {
+    coverExactly(s);
+    for (TextRules rules : TextRules.values()) {
+      List<Chunk> chunks = new Chunker(rules).chunk(s);
+      for (int k = 0; k < chunks.size(); k++) {
+        Chunk c = chunks.get(k);
+        if (c.kind() != Chunk.Kind.LINK) {
+          continue;
+        }
+        if (k + 1 < chunks.size() && "’：.".indexOf(s.charAt(c.end())) >= 0) {
+          assertThat(chunks.get(k + 1).kind()).as("after %s in %s (%s)", c, s, rules).isEqualTo(Chunk.Kind.PUNCT);
+        }
+        if (k > 0 && "’：".indexOf(s.charAt(c.start() - 1)) >= 0) {
+          assertThat(chunks.get(k - 1).kind()).as("before %s in %s (%s)", c, s, rules).isEqualTo(Chunk.Kind.PUNCT);
+        }
+      }
+      if (rules.asciiRunsAreWords()) {
+        for (Chunk c : chunks) {
+          // a mark that joins letters or digits has them on both sides, inside the run
+          if (c.kind() == Chunk.Kind.ASCII) {
+            assertThat("’：".indexOf(s.charAt(c.end() - 1))).as("%s in %s", c, s).isNegative();
+          }
+        }
+      }
+    }
+  }
+
+  @Provide
+  Arbitrary<String> joinsAndAddresses() {
+    return Arbitraries.of("http://a.cn", "x@y.cn", "www.b.cn", "a.cn/ab.js", "U", "S", "e", "g", "1", "３", ".", "’", "：",
+        "'", "中", " ", "t", "ab").list().ofMaxSize(10).map(l -> String.join("", l));
   }
 
   @Test
