@@ -181,6 +181,8 @@ class DictionarySegmentationTest {
     Segmenter numbers = with(DEFAULT, Entry.forced("14"), Entry.forced("299"), Entry.forced("30"), Entry.forced("12"));
     assertThat(numbers.segment("圆周率3.14，价格1,299元，19:30开始，2026-12-02")).contains("3.14", "1,299", "19:30", "2026-12-02");
     assertThat(numbers.segment("会议10：30开始")).contains("10：30");
+    assertThat(numbers.segment("12~14岁，3~12个")).contains("12~14", "3~12");
+    assertThat(with(DEFAULT, Entry.forced("5天")).segment("3~5天").get(0)).startsWith("3~5"); // was 3~ 5天
     assertThat(numbers.segment("第14届")).contains("14");
     // a letter next to a digit is a word's edge: the user's iPhone is cut out of iPhone6Plus, as docs/dictionaries.md says
     assertThat(s.segment("我买了iPhone6Plus")).contains("iPhone");
