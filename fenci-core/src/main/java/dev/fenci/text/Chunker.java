@@ -325,10 +325,11 @@ public final class Chunker {
       if (letters < 1 || letters > 2) {
         return false;
       }
-      if (j >= 0 && text.charAt(j) == '.') {
+      if (j >= 0 && text.charAt(j) == '.' && !(j > 0 && text.charAt(j - 1) == '.')) {
         dots++;
         j--;
       } else {
+        // (the last full stop of a run of them, an ellipsis and a cut, parts no abbreviation: 嗯...e.g.)
         return dots >= 1 && (j < 0 || !isLatinAlnum(text.charAt(j)));
       }
     }

@@ -282,6 +282,10 @@ class ChunkerTest {
       assertThat(Chunker.endsAbbreviation(s, s.length() - 1)).as(s).isTrue();
     }
     assertThat(Chunker.endsAbbreviation("e.g.x", 3)).as("before a letter").isFalse();
+    // after an ellipsis of full stops, a word of its own, as after any other cut
+    assertThat(show("嗯...e.g.苹果，(e.g.苹果", TextRules.SEED))
+        .containsExactly("T:嗯", "P:...", "A:e.g.", "T:苹果", "P:，", "P:(", "A:e.g.", "T:苹果");
+    assertThat(show("..U.S.", TextRules.SEED)).containsExactly("P:..", "A:U.S.");
     String many = "a.".repeat(20);
     assertThat(Chunker.endsAbbreviation(many, many.length() - 1)).as("more parts than an abbreviation has").isFalse();
   }
