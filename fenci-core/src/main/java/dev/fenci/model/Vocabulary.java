@@ -94,8 +94,9 @@ public final class Vocabulary {
       id = id(rules.normalize(cp == IDEOGRAPHIC_ZERO ? CIRCLE_ZERO : IDEOGRAPHIC_ZERO));
     }
     if (id == UNKNOWN) {
-      int same = sameRole(rules.normalize(cp));
-      if (same != cp) {
+      int normalized = rules.normalize(cp);
+      int same = sameRole(normalized);
+      if (same != normalized) {
         id = id(same);
       }
     }
