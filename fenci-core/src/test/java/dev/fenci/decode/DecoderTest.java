@@ -438,6 +438,10 @@ class DecoderTest {
     // before the digits, may join
     assertThat(words("有16GB内存跑5km路放3g盐用MP3听", d.wordEnds("有16GB内存跑5km路放3g盐用MP3听")))
         .containsExactly("有", "16GB", "内存跑", "5km", "路放3g盐用MP3听");
+    // a symbol is never joined with a Chinese character, but for ○ (a zero in years) and the degree signs;
+    // what else is next to it is the network's (x≥0)
+    assertThat(words("商标™和★好评中+英二○○八年x≥0", d.wordEnds("商标™和★好评中+英二○○八年x≥0")))
+        .containsExactly("商标", "™", "和", "★", "好评中", "+", "英二○○八年x≥0");
     // three letters between two Chinese characters are a word of their own; two are not
     assertThat(words("特斯拉CEO马斯克", d.wordEnds("特斯拉CEO马斯克"))).containsExactly("特斯拉", "CEO", "马斯克");
     assertThat(words("卡拉OK厅", d.wordEnds("卡拉OK厅"))).containsExactly("卡拉OK厅");
