@@ -19,6 +19,9 @@ package dev.fenci.text;
  *   <li>Without a scheme, a host name ({@code example.com}: two or more dot-separated labels, the
  *       last of two letters or more) followed by a path ({@code /a}), perhaps after a port
  *       ({@code :8080/a}), starts a web address too, which runs on as above.</li>
+ *   <li>A Windows file path from a drive letter ({@code C:\Windows\system32}) or a network path
+ *       ({@code \\\\server\share}) runs over ASCII letters and digits, backslashes and the marks of
+ *       file names up to a space or any other character ({@link #drivePathEnd}).</li>
  *   <li>An e-mail address is a local part of letters, digits and {@code . _ % + -} that does not
  *       follow another such character, {@code @}, then two or more dot-separated labels of
  *       letters, digits and {@code -}, the last of two letters or more.</li>
@@ -41,13 +44,71 @@ final class Links {
   /** The end of the web or e-mail address that starts at {@code i}, or -1 if none starts there. */
   static int end(CharSequence text, int i) {
     if (!isAlnum(text.charAt(i))) {
-      return -1;
+      return text.charAt(i) == '\\' ? uncPathEnd(text, i) : -1;
     }
     int url = urlEnd(text, i);
     if (url < 0) {
       url = bareHostEnd(text, i);
     }
+    if (url < 0) {
+      url = drivePathEnd(text, i);
+    }
     return url > 0 ? url : emailEnd(text, i);
+  }
+
+  /** Marks a Windows file path holds besides letters, digits and backslashes ({@code C:\Program_Files\a-b (2).txt}). */
+  private static final String PATH_MARKS = "._-~$()+,;=@[]{}!#%&'";
+
+  /**
+   * A Windows path from a drive letter ({@code C:\Windows\system32\drivers\etc\hosts}): an ASCII
+   * letter that follows no letter or digit, {@code :\}, then backslashes, ASCII letters and digits,
+   * Latin letters with their marks and {@link #PATH_MARKS}, up to a space, a Chinese character or any
+   * other character (a folder written in Chinese ends it, as for web addresses), without marks that
+   * end a sentence at its end, and before the first closing bracket it did not open.
+   */
+  private static int drivePathEnd(CharSequence text, int i) {
+    char d = text.charAt(i);
+    if ((d | 0x20) < 'a' || (d | 0x20) > 'z' || i + 2 >= text.length() || text.charAt(i + 1) != ':'
+        || text.charAt(i + 2) != '\\' || i > 0 && (isAlnum(text.charAt(i - 1)) || continuesLetter(text, i - 1))) {
+      return -1;
+    }
+    return pathEnd(text, i, i + 3);
+  }
+
+  /** A network path ({@code \\\\server\share\file}): two backslashes after no backslash, then a letter or digit, then as a drive path. */
+  private static int uncPathEnd(CharSequence text, int i) {
+    if (i + 2 >= text.length() || text.charAt(i + 1) != '\\' || !isAsciiAlnum(text.charAt(i + 2))
+        || i > 0 && text.charAt(i - 1) == '\\') {
+      return -1;
+    }
+    return pathEnd(text, i, i + 2);
+  }
+
+  private static int pathEnd(CharSequence text, int start, int from) {
+    int n = text.length();
+    int end = from;
+    int parens = 0;
+    int brackets = 0;
+    while (end < n) {
+      char c = text.charAt(end);
+      if (!(isAsciiAlnum(c) || c == '\\' || PATH_MARKS.indexOf(c) >= 0 || continuesLetter(text, end))) {
+        break;
+      }
+      parens += c == '(' ? 1 : c == ')' ? -1 : 0;
+      brackets += c == '[' ? 1 : c == ']' ? -1 : 0;
+      if (parens < 0 || brackets < 0) {
+        break;
+      }
+      end += Character.charCount(Character.codePointAt(text, end));
+    }
+    while (end > from && TRAILING.indexOf(text.charAt(end - 1)) >= 0) {
+      end--;
+    }
+    return end;
+  }
+
+  private static boolean isAsciiAlnum(char c) {
+    return c < 0x80 && Character.isLetterOrDigit(c);
   }
 
   private static int urlEnd(CharSequence text, int i) {

@@ -78,6 +78,19 @@ class ChunkerTest {
   }
 
   @Test
+  void windowsPathsAreOneWord() {
+    assertThat(show("配置文件位于C:\\Windows\\system32\\drivers\\etc\\hosts。", TextRules.FOLD))
+        .containsExactly("T:配置文件位于", "L:C:\\Windows\\system32\\drivers\\etc\\hosts", "P:。");
+    assertThat(show("打开D:\\项目\\报告.docx和\\\\server\\share\\a (1).txt", TextRules.FOLD))
+        .containsExactly("T:打开", "L:D:\\", "T:项目", "P:\\", "T:报告.docx和", "L:\\\\server\\share\\a", "S: ",
+            "P:(", "T:1", "P:)", "T:.txt");
+    assertThat(show("(见C:\\temp)和AC:\\x", TextRules.FOLD)).containsExactly("P:(", "T:见", "L:C:\\temp", "P:)", "T:和AC",
+        "P::", "P:\\", "T:x");
+    // three backslashes start no network path, nor does one inside a run of them
+    assertThat(show("\\\\\\a", TextRules.FOLD)).noneMatch(c -> c.startsWith("L:"));
+  }
+
+  @Test
   void emailAddressesAreOneWord() {
     assertThat(show("邮箱：zhang_san2020@163.com。联系我foo.bar+cws@mail.example.org谢谢", TextRules.FOLD))
         .containsExactly("T:邮箱", "P:：", "L:zhang_san2020@163.com", "P:。", "T:联系我",
@@ -205,7 +218,7 @@ class ChunkerTest {
 
   @Test
   void aLongRunOfFalseStartsIsScannedInLinearTime() {
-    String[] patterns = {"www.-", "http://a)", "a@a@", "1,2,", "a.cn/(", ",a.cn:1", " a.b.c", "x@y.cn’", "a.b.", "1：", "//"};
+    String[] patterns = {"C:\\\\", "\\\\\\\\a", "x(C:\\\\a", "www.-", "http://a)", "a@a@", "1,2,", "a.cn/(", ",a.cn:1", " a.b.c", "x@y.cn’", "a.b.", "1：", "//"};
     for (String p : patterns) {
       String s = p.repeat(200_000); // 1 M characters: quadratic scanning would take minutes
       long t = System.nanoTime();
