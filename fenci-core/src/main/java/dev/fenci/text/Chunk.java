@@ -24,6 +24,12 @@ public record Chunk(int start, int end, Kind kind) {
      * to the network.
      */
     SCRIPT,
+    /**
+     * A temperature unit written as the degree sign and a letter ({@code °C}, {@code °F}): one word, as
+     * {@code ℃} is one in People's Daily 1998 ({@code １０ ℃}) and {@code °C} in the micro-blogs; not
+     * shown to the network.
+     */
+    UNIT,
     /** Text the network segments. */
     TEXT
   }

@@ -28,7 +28,8 @@ import java.util.List;
  * Latin letters beyond ASCII too ({@link #inLatinRun}: {@code Straße}), and so do
  * the pluses of {@code C++} ({@link #joinsPlus}); any other ASCII full stop is a cut, and a run of
  * them one word ({@code Java .}, {@code 嗯 ...}; {@link #isLoneDot}); so is a run of two ASCII slashes
- * or more outside an address ({@code //@李四}; {@link #isSlashRun}).
+ * or more outside an address ({@code //@李四}; {@link #isSlashRun}), and a temperature unit written as
+ * the degree sign and a letter ({@code °C}; {@link #isDegreeUnit}).
  */
 public final class Chunker {
   private static final String WORD_INTERNAL = ".．·・‧･∶/／-－—_%％‰'&";
@@ -419,6 +420,16 @@ public final class Chunker {
   }
 
   /**
+   * Whether a temperature unit starts at {@code i}: the degree sign and an ASCII {@code C} or
+   * {@code F} before no Latin letter or digit ({@code 30°C}, but not {@code °Ca}): one word of its own
+   * ({@link Chunk.Kind#UNIT}), apart from the number before it, as People's Daily writes {@code ℃}.
+   */
+  public static boolean isDegreeUnit(CharSequence text, int i) {
+    return text.charAt(i) == '\u00B0' && i + 1 < text.length() && (text.charAt(i + 1) == 'C' || text.charAt(i + 1) == 'F')
+        && (i + 2 >= text.length() || !isLatinAlnum(text.charAt(i + 2)));
+  }
+
+  /**
    * Whether the character at {@code i} is an ASCII slash next to another one, outside an address:
    * a run of them is a word of its own ({@code //@李四}, the forwarding mark of micro-blogs, which the
    * micro-blog corpus writes {@code // @ 李四} 36 times in 36). A slash alone stays the network's
@@ -512,6 +523,9 @@ public final class Chunker {
       } else if ((script = alphabet(cp)) != null && (run = alphabetEnd(text, i, script)) > 0) {
         kind = Chunk.Kind.SCRIPT;
         end = run;
+      } else if (isDegreeUnit(text, i)) {
+        kind = Chunk.Kind.UNIT;
+        end = i + 2;
       } else if (isSpace(cp)) {
         kind = Chunk.Kind.SPACE;
         // a run ends with its line break: lines never share a word, whatever surrounds them

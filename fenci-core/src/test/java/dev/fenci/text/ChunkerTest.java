@@ -256,6 +256,12 @@ class ChunkerTest {
   }
 
   @Test
+  void aDegreeSignAndItsLetterAreOneWord() {
+    assertThat(show("气温30°C，−8°F，30 °C的高温，北纬30°，°Ca和°C", TextRules.FOLD)).containsExactly("T:气温30", "U:°C", "P:，",
+        "T:−8", "U:°F", "P:，", "T:30", "S: ", "U:°C", "T:的高温", "P:，", "T:北纬30°", "P:，", "T:°Ca和", "U:°C");
+  }
+
+  @Test
   void aRunOfSlashesOutsideAnAddressIsOneWord() {
     assertThat(show("转发//@李四:对，元/件，http://a.cn", TextRules.FOLD))
         .containsExactly("T:转发", "P://", "P:@", "T:李四", "P::", "T:对", "P:，", "T:元/件", "P:，", "L:http://a.cn");
