@@ -9,7 +9,7 @@ import dev.fenci.text.SimplifiedForms;
  * space U+00A0 of web pages, the typographic spaces U+2000-U+200A) is a space, 〇 is ○, the middle
  * dots of names ({@code ‧ ･ ⋅ ・}) are {@code ·}, and a
  * traditional-only character is its simplified form ({@code 臺灣} is {@code 台灣} is {@code 台湾};
- * {@link SimplifiedForms}), except the few that simplified text writes too ({@link #KEPT}). So an
+ * {@link SimplifiedForms}), except the few that simplified text writes too ({@link SimplifiedForms#forMatching}). So an
  * entry matches the ways of writing it that the network reads alike, and two entries that fold to
  * the same string are the same entry (the later wins). Case is kept: {@code iPhone} does not
  * match {@code IPHONE}.
@@ -22,15 +22,6 @@ import dev.fenci.text.SimplifiedForms;
 final class Folding {
   private Folding() {}
 
-  /**
-   * Characters of the traditional table that simplified text also writes, each for words of its
-   * own, so that folding them would match other words ({@code 乾县} is not {@code 干县}, which
-   * {@code 若干县} holds): 乾 (乾隆), 於 and 徵 (names, 宫商角徵羽), and the others of the table that
-   * People's Daily 1998 or the MSR training words write (塚 榘 薹 吒 捱: 韩复榘, 菜薹, 哪吒). They
-   * stay themselves.
-   */
-  private static final String KEPT = "乾於徵塚榘薹吒捱";
-
   /** The folded form of each UTF-16 unit. */
   private static final char[] FOLD = table();
 
@@ -40,7 +31,7 @@ final class Folding {
       t[c] = (char) c;
     }
     for (int c = 0x3400; c < t.length; c++) {
-      int s = Character.isSurrogate((char) c) || KEPT.indexOf(c) >= 0 ? c : SimplifiedForms.of(c);
+      int s = Character.isSurrogate((char) c) ? c : SimplifiedForms.forMatching(c);
       if (s != c && s < 0x10000 && !Character.isSurrogate((char) s)) {
         t[c] = (char) s;
       }

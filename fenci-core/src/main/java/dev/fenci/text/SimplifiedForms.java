@@ -77,6 +77,23 @@ public final class SimplifiedForms {
     return i >= 0 ? Table.VALUES[i] : cp;
   }
 
+  /**
+   * Characters of the table that simplified text also writes, each for words of its own, so that
+   * folding them would match other words ({@code 乾县} is not {@code 干县}, which {@code 若干县} holds):
+   * 乾 (乾隆), 於 and 徵 (names, 宫商角徵羽), and the others of the table that People's Daily 1998 or
+   * the MSR training words write (塚 榘 薹 吒 捱: 韩复榘, 菜薹, 哪吒).
+   */
+  private static final String KEPT_IN_MATCHING = "乾於徵塚榘薹吒捱";
+
+  /**
+   * The form of {@code cp} under which words are matched across the two scripts (user dictionary
+   * entries, search terms): its simplified form ({@link #of}), except for the few characters that
+   * simplified text writes too, which stay themselves ({@code 乾}).
+   */
+  public static int forMatching(int cp) {
+    return cp < 0x10000 && KEPT_IN_MATCHING.indexOf(cp) >= 0 ? cp : of(cp);
+  }
+
   /** Number of characters in the table. */
   public static int size() {
     return Table.KEYS.length;

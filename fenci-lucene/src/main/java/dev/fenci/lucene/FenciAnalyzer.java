@@ -12,8 +12,10 @@ import org.apache.lucene.analysis.cjk.CJKWidthFilter;
 /**
  * An analyzer for Chinese text: {@link FenciTokenizer} (words, without whitespace and
  * punctuation), then {@link CJKWidthFilter} (full-width Latin letters and digits as ASCII,
- * half-width katakana as full-width) and {@link LowerCaseFilter}, then optionally a stop word
- * filter. Queries are normalised the same way, so {@code ｉＰｈｏｎｅ} finds {@code iPhone}.
+ * half-width katakana as full-width), {@link LowerCaseFilter} and {@link FenciFoldFilter}
+ * (traditional characters as simplified, the middle dots of names as {@code ·}), then optionally a
+ * stop word filter. Queries are normalised the same way, so {@code ｉＰｈｏｎｅ} finds {@code iPhone}
+ * and {@code 台湾} finds {@code 臺灣}.
  *
  * <pre>{@code
  * Analyzer analyzer = new FenciAnalyzer();   // the default model, shipped in fenci-core's jar
@@ -78,6 +80,6 @@ public final class FenciAnalyzer extends Analyzer {
 
   @Override
   protected TokenStream normalize(String fieldName, TokenStream in) {
-    return new LowerCaseFilter(new CJKWidthFilter(in));
+    return new FenciFoldFilter(new LowerCaseFilter(new CJKWidthFilter(in)));
   }
 }

@@ -75,6 +75,24 @@ public class FenciSearchTest extends LuceneTestCase {
     }
   }
 
+  /** Traditional and simplified terms meet, and so do the middle dots of names; offsets stay the text's. */
+  public void testTraditionalAndSimplifiedFormsAndMiddleDotsAreOneTerm() throws IOException {
+    String[] docs = {"臺灣的二維碼支付", "馬克‧吐溫是作家", "乾隆年间"};
+    try (Analyzer a = new FenciAnalyzer(Segmenter.load());
+        Directory dir = index(a, docs);
+        IndexReader r = DirectoryReader.open(dir)) {
+      IndexSearcher s = newSearcher(r);
+      QueryBuilder queries = new QueryBuilder(a);
+      for (String q : new String[] {"台湾", "臺灣", "马克·吐温", "马克・吐温", "馬克‧吐溫", "乾隆"}) {
+        assertEquals(q, 1, hits(s, queries.createPhraseQuery("body", q)));
+      }
+      // 乾 is a character simplified text writes too: 干隆 is another string
+      assertEquals(0, hits(s, queries.createPhraseQuery("body", "干隆")));
+      org.apache.lucene.tests.analysis.BaseTokenStreamTestCase.assertTokenStreamContents(a.tokenStream("body", "臺灣的"), new String[] {"台湾", "的"}, new int[] {0, 2},
+          new int[] {2, 3});
+    }
+  }
+
   public void testWordsAreFoundAndCharactersInsideThemAreNot() throws IOException {
     try (Analyzer a = new FenciAnalyzer(Segmenter.load());
         Directory dir = newDirectory()) {

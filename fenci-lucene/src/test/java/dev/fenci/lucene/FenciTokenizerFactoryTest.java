@@ -39,6 +39,12 @@ public class FenciTokenizerFactoryTest extends BaseTokenStreamFactoryTestCase {
         .addTokenFilter("cjkwidth").addTokenFilter("lowercase").build()) {
       assertAnalyzesTo(a, "扫描二维码ＡＢＣ", new String[] {"扫描", "二维码", "abc"});
     }
+    try (Analyzer a = CustomAnalyzer.builder(new ClasspathResourceLoader(getClass()))
+        .withTokenizer("fenci").addTokenFilter("cjkwidth").addTokenFilter("lowercase").addTokenFilter("fenciFold").build()) {
+      assertAnalyzesTo(a, "臺灣的大學", new String[] {"台湾", "的", "大学"});
+      assertEquals("马克·吐温", a.normalize("f", "馬克‧吐溫").utf8ToString());
+    }
+    expectThrows(IllegalArgumentException.class, () -> tokenFilterFactory("fenciFold", "x", "1"));
   }
 
   /** A model that is not a preset is a file opened through the resource loader (here the seed preset's file). */

@@ -136,6 +136,8 @@ public class SolrSchemaTest extends SolrTestCaseJ4 {
     assertTrue(expected.toString(), expected.containsAll(List.of("关注微信号", "abc", "iphone")));
     assertEquals(expected, tokens(index("body"), text));
     assertEquals(expected, tokens(query("body"), text));
+    // fenciFold: traditional characters as simplified, the middle dots of names as ·
+    assertEquals(List.of("台湾", "马克·吐温"), tokens(index("body"), "臺灣 馬克‧吐溫"));
   }
 
   @Test
