@@ -840,9 +840,12 @@ public final class Decoder {
     private boolean[] ruleWordEdges() {
       boolean[] edges = null;
       for (int a = 0; a < n; ) {
-        int type = Character.getType(text.codePointAt(offsets[a]));
+        int cp = text.codePointAt(offsets[a]);
+        int type = Character.getType(cp);
+        // a Kangxi radical or a CJK radical supplement (U+2F00-U+2FD5, U+2E80-U+2EF3) is a symbol of
+        // script Han: a Chinese character as PDF text extraction writes it (⼤学⽣ for 大学生), not a symbol
         if ((type == Character.MATH_SYMBOL || type == Character.OTHER_SYMBOL || type == Character.MODIFIER_SYMBOL)
-            && JOINS_CHINESE.indexOf(text.codePointAt(offsets[a])) < 0) {
+            && JOINS_CHINESE.indexOf(cp) < 0 && Character.UnicodeScript.of(cp) != Character.UnicodeScript.HAN) {
           // a symbol is a word apart from a Chinese character next to it (商标 ™, ★ 好评, 中 + 英)
           if (a > 0 && chunkOf[a - 1] == chunkOf[a] && isHan(a - 1)) {
             edges = edges == null ? new boolean[n + 1] : edges;

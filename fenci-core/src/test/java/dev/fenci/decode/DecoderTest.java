@@ -442,6 +442,9 @@ class DecoderTest {
     // what else is next to it is the network's (x≥0)
     assertThat(words("商标™和★好评中+英二○○八年x≥0", d.wordEnds("商标™和★好评中+英二○○八年x≥0")))
         .containsExactly("商标", "™", "和", "★", "好评中", "+", "英二○○八年x≥0");
+    // a Kangxi radical or a CJK radical supplement is a symbol of script Han, a Chinese character
+    // as PDF text extraction writes it (⼤学⽣ for 大学生): not kept apart from the ones next to it
+    assertThat(words("⼤学⽣在⺠间", d.wordEnds("⼤学⽣在⺠间"))).containsExactly("⼤学⽣在⺠间");
     // three letters between two Chinese characters are a word of their own; two are not
     assertThat(words("特斯拉CEO马斯克", d.wordEnds("特斯拉CEO马斯克"))).containsExactly("特斯拉", "CEO", "马斯克");
     assertThat(words("卡拉OK厅", d.wordEnds("卡拉OK厅"))).containsExactly("卡拉OK厅");
