@@ -51,7 +51,7 @@ public final class FenciAnalyzer extends Analyzer {
 
   /**
    * With {@code segmenter} and stop words (terms as the filters before leave them: lower case,
-   * ASCII for full-width letters and digits), which are dropped.
+   * ASCII for full-width letters and digits; in either script, traditional or simplified), which are dropped.
    */
   public FenciAnalyzer(Segmenter segmenter, CharArraySet stopWords) {
     this(segmenter, stopWords, false);
@@ -65,7 +65,21 @@ public final class FenciAnalyzer extends Analyzer {
   public FenciAnalyzer(Segmenter segmenter, CharArraySet stopWords, boolean subwords) {
     this.subwords = subwords;
     this.segmenter = Objects.requireNonNull(segmenter, "segmenter is null");
-    this.stopWords = CharArraySet.unmodifiableSet(CharArraySet.copy(Objects.requireNonNull(stopWords, "stop words are null")));
+    this.stopWords = CharArraySet.unmodifiableSet(folded(Objects.requireNonNull(stopWords, "stop words are null")));
+  }
+
+  /**
+   * A copy of {@code stopWords} that holds the {@link FenciFoldFilter folded} form of each too: the
+   * stop filter sees terms after folding, so a traditional stop word ({@code 這}) must be there as
+   * the simplified term it becomes ({@code 这}).
+   */
+  private static CharArraySet folded(CharArraySet stopWords) {
+    CharArraySet copy = CharArraySet.copy(stopWords);
+    for (Object word : stopWords) {
+      String s = word instanceof char[] chars ? new String(chars) : word.toString();
+      copy.add(FenciFoldFilter.fold(s));
+    }
+    return copy;
   }
 
   @Override

@@ -49,6 +49,17 @@ public final class FenciFoldFilter extends TokenFilter {
     return true;
   }
 
+  /** The folded form of {@code s}, code point by code point. */
+  static String fold(CharSequence s) {
+    StringBuilder b = new StringBuilder(s.length());
+    for (int i = 0; i < s.length(); ) {
+      int cp = Character.codePointAt(s, i);
+      b.appendCodePoint(fold(cp));
+      i += Character.charCount(cp);
+    }
+    return b.toString();
+  }
+
   /** The folded form of one code point. */
   static int fold(int cp) {
     if (cp < 0x2000) {

@@ -209,6 +209,13 @@ public class FenciTokenizerTest extends BaseTokenStreamTestCase {
     }
   }
 
+  /** A stop word written in traditional characters is dropped too: the stop filter sees folded terms. */
+  public void testTraditionalStopWordsAreDroppedAfterFolding() throws IOException {
+    try (Analyzer a = new FenciAnalyzer(SEG, new CharArraySet(List.of("我們", "這"), false))) {
+      assertAnalyzesTo(a, "這是我們的書", new String[] {"是", "的", "书"});
+    }
+  }
+
   /** Offsets point into the text before a char filter changed it. */
   public void testOffsetsAreThoseOfTheOriginalText() throws IOException {
     String html = "<p>扫描<b>二维码</b>，关注微信号。</p>";
