@@ -45,8 +45,10 @@ final class Folding {
       }
     }
     t[0x3007] = '\u25CB'; // 〇 as ○, as People's Daily 1998 writes zero in years (二○○八年)
-    for (char dot : new char[] {'\u2027', '\uFF65', '\u22C5', '\u30FB'}) {
-      t[dot] = '\u00B7'; // the middle dots of names as ·, as the network reads them (馬克‧吐溫)
+    for (int c = 0x2000; c < t.length; c++) {
+      if (dev.fenci.text.Chunker.isNameDot(c)) {
+        t[c] = '\u00B7'; // the middle dots of names as ·, as the network reads them (馬克‧吐溫)
+      }
     }
     return t;
   }

@@ -111,17 +111,7 @@ public final class Vocabulary {
    * middle dot, the dot operator, and the katakana middle dot {@code ・} where a model lacks it).
    */
   private static int sameRole(int cp) {
-    switch (cp) {
-      case 0xFF1A:
-        return 0x2236;
-      case 0x2027:
-      case 0xFF65:
-      case 0x22C5:
-      case 0x30FB:
-        return 0x00B7;
-      default:
-        return cp;
-    }
+    return cp == 0xFF1A ? 0x2236 : dev.fenci.text.Chunker.isNameDot(cp) ? 0x00B7 : cp;
   }
 
   private static final int IDEOGRAPHIC_ZERO = 0x3007;

@@ -420,6 +420,16 @@ public final class Chunker {
   }
 
   /**
+   * Whether {@code cp} is one of the look-alikes of {@code ·}, the middle dot of foreign names in
+   * People's Daily ({@code 马克·吐温}): Big5 text's hyphenation point {@code ‧}, the katakana middle
+   * dot {@code ・}, its half-width form {@code ･} and the dot operator {@code ⋅}. The network reads
+   * them as {@code ·} where it lacks them, and dictionaries and search terms fold them to it.
+   */
+  public static boolean isNameDot(int cp) {
+    return cp == 0x2027 || cp == 0x30FB || cp == 0xFF65 || cp == 0x22C5;
+  }
+
+  /**
    * Whether a temperature unit starts at {@code i}: the degree sign and an ASCII {@code C} or
    * {@code F} before no Latin letter or digit ({@code 30°C}, but not {@code °Ca}): one word of its own
    * ({@link Chunk.Kind#UNIT}), apart from the number before it, as People's Daily writes {@code ℃}.

@@ -65,14 +65,6 @@ public final class FenciFoldFilter extends TokenFilter {
     if (cp < 0x2000) {
       return cp; // Latin, Greek, Cyrillic and the like: nothing to fold (· itself is U+00B7)
     }
-    switch (cp) {
-      case 0x2027:
-      case 0x30FB:
-      case 0xFF65:
-      case 0x22C5:
-        return 0x00B7;
-      default:
-        return SimplifiedForms.forMatching(cp);
-    }
+    return dev.fenci.text.Chunker.isNameDot(cp) ? 0x00B7 : SimplifiedForms.forMatching(cp);
   }
 }
