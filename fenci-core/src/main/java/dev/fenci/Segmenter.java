@@ -160,20 +160,32 @@ public final class Segmenter {
   }
 
   /**
-   * The known words inside {@code word}, for search indexes: for {@code 中华人民共和国} the parts
-   * {@code 中华}, {@code 华人}, {@code 人民}, {@code 共和} and {@code 共和国} with the default model, with
-   * their offsets in {@code word}, ordered by start, then by end. A part is
-   * known when the model was trained with it as a word or told it later (the {@code +jieba}
-   * presets add a word list), or when this segmenter's user dictionary holds it with a multiplier
-   * of 1 or more; an entry with a multiplier below 1 keeps it out (a user who finds
-   * {@code 华人} in {@code 中华人民共和国} a false match writes {@code 华人,0.5}; entries match the
-   * text as the decoder's dictionary does, so a combining mark inside a part must be in the entry
-   * too). Parts are 2 to 16
-   * Chinese characters (with the combining marks that follow them) and shorter than the word; a
-   * word of Latin letters, digits or symbols has none. The word itself is not among them. It need
-   * not be a word this segmenter produced. A model without a word model reads words from its
-   * lexicon, which holds 2 to 6 characters ({@code fast}); the {@code seed} model has neither,
-   * and only the dictionary gives parts.
+   * The parts of {@code word}, for search indexes, with their offsets in {@code word}, ordered by
+   * start, then by end. Two kinds:
+   *
+   * <ul>
+   *   <li>The known words of Chinese characters inside it: for {@code 中华人民共和国} the parts
+   *       {@code 中华}, {@code 华人}, {@code 人民}, {@code 共和} and {@code 共和国} with the default
+   *       model. A part is known when the model was trained with it as a word or told it later
+   *       (the {@code +jieba} presets add a word list), or when this segmenter's user dictionary
+   *       holds it with a multiplier of 1 or more (2 to 16 Chinese characters, with the combining
+   *       marks that follow them). A model without a word model reads words from its lexicon,
+   *       which holds 2 to 6 characters ({@code fast}); the {@code seed} model has neither, and only
+   *       the dictionary gives these parts.
+   *   <li>The pieces of a word that is not only Chinese characters, known or not: its runs of
+   *       Chinese and of other scripts ({@code 索尼} and {@code MP3} in {@code 索尼MP3}, {@code 马克} and
+   *       {@code 吐温} in {@code 马克·吐温}), its runs of letters and digits between delimiters
+   *       ({@code x86} and {@code 64} in {@code x86_64}, {@code Windows} and {@code hosts} in a file
+   *       path), the letters and the digits of a run that has both ({@code iPhone} and {@code 15} in
+   *       {@code iPhone15}; a number keeps its point: {@code 3.0} in {@code USB3.0}) and the host of
+   *       a web or mail address ({@code example.com}).
+   * </ul>
+   *
+   * A part has two characters or more and fewer than the word; the word itself is not among them.
+   * An entry with a multiplier below 1 keeps a part out (a user who finds {@code 华人} in {@code
+   * 中华人民共和国} a false match writes {@code 华人,0.5}; entries match the text as the decoder's
+   * dictionary does, so a combining mark inside a part must be in the entry too). The word need
+   * not be one this segmenter produced.
    */
   public List<Token> subwords(String word) {
     java.util.Objects.requireNonNull(word, "word is null");

@@ -33,14 +33,40 @@ class SubwordsTest {
   }
 
   @Test
-  void shortWordsAndWordsWithoutChineseHaveNoParts() {
-    for (String w : new String[] {"", "国", "人民", "iPhone", "COVID-19", "55.6亿", "https://example.com/人民日报", "１２３４"}) {
-      assertThat(DEFAULT.subwords(w)).as(w).allSatisfy(t -> assertThat(t.word()).matches("\\p{IsHan}{2,}"));
+  void shortWordsAndWordsOfOneNumberHaveNoParts() {
+    for (String w : new String[] {"", "国", "人民", "mp3", "c++", "5G", "iPhone", "3.14", "10:30", "1,000", "１２３４"}) {
+      assertThat(DEFAULT.subwords(w)).as(w).isEmpty();
     }
-    assertThat(DEFAULT.subwords("人民")).isEmpty();
-    assertThat(DEFAULT.subwords("iPhone15Pro")).isEmpty();
-    // a part never reaches across a letter or digit: 人民 and 日报 are parts, nothing with the letters
-    assertThat(words(DEFAULT.subwords("人民abc日报"))).containsExactly("人民", "日报");
+  }
+
+  /** The pieces of a word that is not only Chinese characters: a search for mp3 finds 索尼mp3, known or not. */
+  @Test
+  void aWordOfMixedScriptsOrDelimitersHasItsPieces() {
+    assertThat(words(DEFAULT.subwords("索尼mp3"))).containsExactly("索尼", "mp3");
+    assertThat(words(DEFAULT.subwords("c++教程"))).containsExactly("c++", "教程");
+    assertThat(words(DEFAULT.subwords("C#开发"))).containsExactly("C#", "开发");
+    assertThat(words(DEFAULT.subwords("骁龙7s"))).containsExactly("骁龙", "7s");
+    assertThat(words(DEFAULT.subwords("x86_64"))).containsExactly("x86", "86", "64");
+    assertThat(words(DEFAULT.subwords("i7-1360P"))).containsExactly("i7", "1360", "1360P");
+    assertThat(words(DEFAULT.subwords("Type-C"))).containsExactly("Type");
+    assertThat(words(DEFAULT.subwords("COVID-19"))).containsExactly("COVID", "19");
+    assertThat(words(DEFAULT.subwords("iPhone15Pro"))).containsExactly("iPhone", "15", "Pro");
+    assertThat(words(DEFAULT.subwords("USB3.0"))).containsExactly("USB", "3.0"); // a number keeps its point
+    assertThat(words(DEFAULT.subwords("55.6亿"))).containsExactly("55.6");
+    assertThat(words(DEFAULT.subwords("¥128"))).containsExactly("128");
+    assertThat(words(DEFAULT.subwords("ＵＳＢ３．０接口"))).containsExactly("ＵＳＢ", "ＵＳＢ３．０", "３．０", "接口");
+    // names at their middle dots, whether the model knows the piece (马克) or not (吐温)
+    assertThat(words(DEFAULT.subwords("马克·吐温"))).containsExactly("马克", "吐温");
+    // paths and addresses: their names, and an address's host
+    assertThat(words(DEFAULT.subwords("C:\\Windows\\System32\\drivers\\etc\\hosts")))
+        .containsExactly("Windows", "System", "System32", "32", "drivers", "etc", "hosts");
+    assertThat(words(DEFAULT.subwords("https://www.example.com/help"))).contains("www.example.com", "example.com", "help");
+    assertThat(words(DEFAULT.subwords("support@example.com"))).containsExactly("support", "example", "example.com", "com");
+    assertThat(words(DEFAULT.subwords("https://example.com/人民日报")))
+        .contains("https://example.com", "example.com", "人民日报", "人民", "日报");
+    // a piece is never the word, nor one character
+    assertThat(words(DEFAULT.subwords("u盘"))).isEmpty();
+    assertThat(words(DEFAULT.subwords("人民abc日报"))).containsExactly("人民", "abc", "日报");
   }
 
   @Test
@@ -69,8 +95,9 @@ class SubwordsTest {
     assertThat(words(seg.subwords("中华人民共和国"))).doesNotContain("华人").contains("人民共和国", "中华", "共和国");
     dict.add("华人", 2);
     assertThat(words(seg.subwords("中华人民共和国"))).contains("华人");
-    // a dictionary's part is still Chinese characters only
+    // a dictionary's part of Chinese characters stays inside them; a piece is kept out as a known word is
     dict.add("民abc日", 5);
+    dict.add("abc", 0.5);
     assertThat(words(seg.subwords("人民abc日报"))).containsExactly("人民", "日报");
     // the segmenter without the dictionary is not affected
     assertThat(words(DEFAULT.subwords("中华人民共和国"))).contains("华人").doesNotContain("人民共和国");
@@ -178,8 +205,8 @@ class SubwordsTest {
           word = t;
         } else { // a part of the word before it
           assertThat(t.end()).isLessThanOrEqualTo(word.end());
-          // Chinese characters, each with the marks that follow it, fewer than the word's characters
-          assertThat(t.word()).matches("(\\p{IsHan}\\p{M}*){2,16}");
+          // two characters or more (each with the marks that follow it), fewer than the word's
+          assertThat(characters(t.word())).isGreaterThanOrEqualTo(2);
           assertThat(characters(t.word())).isLessThan(characters(word.word()));
           assertThat(t.end() == text.length() || !Chunker.isCombiningMark(text.codePointAt(t.end()))).isTrue();
         }

@@ -10,14 +10,25 @@ import dev.fenci.text.TextRules;
 import java.util.Arrays;
 
 /**
- * The known words inside a word, for search indexes: {@code 共和} and {@code 共和国} inside
- * {@code 中华人民共和国}, so that a query for a part finds the whole. A part is known when the model
- * was trained with it as a word (its word model's vocabulary or its lexicon), when it was added to
- * the model's lexicon (the {@code +jieba} presets), or when the user dictionary holds it with a
- * multiplier of 1 or more; an entry with a multiplier below 1 keeps it out whatever the model
- * knows. Parts are Chinese characters only (2 to {@value #LONGEST}, fewer than the word has), so Latin words,
- * numbers and web addresses are never taken apart. Characters are compared as the network reads
- * them (full-width and ASCII alike, traditional as simplified), as the decoder does.
+ * The parts of a word, for search indexes, so that a query for a part finds the whole. Two kinds:
+ *
+ * <ul>
+ *   <li>The known words of Chinese characters inside it: {@code 共和} and {@code 共和国} inside
+ *       {@code 中华人民共和国}. A part is known when the model was trained with it as a word (its word
+ *       model's vocabulary or its lexicon), when it was added to the model's lexicon (the {@code
+ *       +jieba} presets), or when the user dictionary holds it with a multiplier of 1 or more (2 to
+ *       {@value #LONGEST} characters). Characters are compared as the network reads them
+ *       (full-width and ASCII alike, traditional as simplified), as the decoder does.
+ *   <li>The pieces a word that is not only Chinese characters is written in ({@link WordPieces}):
+ *       its runs of Chinese characters and of other scripts ({@code 索尼} and {@code mp3} in {@code
+ *       索尼mp3}, {@code 马克} and {@code 吐温} in {@code 马克·吐温}), its letter and digit runs between
+ *       delimiters ({@code x86} in {@code x86_64}, {@code hosts} in a file path), the letters and
+ *       digits of a run that has both ({@code iphone} in {@code iphone15}) and the host of a web or
+ *       mail address ({@code example.com}), whether the model knows them or not.
+ * </ul>
+ *
+ * A part has two characters or more and fewer than the word; an entry of the user dictionary with a
+ * multiplier below 1 keeps a part out whatever the model knows.
  */
 public final class Subwords {
   /** Longest part looked up, in characters (a longer word still has its shorter parts found). */
@@ -48,10 +59,11 @@ public final class Subwords {
       return new int[0];
     }
     int[] at = new int[cps + 1]; // UTF-16 offset where each character starts; at[n]: the word's end
+    int[] points = new int[cps];
     int[] ids = new int[cps];
     boolean[] han = new boolean[cps];
     int n = 0;
-    boolean any = false;
+    boolean any = false, all = true;
     for (int i = 0; i < word.length(); ) {
       int cp = word.codePointAt(i);
       if (Chunker.isCombiningMark(cp)) {
@@ -59,20 +71,21 @@ public final class Subwords {
         continue;
       }
       at[n] = i;
+      points[n] = cp;
       ids[n] = vocab.read(cp, rules);
       han[n] = Character.UnicodeScript.of(cp) == Character.UnicodeScript.HAN;
       any |= han[n];
+      all &= han[n];
       n++;
       i += Character.charCount(cp);
     }
     at[n] = word.length();
-    if (!any || n < 3) {
+    if (n < 3) {
       return new int[0];
     }
     Told told = dict.size() == 0 ? null : new Told(word, dict, at, n);
-    int[] out = new int[8];
-    int size = 0;
-    for (int s = 0; s < n - 1; s++) {
+    Ranges out = new Ranges();
+    for (int s = 0; any && s < n - 1; s++) {
       long key = WordLanguageModel.startKey();
       boolean knownIds = true;
       for (int e = s + 1; e <= Math.min(n, s + LONGEST) && han[e - 1]; e++) {
@@ -87,15 +100,47 @@ public final class Subwords {
             && (wordModel != null && wordModel.index(key) != WordLanguageModel.UNKNOWN
                 || lexicon != null && len <= Lexicon.MAX_LENGTH && lexicon.contains(ids, s, len));
         if (known) {
-          if (size + 2 > out.length) {
-            out = Arrays.copyOf(out, out.length * 2);
-          }
-          out[size++] = at[s];
-          out[size++] = at[e];
+          out.add(s, e);
         }
       }
     }
-    return Arrays.copyOf(out, size);
+    int words = n;
+    if (!all) {
+      WordPieces.find(points, n, (s, e) -> {
+        if (e - s < words && (told == null || told.say(s, e - s) >= 0)) {
+          out.add(s, e);
+        }
+      });
+    }
+    return out.offsets(at);
+  }
+
+  /** Character ranges, deduplicated and ordered by start, then by end. */
+  private static final class Ranges {
+    private long[] keys = new long[8];
+    private int size;
+
+    void add(int start, int end) {
+      if (size == keys.length) {
+        keys = Arrays.copyOf(keys, size * 2);
+      }
+      keys[size++] = (long) start << 32 | end;
+    }
+
+    /** The ranges as UTF-16 offsets into the word, {@code start, end, start, end, ...}. */
+    int[] offsets(int[] at) {
+      Arrays.sort(keys, 0, size);
+      int[] out = new int[2 * size];
+      int k = 0;
+      for (int i = 0; i < size; i++) {
+        if (i > 0 && keys[i] == keys[i - 1]) {
+          continue;
+        }
+        out[k++] = at[(int) (keys[i] >>> 32)];
+        out[k++] = at[(int) keys[i]];
+      }
+      return Arrays.copyOf(out, k);
+    }
   }
 
   /**

@@ -1,0 +1,170 @@
+package dev.fenci.decode;
+
+import java.util.Locale;
+
+/**
+ * The pieces a word is written in, for search: the runs of Chinese characters and of other
+ * scripts in a mixed word ({@code 索尼} and {@code mp3} in {@code 索尼mp3}, {@code 马克} and {@code
+ * 吐温} in {@code 马克·吐温}), the runs of letters and digits between delimiters ({@code x86} and
+ * {@code 64} in {@code x86_64}, {@code windows} and {@code hosts} in a file path), the letters and
+ * the digits of a run that has both ({@code iphone} and {@code 15} in {@code iphone15}; letters
+ * three or more: {@code mp3} has no part {@code mp}), and the
+ * host of a web or mail address ({@code example.com}). Unlike the known words of {@link Subwords},
+ * they need no vocabulary: a search for {@code mp3} should find {@code 索尼mp3} whatever a model
+ * knows.
+ *
+ * <p>Works on a word's characters as {@link Subwords} sees them (combining marks belong to the
+ * character before them): {@code cps[i]} is character {@code i}'s code point and ranges are
+ * character indices {@code [start, end)}. A piece has two characters or more; the caller drops the
+ * whole word. A number keeps its decimal point, thousands separator and time colon ({@code 3.14},
+ * {@code 1,000}, {@code 10:30} are one piece), and a letter run its {@code +} or {@code #} at
+ * the end of a run ({@code c++} and {@code c#} in {@code c++教程}).
+ */
+final class WordPieces {
+  private WordPieces() {}
+
+  private static final int HAN = 0, LETTER = 1, DIGIT = 2, OTHER = 3;
+
+  /** Receives a piece. */
+  interface Sink {
+    void piece(int start, int end);
+  }
+
+  /** Reports the pieces of the word of {@code n} characters {@code cps} to {@code sink}, in no particular order. */
+  static void find(int[] cps, int n, Sink sink) {
+    int[] kind = new int[n];
+    boolean han = false, other = false;
+    for (int i = 0; i < n; i++) {
+      kind[i] = kindOf(cps[i]);
+      han |= kind[i] == HAN;
+      other |= kind[i] != HAN;
+    }
+    if (!other) {
+      return; // Chinese characters only: the known words of Subwords are its parts
+    }
+    for (int s = 0; s < n; ) {
+      int e = s + 1;
+      while (e < n && (kind[e] == HAN) == (kind[s] == HAN)) {
+        e++;
+      }
+      if (kind[s] == HAN) {
+        add(sink, s, e);
+      } else {
+        nonChinese(cps, kind, s, e, sink);
+      }
+      s = e;
+    }
+    hosts(cps, kind, n, sink);
+  }
+
+  /** A run without Chinese characters: itself without the marks around it, its letter and digit runs, their letters and digits. */
+  private static void nonChinese(int[] cps, int[] kind, int from, int to, Sink sink) {
+    int s = from, e = to;
+    while (s < e && kind[s] == OTHER) {
+      s++;
+    }
+    int keep = e; // trailing + and # after a letter stay: c++, c#
+    while (keep > s && (cps[keep - 1] == '+' || cps[keep - 1] == '#')) {
+      keep--;
+    }
+    if (keep == e || keep == s || kind[keep - 1] != LETTER) {
+      while (e > s && kind[e - 1] == OTHER) {
+        e--;
+      }
+    }
+    if (s >= e) {
+      return; // marks only
+    }
+    add(sink, s, e);
+    for (int a = s; a < e; ) {
+      if (kind[a] == OTHER) {
+        a++;
+        continue;
+      }
+      int b = a + 1;
+      while (b < e && (kind[b] != OTHER || insideNumber(cps, kind, b, e))) {
+        b++;
+      }
+      add(sink, a, b);
+      lettersAndDigits(cps, kind, a, b, sink);
+      a = b;
+    }
+  }
+
+  /** The letter runs and the digit runs (numbers with their points) of a run of letters and digits. */
+  private static void lettersAndDigits(int[] cps, int[] kind, int from, int to, Sink sink) {
+    for (int a = from; a < to; ) {
+      boolean digits = kind[a] != LETTER;
+      int b = a + 1;
+      while (b < to && (digits ? kind[b] == DIGIT || kind[b] == OTHER : kind[b] == LETTER)) {
+        b++;
+      }
+      if ((a > from || b < to) && (digits || b - a >= 3)) { // mp3 has no part mp
+        add(sink, a, b);
+      }
+      a = b;
+    }
+  }
+
+  /** Whether the mark at {@code i} sits inside a number: {@code . , :} (or their full-width forms) between two digits. */
+  private static boolean insideNumber(int[] cps, int[] kind, int i, int end) {
+    int c = cps[i];
+    boolean point = c == '.' || c == ',' || c == ':' || c == '．' || c == '，' || c == '：';
+    return point && i > 0 && i + 1 < end && kind[i - 1] == DIGIT && kind[i + 1] == DIGIT;
+  }
+
+  /** The host of a web address ({@code https://www.example.com/a}: {@code www.example.com} and {@code example.com}) or of a mail address. */
+  private static void hosts(int[] cps, int[] kind, int n, Sink sink) {
+    int start = -1;
+    for (int i = 0; i + 2 < n; i++) {
+      if (cps[i] == ':' && cps[i + 1] == '/' && cps[i + 2] == '/') {
+        start = i + 3;
+        break;
+      }
+    }
+    if (start < 0) {
+      for (int i = 1; i < n; i++) {
+        if (cps[i] == '@' && kind[i - 1] != OTHER && kind[i - 1] != HAN) {
+          start = i + 1;
+          break;
+        }
+      }
+    }
+    if (start < 0 && n > 4 && new String(cps, 0, 4).toLowerCase(Locale.ROOT).equals("www.")) {
+      start = 0;
+    }
+    if (start < 0) {
+      return;
+    }
+    int end = start;
+    boolean dot = false;
+    while (end < n && kind[end] != HAN && cps[end] != '/' && cps[end] != '?' && cps[end] != '#' && cps[end] != ':'
+        && cps[end] != '\\') {
+      dot |= cps[end] == '.' && end > start && end + 1 < n && kind[end + 1] != OTHER;
+      end++;
+    }
+    while (end > start && kind[end - 1] == OTHER) {
+      end--; // a full stop after the address
+    }
+    if (!dot) {
+      return;
+    }
+    add(sink, start, end);
+    if (end - start > 4 && new String(cps, start, 4).toLowerCase(Locale.ROOT).equals("www.")) {
+      add(sink, start + 4, end);
+    }
+  }
+
+  private static void add(Sink sink, int start, int end) {
+    if (end - start >= 2) {
+      sink.piece(start, end);
+    }
+  }
+
+  private static int kindOf(int cp) {
+    if (Character.UnicodeScript.of(cp) == Character.UnicodeScript.HAN) {
+      return HAN; // as Subwords reads it (〇 and the radicals too)
+    }
+    return Character.isDigit(cp) ? DIGIT : Character.isLetter(cp) ? LETTER : OTHER;
+  }
+}
