@@ -1,21 +1,25 @@
 package dev.fenci.lucene;
 
 import dev.fenci.Segmenter;
+import java.io.Reader;
 import java.util.Objects;
 import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.analysis.CharArraySet;
 import org.apache.lucene.analysis.LowerCaseFilter;
 import org.apache.lucene.analysis.StopFilter;
 import org.apache.lucene.analysis.TokenStream;
+import org.apache.lucene.analysis.cjk.CJKWidthCharFilter;
 import org.apache.lucene.analysis.cjk.CJKWidthFilter;
 
 /**
- * An analyzer for Chinese text: {@link FenciTokenizer} (words, without whitespace and
- * punctuation), then {@link CJKWidthFilter} (full-width Latin letters and digits as ASCII,
- * half-width katakana as full-width), {@link LowerCaseFilter} and {@link FenciFoldFilter}
- * (traditional characters as simplified, the middle dots of names as {@code ·}), then optionally a
- * stop word filter. Queries are normalised the same way, so {@code ｉＰｈｏｎｅ} finds {@code iPhone}
- * and {@code 台湾} finds {@code 臺灣}.
+ * An analyzer for Chinese text: {@link CJKWidthCharFilter} before segmenting (full-width forms of
+ * ASCII as ASCII, half-width katakana as full-width, so that {@code １６ＧＢ} is segmented as {@code
+ * 16GB} is), {@link FenciTokenizer} (words, without whitespace and punctuation), then {@link
+ * CJKWidthFilter} (the same folding for terms that reach the filters some other way, as query terms
+ * in {@link #normalize}), {@link LowerCaseFilter} and {@link FenciFoldFilter} (traditional
+ * characters as simplified, the middle dots of names as {@code ·}), then optionally a stop word
+ * filter. Queries are normalised the same way, so {@code ｉＰｈｏｎｅ} finds {@code iPhone} and {@code
+ * 台湾} finds {@code 臺灣}; offsets stay those of the text as written.
  *
  * <pre>{@code
  * Analyzer analyzer = new FenciAnalyzer();   // the default model, shipped in fenci-core's jar
@@ -90,6 +94,11 @@ public final class FenciAnalyzer extends Analyzer {
       stream = new StopFilter(stream, stopWords);
     }
     return new TokenStreamComponents(tokenizer, stream);
+  }
+
+  @Override
+  protected Reader initReader(String fieldName, Reader reader) {
+    return new CJKWidthCharFilter(reader);
   }
 
   @Override

@@ -75,6 +75,43 @@ public class FenciSearchTest extends LuceneTestCase {
     }
   }
 
+  /**
+   * Product codes, mixed words, paths and addresses are found by their pieces with subwords, and
+   * full-width text by an ASCII query (width is folded before segmenting): the cases of the
+   * thirty-third session's search audit.
+   */
+  public void testPiecesOfMixedWordsPathsAndAddressesAreFound() throws IOException {
+    Segmenter seg = Segmenter.load();
+    String[] docs = {
+      "索尼MP3播放器 运动型 防水 16GB",
+      "编译时请指定架构x86_64，否则会失败。",
+      "修改C:\\Windows\\System32\\drivers\\etc\\hosts文件后重启",
+      "详情请访问https://www.example.com/help。",
+      "马克·吐温的小说",
+      "ＩＰＨＯＮＥ１５手机壳",
+    };
+    try (Analyzer plain = new FenciAnalyzer(seg);
+        Analyzer indexing = new FenciAnalyzer(seg, CharArraySet.EMPTY_SET, true);
+        Directory dir = index(indexing, docs);
+        IndexReader r = DirectoryReader.open(dir)) {
+      IndexSearcher s = newSearcher(r);
+      QueryBuilder queries = new QueryBuilder(plain);
+      String[][] expected = {
+        {"MP3", "0"}, {"mp3", "0"}, {"１６ＧＢ", "0"}, {"x86", "1"}, {"x86_64", "1"}, {"hosts", "2"}, {"Windows", "2"},
+        {"example.com", "3"}, {"吐温", "4"}, {"iPhone", "5"}, {"iphone15", "5"},
+      };
+      for (String[] q : expected) {
+        Query query = queries.createPhraseQuery("body", q[0]);
+        assertNotNull(q[0], query);
+        org.apache.lucene.search.TopDocs top = s.search(query, 10);
+        assertEquals(q[0], 1, top.totalHits.value);
+        assertEquals(q[0], docs[Integer.parseInt(q[1])], s.storedFields().document(top.scoreDocs[0].doc).get("body"));
+      }
+      // a piece and the word after it are consecutive, as a known part is: hosts 文件
+      assertEquals(1, hits(s, new PhraseQuery("body", "hosts", "文件")));
+    }
+  }
+
   /** Traditional and simplified terms meet, and so do the middle dots of names; offsets stay the text's. */
   public void testTraditionalAndSimplifiedFormsAndMiddleDotsAreOneTerm() throws IOException {
     String[] docs = {"臺灣的二維碼支付", "馬克‧吐溫是作家", "乾隆年间"};

@@ -40,8 +40,15 @@ public class FenciTokenizerFactoryTest extends BaseTokenStreamFactoryTestCase {
       assertAnalyzesTo(a, "扫描二维码ＡＢＣ", new String[] {"扫描", "二维码", "abc"});
     }
     try (Analyzer a = CustomAnalyzer.builder(new ClasspathResourceLoader(getClass()))
-        .withTokenizer("fenci").addTokenFilter("cjkwidth").addTokenFilter("lowercase").addTokenFilter("fenciFold").build()) {
+        .addCharFilter("cjkwidth").withTokenizer("fenci")
+        .addTokenFilter("cjkwidth").addTokenFilter("lowercase").addTokenFilter("fenciFold").build()) {
       assertAnalyzesTo(a, "臺灣的大學", new String[] {"台湾", "的", "大学"});
+      // docs/lucene.md's recipe is FenciAnalyzer by name: width folded before segmenting (１６ＧＢ as 16GB)
+      assertAnalyzesTo(a, "１６ＧＢ内存", new String[] {"16gb", "内存"});
+      try (Analyzer same = new FenciAnalyzer()) {
+        String text = "ＩＰＨＯＮＥ１５手机壳，臺灣的馬克‧吐溫";
+        assertAnalyzesTo(a, text, terms(same, text));
+      }
       assertEquals("马克·吐温", a.normalize("f", "馬克‧吐溫").utf8ToString());
     }
     expectThrows(IllegalArgumentException.class, () -> tokenFilterFactory("fenciFold", "x", "1"));
@@ -130,5 +137,19 @@ public class FenciTokenizerFactoryTest extends BaseTokenStreamFactoryTestCase {
     FenciTokenizerFactory f = new FenciTokenizerFactory(args);
     IllegalStateException e = expectThrows(IllegalStateException.class, f::create);
     assertTrue(e.getMessage(), e.getMessage().contains("inform"));
+  }
+
+  private static String[] terms(Analyzer a, String text) throws java.io.IOException {
+    java.util.List<String> out = new java.util.ArrayList<>();
+    try (org.apache.lucene.analysis.TokenStream ts = a.tokenStream("f", text)) {
+      org.apache.lucene.analysis.tokenattributes.CharTermAttribute term =
+          ts.addAttribute(org.apache.lucene.analysis.tokenattributes.CharTermAttribute.class);
+      ts.reset();
+      while (ts.incrementToken()) {
+        out.add(term.toString());
+      }
+      ts.end();
+    }
+    return out.toArray(new String[0]);
   }
 }

@@ -199,6 +199,22 @@ public class FenciTokenizerTest extends BaseTokenStreamTestCase {
     }
   }
 
+  /**
+   * Width is folded before segmenting: full-width letters and digits are segmented as their ASCII
+   * twins are (１６ＧＢ as 16GB, not as 16 G B), with the offsets of the text as written.
+   */
+  public void testFullWidthTextIsSegmentedAsItsAsciiTwin() throws IOException {
+    try (Analyzer a = new FenciAnalyzer(SEG)) {
+      for (String ascii : new String[] {"16GB内存", "IPHONE15手机壳", "USB3.0接口", "x86_64架构"}) {
+        StringBuilder wide = new StringBuilder();
+        ascii.chars().forEach(c -> wide.append(c > ' ' && c < 0x7F ? (char) (c + 0xFEE0) : (char) c));
+        List<String> terms = terms(a, ascii);
+        assertEquals(wide.toString(), terms, terms(a, wide.toString()));
+      }
+      assertAnalyzesTo(a, "１６ＧＢ内存", new String[] {"16gb", "内存"}, new int[] {0, 4}, new int[] {4, 6});
+    }
+  }
+
   public void testStopWordsAreDropped() throws IOException {
     String text = "我的书和你的笔";
     List<String> words = new ArrayList<>(SEG.segment(text));

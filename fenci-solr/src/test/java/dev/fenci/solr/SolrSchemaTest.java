@@ -116,9 +116,14 @@ public class SolrSchemaTest extends SolrTestCaseJ4 {
     return h.getCore().getLatestSchema().getField(field).getType().getQueryAnalyzer();
   }
 
-  /** The words the library gives, without punctuation, as the tokenizer leaves them. */
+  /**
+   * The words the library gives, without punctuation, as the tokenizer leaves them after the docs'
+   * char filter (full-width forms of ASCII as ASCII before segmenting).
+   */
   private static List<String> words(Segmenter seg, String text) {
-    return seg.tokenize(text).stream().filter(t -> !t.isSpace() && !t.isPunctuation()).map(Token::word).toList();
+    StringBuilder folded = new StringBuilder();
+    text.chars().forEach(c -> folded.append(c >= 0xFF01 && c <= 0xFF5E ? (char) (c - 0xFEE0) : (char) c));
+    return seg.tokenize(folded.toString()).stream().filter(t -> !t.isSpace() && !t.isPunctuation()).map(Token::word).toList();
   }
 
   /** The same, width-folded and lower-cased as the docs' filters leave them ({@code ＡＢＣ} as {@code abc}). */
@@ -149,6 +154,9 @@ public class SolrSchemaTest extends SolrTestCaseJ4 {
     List<String> query = filtered(words(Segmenter.load(), text));
     assertTrue(query.toString(), query.contains("abc"));
     assertEquals(query, tokens(query("title"), text));
+    // the pieces of a mixed word, and width folded before segmenting: ＭＰ３ as mp3
+    assertTrue(tokens(index("title"), "索尼MP3播放器").contains("+mp3"));
+    assertEquals(tokens(query("title"), "索尼MP3"), tokens(query("title"), "索尼ＭＰ３"));
   }
 
   @Test
