@@ -72,7 +72,7 @@ final class Links {
         || text.charAt(i + 2) != '\\' || i > 0 && (isAlnum(text.charAt(i - 1)) || continuesLetter(text, i - 1))) {
       return -1;
     }
-    return pathEnd(text, i, i + 3);
+    return scanEnd(text, i + 3, i + 3, Links::isPathChar);
   }
 
   /** A network path ({@code \\\\server\share\file}): two backslashes after no backslash, then a letter or digit, then as a drive path. */
@@ -81,30 +81,12 @@ final class Links {
         || i > 0 && text.charAt(i - 1) == '\\') {
       return -1;
     }
-    return pathEnd(text, i, i + 2);
+    return scanEnd(text, i + 2, i + 2, Links::isPathChar);
   }
 
-  private static int pathEnd(CharSequence text, int start, int from) {
-    int n = text.length();
-    int end = from;
-    int parens = 0;
-    int brackets = 0;
-    while (end < n) {
-      char c = text.charAt(end);
-      if (!(isAsciiAlnum(c) || c == '\\' || PATH_MARKS.indexOf(c) >= 0 || continuesLetter(text, end))) {
-        break;
-      }
-      parens += c == '(' ? 1 : c == ')' ? -1 : 0;
-      brackets += c == '[' ? 1 : c == ']' ? -1 : 0;
-      if (parens < 0 || brackets < 0) {
-        break;
-      }
-      end += Character.charCount(Character.codePointAt(text, end));
-    }
-    while (end > from && TRAILING.indexOf(text.charAt(end - 1)) >= 0) {
-      end--;
-    }
-    return end;
+  private static boolean isPathChar(CharSequence text, int i) {
+    char c = text.charAt(i);
+    return isAsciiAlnum(c) || c == '\\' || PATH_MARKS.indexOf(c) >= 0 || continuesLetter(text, i);
   }
 
   private static boolean isAsciiAlnum(char c) {
@@ -131,24 +113,37 @@ final class Links {
 
   /**
    * The end of the address's characters from {@code from} on, the address's name starting at
-   * {@code start}: up to the first closing bracket it did not open, without marks that end a
-   * sentence at its end.
+   * {@code start}.
    */
   private static int restEnd(CharSequence text, int start, int from) {
+    return scanEnd(text, start, from, (t, i) -> isUrlChar(t.charAt(i)) || continuesLetter(t, i));
+  }
+
+  /** Whether the character at an index of a text belongs to an address or a path. */
+  private interface CharTest {
+    boolean at(CharSequence text, int i);
+  }
+
+  /**
+   * The end of a run of characters that pass {@code test} from {@code from} on: up to the first
+   * closing bracket the run did not open ({@code (see http://example.com)} keeps its closing
+   * bracket), without marks that end a sentence at its end (but never before {@code keep}).
+   */
+  private static int scanEnd(CharSequence text, int keep, int from, CharTest test) {
     int n = text.length();
     int end = from;
     int parens = 0;
     int brackets = 0;
-    while (end < n && (isUrlChar(text.charAt(end)) || continuesLetter(text, end))) {
+    while (end < n && test.at(text, end)) {
       char c = ascii(text.charAt(end));
       parens += c == '(' ? 1 : c == ')' ? -1 : 0;
       brackets += c == '[' ? 1 : c == ']' ? -1 : 0;
       if (parens < 0 || brackets < 0) {
-        break; // (see http://example.com) keeps its closing bracket
+        break;
       }
       end += Character.charCount(Character.codePointAt(text, end));
     }
-    while (end > start && TRAILING.indexOf(ascii(text.charAt(end - 1))) >= 0) {
+    while (end > keep && TRAILING.indexOf(ascii(text.charAt(end - 1))) >= 0) {
       end--;
     }
     return end;
