@@ -10,5 +10,6 @@ module dev.fenci.lucene {
   exports dev.fenci.lucene;
 
   provides org.apache.lucene.analysis.TokenizerFactory with dev.fenci.lucene.FenciTokenizerFactory;
-  provides org.apache.lucene.analysis.TokenFilterFactory with dev.fenci.lucene.FenciFoldFilterFactory;
+  provides org.apache.lucene.analysis.TokenFilterFactory with dev.fenci.lucene.FenciFoldFilterFactory,
+      dev.fenci.lucene.FenciJoinFilterFactory;
 }

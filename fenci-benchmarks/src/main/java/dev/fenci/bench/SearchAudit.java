@@ -37,8 +37,9 @@ import org.apache.lucene.util.QueryBuilder;
  * addresses, forum posts) and 170 queries, each with the documents a user would expect, all written
  * for the audit ({@code search-audit.tsv} beside this class). For each preset it indexes the
  * documents with {@link FenciAnalyzer} (words only, and with subwords), runs every query as a phrase
- * and as an AND of its words (analysed without subwords), and counts the queries that miss an
- * expected document and those that find an unwanted one; {@code -v} lists them.
+ * and as an AND of its words (analysed without subwords, with and without {@link
+ * FenciAnalyzer#forQueries joins}), and counts the queries that miss an expected document and those
+ * that find an unwanted one; {@code -v} lists them.
  *
  * <pre>java -cp benchmarks.jar dev.fenci.bench.SearchAudit [-v] [PRESET ...]</pre>
  *
@@ -73,10 +74,13 @@ public final class SearchAudit {
     for (String preset : presets) {
       Segmenter seg = Segmenter.load(preset);
       try (Analyzer plain = new FenciAnalyzer(seg);
+          Analyzer joins = FenciAnalyzer.forQueries(seg);
           Analyzer parts = new FenciAnalyzer(seg, CharArraySet.EMPTY_SET, true)) {
-        report(audit, preset, "words", plain, plain, false, verbose);
-        report(audit, preset, "subwords", parts, plain, false, verbose);
-        report(audit, preset, "subwords", parts, plain, true, verbose);
+        report(audit, preset, "words", plain, "words", plain, false, verbose);
+        report(audit, preset, "subwords", parts, "words", plain, false, verbose);
+        report(audit, preset, "subwords", parts, "words", plain, true, verbose);
+        report(audit, preset, "subwords", parts, "words and joins", joins, false, verbose);
+        report(audit, preset, "subwords", parts, "words and joins", joins, true, verbose);
       }
     }
   }
@@ -118,8 +122,8 @@ public final class SearchAudit {
     return new Audit(docs, queries);
   }
 
-  private static void report(Audit audit, String preset, String index, Analyzer indexing, Analyzer querying,
-      boolean and, boolean verbose) throws IOException {
+  private static void report(Audit audit, String preset, String index, Analyzer indexing, String queryName,
+      Analyzer querying, boolean and, boolean verbose) throws IOException {
     try (Directory dir = new ByteBuffersDirectory()) {
       try (IndexWriter w = new IndexWriter(dir, new IndexWriterConfig(indexing))) {
         for (Map.Entry<String, String> e : audit.documents().entrySet()) {
@@ -161,7 +165,7 @@ public final class SearchAudit {
             lines.add("    " + q.query() + "\t" + diff.toString().trim());
           }
         }
-        System.out.printf("| %s | %s | %s | %d | %d |%n", preset, index, and ? "AND of the words" : "phrase", missing, unwanted);
+        System.out.printf("| %s | %s | %s, %s | %d | %d |%n", preset, index, queryName, and ? "AND" : "phrase", missing, unwanted);
         if (verbose) {
           lines.forEach(System.out::println);
         }

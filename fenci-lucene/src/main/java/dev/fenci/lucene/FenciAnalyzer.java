@@ -33,8 +33,11 @@ import org.apache.lucene.analysis.cjk.CJKWidthFilter;
  * <pre>{@code
  * Segmenter seg = Segmenter.load();
  * IndexWriterConfig config = new IndexWriterConfig(new FenciAnalyzer(seg, CharArraySet.EMPTY_SET, true));
- * QueryParser parser = new QueryParser("body", new FenciAnalyzer(seg));
+ * QueryParser parser = new QueryParser("body", FenciAnalyzer.forQueries(seg));
  * }</pre>
+ *
+ * <p>{@link #forQueries} adds, for queries, the joins of adjacent words that a document's sentence
+ * may have segmented as one ({@link FenciJoinFilter}).
  *
  * <p>Thread-safe, as Lucene analyzers are; the segmenter is shared by all its token streams.
  */
@@ -42,6 +45,7 @@ public final class FenciAnalyzer extends Analyzer {
   private final Segmenter segmenter;
   private final CharArraySet stopWords;
   private final boolean subwords;
+  private final boolean joins;
 
   /** With fenci's default model and no stop words. */
   public FenciAnalyzer() {
@@ -67,9 +71,30 @@ public final class FenciAnalyzer extends Analyzer {
    * {@link FenciTokenizer}).
    */
   public FenciAnalyzer(Segmenter segmenter, CharArraySet stopWords, boolean subwords) {
+    this(segmenter, stopWords, subwords, false);
+  }
+
+  private FenciAnalyzer(Segmenter segmenter, CharArraySet stopWords, boolean subwords, boolean joins) {
     this.subwords = subwords;
+    this.joins = joins;
     this.segmenter = Objects.requireNonNull(segmenter, "segmenter is null");
     this.stopWords = CharArraySet.unmodifiableSet(folded(Objects.requireNonNull(stopWords, "stop words are null")));
+  }
+
+  /**
+   * The analyzer for queries: the words of {@code segmenter}, as {@link #FenciAnalyzer(Segmenter)}
+   * gives them, and, as alternatives, the {@link FenciJoinFilter joins} of two adjacent Chinese
+   * words one of which is a single character ({@code 健康 码} or {@code 健康码}), so that a query
+   * segmented apart without context still finds the word a document's sentence joined. A token
+   * graph: analyse queries with it ({@code QueryBuilder}, the query parsers), never documents.
+   */
+  public static FenciAnalyzer forQueries(Segmenter segmenter) {
+    return forQueries(segmenter, CharArraySet.EMPTY_SET);
+  }
+
+  /** {@link #forQueries(Segmenter)} with stop words, dropped before words are joined. */
+  public static FenciAnalyzer forQueries(Segmenter segmenter, CharArraySet stopWords) {
+    return new FenciAnalyzer(segmenter, stopWords, false, true);
   }
 
   /**
@@ -92,6 +117,9 @@ public final class FenciAnalyzer extends Analyzer {
     TokenStream stream = normalize(fieldName, tokenizer);
     if (!stopWords.isEmpty()) {
       stream = new StopFilter(stream, stopWords);
+    }
+    if (joins) {
+      stream = new FenciJoinFilter(stream);
     }
     return new TokenStreamComponents(tokenizer, stream);
   }

@@ -89,4 +89,35 @@ public class QueryParserTest extends LuceneTestCase {
       assertEquals(part.toString(), 1, s.count(part));
     }
   }
+
+  /** The recipes with {@link FenciAnalyzer#forQueries}: a join is an alternative, AND and phrase alike. */
+  public void testTheRecipesWithJoins() throws IOException, ParseException {
+    String[] docs = {"多地推行健康码和行程码", "他的健康状况良好"};
+    try (Analyzer indexing = new FenciAnalyzer(SEG, CharArraySet.EMPTY_SET, true);
+        Analyzer querying = FenciAnalyzer.forQueries(SEG);
+        Directory dir = newDirectory()) {
+      try (RandomIndexWriter w = new RandomIndexWriter(random(), dir, newIndexWriterConfig(indexing))) {
+        for (String text : docs) {
+          Document d = new Document();
+          d.add(new TextField("body", text, Field.Store.YES));
+          w.addDocument(d);
+        }
+      }
+      try (IndexReader r = DirectoryReader.open(dir)) {
+        IndexSearcher s = newSearcher(r);
+        QueryParser and = new QueryParser("body", querying);
+        and.setDefaultOperator(QueryParser.Operator.AND);
+        QueryParser phrase = new QueryParser("body", querying);
+        phrase.setSplitOnWhitespace(true);
+        phrase.setAutoGeneratePhraseQueries(true);
+        phrase.setDefaultOperator(QueryParser.Operator.AND);
+        for (QueryParser p : new QueryParser[] {and, phrase}) {
+          Query q = p.parse(QueryParser.escape("健康码"));
+          assertEquals(q.toString(), 1, s.count(q));
+          Query two = p.parse(QueryParser.escape("健康码 行程码"));
+          assertEquals(two.toString(), 1, s.count(two));
+        }
+      }
+    }
+  }
 }

@@ -1,0 +1,121 @@
+package dev.fenci.lucene;
+
+import com.carrotsearch.randomizedtesting.annotations.ThreadLeakFilters;
+import dev.fenci.Segmenter;
+import java.io.IOException;
+import java.util.List;
+import org.apache.lucene.analysis.Analyzer;
+import org.apache.lucene.analysis.CharArraySet;
+import org.apache.lucene.analysis.TokenStream;
+import org.apache.lucene.document.Document;
+import org.apache.lucene.document.Field;
+import org.apache.lucene.document.TextField;
+import org.apache.lucene.index.DirectoryReader;
+import org.apache.lucene.index.IndexReader;
+import org.apache.lucene.search.IndexSearcher;
+import org.apache.lucene.search.Query;
+import org.apache.lucene.store.Directory;
+import org.apache.lucene.tests.analysis.BaseTokenStreamTestCase;
+import org.apache.lucene.tests.analysis.CannedTokenStream;
+import org.apache.lucene.tests.analysis.Token;
+import org.apache.lucene.tests.index.RandomIndexWriter;
+import org.apache.lucene.util.QueryBuilder;
+
+/** {@link FenciJoinFilter} and {@link FenciAnalyzer#forQueries}: joins of adjacent words as query alternatives. */
+@ThreadLeakFilters(defaultFilters = true, filters = {FenciThreads.class})
+public class FenciJoinFilterTest extends BaseTokenStreamTestCase {
+  private static final Segmenter SEG = Segmenter.load();
+
+  /** Words with their offsets, one position apart unless an increment says otherwise. */
+  private static TokenStream words(Object... wordsAndIncrements) {
+    List<Token> tokens = new java.util.ArrayList<>();
+    int at = 0;
+    for (int i = 0; i < wordsAndIncrements.length; i++) {
+      int increment = 1;
+      if (wordsAndIncrements[i] instanceof Integer inc) {
+        increment = inc;
+        i++;
+      }
+      String w = (String) wordsAndIncrements[i];
+      Token t = new Token(w, at, at + w.length());
+      t.setPositionIncrement(increment);
+      tokens.add(t);
+      at += w.length();
+    }
+    return new CannedTokenStream(0, at, tokens.toArray(new Token[0]));
+  }
+
+  public void testAWordAndASingleCharacterAreJoinedAsAnAlternative() throws IOException {
+    assertTokenStreamContents(new FenciJoinFilter(words("健康", "码")), new String[] {"健康", "健康码", "码"},
+        new int[] {0, 0, 2}, new int[] {2, 3, 3}, new String[] {"word", FenciJoinFilter.TYPE, "word"},
+        new int[] {1, 0, 1}, new int[] {1, 2, 1}, 3);
+    assertTokenStreamContents(new FenciJoinFilter(words("新", "冠")), new String[] {"新", "新冠", "冠"});
+  }
+
+  public void testJoinsDoNotOverlapAndStayShort() throws IOException {
+    // 冠 ended a join: 冠苗 is not another, so the graph stays a chain of small alternatives
+    assertTokenStreamContents(new FenciJoinFilter(words("新", "冠", "苗")), new String[] {"新", "新冠", "冠", "苗"});
+    assertTokenStreamContents(new FenciJoinFilter(words("新", "冠", "疫", "苗")),
+        new String[] {"新", "新冠", "冠", "疫", "疫苗", "苗"});
+    // neither a single character (two words of two), nor four characters or fewer together
+    assertTokenStreamContents(new FenciJoinFilter(words("健康", "码农")), new String[] {"健康", "码农"});
+    assertTokenStreamContents(new FenciJoinFilter(words("中华人民共和国", "成立", "了")),
+        new String[] {"中华人民共和国", "成立", "成立了", "了"});
+    assertTokenStreamContents(new FenciJoinFilter(words("社会主义", "好")), new String[] {"社会主义", "好"});
+  }
+
+  public void testOnlyChineseWordsNextToEachOtherAreJoined() throws IOException {
+    assertTokenStreamContents(new FenciJoinFilter(words("iphone", "壳")), new String[] {"iphone", "壳"});
+    assertTokenStreamContents(new FenciJoinFilter(words("16", "岁")), new String[] {"16", "岁"});
+    // a stop word removed between them (a position left empty), or a part at the word's position
+    assertTokenStreamContents(new FenciJoinFilter(words("我", 2, "书")), new String[] {"我", "书"});
+    assertTokenStreamContents(new FenciJoinFilter(words("共和国", 0, "共和", "好")), new String[] {"共和国", "共和", "好"});
+    assertTokenStreamContents(new FenciJoinFilter(words()), new String[0]);
+    assertTokenStreamContents(new FenciJoinFilter(words("码")), new String[] {"码"});
+  }
+
+  public void testTheQueryAnalyzerJoinsFoldedTermsAfterDroppingStopWords() throws IOException {
+    try (Analyzer a = FenciAnalyzer.forQueries(SEG)) {
+      assertAnalyzesTo(a, "健康码", new String[] {"健康", "健康码", "码"}, new int[] {0, 0, 2}, new int[] {2, 3, 3},
+          null, new int[] {1, 0, 1}, new int[] {1, 2, 1});
+      assertAnalyzesTo(a, "健康碼", new String[] {"健康", "健康码", "码"}); // folded, then joined
+    }
+    try (Analyzer a = FenciAnalyzer.forQueries(SEG, new CharArraySet(List.of("的"), false))) {
+      assertAnalyzesTo(a, "我的书", new String[] {"我", "书"});
+    }
+  }
+
+  public void testRandomQueries() throws IOException {
+    try (Analyzer a = FenciAnalyzer.forQueries(SEG)) {
+      checkRandomData(random(), a, 200 * RANDOM_MULTIPLIER, 20);
+    }
+  }
+
+  /** The audit's case: a document joined 健康码 in its sentence, the query alone is 健康 码. */
+  public void testAQuerySegmentedApartFindsTheWordItsDocumentJoined() throws IOException {
+    String[] docs = {"新冠疫情期间，多地推行健康码和行程码。", "他的健康状况良好，号码已登记。"};
+    try (Analyzer plain = new FenciAnalyzer(SEG);
+        Analyzer queries = FenciAnalyzer.forQueries(SEG);
+        Analyzer indexing = new FenciAnalyzer(SEG, CharArraySet.EMPTY_SET, true);
+        Directory dir = newDirectory()) {
+      try (RandomIndexWriter w = new RandomIndexWriter(random(), dir, newIndexWriterConfig(indexing))) {
+        for (String text : docs) {
+          Document d = new Document();
+          d.add(new TextField("body", text, Field.Store.YES));
+          w.addDocument(d);
+        }
+      }
+      try (IndexReader r = DirectoryReader.open(dir)) {
+        IndexSearcher s = newSearcher(r);
+        assertEquals("the case needs 健康码 segmented apart alone", List.of("健康", "码"), SEG.segment("健康码"));
+        Query without = new QueryBuilder(plain).createPhraseQuery("body", "健康码");
+        Query with = new QueryBuilder(queries).createPhraseQuery("body", "健康码");
+        assertEquals(0, s.count(without));
+        assertEquals(1, s.count(with));
+        assertEquals(docs[0], s.storedFields().document(s.search(with, 1).scoreDocs[0].doc).get("body"));
+        // whole-word queries are unchanged
+        assertEquals(1, s.count(new QueryBuilder(queries).createPhraseQuery("body", "行程码")));
+      }
+    }
+  }
+}
