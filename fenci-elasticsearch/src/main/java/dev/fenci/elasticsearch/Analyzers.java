@@ -6,7 +6,7 @@ import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.analysis.CharArraySet;
 
 /**
- * What the analyzers {@code fenci} and {@code fenci_index} share: a {@link FenciAnalyzer} from
+ * What the analyzers {@code fenci}, {@code fenci_index} and {@code fenci_search} share: a {@link FenciAnalyzer} from
  * {@link FenciSettings}. Elasticsearch builds both analyzers for every index and analyses an
  * empty text with each as it does (its {@code AnalysisRegistry.checkVersions}), so the model is
  * loaded when a node first creates or opens an index; a preset is loaded once per node and shared.
@@ -15,14 +15,27 @@ final class Analyzers {
   private Analyzers() {}
 
   static Analyzer of(FenciSettings settings, boolean defaultSubwords) {
+    return of(settings, defaultSubwords, false);
+  }
+
+  /**
+   * With {@code queries}, the analyzer for queries ({@link FenciAnalyzer#forQueries}: words and the
+   * joins of adjacent words), which takes no subwords.
+   */
+  static Analyzer of(FenciSettings settings, boolean defaultSubwords, boolean queries) {
     String what = "analyzer";
     Options.noFiles(settings.dictionary(), settings.stopwordsPath(), what);
     boolean subwords = Options.flag(settings.subwords(), defaultSubwords, Options.SUBWORDS, what);
+    if (queries && subwords) {
+      throw new IllegalArgumentException("[" + Options.SUBWORDS + "] is not a setting of the fenci_search analyzer,"
+          + " which analyses queries: subwords belong to the index analyzer (fenci_index)");
+    }
     boolean ignoreCase = Options.flag(settings.stopwordsCase(), false, Options.STOPWORDS_CASE, what);
     Options.notHere(Options.KEEP_PUNCTUATION, !settings.keepPunctuation().isEmpty(), what, "it belongs to the fenci"
         + " tokenizer; for punctuation tokens, define a custom analyzer with a fenci tokenizer that sets it");
     CharArraySet stopWords = Options.stopWords(settings.stopwords(), ignoreCase, what);
     List<String> entries = Options.entries(settings.dictionaryEntries(), settings.dictionaryEntriesAsText());
-    return new FenciAnalyzer(Options.segmenter(settings.model(), entries, what), stopWords, subwords);
+    var segmenter = Options.segmenter(settings.model(), entries, what);
+    return queries ? FenciAnalyzer.forQueries(segmenter, stopWords) : new FenciAnalyzer(segmenter, stopWords, subwords);
   }
 }

@@ -41,6 +41,23 @@ class FenciAnalysisTest {
     assertThat(Es.tokens(a.get("fenci_index"), "社会主义")).containsExactly("社会主义", "社会", "主义");
   }
 
+  /** fenci_search: the words of a query and, as alternatives, the joins of adjacent words. */
+  @Test
+  void theSearchAnalyzerJoinsAdjacentWords() throws IOException {
+    IndexAnalyzers a = analyzers(Settings.builder()
+        .put("index.analysis.analyzer.q.type", "fenci_search")
+        .putList("index.analysis.analyzer.q.stopwords", "的"));
+    assertThat(Es.tokens(a.get("q"), "健康码")).containsExactly("健康", "健康码", "码");
+    assertThat(Es.tokens(a.get("fenci_search"), "健康码")).containsExactly("健康", "健康码", "码");
+    assertThat(Es.tokens(a.get("q"), "我的书")).containsExactly("我", "书"); // the stop word first: 我 and 书 are not adjacent
+    Throwable[] thrown = new Throwable[1];
+    assertThatThrownBy(() -> analyzers(Settings.builder()
+        .put("index.analysis.analyzer.x.type", "fenci_search").put("index.analysis.analyzer.x.subwords", true)))
+        .satisfies(t -> thrown[0] = t);
+    assertThat(thrown[0]).isInstanceOf(IllegalArgumentException.class);
+    assertThat(thrown[0].getMessage()).contains("[subwords] is not a setting of the fenci_search analyzer");
+  }
+
   @Test
   void aCustomAnalyzerWithTheTokenizer() throws IOException {
     IndexAnalyzers a = analyzers(Settings.builder()

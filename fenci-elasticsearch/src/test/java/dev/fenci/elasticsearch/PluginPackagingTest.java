@@ -52,7 +52,8 @@ class PluginPackagingTest {
         org.elasticsearch.plugin.analysis.TokenizerFactory.class.getName(),
         Map.of("fenci", FenciTokenizerFactory.class.getName()),
         org.elasticsearch.plugin.analysis.AnalyzerFactory.class.getName(),
-        Map.of("fenci", FenciAnalyzerFactory.class.getName(), "fenci_index", FenciIndexAnalyzerFactory.class.getName())));
+        Map.of("fenci", FenciAnalyzerFactory.class.getName(), "fenci_index", FenciIndexAnalyzerFactory.class.getName(),
+            "fenci_search", FenciSearchAnalyzerFactory.class.getName())));
     assertThat(new TreeMap<>(Es.namedComponents())).isEqualTo(expected);
     for (var byInterface : expected.entrySet()) {
       Class<?> extensible = Class.forName(byInterface.getKey());

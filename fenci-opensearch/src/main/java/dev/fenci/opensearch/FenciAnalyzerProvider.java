@@ -10,8 +10,9 @@ import org.opensearch.index.analysis.AbstractIndexAnalyzerProvider;
 import org.opensearch.index.analysis.Analysis;
 
 /**
- * The analyzers {@code fenci} and {@code fenci_index} ({@link FenciAnalyzer}: words, width folding,
- * lower case): settings {@code model}, {@code dictionary}, {@code subwords} (false for {@code
+ * The analyzers {@code fenci}, {@code fenci_index} and {@code fenci_search} ({@link FenciAnalyzer}:
+ * words, width folding, lower case; {@code fenci_search} adds the joins of adjacent words for
+ * queries): settings {@code model}, {@code dictionary}, {@code subwords} (false for {@code
  * fenci}, true for {@code fenci_index} unless set) and stop words. OpenSearch builds both for every
  * index, used or not, and analyses an empty text with every analyzer it builds (its {@code
  * AnalysisRegistry.checkVersions}), so the model is loaded when a node first creates or opens an
@@ -22,11 +23,30 @@ final class FenciAnalyzerProvider extends AbstractIndexAnalyzerProvider<Analyzer
   private final Analyzer analyzer;
 
   FenciAnalyzerProvider(IndexSettings index, Environment env, String name, Settings settings, boolean subwords) {
+    this(index, env, name, settings, subwords, false);
+  }
+
+  private FenciAnalyzerProvider(IndexSettings index, Environment env, String name, Settings settings, boolean subwords,
+      boolean queries) {
     super(index, name, settings);
     FenciSettings.check(settings, "analyzer", FenciSettings.ANALYZER_KEYS);
     CharArraySet stopWords = Analysis.parseStopWords(env, settings, CharArraySet.EMPTY_SET);
     boolean parts = FenciSettings.flag(settings, FenciSettings.SUBWORDS, subwords, name);
-    analyzer = new FenciAnalyzer(FenciSettings.segmenter(env, settings, name), stopWords, parts);
+    if (queries && parts) {
+      throw new IllegalArgumentException("[" + FenciSettings.SUBWORDS + "] is not a setting of the fenci_search analyzer ["
+          + name + "], which analyses queries: subwords belong to the index analyzer (fenci_index)");
+    }
+    var segmenter = FenciSettings.segmenter(env, settings, name);
+    analyzer = queries ? FenciAnalyzer.forQueries(segmenter, stopWords) : new FenciAnalyzer(segmenter, stopWords, parts);
+  }
+
+  /**
+   * The analyzer {@code fenci_search}: {@code fenci} with, as alternatives, the joins of two adjacent
+   * Chinese words one of which is a single character ({@link FenciAnalyzer#forQueries}); for queries
+   * only (a {@code search_analyzer}), beside {@code fenci_index}.
+   */
+  static FenciAnalyzerProvider forQueries(IndexSettings index, Environment env, String name, Settings settings) {
+    return new FenciAnalyzerProvider(index, env, name, settings, false, true);
   }
 
   @Override

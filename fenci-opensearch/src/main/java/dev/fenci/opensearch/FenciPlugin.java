@@ -23,6 +23,7 @@ public final class FenciPlugin extends Plugin implements AnalysisPlugin {
   public Map<String, AnalysisProvider<AnalyzerProvider<? extends Analyzer>>> getAnalyzers() {
     return Map.of(
         "fenci", (index, env, name, settings) -> new FenciAnalyzerProvider(index, env, name, settings, false),
-        "fenci_index", (index, env, name, settings) -> new FenciAnalyzerProvider(index, env, name, settings, true));
+        "fenci_index", (index, env, name, settings) -> new FenciAnalyzerProvider(index, env, name, settings, true),
+        "fenci_search", (index, env, name, settings) -> FenciAnalyzerProvider.forQueries(index, env, name, settings));
   }
 }

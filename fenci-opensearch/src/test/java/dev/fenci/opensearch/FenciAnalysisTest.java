@@ -47,6 +47,17 @@ public class FenciAnalysisTest extends OpenSearchTokenStreamTestCase {
         new int[] {4, 4, 4}, new int[] {1, 0, 0});
   }
 
+  /** fenci_search: the words of a query and, as alternatives, the joins of adjacent words. */
+  public void testTheSearchAnalyzerJoinsAdjacentWords() throws IOException {
+    OpenSearchTestCase.TestAnalysis a = analysis(Settings.builder()
+        .put("index.analysis.analyzer.q.type", "fenci_search"));
+    assertAnalyzesTo(a.indexAnalyzers.get("q"), "健康码", new String[] {"健康", "健康码", "码"}, new int[] {0, 0, 2},
+        new int[] {2, 3, 3}, null, new int[] {1, 0, 1}, new int[] {1, 2, 1});
+    Exception e = expectThrows(IllegalArgumentException.class, () -> analysis(Settings.builder()
+        .put("index.analysis.analyzer.x.type", "fenci_search").put("index.analysis.analyzer.x.subwords", true)));
+    assertTrue(e.getMessage(), e.getMessage().contains("[subwords] is not a setting of the fenci_search analyzer [x]"));
+  }
+
   public void testTheTokenizerWithADictionaryFromTheConfigurationFolder() throws IOException {
     Files.write(home.resolve("config").resolve("my.dict"), "二维码,10\n".getBytes(StandardCharsets.UTF_8));
     OpenSearchTestCase.TestAnalysis a = analysis(Settings.builder()

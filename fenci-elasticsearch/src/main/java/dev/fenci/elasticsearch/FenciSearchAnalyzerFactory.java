@@ -1,0 +1,29 @@
+package dev.fenci.elasticsearch;
+
+import org.apache.lucene.analysis.Analyzer;
+import org.elasticsearch.plugin.Inject;
+import org.elasticsearch.plugin.NamedComponent;
+import org.elasticsearch.plugin.analysis.AnalyzerFactory;
+
+/**
+ * The analyzer {@code fenci_search}: {@code fenci} with, as alternatives, the joins of two adjacent
+ * Chinese words one of which is a single character ({@code 健康 码} or {@code 健康码}; {@link
+ * dev.fenci.lucene.FenciAnalyzer#forQueries}), so that a query segmented apart without context
+ * finds the word a document's sentence joined. For queries only (a {@code search_analyzer}), beside
+ * {@code fenci_index}. Settings: {@link FenciSettings} without {@code subwords}, read as {@link
+ * FenciAnalyzerFactory} reads them.
+ */
+@NamedComponent("fenci_search")
+public final class FenciSearchAnalyzerFactory implements AnalyzerFactory {
+  private final Once<Analyzer> analyzer;
+
+  @Inject
+  public FenciSearchAnalyzerFactory(FenciSettings settings) {
+    analyzer = new Once<>(() -> Analyzers.of(settings, false, true));
+  }
+
+  @Override
+  public Analyzer create() {
+    return analyzer.get();
+  }
+}
