@@ -11,5 +11,5 @@ module dev.fenci.lucene {
 
   provides org.apache.lucene.analysis.TokenizerFactory with dev.fenci.lucene.FenciTokenizerFactory;
   provides org.apache.lucene.analysis.TokenFilterFactory with dev.fenci.lucene.FenciFoldFilterFactory,
-      dev.fenci.lucene.FenciJoinFilterFactory;
+      dev.fenci.lucene.FenciQueryFilterFactory;
 }

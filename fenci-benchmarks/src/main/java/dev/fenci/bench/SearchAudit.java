@@ -38,7 +38,7 @@ import org.apache.lucene.util.QueryBuilder;
  * for the audit ({@code search-audit.tsv} beside this class). For each preset it indexes the
  * documents with {@link FenciAnalyzer} (words only, and with subwords), runs every query as a phrase
  * and as an AND of its words (analysed without subwords, with and without {@link
- * FenciAnalyzer#forQueries joins}), and counts the queries that miss an expected document and those
+ * FenciAnalyzer#forQueries joins and splits}), and counts the queries that miss an expected document and those
  * that find an unwanted one; {@code -v} lists them.
  *
  * <pre>java -cp benchmarks.jar dev.fenci.bench.SearchAudit [-v] [PRESET ...]</pre>
@@ -79,8 +79,8 @@ public final class SearchAudit {
         report(audit, preset, "words", plain, "words", plain, false, verbose);
         report(audit, preset, "subwords", parts, "words", plain, false, verbose);
         report(audit, preset, "subwords", parts, "words", plain, true, verbose);
-        report(audit, preset, "subwords", parts, "words and joins", joins, false, verbose);
-        report(audit, preset, "subwords", parts, "words and joins", joins, true, verbose);
+        report(audit, preset, "subwords", parts, "words, joins and splits", joins, false, verbose);
+        report(audit, preset, "subwords", parts, "words, joins and splits", joins, true, verbose);
       }
     }
   }

@@ -19,8 +19,8 @@ final class Analyzers {
   }
 
   /**
-   * With {@code queries}, the analyzer for queries ({@link FenciAnalyzer#forQueries}: words and the
-   * joins of adjacent words), which takes no subwords.
+   * With {@code queries}, the analyzer for queries ({@link FenciAnalyzer#forQueries}: words, and
+   * their joins and splits as alternatives), which takes no subwords.
    */
   static Analyzer of(FenciSettings settings, boolean defaultSubwords, boolean queries) {
     String what = "analyzer";

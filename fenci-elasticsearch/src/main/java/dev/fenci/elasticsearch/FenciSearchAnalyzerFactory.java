@@ -6,12 +6,11 @@ import org.elasticsearch.plugin.NamedComponent;
 import org.elasticsearch.plugin.analysis.AnalyzerFactory;
 
 /**
- * The analyzer {@code fenci_search}: {@code fenci} with, as alternatives, the joins of two adjacent
- * Chinese words one of which is a single character ({@code 健康 码} or {@code 健康码}; {@link
- * dev.fenci.lucene.FenciAnalyzer#forQueries}), so that a query segmented apart without context
- * finds the word a document's sentence joined. For queries only (a {@code search_analyzer}), beside
- * {@code fenci_index}. Settings: {@link FenciSettings} without {@code subwords}, read as {@link
- * FenciAnalyzerFactory} reads them.
+ * The analyzer {@code fenci_search}: {@code fenci} with, as alternatives, the other ways a document
+ * may write the query's words ({@link dev.fenci.lucene.FenciAnalyzer#forQueries}: joins of adjacent
+ * words, {@code 健康 码} or {@code 健康码}; splits of a word of two runs, {@code iphone15} or {@code
+ * iphone 15}). For queries only (a {@code search_analyzer}), beside {@code fenci_index}. Settings:
+ * {@link FenciSettings} without {@code subwords}, read as {@link FenciAnalyzerFactory} reads them.
  */
 @NamedComponent("fenci_search")
 public final class FenciSearchAnalyzerFactory implements AnalyzerFactory {

@@ -36,8 +36,8 @@ import org.apache.lucene.analysis.cjk.CJKWidthFilter;
  * QueryParser parser = new QueryParser("body", FenciAnalyzer.forQueries(seg));
  * }</pre>
  *
- * <p>{@link #forQueries} adds, for queries, the joins of adjacent words that a document's sentence
- * may have segmented as one ({@link FenciJoinFilter}).
+ * <p>{@link #forQueries} adds, for queries, the joins and splits of words that a document's
+ * sentence may have segmented otherwise ({@link FenciQueryFilter}).
  *
  * <p>Thread-safe, as Lucene analyzers are; the segmenter is shared by all its token streams.
  */
@@ -83,16 +83,17 @@ public final class FenciAnalyzer extends Analyzer {
 
   /**
    * The analyzer for queries: the words of {@code segmenter}, as {@link #FenciAnalyzer(Segmenter)}
-   * gives them, and, as alternatives, the {@link FenciJoinFilter joins} of two adjacent Chinese
-   * words one of which is a single character ({@code 健康 码} or {@code 健康码}), so that a query
-   * segmented apart without context still finds the word a document's sentence joined. A token
-   * graph: analyse queries with it ({@code QueryBuilder}, the query parsers), never documents.
+   * gives them, and, as alternatives, the other ways a document may write them ({@link
+   * FenciQueryFilter}): joins of adjacent words ({@code 健康 码} or {@code 健康码}, {@code iphone 15}
+   * or {@code iphone15}) and splits of a word of two runs ({@code iphone15} or {@code iphone 15}),
+   * so that a query segmented without context still finds the words a document's sentence has. A
+   * token graph: analyse queries with it ({@code QueryBuilder}, the query parsers), never documents.
    */
   public static FenciAnalyzer forQueries(Segmenter segmenter) {
     return forQueries(segmenter, CharArraySet.EMPTY_SET);
   }
 
-  /** {@link #forQueries(Segmenter)} with stop words, dropped before words are joined. */
+  /** {@link #forQueries(Segmenter)} with stop words, dropped before words are joined or split. */
   public static FenciAnalyzer forQueries(Segmenter segmenter, CharArraySet stopWords) {
     return new FenciAnalyzer(segmenter, stopWords, false, true);
   }
@@ -119,7 +120,7 @@ public final class FenciAnalyzer extends Analyzer {
       stream = new StopFilter(stream, stopWords);
     }
     if (joins) {
-      stream = new FenciJoinFilter(stream);
+      stream = new FenciQueryFilter(stream);
     }
     return new TokenStreamComponents(tokenizer, stream);
   }

@@ -55,12 +55,12 @@ public class FenciTokenizerFactoryTest extends BaseTokenStreamFactoryTestCase {
     // a query analyzer by name: FenciAnalyzer.forQueries
     try (Analyzer q = CustomAnalyzer.builder(new ClasspathResourceLoader(getClass()))
         .addCharFilter("cjkwidth").withTokenizer("fenci")
-        .addTokenFilter("cjkwidth").addTokenFilter("lowercase").addTokenFilter("fenciFold").addTokenFilter("fenciJoin").build();
+        .addTokenFilter("cjkwidth").addTokenFilter("lowercase").addTokenFilter("fenciFold").addTokenFilter("fenciQuery").build();
         Analyzer same = FenciAnalyzer.forQueries(dev.fenci.Segmenter.load())) {
       assertAnalyzesTo(q, "健康码", new String[] {"健康", "健康码", "码"}, null, null, null, new int[] {1, 0, 1}, new int[] {1, 2, 1});
       assertAnalyzesTo(q, "新冠疫情期间的健康碼", terms(same, "新冠疫情期间的健康碼"));
     }
-    expectThrows(IllegalArgumentException.class, () -> tokenFilterFactory("fenciJoin", "x", "1"));
+    expectThrows(IllegalArgumentException.class, () -> tokenFilterFactory("fenciQuery", "x", "1"));
   }
 
   /** A model that is not a preset is a file opened through the resource loader (here the seed preset's file). */

@@ -11,7 +11,7 @@ import org.opensearch.index.analysis.Analysis;
 
 /**
  * The analyzers {@code fenci}, {@code fenci_index} and {@code fenci_search} ({@link FenciAnalyzer}:
- * words, width folding, lower case; {@code fenci_search} adds the joins of adjacent words for
+ * words, width folding, lower case; {@code fenci_search} adds the joins and splits of words for
  * queries): settings {@code model}, {@code dictionary}, {@code subwords} (false for {@code
  * fenci}, true for {@code fenci_index} unless set) and stop words. OpenSearch builds both for every
  * index, used or not, and analyses an empty text with every analyzer it builds (its {@code
@@ -41,9 +41,9 @@ final class FenciAnalyzerProvider extends AbstractIndexAnalyzerProvider<Analyzer
   }
 
   /**
-   * The analyzer {@code fenci_search}: {@code fenci} with, as alternatives, the joins of two adjacent
-   * Chinese words one of which is a single character ({@link FenciAnalyzer#forQueries}); for queries
-   * only (a {@code search_analyzer}), beside {@code fenci_index}.
+   * The analyzer {@code fenci_search}: {@code fenci} with, as alternatives, the joins and splits of
+   * words a document may write otherwise ({@link FenciAnalyzer#forQueries}); for queries only (a
+   * {@code search_analyzer}), beside {@code fenci_index}.
    */
   static FenciAnalyzerProvider forQueries(IndexSettings index, Environment env, String name, Settings settings) {
     return new FenciAnalyzerProvider(index, env, name, settings, false, true);

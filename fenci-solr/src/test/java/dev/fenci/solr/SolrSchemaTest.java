@@ -153,7 +153,7 @@ public class SolrSchemaTest extends SolrTestCaseJ4 {
     assertTrue(indexed.toString(), indexed.containsAll(List.of("+人民", "+共和国", "abc")));
     List<String> query = filtered(words(Segmenter.load(), text));
     assertTrue(query.toString(), query.contains("abc"));
-    // the query analyzer joins 成立 了 as an alternative (fenciJoin), as FenciAnalyzer.forQueries does
+    // the query analyzer joins 成立 了 as an alternative (fenciQuery), as FenciAnalyzer.forQueries does
     List<String> joined = new ArrayList<>(query);
     joined.add(joined.indexOf("了"), "+成立了");
     assertEquals(joined, tokens(query("title"), text));

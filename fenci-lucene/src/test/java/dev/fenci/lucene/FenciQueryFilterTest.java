@@ -21,9 +21,9 @@ import org.apache.lucene.tests.analysis.Token;
 import org.apache.lucene.tests.index.RandomIndexWriter;
 import org.apache.lucene.util.QueryBuilder;
 
-/** {@link FenciJoinFilter} and {@link FenciAnalyzer#forQueries}: joins of adjacent words as query alternatives. */
+/** {@link FenciQueryFilter} and {@link FenciAnalyzer#forQueries}: joins and splits of words as query alternatives. */
 @ThreadLeakFilters(defaultFilters = true, filters = {FenciThreads.class})
-public class FenciJoinFilterTest extends BaseTokenStreamTestCase {
+public class FenciQueryFilterTest extends BaseTokenStreamTestCase {
   private static final Segmenter SEG = Segmenter.load();
 
   /** Words with their offsets, one position apart unless an increment says otherwise. */
@@ -46,32 +46,48 @@ public class FenciJoinFilterTest extends BaseTokenStreamTestCase {
   }
 
   public void testAWordAndASingleCharacterAreJoinedAsAnAlternative() throws IOException {
-    assertTokenStreamContents(new FenciJoinFilter(words("健康", "码")), new String[] {"健康", "健康码", "码"},
-        new int[] {0, 0, 2}, new int[] {2, 3, 3}, new String[] {"word", FenciJoinFilter.TYPE, "word"},
+    assertTokenStreamContents(new FenciQueryFilter(words("健康", "码")), new String[] {"健康", "健康码", "码"},
+        new int[] {0, 0, 2}, new int[] {2, 3, 3}, new String[] {"word", FenciQueryFilter.JOIN, "word"},
         new int[] {1, 0, 1}, new int[] {1, 2, 1}, 3);
-    assertTokenStreamContents(new FenciJoinFilter(words("新", "冠")), new String[] {"新", "新冠", "冠"});
+    assertTokenStreamContents(new FenciQueryFilter(words("新", "冠")), new String[] {"新", "新冠", "冠"});
   }
 
   public void testJoinsDoNotOverlapAndStayShort() throws IOException {
     // 冠 ended a join: 冠苗 is not another, so the graph stays a chain of small alternatives
-    assertTokenStreamContents(new FenciJoinFilter(words("新", "冠", "苗")), new String[] {"新", "新冠", "冠", "苗"});
-    assertTokenStreamContents(new FenciJoinFilter(words("新", "冠", "疫", "苗")),
+    assertTokenStreamContents(new FenciQueryFilter(words("新", "冠", "苗")), new String[] {"新", "新冠", "冠", "苗"});
+    assertTokenStreamContents(new FenciQueryFilter(words("新", "冠", "疫", "苗")),
         new String[] {"新", "新冠", "冠", "疫", "疫苗", "苗"});
     // neither a single character (two words of two), nor four characters or fewer together
-    assertTokenStreamContents(new FenciJoinFilter(words("健康", "码农")), new String[] {"健康", "码农"});
-    assertTokenStreamContents(new FenciJoinFilter(words("中华人民共和国", "成立", "了")),
+    assertTokenStreamContents(new FenciQueryFilter(words("健康", "码农")), new String[] {"健康", "码农"});
+    assertTokenStreamContents(new FenciQueryFilter(words("中华人民共和国", "成立", "了")),
         new String[] {"中华人民共和国", "成立", "成立了", "了"});
-    assertTokenStreamContents(new FenciJoinFilter(words("社会主义", "好")), new String[] {"社会主义", "好"});
+    assertTokenStreamContents(new FenciQueryFilter(words("社会主义", "好")), new String[] {"社会主义", "好"});
   }
 
-  public void testOnlyChineseWordsNextToEachOtherAreJoined() throws IOException {
-    assertTokenStreamContents(new FenciJoinFilter(words("iphone", "壳")), new String[] {"iphone", "壳"});
-    assertTokenStreamContents(new FenciJoinFilter(words("16", "岁")), new String[] {"16", "岁"});
+  public void testLettersAndDigitsAreJoinedAndSplit() throws IOException {
+    assertTokenStreamContents(new FenciQueryFilter(words("iphone", "15", "pro")), new String[] {"iphone", "iphone15", "15", "pro"},
+        null, null, new String[] {"word", FenciQueryFilter.JOIN, "word", "word"}, new int[] {1, 0, 1, 1}, new int[] {1, 2, 1, 1});
+    assertTokenStreamContents(new FenciQueryFilter(words("16", "gb", "内存")), new String[] {"16", "16gb", "gb", "内存"});
+    // a word of two runs: its pieces, the word spanning both (with its own offsets for all three)
+    assertTokenStreamContents(new FenciQueryFilter(words("苹果", "iphone15", "壳")),
+        new String[] {"苹果", "iphone", "iphone15", "15", "壳"}, new int[] {0, 2, 2, 2, 10}, new int[] {2, 10, 10, 10, 11},
+        new String[] {"word", FenciQueryFilter.PIECE, "word", FenciQueryFilter.PIECE, "word"},
+        new int[] {1, 1, 0, 1, 1}, new int[] {1, 1, 2, 1, 1}, 11);
+    assertTokenStreamContents(new FenciQueryFilter(words("t恤")), new String[] {"t", "t恤", "恤"});
+    assertTokenStreamContents(new FenciQueryFilter(words("索尼mp3")), new String[] {"索尼mp3"}); // three runs
+    assertTokenStreamContents(new FenciQueryFilter(words("x86_64")), new String[] {"x86_64"}); // a mark
+    assertTokenStreamContents(new FenciQueryFilter(words("mp3", "播放器")), new String[] {"mp", "mp3", "3", "播放器"});
+  }
+
+  public void testOnlyWordsOfKindsThatMeetAreJoined() throws IOException {
+    assertTokenStreamContents(new FenciQueryFilter(words("iphone", "壳")), new String[] {"iphone", "壳"});
+    assertTokenStreamContents(new FenciQueryFilter(words("16", "岁")), new String[] {"16", "岁"});
+    assertTokenStreamContents(new FenciQueryFilter(words("windows", "server")), new String[] {"windows", "server"});
     // a stop word removed between them (a position left empty), or a part at the word's position
-    assertTokenStreamContents(new FenciJoinFilter(words("我", 2, "书")), new String[] {"我", "书"});
-    assertTokenStreamContents(new FenciJoinFilter(words("共和国", 0, "共和", "好")), new String[] {"共和国", "共和", "好"});
-    assertTokenStreamContents(new FenciJoinFilter(words()), new String[0]);
-    assertTokenStreamContents(new FenciJoinFilter(words("码")), new String[] {"码"});
+    assertTokenStreamContents(new FenciQueryFilter(words("我", 2, "书")), new String[] {"我", "书"});
+    assertTokenStreamContents(new FenciQueryFilter(words("共和国", 0, "共和", "好")), new String[] {"共和国", "共和", "好"});
+    assertTokenStreamContents(new FenciQueryFilter(words()), new String[0]);
+    assertTokenStreamContents(new FenciQueryFilter(words("码")), new String[] {"码"});
   }
 
   public void testTheQueryAnalyzerJoinsFoldedTermsAfterDroppingStopWords() throws IOException {
@@ -88,6 +104,15 @@ public class FenciJoinFilterTest extends BaseTokenStreamTestCase {
   public void testRandomQueries() throws IOException {
     try (Analyzer a = FenciAnalyzer.forQueries(SEG)) {
       checkRandomData(random(), a, 200 * RANDOM_MULTIPLIER, 20);
+      // queries of mixed words, numbers and Chinese, where joins and splits meet
+      String[] bits = {"iPhone", "15", "t恤", "健康", "码", "16GB", "内存", "新", "冠", " ", "ｉＰｈｏｎｅ１５", "的"};
+      for (int i = 0; i < 200 * RANDOM_MULTIPLIER; i++) {
+        StringBuilder q = new StringBuilder();
+        for (int k = random().nextInt(8); k >= 0; k--) {
+          q.append(bits[random().nextInt(bits.length)]);
+        }
+        checkAnalysisConsistency(random(), a, random().nextBoolean(), q.toString(), true);
+      }
     }
   }
 
