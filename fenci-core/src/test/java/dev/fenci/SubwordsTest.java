@@ -69,6 +69,18 @@ class SubwordsTest {
     assertThat(words(DEFAULT.subwords("人民abc日报"))).containsExactly("人民", "abc", "日报");
   }
 
+  /** The host of an address that names a user is after the user (and the password): not user@example.com. */
+  @Test
+  void theHostOfAnAddressWithAUserIsTheHostAlone() {
+    assertThat(words(DEFAULT.subwords("ftp://anonymous@ftp.example.com/pub")))
+        .contains("ftp.example.com").doesNotContain("anonymous@ftp.example.com");
+    assertThat(words(DEFAULT.subwords("http://user@www.example.com")))
+        .contains("www.example.com", "example.com").doesNotContain("user@www.example.com");
+    assertThat(words(DEFAULT.subwords("https://user:secret@example.com:8443/a"))).contains("example.com");
+    // an @ after the host is the path's, not a user's
+    assertThat(words(DEFAULT.subwords("https://example.com/@someone"))).contains("example.com");
+  }
+
   @Test
   void traditionalCharactersAreReadAsTheNetworkReadsThem() {
     assertThat(words(DEFAULT.subwords("中華人民共和國"))).contains("中華", "人民", "共和國");

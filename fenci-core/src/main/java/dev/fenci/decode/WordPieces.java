@@ -113,13 +113,21 @@ final class WordPieces {
     return point && i > 0 && i + 1 < end && kind[i - 1] == DIGIT && kind[i + 1] == DIGIT;
   }
 
-  /** The host of a web address ({@code https://www.example.com/a}: {@code www.example.com} and {@code example.com}) or of a mail address. */
+  /**
+   * The host of a web address ({@code https://www.example.com/a}: {@code www.example.com} and {@code example.com};
+   * {@code example.com} in {@code http://user@example.com}) or of a mail address.
+   */
   private static void hosts(int[] cps, int[] kind, int n, Sink sink) {
     int start = -1;
     for (int i = 0; i + 2 < n; i++) {
       if (cps[i] == ':' && cps[i + 1] == '/' && cps[i + 2] == '/') {
         start = i + 3;
         break;
+      }
+    }
+    for (int i = Math.max(start, 0); start >= 0 && i < n && !endsHost(cps, kind, i); i++) {
+      if (cps[i] == '@') {
+        start = i + 1; // after the user (and password) before the host: http://user:secret@example.com
       }
     }
     if (start < 0) {
@@ -138,8 +146,7 @@ final class WordPieces {
     }
     int end = start;
     boolean dot = false;
-    while (end < n && kind[end] != HAN && cps[end] != '/' && cps[end] != '?' && cps[end] != '#' && cps[end] != ':'
-        && cps[end] != '\\') {
+    while (end < n && !endsHost(cps, kind, end) && cps[end] != ':') {
       dot |= cps[end] == '.' && end > start && end + 1 < n && kind[end + 1] != OTHER;
       end++;
     }
@@ -153,6 +160,12 @@ final class WordPieces {
     if (end - start > 4 && new String(cps, start, 4).toLowerCase(Locale.ROOT).equals("www.")) {
       add(sink, start + 4, end);
     }
+  }
+
+  /** Whether the character at {@code i} ends an address's host and the user before it: a path, query, fragment or Chinese. */
+  private static boolean endsHost(int[] cps, int[] kind, int i) {
+    int c = cps[i];
+    return kind[i] == HAN || c == '/' || c == '?' || c == '#' || c == '\\';
   }
 
   private static void add(Sink sink, int start, int end) {
