@@ -115,6 +115,19 @@ class SubwordsTest {
     assertThat(words(DEFAULT.subwords("中华人民共和国"))).contains("华人").doesNotContain("人民共和国");
   }
 
+  /** An entry below 1 keeps a piece out however long it is (an address's host of more than 16 characters). */
+  @Test
+  void theUserDictionaryKeepsALongPieceOut() {
+    UserDictionary dict = UserDictionary.empty();
+    Segmenter seg = DEFAULT.withDictionary(dict);
+    String word = "support@mail.verylongexamplehost.com";
+    assertThat(words(seg.subwords(word))).contains("mail.verylongexamplehost.com", "verylongexamplehost");
+    dict.add("mail.verylongexamplehost.com", 0.5);
+    dict.add("verylongexamplehost", 0.5);
+    assertThat(words(seg.subwords(word))).doesNotContain("mail.verylongexamplehost.com", "verylongexamplehost")
+        .contains("support", "mail");
+  }
+
   @Test
   void charactersOutsideTheBasicPlaneKeepTheirPairsWhole() {
     UserDictionary dict = UserDictionary.empty();

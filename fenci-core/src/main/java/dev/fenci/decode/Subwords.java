@@ -145,9 +145,10 @@ public final class Subwords {
 
   /**
    * The user dictionary's say on the word's parts, by character range: the ranges of 2 to {@link
-   * #LONGEST} characters whose entries have a multiplier of 1 or more ({@code yes}) or below 1
-   * ({@code no}), kept as the decoder keeps its told words (memory bounded by the word's length
-   * however many entries nest).
+   * #LONGEST} characters whose entries have a multiplier of 1 or more ({@code yes}) and those of 2
+   * characters or more (the pieces of {@link WordPieces} have no longest) whose entries have one
+   * below 1 ({@code no}), kept as the decoder keeps its told words (memory bounded by the word's
+   * length however many entries nest).
    */
   private static final class Told {
     private final ToldWords yes;
@@ -159,10 +160,11 @@ public final class Subwords {
       dict.forEachMatch(word, (start, end, logMultiplier) -> {
         int s = Arrays.binarySearch(at, 0, n + 1, start);
         int e = Arrays.binarySearch(at, 0, n + 1, end); // a match ends after its last character's marks
-        if (s >= 0 && e >= 0 && e - s <= LONGEST && e - s < n) {
+        if (s >= 0 && e >= 0 && e - s < n && (logMultiplier < 0 || e - s <= LONGEST)) {
           (logMultiplier < 0 ? no : yes).add(s, e); // (a range under 2 characters is ignored)
         }
       });
+      no.done(); // a no of any length: it keeps a piece out too, an address's host of 20 characters
     }
 
     /** -1 if an entry says the part of {@code len} characters from {@code s} is no word, else 1 if one says it is, else 0. */
