@@ -21,7 +21,8 @@ import org.apache.lucene.util.AttributeFactory;
  * text.
  *
  * <p>For a search index the tokenizer can also emit each word's {@link Segmenter#subwords parts}
- * ({@code 共和国} and the others the model knows inside {@code 中华人民共和国}) after the word, at its
+ * ({@code 共和国} and the others the model knows inside {@code 中华人民共和国}; {@code mp3} inside
+ * {@code 索尼mp3}) after the word, at its
  * position (position increment 0), so that a query for a part finds the whole; tokenize queries
  * without them. As with Lucene's compound word filters, a part has its word's offsets: the token
  * graph stays consistent (the tokens at a position share their offsets), and a highlighter marks

@@ -35,8 +35,8 @@ import org.apache.lucene.util.ResourceLoaderAware;
  *       word,multiplier} lines (fenci's dictionary format), opened through the resource loader;
  *   <li>{@code keepPunctuation}: {@code true} to emit words made only of punctuation, {@code
  *       false} (the default) not to;
- *   <li>{@code subwords}: {@code true} to follow each word with its parts (known words inside it,
- *       at its position: for an index analyzer, not a query one), {@code false} (the default)
+ *   <li>{@code subwords}: {@code true} to follow each word with its parts (known words inside it
+ *       and the pieces of a mixed word, at its position: for an index analyzer, not a query one), {@code false} (the default)
  *       not to.
  * </ul>
  *

@@ -24,8 +24,8 @@ import org.apache.spark.sql.types.StructType;
  *       ({@code ARRAY<STRUCT<word: STRING, start: INT, end: INT>>}), in characters (code points)
  *       as Spark's {@code length} and {@code substring} count them: the word is {@code
  *       substring(text, start + 1, end - start)}.</li>
- *   <li>{@code fenci_subwords(word)}: the known words inside a word ({@code 共和国} inside {@code
- *       中华人民共和国}; {@link dev.fenci.Segmenter#subwords}), an {@code ARRAY<STRING>}, for search indexes
+ *   <li>{@code fenci_subwords(word)}: the parts of a word ({@code 共和国} inside {@code
+ *       中华人民共和国}, {@code mp3} inside {@code 索尼mp3}; {@link dev.fenci.Segmenter#subwords}), an {@code ARRAY<STRING>}, for search indexes
  *       that should find a word by its parts.</li>
  * </ul>
  * A null text gives null.

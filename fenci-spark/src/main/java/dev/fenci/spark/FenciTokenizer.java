@@ -49,7 +49,7 @@ import org.apache.spark.sql.types.StructType;
  *   <li>{@code model}: a preset ({@code default}, which is {@code accurate}, {@code fast}, {@code weibo}, ...)
  *       or a model file written by {@code fenci train}.</li>
  *   <li>{@code dictionaries}: user dictionary files ({@code word,multiplier} lines).</li>
- *   <li>{@code subwords}: each word followed by the known words inside it ({@code 中华人民共和国},
+ *   <li>{@code subwords}: each word followed by its parts, the known words inside it ({@code 中华人民共和国},
  *       then {@code 中华}, {@code 华人}, {@code 人民}, {@code 共和}, {@code 共和国}; {@link
  *       Segmenter#subwords}), for features that should match a word by its parts; false by
  *       default.</li>
