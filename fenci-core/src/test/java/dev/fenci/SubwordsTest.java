@@ -60,8 +60,12 @@ class SubwordsTest {
     // paths and addresses: their names, and an address's host
     assertThat(words(DEFAULT.subwords("C:\\Windows\\System32\\drivers\\etc\\hosts")))
         .containsExactly("Windows", "System", "System32", "32", "drivers", "etc", "hosts");
-    assertThat(words(DEFAULT.subwords("https://www.example.com/help"))).contains("www.example.com", "example.com", "help");
-    assertThat(words(DEFAULT.subwords("support@example.com"))).containsExactly("support", "example", "example.com", "com");
+    assertThat(words(DEFAULT.subwords("https://www.example.com/help")))
+        .containsExactly("www.example.com", "example", "example.com", "help");
+    assertThat(words(DEFAULT.subwords("support@example.com"))).containsExactly("support", "example", "example.com");
+    // an address's scheme, www and top-level domain would find every address: no pieces
+    assertThat(words(DEFAULT.subwords("http://www.taobao.com"))).containsExactly("www.taobao.com", "taobao", "taobao.com");
+    assertThat(words(DEFAULT.subwords("ftp://ftp.example.cn/pub"))).contains("ftp", "ftp.example.cn").doesNotContain("cn");
     assertThat(words(DEFAULT.subwords("https://example.com/人民日报")))
         .contains("https://example.com", "example.com", "人民日报", "人民", "日报");
     // a piece is never the word, nor one character

@@ -9,7 +9,8 @@ import java.util.Locale;
  * {@code 64} in {@code x86_64}, {@code windows} and {@code hosts} in a file path), the letters and
  * the digits of a run that has both ({@code iphone} and {@code 15} in {@code iphone15}; letters
  * three or more: {@code mp3} has no part {@code mp}), and the
- * host of a web or mail address ({@code example.com}). Unlike the known words of {@link Subwords},
+ * host of a web or mail address ({@code example.com}; an address's scheme, {@code www} and
+ * top-level domain are no pieces: {@code https} or {@code com} would find every address). Unlike the known words of {@link Subwords},
  * they need no vocabulary: a search for {@code mp3} should find {@code 索尼mp3} whatever a model
  * knows.
  *
@@ -42,19 +43,44 @@ final class WordPieces {
     if (!other) {
       return; // Chinese characters only: the known words of Subwords are its parts
     }
+    int[] host = host(cps, kind, n);
+    Sink pieces = host == null ? sink : (s, e) -> {
+      if (!addressNoise(cps, host, s, e)) {
+        sink.piece(s, e);
+      }
+    };
     for (int s = 0; s < n; ) {
       int e = s + 1;
       while (e < n && (kind[e] == HAN) == (kind[s] == HAN)) {
         e++;
       }
       if (kind[s] == HAN) {
-        add(sink, s, e);
+        add(pieces, s, e);
       } else {
-        nonChinese(cps, kind, s, e, sink);
+        nonChinese(cps, kind, s, e, pieces);
       }
       s = e;
     }
-    hosts(cps, kind, n, sink);
+    if (host != null) {
+      add(sink, host[1], host[2]);
+      if (host[2] - host[1] > 4 && new String(cps, host[1], 4).toLowerCase(Locale.ROOT).equals("www.")) {
+        add(sink, host[1] + 4, host[2]);
+      }
+    }
+  }
+
+  /**
+   * Whether {@code [s, e)} is a piece of a web or mail address that would find every address: its
+   * scheme ({@code https}), the {@code www} of its host, or its top-level domain ({@code com}).
+   */
+  private static boolean addressNoise(int[] cps, int[] host, int s, int e) {
+    if (e == host[0]) {
+      return true; // the scheme, before ://
+    }
+    if (s == host[1] && e - s == 3 && new String(cps, s, 3).toLowerCase(Locale.ROOT).equals("www")) {
+      return true;
+    }
+    return e == host[2] && s > host[1] && cps[s - 1] == '.';
   }
 
   /** A run without Chinese characters: itself without the marks around it, its letter and digit runs, their letters and digits. */
@@ -114,13 +140,16 @@ final class WordPieces {
   }
 
   /**
-   * The host of a web address ({@code https://www.example.com/a}: {@code www.example.com} and {@code example.com};
-   * {@code example.com} in {@code http://user@example.com}) or of a mail address.
+   * The host of a web address ({@code www.example.com} in {@code https://www.example.com/a}, {@code
+   * example.com} in {@code http://user@example.com}) or of a mail address, as {@code {scheme,
+   * start, end}} ({@code scheme}: where {@code ://} starts, or -1), or null if the word has none.
    */
-  private static void hosts(int[] cps, int[] kind, int n, Sink sink) {
+  private static int[] host(int[] cps, int[] kind, int n) {
     int start = -1;
+    int scheme = -1;
     for (int i = 0; i + 2 < n; i++) {
       if (cps[i] == ':' && cps[i + 1] == '/' && cps[i + 2] == '/') {
+        scheme = i;
         start = i + 3;
         break;
       }
@@ -142,7 +171,7 @@ final class WordPieces {
       start = 0;
     }
     if (start < 0) {
-      return;
+      return null;
     }
     int end = start;
     boolean dot = false;
@@ -153,13 +182,7 @@ final class WordPieces {
     while (end > start && kind[end - 1] == OTHER) {
       end--; // a full stop after the address
     }
-    if (!dot) {
-      return;
-    }
-    add(sink, start, end);
-    if (end - start > 4 && new String(cps, start, 4).toLowerCase(Locale.ROOT).equals("www.")) {
-      add(sink, start + 4, end);
-    }
+    return dot ? new int[] {scheme, start, end} : null;
   }
 
   /** Whether the character at {@code i} ends an address's host and the user before it: a path, query, fragment or Chinese. */
