@@ -108,7 +108,7 @@ public final class FenciTokenizer extends Tokenizer {
       offset.setOffset(correctOffset(offset(cursor.start())), correctOffset(offset(end)));
       type.setType(punctuation ? PUNCTUATION : WORD);
       if (subwords && word.length() >= 3) {
-        parts = cursor.subwords(); // with the dictionary the word was segmented with
+        parts = withoutDots(word, cursor.subwords()); // with the dictionary the word was segmented with
         nextPart = 0;
         partStart = offset.startOffset();
         partEnd = offset.endOffset();
@@ -138,6 +138,36 @@ public final class FenciTokenizer extends Tokenizer {
     super.end();
     int last = correctOffset(offset(end));
     offset.setOffset(last, last);
+  }
+
+  /**
+   * {@code parts}, and for a name with middle dots ({@code 马克·吐温}, or a look-alike of {@code ·})
+   * the name without them ({@code 马克吐温}), as users often type it: a part that is not a substring
+   * of its word, which a part need not be here (its term is emitted with its word's offsets).
+   */
+  static List<Token> withoutDots(String word, List<Token> parts) {
+    StringBuilder joined = null;
+    for (int i = 0; i < word.length(); ) {
+      int cp = word.codePointAt(i);
+      if (cp == '·' || dev.fenci.text.Chunker.isNameDot(cp)) {
+        if (joined == null) {
+          joined = new StringBuilder(word.length()).append(word, 0, i);
+        }
+      } else if (joined != null) {
+        joined.appendCodePoint(cp);
+      }
+      i += Character.charCount(cp);
+    }
+    if (joined == null || joined.codePointCount(0, joined.length()) < 2 || !hasHan(joined)) {
+      return parts;
+    }
+    List<Token> out = new java.util.ArrayList<>(parts);
+    out.add(new Token(joined.toString(), 0, joined.length())); // (its offsets unused: a part takes its word's)
+    return out;
+  }
+
+  private static boolean hasHan(CharSequence s) {
+    return s.codePoints().anyMatch(cp -> Character.UnicodeScript.of(cp) == Character.UnicodeScript.HAN);
   }
 
   private static int offset(long at) {
