@@ -59,6 +59,7 @@ public final class FenciQueryFilter extends TokenFilter {
   private AttributeSource.State held; // a word read ahead, not emitted yet
   private String heldTerm;
   private boolean heldMayJoin; // whether the held word may start a join (it ended none and is no part)
+  private boolean exhausted; // the input returned false: it is not asked again
 
   public FenciQueryFilter(TokenStream input) {
     super(input);
@@ -67,7 +68,8 @@ public final class FenciQueryFilter extends TokenFilter {
   @Override
   public boolean incrementToken() throws IOException {
     while (ready.isEmpty()) {
-      if (!input.incrementToken()) {
+      if (exhausted || !input.incrementToken()) {
+        exhausted = true;
         release();
         if (ready.isEmpty()) {
           return false;
@@ -202,5 +204,6 @@ public final class FenciQueryFilter extends TokenFilter {
     super.reset();
     ready.clear();
     held = null;
+    exhausted = false;
   }
 }

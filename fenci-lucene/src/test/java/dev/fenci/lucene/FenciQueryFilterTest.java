@@ -7,6 +7,7 @@ import java.util.List;
 import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.analysis.CharArraySet;
 import org.apache.lucene.analysis.TokenStream;
+import org.apache.lucene.analysis.Tokenizer;
 import org.apache.lucene.document.Document;
 import org.apache.lucene.document.Field;
 import org.apache.lucene.document.TextField;
@@ -17,6 +18,7 @@ import org.apache.lucene.search.Query;
 import org.apache.lucene.store.Directory;
 import org.apache.lucene.tests.analysis.BaseTokenStreamTestCase;
 import org.apache.lucene.tests.analysis.CannedTokenStream;
+import org.apache.lucene.tests.analysis.MockTokenizer;
 import org.apache.lucene.tests.analysis.Token;
 import org.apache.lucene.tests.index.RandomIndexWriter;
 import org.apache.lucene.util.QueryBuilder;
@@ -113,6 +115,24 @@ public class FenciQueryFilterTest extends BaseTokenStreamTestCase {
         }
         checkAnalysisConsistency(random(), a, random().nextBoolean(), q.toString(), true);
       }
+    }
+  }
+
+  /**
+   * The held word is emitted after its input has returned false: the input is not asked again
+   * (MockTokenizer checks the TokenStream contract), whatever the text and its graph.
+   */
+  public void testTheInputIsNotReadAfterItsEnd() throws IOException {
+    try (Analyzer a = new Analyzer() {
+          @Override
+          protected TokenStreamComponents createComponents(String field) {
+            Tokenizer words = new MockTokenizer(MockTokenizer.WHITESPACE, false);
+            return new TokenStreamComponents(words, new FenciQueryFilter(words));
+          }
+        }) {
+      assertAnalyzesTo(a, "健康 码", new String[] {"健康", "健康码", "码"});
+      assertAnalyzesTo(a, "iphone 15 t恤", new String[] {"iphone", "iphone15", "15", "t", "t恤", "恤"});
+      checkRandomData(random(), a, 200 * RANDOM_MULTIPLIER, 20, false, true);
     }
   }
 
