@@ -33,15 +33,22 @@ import org.apache.lucene.util.AttributeSource;
  * </ul>
  *
  * So a query of n words has at most n alternatives, each of two positions, and its graph stays a
- * chain of small choices. Use it in the query analyzer only (an index does not keep position
- * lengths), after the filters that fold terms, so that joins and pieces are folded terms. Words
- * with a position increment other than 1 between them (a stop word removed, the parts of a
- * subwords index) are not joined, and a word at the position of the one before (a part) is not
- * split.
+ * chain of small choices; and at most {@value #MOST}, the first ones: a phrase query asks for each
+ * path of the graph ({@code QueryBuilder.createPhraseQuery}, a quoted query), 2 to the power of the
+ * alternatives, which past 10 exceeds the 1024 clauses that Lucene allows by default. Use it in the
+ * query analyzer only (an index does not keep position lengths), after the filters that fold
+ * terms, so that joins and pieces are folded terms. Words with a position increment other than 1
+ * between them (a stop word removed, the parts of a subwords index) are not joined, and a word at
+ * the position of the one before (a part) is not split.
  */
 public final class FenciQueryFilter extends TokenFilter {
   /** Longest join of Chinese words, in characters. */
   public static final int LONGEST = 4;
+  /**
+   * Most alternatives (joins and splits) in a query: a phrase query asks for each path of the graph,
+   * 2 to the power of its alternatives, and Lucene allows 1024 clauses by default.
+   */
+  public static final int MOST = 8;
   /** The type of a join. */
   public static final String JOIN = "<JOIN>";
   /** The type of a piece of a split word. */
@@ -60,6 +67,7 @@ public final class FenciQueryFilter extends TokenFilter {
   private String heldTerm;
   private boolean heldMayJoin; // whether the held word may start a join (it ended none and is no part)
   private boolean exhausted; // the input returned false: it is not asked again
+  private int alternatives; // joins and splits so far, at most MOST
 
   public FenciQueryFilter(TokenStream input) {
     super(input);
@@ -79,11 +87,14 @@ public final class FenciQueryFilter extends TokenFilter {
       String word = term.toString();
       int step = increment.getPositionIncrement();
       AttributeSource.State current = captureState();
-      int at = step > 0 ? splitAt(word) : -1;
+      boolean more = alternatives < MOST;
+      int at = step > 0 && more ? splitAt(word) : -1;
       if (at > 0) {
         release();
         split(current, word, at);
-      } else if (held != null && heldMayJoin && joins(heldTerm, word, step)) {
+        alternatives++;
+      } else if (held != null && heldMayJoin && more && joins(heldTerm, word, step)) {
+        alternatives++;
         AttributeSource.State first = held;
         ready.add(first);
         int end = offset.endOffset();
@@ -205,5 +216,6 @@ public final class FenciQueryFilter extends TokenFilter {
     ready.clear();
     held = null;
     exhausted = false;
+    alternatives = 0;
   }
 }

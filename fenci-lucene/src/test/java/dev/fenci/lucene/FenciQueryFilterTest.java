@@ -13,6 +13,7 @@ import org.apache.lucene.document.Field;
 import org.apache.lucene.document.TextField;
 import org.apache.lucene.index.DirectoryReader;
 import org.apache.lucene.index.IndexReader;
+import org.apache.lucene.search.BooleanQuery;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.Query;
 import org.apache.lucene.store.Directory;
@@ -133,6 +134,27 @@ public class FenciQueryFilterTest extends BaseTokenStreamTestCase {
       assertAnalyzesTo(a, "健康 码", new String[] {"健康", "健康码", "码"});
       assertAnalyzesTo(a, "iphone 15 t恤", new String[] {"iphone", "iphone15", "15", "t", "t恤", "恤"});
       checkRandomData(random(), a, 200 * RANDOM_MULTIPLIER, 20, false, true);
+    }
+  }
+
+  /**
+   * A phrase query asks for every path of the graph, 2 to the power of its alternatives ({@code
+   * QueryBuilder.analyzeGraphPhrase}, a quoted query, the phrase recipe): a pasted sentence of 38
+   * words had 19 and threw TooManyClauses; a query has at most {@value FenciQueryFilter#MOST}.
+   */
+  public void testAPhraseOfALongQueryStaysWithinTheClauseLimit() throws IOException {
+    String sentence = "我在这里等你回来吃饭好吗我们去看看那本书吧他说不要";
+    try (Analyzer a = FenciAnalyzer.forQueries(SEG)) {
+      Query one = new QueryBuilder(a).createPhraseQuery("body", sentence);
+      assertEquals(1 << 8, ((BooleanQuery) one).clauses().size()); // its 9 alternatives, the first 8
+      Query q = new QueryBuilder(a).createPhraseQuery("body", sentence + sentence);
+      assertEquals(1 << FenciQueryFilter.MOST, ((BooleanQuery) q).clauses().size());
+      StringBuilder chars = new StringBuilder();
+      for (int i = 0; i < 500; i++) {
+        chars.append(i % 2 == 0 ? "码 " : "健 ");
+      }
+      assertEquals(1 << FenciQueryFilter.MOST,
+          ((BooleanQuery) new QueryBuilder(a).createPhraseQuery("body", chars.toString())).clauses().size());
     }
   }
 
