@@ -87,7 +87,9 @@ public final class FenciAnalyzer extends Analyzer {
    * FenciQueryFilter}): joins of adjacent words ({@code 健康 码} or {@code 健康码}, {@code iphone 15}
    * or {@code iphone15}) and splits of a word of two runs ({@code iphone15} or {@code iphone 15}),
    * so that a query segmented without context still finds the words a document's sentence has. A
-   * token graph: analyse queries with it ({@code QueryBuilder}, the query parsers), never documents.
+   * token graph: analyse queries with it ({@code QueryBuilder}, the query parsers), never documents;
+   * with {@code setAutoGenerateMultiTermSynonymsPhraseQuery(true)} unless the query is a phrase, so
+   * that a split's pieces are asked for in order ({@code iphone15} is not {@code +iphone +15}).
    */
   public static FenciAnalyzer forQueries(Segmenter segmenter) {
     return forQueries(segmenter, CharArraySet.EMPTY_SET);

@@ -107,6 +107,7 @@ public class QueryParserTest extends LuceneTestCase {
         IndexSearcher s = newSearcher(r);
         QueryParser and = new QueryParser("body", querying);
         and.setDefaultOperator(QueryParser.Operator.AND);
+        and.setAutoGenerateMultiTermSynonymsPhraseQuery(true);
         QueryParser phrase = new QueryParser("body", querying);
         phrase.setSplitOnWhitespace(true);
         phrase.setAutoGeneratePhraseQueries(true);
@@ -117,6 +118,41 @@ public class QueryParserTest extends LuceneTestCase {
           Query two = p.parse(QueryParser.escape("健康码 行程码"));
           assertEquals(two.toString(), 1, s.count(two));
         }
+      }
+    }
+  }
+
+  /**
+   * A split's pieces are a path of two words: the AND recipe (every word required, in any order)
+   * must still ask for them in order, else {@code iphone15} finds an iPhone 14 that mentions 15.
+   */
+  public void testTheAllRecipeWithSplitsAsksForThePiecesInOrder() throws IOException, ParseException {
+    String[] docs = {"iPhone15 手机壳", "iphone 15 到货", "iPhone 14 支持15天无理由退货"};
+    try (Analyzer indexing = new FenciAnalyzer(SEG, CharArraySet.EMPTY_SET, true);
+        Analyzer querying = FenciAnalyzer.forQueries(SEG);
+        Directory dir = newDirectory()) {
+      try (RandomIndexWriter w = new RandomIndexWriter(random(), dir, newIndexWriterConfig(indexing))) {
+        for (String text : docs) {
+          Document d = new Document();
+          d.add(new TextField("body", text, Field.Store.YES));
+          w.addDocument(d);
+        }
+      }
+      try (IndexReader r = DirectoryReader.open(dir)) {
+        IndexSearcher s = newSearcher(r);
+        QueryParser all = new QueryParser("body", querying);
+        all.setDefaultOperator(QueryParser.Operator.AND);
+        all.setAutoGenerateMultiTermSynonymsPhraseQuery(true);
+        for (String text : new String[] {"iphone15", "iphone 15"}) {
+          Query q = all.parse(QueryParser.escape(text));
+          assertEquals(q.toString(), 2, s.count(q));
+        }
+        // the phrase recipe asks for paths in order anyway
+        QueryParser phrases = new QueryParser("body", querying);
+        phrases.setSplitOnWhitespace(true);
+        phrases.setAutoGeneratePhraseQueries(true);
+        Query q = phrases.parse(QueryParser.escape("iphone15"));
+        assertEquals(q.toString(), 2, s.count(q));
       }
     }
   }
