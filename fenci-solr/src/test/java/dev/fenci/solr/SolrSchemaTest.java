@@ -185,4 +185,21 @@ public class SolrSchemaTest extends SolrTestCaseJ4 {
     assertQ(req("q", "body:微信号"), "//result[@numFound='1']", "//str[@name='id'][.='2']");
     assertQ(req("q", "note:讲话"), "//result[@numFound='1']", "//str[@name='id'][.='1']");
   }
+
+  /**
+   * The query analyzer's split of {@code iphone15} is a path of two words: the docs' field type asks
+   * for them in order (a phrase), not for {@code +iphone +15} anywhere in an iPhone 14's title.
+   */
+  @Test
+  public void aSplitWordIsFoundInOrder() throws Exception {
+    assertU(adoc("id", "21", "title", "iPhone15 手机壳"));
+    assertU(adoc("id", "22", "title", "iphone 15 到货"));
+    assertU(adoc("id", "23", "title", "iPhone 14 支持15天无理由退货"));
+    assertU(commit());
+    for (String op : new String[] {"OR", "AND"}) {
+      assertQ(req("q", "title:iphone15", "q.op", op, "fl", "id"), "//result[@numFound='2']",
+          "//str[@name='id'][.='21']", "//str[@name='id'][.='22']");
+      assertQ(req("q", "title:(iphone 15)", "q.op", op, "fl", "id"), "//result[@numFound='2']");
+    }
+  }
 }
