@@ -39,7 +39,8 @@ import org.apache.lucene.util.AttributeSource;
  * query analyzer only (an index does not keep position lengths), after the filters that fold
  * terms, so that joins and pieces are folded terms. Words with a position increment other than 1
  * between them (a stop word removed, the parts of a subwords index) are not joined, and a word at
- * the position of the one before (a part) is not split.
+ * the position of the one before (a part) is not split, nor one followed by tokens at its position
+ * (its parts, or synonyms: the second piece would move them).
  */
 public final class FenciQueryFilter extends TokenFilter {
   /** Longest join of Chinese words, in characters. */
@@ -66,6 +67,7 @@ public final class FenciQueryFilter extends TokenFilter {
   private AttributeSource.State held; // a word read ahead, not emitted yet
   private String heldTerm;
   private boolean heldMayJoin; // whether the held word may start a join (it ended none and is no part)
+  private int heldSplit = -1; // where the held word is split if no token follows at its position, or -1
   private boolean exhausted; // the input returned false: it is not asked again
   private int alternatives; // joins and splits so far, at most MOST
 
@@ -87,11 +89,16 @@ public final class FenciQueryFilter extends TokenFilter {
       String word = term.toString();
       int step = increment.getPositionIncrement();
       AttributeSource.State current = captureState();
+      if (step == 0 && heldSplit > 0) {
+        heldSplit = -1; // a part or a synonym at the held word's position: its pieces would move it
+        alternatives--;
+      }
       boolean more = alternatives < MOST;
       int at = step > 0 && more ? splitAt(word) : -1;
       if (at > 0) {
         release();
-        split(current, word, at);
+        hold(current, word, false);
+        heldSplit = at;
         alternatives++;
       } else if (held != null && heldMayJoin && more && joins(heldTerm, word, step)) {
         alternatives++;
@@ -115,18 +122,22 @@ public final class FenciQueryFilter extends TokenFilter {
     return true;
   }
 
-  /** Emits the held word, if any. */
+  /** Emits the held word, if any, split if it is to be. */
   private void release() {
-    if (held != null) {
+    if (held != null && heldSplit > 0) {
+      split(held, heldTerm, heldSplit);
+    } else if (held != null) {
       ready.add(held);
-      held = null;
     }
+    held = null;
+    heldSplit = -1;
   }
 
   private void hold(AttributeSource.State state, String word, boolean mayJoin) {
     held = state;
     heldTerm = word;
     heldMayJoin = mayJoin;
+    heldSplit = -1;
   }
 
   /** The word of {@code state}, split before {@code at}: first piece, the word spanning two positions, second piece. */
@@ -215,6 +226,7 @@ public final class FenciQueryFilter extends TokenFilter {
     super.reset();
     ready.clear();
     held = null;
+    heldSplit = -1;
     exhausted = false;
     alternatives = 0;
   }

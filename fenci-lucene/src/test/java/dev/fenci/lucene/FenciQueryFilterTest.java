@@ -8,6 +8,7 @@ import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.analysis.CharArraySet;
 import org.apache.lucene.analysis.TokenStream;
 import org.apache.lucene.analysis.Tokenizer;
+import org.apache.lucene.analysis.custom.CustomAnalyzer;
 import org.apache.lucene.document.Document;
 import org.apache.lucene.document.Field;
 import org.apache.lucene.document.TextField;
@@ -80,6 +81,23 @@ public class FenciQueryFilterTest extends BaseTokenStreamTestCase {
     assertTokenStreamContents(new FenciQueryFilter(words("索尼mp3")), new String[] {"索尼mp3"}); // three runs
     assertTokenStreamContents(new FenciQueryFilter(words("x86_64")), new String[] {"x86_64"}); // a mark
     assertTokenStreamContents(new FenciQueryFilter(words("mp3", "播放器")), new String[] {"mp", "mp3", "3", "播放器"});
+  }
+
+  /**
+   * A word with tokens at its position after it (the parts of a subwords tokenizer, synonyms) is not
+   * split: its pieces would have moved those tokens to the position of its second piece.
+   */
+  public void testAWordWithPartsIsNotSplit() throws IOException {
+    assertTokenStreamContents(new FenciQueryFilter(words("iphone15", 0, "iphone", 0, "15", "壳")),
+        new String[] {"iphone15", "iphone", "15", "壳"}, null, null, null, new int[] {1, 0, 0, 1}, new int[] {1, 1, 1, 1});
+    assertTokenStreamContents(new FenciQueryFilter(words("iphone15", "壳")), new String[] {"iphone", "iphone15", "15", "壳"},
+        null, null, null, new int[] {1, 0, 1, 1}, new int[] {1, 2, 1, 1});
+    try (Analyzer a = CustomAnalyzer.builder().withTokenizer("fenci", "subwords", "true").addTokenFilter("lowercase")
+        .addTokenFilter("fenciQuery").build()) {
+      assertAnalyzesTo(a, "iphone15壳", new String[] {"iphone15", "iphone", "15", "壳"}, null, null, null,
+          new int[] {1, 0, 0, 1}, new int[] {1, 1, 1, 1});
+      checkRandomData(random(), a, 100 * RANDOM_MULTIPLIER, 20, false, true);
+    }
   }
 
   public void testOnlyWordsOfKindsThatMeetAreJoined() throws IOException {
