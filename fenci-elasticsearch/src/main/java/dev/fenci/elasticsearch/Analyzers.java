@@ -25,11 +25,11 @@ final class Analyzers {
   static Analyzer of(FenciSettings settings, boolean defaultSubwords, boolean queries) {
     String what = "analyzer";
     Options.noFiles(settings.dictionary(), settings.stopwordsPath(), what);
-    boolean subwords = Options.flag(settings.subwords(), defaultSubwords, Options.SUBWORDS, what);
-    if (queries && subwords) {
+    if (queries && settings.subwords() != null && !settings.subwords().isEmpty()) { // whatever its value
       throw new IllegalArgumentException("[" + Options.SUBWORDS + "] is not a setting of the fenci_search analyzer,"
           + " which analyses queries: subwords belong to the index analyzer (fenci_index)");
     }
+    boolean subwords = Options.flag(settings.subwords(), defaultSubwords, Options.SUBWORDS, what);
     boolean ignoreCase = Options.flag(settings.stopwordsCase(), false, Options.STOPWORDS_CASE, what);
     Options.notHere(Options.KEEP_PUNCTUATION, !settings.keepPunctuation().isEmpty(), what, "it belongs to the fenci"
         + " tokenizer; for punctuation tokens, define a custom analyzer with a fenci tokenizer that sets it");

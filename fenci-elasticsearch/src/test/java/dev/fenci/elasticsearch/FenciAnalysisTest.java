@@ -50,12 +50,14 @@ class FenciAnalysisTest {
     assertThat(Es.tokens(a.get("q"), "健康码")).containsExactly("健康", "健康码", "码");
     assertThat(Es.tokens(a.get("fenci_search"), "健康码")).containsExactly("健康", "健康码", "码");
     assertThat(Es.tokens(a.get("q"), "我的书")).containsExactly("我", "书"); // the stop word first: 我 and 书 are not adjacent
-    Throwable[] thrown = new Throwable[1];
-    assertThatThrownBy(() -> analyzers(Settings.builder()
-        .put("index.analysis.analyzer.x.type", "fenci_search").put("index.analysis.analyzer.x.subwords", true)))
-        .satisfies(t -> thrown[0] = t);
-    assertThat(thrown[0]).isInstanceOf(IllegalArgumentException.class);
-    assertThat(thrown[0].getMessage()).contains("[subwords] is not a setting of the fenci_search analyzer");
+    for (boolean subwords : new boolean[] {true, false}) { // not a setting of it, whatever its value
+      Throwable[] thrown = new Throwable[1];
+      assertThatThrownBy(() -> analyzers(Settings.builder()
+          .put("index.analysis.analyzer.x.type", "fenci_search").put("index.analysis.analyzer.x.subwords", subwords)))
+          .satisfies(t -> thrown[0] = t);
+      assertThat(thrown[0]).isInstanceOf(IllegalArgumentException.class);
+      assertThat(thrown[0].getMessage()).contains("[subwords] is not a setting of the fenci_search analyzer");
+    }
   }
 
   @Test

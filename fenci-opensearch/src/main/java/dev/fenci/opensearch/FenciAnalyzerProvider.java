@@ -31,11 +31,11 @@ final class FenciAnalyzerProvider extends AbstractIndexAnalyzerProvider<Analyzer
     super(index, name, settings);
     FenciSettings.check(settings, "analyzer", FenciSettings.ANALYZER_KEYS);
     CharArraySet stopWords = Analysis.parseStopWords(env, settings, CharArraySet.EMPTY_SET);
-    boolean parts = FenciSettings.flag(settings, FenciSettings.SUBWORDS, subwords, name);
-    if (queries && parts) {
+    if (queries && settings.get(FenciSettings.SUBWORDS) != null) { // whatever its value
       throw new IllegalArgumentException("[" + FenciSettings.SUBWORDS + "] is not a setting of the fenci_search analyzer ["
           + name + "], which analyses queries: subwords belong to the index analyzer (fenci_index)");
     }
+    boolean parts = FenciSettings.flag(settings, FenciSettings.SUBWORDS, subwords, name);
     var segmenter = FenciSettings.segmenter(env, settings, name);
     analyzer = queries ? FenciAnalyzer.forQueries(segmenter, stopWords) : new FenciAnalyzer(segmenter, stopWords, parts);
   }

@@ -53,9 +53,11 @@ public class FenciAnalysisTest extends OpenSearchTokenStreamTestCase {
         .put("index.analysis.analyzer.q.type", "fenci_search"));
     assertAnalyzesTo(a.indexAnalyzers.get("q"), "健康码", new String[] {"健康", "健康码", "码"}, new int[] {0, 0, 2},
         new int[] {2, 3, 3}, null, new int[] {1, 0, 1}, new int[] {1, 2, 1});
-    Exception e = expectThrows(IllegalArgumentException.class, () -> analysis(Settings.builder()
-        .put("index.analysis.analyzer.x.type", "fenci_search").put("index.analysis.analyzer.x.subwords", true)));
-    assertTrue(e.getMessage(), e.getMessage().contains("[subwords] is not a setting of the fenci_search analyzer [x]"));
+    for (boolean subwords : new boolean[] {true, false}) { // not a setting of it, whatever its value
+      Exception e = expectThrows(IllegalArgumentException.class, () -> analysis(Settings.builder()
+          .put("index.analysis.analyzer.x.type", "fenci_search").put("index.analysis.analyzer.x.subwords", subwords)));
+      assertTrue(e.getMessage(), e.getMessage().contains("[subwords] is not a setting of the fenci_search analyzer [x]"));
+    }
   }
 
   public void testTheTokenizerWithADictionaryFromTheConfigurationFolder() throws IOException {
