@@ -136,6 +136,7 @@ public final class SearchAudit {
       try (DirectoryReader reader = DirectoryReader.open(dir)) {
         IndexSearcher searcher = new IndexSearcher(reader);
         QueryBuilder builder = new QueryBuilder(querying);
+        builder.setAutoGenerateMultiTermSynonymsPhraseQuery(true); // a split's pieces in order, as lucene.md's AND recipe
         int missing = 0, unwanted = 0;
         List<String> lines = new ArrayList<>();
         for (Expected q : audit.queries()) {
