@@ -9,9 +9,6 @@ import org.apache.lucene.analysis.CharArraySet;
 import org.apache.lucene.analysis.TokenStream;
 import org.apache.lucene.analysis.Tokenizer;
 import org.apache.lucene.analysis.custom.CustomAnalyzer;
-import org.apache.lucene.document.Document;
-import org.apache.lucene.document.Field;
-import org.apache.lucene.document.TextField;
 import org.apache.lucene.index.DirectoryReader;
 import org.apache.lucene.index.IndexReader;
 import org.apache.lucene.search.BooleanQuery;
@@ -22,7 +19,6 @@ import org.apache.lucene.tests.analysis.BaseTokenStreamTestCase;
 import org.apache.lucene.tests.analysis.CannedTokenStream;
 import org.apache.lucene.tests.analysis.MockTokenizer;
 import org.apache.lucene.tests.analysis.Token;
-import org.apache.lucene.tests.index.RandomIndexWriter;
 import org.apache.lucene.util.QueryBuilder;
 
 /** {@link FenciQueryFilter} and {@link FenciAnalyzer#forQueries}: joins and splits of words as query alternatives. */
@@ -182,14 +178,7 @@ public class FenciQueryFilterTest extends BaseTokenStreamTestCase {
     try (Analyzer plain = new FenciAnalyzer(SEG);
         Analyzer queries = FenciAnalyzer.forQueries(SEG);
         Analyzer indexing = new FenciAnalyzer(SEG, CharArraySet.EMPTY_SET, true);
-        Directory dir = newDirectory()) {
-      try (RandomIndexWriter w = new RandomIndexWriter(random(), dir, newIndexWriterConfig(indexing))) {
-        for (String text : docs) {
-          Document d = new Document();
-          d.add(new TextField("body", text, Field.Store.YES));
-          w.addDocument(d);
-        }
-      }
+        Directory dir = FenciSearchTest.index(indexing, docs)) {
       try (IndexReader r = DirectoryReader.open(dir)) {
         IndexSearcher s = newSearcher(r);
         assertEquals("the case needs 健康码 segmented apart alone", List.of("健康", "码"), SEG.segment("健康码"));

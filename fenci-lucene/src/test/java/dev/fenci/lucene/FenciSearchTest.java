@@ -34,7 +34,8 @@ public class FenciSearchTest extends LuceneTestCase {
     return s.count(q);
   }
 
-  private static Directory index(Analyzer a, String... docs) throws IOException {
+  /** An index of {@code docs} (field {@code body}, stored) made with {@code a}: the tests of this package share it. */
+  static Directory index(Analyzer a, String... docs) throws IOException {
     Directory dir = newDirectory();
     try (RandomIndexWriter w = new RandomIndexWriter(random(), dir, newIndexWriterConfig(a))) {
       for (String text : docs) {

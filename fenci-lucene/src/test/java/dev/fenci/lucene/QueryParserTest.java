@@ -5,9 +5,6 @@ import dev.fenci.Segmenter;
 import java.io.IOException;
 import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.analysis.CharArraySet;
-import org.apache.lucene.document.Document;
-import org.apache.lucene.document.Field;
-import org.apache.lucene.document.TextField;
 import org.apache.lucene.index.DirectoryReader;
 import org.apache.lucene.index.IndexReader;
 import org.apache.lucene.queryparser.classic.ParseException;
@@ -15,7 +12,6 @@ import org.apache.lucene.queryparser.classic.QueryParser;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.Query;
 import org.apache.lucene.store.Directory;
-import org.apache.lucene.tests.index.RandomIndexWriter;
 import org.apache.lucene.tests.util.LuceneTestCase;
 
 /**
@@ -29,16 +25,9 @@ public class QueryParserTest extends LuceneTestCase {
   private static final String[] DOCS = {"中华人民共和国成立了", "公司成立了", "成立了中华人民共和国"};
 
   private static Directory index(Analyzer a) throws IOException {
-    Directory dir = newDirectory();
-    try (RandomIndexWriter w = new RandomIndexWriter(random(), dir, newIndexWriterConfig(a))) {
-      for (String text : DOCS) {
-        Document d = new Document();
-        d.add(new TextField("body", text, Field.Store.YES));
-        w.addDocument(d);
-      }
-    }
-    return dir;
+    return FenciSearchTest.index(a, DOCS);
   }
+
 
   public void testAnUnspacedQueryIsAnOrOfItsWordsByDefault() throws ParseException {
     try (Analyzer querying = new FenciAnalyzer(SEG)) {
@@ -95,14 +84,7 @@ public class QueryParserTest extends LuceneTestCase {
     String[] docs = {"多地推行健康码和行程码", "他的健康状况良好"};
     try (Analyzer indexing = new FenciAnalyzer(SEG, CharArraySet.EMPTY_SET, true);
         Analyzer querying = FenciAnalyzer.forQueries(SEG);
-        Directory dir = newDirectory()) {
-      try (RandomIndexWriter w = new RandomIndexWriter(random(), dir, newIndexWriterConfig(indexing))) {
-        for (String text : docs) {
-          Document d = new Document();
-          d.add(new TextField("body", text, Field.Store.YES));
-          w.addDocument(d);
-        }
-      }
+        Directory dir = FenciSearchTest.index(indexing, docs)) {
       try (IndexReader r = DirectoryReader.open(dir)) {
         IndexSearcher s = newSearcher(r);
         QueryParser and = new QueryParser("body", querying);
@@ -130,14 +112,7 @@ public class QueryParserTest extends LuceneTestCase {
     String[] docs = {"iPhone15 手机壳", "iphone 15 到货", "iPhone 14 支持15天无理由退货"};
     try (Analyzer indexing = new FenciAnalyzer(SEG, CharArraySet.EMPTY_SET, true);
         Analyzer querying = FenciAnalyzer.forQueries(SEG);
-        Directory dir = newDirectory()) {
-      try (RandomIndexWriter w = new RandomIndexWriter(random(), dir, newIndexWriterConfig(indexing))) {
-        for (String text : docs) {
-          Document d = new Document();
-          d.add(new TextField("body", text, Field.Store.YES));
-          w.addDocument(d);
-        }
-      }
+        Directory dir = FenciSearchTest.index(indexing, docs)) {
       try (IndexReader r = DirectoryReader.open(dir)) {
         IndexSearcher s = newSearcher(r);
         QueryParser all = new QueryParser("body", querying);
