@@ -68,6 +68,9 @@ class SubwordsTest {
     assertThat(words(DEFAULT.subwords("ftp://ftp.example.cn/pub"))).contains("ftp", "ftp.example.cn").doesNotContain("cn");
     assertThat(words(DEFAULT.subwords("https://example.com/人民日报")))
         .contains("https://example.com", "example.com", "人民日报", "人民", "日报");
+    // an invisible format character (a soft hyphen) neither cuts a piece nor a known part
+    assertThat(words(DEFAULT.subwords("infor\u00ADmation系统"))).containsExactly("infor\u00ADmation", "系统");
+    assertThat(words(DEFAULT.subwords("中华人\u00AD民共和国"))).contains("人\u00AD民", "共和国");
     // a piece is never the word, nor one character
     assertThat(words(DEFAULT.subwords("u盘"))).isEmpty();
     assertThat(words(DEFAULT.subwords("人民abc日报"))).containsExactly("人民", "abc", "日报");

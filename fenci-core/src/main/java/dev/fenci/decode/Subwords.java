@@ -66,8 +66,11 @@ public final class Subwords {
     boolean any = false, all = true;
     for (int i = 0; i < word.length(); ) {
       int cp = word.codePointAt(i);
-      if (Chunker.isCombiningMark(cp)) {
-        i += Character.charCount(cp); // carried by the character before it (marks that start the word: by none)
+      if (Chunker.isCombiningMark(cp) || Character.getType(cp) == Character.FORMAT) {
+        // carried by the character before it (marks that start the word: by none); so is an invisible
+        // format character (a soft hyphen, a zero-width joiner), which search terms leave out:
+        // infor\u00ADmation has no pieces infor and mation
+        i += Character.charCount(cp);
         continue;
       }
       at[n] = i;
