@@ -6,7 +6,6 @@ import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
-import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -41,7 +40,10 @@ import org.apache.lucene.util.QueryBuilder;
  * FenciAnalyzer#forQueries joins and splits}), and counts the queries that miss an expected document and those
  * that find an unwanted one; {@code -v} lists them.
  *
- * <pre>java -cp benchmarks.jar dev.fenci.bench.SearchAudit [-v] [PRESET ...]</pre>
+ * <pre>java -cp benchmarks.jar dev.fenci.bench.SearchAudit [-v] [--file AUDIT.tsv] [PRESET ...]</pre>
+ *
+ * {@code --file} reads another audit in the same format ({@code d, id, text} and {@code q, query,
+ * ids} lines, tab-separated, documents before the queries that name them).
  *
  * The default presets are {@code accurate} and {@code weibo}.
  */
@@ -56,18 +58,33 @@ public final class SearchAudit {
 
   public static void main(String[] args) throws IOException {
     boolean verbose = false;
+    String file = null;
     List<String> presets = new ArrayList<>();
-    for (String a : args) {
-      if (a.equals("-v")) {
+    for (int i = 0; i < args.length; i++) {
+      if (args[i].equals("-v")) {
         verbose = true;
+      } else if (args[i].equals("--file") && i + 1 < args.length) {
+        file = args[++i];
       } else {
-        presets.add(a);
+        presets.add(args[i]);
       }
     }
     if (presets.isEmpty()) {
       presets = List.of("accurate", "weibo");
     }
-    Audit audit = load();
+    Audit audit;
+    if (file == null) {
+      try (InputStream in = SearchAudit.class.getResourceAsStream("search-audit.tsv")) {
+        if (in == null) {
+          throw new IllegalStateException("search-audit.tsv is missing from the benchmarks jar");
+        }
+        audit = read(in, "search-audit.tsv");
+      }
+    } else {
+      try (InputStream in = java.nio.file.Files.newInputStream(java.nio.file.Path.of(file))) {
+        audit = read(in, file);
+      }
+    }
     System.out.printf("%d documents, %d queries%n%n", audit.documents().size(), audit.queries().size());
     System.out.println("| preset | index | query | queries missing a document | queries finding an unwanted one |");
     System.out.println("|---|---|---|---|---|");
@@ -85,39 +102,35 @@ public final class SearchAudit {
     }
   }
 
-  /** Reads {@code search-audit.tsv}: {@code d, id, text} and {@code q, query, ids} lines, {@code #} comments. */
-  static Audit load() {
+  /** Reads an audit: {@code d, id, text} and {@code q, query, ids} lines, tab-separated; {@code #} comments. */
+  static Audit read(InputStream in, String name) throws IOException {
     Map<String, String> docs = new LinkedHashMap<>();
     List<Expected> queries = new ArrayList<>();
-    try (InputStream in = SearchAudit.class.getResourceAsStream("search-audit.tsv")) {
-      if (in == null) {
-        throw new IllegalStateException("search-audit.tsv is missing from the benchmarks jar");
+    BufferedReader r = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8));
+    int n = 0;
+    for (String line; (line = r.readLine()) != null; ) {
+      n++;
+      if (line.isEmpty() || line.startsWith("#")) {
+        continue;
       }
-      BufferedReader r = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8));
-      int n = 0;
-      for (String line; (line = r.readLine()) != null; ) {
-        n++;
-        if (line.isEmpty() || line.startsWith("#")) {
-          continue;
-        }
-        String[] f = line.split("\t", -1);
-        if (f.length != 3 || !(f[0].equals("d") || f[0].equals("q"))) {
-          throw new IllegalStateException("search-audit.tsv, line " + n + ": expected d or q and two fields, tab-separated");
-        }
-        if (f[0].equals("d")) {
-          docs.put(f[1], f[2]);
-        } else {
-          Set<String> ids = new LinkedHashSet<>();
-          for (String id : f[2].split(" ")) {
-            if (!id.isEmpty()) {
-              ids.add(id);
+      String[] f = line.split("\t", -1);
+      if (f.length != 3 || !(f[0].equals("d") || f[0].equals("q"))) {
+        throw new IllegalArgumentException(name + ", line " + n + ": expected d or q and two fields, tab-separated");
+      }
+      if (f[0].equals("d")) {
+        docs.put(f[1], f[2]);
+      } else {
+        Set<String> ids = new LinkedHashSet<>();
+        for (String id : f[2].split(" ")) {
+          if (!id.isEmpty()) {
+            if (!docs.containsKey(id)) {
+              throw new IllegalArgumentException(name + ", line " + n + ": no document " + id + " before it");
             }
+            ids.add(id);
           }
-          queries.add(new Expected(f[1], ids));
         }
+        queries.add(new Expected(f[1], ids));
       }
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
     }
     return new Audit(docs, queries);
   }
