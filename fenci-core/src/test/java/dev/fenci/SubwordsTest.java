@@ -66,6 +66,11 @@ class SubwordsTest {
     // an address's scheme, www and top-level domain would find every address: no pieces
     assertThat(words(DEFAULT.subwords("http://www.taobao.com"))).containsExactly("www.taobao.com", "taobao", "taobao.com");
     assertThat(words(DEFAULT.subwords("ftp://ftp.example.cn/pub"))).contains("ftp", "ftp.example.cn").doesNotContain("cn");
+    // the site a host belongs to, its last two labels or three under a country's generic level (gov is no piece)
+    assertThat(words(DEFAULT.subwords("https://pan.baidu.com/s/1"))).contains("pan.baidu.com", "baidu.com");
+    assertThat(words(DEFAULT.subwords("https://zwfw.shanghai.gov.cn/a")))
+        .containsExactly("zwfw", "zwfw.shanghai.gov.cn", "shanghai", "shanghai.gov.cn");
+    assertThat(words(DEFAULT.subwords("http://news.bbc.co.uk/x"))).contains("bbc.co.uk").doesNotContain("co", "uk");
     assertThat(words(DEFAULT.subwords("https://example.com/人民日报")))
         .contains("https://example.com", "example.com", "人民日报", "人民", "日报");
     // an invisible format character (a soft hyphen) neither cuts a piece nor a known part

@@ -63,15 +63,53 @@ final class WordPieces {
     }
     if (host != null) {
       add(sink, host[1], host[2]);
-      if (host[2] - host[1] > 4 && new String(cps, host[1], 4).toLowerCase(Locale.ROOT).equals("www.")) {
-        add(sink, host[1] + 4, host[2]);
-      }
+      add(sink, site(cps, host), host[2]);
     }
   }
 
   /**
+   * Where the host's site starts, the name its owner registered: its last two labels ({@code
+   * baidu.com} of {@code pan.baidu.com}, {@code example.com} of {@code www.example.com}), or three
+   * under a country's generic second level ({@code shanghai.gov.cn} of {@code
+   * zwfw.shanghai.gov.cn}, {@code bbc.co.uk}); the host's start if it has no more labels than that.
+   */
+  private static int site(int[] cps, int[] host) {
+    int labels = genericUnderCountry(cps, host) ? 3 : 2;
+    for (int i = host[2] - 1; i > host[1]; i--) {
+      if (cps[i] == '.' && --labels == 0) {
+        return i + 1;
+      }
+    }
+    return host[1];
+  }
+
+  /** Whether the host ends in a generic second level under a country's domain ({@code .gov.cn}, {@code .co.uk}). */
+  private static boolean genericUnderCountry(int[] cps, int[] host) {
+    int last = lastDot(cps, host[1], host[2]);
+    if (last < 0 || host[2] - last - 1 != 2) {
+      return false;
+    }
+    int second = lastDot(cps, host[1], last);
+    return second >= 0 && GENERIC.contains(new String(cps, second + 1, last - second - 1).toLowerCase(Locale.ROOT));
+  }
+
+  /** Second-level labels that name a kind of site, not a site, under a two-letter country domain. */
+  private static final java.util.Set<String> GENERIC =
+      java.util.Set.of("com", "net", "org", "gov", "edu", "ac", "co", "mil", "or", "ne", "go");
+
+  private static int lastDot(int[] cps, int from, int to) {
+    for (int i = to - 1; i > from; i--) {
+      if (cps[i] == '.') {
+        return i;
+      }
+    }
+    return -1;
+  }
+
+  /**
    * Whether {@code [s, e)} is a piece of a web or mail address that would find every address: its
-   * scheme ({@code https}), the {@code www} of its host, or its top-level domain ({@code com}).
+   * scheme ({@code https}), the {@code www} of its host, its top-level domain ({@code com}) or the
+   * generic second level under a country's ({@code gov} of {@code .gov.cn}).
    */
   private static boolean addressNoise(int[] cps, int[] host, int s, int e) {
     if (e == host[0]) {
@@ -80,7 +118,11 @@ final class WordPieces {
     if (s == host[1] && e - s == 3 && new String(cps, s, 3).toLowerCase(Locale.ROOT).equals("www")) {
       return true;
     }
-    return e == host[2] && s > host[1] && cps[s - 1] == '.';
+    if (e == host[2] && s > host[1] && cps[s - 1] == '.') {
+      return true; // the top-level domain: com, cn
+    }
+    // a generic second level under a country's domain: gov in .gov.cn
+    return genericUnderCountry(cps, host) && e == lastDot(cps, host[1], host[2]) && s > host[1] && cps[s - 1] == '.';
   }
 
   /** A run without Chinese characters: itself without the marks around it, its letter and digit runs, their letters and digits. */
