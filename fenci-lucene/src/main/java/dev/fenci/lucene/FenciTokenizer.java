@@ -108,7 +108,7 @@ public final class FenciTokenizer extends Tokenizer {
       offset.setOffset(correctOffset(offset(cursor.start())), correctOffset(offset(end)));
       type.setType(punctuation ? PUNCTUATION : WORD);
       if (subwords && word.length() >= 3) {
-        parts = withoutDots(word, cursor.subwords()); // with the dictionary the word was segmented with
+        parts = joinedForms(word, cursor.subwords()); // with the dictionary the word was segmented with
         nextPart = 0;
         partStart = offset.startOffset();
         partEnd = offset.endOffset();
@@ -141,33 +141,79 @@ public final class FenciTokenizer extends Tokenizer {
   }
 
   /**
-   * {@code parts}, and for a name with middle dots ({@code 马克·吐温}, or a look-alike of {@code ·})
-   * the name without them ({@code 马克吐温}), as users often type it: a part that is not a substring
-   * of its word, which a part need not be here (its term is emitted with its word's offsets).
+   * {@code parts}, and the forms users type without a word's separators, as parts too: a name
+   * without its middle dots ({@code 马克·吐温}: {@code 马克吐温}, or a look-alike of {@code ·}); a
+   * word or part of letters and digits without the hyphens between them ({@code type-c}: {@code
+   * typec}, {@code 138-0013-8000}: {@code 13800138000}); a number without its thousands separators
+   * ({@code 2,388}: {@code 2388}). Such a part is not a substring of its word, which a part need not
+   * be here: its term is emitted with its word's offsets.
    */
-  static List<Token> withoutDots(String word, List<Token> parts) {
-    StringBuilder joined = null;
-    for (int i = 0; i < word.length(); ) {
-      int cp = word.codePointAt(i);
-      if (cp == '·' || dev.fenci.text.Chunker.isNameDot(cp)) {
-        if (joined == null) {
-          joined = new StringBuilder(word.length()).append(word, 0, i);
-        }
-      } else if (joined != null) {
-        joined.appendCodePoint(cp);
+  static List<Token> joinedForms(String word, List<Token> parts) {
+    List<Token> out = null;
+    java.util.Set<String> seen = null;
+    for (int k = -1; k < parts.size(); k++) {
+      String text = k < 0 ? word : parts.get(k).word();
+      String joined = joined(text);
+      if (joined == null) {
+        continue;
       }
-      i += Character.charCount(cp);
+      if (out == null) {
+        out = new java.util.ArrayList<>(parts);
+        seen = new java.util.HashSet<>();
+        for (Token t : parts) {
+          seen.add(t.word());
+        }
+        seen.add(word);
+      }
+      if (seen.add(joined)) {
+        out.add(new Token(joined, 0, joined.length())); // (its offsets unused: a part takes its word's)
+      }
     }
-    if (joined == null || joined.codePointCount(0, joined.length()) < 2 || !hasHan(joined)) {
-      return parts;
-    }
-    List<Token> out = new java.util.ArrayList<>(parts);
-    out.add(new Token(joined.toString(), 0, joined.length())); // (its offsets unused: a part takes its word's)
-    return out;
+    return out == null ? parts : out;
   }
 
-  private static boolean hasHan(CharSequence s) {
-    return s.codePoints().anyMatch(cp -> Character.UnicodeScript.of(cp) == Character.UnicodeScript.HAN);
+  /** {@code text} without its name dots, its hyphens between letters or digits, its thousands separators; null if none or too short. */
+  static String joined(String text) {
+    StringBuilder out = null;
+    boolean han = false;
+    boolean dots = false;
+    for (int i = 0; i < text.length(); ) {
+      int cp = text.codePointAt(i);
+      int next = i + Character.charCount(cp);
+      han |= Character.UnicodeScript.of(cp) == Character.UnicodeScript.HAN;
+      boolean dot = cp == '·' || dev.fenci.text.Chunker.isNameDot(cp);
+      boolean drop = dot
+          || cp == '-' && i > 0 && next < text.length() && isAlnum(text.codePointBefore(i)) && isAlnum(text.codePointAt(next))
+          || cp == ',' && thousands(text, i);
+      dots |= dot;
+      if (drop && out == null) {
+        out = new StringBuilder(text.length()).append(text, 0, i);
+      } else if (!drop && out != null) {
+        out.appendCodePoint(cp);
+      }
+      i = next;
+    }
+    if (out == null || out.codePointCount(0, out.length()) < 2 || dots && !han) {
+      return null; // (a dot between Latin letters is no name's: U·S)
+    }
+    return out.toString();
+  }
+
+  /** Whether the comma at {@code i} separates thousands: a digit before it, exactly three digits after it. */
+  private static boolean thousands(String text, int i) {
+    if (i == 0 || !Character.isDigit(text.charAt(i - 1))) {
+      return false;
+    }
+    for (int k = 1; k <= 3; k++) {
+      if (i + k >= text.length() || !Character.isDigit(text.charAt(i + k))) {
+        return false;
+      }
+    }
+    return i + 4 >= text.length() || !Character.isDigit(text.charAt(i + 4));
+  }
+
+  private static boolean isAlnum(int cp) {
+    return Character.isLetterOrDigit(cp) && Character.UnicodeScript.of(cp) != Character.UnicodeScript.HAN;
   }
 
   private static int offset(long at) {

@@ -90,6 +90,7 @@ public class FenciSearchTest extends LuceneTestCase {
       "详情请访问https://www.example.com/help。",
       "马克·吐温的小说",
       "ＩＰＨＯＮＥ１５手机壳",
+      "支持Type-C快充，客服电话138-0013-8000，到手价¥2,388",
     };
     try (Analyzer plain = new FenciAnalyzer(seg);
         Analyzer indexing = new FenciAnalyzer(seg, CharArraySet.EMPTY_SET, true);
@@ -100,6 +101,7 @@ public class FenciSearchTest extends LuceneTestCase {
       String[][] expected = {
         {"MP3", "0"}, {"mp3", "0"}, {"１６ＧＢ", "0"}, {"x86", "1"}, {"x86_64", "1"}, {"hosts", "2"}, {"Windows", "2"},
         {"example.com", "3"}, {"吐温", "4"}, {"马克吐温", "4"}, {"iPhone", "5"}, {"iphone15", "5"},
+        {"typec", "6"}, {"Type-C", "6"}, {"13800138000", "6"}, {"2388", "6"},
       };
       for (String[] q : expected) {
         Query query = queries.createPhraseQuery("body", q[0]);

@@ -215,6 +215,20 @@ public class FenciTokenizerTest extends BaseTokenStreamTestCase {
     }
   }
 
+  /** The forms users type without a word's separators, which subwords add as parts. */
+  public void testJoinedFormsOfWordsWithSeparators() {
+    String[][] cases = {
+      {"马克·吐温", "马克吐温"}, {"马克‧吐溫", "马克吐溫"}, {"type-c", "typec"}, {"CET-4", "CET4"}, {"COVID-19", "COVID19"},
+      {"138-0013-8000", "13800138000"}, {"2,388", "2388"}, {"1,000,000", "1000000"}, {"¥2,388", "¥2388"},
+    };
+    for (String[] c : cases) {
+      assertEquals(c[0], c[1], FenciTokenizer.joined(c[0]));
+    }
+    for (String none : new String[] {"3.14", "10:30", "x86_64", "1,23", "12,3456", "U·S", "a-", "-a", "中-国", "iPhone", "a-b".substring(0, 1)}) {
+      assertNull(none, FenciTokenizer.joined(none));
+    }
+  }
+
   public void testStopWordsAreDropped() throws IOException {
     String text = "我的书和你的笔";
     List<String> words = new ArrayList<>(SEG.segment(text));
@@ -292,20 +306,22 @@ public class FenciTokenizerTest extends BaseTokenStreamTestCase {
         List<Integer> ends = new ArrayList<>();
         List<String> types = new ArrayList<>();
         List<Integer> increments = new ArrayList<>();
-        Token word = null;
-        for (Token t : SEG.tokenizeForSearch(text)) {
-          boolean part = word != null && t.start() < word.end();
-          if (!part) {
-            word = t;
-            if (t.isSpace() || FenciTokenizer.isInvisible(t.word()) || t.isPunctuation()) {
-              continue;
-            }
+        for (Token word : SEG.tokenize(text)) {
+          if (word.isSpace() || FenciTokenizer.isInvisible(word.word()) || word.isPunctuation()) {
+            continue;
           }
-          words.add(FenciTokenizer.searchable(t.word()));
-          starts.add(word.start()); // a part has its word's offsets
-          ends.add(word.end());
-          types.add(part ? FenciTokenizer.SUBWORD : FenciTokenizer.WORD);
-          increments.add(part ? 0 : 1);
+          List<Token> parts = new ArrayList<>();
+          parts.add(word);
+          if (word.word().length() >= 3) { // the parts of tokenizeForSearch, then the forms without separators
+            parts.addAll(FenciTokenizer.joinedForms(word.word(), SEG.subwords(word.word())));
+          }
+          for (int k = 0; k < parts.size(); k++) {
+            words.add(FenciTokenizer.searchable(parts.get(k).word()));
+            starts.add(word.start()); // a part has its word's offsets
+            ends.add(word.end());
+            types.add(k > 0 ? FenciTokenizer.SUBWORD : FenciTokenizer.WORD);
+            increments.add(k > 0 ? 0 : 1);
+          }
         }
         assertAnalyzesTo(a, text, words.toArray(new String[0]), starts.stream().mapToInt(i -> i).toArray(),
             ends.stream().mapToInt(i -> i).toArray(), types.toArray(new String[0]),
