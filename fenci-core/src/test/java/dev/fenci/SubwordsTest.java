@@ -71,6 +71,9 @@ class SubwordsTest {
     assertThat(words(DEFAULT.subwords("https://zwfw.shanghai.gov.cn/a")))
         .containsExactly("zwfw", "zwfw.shanghai.gov.cn", "shanghai", "shanghai.gov.cn");
     assertThat(words(DEFAULT.subwords("http://news.bbc.co.uk/x"))).contains("bbc.co.uk").doesNotContain("co", "uk");
+    // an IP address has no site: 1.1 of 192.168.1.1 would find a version 1.1, 0.1 of 10.0.0.1 a dose of 0.1
+    assertThat(words(DEFAULT.subwords("http://192.168.1.1/admin"))).containsExactly("192.168.1.1", "admin");
+    assertThat(words(DEFAULT.subwords("http://10.0.0.1:8080/x"))).doesNotContain("0.1");
     assertThat(words(DEFAULT.subwords("https://example.com/人民日报")))
         .contains("https://example.com", "example.com", "人民日报", "人民", "日报");
     // an invisible format character (a soft hyphen) neither cuts a piece nor a known part

@@ -71,9 +71,15 @@ final class WordPieces {
    * Where the host's site starts, the name its owner registered: its last two labels ({@code
    * baidu.com} of {@code pan.baidu.com}, {@code example.com} of {@code www.example.com}), or three
    * under a country's generic second level ({@code shanghai.gov.cn} of {@code
-   * zwfw.shanghai.gov.cn}, {@code bbc.co.uk}); the host's start if it has no more labels than that.
+   * zwfw.shanghai.gov.cn}, {@code bbc.co.uk}); the host's start if it has no more labels than that,
+   * or if it is an IP address, which has no site ({@code 1.1} of {@code 192.168.1.1} would find a
+   * version 1.1).
    */
   private static int site(int[] cps, int[] host) {
+    int last = lastDot(cps, host[1], host[2]);
+    if (last >= 0 && java.util.stream.IntStream.range(last + 1, host[2]).allMatch(i -> Character.isDigit(cps[i]))) {
+      return host[1]; // a top-level domain is never a number: an IP address
+    }
     int labels = genericUnderCountry(cps, host) ? 3 : 2;
     for (int i = host[2] - 1; i > host[1]; i--) {
       if (cps[i] == '.' && --labels == 0) {
