@@ -144,9 +144,9 @@ public final class FenciTokenizer extends Tokenizer {
    * {@code parts}, and the forms users type without a word's separators, as parts too: a name
    * without its middle dots ({@code 马克·吐温}: {@code 马克吐温}, or a look-alike of {@code ·}); a
    * word or part of letters and digits without the hyphens between them ({@code type-c}: {@code
-   * typec}, {@code 138-0013-8000}: {@code 13800138000}); a number without its thousands separators
-   * ({@code 2,388}: {@code 2388}). Such a part is not a substring of its word, which a part need not
-   * be here: its term is emitted with its word's offsets.
+   * typec}, {@code 138-0013-8000}: {@code 13800138000}; not a range: {@code 1-2}); a number
+   * without its thousands separators ({@code 2,388}: {@code 2388}). Such a part is not a substring
+   * of its word, which a part need not be here: its term is emitted with its word's offsets.
    */
   static List<Token> joinedForms(String word, List<Token> parts) {
     List<Token> out = null;
@@ -184,6 +184,7 @@ public final class FenciTokenizer extends Tokenizer {
       boolean dot = cp == '·' || dev.fenci.text.Chunker.isNameDot(cp);
       boolean drop = dot
           || cp == '-' && i > 0 && next < text.length() && isAlnum(text.codePointBefore(i)) && isAlnum(text.codePointAt(next))
+              && !range(text, i)
           || cp == ',' && thousands(text, i);
       dots |= dot;
       if (drop && out == null) {
@@ -197,6 +198,25 @@ public final class FenciTokenizer extends Tokenizer {
       return null; // (a dot between Latin letters is no name's: U·S)
     }
     return out.toString();
+  }
+
+  /**
+   * Whether the hyphen at {@code i} is between two numbers of fewer than 7 digits together with the
+   * others hyphenated to them: a range ({@code 1-2}, {@code 10-20}: 12 and 1020 would find 1-2周 for
+   * 12周), not a phone number ({@code 138-0013-8000}, {@code 010-12345678}).
+   */
+  private static boolean range(String text, int i) {
+    if (!Character.isDigit(text.charAt(i - 1)) || !Character.isDigit(text.charAt(i + 1))) {
+      return false;
+    }
+    int digits = 0; // counted up to 7 only: linear in a long word of them
+    for (int k = i - 1; k >= 0 && digits < 7 && (Character.isDigit(text.charAt(k)) || text.charAt(k) == '-'); k--) {
+      digits += text.charAt(k) == '-' ? 0 : 1;
+    }
+    for (int k = i + 1; k < text.length() && digits < 7 && (Character.isDigit(text.charAt(k)) || text.charAt(k) == '-'); k++) {
+      digits += text.charAt(k) == '-' ? 0 : 1;
+    }
+    return digits < 7;
   }
 
   /** Whether the comma at {@code i} separates thousands: a digit before it, exactly three digits after it. */

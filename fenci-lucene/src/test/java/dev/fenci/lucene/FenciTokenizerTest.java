@@ -227,6 +227,11 @@ public class FenciTokenizerTest extends BaseTokenStreamTestCase {
     for (String none : new String[] {"3.14", "10:30", "x86_64", "1,23", "12,3456", "U·S", "a-", "-a", "中-国", "iPhone", "a-b".substring(0, 1)}) {
       assertNull(none, FenciTokenizer.joined(none));
     }
+    // a range of numbers is no number: 1-2周 is not 12周, 第1-3名 not 第13名; a phone number has 7 digits or more
+    assertEquals("01012345678", FenciTokenizer.joined("010-12345678"));
+    for (String range : new String[] {"1-2", "3-5", "10-20", "第1-3", "100-200", "1-2-3"}) {
+      assertNull(range, FenciTokenizer.joined(range));
+    }
   }
 
   public void testStopWordsAreDropped() throws IOException {
