@@ -190,7 +190,8 @@ final class WordPieces {
   /**
    * The host of a web address ({@code www.example.com} in {@code https://www.example.com/a}, {@code
    * example.com} in {@code http://user@example.com}) or of a mail address, as {@code {scheme,
-   * start, end}} ({@code scheme}: where {@code ://} starts, or -1), or null if the word has none.
+   * start, end}} ({@code scheme}: where {@code ://} starts, or -1), or null if the word has none (a
+   * host of one label, {@code localhost}, only after a scheme).
    */
   private static int[] host(int[] cps, int[] kind, int n) {
     int start = -1;
@@ -230,7 +231,7 @@ final class WordPieces {
     while (end > start && kind[end - 1] == OTHER) {
       end--; // a full stop after the address
     }
-    return dot ? new int[] {scheme, start, end} : null;
+    return dot || scheme >= 0 ? new int[] {scheme, start, end} : null; // http://localhost: a host of one label
   }
 
   /** Whether the character at {@code i} ends an address's host and the user before it: a path, query, fragment or Chinese. */
