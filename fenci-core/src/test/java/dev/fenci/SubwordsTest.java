@@ -73,6 +73,8 @@ class SubwordsTest {
     assertThat(words(DEFAULT.subwords("http://news.bbc.co.uk/x"))).contains("bbc.co.uk").doesNotContain("co", "uk");
     // a host of one label is a host still: the scheme of http://localhost is no piece either
     assertThat(words(DEFAULT.subwords("http://localhost:8080/api"))).contains("localhost", "api").doesNotContain("http");
+    // nor the xn of a punycode label, which every internationalised address has
+    assertThat(words(DEFAULT.subwords("http://xn--fiqs8s.xn--fiqz9s/a"))).contains("xn--fiqs8s.xn--fiqz9s").doesNotContain("xn");
     // an IP address has no site: 1.1 of 192.168.1.1 would find a version 1.1, 0.1 of 10.0.0.1 a dose of 0.1
     assertThat(words(DEFAULT.subwords("http://192.168.1.1/admin"))).containsExactly("192.168.1.1", "admin");
     assertThat(words(DEFAULT.subwords("http://10.0.0.1:8080/x"))).doesNotContain("0.1");

@@ -114,8 +114,9 @@ final class WordPieces {
 
   /**
    * Whether {@code [s, e)} is a piece of a web or mail address that would find every address: its
-   * scheme ({@code https}), the {@code www} of its host, its top-level domain ({@code com}) or the
-   * generic second level under a country's ({@code gov} of {@code .gov.cn}).
+   * scheme ({@code https}), the {@code www} of its host, the {@code xn} of a punycode label, its
+   * top-level domain ({@code com}) or the generic second level under a country's ({@code gov} of
+   * {@code .gov.cn}).
    */
   private static boolean addressNoise(int[] cps, int[] host, int s, int e) {
     if (e == host[0]) {
@@ -123,6 +124,10 @@ final class WordPieces {
     }
     if (s == host[1] && e - s == 3 && new String(cps, s, 3).toLowerCase(Locale.ROOT).equals("www")) {
       return true;
+    }
+    if (e - s == 2 && s >= host[1] && e + 2 <= host[2] && (s == host[1] || cps[s - 1] == '.') && cps[e] == '-'
+        && cps[e + 1] == '-' && new String(cps, s, 2).toLowerCase(Locale.ROOT).equals("xn")) {
+      return true; // the prefix of a punycode label: xn--fiqs8s
     }
     if (e == host[2] && s > host[1] && cps[s - 1] == '.') {
       return true; // the top-level domain: com, cn
