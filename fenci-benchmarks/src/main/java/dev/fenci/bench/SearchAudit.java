@@ -43,8 +43,8 @@ import org.apache.lucene.util.QueryBuilder;
  * <pre>java -cp benchmarks.jar dev.fenci.bench.SearchAudit [-v] [--file AUDIT.tsv] [PRESET ...]</pre>
  *
  * {@code --file} reads another audit in the same format ({@code d, id, text} and {@code q, query,
- * ids} lines, tab-separated, documents before the queries that name them): a file, or {@code
- * search-audit-2.tsv}, the held-out audit in the jar (84 documents and 255 queries written after the
+ * ids} lines, tab-separated, documents before the queries that name them): a file, or, if no file
+ * has that name, {@code search-audit-2.tsv}, the held-out audit in the jar (84 documents and 255 queries written after the
  * features were built on the first).
  *
  * The default presets are {@code accurate} and {@code weibo}.
@@ -82,7 +82,8 @@ public final class SearchAudit {
         }
         audit = read(in, "search-audit.tsv");
       }
-    } else if (!file.contains("/") && SearchAudit.class.getResource(file) != null) {
+    } else if (!java.nio.file.Files.exists(java.nio.file.Path.of(file)) && !file.contains("/")
+        && SearchAudit.class.getResource(file) != null) {
       try (InputStream in = SearchAudit.class.getResourceAsStream(file)) { // search-audit-2.tsv, in the jar
         audit = read(in, file);
       }
