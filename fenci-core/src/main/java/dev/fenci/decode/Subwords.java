@@ -122,17 +122,25 @@ public final class Subwords {
   private static final class Ranges {
     private long[] keys = new long[8];
     private int size;
+    private boolean ordered = true; // added in order, each after the last (the known parts alone are)
 
     void add(int start, int end) {
       if (size == keys.length) {
         keys = Arrays.copyOf(keys, size * 2);
       }
-      keys[size++] = (long) start << 32 | end;
+      long key = (long) start << 32 | end;
+      ordered &= size == 0 || key > keys[size - 1];
+      keys[size++] = key;
     }
 
     /** The ranges as UTF-16 offsets into the word, {@code start, end, start, end, ...}. */
     int[] offsets(int[] at) {
-      Arrays.sort(keys, 0, size);
+      if (size == 0) {
+        return new int[0];
+      }
+      if (!ordered) { // pieces came after the known parts: sort, and drop the ranges found twice
+        Arrays.sort(keys, 0, size);
+      }
       int[] out = new int[2 * size];
       int k = 0;
       for (int i = 0; i < size; i++) {
