@@ -79,6 +79,14 @@ public class QueryParserTest extends LuceneTestCase {
     }
   }
 
+  /** docs/lucene.md's "all" recipe with {@link FenciAnalyzer#forQueries}: every word required, the two words of a split or a join in order. */
+  private static QueryParser allRecipe(Analyzer querying) {
+    QueryParser all = new QueryParser("body", querying);
+    all.setDefaultOperator(QueryParser.Operator.AND);
+    all.setAutoGenerateMultiTermSynonymsPhraseQuery(true);
+    return all;
+  }
+
   /** The recipes with {@link FenciAnalyzer#forQueries}: a join is an alternative, AND and phrase alike. */
   public void testTheRecipesWithJoins() throws IOException, ParseException {
     String[] docs = {"多地推行健康码和行程码", "他的健康状况良好"};
@@ -87,9 +95,7 @@ public class QueryParserTest extends LuceneTestCase {
         Directory dir = FenciSearchTest.index(indexing, docs)) {
       try (IndexReader r = DirectoryReader.open(dir)) {
         IndexSearcher s = newSearcher(r);
-        QueryParser and = new QueryParser("body", querying);
-        and.setDefaultOperator(QueryParser.Operator.AND);
-        and.setAutoGenerateMultiTermSynonymsPhraseQuery(true);
+        QueryParser and = allRecipe(querying);
         QueryParser phrase = new QueryParser("body", querying);
         phrase.setSplitOnWhitespace(true);
         phrase.setAutoGeneratePhraseQueries(true);
@@ -115,9 +121,7 @@ public class QueryParserTest extends LuceneTestCase {
         Directory dir = FenciSearchTest.index(indexing, docs)) {
       try (IndexReader r = DirectoryReader.open(dir)) {
         IndexSearcher s = newSearcher(r);
-        QueryParser all = new QueryParser("body", querying);
-        all.setDefaultOperator(QueryParser.Operator.AND);
-        all.setAutoGenerateMultiTermSynonymsPhraseQuery(true);
+        QueryParser all = allRecipe(querying);
         for (String text : new String[] {"iphone15", "iphone 15"}) {
           Query q = all.parse(QueryParser.escape(text));
           assertEquals(q.toString(), 2, s.count(q));
