@@ -174,6 +174,9 @@ public final class FenciTokenizer extends Tokenizer {
 
   /** {@code text} without its name dots, its hyphens between letters or digits, its thousands separators; null if none or too short. */
   static String joined(String text) {
+    if (!hasSeparator(text)) {
+      return null; // most words and parts: a scan of chars, no script lookups
+    }
     StringBuilder out = null;
     boolean han = false;
     boolean dots = false;
@@ -217,6 +220,17 @@ public final class FenciTokenizer extends Tokenizer {
       digits += text.charAt(k) == '-' ? 0 : 1;
     }
     return digits < 7;
+  }
+
+  /** Whether {@code text} holds a character {@link #joined} may drop: a hyphen, a comma or a name dot. */
+  private static boolean hasSeparator(String text) {
+    for (int i = 0; i < text.length(); i++) {
+      char c = text.charAt(i);
+      if (c == '-' || c == ',' || c == '·' || dev.fenci.text.Chunker.isNameDot(c)) {
+        return true;
+      }
+    }
+    return false;
   }
 
   /** Whether the comma at {@code i} separates thousands: a digit before it, exactly three digits after it. */
