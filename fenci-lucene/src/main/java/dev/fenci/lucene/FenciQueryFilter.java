@@ -40,7 +40,10 @@ import org.apache.lucene.util.AttributeSource;
  * terms, so that joins and pieces are folded terms. Words with a position increment other than 1
  * between them (a stop word removed, the parts of a subwords index) are not joined, and a word at
  * the position of the one before (a part) is not split, nor one followed by tokens at its position
- * (its parts, or synonyms: the second piece would move them).
+ * (its parts, or synonyms: the second piece would move them). Tokens of an earlier filter that
+ * span several positions (a multi-word synonym) are left as they are: a word they span past is
+ * not split (the synonym would end at its second piece), and a word that spans several positions
+ * itself is neither split nor joined, so the graph stays well formed.
  */
 public final class FenciQueryFilter extends TokenFilter {
   /** Longest join of Chinese words, in characters. */
@@ -70,6 +73,8 @@ public final class FenciQueryFilter extends TokenFilter {
   private int heldSplit = -1; // where the held word is split if no token follows at its position, or -1
   private boolean exhausted; // the input returned false: it is not asked again
   private int alternatives; // joins and splits so far, at most MOST
+  private int position = -1; // the position of the word read last
+  private int reach; // the furthest end (position + position length) of the words read before it
 
   public FenciQueryFilter(TokenStream input) {
     super(input);
@@ -88,19 +93,25 @@ public final class FenciQueryFilter extends TokenFilter {
       }
       String word = term.toString();
       int step = increment.getPositionIncrement();
+      int span = length.getPositionLength();
+      position += step;
+      // a word of one position that no earlier token spans past: a split (one more position after
+      // its first piece) moves no token's end; a join needs only words of one position each
+      boolean splittable = span == 1 && reach <= position;
+      reach = Math.max(reach, position + span);
       AttributeSource.State current = captureState();
       if (step == 0 && heldSplit > 0) {
         heldSplit = -1; // a part or a synonym at the held word's position: its pieces would move it
         alternatives--;
       }
       boolean more = alternatives < MOST;
-      int at = step > 0 && more ? splitAt(word) : -1;
+      int at = step > 0 && splittable && more ? splitAt(word) : -1;
       if (at > 0) {
         release();
         hold(current, word, false);
         heldSplit = at;
         alternatives++;
-      } else if (held != null && heldMayJoin && more && joins(heldTerm, word, step)) {
+      } else if (held != null && heldMayJoin && span == 1 && more && joins(heldTerm, word, step)) {
         alternatives++;
         AttributeSource.State first = held;
         ready.add(first);
@@ -115,7 +126,7 @@ public final class FenciQueryFilter extends TokenFilter {
         hold(current, word, false);
       } else {
         release();
-        hold(current, word, step > 0);
+        hold(current, word, step > 0 && span == 1);
       }
     }
     restoreState(ready.poll());
@@ -229,5 +240,7 @@ public final class FenciQueryFilter extends TokenFilter {
     heldSplit = -1;
     exhausted = false;
     alternatives = 0;
+    position = -1;
+    reach = 0;
   }
 }

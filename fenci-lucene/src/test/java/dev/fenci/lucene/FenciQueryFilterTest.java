@@ -9,6 +9,8 @@ import org.apache.lucene.analysis.CharArraySet;
 import org.apache.lucene.analysis.TokenStream;
 import org.apache.lucene.analysis.Tokenizer;
 import org.apache.lucene.analysis.custom.CustomAnalyzer;
+import org.apache.lucene.analysis.synonym.SynonymGraphFilter;
+import org.apache.lucene.analysis.synonym.SynonymMap;
 import org.apache.lucene.index.DirectoryReader;
 import org.apache.lucene.index.IndexReader;
 import org.apache.lucene.search.BooleanQuery;
@@ -19,6 +21,8 @@ import org.apache.lucene.tests.analysis.BaseTokenStreamTestCase;
 import org.apache.lucene.tests.analysis.CannedTokenStream;
 import org.apache.lucene.tests.analysis.MockTokenizer;
 import org.apache.lucene.tests.analysis.Token;
+import org.apache.lucene.util.CharsRef;
+import org.apache.lucene.util.CharsRefBuilder;
 import org.apache.lucene.util.QueryBuilder;
 
 /** {@link FenciQueryFilter} and {@link FenciAnalyzer#forQueries}: joins and splits of words as query alternatives. */
@@ -94,6 +98,25 @@ public class FenciQueryFilterTest extends BaseTokenStreamTestCase {
           new int[] {1, 0, 0, 1}, new int[] {1, 1, 1, 1});
       checkRandomData(random(), a, 100 * RANDOM_MULTIPLIER, 20, false, true);
     }
+  }
+
+  /**
+   * A multi-word synonym of an earlier filter spans the words it replaces: a word inside it is not
+   * split (one more position would end the synonym at the word's second piece), the words after it
+   * are.
+   */
+  public void testAWordASynonymSpansIsNotSplit() throws IOException {
+    SynonymMap.Builder rules = new SynonymMap.Builder(true);
+    rules.add(SynonymMap.Builder.join(new String[] {"手机", "iphone15"}, new CharsRefBuilder()), new CharsRef("phone"), true);
+    SynonymMap synonyms = rules.build();
+    assertGraphStrings(new FenciQueryFilter(new SynonymGraphFilter(words("手机", "iphone15", "壳", "mp3"), synonyms, true)),
+        "手机 iphone15 壳 mp3", "手机 iphone15 壳 mp 3", "phone 壳 mp3", "phone 壳 mp 3");
+    // the synonym itself, over two positions, is not split either; a word inside it still joins the next
+    rules = new SynonymMap.Builder(true);
+    rules.add(SynonymMap.Builder.join(new String[] {"苹果", "手机"}, new CharsRefBuilder()), new CharsRef("iphone15"), true);
+    synonyms = rules.build();
+    assertGraphStrings(new FenciQueryFilter(new SynonymGraphFilter(words("苹果", "手机", "壳"), synonyms, true)),
+        "苹果 手机 壳", "iphone15 壳", "苹果 手机壳");
   }
 
   public void testOnlyWordsOfKindsThatMeetAreJoined() throws IOException {
