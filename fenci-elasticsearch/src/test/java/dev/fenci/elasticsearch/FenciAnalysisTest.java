@@ -72,6 +72,42 @@ class FenciAnalysisTest {
     assertThat(Es.tokens(a.get("my"), "扫描二维码。")).containsExactly("扫描", "二维码", "。");
   }
 
+  /**
+   * A custom analyzer built from the plugin's parts does what the fenci analyzers do: width folded
+   * before segmenting (fenci_width), terms folded (fenci_fold), and for queries the joins and splits
+   * (fenci_query, search time only).
+   */
+  @Test
+  void customAnalyzersFromThePluginsParts() throws IOException {
+    IndexAnalyzers a = analyzers(Settings.builder()
+        .put("index.analysis.analyzer.plain.type", "custom")
+        .put("index.analysis.analyzer.plain.tokenizer", "fenci")
+        .put("index.analysis.analyzer.folded.type", "custom")
+        .putList("index.analysis.analyzer.folded.char_filter", "fenci_width")
+        .put("index.analysis.analyzer.folded.tokenizer", "fenci")
+        .putList("index.analysis.analyzer.folded.filter", "fenci_fold")
+        .put("index.analysis.analyzer.query.type", "custom")
+        .put("index.analysis.analyzer.query.tokenizer", "fenci")
+        .putList("index.analysis.analyzer.query.filter", "fenci_query"));
+    assertThat(Es.tokens(a.get("plain"), "１６ＧＢ内存")).containsExactly("１６", "ＧＢ内存");
+    assertThat(Es.tokens(a.get("folded"), "１６ＧＢ内存")).containsExactly("16GB", "内存");
+    assertThat(Es.tokens(a.get("folded"), "臺灣的馬克‧吐溫")).containsExactly("台湾", "的", "马克·吐温");
+    assertThat(Es.tokens(a.get("query"), "健康码")).containsExactly("健康", "健康码", "码");
+    // the offsets stay those of the text as written
+    try (var ts = a.get("folded").tokenStream("body", "１６ＧＢ内存")) {
+      var offset = ts.addAttribute(org.apache.lucene.analysis.tokenattributes.OffsetAttribute.class);
+      ts.reset();
+      assertThat(ts.incrementToken()).isTrue();
+      assertThat(new int[] {offset.startOffset(), offset.endOffset()}).containsExactly(0, 4);
+      ts.end();
+    }
+    // fenci_query is for queries: Elasticsearch refuses an index analyzer with it
+    a.get("query").checkAllowedInMode(org.elasticsearch.index.analysis.AnalysisMode.SEARCH_TIME);
+    assertThatThrownBy(() -> a.get("query").checkAllowedInMode(org.elasticsearch.index.analysis.AnalysisMode.INDEX_TIME))
+        .hasMessageContaining("fenci_query");
+    a.get("folded").checkAllowedInMode(org.elasticsearch.index.analysis.AnalysisMode.INDEX_TIME);
+  }
+
   @Test
   void theTokenizerAlone() throws IOException {
     var t = Es.tokenizers(registry, Settings.builder()

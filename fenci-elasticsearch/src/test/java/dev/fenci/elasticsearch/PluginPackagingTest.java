@@ -53,7 +53,11 @@ class PluginPackagingTest {
         Map.of("fenci", FenciTokenizerFactory.class.getName()),
         org.elasticsearch.plugin.analysis.AnalyzerFactory.class.getName(),
         Map.of("fenci", FenciAnalyzerFactory.class.getName(), "fenci_index", FenciIndexAnalyzerFactory.class.getName(),
-            "fenci_search", FenciSearchAnalyzerFactory.class.getName())));
+            "fenci_search", FenciSearchAnalyzerFactory.class.getName()),
+        org.elasticsearch.plugin.analysis.CharFilterFactory.class.getName(),
+        Map.of("fenci_width", FenciWidthCharFilterFactory.class.getName()),
+        org.elasticsearch.plugin.analysis.TokenFilterFactory.class.getName(),
+        Map.of("fenci_fold", FenciFoldFilterFactory.class.getName(), "fenci_query", FenciQueryFilterFactory.class.getName())));
     assertThat(new TreeMap<>(Es.namedComponents())).isEqualTo(expected);
     for (var byInterface : expected.entrySet()) {
       Class<?> extensible = Class.forName(byInterface.getKey());
@@ -61,10 +65,11 @@ class PluginPackagingTest {
         Class<?> c = Class.forName(component.getValue());
         assertThat(extensible).isAssignableFrom(c);
         assertThat(c.getAnnotation(NamedComponent.class).value()).isEqualTo(component.getKey());
-        // what the server's StableApiWrappers asks: one public constructor, @Inject, settings interfaces
+        // what the server's StableApiWrappers asks: one public constructor, without parameters or
+        // with @Inject and settings interfaces
         Constructor<?>[] constructors = c.getConstructors();
         assertThat(constructors).hasSize(1);
-        assertThat(constructors[0].getAnnotation(Inject.class)).isNotNull();
+        assertThat(constructors[0].getParameterCount() == 0 || constructors[0].getAnnotation(Inject.class) != null).isTrue();
         for (Class<?> p : constructors[0].getParameterTypes()) {
           assertThat(p.isInterface() && p.isAnnotationPresent(AnalysisSettings.class)).as(p.getName()).isTrue();
         }
