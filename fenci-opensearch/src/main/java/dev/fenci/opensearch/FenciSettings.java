@@ -71,7 +71,7 @@ final class FenciSettings {
     }
     if (!unknown.isEmpty()) {
       throw new IllegalArgumentException("unknown settings of the fenci " + what + ": " + unknown + " (it takes "
-          + String.join(", ", new TreeSet<>(known)) + ")");
+          + (known.isEmpty() ? "none" : String.join(", ", new TreeSet<>(known))) + ")");
     }
   }
 

@@ -52,7 +52,7 @@ public class DocsExamplesTest extends OpenSearchSingleNodeTestCase {
     Files.createDirectories(config.resolve("fenci"));
     Files.writeString(config.resolve("fenci").resolve("my.dict"), "二维码,10\n", StandardCharsets.UTF_8);
     List<String> examples = examples();
-    assertEquals("the doc's PUT news examples", 2, examples.size());
+    assertEquals("the doc's PUT news examples", 3, examples.size());
     for (String body : examples) {
       createNews(body);
       client().prepareIndex("news").setId("1").setSource("{\"body\": \"中华人民共和国成立了，扫描二维码\"}", XContentType.JSON).get();
@@ -80,5 +80,19 @@ public class DocsExamplesTest extends OpenSearchSingleNodeTestCase {
     assertEquals(List.of("扫描", "二维码", "iphone"), r.getTokens().stream().map(AnalyzeAction.AnalyzeToken::getTerm).toList());
     r = client().admin().indices().prepareAnalyze("news", "我的书到了").setAnalyzer("zh_index").get();
     assertEquals(List.of("我", "书", "到"), r.getTokens().stream().map(AnalyzeAction.AnalyzeToken::getTerm).toList());
+  }
+
+  /** The custom analyzers of the synonyms example: width folded before segmenting, synonyms both ways. */
+  public void testTheCustomAnalyzersWithSynonyms() throws Exception {
+    createNews(examples().get(2));
+    AnalyzeAction.Response r = client().admin().indices().prepareAnalyze("news", "１６ＧＢ內存").setAnalyzer("zh_index").get();
+    assertEquals(List.of("16gb", "16", "内存"), r.getTokens().stream().map(AnalyzeAction.AnalyzeToken::getTerm).toList());
+    client().prepareIndex("news").setId("1").setSource("{\"body\": \"我的移动电话坏了\"}", XContentType.JSON).get();
+    client().prepareIndex("news").setId("2").setSource("{\"body\": \"新手机到了\"}", XContentType.JSON).get();
+    client().admin().indices().prepareRefresh("news").get();
+    for (String q : new String[] {"手机", "移动电话"}) {
+      assertEquals(q, 2, OpenSearchLines.totalHits(client().prepareSearch("news")
+          .setQuery(QueryBuilders.matchPhraseQuery("body", q)).get().getHits()));
+    }
   }
 }

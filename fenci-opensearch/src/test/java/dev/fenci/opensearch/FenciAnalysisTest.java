@@ -11,6 +11,7 @@ import org.opensearch.Version;
 import org.opensearch.cluster.metadata.IndexMetadata;
 import org.opensearch.common.settings.Settings;
 import org.opensearch.env.Environment;
+import org.opensearch.index.analysis.AnalysisMode;
 import org.opensearch.index.analysis.AnalysisTestsHelper;
 import org.opensearch.test.OpenSearchTestCase;
 import org.opensearch.test.OpenSearchTokenStreamTestCase;
@@ -58,6 +59,37 @@ public class FenciAnalysisTest extends OpenSearchTokenStreamTestCase {
           .put("index.analysis.analyzer.x.type", "fenci_search").put("index.analysis.analyzer.x.subwords", subwords)));
       assertTrue(e.getMessage(), e.getMessage().contains("[subwords] is not a setting of the fenci_search analyzer [x]"));
     }
+  }
+
+  /**
+   * A custom analyzer built from the plugin's parts does what the fenci analyzers do: width folded
+   * before segmenting (fenci_width), terms folded (fenci_fold), and for queries the joins and splits
+   * (fenci_query, search time only).
+   */
+  public void testCustomAnalyzersFromThePluginsParts() throws IOException {
+    OpenSearchTestCase.TestAnalysis a = analysis(Settings.builder()
+        .put("index.analysis.analyzer.plain.type", "custom")
+        .put("index.analysis.analyzer.plain.tokenizer", "fenci")
+        .put("index.analysis.analyzer.folded.type", "custom")
+        .putList("index.analysis.analyzer.folded.char_filter", "fenci_width")
+        .put("index.analysis.analyzer.folded.tokenizer", "fenci")
+        .putList("index.analysis.analyzer.folded.filter", "fenci_fold")
+        .put("index.analysis.analyzer.query.type", "custom")
+        .put("index.analysis.analyzer.query.tokenizer", "fenci")
+        .putList("index.analysis.analyzer.query.filter", "fenci_query"));
+    assertAnalyzesTo(a.indexAnalyzers.get("plain"), "１６ＧＢ内存", new String[] {"１６", "ＧＢ内存"});
+    assertAnalyzesTo(a.indexAnalyzers.get("folded"), "１６ＧＢ内存", new String[] {"16GB", "内存"}, new int[] {0, 4},
+        new int[] {4, 6});
+    assertAnalyzesTo(a.indexAnalyzers.get("folded"), "臺灣的馬克‧吐溫", new String[] {"台湾", "的", "马克·吐温"});
+    assertAnalyzesTo(a.indexAnalyzers.get("query"), "健康码", new String[] {"健康", "健康码", "码"});
+    a.indexAnalyzers.get("query").checkAllowedInMode(AnalysisMode.SEARCH_TIME);
+    Exception e = expectThrows(RuntimeException.class, // a MapperException: a mapping naming it as its analyzer fails
+        () -> a.indexAnalyzers.get("query").checkAllowedInMode(AnalysisMode.INDEX_TIME));
+    assertTrue(e.getMessage(), e.getMessage().contains("fenci_query"));
+    a.indexAnalyzers.get("folded").checkAllowedInMode(AnalysisMode.INDEX_TIME);
+    e = expectThrows(IllegalArgumentException.class, () -> analysis(Settings.builder()
+        .put("index.analysis.filter.f.type", "fenci_fold").put("index.analysis.filter.f.model", "fast")));
+    assertTrue(e.getMessage(), e.getMessage().contains("unknown settings of the fenci token filter: [model] (it takes none)"));
   }
 
   public void testTheTokenizerWithADictionaryFromTheConfigurationFolder() throws IOException {
