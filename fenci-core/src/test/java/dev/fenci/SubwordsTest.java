@@ -71,6 +71,12 @@ class SubwordsTest {
     assertThat(words(DEFAULT.subwords("https://zwfw.shanghai.gov.cn/a")))
         .containsExactly("zwfw", "zwfw.shanghai.gov.cn", "shanghai", "shanghai.gov.cn");
     assertThat(words(DEFAULT.subwords("http://news.bbc.co.uk/x"))).contains("bbc.co.uk").doesNotContain("co", "uk");
+    // without a scheme, a host followed by a path is a host too (as the chunker keeps it whole); a name alone is not
+    assertThat(words(DEFAULT.subwords("github.com/apache/lucene")))
+        .containsExactly("github", "github.com", "apache", "lucene");
+    assertThat(words(DEFAULT.subwords("docs.python.org:8080/3/"))).contains("docs.python.org", "python.org", "python")
+        .doesNotContain("org");
+    assertThat(words(DEFAULT.subwords("ASP.NET"))).containsExactly("ASP", "NET");
     // a host of one label is a host still: the scheme of http://localhost is no piece either
     assertThat(words(DEFAULT.subwords("http://localhost:8080/api"))).contains("localhost", "api").doesNotContain("http");
     // nor the xn of a punycode label, which every internationalised address has

@@ -9,7 +9,8 @@ import java.util.Locale;
  * {@code 64} in {@code x86_64}, {@code windows} and {@code hosts} in a file path), the letters and
  * the digits of a run that has both ({@code iphone} and {@code 15} in {@code iphone15}; letters
  * three or more: {@code mp3} has no part {@code mp}), and the
- * host of a web or mail address ({@code example.com}; an address's scheme, {@code www} and
+ * host of a web or mail address ({@code example.com}, also without a scheme when a path follows,
+ * {@code github.com/apache}; an address's scheme, {@code www} and
  * top-level domain are no pieces: {@code https} or {@code com} would find every address). Unlike the known words of {@link Subwords},
  * they need no vocabulary: a search for {@code mp3} should find {@code 索尼mp3} whatever a model
  * knows.
@@ -221,7 +222,7 @@ final class WordPieces {
         }
       }
     }
-    if (start < 0 && n > 4 && new String(cps, 0, 4).toLowerCase(Locale.ROOT).equals("www.")) {
+    if (start < 0 && (n > 4 && new String(cps, 0, 4).toLowerCase(Locale.ROOT).equals("www.") || hostWithPath(cps, kind, n))) {
       start = 0;
     }
     if (start < 0) {
@@ -237,6 +238,47 @@ final class WordPieces {
       end--; // a full stop after the address
     }
     return dot || scheme >= 0 ? new int[] {scheme, start, end} : null; // http://localhost: a host of one label
+  }
+
+  /**
+   * Whether the word starts with a host name followed by a path, perhaps after a port ({@code
+   * github.com/apache/lucene}, {@code example.com:8080/a}), as the chunker keeps such an address
+   * whole without a scheme: two or more dot-separated labels of letters, digits and {@code -}, the
+   * last of two letters or more. A name alone ({@code example.org}, {@code ASP.NET}) is not taken
+   * for a host.
+   */
+  private static boolean hostWithPath(int[] cps, int[] kind, int n) {
+    int i = 0;
+    int labels = 0;
+    int lastLetters = 0;
+    while (true) {
+      int s = i;
+      boolean letters = true;
+      while (i < n && (kind[i] == LETTER || kind[i] == DIGIT || cps[i] == '-')) {
+        letters &= kind[i] == LETTER;
+        i++;
+      }
+      if (i == s) {
+        return false;
+      }
+      labels++;
+      lastLetters = letters ? i - s : 0;
+      if (i + 1 < n && cps[i] == '.' && kind[i + 1] != OTHER && kind[i + 1] != HAN) {
+        i++;
+      } else {
+        break;
+      }
+    }
+    if (labels < 2 || lastLetters < 2) {
+      return false;
+    }
+    if (i + 1 < n && cps[i] == ':' && kind[i + 1] == DIGIT) {
+      i++;
+      while (i < n && kind[i] == DIGIT) {
+        i++; // a port
+      }
+    }
+    return i + 1 < n && cps[i] == '/';
   }
 
   /** Whether the character at {@code i} ends an address's host and the user before it: a path, query, fragment or Chinese. */
