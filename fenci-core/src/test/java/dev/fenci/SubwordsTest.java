@@ -89,7 +89,11 @@ class SubwordsTest {
     // an invisible format character (a soft hyphen) neither cuts a piece nor a known part
     assertThat(words(DEFAULT.subwords("infor\u00ADmation系统"))).containsExactly("infor\u00ADmation", "系统");
     assertThat(words(DEFAULT.subwords("中华人\u00AD民共和国"))).contains("人\u00AD民", "共和国");
-    // a piece is never the word, nor one character
+    // letters of two scripts: each script's part and its pieces (kana and Latin; the prolonged sound mark is kana's)
+    assertThat(words(DEFAULT.subwords("ソニーのmp3"))).contains("ソニーの", "mp3");
+    assertThat(words(DEFAULT.subwords("вики-wiki"))).contains("вики", "wiki");
+    assertThat(words(DEFAULT.subwords("3dsマックス"))).contains("3ds", "マックス");
+        // a piece is never the word, nor one character
     assertThat(words(DEFAULT.subwords("u盘"))).isEmpty();
     assertThat(words(DEFAULT.subwords("人民abc日报"))).containsExactly("人民", "abc", "日报");
   }

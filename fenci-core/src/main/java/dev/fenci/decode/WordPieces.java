@@ -59,6 +59,7 @@ final class WordPieces {
         add(pieces, s, e);
       } else {
         nonChinese(cps, kind, s, e, pieces);
+        scripts(cps, kind, s, e, pieces);
       }
       s = e;
     }
@@ -169,6 +170,37 @@ final class WordPieces {
       lettersAndDigits(cps, kind, a, b, sink);
       a = b;
     }
+  }
+
+  /**
+   * A run without Chinese characters that holds letters of two scripts or more ({@code ソニーのmp3},
+   * kana then Latin): the pieces of each script's part, as {@link #nonChinese} finds them, so that
+   * {@code mp3} is one. Digits and marks go with the letters before them (with the letters after
+   * them at the run's start); hiragana and katakana are one script, as Japanese writes them together.
+   */
+  private static void scripts(int[] cps, int[] kind, int from, int to, Sink sink) {
+    int current = -1;
+    int s = from;
+    for (int i = from; i < to; i++) {
+      int script = kind[i] == LETTER ? script(cps[i]) : -1;
+      if (script >= 0 && current >= 0 && script != current) {
+        nonChinese(cps, kind, s, i, sink);
+        s = i;
+      }
+      current = script >= 0 ? script : current;
+    }
+    if (s > from) {
+      nonChinese(cps, kind, s, to, sink); // the last part, when there was more than one
+    }
+  }
+
+  /** A letter's script, hiragana and katakana as one; -1 for the scripts letters of any script use (the prolonged sound mark). */
+  private static int script(int cp) {
+    Character.UnicodeScript script = Character.UnicodeScript.of(cp);
+    if (script == Character.UnicodeScript.HIRAGANA) {
+      script = Character.UnicodeScript.KATAKANA;
+    }
+    return script == Character.UnicodeScript.COMMON || script == Character.UnicodeScript.INHERITED ? -1 : script.ordinal();
   }
 
   /** The letter runs and the digit runs (numbers with their points) of a run of letters and digits. */
