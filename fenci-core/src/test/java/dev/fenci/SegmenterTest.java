@@ -141,6 +141,15 @@ class SegmenterTest {
     assertThat(words).contains("，", "关注").endsWith("。");
   }
 
+  /** Unicode's hyphens join Latin letters and digits as ASCII's does: typeset and word-processed text writes them. */
+  @Test
+  void unicodeHyphensKeepALatinWordWhole() {
+    for (String hyphen : new String[] {"-", "\u2010", "\u2011"}) {
+      assertThat(DEFAULT.segment("支持type" + hyphen + "c接口和Wi" + hyphen + "Fi"))
+          .containsExactly("支持", "type" + hyphen + "c", "接口", "和", "Wi" + hyphen + "Fi");
+    }
+  }
+
   @Test
   void aPinnedSegmenterKeepsItsDictionaryAsItWasWhenPinned() {
     dev.fenci.dict.UserDictionary dict = dev.fenci.dict.UserDictionary.empty();

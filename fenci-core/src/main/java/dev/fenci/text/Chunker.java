@@ -23,7 +23,7 @@ import java.util.List;
  * {@link #joinsDigits}) is no cut, nor is a full-width colon between full-width digits ({@code ３：１},
  * {@link #isColonInWideNumber}). An apostrophe between Latin letters ({@code don’t}), an underscore
  * between Latin letters or digits ({@code x86_64}) and the last full stop of an abbreviation
- * ({@code U.S.}) belong to the run too. An ASCII hyphen or full stop between ASCII letters or digits
+ * ({@code U.S.}) belong to the run too. A hyphen (ASCII's or Unicode's) or an ASCII full stop between ASCII letters or digits
  * ({@link #joinsHyphen}, {@link #joinsDot}) belongs to their run, which is never split and takes the
  * Latin letters beyond ASCII too ({@link #inLatinRun}: {@code Straße}), and so do
  * the pluses of {@code C++} ({@link #joinsPlus}); any other ASCII full stop is a cut, and a run of
@@ -192,7 +192,7 @@ public final class Chunker {
 
   /**
    * The end of the run of {@code script}'s letters that starts at {@code i} (with its marks, and a
-   * zero-width joiner or non-joiner or an ASCII hyphen between two of its letters: {@code Нью-Йорк}),
+   * zero-width joiner or non-joiner or a hyphen ({@link #isHyphen}) between two of its letters: {@code Нью-Йорк}),
    * or -1 when the run holds fewer than two letters.
    */
   static int alphabetEnd(CharSequence text, int i, Character.UnicodeScript script) {
@@ -201,7 +201,7 @@ public final class Chunker {
     int letters = 0;
     while (end < n) {
       int cp = Character.codePointAt(text, end);
-      if (cp == 0x200C || cp == 0x200D || cp == '-') {
+      if (cp == 0x200C || cp == 0x200D || cp < 0x10000 && isHyphen((char) cp)) {
         if (letters == 0 || end + 1 >= n || alphabet(Character.codePointAt(text, end + 1)) != script) {
           break;
         }
@@ -359,14 +359,23 @@ public final class Chunker {
   }
 
   /**
-   * Whether the character at {@code i} is an ASCII hyphen between two Latin letters or ASCII digits
-   * ({@code COVID-19}, {@code Wi-Fi}, {@code 2026-12-02}), which the micro-blog corpus writes
+   * Whether the character at {@code i} is a hyphen ({@link #isHyphen}: ASCII's, or Unicode's) between
+   * two Latin letters or ASCII digits ({@code COVID-19}, {@code Wi-Fi}, {@code 2026-12-02}), which the micro-blog corpus writes
    * inside one word 146 times in 154 (People's Daily has no ASCII; its full-width hyphen is
    * mostly a minus sign, {@code －０．４}, which is why the network alone wrote {@code COVID -19}).
    */
   public static boolean joinsHyphen(CharSequence text, int i) {
-    return text.charAt(i) == '-' && i > 0 && i + 1 < text.length()
+    return isHyphen(text.charAt(i)) && i > 0 && i + 1 < text.length()
         && isLatinAlnum(text.charAt(i - 1)) && isLatinAlnum(text.charAt(i + 1));
+  }
+
+  /**
+   * Whether {@code c} is a hyphen: ASCII's, or Unicode's hyphen (U+2010) or non-breaking hyphen
+   * (U+2011), which typeset and word-processed text writes for it ({@code Wi‑Fi}); not a dash or a
+   * minus sign.
+   */
+  public static boolean isHyphen(char c) {
+    return c == '-' || c == '\u2010' || c == '\u2011';
   }
 
   /**
@@ -542,7 +551,7 @@ public final class Chunker {
         while (!endsLine(text, end - 1) && end < n && isSpace(Character.codePointAt(text, end))) {
           end += Character.charCount(Character.codePointAt(text, end));
         }
-      } else if (isCut(cp) && !joinsDigits(text, i) && !joinsSharp(text, i) && !joinsApostrophe(text, i)
+      } else if (isCut(cp) && !joinsDigits(text, i) && !joinsSharp(text, i) && !joinsApostrophe(text, i) && !joinsHyphen(text, i)
           && !isColonInWideNumber(text, i) || isLoneDot(text, i) || isSlashRun(text, i)
           || joinedBesideLink(text, i, linkEnd)) {
         kind = Chunk.Kind.PUNCT;

@@ -178,6 +178,11 @@ class ChunkerTest {
   void aHyphenBetweenAsciiLettersOrDigitsBelongsToTheirRun() {
     assertThat(show("COVID-19疫情，Wi-Fi和2026-12-02", TextRules.SEED))
         .containsExactly("A:COVID-19", "T:疫情", "P:，", "A:Wi-Fi", "T:和", "A:2026-12-02");
+    // Unicode's hyphen and non-breaking hyphen too, as typeset text writes them; a dash is no hyphen
+    assertThat(show("type\u2010c接口，Wi\u2011Fi和1\u20132周", TextRules.SEED))
+        .containsExactly("A:type\u2010c", "T:接口", "P:，", "A:Wi\u2011Fi", "T:和", "A:1", "P:\u2013", "A:2", "T:周");
+    assertThat(show("Нью\u2010Йорк", TextRules.FOLD)).hasSize(1);
+    assertThat(TextRules.FOLD.normalize(0x2010)).isEqualTo(TextRules.FOLD.normalize('-'));
     String text = "COVID-19 -5 a--b 5- x-y";
     boolean[] in = new boolean[text.length()];
     for (int i = 0; i < text.length(); i++) {

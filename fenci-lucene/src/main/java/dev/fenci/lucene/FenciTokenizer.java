@@ -186,7 +186,7 @@ public final class FenciTokenizer extends Tokenizer {
       han |= Character.UnicodeScript.of(cp) == Character.UnicodeScript.HAN;
       boolean dot = cp == '·' || dev.fenci.text.Chunker.isNameDot(cp);
       boolean drop = dot
-          || cp == '-' && i > 0 && next < text.length() && isAlnum(text.codePointBefore(i)) && isAlnum(text.codePointAt(next))
+          || isHyphen(cp) && i > 0 && next < text.length() && isAlnum(text.codePointBefore(i)) && isAlnum(text.codePointAt(next))
               && !range(text, i)
           || cp == ',' && thousands(text, i);
       dots |= dot;
@@ -213,11 +213,11 @@ public final class FenciTokenizer extends Tokenizer {
       return false;
     }
     int digits = 0; // counted up to 7 only: linear in a long word of them
-    for (int k = i - 1; k >= 0 && digits < 7 && (Character.isDigit(text.charAt(k)) || text.charAt(k) == '-'); k--) {
-      digits += text.charAt(k) == '-' ? 0 : 1;
+    for (int k = i - 1; k >= 0 && digits < 7 && (Character.isDigit(text.charAt(k)) || isHyphen(text.charAt(k))); k--) {
+      digits += isHyphen(text.charAt(k)) ? 0 : 1;
     }
-    for (int k = i + 1; k < text.length() && digits < 7 && (Character.isDigit(text.charAt(k)) || text.charAt(k) == '-'); k++) {
-      digits += text.charAt(k) == '-' ? 0 : 1;
+    for (int k = i + 1; k < text.length() && digits < 7 && (Character.isDigit(text.charAt(k)) || isHyphen(text.charAt(k))); k++) {
+      digits += isHyphen(text.charAt(k)) ? 0 : 1;
     }
     return digits < 7;
   }
@@ -226,7 +226,7 @@ public final class FenciTokenizer extends Tokenizer {
   private static boolean hasSeparator(String text) {
     for (int i = 0; i < text.length(); i++) {
       char c = text.charAt(i);
-      if (c == '-' || c == ',' || c == '·' || dev.fenci.text.Chunker.isNameDot(c)) {
+      if (isHyphen(c) || c == ',' || c == '·' || dev.fenci.text.Chunker.isNameDot(c)) {
         return true;
       }
     }
@@ -244,6 +244,11 @@ public final class FenciTokenizer extends Tokenizer {
       }
     }
     return i + 4 >= text.length() || !Character.isDigit(text.charAt(i + 4));
+  }
+
+  /** ASCII's hyphen or Unicode's ({@link dev.fenci.text.Chunker#isHyphen}). */
+  private static boolean isHyphen(int cp) {
+    return cp < 0x10000 && dev.fenci.text.Chunker.isHyphen((char) cp);
   }
 
   private static boolean isAlnum(int cp) {

@@ -220,6 +220,7 @@ public class FenciTokenizerTest extends BaseTokenStreamTestCase {
     String[][] cases = {
       {"马克·吐温", "马克吐温"}, {"马克‧吐溫", "马克吐溫"}, {"type-c", "typec"}, {"CET-4", "CET4"}, {"COVID-19", "COVID19"},
       {"138-0013-8000", "13800138000"}, {"2,388", "2388"}, {"1,000,000", "1000000"}, {"¥2,388", "¥2388"},
+      {"type\u2010c", "typec"}, {"Wi\u2011Fi", "WiFi"}, {"138\u20110013\u20118000", "13800138000"},
     };
     for (String[] c : cases) {
       assertEquals(c[0], c[1], FenciTokenizer.joined(c[0]));
@@ -229,7 +230,7 @@ public class FenciTokenizerTest extends BaseTokenStreamTestCase {
     }
     // a range of numbers is no number: 1-2周 is not 12周, 第1-3名 not 第13名; a phone number has 7 digits or more
     assertEquals("01012345678", FenciTokenizer.joined("010-12345678"));
-    for (String range : new String[] {"1-2", "3-5", "10-20", "第1-3", "100-200", "1-2-3"}) {
+    for (String range : new String[] {"1-2", "3-5", "10-20", "第1-3", "100-200", "1-2-3", "1\u20102"}) {
       assertNull(range, FenciTokenizer.joined(range));
     }
   }
