@@ -141,6 +141,18 @@ class SegmenterTest {
     assertThat(words).contains("，", "关注").endsWith("。");
   }
 
+  /** An amount in capital numerals (cheques, invoices, contracts) is one word, apart from the characters around it. */
+  @Test
+  void anAmountInCapitalNumeralsIsOneWord() throws Exception {
+    assertThat(DEFAULT.segment("人民币伍拾万元整")).containsSubsequence("伍拾万", "元");
+    assertThat(DEFAULT.segment("大写壹佰贰拾叁元")).endsWith("壹佰贰拾叁", "元");
+    assertThat(DEFAULT.segment("贰仟零伍元")).startsWith("贰仟零伍");
+    assertThat(DEFAULT.segment("壹萬貳仟圓")).startsWith("壹萬貳仟"); // traditional forms
+    // a surname, land, or units without a capital digit stay the network's
+    assertThat(DEFAULT.segment("伍军人和陆续到来的人，万亿元")).contains("伍", "军人", "陆续", "万亿");
+    assertThat(Segmenter.load("fast").segment("伍拾万元整")).startsWith("伍拾万", "元");
+  }
+
   /** Unicode's hyphens join Latin letters and digits as ASCII's does: typeset and word-processed text writes them. */
   @Test
   void unicodeHyphensKeepALatinWordWhole() {

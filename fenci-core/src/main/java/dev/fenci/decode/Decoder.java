@@ -522,6 +522,10 @@ public final class Decoder {
   private record Span(Line line, int first, int[] ids, byte[] extra) {}
 
   /** One text: its code points, chunks and tag scores. */
+  /** Capital numerals: the digits (with their traditional forms and zero), then the units from {@link #CAPITAL_UNITS_FROM} on. */
+  private static final String CAPITAL_NUMERALS = "零壹贰貳叁參肆伍陆陸柒捌玖拾佰仟万萬亿億";
+  private static final int CAPITAL_UNITS_FROM = CAPITAL_NUMERALS.indexOf('拾');
+
   private final class Line {
     final String text;
     final int n;
@@ -539,6 +543,8 @@ public final class Decoder {
      * by {@link #applyDictionary}.
      */
     ToldWords toldWords;
+    /** Code points inside an amount in capital numerals ({@link #capitalNumbers}), null if none; set by {@link #decode}. */
+    boolean[] inCapitalNumber;
 
     Line(String text) {
       this.text = text;
@@ -637,6 +643,7 @@ public final class Decoder {
      * at {@code lastWordStart} (negative: before the line).
      */
     int[] decode(int boundary, int lastWordStart) {
+      inCapitalNumber = rules.asciiRunsAreWords() ? null : capitalNumbers();
       // chunks: fixed tagging of cuts, word boundaries at every chunk edge, unsplit Latin runs
       for (int k = 0; k < n; k++) {
         Chunk ch = chunks.get(chunkOf[k]);
@@ -826,8 +833,9 @@ public final class Decoder {
     }
 
     /**
-     * The word boundaries that the rules for Latin words and currency signs ask for ({@code edges[k]}: one before code
-     * point {@code k}), or null if there are none: a Latin run ({@link Chunker#inLatinRun}) with at least
+     * The word boundaries that the rules for Latin words, amounts in capital numerals and currency signs ask for
+     * ({@code edges[k]}: one before code point {@code k}), or null if there are none: an amount in capital numerals
+     * ({@link #capitalNumbers}) is never joined with a Chinese character next to it; a Latin run ({@link Chunker#inLatinRun}) with at least
      * {@link #LATIN_WORD_LETTERS} letters ({@code Twitter}, {@code iPhone6Plus}, {@code Straße}), or a number and
      * a unit of {@link #UNIT_LETTERS} letters or more ({@code 16GB}), is never joined
      * with a Chinese character next to it, nor is one of {@link #SANDWICH_LETTERS} between two
@@ -839,6 +847,13 @@ public final class Decoder {
      */
     private boolean[] ruleWordEdges() {
       boolean[] edges = null;
+      for (int k = 1; inCapitalNumber != null && k < n; k++) {
+        // an amount in capital numerals is a word apart from the Chinese characters around it (伍拾万 元)
+        if (inCapitalNumber[k] != inCapitalNumber[k - 1] && chunkOf[k] == chunkOf[k - 1] && isHan(k - 1) && isHan(k)) {
+          edges = edges == null ? new boolean[n + 1] : edges;
+          edges[k] = true;
+        }
+      }
       for (int a = 0; a < n; ) {
         int cp = text.codePointAt(offsets[a]);
         int type = Character.getType(cp);
@@ -1135,11 +1150,49 @@ public final class Decoder {
 
     /**
      * Whether the rules allow no word boundary after code point {@code k} of a TEXT chunk: inside
-     * a Latin run ({@link Chunker#inLatinRun}) or before a combining mark.
+     * a Latin run ({@link Chunker#inLatinRun}), inside an amount in capital numerals ({@link
+     * #capitalNumbers}) or before a combining mark.
      */
     private boolean noBoundaryAfter(int k) {
       return Chunker.isCombiningMark(text.codePointAt(offsets[k + 1]))
-          || !rules.asciiRunsAreWords() && Chunker.inLatinRun(text, offsets[k]) && Chunker.inLatinRun(text, offsets[k + 1]);
+          || !rules.asciiRunsAreWords() && Chunker.inLatinRun(text, offsets[k]) && Chunker.inLatinRun(text, offsets[k + 1])
+          || inCapitalNumber != null && inCapitalNumber[k] && inCapitalNumber[k + 1];
+    }
+
+    /**
+     * The code points inside an amount written in capital numerals (大写数字, as cheques, invoices
+     * and contracts write them: {@code 伍拾万}, {@code 壹佰贰拾叁}, {@code 贰仟零伍}), which are one
+     * word as a number is in the PKU standard ({@code 五十万}), or null if the line has none: a run
+     * of {@value #CAPITAL_NUMERALS}'s characters inside a TEXT chunk with a capital digit ({@code
+     * 壹} to {@code 玖}) and a unit ({@code 拾 佰 仟 万 亿}). None of the training texts writes one, so
+     * the network reads {@code 伍} as the surname and {@code 陆} as land and cuts the amount; the
+     * conditions keep {@code 万亿}, {@code 零零} and a surname before a word ({@code 伍 军人}) as
+     * they are.
+     */
+    private boolean[] capitalNumbers() {
+      boolean[] in = null;
+      for (int a = 0; a < n; ) {
+        if (chunks.get(chunkOf[a]).kind() != Chunk.Kind.TEXT || CAPITAL_NUMERALS.indexOf(text.codePointAt(offsets[a])) < 0) {
+          a++;
+          continue;
+        }
+        int b = a;
+        boolean digit = false, unit = false;
+        for (; b < n && chunkOf[b] == chunkOf[a]; b++) {
+          int at = CAPITAL_NUMERALS.indexOf(text.codePointAt(offsets[b]));
+          if (at < 0) {
+            break;
+          }
+          digit |= at < CAPITAL_UNITS_FROM && text.codePointAt(offsets[b]) != '零';
+          unit |= at >= CAPITAL_UNITS_FROM;
+        }
+        if (digit && unit) {
+          in = in == null ? new boolean[n] : in;
+          Arrays.fill(in, a, b, true);
+        }
+        a = b;
+      }
+      return in;
     }
 
     /** Whether the rules allow no word boundary inside code points {@code [s, e)}. */
