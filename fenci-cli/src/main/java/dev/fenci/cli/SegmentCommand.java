@@ -53,6 +53,11 @@ final class SegmentCommand implements Callable<Integer> {
           + " characters segmented and their speed, words written. Redrawn in place on a terminal, else a line every 30 seconds.")
   boolean progress;
 
+  @Option(names = "--subwords",
+      description = "Follow each word with its parts, as a search index with subwords has them (共和国 inside 中华人民共和国,"
+          + " mp3 inside 索尼mp3; docs/library.md): the output no longer concatenates back to the input.")
+  boolean subwords;
+
   @Option(names = "--debug", description = "Show stack traces of errors.")
   boolean debug;
 
@@ -205,7 +210,7 @@ final class SegmentCommand implements Callable<Integer> {
     String label = cut == 0 ? name : "..." + name.substring(cut);
     Progress shown = progress ? new Progress(new ProgressBar(System.err, label, size, "bytes", Terminal.stderr()), counted)
         : null;
-    LineWriter lines = new LineWriter(out, shown);
+    LineWriter lines = new LineWriter(out, shown, subwords ? seg : null);
     try {
       seg.segment(reader, lines, threads);
       lines.finish();
@@ -228,14 +233,19 @@ final class SegmentCommand implements Callable<Integer> {
   private final class LineWriter implements Segmenter.WordSink {
     private final Writer out;
     private final Progress progress;
+    private final Segmenter parts; // the segmenter whose parts of each word follow it, or null
     private boolean lineOpen;
     private boolean needDelimiter;
     private int sinceCheck;
 
-    /** @param progress where to report, or null */
-    LineWriter(Writer out, Progress progress) {
+    /**
+     * @param progress where to report, or null
+     * @param parts the segmenter whose parts ({@link Segmenter#subwords}) of each word follow it, or null for none
+     */
+    LineWriter(Writer out, Progress progress, Segmenter parts) {
       this.out = out;
       this.progress = progress;
+      this.parts = parts;
     }
 
     @Override
@@ -261,6 +271,12 @@ final class SegmentCommand implements Callable<Integer> {
           out.write(delimiter);
         }
         out.write(text, start, end - start);
+        if (parts != null && end - start >= 3) { // (a word of fewer than three characters has no parts)
+          for (dev.fenci.Token part : parts.subwords(text.substring(start, end))) {
+            out.write(delimiter);
+            out.write(part.word());
+          }
+        }
         lineOpen = true;
         needDelimiter = true;
       }
