@@ -21,6 +21,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.zip.GZIPInputStream;
 
 /**
@@ -86,8 +87,14 @@ final class Requests implements HttpHandler {
    */
   private final Semaphore answerKib;
   private final int answerKibTotal;
-  /** Requests that may wait for a permit; one more is answered 503 at once. */
-  private final int maxWaiting;
+  /**
+   * Characters of text that requests waiting for a permit (or for their answer's memory) may hold
+   * altogether, four bodies of the largest size per permit; a request that would pass it is
+   * answered 503 at once. Counted in text, not requests, so that many small requests can wait
+   * where few large ones can: the wait it bounds is the segmenting of the text ahead.
+   */
+  private final long maxWaitingChars;
+  private final AtomicLong waitingChars = new AtomicLong();
   /** The JDK's time limit for an answer, in seconds, as set (for the log). */
   private final String answerSeconds;
   /** How long a request waits for a permit: half the time the JDK allows for its answer. */
@@ -95,13 +102,13 @@ final class Requests implements HttpHandler {
   private final AtomicInteger active = new AtomicInteger();
   private volatile boolean closing;
 
-  Requests(Segmenter segmenter, long maxBody, Semaphore work, long answerBudget, int maxWaiting, String answerSeconds) {
+  Requests(Segmenter segmenter, long maxBody, Semaphore work, long answerBudget, long maxWaitingChars, String answerSeconds) {
     this.segmenter = segmenter;
     this.maxBody = maxBody;
     this.work = work;
     this.answerKibTotal = (int) Math.min(Integer.MAX_VALUE, kib(answerBudget));
     this.answerKib = new Semaphore(answerKibTotal);
-    this.maxWaiting = maxWaiting;
+    this.maxWaitingChars = maxWaitingChars;
     this.answerSeconds = answerSeconds;
     long seconds;
     try {
@@ -237,9 +244,10 @@ final class Requests implements HttpHandler {
     }
     int estimate = (int) Math.min(answerKibTotal, kib(estimate(chars, tokens, subwords)));
     // the JDK's clock for the answer runs from here: a request that would wait longer than half
-    // of it for its answer's memory and a permit, or finds too many waiting, is told to come back
-    // instead of being segmented for a connection that is closed by then
-    if (work.getQueueLength() + answerKib.getQueueLength() >= maxWaiting) {
+    // of it for its answer's memory and a permit, or finds too much text waiting, is told to come
+    // back instead of being segmented for a connection that is closed by then
+    if (waitingChars.addAndGet(chars) > maxWaitingChars) {
+      waitingChars.addAndGet(-chars);
       throw new Refused(503, "the server is busy: try again shortly");
     }
     long start = System.nanoTime();
@@ -260,6 +268,8 @@ final class Requests implements HttpHandler {
       // only when the server stops: its connections are closed, there is no one to answer
       Thread.currentThread().interrupt();
       return null;
+    } finally {
+      waitingChars.addAndGet(-chars);
     }
     try {
       // one state of a reloading dictionary for the whole answer: the words and their parts

@@ -17,9 +17,10 @@ import java.util.concurrent.TimeUnit;
  * Requests are read on {@code threads} + {@value #IO_THREADS} threads, so that clients that send
  * slowly, and {@code /health}, do not wait for the segmenting; at most {@code threads} requests
  * are segmented at once, sharing the segmenter (and its user dictionary, whose changes apply from
- * the next request), and up to {@value #WAITING_PER_THREAD} times as many wait for them with their
- * body read; a request beyond those, or one that would wait more than half of the answer's time
- * limit, gets 503 with {@code Retry-After}. An answer is written after its request gives the
+ * the next request), and requests wait for them with their body read while their text is at most
+ * {@value #WAITING_PER_THREAD} times the largest body per thread, in characters; a request beyond
+ * that, or one that would wait more than half of the answer's time limit, gets 503 with {@code
+ * Retry-After}. An answer is written after its request gives the
  * segmenting back, so that clients slow to read their answers hold only their connection's thread
  * and the answer's bytes, from a budget for answers of {@value #ANSWER_BYTES_PER_BODY_BYTE} times
  * the largest body per thread, which a request takes (its answer's likely size) before it is
@@ -63,7 +64,10 @@ public final class SegmentServer implements AutoCloseable {
    * the largest body (an answer is up to about 60 times its body).
    */
   static final int ANSWER_BYTES_PER_BODY_BYTE = 64;
-  /** Requests per segmenting thread that may wait for it once their body is read; more get 503. */
+  /**
+   * Bodies of the largest size per segmenting thread whose text may wait for it, once read: a
+   * request whose text would pass that gets 503 (small requests can wait in greater numbers).
+   */
   static final int WAITING_PER_THREAD = 4;
   /** Kept-alive connections the JDK server keeps open while idle. */
   static final int MAX_IDLE_CONNECTIONS = 4096;
@@ -119,7 +123,8 @@ public final class SegmentServer implements AutoCloseable {
         });
     pool.allowCoreThreadTimeOut(true);
     Requests requests = new Requests(segmenter, maxBodyBytes, new Semaphore(threads, true),
-        (long) threads * ANSWER_BYTES_PER_BODY_BYTE * maxBodyBytes, WAITING_PER_THREAD * threads, System.getProperty("sun.net.httpserver.maxRspTime"));
+        (long) threads * ANSWER_BYTES_PER_BODY_BYTE * maxBodyBytes, (long) threads * WAITING_PER_THREAD * maxBodyBytes,
+        System.getProperty("sun.net.httpserver.maxRspTime"));
     http.createContext("/", requests);
     http.setExecutor(pool);
     http.start();
