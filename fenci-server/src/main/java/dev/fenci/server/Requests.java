@@ -42,7 +42,8 @@ import java.util.zip.GZIPInputStream;
  *
  * A body may be compressed with gzip ({@code Content-Encoding: gzip}); the limit applies to it
  * both compressed and decompressed. A body typed {@code application/x-www-form-urlencoded} (as
- * {@code curl -d} sends it) is the text, unless it is evidently URL-encoded ({@link #urlEncoded}).
+ * {@code curl -d} sends it) is the text, unless it is evidently URL-encoded ({@link #urlEncoded});
+ * one of that type or of none is refused if it is a JSON request ({@link #jsonRequest}).
  *
  * <p>Words are those of {@link Segmenter#segment(String)}: they concatenate back to the text,
  * whitespace included. Errors are JSON {@code {"error": "..."}} with 400 (invalid UTF-8, gzip or
@@ -481,6 +482,11 @@ final class Requests implements HttpHandler {
           + "or JSON {\"text\": \"...\"} with -H 'Content-Type: application/json'");
     }
     String body = utf8(bytes);
+    if ((form || type == null) && jsonRequest(body)) {
+      throw new Refused(415, "the body is a JSON request, but its Content-Type is "
+          + (form ? "application/x-www-form-urlencoded (as curl -d sends it without -H)" : "missing")
+          + ": send it with -H 'Content-Type: application/json' (or typed text/plain, to segment it as text)");
+    }
     if (!json) {
       return body;
     }
@@ -590,6 +596,22 @@ final class Requests implements HttpHandler {
       StandardCharsets.UTF_8.newDecoder().decode(java.nio.ByteBuffer.wrap(decoded.toByteArray()));
       return true;
     } catch (java.nio.charset.CharacterCodingException e) {
+      return false;
+    }
+  }
+
+  /**
+   * Whether a body sent without a type, or typed as a form, is evidently a JSON request (an object
+   * with a {@code text} or {@code texts} field) whose type was left out, rather than text.
+   */
+  static boolean jsonRequest(String body) {
+    String t = body.strip();
+    if (!t.startsWith("{")) {
+      return false;
+    }
+    try {
+      return Json.parse(t) instanceof Map<?, ?> m && (m.containsKey("text") || m.containsKey("texts"));
+    } catch (IllegalArgumentException e) {
       return false;
     }
   }

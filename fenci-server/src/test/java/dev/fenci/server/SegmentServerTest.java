@@ -237,6 +237,30 @@ class SegmentServerTest {
   }
 
   /**
+   * A JSON request sent without its type (curl -d '{"text": ...}' without -H, which says
+   * application/x-www-form-urlencoded; a client that sends no Content-Type) is refused with 415 and
+   * how to send it, rather than its braces and quotes segmented as text with 200; typed text/plain,
+   * it is the text.
+   */
+  @Test
+  void aJsonRequestWithoutItsContentTypeIsRefusedWithHowToSendIt() throws Exception {
+    for (String type : new String[] {"application/x-www-form-urlencoded", null}) {
+      for (String body : new String[] {"{\"text\": \"扫描二维码\"}", " {\"texts\": [\"扫描二维码\", \"你好\"]}\n"}) {
+        HttpResponse<String> r = post("/segment", type, body);
+        assertThat(r.statusCode()).as(type + " " + body).isEqualTo(415);
+        assertThat((String) ((Map<?, ?>) json(r)).get("error")).as(body).contains("JSON")
+            .contains("-H 'Content-Type: application/json'");
+      }
+      // text that merely starts with a brace is text
+      for (String text : new String[] {"{注释}扫描二维码", "{\"a\": 1}", "{\"text\": "}) {
+        assertThat(json(post("/segment", type, text))).as(text).isEqualTo(Map.of("words", SEG.segment(text)));
+      }
+    }
+    String body = "{\"text\": \"扫描二维码\"}";
+    assertThat(json(post("/segment", "text/plain", body))).isEqualTo(Map.of("words", SEG.segment(body)));
+  }
+
+  /**
    * A gzip body (Content-Encoding: gzip) is decompressed, the limit applying to what it
    * decompresses to; another content coding is refused with 415 naming it and Accept-Encoding,
    * not segmented as text or refused as invalid UTF-8.
