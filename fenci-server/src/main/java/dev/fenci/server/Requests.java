@@ -504,7 +504,43 @@ final class Requests implements HttpHandler {
         return l;
       }
     }
-    throw new Refused(400, "the JSON body must be {\"text\": \"...\"} or {\"texts\": [\"...\", ...]}");
+    throw new Refused(400, "the JSON body must be {\"text\": \"...\"} or {\"texts\": [\"...\", ...]}, nothing else: "
+        + jsonProblem(v));
+  }
+
+  /** What keeps a JSON value from being a request, for the client's error message. */
+  private static String jsonProblem(Object v) {
+    if (!(v instanceof Map<?, ?> m)) {
+      return "it is " + jsonKind(v);
+    }
+    if (m.isEmpty()) {
+      return "it has no field";
+    }
+    if (m.containsKey("text") && m.containsKey("texts")) {
+      return "it has both";
+    }
+    for (Object k : m.keySet()) {
+      if (!k.equals("text") && !k.equals("texts")) {
+        return "it also has " + Json.write(k);
+      }
+    }
+    if (m.containsKey("text")) {
+      return "\"text\" is " + jsonKind(m.get("text"));
+    }
+    if (!(m.get("texts") instanceof List<?> l)) {
+      return "\"texts\" is " + jsonKind(m.get("texts"));
+    }
+    for (int i = 0; i < l.size(); i++) {
+      if (!(l.get(i) instanceof String)) {
+        return "item " + i + " of \"texts\" is " + jsonKind(l.get(i));
+      }
+    }
+    return "it is not"; // (not reached: such a body is a request)
+  }
+
+  private static String jsonKind(Object v) {
+    return v == null ? "null" : v instanceof String ? "a string" : v instanceof Number ? "a number"
+        : v instanceof Boolean ? "a boolean" : v instanceof Map ? "an object" : "an array";
   }
 
   /**

@@ -208,6 +208,29 @@ class SegmentServerTest {
   }
 
   /**
+   * A JSON body that is not the request is refused with what is wrong with it: a field besides
+   * {@code text} (the message had only repeated the shape, which such a body has), a text that is
+   * not a string, an item of {@code texts} that is not a string.
+   */
+  @Test
+  void aJsonBodyThatIsNotTheRequestIsRefusedWithWhatIsWrong() throws Exception {
+    Map<String, String> problems = Map.of(
+        "{\"text\": \"扫描二维码\", \"lang\": \"zh\"}", "lang",
+        "{\"text\": \"扫描\", \"texts\": [\"二维码\"]}", "both",
+        "{\"text\": 1}", "\"text\" is a number",
+        "{\"texts\": [\"你好\", null]}", "item 1 of \"texts\" is null",
+        "{\"texts\": \"你好\"}", "\"texts\" is a string",
+        "[\"你好\"]", "an array",
+        "{}", "no field");
+    for (Map.Entry<String, String> p : problems.entrySet()) {
+      HttpResponse<String> r = post("/segment", "application/json", p.getKey());
+      assertThat(r.statusCode()).as(p.getKey()).isEqualTo(400);
+      assertThat((String) ((Map<?, ?>) json(r)).get("error")).as(p.getKey())
+          .contains("{\"text\": \"...\"} or {\"texts\": [\"...\", ...]}").contains(p.getValue());
+    }
+  }
+
+  /**
    * curl -d sends the text as it is, typed application/x-www-form-urlencoded: that is taken; but a
    * form body that is evidently URL-encoded (curl --data-urlencode, or -d 'text=...') is refused
    * with how to send the text, rather than its escapes or its field name segmented.
