@@ -318,6 +318,12 @@ class SegmentServerTest {
       assertThat(r.statusCode()).isEqualTo(400);
       assertThat(r.body()).contains("not valid gzip");
     }
+    // gzip sent without its Content-Encoding: the advice is the header, which the server takes, not
+    // to decompress the file first
+    r = post("/segment", "text/plain", zipped);
+    assertThat(r.statusCode()).isEqualTo(400);
+    assertThat((String) ((Map<?, ?>) json(r)).get("error")).contains("gzip").contains("Content-Encoding: gzip")
+        .doesNotContain("gunzip");
     assertThat(post("/segment", null, "你好").statusCode()).isEqualTo(200);
   }
 
