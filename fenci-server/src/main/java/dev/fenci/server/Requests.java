@@ -397,7 +397,7 @@ final class Requests implements HttpHandler {
       return false;
     }
     if (!path.equals("/tokenize")) {
-      throw new Refused(400, path + " takes no query (" + query + "); parts of words come from /tokenize?subwords=true");
+      throw new Refused(400, path + " takes no query (" + shown(query) + "); parts of words come from /tokenize?subwords=true");
     }
     if (query.equals("subwords=true")) {
       return true;
@@ -405,7 +405,12 @@ final class Requests implements HttpHandler {
     if (query.equals("subwords=false")) {
       return false;
     }
-    throw new Refused(400, "unknown query " + query + " (" + path + " takes ?subwords=true or ?subwords=false)");
+    throw new Refused(400, "unknown query " + shown(query) + " (" + path + " takes ?subwords=true or ?subwords=false)");
+  }
+
+  /** A query as an error message shows it: its first 100 characters. */
+  private static String shown(String query) {
+    return query.length() <= 100 ? query : query.substring(0, Character.isHighSurrogate(query.charAt(99)) ? 99 : 100) + "...";
   }
 
   /** One text's words as a JSON array: strings, or tokens with their offsets (and parts, if asked for). */

@@ -109,6 +109,11 @@ class SegmentServerTest {
       assertThat(r.statusCode()).as(bad).isEqualTo(400);
       assertThat(json(r).toString()).as(bad).contains("subwords=true");
     }
+    // a long query is not sent back whole in the error
+    r = post("/tokenize?" + "x".repeat(100_000), "text/plain", text);
+    assertThat(r.statusCode()).isEqualTo(400);
+    assertThat(r.body().length()).isLessThan(1000);
+    assertThat(r.body()).contains("xxx...");
   }
 
   private static final String TEXT = "扫描二维码，关注微信号。\n在2001年新年钟声即将敲响，iPhone 15 Pro降价55.6亿元。👍🏻 \"引号\" \\ \t";
