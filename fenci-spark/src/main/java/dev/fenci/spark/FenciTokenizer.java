@@ -315,7 +315,8 @@ public final class FenciTokenizer extends Transformer implements DefaultParamsWr
       // segmented as written (a model reads case), then lower-cased: iPhone, IPHONE and iphone are one feature
       return lower ? w.stream().map(x -> x.toLowerCase(java.util.Locale.ROOT)).toList() : w;
     }, WORDS);
-    return dataset.withColumn(getOutputCol(), words.apply(dataset.col(getInputCol())));
+    // quoted: the name as transformSchema found it, a dot in it part of the name (not a struct's field)
+    return dataset.withColumn(getOutputCol(), words.apply(dataset.col("`" + getInputCol().replace("`", "``") + "`")));
   }
 
   @Override

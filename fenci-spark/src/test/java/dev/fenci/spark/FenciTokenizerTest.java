@@ -213,6 +213,14 @@ class FenciTokenizerTest {
     assertThat(tokenizer.getModel()).isEqualTo("fast");
   }
 
+  /** A column whose name holds a dot (a CSV header such as user.comment) is that column, as the schema check found it. */
+  @Test
+  void aColumnNamedWithADotIsRead() {
+    Dataset<Row> text = spark.sql("SELECT '扫描二维码' AS `user.comment`");
+    assertThat(new FenciTokenizer().setInputCol("user.comment").setOutputCol("words").transform(text)
+        .select("words").collectAsList().get(0).<String>getList(0)).isEqualTo(Segmenter.load().segment("扫描二维码"));
+  }
+
   /** Spark Connect's ML finds the transformers it may run through this ServiceLoader file. */
   @Test
   void theStageIsListedForSparkConnect() {
