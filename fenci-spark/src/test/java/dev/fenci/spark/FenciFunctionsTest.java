@@ -133,6 +133,15 @@ class FenciFunctionsTest {
     for (Row r : rows) {
       assertThat(r.getString(1)).isEqualTo(r.getString(0));
     }
+    // bytes that are not UTF-8 (a truncated 中 before A): Spark counts E4 B8 41 as one character, Java's
+    // decoding gives U+FFFD and A; make_valid_utf8 gives Spark the text the function sees
+    List<Row> repaired = spark.sql("SELECT t.word, substring(s, t.start + 1, t.end - t.start) FROM"
+        + " (SELECT make_valid_utf8(CAST(X'E4B841E4B8ADE69687' AS STRING)) AS s) LATERAL VIEW explode(fenci_tokenize(s)) x AS t")
+        .collectAsList();
+    assertThat(repaired.stream().map(r -> r.getString(0)).toList()).contains("中文");
+    for (Row r : repaired) {
+      assertThat(r.getString(1)).isEqualTo(r.getString(0));
+    }
   }
 
   /** Spark's Kryo serializer broadcasts the model file and the dictionary too. */
