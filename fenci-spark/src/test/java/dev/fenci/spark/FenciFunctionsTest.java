@@ -14,7 +14,10 @@ import java.util.List;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Encoders;
 import org.apache.spark.sql.Row;
+import org.apache.spark.sql.RowFactory;
 import org.apache.spark.sql.SparkSession;
+import org.apache.spark.sql.types.DataTypes;
+import org.apache.spark.sql.types.StructType;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -142,6 +145,33 @@ class FenciFunctionsTest {
     for (Row r : repaired) {
       assertThat(r.getString(1)).isEqualTo(r.getString(0));
     }
+  }
+
+  /** docs/spark.md's examples as written, but for the files' paths. */
+  @Test
+  void theDocsExamplesRun() throws Exception {
+    Path model = LocalSpark.seedModelFile(dir);
+    Path dict = dir.resolve("my.dict");
+    Files.writeString(dict, "关注微信号,inf\n", StandardCharsets.UTF_8);
+    Dataset<Row> posts = spark.createDataFrame(List.of(RowFactory.create(1, "扫描二维码，关注微信号。"),
+        RowFactory.create(2, "关注微信号，扫描二维码。")), new StructType().add("id", DataTypes.IntegerType).add("body", DataTypes.StringType));
+    posts.createOrReplaceTempView("posts");
+
+    FenciFunctions.register(spark);                                   // the default model (accurate)
+    FenciFunctions.register(spark, "fast");                           // a preset
+    assertThat(spark.sql("SELECT fenci_segment('扫描二维码，关注微信号。') AS words").collectAsList().get(0).<String>getList(0))
+        .isEqualTo(words(Segmenter.load("fast"), "扫描二维码，关注微信号。"));
+    FenciFunctions.register(spark, model.toString(), dict);   // a model file, dictionaries
+
+    Dataset<Row> words = posts.selectExpr("id", "explode(fenci_segment(body)) AS word");
+    List<String> first = words.where("id = 1").collectAsList().stream().map(r -> r.getString(1)).toList();
+    assertThat(String.join("", first)).isEqualTo("扫描二维码，关注微信号。");
+    assertThat(first).contains("关注微信号"); // the dictionary's word
+    List<Row> top = spark.sql("SELECT word, count(*) AS n FROM posts LATERAL VIEW explode(fenci_segment(body)) t AS word "
+        + "GROUP BY word ORDER BY n DESC LIMIT 100").collectAsList();
+    assertThat(top.get(0).getLong(1)).isEqualTo(2);
+    assertThat(top.stream().map(r -> r.getString(0))).contains("关注微信号");
+    FenciFunctions.register(spark); // the default registration again, for the other tests
   }
 
   /** Spark's Kryo serializer broadcasts the model file and the dictionary too. */

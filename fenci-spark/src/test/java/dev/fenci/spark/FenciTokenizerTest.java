@@ -15,12 +15,16 @@ import org.apache.spark.ml.Pipeline;
 import org.apache.spark.ml.PipelineModel;
 import org.apache.spark.ml.PipelineStage;
 import org.apache.spark.ml.feature.CountVectorizer;
+import org.apache.spark.ml.classification.LogisticRegression;
 import org.apache.spark.ml.feature.CountVectorizerModel;
 import org.apache.spark.ml.param.ParamMap;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Encoders;
 import org.apache.spark.sql.Row;
+import org.apache.spark.sql.RowFactory;
 import org.apache.spark.sql.SparkSession;
+import org.apache.spark.sql.types.DataTypes;
+import org.apache.spark.sql.types.StructType;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -146,6 +150,32 @@ class FenciTokenizerTest {
     String unfitted = dir.resolve("unfitted").toString();
     pipeline.save(unfitted);
     assertThat(Pipeline.load(unfitted).getStages()[0]).isInstanceOf(FenciTokenizer.class);
+  }
+
+  /** docs/spark.md's pipeline as written, but for the paths. */
+  @Test
+  void theDocsPipelineRuns() throws Exception {
+    Path domain = dir.resolve("domain.dict");
+    Files.writeString(domain, "扫描二维,inf\n", StandardCharsets.UTF_8);
+    Dataset<Row> training = spark.createDataFrame(List.of(RowFactory.create("扫描二维码，关注微信号。", 1.0),
+        RowFactory.create("中华人民共和国成立了！", 0.0), RowFactory.create("关注微信号，扫描二维码", 1.0),
+        RowFactory.create("新年钟声即将敲响", 0.0)), new StructType().add("body", DataTypes.StringType).add("label", DataTypes.DoubleType));
+
+    FenciTokenizer tokenizer = new FenciTokenizer().setInputCol("body").setOutputCol("words")
+        .setModel("fast").setDictionaries(domain.toString()).setKeepPunctuation(false);
+    Pipeline pipeline = new Pipeline().setStages(new PipelineStage[] {
+        tokenizer,
+        new CountVectorizer().setInputCol("words").setOutputCol("features"),
+        new LogisticRegression()});
+    PipelineModel fitted = pipeline.fit(training);
+    fitted.write().overwrite().save(dir.resolve("classifier").toString());
+    PipelineModel again = PipelineModel.load(dir.resolve("classifier").toString());   // the stage comes back with its settings
+
+    assertThat(settings((FenciTokenizer) again.stages()[0])).isEqualTo(settings(tokenizer));
+    assertThat(List.of(((CountVectorizerModel) fitted.stages()[1]).vocabulary())).contains("扫描二维").doesNotContain("，");
+    List<Row> before = fitted.transform(training).select("body", "words", "prediction").orderBy("body").collectAsList();
+    assertThat(again.transform(training).select("body", "words", "prediction").orderBy("body").collectAsList()).isEqualTo(before);
+    assertThat(fitted.transform(training).where("prediction <> label").count()).isZero();
   }
 
   private static String settings(FenciTokenizer t) {
