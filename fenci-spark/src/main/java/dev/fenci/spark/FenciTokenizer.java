@@ -219,6 +219,9 @@ public final class FenciTokenizer extends Transformer implements DefaultParamsWr
     }
     String in = getInputCol();
     String out = getOutputCol();
+    if (out == null) {
+      throw new IllegalArgumentException("FenciTokenizer " + uid + ": the output column is null; call setOutputCol with a new column's name");
+    }
     StructField input = field(schema, in);
     if (input == null) {
       throw new IllegalArgumentException("FenciTokenizer " + uid + ": no column " + in + " among "

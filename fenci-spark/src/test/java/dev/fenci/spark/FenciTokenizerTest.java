@@ -269,6 +269,8 @@ class FenciTokenizerTest {
         .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("column n is int");
     assertThatThrownBy(() -> new FenciTokenizer().setInputCol("text").setOutputCol("text").transform(text))
         .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("output column text already exists");
+    assertThatThrownBy(() -> new FenciTokenizer().setInputCol("text").setOutputCol(null).transform(text))
+        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("the output column is null");
     assertThatThrownBy(() -> new FenciTokenizer().setInputCol("text").setModel(dir.resolve("none.safetensors").toString())
         .transform(text)).isInstanceOf(IllegalArgumentException.class).hasMessageContaining("none.safetensors");
     assertThatThrownBy(() -> new FenciTokenizer().setInputCol("text").setDictionaries(dir.resolve("none.dict").toString())
