@@ -194,6 +194,7 @@ class FenciTokenizerTest {
     Dataset<Row> out = tokenizer.transform(spark.createDataset(List.of("扫描二维码", "中共中央总书记"), Encoders.STRING())
         .toDF("text").repartition(2));
     SegmenterSource.forgetAll(); // the tasks, in this JVM, must build the segmenter from the broadcasts
+    LocalSpark.dropBroadcastValues(); // and deserialize them
     Files.delete(model);
     Files.delete(dict);
     List<Row> rows = out.collectAsList();
