@@ -247,7 +247,7 @@ public final class FenciTokenizer extends Transformer implements DefaultParamsWr
       try {
         Segmenter.load(m); // the library's message: no such preset or file, and the presets there are
       } catch (IOException | RuntimeException e) {
-        throw new IllegalArgumentException("FenciTokenizer " + uid + ": " + e.getMessage(), e);
+        throw new IllegalArgumentException("FenciTokenizer " + uid + ": " + e.getMessage() + SegmenterSource.notLocal(m), e);
       }
     }
     String[] dicts = $(dictionaries);
@@ -265,7 +265,7 @@ public final class FenciTokenizer extends Transformer implements DefaultParamsWr
         throw new IllegalArgumentException("FenciTokenizer " + uid + ": dictionary " + d + " is a directory, not a dictionary file");
       }
       if (!Files.isRegularFile(file)) {
-        throw new IllegalArgumentException("FenciTokenizer " + uid + ": no such dictionary file " + d);
+        throw new IllegalArgumentException("FenciTokenizer " + uid + ": no such dictionary file " + d + SegmenterSource.notLocal(d));
       }
     }
     return schema.add(new StructField(out, WORDS, true, org.apache.spark.sql.types.Metadata.empty()));

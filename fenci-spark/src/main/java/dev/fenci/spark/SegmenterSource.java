@@ -94,7 +94,14 @@ final class SegmenterSource implements Serializable {
     byte[] bytes = null;
     if (!Presets.exists(model)) {
       if (!Files.isRegularFile(Path.of(model))) {
-        Segmenter.load(model); // throws the message a user can act on (no such preset or file)
+        try {
+          Segmenter.load(model); // throws the message a user can act on (no such preset or file)
+        } catch (NoSuchFileException e) {
+          if (notLocal(model).isEmpty()) {
+            throw e;
+          }
+          throw new NoSuchFileException(model, null, e.getReason() + notLocal(model));
+        }
       }
       bytes = Files.readAllBytes(Path.of(model));
     }
@@ -103,7 +110,7 @@ final class SegmenterSource implements Serializable {
       try {
         entries.addAll(DictionaryFile.read(d, false, System.err));
       } catch (NoSuchFileException e) {
-        throw new NoSuchFileException(d.toString(), null, "no such dictionary file");
+        throw new NoSuchFileException(d.toString(), null, "no such dictionary file" + notLocal(d.toString()));
       }
     }
     // plain arrays, which Spark's Java and Kryo serializers both send
@@ -133,6 +140,16 @@ final class SegmenterSource implements Serializable {
       SOURCES.put(key, made);
     }
     return made;
+  }
+
+  /**
+   * For a missing file named with a URI's scheme ({@code hdfs://}, {@code s3a://}), that fenci reads
+   * the driver's local files only; "" for another name.
+   */
+  static String notLocal(String name) {
+    return name.matches("[A-Za-z][A-Za-z0-9+.-]+:/.*")
+        ? " (give a path on the driver's local file system, not a URI: copy a file from HDFS or S3 to the driver first)"
+        : "";
   }
 
   /** Forgets this JVM's segmenters and sources, so that a test's tasks must build theirs from the broadcasts. */

@@ -221,5 +221,9 @@ class FenciFunctionsTest {
     assertThatThrownBy(() -> FenciFunctions.register(spark, "seed", bad)).hasMessageContaining("bad.dict:2");
     assertThatThrownBy(() -> FenciFunctions.register(spark, "seed", dir.resolve("none.dict")))
         .hasMessageContaining("none.dict").hasMessageContaining("no such dictionary file");
+    assertThatThrownBy(() -> FenciFunctions.register(spark, "hdfs://nn/models/mine.safetensors"))
+        .hasMessageContaining("hdfs://nn/models/mine.safetensors").hasMessageContaining("not a URI");
+    assertThatThrownBy(() -> FenciFunctions.register(spark, "seed", Path.of("s3a://bucket/domain.dict")))
+        .hasMessageContaining("domain.dict").hasMessageContaining("not a URI");
   }
 }

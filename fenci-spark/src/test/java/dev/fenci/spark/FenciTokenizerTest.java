@@ -277,6 +277,13 @@ class FenciTokenizerTest {
     assertThatThrownBy(() -> new FenciTokenizer().setInputCol("text").setDictionaries(dir.resolve("none.dict").toString())
         .transform(text)).isInstanceOf(IllegalArgumentException.class).hasMessageContaining("no such dictionary file")
         .hasMessageContaining("none.dict");
+    // a cluster's file system is not read: the message says so
+    assertThatThrownBy(() -> new FenciTokenizer().setInputCol("text").setDictionaries("s3a://bucket/domain.dict").transform(text))
+        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("s3a://bucket/domain.dict")
+        .hasMessageContaining("not a URI");
+    assertThatThrownBy(() -> new FenciTokenizer().setInputCol("text").setModel("hdfs://nn/models/mine.safetensors").transform(text))
+        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("hdfs://nn/models/mine.safetensors")
+        .hasMessageContaining("not a URI");
     assertThatThrownBy(() -> new FenciTokenizer().setInputCol("text").setDictionaries(dir.toString()).transform(text))
         .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("is a directory");
     assertThatThrownBy(() -> new FenciTokenizer().setInputCol("text").setModel(null).transform(text))
