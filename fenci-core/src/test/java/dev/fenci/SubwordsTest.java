@@ -89,7 +89,11 @@ class SubwordsTest {
     // an invisible format character (a soft hyphen) neither cuts a piece nor a known part
     assertThat(words(DEFAULT.subwords("infor\u00ADmation系统"))).containsExactly("infor\u00ADmation", "系统");
     assertThat(words(DEFAULT.subwords("中华人\u00AD民共和国"))).contains("人\u00AD民", "共和国");
-    // letters of two scripts: each script's part and its pieces (kana and Latin; the prolonged sound mark is kana's)
+    // two letter runs joined by a slash, a unit as a query writes it; not the names of a path
+    assertThat(words(DEFAULT.subwords("3.9～6.1mmol/L"))).contains("mmol/L", "mmol", "6.1");
+    assertThat(words(DEFAULT.subwords("120km/h"))).contains("km/h", "120");
+    assertThat(words(DEFAULT.subwords("/usr/local/bin"))).doesNotContain("usr/local", "local/bin");
+        // letters of two scripts: each script's part and its pieces (kana and Latin; the prolonged sound mark is kana's)
     assertThat(words(DEFAULT.subwords("ソニーのmp3"))).contains("ソニーの", "mp3");
     assertThat(words(DEFAULT.subwords("вики-wiki"))).contains("вики", "wiki");
     assertThat(words(DEFAULT.subwords("3dsマックス"))).contains("3ds", "マックス");

@@ -8,7 +8,8 @@ import java.util.Locale;
  * 吐温} in {@code 马克·吐温}), the runs of letters and digits between delimiters ({@code x86} and
  * {@code 64} in {@code x86_64}, {@code windows} and {@code hosts} in a file path), the letters and
  * the digits of a run that has both ({@code iphone} and {@code 15} in {@code iphone15}; letters
- * three or more: {@code mp3} has no part {@code mp}), and the
+ * three or more: {@code mp3} has no part {@code mp}), two letter runs joined by a slash ({@code
+ * mmol/L}, {@code km/h}), and the
  * host of a web or mail address ({@code example.com}, also without a scheme when a path follows,
  * {@code github.com/apache}; an address's scheme, {@code www} and
  * top-level domain are no pieces: {@code https} or {@code com} would find every address). Unlike the known words of {@link Subwords},
@@ -66,6 +67,32 @@ final class WordPieces {
     if (host != null) {
       add(sink, host[1], host[2]);
       add(sink, site(cps, host), host[2]);
+    } else {
+      slashed(cps, kind, n, sink);
+    }
+  }
+
+  /**
+   * Two letter runs joined by one slash, as units and pairs are written ({@code mmol/L} in {@code
+   * 3.9~6.1mmol/L}, {@code km/h} in {@code 120km/h}, {@code A/B}): one piece, as a query writes it.
+   * Not in a path of several slashes ({@code usr/local/bin}); an address is not asked.
+   */
+  private static void slashed(int[] cps, int[] kind, int n, Sink sink) {
+    for (int i = 1; i + 1 < n; i++) {
+      if (cps[i] != '/' || kind[i - 1] != LETTER || kind[i + 1] != LETTER) {
+        continue;
+      }
+      int s = i - 1;
+      while (s > 0 && kind[s - 1] == LETTER) {
+        s--;
+      }
+      int e = i + 1;
+      while (e < n && kind[e] == LETTER) {
+        e++;
+      }
+      if ((s == 0 || cps[s - 1] != '/') && (e == n || cps[e] != '/')) {
+        add(sink, s, e);
+      }
     }
   }
 
