@@ -20,6 +20,7 @@ import picocli.CommandLine.Spec;
     "  POST /segment   body: text (text/plain, UTF-8) or JSON {\"text\": ...} / {\"texts\": [...]};"
         + " answer: {\"words\": [...]}",
     "  POST /tokenize  the same; answer: {\"tokens\": [{\"word\": ..., \"start\": ..., \"end\": ...}, ...]}",
+    "  POST /tokenize?subwords=true  each token also with its parts: \"subwords\": [{\"word\": ..., \"start\": ..., \"end\": ...}]",
     "  GET  /health    ok",
     "Bodies may be gzip-compressed (Content-Encoding: gzip; the limit applies decompressed too); another"
         + " content coding gets 415. URL-encoded forms (curl --data-urlencode, -d 'text=...') get 415: send the"
