@@ -527,6 +527,12 @@ public final class Decoder {
   /** Capital numerals: the digits (with their traditional forms and zero), then the units from {@link #CAPITAL_UNITS_FROM} on. */
   private static final String CAPITAL_NUMERALS = "零壹贰貳叁參肆伍陆陸柒捌玖拾佰仟万萬亿億";
   private static final int CAPITAL_UNITS_FROM = CAPITAL_NUMERALS.indexOf('拾');
+  /** The code points of {@link #CAPITAL_NUMERALS}, for a lookup per character of every line. */
+  private static final java.util.BitSet IS_CAPITAL_NUMERAL = new java.util.BitSet();
+
+  static {
+    CAPITAL_NUMERALS.chars().forEach(IS_CAPITAL_NUMERAL::set);
+  }
 
   private final class Line {
     final String text;
@@ -1174,7 +1180,7 @@ public final class Decoder {
     private boolean[] capitalNumbers() {
       boolean[] in = null;
       for (int a = 0; a < n; ) {
-        if (chunks.get(chunkOf[a]).kind() != Chunk.Kind.TEXT || CAPITAL_NUMERALS.indexOf(text.codePointAt(offsets[a])) < 0) {
+        if (!IS_CAPITAL_NUMERAL.get(text.codePointAt(offsets[a])) || chunks.get(chunkOf[a]).kind() != Chunk.Kind.TEXT) {
           a++;
           continue;
         }
