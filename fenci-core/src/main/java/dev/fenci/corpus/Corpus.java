@@ -144,6 +144,9 @@ public final class Corpus {
         return characterTags(lines, source);
       default:
         refuseTagColumns(lines, source);
+        if (format == Format.SEGMENTED) {
+          refuseUnderscoreTags(lines, source);
+        }
         List<List<String>> out = new ArrayList<>(lines.size());
         List<Integer> at = new ArrayList<>(lines.size());
         for (int i = 0; i < lines.size(); i++) {
@@ -481,6 +484,45 @@ public final class Corpus {
       throw new CorpusFormatException(source, first, "looks like a character a line with more columns before its "
           + "tag ('" + shorten(lines.get(first - 1)) + "'); keep the character and its B/M/E/S tag only (e.g. awk "
           + "'{print $1, $NF}'), or separate the words of a sentence by spaces on one line");
+    }
+  }
+
+  /** A word with its part-of-speech tag after an underscore ({@code 上海_NR}): a word beyond ASCII, '_', the tag. */
+  private static final Pattern UNDERSCORE_TAGGED = Pattern.compile("(.*[^\\x00-\\x7F].*)_[A-Za-z][A-Za-z0-9-]*");
+
+  /**
+   * Refuses a file most of whose tokens in its first {@value #DETECT_LINES} non-blank lines are words
+   * with their tags after an underscore (the Penn Chinese Treebank's {@code 上海_NR 浦东_NR}), which
+   * would otherwise be read as segmented text with every tag a part of its word.
+   */
+  private static void refuseUnderscoreTags(List<String> lines, String source) throws CorpusFormatException {
+    int seen = 0;
+    int tokens = 0;
+    int tagged = 0;
+    int first = 0;
+    String example = null;
+    for (int i = 0; i < lines.size() && seen < DETECT_LINES; i++) {
+      List<String> t = splitWhitespace(lines.get(i));
+      if (t.isEmpty()) {
+        continue;
+      }
+      seen++;
+      for (String token : t) {
+        tokens++;
+        if (UNDERSCORE_TAGGED.matcher(token).matches()) {
+          tagged++;
+          if (first == 0) {
+            first = i + 1;
+            example = token;
+          }
+        }
+      }
+    }
+    if (tagged * 2 > tokens) {
+      throw new CorpusFormatException(source, first, "looks like words with their part-of-speech tags after '_' ('"
+          + example + "'), as the Penn Chinese Treebank writes them, which would be read as parts of the words; "
+          + "remove the tags first: sed -E 's/_[A-Za-z][A-Za-z0-9-]*([[:space:]]|$)/\\1/g' " + source
+          + " > segmented.utf8");
     }
   }
 

@@ -169,6 +169,24 @@ class CorpusTest {
     assertThat(Corpus.detect(List.of("迈向/v  充满/v  希望/n  的/u", "TCP/IP"))).isEqualTo(Corpus.Format.PEOPLES_DAILY);
   }
 
+  /**
+   * Words with their part-of-speech tags after an underscore (the Penn Chinese Treebank's
+   * {@code 上海_NR}) are refused with the command that removes the tags: read as segmented text, every
+   * tag would be trained as part of its word, and the network would never see two words meet.
+   */
+  @Test
+  void wordsWithTagsAfterAnUnderscoreAreRefusedWithTheConversion() throws Exception {
+    List<String> ctb = List.of("", "我们_PN 喜欢_VV 北京_NR 大学_NN 的_DEG 图书馆_NN", "今天_NT 天气_NN 很_AD 好_VA 。_PU",
+        "（_PU 老师_NN 说_VV ，_PU 明天_NT 去_VV 看_VV 电影_NN ）_PU");
+    assertThatThrownBy(() -> Corpus.parse(ctb, "ctb.pos")).isInstanceOf(CorpusFormatException.class)
+        .hasMessageStartingWith("ctb.pos:2: looks like words with their part-of-speech tags after '_' ('我们_PN')")
+        .hasMessageContaining("sed -E 's/_[A-Za-z][A-Za-z0-9-]*([[:space:]]|$)/\\1/g' ctb.pos > segmented.utf8");
+    // segmented text with a few words that hold an underscore is read as it is
+    List<String> segmented = List.of("关注  @微博_小秘书  和  user_name  ，  文件  a_b.txt", "你好  世界");
+    assertThat(Corpus.parse(segmented, "s.utf8")).containsExactly(
+        List.of("关注", "@微博_小秘书", "和", "user_name", "，", "文件", "a_b.txt"), List.of("你好", "世界"));
+  }
+
   @Test
   void aLoneCrEndsALineStrictOrLenientAsInTheSegmentersOutput() throws Exception {
     Path p = write("cr.utf8", "迈向  充满\r希望\r\n\r的\n新  世纪\r".getBytes(StandardCharsets.UTF_8));
