@@ -19,7 +19,7 @@ final class TrainCommand implements Callable<Integer> {
   @Option(names = "--train", required = true, paramLabel = "FILE",
       description = "Segmented training text (a sentence a line, words separated by spaces), People's Daily word/pos, "
           + "CoNLL-U or a character a line with its B/M/E/S tag; repeatable. Refused: unsegmented text (more than 1%% of "
-          + "the lines; fewer are noted), one word a line and words tagged word_TAG (Penn Chinese Treebank).")
+          + "the lines; fewer are noted), one word a line (with or without a tag after it) and words tagged word_TAG (Penn Chinese Treebank).")
   List<Path> train;
 
   @Option(names = "--dev", paramLabel = "FILE", description = "Segmented development text, scored after each epoch "

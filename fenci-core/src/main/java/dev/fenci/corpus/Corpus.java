@@ -736,6 +736,7 @@ public final class Corpus {
     List<List<String>> sentences = read.sentences();
     int nonBlank = 0;
     int single = 0;
+    int tagged = 0;
     int groups = 0;
     int firstBlank = -1;
     boolean inGroup = false;
@@ -748,6 +749,7 @@ public final class Corpus {
       }
       nonBlank++;
       single += n == 1 ? 1 : 0;
+      tagged += isWordAndTags(sentences.get(i)) ? 1 : 0;
       groups += inGroup ? 0 : 1;
       inGroup = true;
     }
@@ -760,6 +762,32 @@ public final class Corpus {
               + "CoNLL-U, a character a line with its B/M/E/S tag); join each sentence's words with awk -v RS= "
               + "'{$1=$1} 1' %s > sentences.utf8", single, nonBlank, groups, source));
     }
+    if (nonBlank >= ONE_WORD_LINES_MIN && firstBlank >= 0 && tagged > ONE_WORD_LINES_SHARE * nonBlank
+        && nonBlank >= 2 * groups) {
+      throw new CorpusFormatException(source, read.lineOf(firstBlank), String.format(java.util.Locale.ROOT,
+          "looks like one word a line, with a tag after it, and a blank line between sentences (%,d of its %,d "
+              + "non-blank lines, in %,d groups), which fenci does not read: it would train on sentences of a word and "
+              + "its tag. Training and dev files are a sentence a line with its words separated by spaces (or People's "
+              + "Daily word/pos, CoNLL-U, a character a line with its B/M/E/S tag); keep the words and join each "
+              + "sentence's on a line with awk '{print $1}' %s | awk -v RS= '{$1=$1} 1' > sentences.utf8", tagged,
+          nonBlank, groups, source));
+    }
+  }
+
+  /** A tag in a column after a word: a part-of-speech or named-entity tag ({@code v}, {@code NR}, {@code B-LOC}). */
+  private static final Pattern TAG_COLUMN = Pattern.compile("[A-Za-z][A-Za-z0-9_-]*");
+
+  /** Whether a line's tokens are a word beyond ASCII followed by one or more tags ({@code 迈向 v}). */
+  private static boolean isWordAndTags(List<String> tokens) {
+    if (tokens.size() < 2 || tokens.get(0).chars().allMatch(c -> c < 128)) {
+      return false;
+    }
+    for (int k = 1; k < tokens.size(); k++) {
+      if (!TAG_COLUMN.matcher(tokens.get(k)).matches()) {
+        return false;
+      }
+    }
+    return true;
   }
 
   private static String longestWord(List<String> words) {

@@ -154,6 +154,33 @@ class CorpusTest {
     Corpus.requireSegmented(lines(List.of("迈向", "充满", "", "希望", "的")), "p.utf8", null);
   }
 
+  /**
+   * One word a line with its tag in a column after it ({@code 迈向<TAB>v}, or a named-entity tag),
+   * a blank line between sentences, is refused too, with the command that keeps the words and joins
+   * them: read as segmented text, each line would be a sentence of a word and its tag.
+   */
+  @Test
+  void oneWordALineWithItsTagIsRefusedWithTheConversion() throws Exception {
+    List<String> tagged = new java.util.ArrayList<>();
+    for (int i = 0; i < 5; i++) {
+      for (String w : Corpus.splitWhitespace(SEGMENTED_LINE)) {
+        tagged.add(w + (i % 2 == 0 ? "\tv" : " B-LOC"));
+      }
+      tagged.add("");
+    }
+    assertThatThrownBy(() -> Corpus.requireSegmented(lines(tagged), "p.utf8", null))
+        .isInstanceOf(CorpusFormatException.class)
+        .hasMessageStartingWith("p.utf8:11: looks like one word a line, with a tag after it, and a blank line between "
+            + "sentences (50 of its 50 non-blank lines, in 5 groups)")
+        .hasMessageContaining("awk '{print $1}' p.utf8 | awk -v RS= '{$1=$1} 1' > sentences.utf8");
+    // paragraphs of segmented text in which some lines are a word and an ASCII word are read as they are
+    List<String> paragraphs = new java.util.ArrayList<>();
+    for (int i = 0; i < 10; i++) {
+      paragraphs.addAll(List.of("使用 Linux", SEGMENTED_LINE, SEGMENTED_LINE, ""));
+    }
+    Corpus.requireSegmented(lines(paragraphs), "p.utf8", null);
+  }
+
   @Test
   void readsSegmentedTextWithAnyWhitespaceAndLineEnding() throws Exception {
     Path p = write("a.utf8", "\uFEFF迈向  充满\u3000希望\t的\r\n\r\n新  世纪\n".getBytes(StandardCharsets.UTF_8));
