@@ -596,8 +596,9 @@ public final class Trainer {
         }
       }
     }
-    int baseChars = base.vocabulary().size();
-    int chars = data.vocabulary().size();
+    // characters, as `fenci models` counts them: a vocabulary's size counts the unknown character's id too
+    int baseChars = base.vocabulary().size() - 1;
+    int chars = data.vocabulary().size() - 1;
     Bigrams bigrams = net.bigrams();
     log.printf(Locale.ROOT, "starting from %s (%s): its vocabulary of %,d characters grows by the %,d new ones seen at "
         + "least %d times%s; %,d training characters (%.2f%%) read as the unknown character, as at segmentation%n",

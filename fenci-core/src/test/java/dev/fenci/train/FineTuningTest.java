@@ -174,6 +174,18 @@ class FineTuningTest {
     assertThat(t.network().lexicon().contains(tsg, 0, 3)).as("a base word the new text lacks is kept").isTrue();
   }
 
+  /** The log counts the starting model's characters as {@code fenci models} does: the unknown character's id is none of them. */
+  @Test
+  void theLogCountsTheStartingModelsCharactersWithoutTheUnknownOne() throws Exception {
+    Path b = corpus("b.utf8", List.of("犇犇", "很", "好"), 50, 2);
+    java.io.ByteArrayOutputStream log = new java.io.ByteArrayOutputStream();
+    new Trainer(options(b, "tuned.safetensors", "accurate-lex", 1e-3f, 1, false, base.toString()),
+        new PrintStream(log, true, StandardCharsets.UTF_8), false).run();
+    int known = Model.load(base).vocabulary().codePoints().length;
+    assertThat(log.toString(StandardCharsets.UTF_8))
+        .contains(": its vocabulary of " + known + " characters grows by the 1 new ones seen at least 1 times");
+  }
+
   @Test
   void newCharactersAndBigramsGetRowsOfTheirOwnThatStartAsTheUnknownOnes() throws Exception {
     // 犇 and 猋 are new characters, 犇犇 and 犇猋 new bigrams; with a step of 1e-9 the weights stay where they started
