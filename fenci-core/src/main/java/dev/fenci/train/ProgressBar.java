@@ -6,7 +6,8 @@ import java.util.function.LongSupplier;
 
 /**
  * A tqdm-like progress line: done/total, percent, speed, elapsed and remaining time, and a
- * running metric. Redrawn in place on a terminal, at once and then every 0.2 seconds; on a pipe or
+ * running metric. Redrawn in place on a terminal, at once and then every 0.2 seconds, with autowrap
+ * off (a terminal narrower than the line cuts its end off instead of wrapping it); on a pipe or
  * file one line every 30 seconds (the first after 30 seconds, so that short work writes its final
  * line only). With an unknown total (a pipe's length) it shows what is done and the speed only.
  */
@@ -23,6 +24,11 @@ public final class ProgressBar {
   private int lastLength;
   private long done;
   private String metric = "";
+
+  /** Turn the terminal's autowrap (DECAWM) off and on again; none on Windows, whose console shows them unless asked not to. */
+  private static final boolean VT = !System.getProperty("os.name", "").startsWith("Windows");
+  private static final String NO_WRAP = VT ? "\u001b[?7l" : "";
+  private static final String WRAP = VT ? "\u001b[?7h" : "";
 
   /** @param total the amount that makes 100%, or 0 or less when it is not known */
   public ProgressBar(PrintStream out, String label, long total, String unit, boolean terminal) {
@@ -81,7 +87,9 @@ public final class ProgressBar {
     if (terminal) {
       String pad = " ".repeat(Math.max(0, lastLength - line.length())); // a shorter line covers the longer one
       lastLength = line.length();
-      out.print("\r" + line + pad + (end ? "\n" : ""));
+      // autowrap off while the line is drawn: on a terminal narrower than the line its end is cut off, where a
+      // wrapped line would leave a row behind at every redraw (one write: never left off, also when stopped)
+      out.print("\r" + NO_WRAP + line + pad + WRAP + (end ? "\n" : ""));
     } else {
       out.println(line);
     }

@@ -45,6 +45,35 @@ class ProgressBarTest {
         .endsWith("] done\n").hasLineCount(1); // work shorter than 30 s writes its final line only
   }
 
+  /**
+   * On a terminal each line is drawn with autowrap off (DECAWM): on a terminal narrower than the line
+   * (the training bar is about 110 columns, a terminal often 80) its end is cut off, where with
+   * autowrap on it would spill onto the next row and every redraw, from the start of that row, would
+   * leave one more row behind, five a second. Off a terminal nothing but the line is written.
+   */
+  @Test
+  @org.junit.jupiter.api.condition.DisabledOnOs(org.junit.jupiter.api.condition.OS.WINDOWS)
+  void onATerminalALineIsDrawnWithAutowrapOffSoThatARedrawDoesNotLeaveARowBehind() {
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    ProgressBar bar = new ProgressBar(new PrintStream(out, true, StandardCharsets.UTF_8), "epoch 12/20", 3_400_000,
+        "chars", true);
+    bar.advance(1_500_000, "loss 0.1234 acc 0.9567");
+    bar.finish("loss 0.1234 acc 0.9567");
+    String s = out.toString(StandardCharsets.UTF_8);
+    String[] draws = s.split("\r", -1);
+    assertThat(draws).hasSize(3);
+    for (String draw : java.util.List.of(draws[1], draws[2])) {
+      assertThat(draw).matches("(?s)\u001b\\[\\?7lepoch 12/20 .*\\] loss 0\\.1234 acc 0\\.9567 *\u001b\\[\\?7h\n?");
+    }
+    assertThat(draws[0]).isEmpty();
+    assertThat(draws[2]).endsWith("\u001b[?7h\n");
+    out.reset();
+    ProgressBar piped = new ProgressBar(new PrintStream(out, true, StandardCharsets.UTF_8), "x", 10, "u", false);
+    piped.advance(5, "m");
+    piped.finish("m");
+    assertThat(out.toString(StandardCharsets.UTF_8)).doesNotContain("\u001b").startsWith("x  50%|");
+  }
+
   @Test
   void onATerminalAShorterLineCoversTheLongerOneAndTheLastEndsTheLine() {
     ByteArrayOutputStream out = new ByteArrayOutputStream();
@@ -56,6 +85,6 @@ class ProgressBarTest {
     assertThat(draws).hasSize(3);
     assertThat(draws[2]).endsWith("\n");
     assertThat(draws[2].length() - 1).isGreaterThanOrEqualTo(draws[1].length());
-    assertThat(draws[2].strip()).endsWith("] s");
+    assertThat(draws[2].replace("\u001b[?7h", "").strip()).endsWith("] s");
   }
 }
