@@ -153,6 +153,24 @@ class SegmenterTest {
     assertThat(Segmenter.load("fast").segment("伍拾万元整")).startsWith("伍拾万", "元");
   }
 
+  /**
+   * 伍 and 陆 end common words (队伍, 大陆), and 万 and 亿 follow them often: such a pair is no amount, and
+   * the rule for capital numerals must not cut the word before it (it wrote 大 陆亿万 富翁, 队 伍万 余 人).
+   */
+  @Test
+  void aWordEndingInACapitalDigitBeforeTenThousandIsNoAmount() {
+    assertThat(DEFAULT.segment("中国大陆亿万富翁越来越多")).contains("大陆").doesNotContain("陆亿万");
+    assertThat(DEFAULT.segment("大陸億萬富豪")).contains("大陸");
+    assertThat(DEFAULT.segment("志愿者队伍万余人参加了活动")).contains("队伍");
+    assertThat(DEFAULT.segment("救援队伍万众一心")).doesNotContain("伍万");
+    // with a unit of its own (拾 佰 仟), or before 元, it is an amount still
+    assertThat(DEFAULT.segment("人民币伍拾万元整")).contains("伍拾万");
+    assertThat(DEFAULT.segment("人民币伍万元整")).contains("伍万", "元");
+    assertThat(DEFAULT.segment("金额：陆亿圆")).contains("陆亿");
+    assertThat(DEFAULT.segment("合计陆仟元")).contains("陆仟");
+    assertThat(DEFAULT.segment("共计壹万元")).contains("壹万");
+  }
+
   /** Unicode's hyphens join Latin letters and digits as ASCII's does: typeset and word-processed text writes them. */
   @Test
   void unicodeHyphensKeepALatinWordWhole() {

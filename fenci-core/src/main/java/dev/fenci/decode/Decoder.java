@@ -523,7 +523,6 @@ public final class Decoder {
    */
   private record Span(Line line, int first, int[] ids, byte[] extra) {}
 
-  /** One text: its code points, chunks and tag scores. */
   /** Capital numerals: the digits (with their traditional forms and zero), then the units from {@link #CAPITAL_UNITS_FROM} on. */
   private static final String CAPITAL_NUMERALS = "零壹贰貳叁參肆伍陆陸柒捌玖拾佰仟万萬亿億";
   private static final int CAPITAL_UNITS_FROM = CAPITAL_NUMERALS.indexOf('拾');
@@ -533,7 +532,17 @@ public final class Decoder {
   static {
     CAPITAL_NUMERALS.chars().forEach(IS_CAPITAL_NUMERAL::set);
   }
+  /** Where the units that ordinary text writes everywhere start ({@code 万 萬 亿 億}), after {@code 拾 佰 仟}. */
+  private static final int CAPITAL_LARGE_UNITS_FROM = CAPITAL_NUMERALS.indexOf('万');
+  /**
+   * Capital digits that end or are common words ({@code 队伍}, {@code 大陆}, {@code 大肆}, {@code 參加}): with
+   * only {@code 万} or {@code 亿} after them ({@code 大陆亿万富翁}, {@code 队伍万余人}) they are no amount.
+   */
+  private static final String CAPITAL_WORD_DIGITS = "伍陆陸肆參";
+  /** The yuan, after an amount of money ({@code 伍万元}). */
+  private static final String YUAN = "元圆圓";
 
+  /** One text: its code points, chunks and tag scores. */
   private final class Line {
     final String text;
     final int n;
@@ -1172,10 +1181,12 @@ public final class Decoder {
      * and contracts write them: {@code 伍拾万}, {@code 壹佰贰拾叁}, {@code 贰仟零伍}), which are one
      * word as a number is in the PKU standard ({@code 五十万}), or null if the line has none: a run
      * of {@value #CAPITAL_NUMERALS}'s characters inside a TEXT chunk with a capital digit ({@code
-     * 壹} to {@code 玖}) and a unit ({@code 拾 佰 仟 万 亿}). None of the training texts writes one, so
-     * the network reads {@code 伍} as the surname and {@code 陆} as land and cuts the amount; the
-     * conditions keep {@code 万亿}, {@code 零零} and a surname before a word ({@code 伍 军人}) as
-     * they are.
+     * 壹} to {@code 玖}) and a unit ({@code 拾 佰 仟 万 亿}); when its only digits are those of {@link
+     * #CAPITAL_WORD_DIGITS}, which end common words, a unit {@code 拾 佰 仟} or {@code 元} after it
+     * ({@code 伍拾万}, {@code 伍万元}, not {@code 大陆亿万富翁} or {@code 队伍万余人}). The training texts write hardly any (NLPCC: a name,
+     * {@code 文贰仟}, and {@code 五万肆仟多}), so the network reads {@code 伍} as the surname and {@code
+     * 陆} as land and cuts the amount; the conditions keep {@code 万亿}, {@code 零零} and a surname
+     * before a word ({@code 伍 军人}) as they are.
      */
     private boolean[] capitalNumbers() {
       boolean[] in = null;
@@ -1185,16 +1196,21 @@ public final class Decoder {
           continue;
         }
         int b = a;
-        boolean digit = false, unit = false;
+        boolean digit = false, plainDigit = false, unit = false, smallUnit = false;
         for (; b < n && chunkOf[b] == chunkOf[a]; b++) {
-          int at = CAPITAL_NUMERALS.indexOf(text.codePointAt(offsets[b]));
+          int cp = text.codePointAt(offsets[b]);
+          int at = CAPITAL_NUMERALS.indexOf(cp);
           if (at < 0) {
             break;
           }
-          digit |= at < CAPITAL_UNITS_FROM && text.codePointAt(offsets[b]) != '零';
+          digit |= at < CAPITAL_UNITS_FROM && cp != '零';
+          plainDigit |= at < CAPITAL_UNITS_FROM && cp != '零' && CAPITAL_WORD_DIGITS.indexOf(cp) < 0;
           unit |= at >= CAPITAL_UNITS_FROM;
+          smallUnit |= at >= CAPITAL_UNITS_FROM && at < CAPITAL_LARGE_UNITS_FROM;
         }
-        if (digit && unit) {
+        // 伍万 and 陆亿 are amounts of money before 元 (人民币伍万元整), not in 队伍万余人 or 大陆亿万富翁
+        boolean money = b < n && chunkOf[b] == chunkOf[a] && YUAN.indexOf(text.codePointAt(offsets[b])) >= 0;
+        if (plainDigit && unit || digit && (smallUnit || money)) {
           in = in == null ? new boolean[n] : in;
           Arrays.fill(in, a, b, true);
         }
