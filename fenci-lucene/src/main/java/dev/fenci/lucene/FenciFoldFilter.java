@@ -12,7 +12,8 @@ import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
  * one term, as the model reads them; {@link SimplifiedForms#forMatching}, which keeps the few that
  * simplified text writes too, such as {@code 乾}), and the middle dots of foreign names become
  * {@code ·} ({@code 馬克‧吐溫}, {@code 马克・吐温} and {@code 马克·吐温}: Big5 text's hyphenation point,
- * the katakana middle dot, its half-width form and the dot operator). Offsets are left as they are:
+ * the katakana middle dot, its half-width form and the dot operator), and Unicode's hyphen and
+ * non-breaking hyphen become ASCII's ({@code Wi‑Fi} and {@code Wi-Fi}). Offsets are left as they are:
  * a highlighter shows the text as written. {@link FenciAnalyzer} applies it after width and case
  * folding, to the terms of documents and queries alike.
  */
@@ -64,6 +65,9 @@ public final class FenciFoldFilter extends TokenFilter {
   static int fold(int cp) {
     if (cp < 0x2000) {
       return cp; // Latin, Greek, Cyrillic and the like: nothing to fold (· itself is U+00B7)
+    }
+    if (cp == 0x2010 || cp == 0x2011) {
+      return '-'; // Unicode's hyphen and non-breaking hyphen, read as ASCII's (Chunker.isHyphen)
     }
     return dev.fenci.text.Chunker.isNameDot(cp) ? 0x00B7 : SimplifiedForms.forMatching(cp);
   }

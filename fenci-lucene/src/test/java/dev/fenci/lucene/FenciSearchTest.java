@@ -133,6 +133,24 @@ public class FenciSearchTest extends LuceneTestCase {
     }
   }
 
+  /**
+   * Unicode's hyphen and non-breaking hyphen, which the model reads as ASCII's, make one term with
+   * it: a query typed with ASCII's finds a typeset text, and the other way round.
+   */
+  public void testUnicodeHyphensAndTheAsciiHyphenAreOneTerm() throws IOException {
+    String[] docs = {"支持type\u2010c接口", "连上Wi\u2011Fi了", "COVID-19疫情"};
+    try (Analyzer a = new FenciAnalyzer(Segmenter.load());
+        Directory dir = index(a, docs);
+        IndexReader r = DirectoryReader.open(dir)) {
+      IndexSearcher s = newSearcher(r);
+      QueryBuilder queries = new QueryBuilder(a);
+      for (String q : new String[] {"type-c", "type\u2010c", "Wi-Fi", "wi\u2011fi", "COVID\u201019"}) {
+        assertEquals(q, 1, hits(s, queries.createPhraseQuery("body", q)));
+      }
+      assertEquals("type-c", a.normalize("body", "Type\u2011C").utf8ToString());
+    }
+  }
+
   public void testWordsAreFoundAndCharactersInsideThemAreNot() throws IOException {
     try (Analyzer a = new FenciAnalyzer(Segmenter.load());
         Directory dir = newDirectory()) {
