@@ -7,7 +7,8 @@ import dev.fenci.text.SimplifiedForms;
  * a reader takes for the same character. A full-width letter, digit or symbol is its ASCII form
  * ({@code ＡＢＣ公司} is {@code ABC公司}), every other space (the ideographic space U+3000, the no-break
  * space U+00A0 of web pages, the typographic spaces U+2000-U+200A) is a space, 〇 is ○, the middle
- * dots of names ({@code ‧ ･ ⋅ ・}) are {@code ·}, and a
+ * dots of names ({@code ‧ ･ ⋅ ・}) are {@code ·}, Unicode's hyphen and non-breaking hyphen (U+2010,
+ * U+2011) are ASCII's, and a
  * traditional-only character is its simplified form ({@code 臺灣} is {@code 台灣} is {@code 台湾};
  * {@link SimplifiedForms}), except the few that simplified text writes too ({@link SimplifiedForms#forMatching}). So an
  * entry matches the ways of writing it that the network reads alike, and two entries that fold to
@@ -44,6 +45,8 @@ final class Folding {
         t[c] = ' '; // U+3000, the no-break space U+00A0 (&nbsp; of web pages), U+2000-U+200A, U+202F, U+205F
       }
     }
+    t[0x2010] = '-'; // Unicode's hyphen and non-breaking hyphen as ASCII's, as the network reads them (Wi‑Fi)
+    t[0x2011] = '-';
     t[0x3007] = '\u25CB'; // 〇 as ○, as People's Daily 1998 writes zero in years (二○○八年)
     for (int c = 0x2000; c < t.length; c++) {
       if (dev.fenci.text.Chunker.isNameDot(c)) {

@@ -75,6 +75,8 @@ class AhoCorasickTest {
     // characters that simplified text writes too stay themselves: 乾县 is not the 干县 of 若干县
     assertThat(found(List.of("乾县", "二〇〇八年"), "若干县，二○○八年")).containsExactly("4:9:1");
     assertThat(found(List.of("马克·吐温"), "馬克‧吐溫和马克･吐温")).containsExactly("0:5:0", "6:11:0");
+    // Unicode's hyphen and non-breaking hyphen as ASCII's, as the network reads them (type‐c, Wi‑Fi)
+    assertThat(found(List.of("type-c接口"), "type\u2010c接口和type\u2011c接口")).containsExactly("0:8:0", "9:17:0");
     assertThat(Folding.folded()).isBetween(2_900, 3_100); // full-width forms and the BMP pairs of the table
   }
 
