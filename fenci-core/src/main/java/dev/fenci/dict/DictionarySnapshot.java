@@ -262,11 +262,11 @@ public final class DictionarySnapshot {
 
   /**
    * A mark that numbers hold between digits: a decimal point (also full-width), a thousands separator, a colon (also
-   * full-width), a hyphen, the tilde of a range ({@code 3~5}, which the chunker keeps in the number's run as it does
+   * full-width), a hyphen (ASCII's or Unicode's, {@link Chunker#isHyphen}), the tilde of a range ({@code 3~5}, which the chunker keeps in the number's run as it does
    * the hyphen, {@link dev.fenci.text.Chunker#joinsDigits}).
    */
   private static boolean separatesDigits(char c) {
-    return c == '.' || c == ',' || c == ':' || c == '-' || c == '．' || c == '：' || c == '~';
+    return c == '.' || c == ',' || c == ':' || Chunker.isHyphen(c) || c == '．' || c == '：' || c == '~';
   }
 
   /** Whether {@code a} and {@code b} are both Latin letters or both digits (ASCII or full-width). */

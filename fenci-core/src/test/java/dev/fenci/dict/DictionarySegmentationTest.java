@@ -180,6 +180,8 @@ class DictionarySegmentationTest {
     // nor next to a separator inside a number
     Segmenter numbers = with(DEFAULT, Entry.forced("14"), Entry.forced("299"), Entry.forced("30"), Entry.forced("12"));
     assertThat(numbers.segment("圆周率3.14，价格1,299元，19:30开始，2026-12-02")).contains("3.14", "1,299", "19:30", "2026-12-02");
+    // and the hyphens of typeset text, which the chunker keeps in the number as it does ASCII's
+    assertThat(numbers.segment("2026\u201012\u201002，138\u20110012\u20118000")).contains("2026\u201012\u201002", "138\u20110012\u20118000");
     assertThat(numbers.segment("会议10：30开始")).contains("10：30");
     assertThat(numbers.segment("12~14岁，3~12个")).contains("12~14", "3~12");
     assertThat(with(DEFAULT, Entry.forced("5天")).segment("3~5天").get(0)).startsWith("3~5"); // was 3~ 5天
