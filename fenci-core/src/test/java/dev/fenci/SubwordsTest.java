@@ -97,6 +97,11 @@ class SubwordsTest {
     assertThat(words(DEFAULT.subwords("ソニーのmp3"))).contains("ソニーの", "mp3");
     assertThat(words(DEFAULT.subwords("вики-wiki"))).contains("вики", "wiki");
     assertThat(words(DEFAULT.subwords("3dsマックス"))).contains("3ds", "マックス");
+    // a lone letter of another script makes no part (the chunker leaves one to the network too):
+    // μg/L (Greek mu, as input methods type it) has no piece g/L, which would find a query for grams per litre
+    assertThat(words(DEFAULT.subwords("\u03BCg/L"))).doesNotContain("g/L");
+    assertThat(words(DEFAULT.subwords("3.5\u03BCmol/L"))).doesNotContain("mol/L", "3.5\u03BC");
+    assertThat(words(DEFAULT.subwords("5\u03BCm"))).isEmpty();
         // a piece is never the word, nor one character
     assertThat(words(DEFAULT.subwords("u盘"))).isEmpty();
     assertThat(words(DEFAULT.subwords("人民abc日报"))).containsExactly("人民", "abc", "日报");

@@ -204,17 +204,36 @@ final class WordPieces {
    * kana then Latin): the pieces of each script's part, as {@link #nonChinese} finds them, so that
    * {@code mp3} is one. Digits and marks go with the letters before them (with the letters after
    * them at the run's start); hiragana and katakana are one script, as Japanese writes them together.
+   * A lone letter of a script ({@code μ} in {@code μg/L} or {@code 5μm}, a unit's prefix) is no part:
+   * it goes with the letters around it, as the chunker leaves a lone letter of an alphabet to the
+   * network ({@code g/L} would find a query for grams per litre).
    */
   private static void scripts(int[] cps, int[] kind, int from, int to, Sink sink) {
-    int current = -1;
+    int current = -1; // the script of the last run of two letters or more
     int s = from;
-    for (int i = from; i < to; i++) {
+    for (int i = from; i < to; ) {
       int script = kind[i] == LETTER ? script(cps[i]) : -1;
-      if (script >= 0 && current >= 0 && script != current) {
-        nonChinese(cps, kind, s, i, sink);
-        s = i;
+      if (script < 0) {
+        i++;
+        continue;
       }
-      current = script >= 0 ? script : current;
+      int letters = 0; // of this script, up to a letter of another one (other characters between them do not end the run)
+      int j = i;
+      for (; j < to; j++) {
+        int other = kind[j] == LETTER ? script(cps[j]) : -1;
+        if (other >= 0 && other != script) {
+          break;
+        }
+        letters += other >= 0 ? 1 : 0;
+      }
+      if (letters >= 2) {
+        if (current >= 0 && script != current) {
+          nonChinese(cps, kind, s, i, sink);
+          s = i;
+        }
+        current = script;
+      }
+      i = j;
     }
     if (s > from) {
       nonChinese(cps, kind, s, to, sink); // the last part, when there was more than one
