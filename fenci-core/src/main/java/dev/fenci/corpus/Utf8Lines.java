@@ -26,7 +26,7 @@ public final class Utf8Lines {
 
   /**
    * As {@link #read(Path)}; when {@code lenient}, each invalid byte sequence becomes U+FFFD instead
-   * of an error, and the number replaced is reported on {@code warnings}.
+   * of an error, and the number replaced is reported on {@code warnings} (none when it is null).
    */
   public static List<String> read(Path path, boolean lenient, java.io.PrintStream warnings) throws IOException {
     return decode(readBytes(path), path.toString(), lenient, warnings);
@@ -55,7 +55,7 @@ public final class Utf8Lines {
       text = w.toString();
       replaced = r.replacements();
     }
-    if (replaced > 0) {
+    if (replaced > 0 && warnings != null) {
       warnings.println("fenci: " + source + ": replaced " + replaced + " invalid UTF-8 sequence"
           + (replaced == 1 ? "" : "s") + " with U+FFFD");
     }

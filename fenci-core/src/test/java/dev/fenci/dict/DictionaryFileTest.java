@@ -330,4 +330,17 @@ class DictionaryFileTest {
     assertThat(entries).extracting(Entry::word).containsExactly("a", "b\uFFFDc");
     assertThat(warn.toString(StandardCharsets.UTF_8)).contains("replaced 1 invalid UTF-8 sequence with U+FFFD");
   }
+
+  /**
+   * Read leniently with no warnings stream (null: none, as {@link UserDictionary#load(List, boolean,
+   * PrintStream)} says), invalid UTF-8 becomes U+FFFD without a word; counting it had thrown a
+   * NullPointerException.
+   */
+  @Test
+  void readLenientlyWithoutAWarningsStreamInvalidUtf8IsReplacedSilently() throws Exception {
+    Path f = dir.resolve("bad.dict");
+    Files.write(f, new byte[] {'a', ',', '2', '\n', 'b', (byte) 0xFF, 'c', ',', '3', '\n'});
+    assertThat(UserDictionary.load(List.of(f), true, null).snapshot().entries()).containsOnlyKeys("a", "b\uFFFDc");
+    assertThat(DictionaryFile.read(f, true, null)).extracting(Entry::word).containsExactly("a", "b\uFFFDc");
+  }
 }
