@@ -118,21 +118,21 @@ final class StreamBlocks {
     int cap = buf.length;
     waiting = false;
     while (!eof && len < cap) {
-      if ((lineRead || consumer.unflushed()) && !in.ready()) {
-        if (lineRead) {
-          waiting = true; // hand out the complete lines at hand
-          break;
-        }
-        consumer.flush(); // what was handed over goes out before a read that may block
-      }
       int r;
       try {
+        if ((lineRead || consumer.unflushed()) && !in.ready()) {
+          if (lineRead) {
+            waiting = true; // hand out the complete lines at hand
+            break;
+          }
+          consumer.flush(); // what was handed over goes out before a read that may block
+        }
         r = in.read(buf, len, cap - len);
       } catch (IOException e) {
         if (!lineRead) {
-          throw e;
+          throw e; // (a sink's failure in flush() too: it flushes only while no complete line is at hand)
         }
-        failure = e; // the complete lines at hand go out first (lineRead: there is one)
+        failure = e; // the complete lines at hand go out first (lineRead: there is one), whether read() or ready() failed
         break;
       }
       if (r < 0) {

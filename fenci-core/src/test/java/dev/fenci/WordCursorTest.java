@@ -128,7 +128,7 @@ class WordCursorTest {
     for (int failAt : new int[] {10_000, 10_001, 25_000}) {
       String expected = text.substring(0, text.lastIndexOf('\n', failAt - 1) + 1);
       for (int way = 0; way < 3; way++) {
-        Reader failing = failingReader(text, failAt);
+        Reader failing = failingReader(text, failAt, false);
         StringBuilder got = new StringBuilder();
         if (way == 2) {
           WordCursor c = SEG.words(failing);
@@ -149,8 +149,42 @@ class WordCursorTest {
     }
   }
 
-  /** A reader of {@code text} that is always ready and fails once {@code failAt} characters are read. */
-  private static Reader failingReader(String text, int failAt) {
+  /**
+   * A reader can fail when asked whether it is {@link Reader#ready() ready} too (a reset socket's
+   * {@code available()}, a reader closed meanwhile): the words of the complete lines read before
+   * are given first, as when {@code read} fails. They had been dropped: the failure came out of
+   * the stream at once, with the lines read but not yet handed out.
+   */
+  @Test
+  void whenAskingWhetherTheReaderIsReadyFailsTheCompleteLinesReadBeforeAreGiven() throws IOException {
+    String text = "扫描二维码，关注微信号。\n".repeat(2_000);
+    for (int failAt : new int[] {10_000, 10_001}) {
+      String expected = text.substring(0, text.lastIndexOf('\n', failAt - 1) + 1);
+      for (int way = 0; way < 3; way++) {
+        Reader failing = failingReader(text, failAt, true);
+        StringBuilder got = new StringBuilder();
+        if (way == 2) {
+          WordCursor c = SEG.words(failing);
+          assertThatThrownBy(() -> {
+            while (c.next()) {
+              got.append(c.word());
+            }
+          }).hasMessage("disk error");
+        } else {
+          int threads = way == 0 ? 1 : 3;
+          assertThatThrownBy(() -> SEG.segment(failing, (t, s, e) -> got.append(t, s, e), threads))
+              .hasMessage("disk error");
+        }
+        assertThat(got.toString()).as("fail at %d, way %d", failAt, way).isEqualTo(expected);
+      }
+    }
+  }
+
+  /**
+   * A reader of {@code text} that is always ready and fails once {@code failAt} characters are read
+   * (when {@code readyFails}, already when asked whether it is ready then).
+   */
+  private static Reader failingReader(String text, int failAt, boolean readyFails) {
     return new Reader() {
       int at;
 
@@ -166,7 +200,10 @@ class WordCursorTest {
       }
 
       @Override
-      public boolean ready() {
+      public boolean ready() throws IOException {
+        if (readyFails && at >= failAt) {
+          throw new IOException("disk error");
+        }
         return true;
       }
 
