@@ -188,6 +188,9 @@ class DictionarySegmentationTest {
     assertThat(numbers.segment("第14届")).contains("14");
     // a letter next to a digit is a word's edge: the user's iPhone is cut out of iPhone6Plus, as docs/dictionaries.md says
     assertThat(s.segment("我买了iPhone6Plus")).contains("iPhone");
+    // and next to a full stop or a hyphen between letters, which stays with the part before it (docs/dictionaries.md)
+    assertThat(with(DEFAULT, Entry.forced("com")).segment("访问example.com网站")).containsExactly("访问", "example.", "com", "网站");
+    assertThat(with(DEFAULT, Entry.forced("Fi")).segment("支持Wi-Fi连接")).containsExactly("支持", "Wi-", "Fi", "连接");
     // full-width forms, and a combining mark after the letter before
     assertThat(s.segment("发ＥＭＡＩＬ给我")).doesNotContain("ＡＩ");
     DictionarySnapshot d = DictionarySnapshot.of(List.of(Entry.forced("mon")));
