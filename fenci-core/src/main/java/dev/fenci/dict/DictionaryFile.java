@@ -204,7 +204,8 @@ public final class DictionaryFile {
         return new Entry(word(before), multiplier(after));
       } catch (IllegalArgumentException e) {
         // the hint only where a comma inside the word is a likely cause: 1,000 or a,b
-        boolean hint = !looksLikeMultiplier(after) || (!before.isEmpty() && Character.isDigit(before.charAt(before.length() - 1)));
+        boolean hint = after.indexOf('#') < 0 // (a comment after the multiplier: said so, see multiplier)
+            && (!looksLikeMultiplier(after) || (!before.isEmpty() && Character.isDigit(before.charAt(before.length() - 1))));
         throw new IllegalArgumentException(e.getMessage()
             + (hint ? " (a word that contains a comma needs the TAB form: word<TAB>multiplier)" : ""));
       }
@@ -289,6 +290,9 @@ public final class DictionaryFile {
       }
       m = Double.parseDouble(l);
     } catch (NumberFormatException e) {
+      if (l.indexOf('#') >= 0) { // 微信号,5 # note
+        throw new IllegalArgumentException("a comment needs a line of its own ('#' first), not after the multiplier");
+      }
       throw new IllegalArgumentException("multiplier '" + s.strip() + "' is not a number (expected a positive number or inf)");
     }
     if (!(m > 0) || Double.isInfinite(m)) {

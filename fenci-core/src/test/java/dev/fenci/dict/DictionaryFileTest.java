@@ -134,6 +134,20 @@ class DictionaryFileTest {
   }
 
   /** A number with thousands separators alone on its line is a word (the bakeoff's word lists hold 85), not 4 times 200. */
+  /**
+   * A comment written after the multiplier is an error whatever the separator, and the message
+   * says why: after a comma it had said the multiplier is no number and advised the TAB form for
+   * a word that contains a comma, which fails the same way.
+   */
+  @Test
+  void aCommentAfterTheMultiplierIsSaidToNeedALineOfItsOwn() {
+    for (String line : List.of("微信号,5 # the app's id", "微信号\t5 # x", "微信号 5 # x", "微信号，5 # x", "微信号,5 #x")) {
+      assertThatThrownBy(() -> parse(line)).as(line).isInstanceOf(DictionaryFormatException.class)
+          .hasMessageStartingWith("test.dict:1: a comment needs a line of its own ('#' first)")
+          .hasMessageNotContaining("TAB form");
+    }
+  }
+
   @Test
   void aNumberWithThousandsSeparatorsIsABareWord() throws Exception {
     assertThat(parse("4,200", "10,560,770", "1,299.00", "1,000\t2", "12,3456")).containsExactly(
