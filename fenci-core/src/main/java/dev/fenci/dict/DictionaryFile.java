@@ -27,8 +27,9 @@ import java.util.regex.Pattern;
  * The multiplier is taken after the last TAB, else after the last comma (unless what follows it
  * holds non-ASCII characters, as in {@code 17,092億}: then the whole line is a bare word), else
  * after the last space, full-width comma or ideographic space when what follows it is a number
- * written in ASCII (or inf). A multiplier written in full-width digits after a comma ({@code 微信号,０.０１})
- * counts as in ASCII, except after a word that ends in a digit ({@code 第１,２} is one word; write
+ * written in ASCII (or inf). A multiplier written in full-width digits after a comma, ASCII or full-width
+ * ({@code 微信号,０.０１}, {@code 扫码，３}), counts as in ASCII, except after a word that ends in a digit
+ * ({@code 第１,２} and {@code １，０００} are one word; write
  * {@code iPhone 15,10} in ASCII); a line that is a number with thousands separators ({@code 4,200}, {@code 10,560,770}) is
  * a bare word, not 4 times 200. A word may contain spaces and
  * punctuation; a word like {@code 1,000} with a multiplier needs the TAB form ({@code 1,000<TAB>5}). A malformed line (no word, or a
@@ -191,8 +192,9 @@ public final class DictionaryFile {
     if (comma >= 0 && THOUSANDS.matcher(Objects.requireNonNullElse(asciiDigits(whole), whole)).matches()) {
       return new Entry(whole, Entry.DEFAULT_MULTIPLIER); // 4,200, ４,００７ or 10,560,770: a number, not 4 times 200
     }
-    String fullWidth = comma >= 0 ? asciiDigits(t.substring(comma + 1)) : null;
-    String head = comma >= 0 ? t.substring(0, comma).strip() : "";
+    int anyComma = Math.max(comma, t.lastIndexOf('\uFF0C')); // full-width digits after a full-width comma too: 扫码，３
+    String fullWidth = anyComma >= 0 ? asciiDigits(t.substring(anyComma + 1)) : null;
+    String head = anyComma >= 0 ? t.substring(0, anyComma).strip() : "";
     if (fullWidth != null && looksLikeMultiplier(fullWidth) && !head.isEmpty()
         && !Character.isDigit(head.codePointBefore(head.length()))) {
       return new Entry(head, multiplier(fullWidth)); // 微信号,０.０１ (but 第１,２ stays a word: digits on both sides)

@@ -164,6 +164,20 @@ class DictionaryFileTest {
         new Entry("１,０００", Entry.DEFAULT_MULTIPLIER), new Entry("４,００７", Entry.DEFAULT_MULTIPLIER));
   }
 
+  /**
+   * What an input method in full-width mode types, a full-width comma and full-width digits, is a
+   * word and its multiplier, as either alone is ({@code 扫码，3}, {@code 微信号,０.０１}); it had been
+   * the bare word {@code 扫码，３} at 10, which never occurs in text, without a warning. A number
+   * written so stays a word.
+   */
+  @Test
+  void aFullWidthCommaAndAMultiplierInFullWidthDigitsCount() throws Exception {
+    assertThat(parse("扫码，３", "微信号，０．０１", "二维码 ，１０ ")).containsExactly(new Entry("扫码", 3),
+        new Entry("微信号", 0.01), new Entry("二维码", 10));
+    assertThat(parse("１，０００", "第１，２", "１７，０９２")).containsExactly(new Entry("１，０００", Entry.DEFAULT_MULTIPLIER),
+        new Entry("第１，２", Entry.DEFAULT_MULTIPLIER), new Entry("１７，０９２", Entry.DEFAULT_MULTIPLIER));
+  }
+
   @Test
   void malformedLinesNameFileLineAndText() {
     String[][] cases = {
