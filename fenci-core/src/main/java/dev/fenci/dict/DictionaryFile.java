@@ -68,7 +68,8 @@ public final class DictionaryFile {
     List<Entry> out = new ArrayList<>();
     for (int i = 0; i < lines.size(); i++) {
       String raw = lines.get(i);
-      String line = i == 0 && raw.startsWith("\uFEFF") ? raw.substring(1) : raw;
+      // a byte order mark: the file's, or, on a later line, that of a file joined to it (cat a.dict b.dict)
+      String line = raw.startsWith("\uFEFF") ? raw.substring(1) : raw;
       String t = line.stripTrailing();
       if (t.isBlank() || t.strip().startsWith("#")) {
         continue;

@@ -302,6 +302,18 @@ class DictionaryFileTest {
     assertThat(parse("\uFEFF# my words", "微信号,10")).containsExactly(new Entry("微信号", 10));
   }
 
+  /**
+   * Files that each start with a byte order mark, joined into one ({@code cat a.dict b.dict}), have
+   * one at the start of a later line: a comment there stays a comment, and a {@code \#} escape an
+   * escape. The comment had become the entry {@code # b's words}, forcing nothing useful together.
+   */
+  @Test
+  void aByteOrderMarkAtTheStartOfALaterLineLeavesACommentAComment() throws Exception {
+    Path joined = dir.resolve("joined.dict");
+    Files.write(joined, ("\uFEFF# a's words\n微信号,10\n\uFEFF# b's words\n\uFEFF\\#双十一#,inf\n").getBytes(StandardCharsets.UTF_8));
+    assertThat(DictionaryFile.read(joined, false, null)).containsExactly(new Entry("微信号", 10), Entry.forced("#双十一#"));
+  }
+
   @Test
   void edgesOfTheNumberRules() throws Exception {
     // the last full-width digit; ten ASCII digits, past what the short path takes
