@@ -208,13 +208,13 @@ public final class DictionaryFile {
       } catch (IllegalArgumentException e) {
         // the hint only where a comma inside the word is a likely cause: 1,000 or a,b
         boolean hint = after.indexOf('#') < 0 // (a comment after the multiplier: said so, see multiplier)
-            && (!looksLikeMultiplier(after) || (!before.isEmpty() && Character.isDigit(before.charAt(before.length() - 1))));
+            && (!meantAsMultiplier(after) || (!before.isEmpty() && Character.isDigit(before.charAt(before.length() - 1))));
         throw new IllegalArgumentException(e.getMessage()
             + (hint ? " (a word that contains a comma needs the TAB form: word<TAB>multiplier)" : ""));
       }
     }
     int space = Math.max(t.lastIndexOf(' '), Math.max(t.lastIndexOf('\uFF0C'), t.lastIndexOf('\u3000')));
-    if (space >= 0 && looksLikeMultiplier(t.substring(space + 1))) {
+    if (space >= 0 && meantAsMultiplier(t.substring(space + 1))) { // (二维码 nan: said to be no multiplier, not a word)
       return new Entry(word(t.substring(0, space)), multiplier(t.substring(space + 1)));
     }
     String word = t.strip();
@@ -264,6 +264,16 @@ public final class DictionaryFile {
     return s;
   }
 
+  /**
+   * Whether {@code s} is a multiplier, or was meant as one and is refused as such ({@code +inf}, {@code
+   * -inf}, {@code nan}): after a space it is no part of a bare word.
+   */
+  private static boolean meantAsMultiplier(String s) {
+    String l = s.strip().toLowerCase(Locale.ROOT);
+    return looksLikeMultiplier(l) || l.equals("+inf") || l.equals("-inf") || l.equals("+infinity") || l.equals("-infinity")
+        || l.equals("nan");
+  }
+
   private static boolean looksLikeMultiplier(String s) {
     String l = s.strip().toLowerCase(Locale.ROOT);
     return l.equals("inf") || l.equals("infinity") || l.equals("force") || NUMBER.matcher(l).matches();
@@ -280,7 +290,7 @@ public final class DictionaryFile {
       return Integer.parseInt(s);
     }
     String l = s.strip().toLowerCase(Locale.ROOT);
-    if (l.equals("inf") || l.equals("+inf") || l.equals("infinity") || l.equals("force")) {
+    if (l.equals("inf") || l.equals("+inf") || l.equals("infinity") || l.equals("+infinity") || l.equals("force")) {
       return Double.POSITIVE_INFINITY;
     }
     if (l.isEmpty()) {

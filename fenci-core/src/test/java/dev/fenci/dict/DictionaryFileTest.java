@@ -43,6 +43,16 @@ class DictionaryFileTest {
     assertThatThrownBy(() -> parse("a,b")).hasMessageContaining("TAB form");
   }
 
+  /** +inf, -inf and nan after a space are multipliers (or refused as ones), never part of a bare word "二维码 nan". */
+  @Test
+  void infinitiesAndNanAfterASpaceAreReadAsMultipliers() throws Exception {
+    assertThat(parse("二维码 +inf", "微信号 +Infinity")).containsExactly(Entry.forced("二维码"), Entry.forced("微信号"));
+    for (String line : new String[] {"二维码 -inf", "二维码 nan", "二维码,nan", "二维码,-inf"}) {
+      assertThatThrownBy(() -> parse(line)).as(line).hasMessageContaining("is not a number")
+          .hasMessageNotContaining("TAB form");
+    }
+  }
+
   @Test
   void wholeNumbersReadTheSameOnTheShortPathAndTheLongOne() throws Exception {
     // up to nine digits without a leading zero skip the number pattern; the rest take it
