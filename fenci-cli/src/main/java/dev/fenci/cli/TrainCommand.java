@@ -126,6 +126,16 @@ final class TrainCommand implements Callable<Integer> {
   @Override
   public Integer call() throws Exception {
     int t = threads == null ? Runtime.getRuntime().availableProcessors() : threads;
+    for (Path f : train) {
+      if (Main.isStdin(f)) {
+        throw new CommandLine.ParameterException(spec.commandLine(), "--train must be a file: training reads its data "
+            + "once per epoch, and standard input ('-') can be read once (save it to a file first)");
+      }
+    }
+    if (dev != null && Main.isStdin(dev)) {
+      throw new CommandLine.ParameterException(spec.commandLine(), "--dev must be a file: it is scored after every epoch,"
+          + " and standard input ('-') can be read once (save it to a file first)");
+    }
     TextRules rules;
     try {
       rules = TextRules.parse(textRules);

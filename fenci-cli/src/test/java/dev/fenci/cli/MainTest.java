@@ -192,6 +192,19 @@ class MainTest {
     assertThat(dir.resolve("m.safetensors")).doesNotExist();
   }
 
+  /** Standard input cannot be read once per epoch: said as such, not as a missing file named '-'. */
+  @Test
+  void standardInputIsRefusedForTrainingWithWhy() throws Exception {
+    Path train = dir.resolve("t2.txt");
+    Files.writeString(train, "扫描  二维码\n关注  微信号\n", StandardCharsets.UTF_8);
+    Run r = run("扫描 二维码\n", "train", "--train", "-", "--model", dir.resolve("m2.safetensors").toString());
+    assertThat(r.code()).isEqualTo(2);
+    assertThat(r.err()).contains("--train must be a file").contains("once per epoch").doesNotContain("no such file");
+    r = run("扫描 二维码\n", "train", "--train", train.toString(), "--dev", "-", "--model", dir.resolve("m2.safetensors").toString());
+    assertThat(r.code()).isEqualTo(2);
+    assertThat(r.err()).contains("--dev must be a file");
+  }
+
   /** {@code fenci --debug segment ...}, the natural order, had been refused as an unknown option. */
   @Test
   void debugIsAcceptedBeforeTheCommandToo() {
