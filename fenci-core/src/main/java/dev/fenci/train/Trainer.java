@@ -353,6 +353,12 @@ public final class Trainer {
       history.addAll(parseHistory(ck.metadata().get("train.history")));
       log.printf(Locale.ROOT, "resuming %s after epoch %d (best dev F1 %.4f at epoch %d)%n",
           opt.checkpoint(), firstEpoch - 1, bestF1, bestEpoch);
+      if (bestEpoch > 0 && !Files.exists(opt.model())) {
+        // said now, not after the remaining epochs: the run ends in an error unless a later epoch beats it
+        log.printf(Locale.ROOT, "note: %s, where the run this one resumes saved its best epoch (%d), is gone: a model"
+            + " is saved only if a later epoch beats dev F1 %.4f; otherwise the run ends with an error%n",
+            opt.model(), bestEpoch, bestF1);
+      }
     }
     // a run from a model starts from its weights, not from an initialisation
     String shape = base == null ? config.toString()

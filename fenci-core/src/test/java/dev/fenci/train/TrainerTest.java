@@ -202,8 +202,11 @@ class TrainerTest {
     new Trainer(o, quiet(), false).run();
     java.nio.file.Files.delete(o.model());
     TrainingOptions resumed = o.toBuilder().resume(true).build(); // the epoch is done: nothing beats it
-    assertThatThrownBy(() -> new Trainer(resumed, quiet(), false).run())
+    java.io.ByteArrayOutputStream log = new java.io.ByteArrayOutputStream();
+    assertThatThrownBy(() -> new Trainer(resumed, new PrintStream(log, true, java.nio.charset.StandardCharsets.UTF_8), false).run())
         .isInstanceOf(java.nio.file.NoSuchFileException.class).hasMessageContaining("the file is gone");
+    // and said at the start, not only after the remaining epochs
+    assertThat(log.toString(java.nio.charset.StandardCharsets.UTF_8)).contains("is gone: a model is saved only if a later epoch beats");
   }
 
   @Test
