@@ -151,6 +151,8 @@ class SegmenterTest {
     // a surname, land, or units without a capital digit stay the network's
     assertThat(DEFAULT.segment("伍军人和陆续到来的人，万亿元")).contains("伍", "军人", "陆续", "万亿");
     assertThat(Segmenter.load("fast").segment("伍拾万元整")).startsWith("伍拾万", "元");
+    // a date's units are not kept apart: the PKU standard joins a number with 月 and 日 (１２月, １５日)
+    assertThat(DEFAULT.segment("壹拾贰月壹拾伍日签订")).startsWith("壹拾贰月", "壹拾伍日");
   }
 
   /**
