@@ -11,12 +11,16 @@ import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
 import org.apache.lucene.analysis.tokenattributes.OffsetAttribute;
 import org.apache.lucene.analysis.tokenattributes.PositionIncrementAttribute;
 import org.apache.lucene.analysis.tokenattributes.TypeAttribute;
+import org.apache.lucene.index.IndexWriter;
 import org.apache.lucene.util.AttributeFactory;
 
 /**
  * Splits Chinese text into the words of a fenci {@link Segmenter}: each word becomes a token with
  * its offsets in the original text; runs of whitespace and words of control or format characters
- * never do, and words made only of punctuation ({@code ，。、“”（）……}) do only when asked for. The text is read in bounded
+ * never do, and words made only of punctuation ({@code ，。、“”（）……}) do only when asked for; nor does a word
+ * longer than Lucene's longest term ({@link IndexWriter#MAX_TERM_LENGTH} bytes of UTF-8: a run of more
+ * than 10,922 characters of Thai, kana, Hangul or Chinese kept as one word), which would make
+ * IndexWriter refuse the whole document. The text is read in bounded
  * blocks (a field of any size, lines of any length), with the words the segmenter gives the whole
  * text.
  *
@@ -104,7 +108,11 @@ public final class FenciTokenizer extends Tokenizer {
       if (punctuation && !keepPunctuation) {
         continue;
       }
-      term.setEmpty().append(searchable(word));
+      String text = searchable(word);
+      if (text.length() > IndexWriter.MAX_TERM_LENGTH / 3 && utf8Length(text) > IndexWriter.MAX_TERM_LENGTH) {
+        continue; // longer than Lucene's longest term: IndexWriter would refuse the whole document
+      }
+      term.setEmpty().append(text);
       offset.setOffset(correctOffset(offset(cursor.start())), correctOffset(offset(end)));
       type.setType(punctuation ? PUNCTUATION : WORD);
       if (subwords && word.length() >= 3) {
@@ -253,6 +261,16 @@ public final class FenciTokenizer extends Tokenizer {
 
   private static boolean isAlnum(int cp) {
     return Character.isLetterOrDigit(cp) && Character.UnicodeScript.of(cp) != Character.UnicodeScript.HAN;
+  }
+
+  /** The length of {@code text} in UTF-8, as Lucene's terms are stored. */
+  private static long utf8Length(String text) {
+    long n = 0;
+    for (int i = 0; i < text.length(); i++) {
+      char c = text.charAt(i);
+      n += c < 0x80 ? 1 : c < 0x800 || Character.isSurrogate(c) ? 2 : 3; // a pair: 4 bytes
+    }
+    return n;
   }
 
   private static int offset(long at) {

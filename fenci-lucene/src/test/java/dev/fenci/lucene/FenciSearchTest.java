@@ -175,4 +175,22 @@ public class FenciSearchTest extends LuceneTestCase {
       }
     }
   }
+
+  /**
+   * A word longer than Lucene's longest term (32,766 bytes of UTF-8: more than 10,922 characters of
+   * Thai, kana, Hangul or Chinese, which the segmenter may keep as one word) is left out: IndexWriter
+   * refuses a whole document that holds such a term, and nobody searches for it.
+   */
+  public void testAWordLongerThanLucenesLongestTermDoesNotFailTheDocument() throws IOException {
+    String[] docs = {"泰文：" + "ก".repeat(12_000) + "。后面还有内容", "日文" + "ア".repeat(12_000) + "，内容"};
+    for (boolean subwords : new boolean[] {false, true}) {
+      try (Analyzer a = new FenciAnalyzer(Segmenter.load(), CharArraySet.EMPTY_SET, subwords);
+          Directory dir = index(a, docs);
+          IndexReader r = DirectoryReader.open(dir)) {
+        IndexSearcher s = newSearcher(r);
+        assertEquals(2, hits(s, new TermQuery(new Term("body", "内容"))));
+        assertEquals(1, hits(s, new TermQuery(new Term("body", "泰文"))));
+      }
+    }
+  }
 }
