@@ -135,4 +135,28 @@ public class QueryParserTest extends LuceneTestCase {
       }
     }
   }
+
+  /**
+   * The phrase recipe splits the query on whitespace before analysis, so words the user typed apart
+   * are never joined there: {@code iphone 15} is {@code body:iphone body:15} and finds an iPhone 14
+   * that mentions 15. The all recipe (which analyses the text whole) and a quoted query join them.
+   */
+  public void testTheQueryIsJoinedAcrossASpaceOnlyWhenAnalysedWhole() throws IOException, ParseException {
+    String[] docs = {"iPhone15 手机壳", "iPhone 14 支持15天无理由退货"};
+    try (Analyzer indexing = new FenciAnalyzer(SEG, CharArraySet.EMPTY_SET, true);
+        Analyzer querying = FenciAnalyzer.forQueries(SEG);
+        Directory dir = FenciSearchTest.index(indexing, docs);
+        IndexReader r = DirectoryReader.open(dir)) {
+      IndexSearcher s = newSearcher(r);
+      QueryParser phrases = new QueryParser("body", querying);
+      phrases.setSplitOnWhitespace(true);
+      phrases.setAutoGeneratePhraseQueries(true);
+      Query apart = phrases.parse("iphone 15");
+      assertEquals("body:iphone body:15", apart.toString());
+      assertEquals(2, s.count(apart));
+      for (Query q : new Query[] {phrases.parse("\"iphone 15\""), allRecipe(querying).parse("iphone 15")}) {
+        assertEquals(q.toString(), 1, s.count(q));
+      }
+    }
+  }
 }
