@@ -77,6 +77,11 @@ class SubwordsTest {
     assertThat(words(DEFAULT.subwords("docs.python.org:8080/3/"))).contains("docs.python.org", "python.org", "python")
         .doesNotContain("org");
     assertThat(words(DEFAULT.subwords("ASP.NET"))).containsExactly("ASP", "NET");
+    // a host name alone under a common top-level domain in lower case is a host: its site, no com, gov or cn
+    assertThat(words(DEFAULT.subwords("pan.baidu.com"))).containsExactly("pan", "baidu", "baidu.com");
+    assertThat(words(DEFAULT.subwords("zwfw.shanghai.gov.cn"))).containsExactly("zwfw", "shanghai", "shanghai.gov.cn");
+    assertThat(words(DEFAULT.subwords("config.app.ini"))).contains("config", "app", "ini");
+    assertThat(words(DEFAULT.subwords("readme.md"))).contains("readme");
     // a host of one label is a host still: the scheme of http://localhost is no piece either
     assertThat(words(DEFAULT.subwords("http://localhost:8080/api"))).contains("localhost", "api").doesNotContain("http");
     // nor the xn of a punycode label, which every internationalised address has

@@ -319,16 +319,28 @@ final class WordPieces {
   }
 
   /**
+   * Top-level domains that mark a word of dot-separated labels as a host name even without a scheme
+   * or a path ({@code pan.baidu.com}, {@code zwfw.shanghai.gov.cn}), written in lower case: the
+   * generic ones and the countries Chinese text names most, not those that are also file
+   * extensions ({@code md}, {@code py}, {@code sh}, {@code rs}, {@code ai}: {@code readme.md}).
+   */
+  private static final java.util.Set<String> BARE_HOST_TLDS = java.util.Set.of("com", "net", "org", "cn", "edu",
+      "gov", "info", "biz", "top", "xyz", "hk", "tw", "mo", "jp", "kr", "uk", "de", "fr", "ru", "us", "sg", "tv",
+      "cc", "me", "mil", "int", "co");
+
+  /**
    * Whether the word starts with a host name followed by a path, perhaps after a port ({@code
    * github.com/apache/lucene}, {@code example.com:8080/a}), as the chunker keeps such an address
-   * whole without a scheme: two or more dot-separated labels of letters, digits and {@code -}, the
-   * last of two letters or more. A name alone ({@code example.org}, {@code ASP.NET}) is not taken
-   * for a host.
+   * whole without a scheme, or is a host name alone under a common top-level domain in lower case
+   * ({@link #BARE_HOST_TLDS}: {@code pan.baidu.com}): two or more dot-separated labels of letters,
+   * digits and {@code -}, the last of two letters or more. Another name alone ({@code app.ini},
+   * {@code ASP.NET}, {@code Node.js}) is not taken for a host.
    */
   private static boolean hostWithPath(int[] cps, int[] kind, int n) {
     int i = 0;
     int labels = 0;
     int lastLetters = 0;
+    int lastStart = 0;
     while (true) {
       int s = i;
       boolean letters = true;
@@ -341,6 +353,7 @@ final class WordPieces {
       }
       labels++;
       lastLetters = letters ? i - s : 0;
+      lastStart = s;
       if (i + 1 < n && cps[i] == '.' && kind[i + 1] != OTHER && kind[i + 1] != HAN) {
         i++;
       } else {
@@ -349,6 +362,9 @@ final class WordPieces {
     }
     if (labels < 2 || lastLetters < 2) {
       return false;
+    }
+    if (i == n) { // a host name alone: only under a common top-level domain written in lower case
+      return BARE_HOST_TLDS.contains(new String(cps, lastStart, n - lastStart));
     }
     if (i + 1 < n && cps[i] == ':' && kind[i + 1] == DIGIT) {
       i++;
