@@ -281,14 +281,6 @@ public final class FenciTokenizer extends Tokenizer {
   }
 
   /**
-   * Whether {@code word} holds nothing to search for: only control and format characters
-   * ({@code \u0000}, a soft hyphen, a zero-width joiner), unpaired surrogates or U+FFFD, the mark
-   * of a character that could not be decoded. Code points the running JVM's Unicode version has not
-   * assigned are ordinary characters: Java 17 knows Unicode 13 only, and dropping them would drop
-   * ideographs of CJK Extension H and later emoji (U+1FAE0) on one JVM and not on the next, so that
-   * an index built on one would disagree with queries analysed on another.
-   */
-  /**
    * The term of {@code word}: the word without the invisible code points that text carries inside
    * or beside words (a soft hyphen, a zero-width joiner or space, {@code \u0000}, U+FFFD, an
    * unpaired surrogate; see {@link #isInvisible}), so that {@code 二维码\u00AD} and {@code 微\u200D信号}
@@ -332,6 +324,14 @@ public final class FenciTokenizer extends Tokenizer {
         || (format && type == Character.FORMAT);
   }
 
+  /**
+   * Whether {@code word} holds nothing to search for: only control and format characters
+   * ({@code \u0000}, a soft hyphen, a zero-width joiner), unpaired surrogates or U+FFFD, the mark
+   * of a character that could not be decoded. Code points the running JVM's Unicode version has not
+   * assigned are ordinary characters: Java 17 knows Unicode 13 only, and dropping them would drop
+   * ideographs of CJK Extension H and later emoji (U+1FAE0) on one JVM and not on the next, so that
+   * an index built on one would disagree with queries analysed on another.
+   */
   static boolean isInvisible(String word) {
     for (int i = 0; i < word.length(); ) {
       int cp = word.codePointAt(i);
