@@ -30,8 +30,8 @@ public enum TextRules {
     if (this == FOLD && cp > 0x20 && cp < 0x7f) {
       return cp - 0x21 + 0xFF01;
     }
-    if (this == FOLD && (cp == 0x2010 || cp == 0x2011)) {
-      return 0xFF0D; // Unicode's hyphens read as the hyphen-minus (Chunker.isHyphen)
+    if (this == FOLD && cp > 0x7f && cp < 0x10000 && Chunker.isHyphen((char) cp)) {
+      return 0xFF0D; // Unicode's hyphens read as the hyphen-minus
     }
     return cp;
   }

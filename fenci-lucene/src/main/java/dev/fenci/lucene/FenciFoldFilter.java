@@ -66,8 +66,8 @@ public final class FenciFoldFilter extends TokenFilter {
     if (cp < 0x2000) {
       return cp; // Latin, Greek, Cyrillic and the like: nothing to fold (· itself is U+00B7)
     }
-    if (cp == 0x2010 || cp == 0x2011) {
-      return '-'; // Unicode's hyphen and non-breaking hyphen, read as ASCII's (Chunker.isHyphen)
+    if (cp < 0x10000 && dev.fenci.text.Chunker.isHyphen((char) cp)) {
+      return '-'; // Unicode's hyphen and non-breaking hyphen, read as ASCII's
     }
     return dev.fenci.text.Chunker.isNameDot(cp) ? 0x00B7 : SimplifiedForms.forMatching(cp);
   }
