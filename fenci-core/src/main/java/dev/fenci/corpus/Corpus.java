@@ -753,24 +753,23 @@ public final class Corpus {
       groups += inGroup ? 0 : 1;
       inGroup = true;
     }
-    if (nonBlank >= ONE_WORD_LINES_MIN && firstBlank >= 0 && single > ONE_WORD_LINES_SHARE * nonBlank
-        && nonBlank >= 2 * groups) {
+    // mostly lines of one word (or of a word and its tags) in groups between blank lines
+    boolean grouped = nonBlank >= ONE_WORD_LINES_MIN && firstBlank >= 0 && nonBlank >= 2 * groups;
+    String layouts = "Training and dev files are a sentence a line with its words separated by spaces (or People's "
+        + "Daily word/pos, CoNLL-U, a character a line with its B/M/E/S tag); ";
+    if (grouped && single > ONE_WORD_LINES_SHARE * nonBlank) {
       throw new CorpusFormatException(source, read.lineOf(firstBlank), String.format(java.util.Locale.ROOT,
           "looks like one word a line with a blank line between sentences (%,d of its %,d non-blank lines are one "
-              + "word, in %,d groups), which fenci does not read: it would train on one-word sentences. Training and "
-              + "dev files are a sentence a line with its words separated by spaces (or People's Daily word/pos, "
-              + "CoNLL-U, a character a line with its B/M/E/S tag); join each sentence's words with awk -v RS= "
-              + "'{$1=$1} 1' %s > sentences.utf8", single, nonBlank, groups, source));
+              + "word, in %,d groups), which fenci does not read: it would train on one-word sentences. %sjoin each "
+              + "sentence's words with awk -v RS= '{$1=$1} 1' %s > sentences.utf8", single, nonBlank, groups, layouts,
+          source));
     }
-    if (nonBlank >= ONE_WORD_LINES_MIN && firstBlank >= 0 && tagged > ONE_WORD_LINES_SHARE * nonBlank
-        && nonBlank >= 2 * groups) {
+    if (grouped && tagged > ONE_WORD_LINES_SHARE * nonBlank) {
       throw new CorpusFormatException(source, read.lineOf(firstBlank), String.format(java.util.Locale.ROOT,
           "looks like one word a line, with a tag after it, and a blank line between sentences (%,d of its %,d "
               + "non-blank lines, in %,d groups), which fenci does not read: it would train on sentences of a word and "
-              + "its tag. Training and dev files are a sentence a line with its words separated by spaces (or People's "
-              + "Daily word/pos, CoNLL-U, a character a line with its B/M/E/S tag); keep the words and join each "
-              + "sentence's on a line with awk '{print $1}' %s | awk -v RS= '{$1=$1} 1' > sentences.utf8", tagged,
-          nonBlank, groups, source));
+              + "its tag. %skeep the words and join each sentence's on a line with awk '{print $1}' %s | awk -v RS= "
+              + "'{$1=$1} 1' > sentences.utf8", tagged, nonBlank, groups, layouts, source));
     }
   }
 
