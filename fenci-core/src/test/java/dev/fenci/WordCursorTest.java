@@ -124,11 +124,19 @@ class WordCursorTest {
     while (b.length() < 40_000) {
       b.append("扫描二维码，关注微信号。\n").append(b.length() % 7 == 0 ? "中共中央总书记江泽民发表新年讲话\r\n" : "");
     }
-    String text = b.toString();
-    for (int failAt : new int[] {10_000, 10_001, 25_000}) {
+    assertTheLinesBeforeTheFailureAreGiven(b.toString(), new int[] {10_000, 10_001, 25_000}, false);
+  }
+
+  /**
+   * {@code text} read through a reader that fails at each of {@code failAts} (in {@code read}, or
+   * in {@code ready} with {@code inReady}): the stream on 1 and 3 threads and the cursor give the
+   * words of the complete lines before the failure, then the failure, and the cursor keeps failing.
+   */
+  private static void assertTheLinesBeforeTheFailureAreGiven(String text, int[] failAts, boolean inReady) throws IOException {
+    for (int failAt : failAts) {
       String expected = text.substring(0, text.lastIndexOf('\n', failAt - 1) + 1);
       for (int way = 0; way < 3; way++) {
-        Reader failing = failingReader(text, failAt, false);
+        Reader failing = failingReader(text, failAt, inReady);
         StringBuilder got = new StringBuilder();
         if (way == 2) {
           WordCursor c = SEG.words(failing);
@@ -157,27 +165,7 @@ class WordCursorTest {
    */
   @Test
   void whenAskingWhetherTheReaderIsReadyFailsTheCompleteLinesReadBeforeAreGiven() throws IOException {
-    String text = "扫描二维码，关注微信号。\n".repeat(2_000);
-    for (int failAt : new int[] {10_000, 10_001}) {
-      String expected = text.substring(0, text.lastIndexOf('\n', failAt - 1) + 1);
-      for (int way = 0; way < 3; way++) {
-        Reader failing = failingReader(text, failAt, true);
-        StringBuilder got = new StringBuilder();
-        if (way == 2) {
-          WordCursor c = SEG.words(failing);
-          assertThatThrownBy(() -> {
-            while (c.next()) {
-              got.append(c.word());
-            }
-          }).hasMessage("disk error");
-        } else {
-          int threads = way == 0 ? 1 : 3;
-          assertThatThrownBy(() -> SEG.segment(failing, (t, s, e) -> got.append(t, s, e), threads))
-              .hasMessage("disk error");
-        }
-        assertThat(got.toString()).as("fail at %d, way %d", failAt, way).isEqualTo(expected);
-      }
-    }
+    assertTheLinesBeforeTheFailureAreGiven("扫描二维码，关注微信号。\n".repeat(2_000), new int[] {10_000, 10_001}, true);
   }
 
   /**
