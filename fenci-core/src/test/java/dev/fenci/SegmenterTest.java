@@ -173,6 +173,26 @@ class SegmenterTest {
     assertThat(DEFAULT.segment("共计壹万元")).contains("壹万");
   }
 
+  /**
+   * 拾 is a verb too (拾荒, 拾金不昧): one of 伍 陆 肆 before it is no amount unless another digit, 万 or 亿, or
+   * 元 comes with them (it wrote 大 陆拾 荒者).
+   */
+  @Test
+  void aWordEndingInACapitalDigitBeforeTheVerbToPickUpIsNoAmount() {
+    assertThat(DEFAULT.segment("大陆拾荒者越来越少")).contains("大陆").doesNotContain("陆拾");
+    assertThat(DEFAULT.segment("救援队伍拾金不昧")).contains("队伍").doesNotContain("伍拾");
+    assertThat(DEFAULT.segment("合计陆拾伍元")).contains("陆拾伍", "元");
+    assertThat(DEFAULT.segment("奖金肆拾万整")).contains("肆拾万");
+    assertThat(DEFAULT.segment("人民币伍拾元整")).contains("伍拾");
+  }
+
+  /** An amount may begin in ordinary numerals and go on in capital ones (五万肆仟元): it is one word still. */
+  @Test
+  void anAmountInMixedNumeralsIsOneWord() {
+    assertThat(DEFAULT.segment("人民币五万肆仟元整")).contains("五万肆仟");
+    assertThat(DEFAULT.segment("共计一万贰仟元")).contains("一万贰仟", "元");
+  }
+
   /** Unicode's hyphens join Latin letters and digits as ASCII's does: typeset and word-processed text writes them. */
   @Test
   void unicodeHyphensKeepALatinWordWhole() {

@@ -539,6 +539,8 @@ public final class Decoder {
    * only {@code 万} or {@code 亿} after them ({@code 大陆亿万富翁}, {@code 队伍万余人}) they are no amount.
    */
   private static final String CAPITAL_WORD_DIGITS = "伍陆陸肆參";
+  /** Ordinary numerals, which an amount may begin with before it goes on in capital ones ({@code 五万肆仟元}). */
+  private static final String ORDINARY_NUMERALS = "〇零一二三四五六七八九十百千万亿两";
   /** Units of dates and times, which a number joins in the PKU standard ({@code 壹拾贰月}). */
   private static final String DATE_UNITS = "年月日号时分秒";
   /** The yuan, after an amount of money ({@code 伍万元}). */
@@ -1202,23 +1204,31 @@ public final class Decoder {
           continue;
         }
         int b = a;
-        boolean digit = false, plainDigit = false, unit = false, smallUnit = false;
+        int digits = 0;
+        boolean plainDigit = false, unit = false, smallUnit = false, endsLarge = false;
         for (; b < n && chunkOf[b] == chunkOf[a]; b++) {
           int cp = text.codePointAt(offsets[b]);
           int at = CAPITAL_NUMERALS.indexOf(cp);
           if (at < 0) {
             break;
           }
-          digit |= at < CAPITAL_UNITS_FROM && cp != '零';
+          digits += at < CAPITAL_UNITS_FROM && cp != '零' ? 1 : 0;
           plainDigit |= at < CAPITAL_UNITS_FROM && cp != '零' && CAPITAL_WORD_DIGITS.indexOf(cp) < 0;
           unit |= at >= CAPITAL_UNITS_FROM;
           smallUnit |= at >= CAPITAL_UNITS_FROM && at < CAPITAL_LARGE_UNITS_FROM;
+          endsLarge = at >= CAPITAL_LARGE_UNITS_FROM;
         }
-        // 伍万 and 陆亿 are amounts of money before 元 (人民币伍万元整), not in 队伍万余人 or 大陆亿万富翁
+        // 伍万 and 陆亿 are amounts of money before 元 (人民币伍万元整), not in 队伍万余人 or 大陆亿万富翁; nor is
+        // 陆拾 one in 大陆拾荒者 (拾 is a verb): one such digit before 拾 佰 仟 needs another, or 万 亿 after
         boolean money = b < n && chunkOf[b] == chunkOf[a] && YUAN.indexOf(text.codePointAt(offsets[b])) >= 0;
-        if (plainDigit && unit || digit && (smallUnit || money)) {
+        if (plainDigit && unit || digits > 0 && (money || smallUnit && (digits > 1 || endsLarge))) {
           in = in == null ? new boolean[n] : in;
-          Arrays.fill(in, a, b, true);
+          // an amount begun in ordinary numerals goes on in capital ones (五万肆仟元): one word
+          int from = a;
+          while (from > 0 && chunkOf[from - 1] == chunkOf[a] && ORDINARY_NUMERALS.indexOf(text.codePointAt(offsets[from - 1])) >= 0) {
+            from--;
+          }
+          Arrays.fill(in, from, b, true);
         }
         a = b;
       }
