@@ -191,6 +191,9 @@ class SegmenterTest {
   void anAmountInMixedNumeralsIsOneWord() {
     assertThat(DEFAULT.segment("人民币五万肆仟元整")).contains("五万肆仟");
     assertThat(DEFAULT.segment("共计一万贰仟元")).contains("一万贰仟", "元");
+    // but not a word that ends in a numeral before a capital digit
+    assertThat(DEFAULT.segment("万一肆拾元不够")).doesNotContain("万一肆拾");
+    assertThat(DEFAULT.segment("统一伍拾元")).contains("伍拾").doesNotContain("一伍拾");
   }
 
   /** Unicode's hyphens join Latin letters and digits as ASCII's does: typeset and word-processed text writes them. */

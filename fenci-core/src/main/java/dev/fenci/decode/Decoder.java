@@ -1223,9 +1223,12 @@ public final class Decoder {
         boolean money = b < n && chunkOf[b] == chunkOf[a] && YUAN.indexOf(text.codePointAt(offsets[b])) >= 0;
         if (plainDigit && unit || digits > 0 && (money || smallUnit && (digits > 1 || endsLarge))) {
           in = in == null ? new boolean[n] : in;
-          // an amount begun in ordinary numerals goes on in capital ones (五万肆仟元): one word
+          // an amount begun in ordinary numerals goes on in capital ones (五万肆仟元): one word, when a unit
+          // joins the two writings (not 万一 in 万一肆拾元, nor 统一 in 统一伍拾元)
           int from = a;
-          while (from > 0 && chunkOf[from - 1] == chunkOf[a] && ORDINARY_NUMERALS.indexOf(text.codePointAt(offsets[from - 1])) >= 0) {
+          boolean joined = CAPITAL_NUMERALS.indexOf(text.codePointAt(offsets[a])) >= CAPITAL_UNITS_FROM
+              || a > 0 && "十百千".indexOf(text.codePointAt(offsets[a - 1])) >= 0;
+          while (joined && from > 0 && chunkOf[from - 1] == chunkOf[a] && ORDINARY_NUMERALS.indexOf(text.codePointAt(offsets[from - 1])) >= 0) {
             from--;
           }
           Arrays.fill(in, from, b, true);
