@@ -523,29 +523,6 @@ public final class Decoder {
    */
   private record Span(Line line, int first, int[] ids, byte[] extra) {}
 
-  /** Capital numerals: the digits (with their traditional forms and zero), then the units from {@link #CAPITAL_UNITS_FROM} on. */
-  private static final String CAPITAL_NUMERALS = "零壹贰貳叁參肆伍陆陸柒捌玖拾佰仟万萬亿億";
-  private static final int CAPITAL_UNITS_FROM = CAPITAL_NUMERALS.indexOf('拾');
-  /** The code points of {@link #CAPITAL_NUMERALS}, for a lookup per character of every line. */
-  private static final java.util.BitSet IS_CAPITAL_NUMERAL = new java.util.BitSet();
-
-  static {
-    CAPITAL_NUMERALS.chars().forEach(IS_CAPITAL_NUMERAL::set);
-  }
-  /** Where the units that ordinary text writes everywhere start ({@code 万 萬 亿 億}), after {@code 拾 佰 仟}. */
-  private static final int CAPITAL_LARGE_UNITS_FROM = CAPITAL_NUMERALS.indexOf('万');
-  /**
-   * Capital digits that end or are common words ({@code 队伍}, {@code 大陆}, {@code 大肆}, {@code 參加}): with
-   * only {@code 万} or {@code 亿} after them ({@code 大陆亿万富翁}, {@code 队伍万余人}) they are no amount.
-   */
-  private static final String CAPITAL_WORD_DIGITS = "伍陆陸肆參";
-  /** Ordinary numerals, which an amount may begin with before it goes on in capital ones ({@code 五万肆仟元}). */
-  private static final String ORDINARY_NUMERALS = "〇零一二三四五六七八九十百千万亿两";
-  /** Units of dates and times, which a number joins in the PKU standard ({@code 壹拾贰月}). */
-  private static final String DATE_UNITS = "年月日号时分秒";
-  /** The yuan, after an amount of money ({@code 伍万元}). */
-  private static final String YUAN = "元圆圓";
-
   /** One text: its code points, chunks and tag scores. */
   private final class Line {
     final String text;
@@ -564,7 +541,7 @@ public final class Decoder {
      * by {@link #applyDictionary}.
      */
     ToldWords toldWords;
-    /** Code points inside an amount in capital numerals ({@link #capitalNumbers}), null if none; set by {@link #decode}. */
+    /** Code points inside an amount in capital numerals ({@link CapitalAmounts#find}), null if none; set by {@link #decode}. */
     boolean[] inCapitalNumber;
 
     Line(String text) {
@@ -664,7 +641,7 @@ public final class Decoder {
      * at {@code lastWordStart} (negative: before the line).
      */
     int[] decode(int boundary, int lastWordStart) {
-      inCapitalNumber = rules.asciiRunsAreWords() ? null : capitalNumbers();
+      inCapitalNumber = rules.asciiRunsAreWords() ? null : CapitalAmounts.find(text, offsets, chunkOf, chunks);
       // chunks: fixed tagging of cuts, word boundaries at every chunk edge, unsplit Latin runs
       for (int k = 0; k < n; k++) {
         Chunk ch = chunks.get(chunkOf[k]);
@@ -856,7 +833,7 @@ public final class Decoder {
     /**
      * The word boundaries that the rules for Latin words, amounts in capital numerals and currency signs ask for
      * ({@code edges[k]}: one before code point {@code k}), or null if there are none: an amount in capital numerals
-     * ({@link #capitalNumbers}) is never joined with a Chinese character next to it; a Latin run ({@link Chunker#inLatinRun}) with at least
+     * ({@link CapitalAmounts#find}) is never joined with a Chinese character next to it; a Latin run ({@link Chunker#inLatinRun}) with at least
      * {@link #LATIN_WORD_LETTERS} letters ({@code Twitter}, {@code iPhone6Plus}, {@code Straße}), or a number and
      * a unit of {@link #UNIT_LETTERS} letters or more ({@code 16GB}), is never joined
      * with a Chinese character next to it, nor is one of {@link #SANDWICH_LETTERS} between two
@@ -872,7 +849,7 @@ public final class Decoder {
         // an amount in capital numerals is a word apart from the Chinese characters around it (伍拾万 元),
         // but for the units of dates and times, which the PKU standard joins with their number (１２月,
         // １５日, １０时: pd1998 joins 月 5,911 times in 5,917, 日 5,954 in 6,017): the network's choice there
-        boolean dateOrTime = inCapitalNumber[k - 1] && DATE_UNITS.indexOf(text.codePointAt(offsets[k])) >= 0;
+        boolean dateOrTime = inCapitalNumber[k - 1] && CapitalAmounts.isDateOrTimeUnit(text.codePointAt(offsets[k]));
         if (inCapitalNumber[k] != inCapitalNumber[k - 1] && chunkOf[k] == chunkOf[k - 1] && isHan(k - 1) && isHan(k)
             && !dateOrTime) {
           edges = edges == null ? new boolean[n + 1] : edges;
@@ -1176,66 +1153,12 @@ public final class Decoder {
     /**
      * Whether the rules allow no word boundary after code point {@code k} of a TEXT chunk: inside
      * a Latin run ({@link Chunker#inLatinRun}), inside an amount in capital numerals ({@link
-     * #capitalNumbers}) or before a combining mark.
+     * CapitalAmounts#find}) or before a combining mark.
      */
     private boolean noBoundaryAfter(int k) {
       return Chunker.isCombiningMark(text.codePointAt(offsets[k + 1]))
           || !rules.asciiRunsAreWords() && Chunker.inLatinRun(text, offsets[k]) && Chunker.inLatinRun(text, offsets[k + 1])
           || inCapitalNumber != null && inCapitalNumber[k] && inCapitalNumber[k + 1];
-    }
-
-    /**
-     * The code points inside an amount written in capital numerals (大写数字, as cheques, invoices
-     * and contracts write them: {@code 伍拾万}, {@code 壹佰贰拾叁}, {@code 贰仟零伍}), which are one
-     * word as a number is in the PKU standard ({@code 五十万}), or null if the line has none: a run
-     * of {@value #CAPITAL_NUMERALS}'s characters inside a TEXT chunk with a capital digit ({@code
-     * 壹} to {@code 玖}) and a unit ({@code 拾 佰 仟 万 亿}); when its only digits are those of {@link
-     * #CAPITAL_WORD_DIGITS}, which end common words, a unit {@code 拾 佰 仟} or {@code 元} after it
-     * ({@code 伍拾万}, {@code 伍万元}, not {@code 大陆亿万富翁} or {@code 队伍万余人}). The training texts write hardly any (NLPCC: a name,
-     * {@code 文贰仟}, and {@code 五万肆仟多}), so the network reads {@code 伍} as the surname and {@code
-     * 陆} as land and cuts the amount; the conditions keep {@code 万亿}, {@code 零零} and a surname
-     * before a word ({@code 伍 军人}) as they are.
-     */
-    private boolean[] capitalNumbers() {
-      boolean[] in = null;
-      for (int a = 0; a < n; ) {
-        if (!IS_CAPITAL_NUMERAL.get(text.codePointAt(offsets[a])) || chunks.get(chunkOf[a]).kind() != Chunk.Kind.TEXT) {
-          a++;
-          continue;
-        }
-        int b = a;
-        int digits = 0;
-        boolean plainDigit = false, unit = false, smallUnit = false, endsLarge = false;
-        for (; b < n && chunkOf[b] == chunkOf[a]; b++) {
-          int cp = text.codePointAt(offsets[b]);
-          int at = CAPITAL_NUMERALS.indexOf(cp);
-          if (at < 0) {
-            break;
-          }
-          digits += at < CAPITAL_UNITS_FROM && cp != '零' ? 1 : 0;
-          plainDigit |= at < CAPITAL_UNITS_FROM && cp != '零' && CAPITAL_WORD_DIGITS.indexOf(cp) < 0;
-          unit |= at >= CAPITAL_UNITS_FROM;
-          smallUnit |= at >= CAPITAL_UNITS_FROM && at < CAPITAL_LARGE_UNITS_FROM;
-          endsLarge = at >= CAPITAL_LARGE_UNITS_FROM;
-        }
-        // 伍万 and 陆亿 are amounts of money before 元 (人民币伍万元整), not in 队伍万余人 or 大陆亿万富翁; nor is
-        // 陆拾 one in 大陆拾荒者 (拾 is a verb): one such digit before 拾 佰 仟 needs another, or 万 亿 after
-        boolean money = b < n && chunkOf[b] == chunkOf[a] && YUAN.indexOf(text.codePointAt(offsets[b])) >= 0;
-        if (plainDigit && unit || digits > 0 && (money || smallUnit && (digits > 1 || endsLarge))) {
-          in = in == null ? new boolean[n] : in;
-          // an amount begun in ordinary numerals goes on in capital ones (五万肆仟元): one word, when a unit
-          // joins the two writings (not 万一 in 万一肆拾元, nor 统一 in 统一伍拾元)
-          int from = a;
-          boolean joined = CAPITAL_NUMERALS.indexOf(text.codePointAt(offsets[a])) >= CAPITAL_UNITS_FROM
-              || a > 0 && "十百千".indexOf(text.codePointAt(offsets[a - 1])) >= 0;
-          while (joined && from > 0 && chunkOf[from - 1] == chunkOf[a] && ORDINARY_NUMERALS.indexOf(text.codePointAt(offsets[from - 1])) >= 0) {
-            from--;
-          }
-          Arrays.fill(in, from, b, true);
-        }
-        a = b;
-      }
-      return in;
     }
 
     /** Whether the rules allow no word boundary inside code points {@code [s, e)}. */
