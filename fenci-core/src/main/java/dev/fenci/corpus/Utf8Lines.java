@@ -107,10 +107,11 @@ public final class Utf8Lines {
         lines.add(cb.toString());
       } catch (CharacterCodingException e) {
         int bad = firstInvalid(bytes, start, end);
+        int next = bad + 1 < bytes.length ? bytes[bad + 1] & 0xFF : -1;
         throw new CorpusFormatException(source, lineNo, "invalid UTF-8 "
             + dev.fenci.text.InvalidUtf8Exception.position(source, lineNo, bad, bad - start, bytes[bad] & 0xFF) + "; "
-            + dev.fenci.text.InvalidUtf8Exception.remedy(bad, bytes[bad] & 0xFF)
-            + (dev.fenci.text.InvalidUtf8Exception.lenientHelps(bad, bytes[bad] & 0xFF) ? otherRemedy : ""));
+            + dev.fenci.text.InvalidUtf8Exception.remedy(bad, bytes[bad] & 0xFF, next)
+            + (dev.fenci.text.InvalidUtf8Exception.lenientHelps(bad, bytes[bad] & 0xFF, next) ? otherRemedy : ""));
       }
       start = end + (end + 1 < bytes.length && bytes[end] == '\r' && bytes[end + 1] == '\n' ? 2 : 1);
       lineNo++;

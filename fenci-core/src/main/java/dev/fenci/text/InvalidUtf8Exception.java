@@ -25,7 +25,15 @@ public final class InvalidUtf8Exception extends IOException {
    * for a gzip-compressed file (1F 8B), how to decompress it.
    */
   public static String remedy(long byteOffset, int firstByte) {
-    if (byteOffset == 0 && (firstByte == 0xFF || firstByte == 0xFE)) {
+    return remedy(byteOffset, firstByte, -1);
+  }
+
+  /**
+   * {@link #remedy(long, int)} knowing the byte after the invalid one ({@code nextByte}, -1 if none or
+   * unknown): only FF FE or FE FF at the start is a UTF-16 byte order mark (a JPEG starts FF D8).
+   */
+  public static String remedy(long byteOffset, int firstByte, int nextByte) {
+    if (byteOffset == 0 && (firstByte == 0xFF && nextByte == 0xFE || firstByte == 0xFE && nextByte == 0xFF)) {
       return "the file starts with a UTF-16 byte order mark: convert it to UTF-8 first (iconv -f UTF-16 -t UTF-8)";
     }
     if (byteOffset == 1 && firstByte == 0x8B) { // after 0x1F, which is valid on its own
@@ -36,7 +44,12 @@ public final class InvalidUtf8Exception extends IOException {
 
   /** Whether reading leniently (invalid bytes as U+FFFD) is worth suggesting: not for UTF-16 or gzip. */
   public static boolean lenientHelps(long byteOffset, int firstByte) {
-    return remedy(byteOffset, firstByte).equals(REMEDY);
+    return lenientHelps(byteOffset, firstByte, -1);
+  }
+
+  /** {@link #lenientHelps(long, int)} knowing the byte after the invalid one (-1 if none or unknown). */
+  public static boolean lenientHelps(long byteOffset, int firstByte, int nextByte) {
+    return remedy(byteOffset, firstByte, nextByte).equals(REMEDY);
   }
 
   /**
@@ -56,8 +69,16 @@ public final class InvalidUtf8Exception extends IOException {
 
   /** @param inLine the byte's offset in its line (from 0), -1 if unknown */
   public InvalidUtf8Exception(String source, long line, long byteOffset, long inLine, int firstByte) {
+    this(source, line, byteOffset, inLine, firstByte, -1);
+  }
+
+  /**
+   * @param inLine   the byte's offset in its line (from 0), -1 if unknown
+   * @param nextByte the byte after it, -1 if none or unknown (for the UTF-16 byte order mark FF FE)
+   */
+  public InvalidUtf8Exception(String source, long line, long byteOffset, long inLine, int firstByte, int nextByte) {
     super(source + ":" + line + ": invalid UTF-8 " + position(source, line, byteOffset, inLine, firstByte) + "; "
-        + remedy(byteOffset, firstByte) + (lenientHelps(byteOffset, firstByte) ? LENIENT_HINT : ""));
+        + remedy(byteOffset, firstByte, nextByte) + (lenientHelps(byteOffset, firstByte, nextByte) ? LENIENT_HINT : ""));
     this.line = line;
     this.byteOffset = byteOffset;
   }

@@ -96,7 +96,7 @@ public final class Utf8Reader extends Reader {
           throw new InvalidUtf8Exception(source, 1, 1, 0x8B);
         }
         if ((b0 == 0xFF && b1 == 0xFE) || (b0 == 0xFE && b1 == 0xFF)) {
-          throw new InvalidUtf8Exception(source, 1, 0, b0);
+          throw new InvalidUtf8Exception(source, 1, 0, -1, b0, b1);
         }
       }
     }
@@ -111,7 +111,8 @@ public final class Utf8Reader extends Reader {
           // the characters before it are handed out first; the next fill stops here again
           long at = consumedBefore + bytes.position();
           int b = bytes.get(bytes.position()) & 0xFF;
-          invalid = new InvalidUtf8Exception(source, newlines + 1, at, at - lineStart, b);
+          int next = bytes.position() + 1 < bytes.limit() ? bytes.get(bytes.position() + 1) & 0xFF : -1;
+          invalid = new InvalidUtf8Exception(source, newlines + 1, at, at - lineStart, b, next);
           break;
         }
         if (!chars.hasRemaining()) {

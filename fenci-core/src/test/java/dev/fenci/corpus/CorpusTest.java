@@ -301,6 +301,17 @@ class CorpusTest {
         .hasMessageContaining("bytes.txt:2:").hasMessageContaining("byte offset 3");
   }
 
+  /** Only a byte order mark makes a corpus UTF-16; a file that starts with FF otherwise is not said to be. */
+  @Test
+  void onlyAByteOrderMarkIsCalledUtf16() throws Exception {
+    Path jpeg = write("photo.jpg", new byte[] {(byte) 0xFF, (byte) 0xD8, (byte) 0xFF, '\n'});
+    assertThatThrownBy(() -> Corpus.read(jpeg)).isInstanceOf(CorpusFormatException.class)
+        .hasMessageContaining("photo.jpg:1:").hasMessageNotContaining("UTF-16");
+    Path utf16 = write("notepad.txt", new byte[] {(byte) 0xFF, (byte) 0xFE, 'a', 0, '\n', 0});
+    assertThatThrownBy(() -> Corpus.read(utf16)).isInstanceOf(CorpusFormatException.class)
+        .hasMessageContaining("UTF-16");
+  }
+
   @Test
   void lenientReadingReplacesInvalidUtf8AndCountsIt() throws Exception {
     Path f = dir.resolve("bad.txt");

@@ -176,6 +176,22 @@ class Utf8ReaderTest {
     }
   }
 
+  /** A file starting with FF or FE but no byte order mark (a JPEG: FF D8) is not said to be UTF-16. */
+  @Test
+  void onlyAByteOrderMarkIsCalledUtf16() {
+    for (int[] start : new int[][] {{0xFF, 0xD8, 0xFF, 0xE0}, {0xFE, 'a'}, {0xFF}}) {
+      byte[] b = bytes(start);
+      assertThatThrownBy(() -> readAll(new Utf8Reader(new ByteArrayInputStream(b), "f.jpg", false)))
+          .isInstanceOf(InvalidUtf8Exception.class).hasMessageStartingWith("f.jpg:1: invalid UTF-8 at byte offset 0")
+          .hasMessageNotContaining("UTF-16").hasMessageContaining(InvalidUtf8Exception.REMEDY);
+    }
+    for (int[] start : new int[][] {{0xFF, 0xFE, 'a', 0}, {0xFE, 0xFF, 0, 'a'}}) {
+      byte[] b = bytes(start);
+      assertThatThrownBy(() -> readAll(new Utf8Reader(new ByteArrayInputStream(b), "f.txt", false)))
+          .isInstanceOf(InvalidUtf8Exception.class).hasMessageContaining("UTF-16");
+    }
+  }
+
   @Test
   void leniencyReadsWhatOnlyStartsLikeAGzipOrUtf16File() throws IOException {
     Object[][] cases = {
