@@ -113,6 +113,17 @@ class SubwordsTest {
   }
 
   /** The host of an address that names a user is after the user (and the password): not user@example.com. */
+  /** Full-width forms (as an input method types them) are read as their ASCII ones: an address's noise stays out. */
+  @Test
+  void fullWidthAddressesAndUnitsHaveTheirASCIIPieces() {
+    assertThat(words(DEFAULT.subwords("ｇｉｔｈｕｂ．ｃｏｍ／ａｐａｃｈｅ／ｌｕｃｅｎｅ")))
+        .containsExactly("ｇｉｔｈｕｂ", "ｇｉｔｈｕｂ．ｃｏｍ", "ａｐａｃｈｅ", "ｌｕｃｅｎｅ");
+    assertThat(words(DEFAULT.subwords("ｐａｎ．ｂａｉｄｕ．ｃｏｍ"))).containsExactly("ｐａｎ", "ｂａｉｄｕ", "ｂａｉｄｕ．ｃｏｍ");
+    assertThat(words(DEFAULT.subwords("ｈｔｔｐｓ：／／ｗｗｗ．ｔａｏｂａｏ．ｃｏｍ"))).doesNotContain("ｈｔｔｐｓ", "ｗｗｗ", "ｃｏｍ")
+        .contains("ｔａｏｂａｏ．ｃｏｍ");
+    assertThat(words(DEFAULT.subwords("６.１ｍｍｏｌ／Ｌ"))).contains("ｍｍｏｌ／Ｌ", "ｍｍｏｌ");
+  }
+
   @Test
   void theHostOfAnAddressWithAUserIsTheHostAlone() {
     assertThat(words(DEFAULT.subwords("ftp://anonymous@ftp.example.com/pub")))

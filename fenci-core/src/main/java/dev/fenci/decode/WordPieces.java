@@ -34,7 +34,8 @@ final class WordPieces {
   }
 
   /** Reports the pieces of the word of {@code n} characters {@code cps} to {@code sink}, in no particular order. */
-  static void find(int[] cps, int n, Sink sink) {
+  static void find(int[] word, int n, Sink sink) {
+    int[] cps = asciiForms(word, n);
     int[] kind = new int[n];
     boolean han = false, other = false;
     for (int i = 0; i < n; i++) {
@@ -379,6 +380,22 @@ final class WordPieces {
   private static boolean endsHost(int[] cps, int[] kind, int i) {
     int c = cps[i];
     return kind[i] == HAN || c == '/' || c == '?' || c == '#' || c == '\\';
+  }
+
+  /**
+   * The word's code points with full-width ASCII forms ({@code ｇｉｔｈｕｂ．ｃｏｍ／}, as an input method types
+   * them) read as ASCII, so that an address or a unit is found in either; the same array when it has none.
+   * Pieces are character ranges, so the caller's text keeps its forms.
+   */
+  private static int[] asciiForms(int[] cps, int n) {
+    int[] folded = cps;
+    for (int i = 0; i < n; i++) {
+      if (cps[i] >= 0xFF01 && cps[i] <= 0xFF5E) {
+        folded = folded == cps ? java.util.Arrays.copyOf(cps, n) : folded;
+        folded[i] = cps[i] - 0xFEE0;
+      }
+    }
+    return folded;
   }
 
   private static void add(Sink sink, int start, int end) {
