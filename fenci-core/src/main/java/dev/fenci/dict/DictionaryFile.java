@@ -17,7 +17,7 @@ import java.util.regex.Pattern;
  * 微信号,10          word, comma, multiplier
  * 微信号	10          word, TAB, multiplier
  * 微信号 10           word, space, multiplier (only for words without spaces)
- * 微信号，10          word, full-width comma or ideographic space (U+3000), multiplier
+ * 微信号，10          word, full-width comma, ideographic comma (、) or any space (U+3000, U+00A0), multiplier
  * 微信号              a bare word: multiplier {@value Entry#DEFAULT_MULTIPLIER}
  * iPhone 15 Pro,inf  inf (or force) keeps the word whole wherever it occurs
  * # a comment; blank lines are skipped (a comment has a line of its own: 微信号 5 # x is an error)
@@ -26,7 +26,8 @@ import java.util.regex.Pattern;
  * </pre>
  * The multiplier is taken after the last TAB, else after the last comma (unless what follows it
  * holds non-ASCII characters, as in {@code 17,092億}: then the whole line is a bare word), else
- * after the last space, full-width comma or ideographic space when what follows it is a number
+ * after the last space (any of Unicode's: the ideographic space, the no-break space of web pages), full-width
+ * comma or ideographic comma ({@code 、}) when what follows it is a number
  * written in ASCII (or inf). A multiplier written in full-width digits after a comma, ASCII or full-width
  * ({@code 微信号,０.０１}, {@code 扫码，３}), counts as in ASCII, except after a word that ends in a digit
  * ({@code 第１,２} and {@code １，０００} are one word; write
@@ -129,7 +130,7 @@ public final class DictionaryFile {
     String line = t.strip();
     String word = e.word();
     boolean bare = word.equals(line) && e.multiplier() == Entry.DEFAULT_MULTIPLIER;
-    String[] fields = bare && hasSpace(line) ? line.split("[ \t\u3000]+") : null;
+    String[] fields = bare && hasSpace(line) ? FIELD_SPACES.split(line) : null;
     if (fields != null && fields.length == 2 && !isAscii(fields[0]) && JIEBA_TAG.matcher(fields[1]).matches()) {
       return "'" + line + "' looks like a jieba dictionary line (word tag) and is read as one word containing a space,"
           + " which only that text with the space matches; fenci reads 'word,multiplier' lines: write '" + fields[0]
@@ -154,7 +155,24 @@ public final class DictionaryFile {
   }
 
   private static boolean hasSpace(String s) {
-    return s.indexOf(' ') >= 0 || s.indexOf('\t') >= 0 || s.indexOf('\u3000') >= 0;
+    return s.indexOf('\t') >= 0 || s.chars().anyMatch(c -> Character.getType(c) == Character.SPACE_SEPARATOR);
+  }
+
+  /** Spaces and TABs between the fields of a jieba line: any of Unicode's spaces (U+3000, the no-break space). */
+  private static final Pattern FIELD_SPACES = Pattern.compile("[\\t\\p{Zs}]+");
+
+  /**
+   * Where the last separator of a number after a word, in the space form, is: a space (any of Unicode's: the
+   * no-break space U+00A0 of web pages, U+3000), a full-width comma or an ideographic comma ({@code 、}); -1 if none.
+   */
+  private static int lastSpaceSeparator(String t) {
+    for (int i = t.length() - 1; i >= 0; i--) {
+      char c = t.charAt(i);
+      if (c == '\uFF0C' || c == '\u3001' || Character.getType(c) == Character.SPACE_SEPARATOR) {
+        return i;
+      }
+    }
+    return -1;
   }
 
   private static boolean isAscii(String s) {
@@ -169,12 +187,12 @@ public final class DictionaryFile {
     if (!hasSpace(t)) {
       return false; // the usual bare word, without a split
     }
-    String[] f = t.strip().split("[ \t\u3000]+");
+    String[] f = FIELD_SPACES.split(t.strip());
     return f.length == 3 && !isAscii(f[0]) && f[1].matches("[0-9]+(\\.[0-9]+)?") && JIEBA_TAG.matcher(f[2]).matches();
   }
 
   private static IllegalArgumentException jieba(String t) {
-    String word = t.strip().split("[ \t\u3000]+")[0];
+    String word = FIELD_SPACES.split(t.strip())[0];
     return new IllegalArgumentException("looks like a jieba dictionary line (word frequency tag); fenci reads"
         + " 'word,multiplier' lines: write '" + word + "," + (int) Entry.DEFAULT_MULTIPLIER + "'");
   }
@@ -213,7 +231,7 @@ public final class DictionaryFile {
             + (hint ? " (a word that contains a comma needs the TAB form: word<TAB>multiplier)" : ""));
       }
     }
-    int space = Math.max(t.lastIndexOf(' '), Math.max(t.lastIndexOf('\uFF0C'), t.lastIndexOf('\u3000')));
+    int space = lastSpaceSeparator(t);
     if (space >= 0 && meantAsMultiplier(t.substring(space + 1))) { // (二维码 nan: said to be no multiplier, not a word)
       return new Entry(word(t.substring(0, space)), multiplier(t.substring(space + 1)));
     }

@@ -37,6 +37,18 @@ class DictionaryFileTest {
             Entry.forced("#双十一#"), new Entry("#话题", Entry.DEFAULT_MULTIPLIER));
   }
 
+  /**
+   * A no-break space (copied from a web page) or another of Unicode's spaces separates a multiplier as a space does,
+   * and so does the ideographic comma 、: read as part of a bare word, they made an entry that never matched.
+   */
+  @Test
+  void anyUnicodeSpaceOrTheIdeographicCommaSeparatesANumber() throws Exception {
+    assertThat(parse("微信号\u00A010", "二维码\u20025", "扫码、3", "关注、inf", "甲、乙", "公众号\u00A0二维码"))
+        .containsExactly(new Entry("微信号", 10), new Entry("二维码", 5), new Entry("扫码", 3), Entry.forced("关注"),
+            new Entry("甲、乙", Entry.DEFAULT_MULTIPLIER), new Entry("公众号\u00A0二维码", Entry.DEFAULT_MULTIPLIER));
+    assertThatThrownBy(() -> parse("二维码\u00A03\u00A0n")).hasMessageContaining("jieba");
+  }
+
   @Test
   void theCommaHintAppearsOnlyWhereACommaInTheWordIsLikely() {
     assertThatThrownBy(() -> parse("二维码,0")).hasMessageContaining("positive").hasMessageNotContaining("TAB form");
