@@ -594,8 +594,20 @@ public final class SafeTensors {
         }
         long begin = (Long) offs.get(0);
         long end = (Long) offs.get(1);
-        long width = "F16".equals(dtype) ? 2 : "I8".equals(dtype) ? 1 : 4;
-        if (begin < 0 || end < begin || end > dataLen || end - begin != width * count) {
+        long width = switch (dtype) { // no dtype: a NullPointerException, a damaged entry
+          case "F32", "I32" -> 4;
+          case "F16" -> 2;
+          case "I8" -> 1;
+          default -> throw new ModelFormatException(source, "tensor " + name + " has unsupported dtype " + dtype);
+        };
+        if (begin < 0 || end < begin || end - begin != width * count) {
+          // the checksum does not cover the tensor table: a damaged shape or offset, not a short file
+          throw new ModelFormatException(source, "tensor " + name + ": shape " + shapeList + " of " + dtype + " needs "
+              + width * count + " bytes, but its data_offsets [" + begin + ", " + end + "] "
+              + (begin < 0 || end < begin ? "are no range of bytes" : "hold " + (end - begin))
+              + ": the file's header is damaged");
+        }
+        if (end > dataLen) {
           throw new ModelFormatException(source, "tensor " + name + " lies outside the file (data "
               + begin + ".." + end + " of " + dataLen + " bytes): the file is truncated or damaged");
         }
@@ -610,13 +622,11 @@ public final class SafeTensors {
         } else if ("I32".equals(dtype)) {
           st.tensors.put(name, new StoredInts(slice, (int) count));
           st.shapes.put(name, shape);
-        } else if ("I8".equals(dtype)) {
+        } else { // I8
           byte[] a = new byte[(int) count];
           slice.get(a);
           quantised.put(name, a);
           st.shapes.put(name, shape);
-        } else {
-          throw new ModelFormatException(source, "tensor " + name + " has unsupported dtype " + dtype);
         }
       } catch (ClassCastException | NullPointerException | ArithmeticException | IndexOutOfBoundsException ex) {
         throw new ModelFormatException(source, "damaged header entry for tensor " + name);

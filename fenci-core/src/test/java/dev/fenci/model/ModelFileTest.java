@@ -665,6 +665,40 @@ class ModelFileTest {
         .hasMessageContaining("truncated: its header alone needs " + (headerLen + 8) + " bytes, and the file has " + cut.length);
   }
 
+  /**
+   * The checksum does not cover the tensor table: a damaged shape or offset in the header must be
+   * called that, not a truncated file whose tensors lie beyond its end.
+   */
+  @Test
+  void aShapeOrOffsetThatDisagreesWithTheTensorsBytesIsADamagedHeaderNotATruncatedFile() {
+    byte[] good = new SafeTensors().put("f", new float[] {1f, 2f}, 2).toBytes();
+    byte[] badShape = replace(good, "\"shape\":[2]", "\"shape\":[3]");
+    assertThatThrownBy(() -> SafeTensors.read(badShape, "shape.safetensors")).isInstanceOf(ModelFormatException.class)
+        .hasMessageContaining("shape.safetensors: tensor f: shape [3] of F32 needs 12 bytes, but its data_offsets"
+            + " [0, 8] hold 8: the file's header is damaged")
+        .hasMessageNotContaining("outside").hasMessageNotContaining("truncated");
+    byte[] badOffset = replace(good, "\"data_offsets\":[0,8]", "\"data_offsets\":[4,8]");
+    assertThatThrownBy(() -> SafeTensors.read(badOffset, "offset.safetensors")).isInstanceOf(ModelFormatException.class)
+        .hasMessageContaining("offset.safetensors: tensor f: shape [2] of F32 needs 8 bytes, but its data_offsets"
+            + " [4, 8] hold 4: the file's header is damaged");
+    byte[] backwards = replace(good, "\"data_offsets\":[0,8]", "\"data_offsets\":[9,8]");
+    assertThatThrownBy(() -> SafeTensors.read(backwards, "backwards.safetensors")).isInstanceOf(ModelFormatException.class)
+        .hasMessageContaining("backwards.safetensors: tensor f: shape [2] of F32 needs 8 bytes, but its data_offsets"
+            + " [9, 8] are no range of bytes: the file's header is damaged");
+    byte[] cut = Arrays.copyOf(good, good.length - 1);
+    assertThatThrownBy(() -> SafeTensors.read(cut, "cut.safetensors")).isInstanceOf(ModelFormatException.class)
+        .hasMessageContaining("cut.safetensors: tensor f lies outside the file (data 0..8 of 7 bytes): the file is"
+            + " truncated or damaged");
+  }
+
+  /** {@code bytes} with the only occurrence of {@code from} replaced by {@code to}, of the same length. */
+  private static byte[] replace(byte[] bytes, String from, String to) {
+    String s = new String(bytes, StandardCharsets.ISO_8859_1);
+    assertThat(s.indexOf(from)).isNotNegative().isEqualTo(s.lastIndexOf(from));
+    assertThat(to).hasSameSizeAs(from);
+    return s.replace(from, to).getBytes(StandardCharsets.ISO_8859_1);
+  }
+
   @Test
   void aCycleOfSymbolicLinksIsRefused() throws Exception {
     Path a = dir.resolve("a.safetensors");
