@@ -538,6 +538,15 @@ public final class SafeTensors {
     if (length < 10) {
       throw new ModelFormatException(source, "too short to be a model file (" + length + " bytes)");
     }
+    // the magic numbers of gzip (deflate) and zip: header lengths no fenci file has (odd, or above MAX_HEADER)
+    if ((buf.get(0) & 0xff) == 0x1f && (buf.get(1) & 0xff) == 0x8b && buf.get(2) == 8) {
+      throw new ModelFormatException(source, "not a model file but gzip-compressed data: decompress it first"
+          + " (gunzip -k FILE) and give the result");
+    }
+    if (buf.get(0) == 'P' && buf.get(1) == 'K' && buf.get(2) == 3 && buf.get(3) == 4) {
+      throw new ModelFormatException(source, "not a model file but a zip archive: extract the .safetensors file"
+          + " from it (unzip) and give that");
+    }
     long headerLen = buf.getLong();
     if (headerLen <= 0 || headerLen > MAX_HEADER) {
       throw new ModelFormatException(source, "not a model file: a safetensors file starts with the length of its"

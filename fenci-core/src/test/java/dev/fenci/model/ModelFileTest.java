@@ -83,6 +83,28 @@ class ModelFileTest {
         .isInstanceOf(ModelFormatException.class).hasMessageContaining("a.txt: not a model file");
   }
 
+  /** A compressed model (a .gz download, a zip of it) is refused with what to do, not as an unknown file. */
+  @Test
+  void aCompressedModelIsRefusedWithWhatToDo() throws Exception {
+    byte[] good = TestModels.random(TextRules.SEED, 1).toSafeTensors().toBytes();
+    var gz = new java.io.ByteArrayOutputStream();
+    try (var out = new java.util.zip.GZIPOutputStream(gz)) {
+      out.write(good);
+    }
+    assertThatThrownBy(() -> Model.load(gz.toByteArray(), "m.safetensors.gz")).isInstanceOf(ModelFormatException.class)
+        .hasMessage("m.safetensors.gz: not a model file but gzip-compressed data: decompress it first"
+            + " (gunzip -k FILE) and give the result");
+    var zip = new java.io.ByteArrayOutputStream();
+    try (var out = new java.util.zip.ZipOutputStream(zip)) {
+      out.putNextEntry(new java.util.zip.ZipEntry("m.safetensors"));
+      out.write(good);
+      out.closeEntry();
+    }
+    assertThatThrownBy(() -> Model.load(zip.toByteArray(), "m.zip")).isInstanceOf(ModelFormatException.class)
+        .hasMessage("m.zip: not a model file but a zip archive: extract the .safetensors file from it (unzip) and give"
+            + " that");
+  }
+
   @Test
   void rejectsOtherFormatVersions() throws Exception {
     SafeTensors st = TestModels.random(TextRules.SEED, 1).toSafeTensors();
