@@ -658,6 +658,13 @@ public final class SafeTensors {
     boolean legacy = !st.metadata.containsKey(CHECKSUM);
     String expected = st.metadata.get(legacy ? LEGACY_CHECKSUM : CHECKSUM);
     if (expected == null) {
+      String format = st.metadata.get("format");
+      if (!Model.FORMAT.equals(format)) { // another program's safetensors file, not a damaged fenci one
+        throw new ModelFormatException(source, "not a fenci model: a safetensors file " + (format == null
+            ? "without fenci's metadata (no format '" + Model.FORMAT + "'" : "of another program (format '" + format + "'")
+            + ", no checksum), another program's weights perhaps; fenci reads the models that 'fenci train' writes"
+            + " and its presets ('fenci models' lists them)");
+      }
       throw new ModelFormatException(source, "no checksum: not a fenci model file");
     }
     Map<String, String> meta = new LinkedHashMap<>(st.metadata);

@@ -124,6 +124,43 @@ class ModelFileTest {
         .isInstanceOf(ModelFormatException.class).hasMessageContaining("not a fenci model");
   }
 
+  /**
+   * Another program's safetensors file is called that, with what fenci reads, rather than a fenci
+   * file that lost its checksum; a fenci file without one is still called that.
+   */
+  @Test
+  void aSafetensorsFileOfAnotherProgramIsCalledThat() throws Exception {
+    byte[] plain = new SafeTensors().put("w", new float[] {1f}, 1).toBytes();
+    // toBytes always adds a checksum: take it out again, as another program's file has none
+    byte[] noChecksum = withoutChecksum(plain);
+    assertThatThrownBy(() -> SafeTensors.read(noChecksum, "other.safetensors")).isInstanceOf(ModelFormatException.class)
+        .hasMessage("other.safetensors: not a fenci model: a safetensors file without fenci's metadata (no format"
+            + " 'fenci-segmenter', no checksum), another program's weights perhaps; fenci reads the models that"
+            + " 'fenci train' writes and its presets ('fenci models' lists them)");
+    SafeTensors pt = new SafeTensors().put("w", new float[] {1f}, 1);
+    pt.metadata().put("format", "pt");
+    byte[] ptBytes = withoutChecksum(pt.toBytes());
+    assertThatThrownBy(() -> SafeTensors.read(ptBytes, "pt.safetensors")).isInstanceOf(ModelFormatException.class)
+        .hasMessageStartingWith("pt.safetensors: not a fenci model: a safetensors file of another program (format 'pt',"
+            + " no checksum)");
+    SafeTensors fenci = new SafeTensors().put("w", new float[] {1f}, 1);
+    fenci.metadata().put("format", Model.FORMAT);
+    byte[] fenciBytes = withoutChecksum(fenci.toBytes());
+    assertThatThrownBy(() -> SafeTensors.read(fenciBytes, "edited.safetensors")).isInstanceOf(ModelFormatException.class)
+        .hasMessage("edited.safetensors: no checksum: not a fenci model file");
+  }
+
+  /** A file's bytes with the checksum entry of its metadata blanked out with spaces (same length). */
+  private static byte[] withoutChecksum(byte[] file) {
+    String s = new String(file, StandardCharsets.ISO_8859_1);
+    java.util.regex.Matcher m = java.util.regex.Pattern.compile(",?\"crc32c\":\"[0-9a-f]{8}\",?").matcher(s);
+    assertThat(m.find()).isTrue();
+    String entry = m.group();
+    String keep = entry.startsWith(",") && entry.endsWith(",") ? "," : "";
+    return (s.substring(0, m.start()) + keep + " ".repeat(entry.length() - keep.length()) + s.substring(m.end()))
+        .getBytes(StandardCharsets.ISO_8859_1);
+  }
+
   @Test
   void aFullDiskFailsTheWriteAndLeavesThePreviousFileIntact() throws Exception {
     Path f = dir.resolve("m.safetensors");
