@@ -196,7 +196,7 @@ public final class SafeTensors {
       return f;
     }
     if (!(t instanceof float[] f)) {
-      throw new IllegalArgumentException("no float tensor " + name);
+      throw new IllegalArgumentException(missing(name, t, true));
     }
     return f;
   }
@@ -210,7 +210,7 @@ public final class SafeTensors {
     int size = t instanceof Stored s ? s.count() : t instanceof float[] f ? f.length
         : t instanceof Levels l ? l.levels().length : -1;
     if (size < 0) {
-      throw new IllegalArgumentException("no float tensor " + name);
+      throw new IllegalArgumentException(missing(name, t, true));
     }
     if (size != dest.length) {
       throw new IllegalArgumentException("tensor " + name + " has " + size + " values, not " + dest.length);
@@ -260,9 +260,22 @@ public final class SafeTensors {
       return s.decode();
     }
     if (!(t instanceof int[] f)) {
-      throw new IllegalArgumentException("no I32 tensor " + name);
+      throw new IllegalArgumentException(missing(name, t, false));
     }
     return f.clone();
+  }
+
+  /**
+   * Why tensor {@code name} (its content {@code t}, null if absent) is not a float tensor
+   * ({@code floats}) or an integer one: a damaged dtype in a file's tensor table (which the
+   * checksum does not cover) is named with what the tensor holds.
+   */
+  private static String missing(String name, Object t, boolean floats) {
+    if (t == null) {
+      return (floats ? "no float tensor " : "no I32 tensor ") + name;
+    }
+    return "tensor " + name
+        + (floats ? " holds integers (I32), not floats" : " holds floats (F32, F16 or I8), not integers (I32)");
   }
 
   public List<String> names() {

@@ -750,6 +750,19 @@ class ModelFileTest {
             + " truncated or damaged");
   }
 
+  /** A damaged dtype in the tensor table (not covered by the checksum) names the tensor and what it holds. */
+  @Test
+  void aTensorOfTheWrongTypeIsNamedWithWhatItHolds() throws Exception {
+    byte[] good = TestModels.random(TextRules.SEED, 1).toSafeTensors().toBytes();
+    byte[] floatVocab = replace(good, "\"vocab.codepoints\":{\"dtype\":\"I32\"", "\"vocab.codepoints\":{\"dtype\":\"F32\"");
+    assertThatThrownBy(() -> Model.load(floatVocab, "v.safetensors")).isInstanceOf(ModelFormatException.class)
+        .hasMessage("v.safetensors: damaged model description: tensor vocab.codepoints holds floats (F32, F16 or I8),"
+            + " not integers (I32)");
+    byte[] intBias = replace(good, "\"conv1.bias\":{\"dtype\":\"F32\"", "\"conv1.bias\":{\"dtype\":\"I32\"");
+    assertThatThrownBy(() -> Model.load(intBias, "b.safetensors")).isInstanceOf(ModelFormatException.class)
+        .hasMessage("b.safetensors: damaged model description: tensor conv1.bias holds integers (I32), not floats");
+  }
+
   /** {@code bytes} with the only occurrence of {@code from} replaced by {@code to}, of the same length. */
   private static byte[] replace(byte[] bytes, String from, String to) {
     String s = new String(bytes, StandardCharsets.ISO_8859_1);
