@@ -39,6 +39,8 @@ import org.opensearch.env.Environment;
 final class FenciSettings {
   private FenciSettings() {}
 
+  private static final org.apache.logging.log4j.Logger LOG = org.apache.logging.log4j.LogManager.getLogger(FenciSettings.class);
+
   static final String MODEL = "model";
   static final String DICTIONARY = "dictionary";
   static final String SUBWORDS = "subwords";
@@ -110,7 +112,13 @@ final class FenciSettings {
       for (String d : names) {
         files.add(inConfig(env, d, "dictionary", name, "not a file"));
       }
-      UserDictionary dict = load(() -> UserDictionary.load(files.toArray(new Path[0])), "[dictionary] of [" + name + "]");
+      // a line read otherwise than it was likely meant ('iPhone 15': iPhone at 15) is said in the node's
+      // log, not on System.err (not the log; closed when the node runs as a daemon)
+      java.io.ByteArrayOutputStream warned = new java.io.ByteArrayOutputStream();
+      java.io.PrintStream warnings = new java.io.PrintStream(warned, true, java.nio.charset.StandardCharsets.UTF_8);
+      UserDictionary dict = load(() -> UserDictionary.load(files, false, warnings), "[dictionary] of [" + name + "]");
+      warned.toString(java.nio.charset.StandardCharsets.UTF_8).lines()
+          .forEach(w -> LOG.warn("[dictionary] of [{}]: {}", name, w.replaceFirst("^fenci: warning: ", "")));
       s = s.withDictionary(dict);
     }
     return s;

@@ -146,6 +146,36 @@ public class FenciAnalysisTest extends OpenSearchTokenStreamTestCase {
     }
   }
 
+  /**
+   * A dictionary line read otherwise than it was likely meant ('iPhone 15': the word iPhone at 15)
+   * is read as the command line reads it, and said in the node's log: System.err, where fenci's
+   * command line says it, is not the log, and a node started as a daemon closes it.
+   */
+  public void testDictionaryWarningsGoToTheLog() throws Exception {
+    Files.write(home.resolve("config").resolve("w.dict"), "二维码,10\niPhone 15\n".getBytes(StandardCharsets.UTF_8));
+    org.apache.logging.log4j.Logger log = org.apache.logging.log4j.LogManager.getLogger(FenciSettings.class);
+    java.util.List<String> warned = new java.util.concurrent.CopyOnWriteArrayList<>();
+    try (org.opensearch.test.MockLogAppender appender = org.opensearch.test.MockLogAppender.createForLoggers(log)) {
+      appender.addExpectation(new org.opensearch.test.MockLogAppender.LoggingExpectation() {
+        @Override
+        public void match(org.apache.logging.log4j.core.LogEvent event) {
+          if (event.getLevel() == org.apache.logging.log4j.Level.WARN && event.getLoggerName().equals(log.getName())) {
+            warned.add(event.getMessage().getFormattedMessage());
+          }
+        }
+
+        @Override
+        public void assertMatched() {}
+      });
+      OpenSearchTestCase.TestAnalysis a = analysis(Settings.builder()
+          .put("index.analysis.analyzer.x.type", "fenci").put("index.analysis.analyzer.x.dictionary", "w.dict"));
+      assertAnalyzesTo(a.indexAnalyzers.get("x"), "扫描二维码", new String[] {"扫描", "二维码"});
+    }
+    assertEquals(warned.toString(), 1, warned.size());
+    assertTrue(warned.get(0), warned.get(0).startsWith("[dictionary] of [x]: ")
+        && warned.get(0).contains("w.dict:2: 'iPhone 15' is read as the word 'iPhone' with multiplier 15; write 'iPhone 15,10'"));
+  }
+
   public void testSettingsAreMatchedExactly() throws IOException {
     Files.write(home.resolve("config").resolve("my.dict"), "二维码,10\n".getBytes(StandardCharsets.UTF_8));
     // a nested key is not the setting it starts with
