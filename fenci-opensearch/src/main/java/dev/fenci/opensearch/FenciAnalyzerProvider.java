@@ -29,7 +29,7 @@ final class FenciAnalyzerProvider extends AbstractIndexAnalyzerProvider<Analyzer
   private FenciAnalyzerProvider(IndexSettings index, Environment env, String name, Settings settings, boolean subwords,
       boolean queries) {
     super(index, name, settings);
-    FenciSettings.check(settings, "analyzer", FenciSettings.ANALYZER_KEYS);
+    FenciSettings.check(settings, "fenci analyzer", name, FenciSettings.ANALYZER_KEYS);
     CharArraySet stopWords = Analysis.parseStopWords(env, settings, CharArraySet.EMPTY_SET);
     if (queries && settings.get(FenciSettings.SUBWORDS) != null) { // whatever its value
       throw new IllegalArgumentException("[" + FenciSettings.SUBWORDS + "] is not a setting of the fenci_search analyzer ["

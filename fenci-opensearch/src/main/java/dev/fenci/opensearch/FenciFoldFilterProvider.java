@@ -18,7 +18,7 @@ import org.opensearch.index.analysis.NormalizingTokenFilterFactory;
 final class FenciFoldFilterProvider extends AbstractTokenFilterFactory implements NormalizingTokenFilterFactory {
   FenciFoldFilterProvider(IndexSettings index, Environment env, String name, Settings settings) {
     super(index, name, settings);
-    FenciSettings.check(settings, "token filter", Set.of());
+    FenciSettings.check(settings, "fenci_fold token filter", name, Set.of());
   }
 
   @Override

@@ -21,7 +21,7 @@ import org.opensearch.index.analysis.TokenFilterFactory;
 final class FenciQueryFilterProvider extends AbstractTokenFilterFactory {
   FenciQueryFilterProvider(IndexSettings index, Environment env, String name, Settings settings) {
     super(index, name, settings);
-    FenciSettings.check(settings, "token filter", Set.of());
+    FenciSettings.check(settings, "fenci_query token filter", name, Set.of());
   }
 
   @Override

@@ -59,7 +59,8 @@ final class FenciSettings {
 
   private record Loaded(FileTime modified, long size, WeakReference<Model> model) {}
 
-  static void check(Settings settings, String what, Set<String> known) {
+  /** Refuses a setting not in {@code known}, naming the component ({@code what}, e.g. {@code fenci analyzer}) and its {@code name}. */
+  static void check(Settings settings, String what, String name, Set<String> known) {
     Set<String> unknown = new TreeSet<>();
     for (String key : settings.keySet()) {
       if (key.equals("type") || key.equals("version") || key.startsWith("index.")) {
@@ -72,7 +73,7 @@ final class FenciSettings {
       }
     }
     if (!unknown.isEmpty()) {
-      throw new IllegalArgumentException("unknown settings of the fenci " + what + ": " + unknown + " (it takes "
+      throw new IllegalArgumentException("unknown settings of the " + what + " [" + name + "]: " + unknown + " (it takes "
           + (known.isEmpty() ? "none" : String.join(", ", new TreeSet<>(known))) + ")");
     }
   }

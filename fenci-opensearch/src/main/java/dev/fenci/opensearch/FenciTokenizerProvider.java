@@ -22,7 +22,7 @@ final class FenciTokenizerProvider extends AbstractTokenizerFactory {
 
   FenciTokenizerProvider(IndexSettings index, Environment env, String name, Settings settings) {
     super(index, settings, name);
-    FenciSettings.check(settings, "tokenizer", FenciSettings.TOKENIZER_KEYS);
+    FenciSettings.check(settings, "fenci tokenizer", name, FenciSettings.TOKENIZER_KEYS);
     keepPunctuation = FenciSettings.flag(settings, FenciSettings.KEEP_PUNCTUATION, false, name);
     subwords = FenciSettings.flag(settings, FenciSettings.SUBWORDS, false, name);
     segmenter = new Once<>(() -> FenciSettings.segmenter(env, settings, name));

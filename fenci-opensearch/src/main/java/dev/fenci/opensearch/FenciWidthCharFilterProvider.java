@@ -18,7 +18,7 @@ import org.opensearch.index.analysis.NormalizingCharFilterFactory;
 final class FenciWidthCharFilterProvider extends AbstractCharFilterFactory implements NormalizingCharFilterFactory {
   FenciWidthCharFilterProvider(IndexSettings index, Environment env, String name, Settings settings) {
     super(index, name);
-    FenciSettings.check(settings, "char filter", Set.of());
+    FenciSettings.check(settings, "fenci_width char filter", name, Set.of());
   }
 
   @Override

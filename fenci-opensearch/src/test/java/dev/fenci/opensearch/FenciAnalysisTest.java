@@ -89,7 +89,7 @@ public class FenciAnalysisTest extends OpenSearchTokenStreamTestCase {
     a.indexAnalyzers.get("folded").checkAllowedInMode(AnalysisMode.INDEX_TIME);
     e = expectThrows(IllegalArgumentException.class, () -> analysis(Settings.builder()
         .put("index.analysis.filter.f.type", "fenci_fold").put("index.analysis.filter.f.model", "fast")));
-    assertTrue(e.getMessage(), e.getMessage().contains("unknown settings of the fenci token filter: [model] (it takes none)"));
+    assertTrue(e.getMessage(), e.getMessage().contains("unknown settings of the fenci_fold token filter [f]: [model] (it takes none)"));
   }
 
   public void testTheTokenizerWithADictionaryFromTheConfigurationFolder() throws IOException {
@@ -116,7 +116,13 @@ public class FenciAnalysisTest extends OpenSearchTokenStreamTestCase {
   public void testMistakesAreNamed() {
     Exception e = expectThrows(IllegalArgumentException.class, () -> analysis(Settings.builder()
         .put("index.analysis.analyzer.x.type", "fenci").put("index.analysis.analyzer.x.keepPunctuation", true)));
-    assertTrue(e.getMessage(), e.getMessage().contains("unknown settings of the fenci analyzer: [keepPunctuation]"));
+    assertTrue(e.getMessage(), e.getMessage().contains("unknown settings of the fenci analyzer [x]: [keepPunctuation]"));
+    e = expectThrows(IllegalArgumentException.class, () -> analysis(Settings.builder()
+        .put("index.analysis.tokenizer.t.type", "fenci").put("index.analysis.tokenizer.t.stopwords", "的")));
+    assertTrue(e.getMessage(), e.getMessage().contains("unknown settings of the fenci tokenizer [t]: [stopwords]"));
+    e = expectThrows(IllegalArgumentException.class, () -> analysis(Settings.builder()
+        .put("index.analysis.char_filter.w.type", "fenci_width").put("index.analysis.char_filter.w.model", "fast")));
+    assertTrue(e.getMessage(), e.getMessage().contains("unknown settings of the fenci_width char filter [w]: [model] (it takes none)"));
     e = expectThrows(IllegalArgumentException.class, () -> analysis(Settings.builder()
         .put("index.analysis.tokenizer.x.type", "fenci").put("index.analysis.tokenizer.x.subwords", "yes")));
     assertTrue(e.getMessage(), e.getMessage().contains("[subwords] of [x] is true or false, not [yes]"));
