@@ -64,6 +64,11 @@ public final class LoadPlugin {
         .put("index.analysis.tokenizer.mine_tok.keep_punctuation", "true")
         .put("index.analysis.analyzer.zh_index.type", "fenci_index")
         .putList("index.analysis.analyzer.zh_index.stopwords", "了")
+        // the plugin's parts, as a custom analyzer takes them: its char filter and token filters
+        .put("index.analysis.analyzer.parts.type", "custom")
+        .putList("index.analysis.analyzer.parts.char_filter", "fenci_width")
+        .put("index.analysis.analyzer.parts.tokenizer", "fenci")
+        .putList("index.analysis.analyzer.parts.filter", "fenci_fold", "fenci_query")
         .build();
     IndexSettings settings = new IndexSettings(IndexMetadata.builder("news").settings(index).build(), node);
     try (IndexAnalyzers analyzers = analysis.getAnalysisRegistry().build(IndexService.IndexCreationContext.CREATE_INDEX, settings)) {
@@ -71,6 +76,8 @@ public final class LoadPlugin {
         print(name, analyzers.get(name), "中华人民共和国成立了");
       }
       print("mine", analyzers.get("mine"), "请扫描二维码。");
+      print("fenci_search", analyzers.get("fenci_search"), "健康码");
+      print("parts", analyzers.get("parts"), "１６ＧＢ內存，健康码");
       try (TokenStream ts = analyzers.get("my").tokenStream("body", "")) {
         // the custom analyzer without filters: its stream is fenci's tokenizer, from the plugin's class loader
         System.out.println("tokenizer " + ts.getClass().getName() + " in module " + ts.getClass().getModule().getName()
