@@ -88,7 +88,7 @@ public final class DictionaryFile {
         } else if (number != null) {
           // "iPhone 15": meant as a word more often than as iPhone with multiplier 15
           String written = line.strip();
-          String word = written.substring(0, written.lastIndexOf(' ')).strip();
+          String word = written.substring(0, lastNarrowSpace(written)).strip();
           warnings.println("fenci: warning: " + source + ":" + (i + 1) + ": '" + written + "' is read as the word '"
               + e.word() + "' with multiplier " + number + "; write '" + written + "," + (int) Entry.DEFAULT_MULTIPLIER
               + "' for the word '" + e.word() + " " + number + "', or '" + word + "," + number + "' for this reading");
@@ -107,12 +107,12 @@ public final class DictionaryFile {
 
   /**
    * The number of line {@code t} when it was read as {@code word}, ending in an ASCII letter or
-   * digit, then an ASCII space and a plain number ({@code iPhone 15}, {@code Windows 10}: a form users
-   * write for a word), else null.
+   * digit, then a space (ASCII's, or the no-break space of a web page; not U+3000) and a plain number
+   * ({@code iPhone 15}, {@code Windows 10}: a form users write for a word), else null.
    */
   private static String numberAfterLatinWord(String t, String word) {
     String s = t.strip();
-    int space = s.lastIndexOf(' ');
+    int space = lastNarrowSpace(s);
     char last = word.charAt(word.length() - 1);
     boolean latin = t.indexOf('\t') < 0 && t.indexOf(',') < 0 && t.indexOf('\uFF0C') < 0 && t.indexOf('\u3000') < 0
         && space > 0 && s.substring(0, space).strip().equals(word) && s.substring(space + 1).matches("[0-9]+(\\.[0-9]+)?")
@@ -156,6 +156,16 @@ public final class DictionaryFile {
 
   private static boolean hasSpace(String s) {
     return s.indexOf('\t') >= 0 || s.chars().anyMatch(c -> Character.getType(c) == Character.SPACE_SEPARATOR);
+  }
+
+  /** Where the last space of {@code s} other than the ideographic one (U+3000) is, -1 if none. */
+  private static int lastNarrowSpace(String s) {
+    for (int i = s.length() - 1; i >= 0; i--) {
+      if (s.charAt(i) != '\u3000' && Character.getType(s.charAt(i)) == Character.SPACE_SEPARATOR) {
+        return i;
+      }
+    }
+    return -1;
   }
 
   /** Spaces and TABs between the fields of a jieba line: any of Unicode's spaces (U+3000, the no-break space). */

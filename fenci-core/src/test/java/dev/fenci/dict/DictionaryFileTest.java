@@ -82,14 +82,16 @@ class DictionaryFileTest {
   void aLatinWordBeforeASpaceAndANumberIsReadAsAMultiplierWithAWarning() throws Exception {
     java.io.ByteArrayOutputStream warn = new java.io.ByteArrayOutputStream();
     List<Entry> e = DictionaryFile.parse(List.of("iPhone 15", "微信号 5", "Windows 10,1", "COVID-19", "iPhone，15",
-        "GPT inf", "\\#iPhone 15"), "x.dict", false, new PrintStream(warn, true, StandardCharsets.UTF_8));
+        "GPT inf", "\\#iPhone 15", "Galaxy\u00A024"), "x.dict", false, new PrintStream(warn, true, StandardCharsets.UTF_8));
     assertThat(e).containsExactly(new Entry("iPhone", 15), new Entry("微信号", 5), new Entry("Windows 10", 1),
         new Entry("COVID-19", Entry.DEFAULT_MULTIPLIER), new Entry("iPhone", 15), Entry.forced("GPT"),
-        new Entry("#iPhone", 15));
+        new Entry("#iPhone", 15), new Entry("Galaxy", 24));
     assertThat(warn.toString(StandardCharsets.UTF_8)).isEqualTo("fenci: warning: x.dict:1: 'iPhone 15' is read as the "
         + "word 'iPhone' with multiplier 15; write 'iPhone 15,10' for the word 'iPhone 15', or 'iPhone,15' for this "
         + "reading\nfenci: warning: x.dict:7: '\\#iPhone 15' is read as the word '#iPhone' with multiplier 15; write "
-        + "'\\#iPhone 15,10' for the word '#iPhone 15', or '\\#iPhone,15' for this reading\n");
+        + "'\\#iPhone 15,10' for the word '#iPhone 15', or '\\#iPhone,15' for this reading\n"
+        + "fenci: warning: x.dict:8: 'Galaxy\u00A024' is read as the word 'Galaxy' with multiplier 24; write "
+        + "'Galaxy\u00A024,10' for the word 'Galaxy 24', or 'Galaxy,24' for this reading\n");
   }
 
   /**
