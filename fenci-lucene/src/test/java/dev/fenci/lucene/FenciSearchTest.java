@@ -73,6 +73,11 @@ public class FenciSearchTest extends LuceneTestCase {
       assertEquals(1, hits(s2, new PhraseQuery("body", "华人", "成立")));
       // the price: 华人 inside 中华人民 matches too
       assertEquals(2, hits(s2, queries.createPhraseQuery("body", "华人")));
+      // two parts of one word share its position: no exact phrase of them, but with a slop of 1 (one move,
+      // for the shared position) they match, in either order
+      assertEquals(0, hits(s2, new PhraseQuery("body", "人民", "共和国")));
+      assertEquals(1, hits(s2, new PhraseQuery(1, "body", "人民", "共和国")));
+      assertEquals(1, hits(s2, new PhraseQuery(1, "body", "共和国", "人民")));
     }
   }
 
