@@ -112,6 +112,8 @@ public final class Decoder {
   private final int window;
   private final int longText;
   private final int margin;
+  /** Where the windows of a long text start. */
+  private final WindowStarts windowStarts;
 
   public Decoder(Model model) {
     this(model.network(), model.vocabulary(), model.rules(), model.transitions(), model.wordModel(), WINDOW, LONG,
@@ -134,7 +136,8 @@ public final class Decoder {
 
   Decoder(Network network, Vocabulary vocab, TextRules rules, Transitions transitions, WordLanguageModel wordModel,
       int window, int longText, int margin) {
-    if (margin < 2 || longText < 2 * margin || longText <= margin + CONTEXT + network.receptiveRadius() + 4) {
+    if (margin < 2 || longText < 2 * margin
+        || longText <= margin + WindowStarts.CONTEXT + network.receptiveRadius() + 4) {
       throw new IllegalArgumentException("need margin >= 2 and longText >= 2 * margin, well above the context");
     }
     this.network = network;
@@ -147,6 +150,7 @@ public final class Decoder {
     this.window = window;
     this.longText = longText;
     this.margin = margin;
+    this.windowStarts = new WindowStarts(radius, wordModel, longText, margin);
   }
 
   /** Longest text decoded as one tag sequence (see {@link #prefixEnds}). */
@@ -280,7 +284,7 @@ public final class Decoder {
     int lastStart = lastWordStart; // where the word ending at pos starts
     int floor = 0; // the start of the window before: a stream's buffer starts there, and so does the search below
     while (true) {
-      int from = contextStart(text, pos, lastStart, floor);
+      int from = windowStarts.contextStart(text, pos, lastStart, floor);
       floor = from;
       if (text.length() - from <= longText) {
         for (int e : decodeOne(text.substring(from), pos - from, lastStart - from, dict)) {
@@ -299,120 +303,13 @@ public final class Decoder {
   }
 
   /**
-   * Where the window continuing at {@code pos} starts: a little before, so that it has context
-   * ({@link #CONTEXT} or the receptive radius + 2 characters, whichever is more, counted in code
-   * points: the network's radius is in characters, and a character outside the BMP takes two
-   * UTF-16 units).
-   */
-  int contextStart(CharSequence text, int pos) {
-    int from = back(text, pos, Math.max(CONTEXT, radius + 2), 0);
-    return pairedFlags(text, from > 0 && Character.isLowSurrogate(text.charAt(from)) ? from - 1 : from, pos);
-  }
-
-  /**
-   * {@code from}, or one code point earlier where the context {@code [from, pos)} is all regional
-   * indicators, an odd number of them with one more before: the chunker pairs them into flags
-   * from the left, and pairs must meet at {@code pos}, a word boundary, as they do in the whole text.
-   */
-  private static int pairedFlags(CharSequence text, int from, int pos) {
-    int k = pos;
-    while (k - 2 >= from && Chunker.isRegionalIndicator(Character.codePointBefore(text, k))) {
-      k -= 2;
-    }
-    return k == from && (pos - from) % 4 == 2 && from >= 2
-        && Chunker.isRegionalIndicator(Character.codePointBefore(text, from)) ? from - 2 : from;
-  }
-
-  /** {@code pos} moved back by {@code codePoints} code points of {@code text}, not before {@code floor}. */
-  private static int back(CharSequence text, int pos, int codePoints, int floor) {
-    int from = pos;
-    for (int i = codePoints; i > 0 && from > floor; i--) {
-      from -= from >= 2 && Character.isLowSurrogate(text.charAt(from - 1))
-          && Character.isHighSurrogate(text.charAt(from - 2)) ? 2 : 1;
-    }
-    return from;
-  }
-
-  /**
    * Where the window continuing at {@code pos} starts, the settled word before it starting at
-   * {@code lastWordStart} (negative if before the text): {@link #contextStart(CharSequence, int)},
-   * or earlier where the word language model must read that word ({@link #wordModelContextStart}).
+   * {@code lastWordStart} (negative if before the text): {@link WindowStarts#contextStart(CharSequence, int)},
+   * or earlier where the word language model must read that word ({@link WindowStarts#wordModelContextStart}).
    */
   public int contextStart(CharSequence text, int pos, int lastWordStart) {
-    return contextStart(text, pos, lastWordStart, 0);
+    return windowStarts.contextStart(text, pos, lastWordStart, 0);
   }
-
-  /**
-   * As {@link #contextStart(CharSequence, int, int)}, never before {@code floor}, where the window
-   * before this one started (a stream's buffer starts there: the two must choose alike).
-   */
-  int contextStart(CharSequence text, int pos, int lastWordStart, int floor) {
-    int from = Math.min(contextStart(text, pos), pairedFlags(text, wordModelContextStart(text, pos, lastWordStart), pos));
-    from = Math.max(from, floor);
-    return betweenIdeographs(text, from, Math.min(SAFE_SEARCH, (longText - 2 * margin) / 4), floor);
-  }
-
-  /**
-   * How far (code points) {@link #betweenIdeographs} looks back for a place to start a window (with
-   * the default sizes; a quarter of what a window keeps for a small one). A window re-decodes that
-   * much more text only where no two Chinese characters meet nearer, in long Latin text.
-   */
-  static final int SAFE_SEARCH = 1024;
-
-  /**
-   * {@code from}, or the nearest place before it, at most {@code limit} code points back and not
-   * before {@code floor}, that lies between two Chinese characters, where the chunker starts as it
-   * does in the whole text: a window whose context starts inside a web address would read its
-   * tail as text ({@code ...fghij}) joined to the Chinese after it, and the network would see that
-   * chunk differently from the whole line's ({@code 海 合会} instead of {@code 海合会}). {@code from}
-   * itself when there is no such place so near (a run of Latin text, or an address, longer than
-   * the limit).
-   */
-  private static int betweenIdeographs(CharSequence text, int from, int limit, int floor) {
-    int k = from;
-    for (int i = 0; i <= limit && k > floor; i++) {
-      int before = Character.codePointBefore(text, k);
-      if (k - Character.charCount(before) < floor) {
-        break;
-      }
-      if (k < text.length() && isIdeograph(Character.codePointAt(text, k)) && isIdeograph(before)) {
-        return k;
-      }
-      k -= Character.charCount(before);
-    }
-    return from;
-  }
-
-  private static boolean isIdeograph(int cp) {
-    return Character.isIdeographic(cp) && Character.UnicodeScript.of(cp) == Character.UnicodeScript.HAN;
-  }
-
-  /**
-   * Where a window continuing at {@code pos} must start for the word language model to read the
-   * settled word before it, starting at {@code lastStart}, as it does in the whole text: at that
-   * word's start (a word of up to twice the longest dictionary word, and a quarter of what a small
-   * decoder's window keeps), or, for a longer word, early enough that the part the window sees is
-   * longer than any word the model knows (unknown to the model either way). A word that starts
-   * before the text ({@code lastStart} negative) is read from the text's start: its caller keeps
-   * {@link WordLanguageModel#longestWord()} + 1 characters of it, as {@link #contextStart(CharSequence,
-   * int, int)} leaves them. {@code pos} when there is no word model.
-   */
-  private int wordModelContextStart(CharSequence text, int pos, int lastStart) {
-    if (wordModel == null) {
-      return pos;
-    }
-    int start = Math.max(lastStart, 0);
-    if (Character.codePointCount(text, start, pos) <= Math.min(2 * dev.fenci.dict.Entry.MAX_LENGTH,
-        (longText - 2 * margin) / 4)) {
-      // the whole word, if it is not too long: a forced dictionary word across chunks (iPhone 15 and 30 Chinese
-      // characters) is then seen to hold a non-TEXT character, and the text after it restarts as in the whole line
-      return start;
-    }
-    return Math.max(back(text, pos, wordModel.longestWord() + 1, start), start);
-  }
-
-  /** Characters of settled text before a window, seen by the network (at least its receptive radius + 2). */
-  static final int CONTEXT = 16;
 
   /** {@code end}, moved back by one if it would split a surrogate pair. */
   static int safeEnd(CharSequence text, int end) {
@@ -683,7 +580,7 @@ public final class Decoder {
         if (wordModel != null) {
           // the word language model reads the word before: the whole settled word, as decided; a
           // word that starts before the window is longer than any the model knows (the window
-          // starts early enough, see wordModelContextStart), and so is the part of it seen here
+          // starts early enough, see WindowStarts.wordModelContextStart), and so is the part of it seen here
           int ws = lastWordStart < 0 ? 0 : cpIndex(lastWordStart);
           for (int j = ws; j < k; j++) {
             int keep = Tag.inWord(j - ws, k - ws).ordinal();

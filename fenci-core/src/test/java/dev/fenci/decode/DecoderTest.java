@@ -31,21 +31,6 @@ class DecoderTest {
     assertWindowsDoNotMatter(m);
   }
 
-  @Test
-  void theContextBeforeAWindowIsCountedInCharactersNotUtf16Units() {
-    Model m = TestModels.random(TextRules.FOLD, 3, 1, 8, 8); // receptive radius 17: context 19
-    Decoder d = new Decoder(m);
-    String bmp = "的".repeat(100);
-    String astral = new String(Character.toChars(0x20000)).repeat(100); // CJK extension B, two units each
-    assertThat(d.contextStart(bmp, 60)).isEqualTo(60 - 19);
-    assertThat(d.contextStart(astral, 120)).isEqualTo(120 - 2 * 19);
-    assertThat(d.contextStart(astral, 10)).isZero();
-    // a position inside a pair never starts a window inside one
-    String mixed = "的" + astral;
-    int from = d.contextStart(mixed, 61);
-    assertThat(Character.isLowSurrogate(mixed.charAt(from))).isFalse();
-  }
-
   private static void assertWindowsDoNotMatter(Model m) {
     int[] cps = m.vocabulary().codePoints();
     SplittableRandom r = new SplittableRandom(1);
