@@ -270,15 +270,6 @@ class TrainerTest {
   }
 
   @Test
-  void aNetworkThatDiffersOnResumeNamesTheOptionBehindIt() {
-    String saved = "embed 128, conv3 [128, 32] -> 4, keep 0.5, init uniform";
-    assertThat(Trainer.networkOptions(saved, saved.replace("keep 0.5", "keep 0.7"))).isEqualTo("--keep");
-    assertThat(Trainer.networkOptions(saved, saved.replace("uniform", "normal"))).isEqualTo("--embed-init");
-    assertThat(Trainer.networkOptions(saved, saved.replace("[128, 32]", "[64, 32]").replace("0.5", "0.7")))
-        .isEqualTo("--arch, --keep");
-  }
-
-  @Test
   void aCosineRunResumedWithOtherEpochsIsRefusedAConstantOneMayGoOn() throws Exception {
     TrainingOptions cosine = options("cos", 1, 1, false, 200).toBuilder().schedule("cosine").build();
     new Trainer(cosine, quiet(), false).run();
@@ -494,8 +485,8 @@ class TrainerTest {
     new Trainer(o.toBuilder().epochs(1).build(), new PrintStream(log, true, StandardCharsets.UTF_8), false).run();
     assertThat(log.toString(StandardCharsets.UTF_8)).contains("note: " + o.checkpoint() + " holds epoch 2 of an earlier "
         + "run; this run starts afresh and will replace it after its first epoch (--resume continues it)");
-    assertThat(Trainer.checkpointEpoch(o.checkpoint())).isEqualTo("1");
-    assertThat(Trainer.checkpointEpoch(o.model())).isNull(); // a model file records no epoch
+    assertThat(Checkpoint.epochOf(o.checkpoint())).isEqualTo("1");
+    assertThat(Checkpoint.epochOf(o.model())).isNull(); // a model file records no epoch
     Files.writeString(o.checkpoint(), "not a checkpoint");
     log.reset();
     new Trainer(o.toBuilder().epochs(1).build(), new PrintStream(log, true, StandardCharsets.UTF_8), false).run();
