@@ -12,28 +12,19 @@ import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.TreeMap;
 
 /**
  * Reads and writes the safetensors layout (an 8-byte little-endian header length, a JSON header,
- * then little-endian arrays) with fenci's checksum: the metadata entry {@code crc32c} is the
- * CRC-32C (files of format version 1: {@code sha256}, the SHA-256) of every other metadata entry
- * (sorted by key, each as key NUL value NUL) followed by the whole data section. Tensors are F32, F16 (read into floats),
+ * then little-endian arrays) with fenci's checksum (the metadata entry {@code crc32c}, see
+ * {@code Checksum}). Tensors are F32, F16 (read into floats),
  * I8 with a scale per row (a quantised float tensor {@code X}: the I8 tensor {@code X} and the F32
  * tensor {@code X.scale}, one value per row, read as one float tensor) or I32. See docs/model-format.md.
  */
 public final class SafeTensors {
-  /** The checksum written: CRC-32C, 8 hex digits; a cold JVM computes it in milliseconds. */
-  static final String CHECKSUM = "crc32c";
-  /** The checksum of format version 1 files, still read: it cost a cold JVM 150-250 ms. */
-  static final String LEGACY_CHECKSUM = "sha256";
   private static final long MAX_HEADER = 64L << 20;
 
   private final Map<String, String> metadata = new LinkedHashMap<>();
@@ -314,8 +305,8 @@ public final class SafeTensors {
     ByteBuffer data = ByteBuffer.allocate(Math.toIntExact(dataSize)).order(ByteOrder.LITTLE_ENDIAN);
     Map<String, Object> header = new LinkedHashMap<>();
     Map<String, String> meta = new LinkedHashMap<>(metadata);
-    meta.remove(CHECKSUM);
-    meta.remove(LEGACY_CHECKSUM);
+    meta.remove(Checksum.KEY);
+    meta.remove(Checksum.LEGACY_KEY);
     // 4-byte values first (F32, I32 and the scales of I8 tensors), then F16, then I8: every
     // tensor starts at a multiple of its width, as readers that view the bytes in place need
     for (int width : new int[] {4, 2, 1}) {
@@ -352,7 +343,7 @@ public final class SafeTensors {
       }
     }
     byte[] dataBytes = data.array();
-    meta.put(CHECKSUM, crc32c(meta, ByteBuffer.wrap(dataBytes)));
+    meta.put(Checksum.KEY, Checksum.crc32c(meta, ByteBuffer.wrap(dataBytes)));
     Map<String, Object> full = new LinkedHashMap<>();
     full.put("__metadata__", meta);
     full.putAll(header);
@@ -668,55 +659,7 @@ public final class SafeTensors {
       st.shapes.remove(scaleName);
       st.tensors.put(name, new Levels(q.getValue(), scales));
     }
-    boolean legacy = !st.metadata.containsKey(CHECKSUM);
-    String expected = st.metadata.get(legacy ? LEGACY_CHECKSUM : CHECKSUM);
-    if (expected == null) {
-      String format = st.metadata.get("format");
-      if (!Model.FORMAT.equals(format)) { // another program's safetensors file, not a damaged fenci one
-        throw new ModelFormatException(source, "not a fenci model: a safetensors file " + (format == null
-            ? "without fenci's metadata (no format '" + Model.FORMAT + "'" : "of another program (format '" + format + "'")
-            + ", no checksum), another program's weights perhaps; fenci reads the models that 'fenci train' writes"
-            + " and its presets ('fenci models' lists them)");
-      }
-      throw new ModelFormatException(source, "no checksum: not a fenci model file");
-    }
-    Map<String, String> meta = new LinkedHashMap<>(st.metadata);
-    meta.remove(CHECKSUM);
-    meta.remove(LEGACY_CHECKSUM);
-    String actual = legacy ? sha256(meta, data.duplicate()) : crc32c(meta, data.duplicate());
-    if (!actual.equals(expected)) {
-      throw new ModelFormatException(source, "checksum mismatch (the file is damaged or was modified)");
-    }
+    Checksum.verify(st.metadata, data, source);
     return st;
-  }
-
-  /** CRC-32C of the metadata (sorted by key, each as key NUL value NUL) and then the data. */
-  static String crc32c(Map<String, String> meta, ByteBuffer data) {
-    java.util.zip.CRC32C crc = new java.util.zip.CRC32C();
-    for (Map.Entry<String, String> e : new TreeMap<>(meta).entrySet()) {
-      crc.update(e.getKey().getBytes(StandardCharsets.UTF_8));
-      crc.update(0);
-      crc.update(e.getValue().getBytes(StandardCharsets.UTF_8));
-      crc.update(0);
-    }
-    crc.update(data);
-    return String.format("%08x", crc.getValue());
-  }
-
-  /** The same over SHA-256: the checksum of version 1 files. */
-  static String sha256(Map<String, String> meta, ByteBuffer data) {
-    try {
-      MessageDigest md = MessageDigest.getInstance("SHA-256");
-      for (Map.Entry<String, String> e : new TreeMap<>(meta).entrySet()) {
-        md.update(e.getKey().getBytes(StandardCharsets.UTF_8));
-        md.update((byte) 0);
-        md.update(e.getValue().getBytes(StandardCharsets.UTF_8));
-        md.update((byte) 0);
-      }
-      md.update(data);
-      return HexFormat.of().formatHex(md.digest());
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException(e);
-    }
   }
 }

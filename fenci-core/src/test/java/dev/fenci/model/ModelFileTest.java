@@ -629,24 +629,6 @@ class ModelFileTest {
     assertThat(Json.parse("[".repeat(64) + "]".repeat(64))).isNotNull();
   }
 
-  /**
-   * The checksums' bytes are part of the file format: every metadata key and value, each followed
-   * by NUL, sorted by key, then the data.
-   */
-  @Test
-  void theChecksumsCoverEveryMetadataKeyAndValueAndTheData() throws Exception {
-    Map<String, String> meta = new java.util.HashMap<>(Map.of("b", "2", "a", "1"));
-    byte[] data = {1, 2, 3};
-    java.io.ByteArrayOutputStream covered = new java.io.ByteArrayOutputStream();
-    covered.writeBytes("a\u00001\u0000b\u00002\u0000".getBytes(StandardCharsets.UTF_8));
-    covered.writeBytes(data);
-    java.util.zip.CRC32C crc = new java.util.zip.CRC32C();
-    crc.update(covered.toByteArray());
-    assertThat(SafeTensors.crc32c(meta, java.nio.ByteBuffer.wrap(data))).isEqualTo(String.format("%08x", crc.getValue()));
-    byte[] sha = java.security.MessageDigest.getInstance("SHA-256").digest(covered.toByteArray());
-    assertThat(SafeTensors.sha256(meta, java.nio.ByteBuffer.wrap(data))).isEqualTo(java.util.HexFormat.of().formatHex(sha));
-  }
-
   @Test
   void aTensorWhoseShapeDoesNotMatchItsValuesIsRefusedAndPutsChain() {
     assertThatThrownBy(() -> new SafeTensors().put("f", new float[3], 2, 2)).isInstanceOf(IllegalArgumentException.class)
