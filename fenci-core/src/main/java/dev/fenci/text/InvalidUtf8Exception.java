@@ -20,17 +20,10 @@ public final class InvalidUtf8Exception extends IOException {
   private final long byteOffset;
 
   /**
-   * What to do about an invalid byte: {@link #REMEDY}, or, for a file that starts with a UTF-16
-   * byte order mark (FF FE or FE FF, as Windows' Notepad writes "Unicode"), how to convert that, and
-   * for a gzip-compressed file (1F 8B), how to decompress it.
-   */
-  public static String remedy(long byteOffset, int firstByte) {
-    return remedy(byteOffset, firstByte, -1);
-  }
-
-  /**
-   * {@link #remedy(long, int)} knowing the byte after the invalid one ({@code nextByte}, -1 if none or
-   * unknown): only FF FE or FE FF at the start is a UTF-16 byte order mark (a JPEG starts FF D8).
+   * What to do about an invalid byte ({@code firstByte}, then {@code nextByte}, -1 if none or
+   * unknown): {@link #REMEDY}, or, for a file that starts with a UTF-16 byte order mark (FF FE or
+   * FE FF, as Windows' Notepad writes "Unicode"; not any file that starts with FF: a JPEG starts
+   * FF D8), how to convert that, and for a gzip-compressed file (1F 8B), how to decompress it.
    */
   public static String remedy(long byteOffset, int firstByte, int nextByte) {
     if (byteOffset == 0 && (firstByte == 0xFF && nextByte == 0xFE || firstByte == 0xFE && nextByte == 0xFF)) {
@@ -43,11 +36,6 @@ public final class InvalidUtf8Exception extends IOException {
   }
 
   /** Whether reading leniently (invalid bytes as U+FFFD) is worth suggesting: not for UTF-16 or gzip. */
-  public static boolean lenientHelps(long byteOffset, int firstByte) {
-    return lenientHelps(byteOffset, firstByte, -1);
-  }
-
-  /** {@link #lenientHelps(long, int)} knowing the byte after the invalid one (-1 if none or unknown). */
   public static boolean lenientHelps(long byteOffset, int firstByte, int nextByte) {
     return remedy(byteOffset, firstByte, nextByte).equals(REMEDY);
   }
@@ -64,12 +52,7 @@ public final class InvalidUtf8Exception extends IOException {
   }
 
   public InvalidUtf8Exception(String source, long line, long byteOffset, int firstByte) {
-    this(source, line, byteOffset, -1, firstByte);
-  }
-
-  /** @param inLine the byte's offset in its line (from 0), -1 if unknown */
-  public InvalidUtf8Exception(String source, long line, long byteOffset, long inLine, int firstByte) {
-    this(source, line, byteOffset, inLine, firstByte, -1);
+    this(source, line, byteOffset, -1, firstByte, -1);
   }
 
   /**

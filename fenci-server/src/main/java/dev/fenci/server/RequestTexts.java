@@ -269,7 +269,7 @@ final class RequestTexts {
       // the reader's advice ends with the command line's --lenient, which the server does not take,
       // and for a gzip body says to decompress the file, which the server does given the header
       throw new Refused(400, e.getMessage().replace(InvalidUtf8Exception.LENIENT_HINT, "")
-          .replace(InvalidUtf8Exception.remedy(1, 0x8B), "the body looks gzip-compressed: send it with Content-Encoding: gzip")
+          .replace(InvalidUtf8Exception.remedy(1, 0x8B, -1), "the body looks gzip-compressed: send it with Content-Encoding: gzip")
           + "; send UTF-8");
     }
   }
