@@ -390,9 +390,10 @@ final class WordPieces {
   private static int[] asciiForms(int[] cps, int n) {
     int[] folded = cps;
     for (int i = 0; i < n; i++) {
-      if (cps[i] >= 0xFF01 && cps[i] <= 0xFF5E) {
+      int ascii = dev.fenci.text.Chunker.asciiForm(cps[i]);
+      if (ascii != cps[i]) {
         folded = folded == cps ? java.util.Arrays.copyOf(cps, n) : folded;
-        folded[i] = cps[i] - 0xFEE0;
+        folded[i] = ascii;
       }
     }
     return folded;

@@ -38,7 +38,7 @@ final class Folding {
       }
     }
     for (int c = 0xFF01; c <= 0xFF5E; c++) {
-      t[c] = (char) (c - 0xFF01 + 0x21);
+      t[c] = (char) dev.fenci.text.Chunker.asciiForm(c);
     }
     for (int c = 0x80; c < t.length; c++) {
       if (Character.getType(c) == Character.SPACE_SEPARATOR) {

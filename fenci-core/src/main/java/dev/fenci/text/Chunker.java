@@ -237,6 +237,11 @@ public final class Chunker {
     return Emoji.isRegionalIndicator(cp);
   }
 
+  /** The ASCII form of a full-width character (U+FF01-U+FF5E, as an input method types them); any other as it is. */
+  public static int asciiForm(int cp) {
+    return cp >= 0xFF01 && cp <= 0xFF5E ? cp - 0xFF01 + 0x21 : cp;
+  }
+
   public static boolean isAsciiAlnum(int cp) {
     return (cp >= '0' && cp <= '9') || (cp >= 'a' && cp <= 'z') || (cp >= 'A' && cp <= 'Z');
   }

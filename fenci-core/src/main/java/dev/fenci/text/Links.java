@@ -254,9 +254,9 @@ final class Links {
     return true;
   }
 
-  /** The ASCII form of a full-width character (U+FF01-U+FF5E); any other character as it is. */
+  /** The ASCII form of a full-width character ({@link Chunker#asciiForm}); any other character as it is. */
   private static char ascii(char c) {
-    return c >= 0xFF01 && c <= 0xFF5E ? (char) (c - 0xFF01 + 0x21) : c;
+    return (char) Chunker.asciiForm(c);
   }
 
   private static boolean isAlnum(char c) {
