@@ -154,18 +154,27 @@ public final class DictionaryFile {
     return null;
   }
 
+  /** Any of Unicode's spaces: ASCII's, the ideographic space U+3000, the no-break space U+00A0 of web pages. */
+  private static boolean isSpace(int c) {
+    return Character.getType(c) == Character.SPACE_SEPARATOR;
+  }
+
   private static boolean hasSpace(String s) {
-    return s.indexOf('\t') >= 0 || s.chars().anyMatch(c -> Character.getType(c) == Character.SPACE_SEPARATOR);
+    return s.indexOf('\t') >= 0 || s.chars().anyMatch(DictionaryFile::isSpace);
+  }
+
+  /** Where the last character of {@code s} that {@code p} accepts is, -1 if none. */
+  private static int lastIndex(String s, java.util.function.IntPredicate p) {
+    int i = s.length() - 1;
+    while (i >= 0 && !p.test(s.charAt(i))) {
+      i--;
+    }
+    return i;
   }
 
   /** Where the last space of {@code s} other than the ideographic one (U+3000) is, -1 if none. */
   private static int lastNarrowSpace(String s) {
-    for (int i = s.length() - 1; i >= 0; i--) {
-      if (s.charAt(i) != '\u3000' && Character.getType(s.charAt(i)) == Character.SPACE_SEPARATOR) {
-        return i;
-      }
-    }
-    return -1;
+    return lastIndex(s, c -> c != '\u3000' && isSpace(c));
   }
 
   /** Spaces and TABs between the fields of a jieba line: any of Unicode's spaces (U+3000, the no-break space). */
@@ -176,13 +185,7 @@ public final class DictionaryFile {
    * no-break space U+00A0 of web pages, U+3000), a full-width comma or an ideographic comma ({@code 、}); -1 if none.
    */
   private static int lastSpaceSeparator(String t) {
-    for (int i = t.length() - 1; i >= 0; i--) {
-      char c = t.charAt(i);
-      if (c == '\uFF0C' || c == '\u3001' || Character.getType(c) == Character.SPACE_SEPARATOR) {
-        return i;
-      }
-    }
-    return -1;
+    return lastIndex(t, c -> c == '\uFF0C' || c == '\u3001' || isSpace(c));
   }
 
   private static boolean isAscii(String s) {
