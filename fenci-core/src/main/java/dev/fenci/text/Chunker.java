@@ -385,10 +385,11 @@ public final class Chunker {
 
   /**
    * Whether the character at {@code i} is the {@code #} of a name like {@code C#} or {@code F#}:
-   * after one ASCII capital letter that follows no letter or digit, and before none.
+   * after one ASCII letter (in either case: {@code c#}, as a search box is typed) that follows no
+   * letter or digit, and before none.
    */
   public static boolean joinsSharp(CharSequence text, int i) {
-    return text.charAt(i) == '#' && i > 0 && text.charAt(i - 1) >= 'A' && text.charAt(i - 1) <= 'Z'
+    return text.charAt(i) == '#' && i > 0 && (text.charAt(i - 1) | 0x20) >= 'a' && (text.charAt(i - 1) | 0x20) <= 'z'
         && (i < 2 || !isAsciiAlnum(text.charAt(i - 2)))
         && (i + 1 >= text.length() || !isAsciiAlnum(text.charAt(i + 1)));
   }

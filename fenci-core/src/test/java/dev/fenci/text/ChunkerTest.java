@@ -102,6 +102,10 @@ class ChunkerTest {
     assertThat(show("学C#和F#，#话题#", TextRules.FOLD)).containsExactly("T:学C#和F#", "P:，", "P:#", "T:话题", "P:#");
     assertThat(show("C#语言", TextRules.SEED)).containsExactly("A:C#", "T:语言");
     assertThat(show("AC#", TextRules.SEED)).containsExactly("A:AC", "P:#");
+    // in lower case too, as a search box is typed
+    assertThat(show("学c#和f#", TextRules.FOLD)).containsExactly("T:学c#和f#");
+    assertThat(show("c#", TextRules.SEED)).containsExactly("A:c#");
+    assertThat(show("ac#", TextRules.SEED)).containsExactly("A:ac", "P:#");
   }
 
   @Test
