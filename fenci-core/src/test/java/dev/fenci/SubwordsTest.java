@@ -98,6 +98,14 @@ class SubwordsTest {
     assertThat(words(DEFAULT.subwords("3.9～6.1mmol/L"))).contains("mmol/L", "mmol", "6.1");
     assertThat(words(DEFAULT.subwords("120km/h"))).contains("km/h", "120");
     assertThat(words(DEFAULT.subwords("/usr/local/bin"))).doesNotContain("usr/local", "local/bin");
+    // a list of names joined by slashes, as job posts write skills: each name is a piece, whole
+    assertThat(words(DEFAULT.subwords("C++/Java/Python"))).containsExactly("C++", "Java", "Python");
+    assertThat(words(DEFAULT.subwords("ASP.NET/C#"))).containsExactly("ASP", "ASP.NET", "NET", "C#");
+    assertThat(words(DEFAULT.subwords("Node.js/Vue.js"))).containsExactly("Node", "Node.js", "js", "Vue", "Vue.js", "js");
+    assertThat(words(DEFAULT.subwords("TCP/IP"))).containsExactly("TCP", "IP");
+    // a host followed by a path is still one, in lower case or under a country's domain
+    assertThat(words(DEFAULT.subwords("blog.csdn.net/u012/article"))).contains("blog.csdn.net", "csdn.net", "article")
+        .doesNotContain("net");
         // letters of two scripts: each script's part and its pieces (kana and Latin; the prolonged sound mark is kana's)
     assertThat(words(DEFAULT.subwords("ソニーのmp3"))).contains("ソニーの", "mp3");
     assertThat(words(DEFAULT.subwords("вики-wiki"))).contains("вики", "wiki");

@@ -62,6 +62,9 @@ final class WordPieces {
       } else {
         nonChinese(cps, kind, s, e, pieces);
         scripts(cps, kind, s, e, pieces);
+        if (host == null) {
+          listed(cps, kind, s, e, pieces);
+        }
       }
       s = e;
     }
@@ -74,9 +77,28 @@ final class WordPieces {
   }
 
   /**
+   * The names of a list joined by slashes, as job posts write skills ({@code C++}, {@code Java} and
+   * {@code Python} in {@code C++/Java/Python}, {@code ASP.NET} and {@code C#} in {@code ASP.NET/C#}):
+   * each name whole, as {@link #nonChinese} reads a run, with its {@code +} or {@code #}. An
+   * address's path is not asked: its names are letter runs already.
+   */
+  private static void listed(int[] cps, int[] kind, int from, int to, Sink sink) {
+    for (int a = from, b = from; b <= to; b++) {
+      if (b == to || cps[b] == '/') {
+        if (a > from || b < to) {
+          nonChinese(cps, kind, a, b, sink);
+        }
+        a = b + 1;
+      }
+    }
+  }
+
+  /**
    * Two letter runs joined by one slash, as units and pairs are written ({@code mmol/L} in {@code
    * 3.9~6.1mmol/L}, {@code km/h} in {@code 120km/h}, {@code A/B}): one piece, as a query writes it.
-   * Not in a path of several slashes ({@code usr/local/bin}); an address is not asked.
+   * Not in a path of several slashes ({@code usr/local/bin}), nor where a run is part of a longer
+   * name ({@code NET/C} of {@code ASP.NET/C#}, {@code js/Vue} of {@code Node.js/Vue.js}); an address
+   * is not asked.
    */
   private static void slashed(int[] cps, int[] kind, int n, Sink sink) {
     for (int i = 1; i + 1 < n; i++) {
@@ -91,7 +113,7 @@ final class WordPieces {
       while (e < n && kind[e] == LETTER) {
         e++;
       }
-      if ((s == 0 || cps[s - 1] != '/') && (e == n || cps[e] != '/')) {
+      if ((s == 0 || cps[s - 1] != '/' && cps[s - 1] != '.') && (e == n || "/.+#".indexOf(cps[e]) < 0)) {
         add(sink, s, e);
       }
     }
@@ -330,12 +352,22 @@ final class WordPieces {
       "cc", "me", "mil", "int", "co");
 
   /**
+   * Last labels of names that are not hosts, as technical text writes them before a slash ({@code
+   * Node.js/Vue.js}): file types and the suffixes of programming frameworks, none of them a
+   * top-level domain in common use.
+   */
+  private static final java.util.Set<String> NAME_SUFFIXES =
+      java.util.Set.of("js", "ts", "jsx", "tsx", "py", "md", "sh", "rs", "cs", "cpp", "java", "json", "xml", "html",
+          "htm", "txt", "exe", "dll", "jar", "php", "css", "vue");
+
+  /**
    * Whether the word starts with a host name followed by a path, perhaps after a port ({@code
    * github.com/apache/lucene}, {@code example.com:8080/a}), as the chunker keeps such an address
    * whole without a scheme, or is a host name alone under a common top-level domain in lower case
    * ({@link #BARE_HOST_TLDS}: {@code pan.baidu.com}): two or more dot-separated labels of letters,
-   * digits and {@code -}, the last of two letters or more. Another name alone ({@code app.ini},
-   * {@code ASP.NET}, {@code Node.js}) is not taken for a host.
+   * digits and {@code -}, the last of two letters or more, not in capitals and not a file type
+   * ({@link #NAME_SUFFIXES}) when a path follows. Another name alone ({@code app.ini}, {@code
+   * ASP.NET}, {@code Node.js}) is not taken for a host, nor one before a slash ({@code ASP.NET/C#}).
    */
   private static boolean hostWithPath(int[] cps, int[] kind, int n) {
     int i = 0;
@@ -364,8 +396,12 @@ final class WordPieces {
     if (labels < 2 || lastLetters < 2) {
       return false;
     }
+    String last = new String(cps, lastStart, i - lastStart);
     if (i == n) { // a host name alone: only under a common top-level domain written in lower case
-      return BARE_HOST_TLDS.contains(new String(cps, lastStart, n - lastStart));
+      return BARE_HOST_TLDS.contains(last);
+    }
+    if (last.equals(last.toUpperCase(Locale.ROOT)) || NAME_SUFFIXES.contains(last.toLowerCase(Locale.ROOT))) {
+      return false; // ASP.NET/C#, Node.js/Vue.js: a list of names, not an address
     }
     if (i + 1 < n && cps[i] == ':' && kind[i + 1] == DIGIT) {
       i++;

@@ -96,6 +96,7 @@ public class FenciSearchTest extends LuceneTestCase {
       "马克·吐温的小说",
       "ＩＰＨＯＮＥ１５手机壳",
       "支持Type-C快充，客服电话138-0013-8000，到手价¥2,388",
+      "要求熟悉C++/Java/Python，了解ASP.NET/C#或Node.js/Vue.js",
     };
     try (Analyzer plain = new FenciAnalyzer(seg);
         Analyzer indexing = new FenciAnalyzer(seg, CharArraySet.EMPTY_SET, true);
@@ -107,6 +108,7 @@ public class FenciSearchTest extends LuceneTestCase {
         {"MP3", "0"}, {"mp3", "0"}, {"１６ＧＢ", "0"}, {"x86", "1"}, {"x86_64", "1"}, {"hosts", "2"}, {"Windows", "2"},
         {"example.com", "3"}, {"吐温", "4"}, {"马克吐温", "4"}, {"iPhone", "5"}, {"iphone15", "5"},
         {"typec", "6"}, {"Type-C", "6"}, {"13800138000", "6"}, {"2388", "6"},
+        {"C++", "7"}, {"Python", "7"}, {"c#", "7"}, {"ASP.NET", "7"}, {"Vue.js", "7"},
       };
       for (String[] q : expected) {
         Query query = queries.createPhraseQuery("body", q[0]);
