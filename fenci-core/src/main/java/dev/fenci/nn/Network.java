@@ -235,7 +235,8 @@ public final class Network {
       synchronized (derived) {
         t = derived.firstLayerTable;
         if (t == null) {
-          t = new FirstLayerTable();
+          Conv1d first = convs.get(0);
+          t = new FirstLayerTable(first, embedding, config, () -> bigramTable(first), lexicon != null);
           derived.firstLayerTable = t;
         }
       }
@@ -334,120 +335,6 @@ public final class Network {
   void allowAnyWidthTable(long values) {
     anyWidthLimit = values;
     derived.firstLayerTable = null;
-  }
-
-  private static final java.lang.invoke.VarHandle READY =
-      java.lang.invoke.MethodHandles.arrayElementVarHandle(byte[].class);
-
-  /**
-   * The tables of the first convolution (characters; bigrams when they fit, and then the lexicon
-   * features' patterns too).
-   */
-  private final class FirstLayerTable {
-    final RowTable chars;
-    final RowTable bigramRows;
-    /** Row p: the lexicon feature bits p (0 to 255) times the weights of each tap. */
-    final RowTable lexiconRows;
-
-    FirstLayerTable() {
-      Conv1d c = convs.get(0);
-      chars = new RowTable(c, embedding.value, config.vocabSize(), config.embedDim(), 0, false);
-      bigramRows = bigramTable(c);
-      if (bigramRows != null && lexicon != null) {
-        int n = config.lexiconDim();
-        float[] patterns = new float[(1 << n) * n];
-        for (int p = 0; p < 1 << n; p++) {
-          features((byte) p, patterns, p * n, n);
-        }
-        lexiconRows = new RowTable(c, patterns, 1 << n, n, config.embedDim() + config.bigramDim(), false);
-        // all 256 rows at once (a few thousand multiply-adds), so that no batch has to check them
-        int[] every = new int[1 << n];
-        Arrays.setAll(every, p -> p);
-        lexiconRows.ensure(every);
-      } else {
-        lexiconRows = null;
-      }
-    }
-  }
-
-  /**
-   * {@code table[id][tap] = embedding[id] x W_tap} for the inputs {@code from .. from + dim} of
-   * the first convolution, rows computed on first use; safe to share between threads. A table
-   * of bigrams (hundreds of thousands of rows) keeps them as 16-bit floats ({@code halves}): half
-   * the memory and half the cache lines per character, for a rounding of each value to 11
-   * significant bits.
-   */
-  private static final class RowTable {
-    /** The rows as floats, or null when they are kept as {@link #halves}. */
-    final float[] table;
-    final short[] halves;
-    final int count;
-    private final byte[] ready;
-    private final float[][] taps;
-    private final float[] embedding;
-    private final Param param;
-    private final int dim;
-    private final int out;
-
-    RowTable(Conv1d c, Param embedding, int count, int dim, int from, boolean half) {
-      this(c, embedding.value, embedding, count, dim, from, half);
-    }
-
-    RowTable(Conv1d c, float[] embedding, int count, int dim, int from, boolean half) {
-      this(c, embedding, null, count, dim, from, half);
-    }
-
-    private RowTable(Conv1d c, float[] embedding, Param param, int count, int dim, int from, boolean half) {
-      // a compact parameter (16-bit floats or 8-bit levels) is read row by row; otherwise its array directly
-      this.embedding = embedding;
-      this.param = embedding == null ? param : null;
-      this.count = count;
-      this.dim = dim;
-      this.out = c.out;
-      table = half ? null : new float[Conv1d.K * (count + 1) * out];
-      halves = half ? new short[Conv1d.K * (count + 1) * out] : null;
-      ready = new byte[count + 1];
-      ready[count] = 1; // the padding row stays zero
-      taps = new float[Conv1d.K][];
-      for (int tap = 0; tap < Conv1d.K; tap++) {
-        taps[tap] = Gemm.pack(c.weight.value, (tap * c.in + from) * out, out, dim, out,
-            new float[Gemm.packedSize(dim, out)]);
-      }
-    }
-
-    /** Computes the rows of every id in {@code ids} not computed yet (negative ids are skipped). */
-    void ensure(int[] ids) {
-      for (int id : ids) {
-        if (id >= 0 && (byte) READY.getAcquire(ready, id) == 0) {
-          build(id);
-        }
-      }
-    }
-
-    private void build(int id) {
-      float[] row = new float[out];
-      float[] src = embedding;
-      int at0 = id * dim;
-      if (src == null) {
-        src = new float[dim];
-        param.copy(id * dim, dim, src, 0);
-        at0 = 0;
-      }
-      for (int tap = 0; tap < Conv1d.K; tap++) {
-        java.util.Arrays.fill(row, 0f);
-        ScalarGemm.INSTANCE.mulAdd(src, at0, dim, dim, taps[tap], out, row, 0, out, 0, 1);
-        // two threads may build the same row at once: both write the same values
-        int at = (id * Conv1d.K + tap) * out;
-        if (halves != null) {
-          for (int j = 0; j < out; j++) {
-            halves[at + j] = Half.fromFloat(row[j]);
-          }
-        } else {
-          System.arraycopy(row, 0, table, at, out);
-        }
-      }
-      READY.setRelease(ready, id, (byte) 1);
-    }
   }
 
   /** What a forward pass keeps for the backward pass. */
@@ -573,7 +460,7 @@ public final class Network {
   }
 
   /** Lexicon feature bits as 0/1 inputs. */
-  private static void features(byte bits, float[] dst, int at, int n) {
+  static void features(byte bits, float[] dst, int at, int n) {
     for (int f = 0; f < n; f++) {
       dst[at + f] = (bits >>> f) & 1;
     }
