@@ -166,7 +166,13 @@ final class SegmentCommand implements Callable<Integer> {
       throw new java.nio.file.FileSystemException(f.toString(), null, "is a directory, not a file");
     }
     if (!Files.exists(f)) { // a pipe (<(cmd), /dev/stdin) is read as any file
-      throw new java.nio.file.NoSuchFileException(f.toString(), null, "no such file");
+      String name = f.toString();
+      boolean text = name.indexOf('/') < 0 && name.codePoints().anyMatch(
+          c -> Character.UnicodeScript.of(c) == Character.UnicodeScript.HAN);
+      throw new java.nio.file.NoSuchFileException(name, null, "no such file" + (text
+          ? " (the arguments are files; to segment text itself, give it on standard input: fenci segment <<< '"
+              + name + "')"
+          : ""));
     }
     if (!Files.isReadable(f)) {
       throw new java.nio.file.AccessDeniedException(f.toString());

@@ -155,7 +155,13 @@ class MainTest {
   void userErrorsAreOneLineWithAnExitCode() {
     Run missing = run("", "segment", "/no/such/file.txt");
     assertThat(missing.code()).isEqualTo(Main.EXIT_DATA);
-    assertThat(missing.err().strip()).startsWith("fenci: /no/such/file.txt").doesNotContain("\n").doesNotContain("Exception");
+    assertThat(missing.err().strip()).startsWith("fenci: /no/such/file.txt").doesNotContain("\n").doesNotContain("Exception")
+        .doesNotContain("standard input");
+    // Chinese text given where a file is expected (a first try): how to give text itself
+    Run text = run("", "segment", "我爱北京");
+    assertThat(text.code()).isEqualTo(Main.EXIT_DATA);
+    assertThat(text.err().strip()).startsWith("fenci: 我爱北京: no such file").contains("fenci segment <<< '我爱北京'")
+        .doesNotContain("\n");
     Run badModel = run("", "segment", "--model", "nosuchmodel");
     assertThat(badModel.code()).isEqualTo(Main.EXIT_DATA);
     assertThat(badModel.err()).contains("nosuchmodel").contains("seed");

@@ -71,7 +71,7 @@ public final class DictionaryFile {
       String raw = lines.get(i);
       // a byte order mark: the file's, or, on a later line, that of a file joined to it (cat a.dict b.dict)
       String line = raw.startsWith("\uFEFF") ? raw.substring(1) : raw;
-      String t = line.stripTrailing();
+      String t = stripTrailingSpaces(line);
       if (t.isBlank() || t.strip().startsWith("#")) {
         continue;
       }
@@ -129,6 +129,11 @@ public final class DictionaryFile {
   private static String nearMiss(String t, Entry e) {
     String line = t.strip();
     String word = e.word();
+    if (hanlpLine(line)) {
+      // 二维码 n 1024: read as the word "二维码 n" at 1024 (a product name such as "华为 mate 60" reads the same)
+      return "'" + line + "' is read as the word '" + word + "' with multiplier " + line.substring(word.length()).strip()
+          + ", but it " + hanlpAdvice(line);
+    }
     boolean bare = word.equals(line) && e.multiplier() == Entry.DEFAULT_MULTIPLIER;
     String[] fields = bare && hasSpace(line) ? FIELD_SPACES.split(line) : null;
     if (fields != null && fields.length == 2 && !isAscii(fields[0]) && JIEBA_TAG.matcher(fields[1]).matches()) {
@@ -152,6 +157,23 @@ public final class DictionaryFile {
           + word.substring(comma + 1).strip() + "', or, for a word that contains a comma, word<TAB>multiplier";
     }
     return null;
+  }
+
+  /**
+   * {@code line} without the spaces at its end: {@link String#stripTrailing()}'s, and also the no-break spaces
+   * (U+00A0, U+2007, U+202F) and the zero-width space that a list copied from a web page or a spreadsheet ends
+   * its lines with, which {@code stripTrailing} keeps ({@code 二维码,10<NBSP>} had been the word {@code 二维码,10}).
+   */
+  private static String stripTrailingSpaces(String line) {
+    int end = line.length();
+    while (end > 0) {
+      char c = line.charAt(end - 1);
+      if (!(Character.isWhitespace(c) || isSpace(c) || c == '\u200B')) {
+        break;
+      }
+      end--;
+    }
+    return line.substring(0, end);
   }
 
   /** Any of Unicode's spaces: ASCII's, the ideographic space U+3000, the no-break space U+00A0 of web pages. */
@@ -204,6 +226,36 @@ public final class DictionaryFile {
     return f.length == 3 && !isAscii(f[0]) && f[1].matches("[0-9]+(\\.[0-9]+)?") && JIEBA_TAG.matcher(f[2]).matches();
   }
 
+  /**
+   * Whether line {@code t} is laid out as HanLP's and ansj's dictionaries are: a word (not all
+   * ASCII), then one or more pairs of a part-of-speech tag and a frequency ({@code 二维码 n 1024},
+   * {@code 上海电力<TAB>nt<TAB>1000}), separated by spaces or TABs.
+   */
+  private static boolean hanlpLine(String t) {
+    if (!hasSpace(t)) {
+      return false;
+    }
+    String[] f = FIELD_SPACES.split(t.strip());
+    if (f.length < 3 || f.length % 2 == 0 || isAscii(f[0])) {
+      return false;
+    }
+    for (int i = 1; i < f.length; i += 2) {
+      if (!JIEBA_TAG.matcher(f[i]).matches() || !f[i + 1].matches("[0-9]+")) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  private static String hanlpAdvice(String t) {
+    return "looks like a HanLP or ansj dictionary line (word tag frequency); fenci reads 'word,multiplier' lines: write '"
+        + FIELD_SPACES.split(t.strip())[0] + "," + (int) Entry.DEFAULT_MULTIPLIER + "'";
+  }
+
+  private static IllegalArgumentException hanlp(String t) {
+    return new IllegalArgumentException(hanlpAdvice(t));
+  }
+
   private static IllegalArgumentException jieba(String t) {
     String word = FIELD_SPACES.split(t.strip())[0];
     return new IllegalArgumentException("looks like a jieba dictionary line (word frequency tag); fenci reads"
@@ -212,6 +264,10 @@ public final class DictionaryFile {
 
   static Entry parseLine(String t) {
     int tab = t.lastIndexOf('\t');
+    if (tab >= 0 && hanlpLine(t)) {
+      // 上海电力<TAB>nt<TAB>1000 (ansj, HanLP) would be the word "上海电力<TAB>nt", which never occurs in text
+      throw hanlp(t);
+    }
     if (tab >= 0) {
       try {
         return new Entry(word(t.substring(0, tab)), multiplier(t.substring(tab + 1)));

@@ -121,6 +121,34 @@ class DictionaryFileTest {
         new Entry("二维码 3 n", 5));
   }
 
+  /** A line copied from a web page or a spreadsheet may end in a no-break or zero-width space: not part of the multiplier. */
+  @Test
+  void aNoBreakOrZeroWidthSpaceAtALinesEndIsDropped() throws Exception {
+    assertThat(parse("二维码,10\u00A0", "扫描\t2\u202F", "关注 3\u200B", "微信号\u00A0")).containsExactly(new Entry("二维码", 10),
+        new Entry("扫描", 2), new Entry("关注", 3), new Entry("微信号", Entry.DEFAULT_MULTIPLIER));
+  }
+
+  /** HanLP's and ansj's layout (word tag frequency): an error in the TAB form, a warning saying what to write in the space form. */
+  @Test
+  void aHanlpOrAnsjDictionaryLineSaysWhatToWrite() throws Exception {
+    for (String line : new String[] {"上海电力\tnt\t1000", "二维码\tn\t1024\tv\t5"}) {
+      assertThatThrownBy(() -> parse("好,2", line)).as(line).isInstanceOf(DictionaryFormatException.class)
+          .hasMessageStartingWith("test.dict:2: looks like a HanLP or ansj dictionary line (word tag frequency); fenci reads "
+              + "'word,multiplier' lines: write '" + line.split("\t")[0] + ",10'");
+    }
+    ByteArrayOutputStream warn = new ByteArrayOutputStream();
+    List<Entry> e = DictionaryFile.parse(List.of("二维码 n 1024", "扫描,2"), "x.dict", false,
+        new PrintStream(warn, true, StandardCharsets.UTF_8));
+    assertThat(e).containsExactly(new Entry("二维码 n", 1024), new Entry("扫描", 2));
+    assertThat(warn.toString(StandardCharsets.UTF_8)).isEqualTo("fenci: warning: x.dict:1: '二维码 n 1024' is read as the word "
+        + "'二维码 n' with multiplier 1024, but it looks like a HanLP or ansj dictionary line (word tag frequency); fenci reads "
+        + "'word,multiplier' lines: write '二维码,10'" + System.lineSeparator());
+    // jieba's own layouts are still said as jieba's, and fenci's forms read as before
+    assertThatThrownBy(() -> parse("二维码\t3\tn")).hasMessageContaining("jieba");
+    assertThat(parse("二维码 3", "小米 14 Pro", "二维码 3 n,5")).containsExactly(new Entry("二维码", 3),
+        new Entry("小米 14 Pro", Entry.DEFAULT_MULTIPLIER), new Entry("二维码 3 n", 5));
+  }
+
   /**
    * Lines that the documented rules read, but most likely meant otherwise, are read so with a
    * warning: jieba's word and tag (a word with a space), a multiplier after a semicolon (a bare

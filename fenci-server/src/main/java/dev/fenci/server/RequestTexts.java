@@ -35,7 +35,8 @@ final class RequestTexts {
           String charset = kv[1].strip().replace("\"", "").toLowerCase(Locale.ROOT);
           if (!charset.equals("utf-8") && !charset.equals("utf8") && !charset.equals("us-ascii")) {
             throw new Refused(415, "the body must be UTF-8, not " + kv[1].strip()
-                + " (convert it first, e.g. iconv -f GBK -t UTF-8)");
+                + " (convert it first, e.g. iconv -f " + kv[1].strip().replace("\"", "").toUpperCase(Locale.ROOT)
+                + " -t UTF-8)");
           }
         }
       }

@@ -182,7 +182,10 @@ class SegmentServerTest {
 
     r = post("/segment", "text/plain; charset=GBK", "你好");
     assertThat(r.statusCode()).isEqualTo(415);
-    assertThat(r.body()).contains("UTF-8");
+    assertThat(r.body()).contains("UTF-8").contains("iconv -f GBK -t UTF-8");
+    r = post("/segment", "text/plain; charset=\"utf-16\"", "你好"); // the conversion asked is from the charset said
+    assertThat(r.statusCode()).isEqualTo(415);
+    assertThat(r.body()).contains("iconv -f UTF-16 -t UTF-8");
 
     r = post("/segment", "image/png", "你好");
     assertThat(r.statusCode()).isEqualTo(415);
