@@ -109,13 +109,21 @@ public final class Main {
 
   /**
    * {@link Segmenter#load(String)}, telling the user when a file in the way bears a preset's name
-   * (the preset is loaded; {@code ./NAME} names the file).
+   * (the preset is loaded; {@code ./NAME} names the file), or when the file is a training run's
+   * checkpoint ({@code OUT.ckpt}, which loads as a model, but not the one the run kept).
    */
   static dev.fenci.Segmenter loadModel(String presetOrPath) throws java.io.IOException {
     if (dev.fenci.Presets.exists(presetOrPath) && !presetOrPath.equals(dev.fenci.Presets.DEFAULT)
         && java.nio.file.Files.isRegularFile(java.nio.file.Path.of(presetOrPath))) {
       System.err.println("fenci: note: '" + presetOrPath + "' is the preset of that name, not the file '"
           + presetOrPath + "' here; for the file write ./" + presetOrPath);
+    }
+    if (presetOrPath.endsWith(".ckpt") && !dev.fenci.Presets.exists(presetOrPath)) {
+      String kept = presetOrPath.substring(0, presetOrPath.length() - ".ckpt".length());
+      System.err.println("fenci: note: " + presetOrPath + " is a training checkpoint: the weights of the run's last"
+          + " epoch, not of its best dev epoch, and without the word model a run may give its model; the model the"
+          + " run kept is " + (java.nio.file.Files.isRegularFile(java.nio.file.Path.of(kept)) ? kept : "the file it"
+          + " names without .ckpt"));
     }
     return dev.fenci.Segmenter.load(presetOrPath);
   }

@@ -415,6 +415,12 @@ class MainTest {
       assertThat(r.code()).as(r.err()).isZero();
       if (train != seg) {
         assertThat(r.err()).contains(train + ": read as " + (train == conllu ? "CoNLL-U" : "a character a line"));
+      } else {
+        // the checkpoint beside the model loads, and says that it is not the model the run kept
+        Run ckpt = run("中文", "segment", "--model", out + ".ckpt");
+        assertThat(ckpt.code()).as(ckpt.err()).isZero();
+        assertThat(ckpt.err()).contains("is a training checkpoint").contains("the model the run kept is " + out);
+        assertThat(run("中文", "segment", "--model", out.toString()).err()).doesNotContain("checkpoint");
       }
       java.util.Map<String, String> weights = new java.util.TreeMap<>(); // each tensor's values, whatever its type
       dev.fenci.model.SafeTensors st = dev.fenci.model.SafeTensors.read(out);
