@@ -81,12 +81,25 @@ public final class FenciFunctions {
   public static void register(SparkSession spark, String model, Path... dictionaries) throws IOException {
     Objects.requireNonNull(spark, "spark session is null");
     SegmenterSource source = SegmenterSource.create(spark, model, List.of(dictionaries));
-    spark.udf().register(SEGMENT, (UDF1<String, List<String>>) text -> WordLists.words(source.segmenter(), text, false, true),
-        DataTypes.createArrayType(DataTypes.StringType, false));
-    spark.udf().register(TOKENIZE, (UDF1<String, List<Row>>) text -> tokenize(source, text),
+    spark.udf().register(SEGMENT, (UDF1<Object, List<String>>) text -> WordLists.words(source.segmenter(),
+        string(SEGMENT, text), false, true), DataTypes.createArrayType(DataTypes.StringType, false));
+    spark.udf().register(TOKENIZE, (UDF1<Object, List<Row>>) text -> tokenize(source, string(TOKENIZE, text)),
         DataTypes.createArrayType(TOKEN, false));
-    spark.udf().register(SUBWORDS, (UDF1<String, List<String>>) word -> subwords(source, word),
+    spark.udf().register(SUBWORDS, (UDF1<Object, List<String>>) word -> subwords(source, string(SUBWORDS, word)),
         DataTypes.createArrayType(DataTypes.StringType, false));
+  }
+
+  /**
+   * The function's argument as a string: a Java UDF is given the column's values as they are (Spark
+   * casts nothing for it), and a number had failed the task with a ClassCastException.
+   */
+  static String string(String function, Object value) {
+    if (value == null || value instanceof String) {
+      return (String) value;
+    }
+    String type = value instanceof byte[] ? "binary" : value.getClass().getSimpleName().toLowerCase(java.util.Locale.ROOT);
+    throw new IllegalArgumentException(function + " takes a string, not a value of type " + type + ": write " + function
+        + "(CAST(column AS STRING))");
   }
 
   private static List<String> subwords(SegmenterSource source, String word) {

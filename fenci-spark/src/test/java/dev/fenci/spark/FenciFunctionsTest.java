@@ -226,4 +226,25 @@ class FenciFunctionsTest {
     assertThatThrownBy(() -> FenciFunctions.register(spark, "seed", Path.of("s3a://bucket/domain.dict")))
         .hasMessageContaining("domain.dict").hasMessageContaining("not a URI");
   }
+
+  /** An argument of another type than string is named with the cast to write, not a ClassCastException from inside. */
+  @Test
+  void anArgumentThatIsNoStringSaysToCastIt() throws Exception {
+    FenciFunctions.register(spark, "seed");
+    assertThatThrownBy(() -> spark.sql("SELECT fenci_segment(42)").collectAsList())
+        .satisfies(e -> assertThat(causes(e)).contains("fenci_segment takes a string, not a value of type integer: write "
+            + "fenci_segment(CAST(column AS STRING))").doesNotContain("ClassCastException"));
+    assertThatThrownBy(() -> spark.sql("SELECT fenci_tokenize(X'E4BDA0')").collectAsList())
+        .satisfies(e -> assertThat(causes(e)).contains("fenci_tokenize takes a string, not a value of type binary"));
+    assertThat(spark.sql("SELECT fenci_segment(CAST(42 AS STRING))").collectAsList().get(0).<String>getList(0))
+        .containsExactly("42");
+  }
+
+  private static String causes(Throwable e) {
+    StringBuilder b = new StringBuilder();
+    for (Throwable t = e; t != null; t = t.getCause()) {
+      b.append(t.getMessage()).append('\n');
+    }
+    return b.toString();
+  }
 }
