@@ -95,13 +95,25 @@ public abstract class Gemm {
       return ScalarGemm.INSTANCE;
     }
     if (ModuleLayer.boot().findModule("jdk.incubator.vector").isEmpty()) {
+      tellScalar("the JVM runs without jdk.incubator.vector; start it with --add-modules jdk.incubator.vector");
       return ScalarGemm.INSTANCE;
     }
     try {
       return (Gemm) Class.forName("dev.fenci.nn.VectorGemm").getDeclaredConstructor().newInstance();
     } catch (ReflectiveOperationException | LinkageError e) {
+      tellScalar("the Vector API did not load (" + e + ")");
       return ScalarGemm.INSTANCE;
     }
+  }
+
+  /**
+   * Says once, as Lucene does for its own vector code, that the kernels run as plain loops, about
+   * a fifth of the speed: a library user (a service, a Spark executor) would otherwise not know.
+   * Not said when {@code -Dfenci.scalar=true} asks for them.
+   */
+  private static void tellScalar(String why) {
+    System.getLogger("dev.fenci").log(System.Logger.Level.WARNING, "fenci segments several times slower than it"
+        + " can: its matrix kernels run as plain loops, because " + why);
   }
 
   /** A short name for reports ("vector-256", "scalar"). */
