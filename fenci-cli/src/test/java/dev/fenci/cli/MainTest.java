@@ -317,6 +317,7 @@ class MainTest {
         {"train", "--train", "t", "--model", "m", "--batch", "0"}, {"train", "--train", "t", "--model", "m", "--threads", "0"},
         {"train", "--train", "t", "--model", "m", "--text-rules", "foo"},
         {"train", "--train", "t", "--model", "m", "--lr-schedule", "linear"},
+        {"train", "--train", "t", "--model", "m", "--keep", "0"}, {"train", "--train", "t", "--model", "m", "--keep", "1.5"},
         {"eval", "--gold", "g", "--pred", "p", "--model", "fast"}}) {
       Run r = run("扫描二维码\n", args);
       assertThat(r.code()).as(String.join(" ", args) + ": " + r.err()).isEqualTo(Main.EXIT_USAGE);
