@@ -134,6 +134,13 @@ public final class DictionaryFile {
       return "'" + line + "' is read as the word '" + word + "' with multiplier " + line.substring(word.length()).strip()
           + ", but it " + hanlpAdvice(line);
     }
+    if (word.length() > 2 && QUOTES.indexOf(word.charAt(0)) >= 0 && QUOTES.indexOf(word.charAt(word.length() - 1)) >= 0
+        && word.chars().filter(c -> QUOTES.indexOf(c) >= 0).count() == 2) {
+      // "二维码",10 (a spreadsheet's CSV): the quotes are read as the word's, and text seldom writes them around it
+      return "'" + line + "' is read as the word " + word + " with its quotes, which only that text in those quotes"
+          + " matches; write '" + word.substring(1, word.length() - 1) + line.substring(word.length()) + "' for the word"
+          + " without them";
+    }
     boolean bare = word.equals(line) && e.multiplier() == Entry.DEFAULT_MULTIPLIER;
     String[] fields = bare && hasSpace(line) ? FIELD_SPACES.split(line) : null;
     if (fields != null && fields.length == 2 && !isAscii(fields[0]) && JIEBA_TAG.matcher(fields[1]).matches()) {
@@ -175,6 +182,9 @@ public final class DictionaryFile {
     }
     return line.substring(0, end);
   }
+
+  /** Quotation marks a spreadsheet's CSV (or a hand) writes around a word. */
+  private static final String QUOTES = "\"'\u201C\u201D\u2018\u2019";
 
   /** Any of Unicode's spaces: ASCII's, the ideographic space U+3000, the no-break space U+00A0 of web pages. */
   private static boolean isSpace(int c) {

@@ -128,6 +128,20 @@ class DictionaryFileTest {
         new Entry("扫描", 2), new Entry("关注", 3), new Entry("微信号", Entry.DEFAULT_MULTIPLIER));
   }
 
+  /** A word in quotes, as a spreadsheet's CSV writes it, is read with its quotes, with a warning that says what to write. */
+  @Test
+  void aQuotedWordSaysToWriteItWithoutQuotes() throws Exception {
+    ByteArrayOutputStream warn = new ByteArrayOutputStream();
+    List<Entry> e = DictionaryFile.parse(List.of("\"二维码\",10", "“扫码”", "\"a\"b\",2", "扫描,2"), "x.dict", false,
+        new PrintStream(warn, true, StandardCharsets.UTF_8));
+    assertThat(e).containsExactly(new Entry("\"二维码\"", 10), new Entry("“扫码”", Entry.DEFAULT_MULTIPLIER),
+        new Entry("\"a\"b\"", 2), new Entry("扫描", 2));
+    assertThat(warn.toString(StandardCharsets.UTF_8)).isEqualTo("fenci: warning: x.dict:1: '\"二维码\",10' is read as the word"
+        + " \"二维码\" with its quotes, which only that text in those quotes matches; write '二维码,10' for the word without them"
+        + System.lineSeparator() + "fenci: warning: x.dict:2: '“扫码”' is read as the word “扫码” with its quotes, which only"
+        + " that text in those quotes matches; write '扫码' for the word without them" + System.lineSeparator());
+  }
+
   /** HanLP's and ansj's layout (word tag frequency): an error in the TAB form, a warning saying what to write in the space form. */
   @Test
   void aHanlpOrAnsjDictionaryLineSaysWhatToWrite() throws Exception {
