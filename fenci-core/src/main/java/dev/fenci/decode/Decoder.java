@@ -780,6 +780,13 @@ public final class Decoder {
             edges[a + 1] = true;
           }
         }
+        if (a > 0 && chunkOf[a - 1] == chunkOf[a] && Chunker.joinsSign(text, offsets[a])
+            && !Chunker.inLatinRun(text, offsets[a - 1])) {
+          // a signed number starts a word (温度 -5, 晴 －9 ℃, ／ －5): People's Daily 1998 writes the sign at a
+          // word's start 54 times in 54, and the network, seeing a run that may join, had joined 晴－9 (not in -5~-1)
+          edges = edges == null ? new boolean[n + 1] : edges;
+          edges[a] = true;
+        }
         if (!Chunker.inLatinRun(text, offsets[a])
             || chunks.get(chunkOf[a]).kind() != Chunk.Kind.TEXT) {
           a++;

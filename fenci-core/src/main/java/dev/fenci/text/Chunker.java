@@ -256,13 +256,15 @@ public final class Chunker {
    * of a time or score ({@code 19:30}, {@code 3:1}, also the full-width colon that Chinese input
    * methods type, {@code 10：30}), which the micro-blog corpus writes as one word (59 of 60 times;
    * People's Daily has no ASCII digits), or the tilde of a range ({@code 3~5}, as a hyphen between
-   * digits: 8 times in 9 there). Such a mark is not a cut.
+   * digits: 8 times in 9 there; also before a signed number, {@code -5~-1}). Such a mark is not a cut.
    */
   public static boolean joinsDigits(CharSequence text, int i) {
     char c = text.charAt(i);
-    if ((c != ',' && c != ':' && c != FULL_WIDTH_COLON && c != '~') || !isAsciiDigit(text, i - 1)
-        || !isAsciiDigit(text, i + 1)) {
+    if ((c != ',' && c != ':' && c != FULL_WIDTH_COLON && c != '~') || !isAsciiDigit(text, i - 1)) {
       return false;
+    }
+    if (!isAsciiDigit(text, i + 1)) {
+      return c == '~' && i + 1 < text.length() && joinsSign(text, i + 1);
     }
     return c != ',' || (isAsciiDigit(text, i + 2) && isAsciiDigit(text, i + 3) && !isAsciiDigit(text, i + 4));
   }
@@ -395,6 +397,52 @@ public final class Chunker {
   }
 
   /**
+   * Whether the character at {@code i} is the sign of a number in ASCII digits: {@code -}, {@code +},
+   * the minus sign {@code −} or their full-width forms before a digit ({@code 温度-5℃}, {@code 上涨+5.2%},
+   * {@code 拨打+86}, {@code −5～−1℃}), as People's Daily 1998 joins a sign with its number (54 times in
+   * 54, always at the word's start); not after a letter or digit ({@code 1-2}, {@code A-1}, {@code 1+1},
+   * {@code COVID-19}), a full stop or an underscore, nor after a unit that follows a digit, where it
+   * joins two numbers ({@code 2021年-2023年}, {@code 30℃-35℃}), unless after a range mark; after a
+   * Chinese character, only before a decimal number or a whole one followed by no letter or by {@code 度}
+   * ({@code 温度-5℃}, {@code 增长-1.2个}; not the model names {@code 歼-20战机}, {@code 东风-41导弹}).
+   */
+  public static boolean joinsSign(CharSequence text, int i) {
+    char c = text.charAt(i);
+    if (SIGNS.indexOf(c) < 0 || !isAsciiDigit(text, i + 1)) {
+      return false;
+    }
+    if (i == 0) {
+      return true;
+    }
+    char p = text.charAt(i - 1);
+    boolean han = p >= 0x2E80 && p < 0xA720;
+    if (Character.isDigit(p) || Character.isLetter(p) && !han || p == '.' || p == '\uFF0E' || p == '_'
+        || SIGNS.indexOf(p) >= 0 || Character.getType(p) == Character.DASH_PUNCTUATION) {
+      return false; // nor the last of a run of dashes or signs (17时14分---20时35分)
+    }
+    if (i >= 2 && Character.isDigit(text.charAt(i - 2)) && RANGE_MARKS.indexOf(p) < 0) {
+      return false;
+    }
+    if (!han) {
+      return true;
+    }
+    // after a Chinese character a hyphen also names a model (歼-20战机, 东风-41导弹, 欧米伽-3脂肪酸): a sign
+    // there is a decimal number's, or that of a whole number before no letter (温度-5℃, 跌幅-3%, -5，) or before 度
+    int j = i + 1;
+    boolean point = false;
+    while (j < text.length() && (isAsciiDigit(text, j) || (text.charAt(j) == '.' && isAsciiDigit(text, j + 1)))) {
+      point |= text.charAt(j) == '.';
+      j++;
+    }
+    return point || j == text.length() || text.charAt(j) == '度' || !Character.isLetter(text.charAt(j));
+  }
+
+  /** The signs of {@link #joinsSign}: hyphen-minus, plus, minus sign, full-width hyphen-minus and plus. */
+  private static final String SIGNS = "-+\u2212\uFF0D\uFF0B";
+  /** Marks between the two ends of a range, after which a sign is the second end's ({@code -5～-1}). */
+  private static final String RANGE_MARKS = "~\uFF5E\u301C至到";
+
+  /**
    * Whether the character at {@code i} is an ASCII full stop between two Latin letters or ASCII digits:
    * a decimal point, a version or an address ({@code 3.14}, {@code 1.2.3}, {@code 10.0.0.1},
    * {@code Node.js}), which the network, trained on text without ASCII, could cut
@@ -479,7 +527,7 @@ public final class Chunker {
       return false; // the common case, fast: Chinese characters, kana, CJK punctuation
     }
     if (!isCombiningMark(c)) {
-      return isLatinAlnum(c) || joinsDigits(text, i) || joinsHyphen(text, i) || joinsDot(text, i)
+      return isLatinAlnum(c) || joinsDigits(text, i) || joinsHyphen(text, i) || joinsSign(text, i) || joinsDot(text, i)
           || joinsSharp(text, i) || joinsPlus(text, i) || joinsApostrophe(text, i) || joinsUnderscore(text, i)
           || endsAbbreviation(text, i);
     }

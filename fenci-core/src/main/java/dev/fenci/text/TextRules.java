@@ -11,8 +11,8 @@ package dev.fenci.text;
  *       runs of ASCII letters and digits are words of their own and never reach the network; the
  *       network sees characters as written.</li>
  *   <li>{@link #FOLD}: as SEED, but ASCII letters, digits and symbols are shown to the network in
- *       their full-width forms (the People's Daily corpus writes them full-width; Unicode's hyphen
- *       and non-breaking hyphen as the full-width hyphen-minus too) and a run of
+ *       their full-width forms (the People's Daily corpus writes them full-width; Unicode's hyphen,
+ *       non-breaking hyphen and minus sign as the full-width hyphen-minus too) and a run of
  *       ASCII letters and digits, though never split, may join its neighbours ({@code 2001年},
  *       {@code 55.6亿}). Output always keeps the original characters.</li>
  * </ul>
@@ -30,8 +30,8 @@ public enum TextRules {
     if (this == FOLD && cp > 0x20 && cp < 0x7f) {
       return cp - 0x21 + 0xFF01;
     }
-    if (this == FOLD && cp > 0x7f && cp < 0x10000 && Chunker.isHyphen((char) cp)) {
-      return 0xFF0D; // Unicode's hyphens read as the hyphen-minus
+    if (this == FOLD && cp > 0x7f && cp < 0x10000 && (Chunker.isHyphen((char) cp) || cp == 0x2212)) {
+      return 0xFF0D; // Unicode's hyphens and minus sign read as the hyphen-minus
     }
     return cp;
   }

@@ -109,6 +109,30 @@ class ChunkerTest {
   }
 
   @Test
+  void aSignBeforeAnAsciiNumberIsInItsRun() {
+    String[] signed = {"温度-5", "+86", "上涨+5.2", "气温−3", "晴－9", "至-1", "3~-1", "(-5)", "：-5", "增长-1.2个", "气温-10度"};
+    for (String s : signed) {
+      int sign = 0;
+      while ("-+−－＋".indexOf(s.charAt(sign)) < 0) {
+        sign++;
+      }
+      assertThat(Chunker.joinsSign(s, sign)).as(s).isTrue();
+      assertThat(Chunker.inLatinRun(s, sign)).as(s).isTrue();
+    }
+    // after a letter or digit (a range, a code, a sum), a full stop, or a unit after a number (a range of dates)
+    String[] unsigned = {"1-2", "A-1", "1+1", "a+b", "x-5", "3.-5", "2021年-2023年", "30℃-35℃", "温度-", "温度-度", "é-5",
+        "歼-20战机", "东风-41导弹", "欧米伽-3脂肪酸", "14分---20时", "a—-5"};
+    for (String s : unsigned) {
+      int i = s.lastIndexOf('-') >= 0 ? s.lastIndexOf('-') : s.indexOf('+');
+      assertThat(Chunker.joinsSign(s, i)).as(s).isFalse();
+    }
+    assertThat(Chunker.joinsDigits("-5~-1", 2)).isTrue();
+    assertThat(Chunker.joinsDigits("-5~-", 2)).isFalse();
+    // under the seed's rules an ASCII run starts at a letter or digit, as the seed method's did
+    assertThat(show("温度-5度", TextRules.SEED)).containsExactly("T:温度-", "A:5", "T:度");
+  }
+
+  @Test
   void thePlusesOfCPlusPlusAreNoCut() {
     assertThat(show("学C++11和g++，1+1与a+b", TextRules.SEED))
         .containsExactly("T:学", "A:C++11", "T:和", "A:g++", "P:，", "A:1", "T:+", "A:1", "T:与", "A:a", "T:+", "A:b");
