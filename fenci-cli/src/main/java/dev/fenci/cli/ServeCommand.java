@@ -51,9 +51,28 @@ final class ServeCommand implements Callable<Integer> {
   @Option(names = "--threads", description = "Requests segmented at once (default: the number of processors); connections are read and answered on threads of their own, so clients slow to send a request or to read its answer hold none of these.")
   Integer threads;
 
-  @Option(names = "--max-body", paramLabel = "BYTES", defaultValue = "1048576",
-      description = "Largest request body accepted, in bytes, up to 268435456; larger ones get 413 (default: ${DEFAULT-VALUE}, 1 MiB).")
+  @Option(names = "--max-body", paramLabel = "BYTES", defaultValue = "1048576", converter = ByteSize.class,
+      description = "Largest request body accepted, in bytes or with K, M or G (binary: 2M is 2097152), up to 256M;"
+          + " larger ones get 413 (default: ${DEFAULT-VALUE}, 1 MiB).")
   long maxBody;
+
+  /** A size in bytes: a whole number, or one with K, M or G (KiB, MiB, GiB; {@code 512K}, {@code 2MB}, {@code 2MiB}). */
+  static final class ByteSize implements picocli.CommandLine.ITypeConverter<Long> {
+    private static final java.util.regex.Pattern SIZE =
+        java.util.regex.Pattern.compile("([0-9]{1,12})\\s*(?:([kKmMgG])(?:i?[bB])?|[bB])?");
+
+    @Override
+    public Long convert(String value) {
+      java.util.regex.Matcher m = SIZE.matcher(value.strip());
+      if (!m.matches()) {
+        throw new picocli.CommandLine.TypeConversionException("'" + value + "' is no size: write bytes, or a number with"
+            + " K, M or G (1048576, 512K, 2M)");
+      }
+      long n = Long.parseLong(m.group(1));
+      int shift = m.group(2) == null ? 0 : 10 * ("kmg".indexOf(Character.toLowerCase(m.group(2).charAt(0))) + 1);
+      return n > Long.MAX_VALUE >> shift ? Long.MAX_VALUE : n << shift;
+    }
+  }
 
   @Option(names = "--debug", description = "Show stack traces of errors.")
   boolean debug;

@@ -68,6 +68,13 @@ class ServeCommandTest {
     assertThat(p.waitFor(60, TimeUnit.SECONDS)).isTrue();
     assertThat(p.exitValue()).isEqualTo(Main.EXIT_USAGE);
     assertThat(new String(p.getErrorStream().readAllBytes(), StandardCharsets.UTF_8)).contains("--port must be from 0 to 65535");
+    p = fenci("serve", "--max-body", "2MB", "--port", "70000"); // a size with its unit is read: the port is the error
+    assertThat(p.waitFor(60, TimeUnit.SECONDS)).isTrue();
+    assertThat(new String(p.getErrorStream().readAllBytes(), StandardCharsets.UTF_8)).contains("--port must be from 0");
+    p = fenci("serve", "--max-body", "300M");
+    assertThat(p.waitFor(60, TimeUnit.SECONDS)).isTrue();
+    assertThat(p.exitValue()).isEqualTo(Main.EXIT_USAGE);
+    assertThat(new String(p.getErrorStream().readAllBytes(), StandardCharsets.UTF_8)).contains("--max-body must be from 1 to");
     try (java.net.ServerSocket taken = new java.net.ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
       p = fenci("serve", "--model", "seed", "--port", String.valueOf(taken.getLocalPort()));
       assertThat(p.waitFor(60, TimeUnit.SECONDS)).isTrue();
@@ -79,5 +86,20 @@ class ServeCommandTest {
     assertThat(p.waitFor(60, TimeUnit.SECONDS)).isTrue();
     assertThat(p.exitValue()).isEqualTo(Main.EXIT_USAGE);
     assertThat(new String(p.getErrorStream().readAllBytes(), StandardCharsets.UTF_8)).contains("no such host");
+  }
+
+  @Test
+  void aBodySizeIsReadWithOrWithoutItsUnit() {
+    ServeCommand.ByteSize size = new ServeCommand.ByteSize();
+    assertThat(size.convert("1048576")).isEqualTo(1_048_576L);
+    assertThat(size.convert("512K")).isEqualTo(524_288L);
+    assertThat(size.convert("2MB")).isEqualTo(2_097_152L);
+    assertThat(size.convert("2 MiB")).isEqualTo(2_097_152L);
+    assertThat(size.convert("1g")).isEqualTo(1L << 30);
+    assertThat(size.convert("100b")).isEqualTo(100L);
+    for (String bad : new String[] {"", "2T", "-1", "1.5M", "M", "2MBB"}) {
+      org.assertj.core.api.Assertions.assertThatThrownBy(() -> size.convert(bad)).as(bad)
+          .isInstanceOf(picocli.CommandLine.TypeConversionException.class).hasMessageContaining("no size");
+    }
   }
 }
