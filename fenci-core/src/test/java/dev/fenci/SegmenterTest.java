@@ -268,6 +268,8 @@ class SegmenterTest {
       // a hyphen between numbers and letters is no sign: a range, a code, a sum
       assertThat(seg.segment("第1-2页，A-1号，1+1=2，COVID-19")).as(preset).contains("COVID-19", "+")
           .anyMatch(w -> w.endsWith("1-2")).anyMatch(w -> w.startsWith("A-1")).noneMatch(w -> w.startsWith("-"));
+      // a signed number and its unit is never joined with the Chinese character after it, as an unsigned one
+      assertThat(seg.segment("内存，+16GB内存，温差:-10km处")).as(preset).contains("+16GB", "-10km");
     }
   }
 

@@ -795,7 +795,8 @@ public final class Decoder {
         int b = a;
         int letters = 0;
         // a number and its unit: ASCII digits (with the marks inside numbers), then letters only
-        boolean unit = text.charAt(offsets[a]) >= '0' && text.charAt(offsets[a]) <= '9';
+        boolean unit = text.charAt(offsets[a]) >= '0' && text.charAt(offsets[a]) <= '9'
+            || Chunker.joinsSign(text, offsets[a]); // a signed number too (+16GB): joinsSign is before a digit
         while (b < n && chunkOf[b] == chunkOf[a] && Chunker.inLatinRun(text, offsets[b])) {
           char c = text.charAt(offsets[b]);
           boolean letter = (c | 0x20) >= 'a' && (c | 0x20) <= 'z' || Chunker.isLatinLetter(c);

@@ -87,7 +87,7 @@ public final class DictionaryFile {
           warnings.println("fenci: warning: " + source + ":" + (i + 1) + ": " + nearMiss);
         } else if (number != null) {
           // "iPhone 15": meant as a word more often than as iPhone with multiplier 15
-          String written = line.strip();
+          String written = stripTrailingSpaces(line).strip();
           String word = written.substring(0, lastNarrowSpace(written)).strip();
           warnings.println("fenci: warning: " + source + ":" + (i + 1) + ": '" + written + "' is read as the word '"
               + e.word() + "' with multiplier " + number + "; write '" + written + "," + (int) Entry.DEFAULT_MULTIPLIER
@@ -129,7 +129,7 @@ public final class DictionaryFile {
   private static String nearMiss(String t, Entry e) {
     String line = t.strip();
     String word = e.word();
-    if (hanlpLine(line)) {
+    if (t.indexOf('\t') < 0 && hanlpLine(line)) {
       // 二维码 n 1024: read as the word "二维码 n" at 1024 (a product name such as "华为 mate 60" reads the same)
       return "'" + line + "' is read as the word '" + word + "' with multiplier " + line.substring(word.length()).strip()
           + ", but it " + hanlpAdvice(line);
@@ -274,7 +274,7 @@ public final class DictionaryFile {
 
   static Entry parseLine(String t) {
     int tab = t.lastIndexOf('\t');
-    if (tab >= 0 && hanlpLine(t)) {
+    if (tab >= 0 && t.indexOf('\t') < tab && hanlpLine(t)) { // (one TAB: the TAB form of a word with a space, 华为 mate<TAB>60)
       // 上海电力<TAB>nt<TAB>1000 (ansj, HanLP) would be the word "上海电力<TAB>nt", which never occurs in text
       throw hanlp(t);
     }

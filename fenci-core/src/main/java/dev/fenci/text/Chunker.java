@@ -416,12 +416,13 @@ public final class Chunker {
     }
     char p = text.charAt(i - 1);
     boolean han = p >= 0x2E80 && p < 0xA720;
-    if (Character.isDigit(p) || Character.isLetter(p) && !han || p == '.' || p == '\uFF0E' || p == '_'
-        || SIGNS.indexOf(p) >= 0 || Character.getType(p) == Character.DASH_PUNCTUATION) {
+    boolean range = RANGE_MARKS.indexOf(p) >= 0; // (the wave dash 〜 is Unicode's dash punctuation)
+    if (!range && (Character.isDigit(p) || Character.isLetter(p) && !han || p == '.' || p == '\uFF0E' || p == '_'
+        || SIGNS.indexOf(p) >= 0 || Character.getType(p) == Character.DASH_PUNCTUATION)) {
       return false; // nor the last of a run of dashes or signs (17时14分---20时35分)
     }
-    if (i >= 2 && Character.isDigit(text.charAt(i - 2)) && RANGE_MARKS.indexOf(p) < 0) {
-      return false;
+    if (i >= 2 && Character.isDigit(text.charAt(i - 2)) && !range && LIST_SEPARATORS.indexOf(p) < 0) {
+      return false; // a unit after a number (2021年-2023年), not a list's separator (3，-5，+2)
     }
     if (!han) {
       return true;
@@ -441,6 +442,8 @@ public final class Chunker {
   private static final String SIGNS = "-+\u2212\uFF0D\uFF0B";
   /** Marks between the two ends of a range, after which a sign is the second end's ({@code -5～-1}). */
   private static final String RANGE_MARKS = "~\uFF5E\u301C至到";
+  /** Separators of a list of numbers, after which a sign is the next number's ({@code 3，-5、+2}). */
+  private static final String LIST_SEPARATORS = ",\uFF0C\u3001;\uFF1B";
 
   /**
    * Whether the character at {@code i} is an ASCII full stop between two Latin letters or ASCII digits:

@@ -159,6 +159,8 @@ class DictionaryFileTest {
         + "'word,multiplier' lines: write '二维码,10'" + System.lineSeparator());
     // jieba's own layouts are still said as jieba's, and fenci's forms read as before
     assertThatThrownBy(() -> parse("二维码\t3\tn")).hasMessageContaining("jieba");
+    // the TAB form of a word with a space is fenci's own, whatever the word's last part looks like
+    assertThat(parse("华为 mate\t60")).containsExactly(new Entry("华为 mate", 60));
     assertThat(parse("二维码 3", "小米 14 Pro", "二维码 3 n,5")).containsExactly(new Entry("二维码", 3),
         new Entry("小米 14 Pro", Entry.DEFAULT_MULTIPLIER), new Entry("二维码 3 n", 5));
   }

@@ -110,7 +110,8 @@ class ChunkerTest {
 
   @Test
   void aSignBeforeAnAsciiNumberIsInItsRun() {
-    String[] signed = {"温度-5", "+86", "上涨+5.2", "气温−3", "晴－9", "至-1", "3~-1", "(-5)", "：-5", "增长-1.2个", "气温-10度"};
+    String[] signed = {"温度-5", "+86", "上涨+5.2", "气温−3", "晴－9", "至-1", "3~-1", "(-5)", "：-5", "增长-1.2个", "气温-10度",
+        "3，-5", "3、+2", "5〜-1"};
     for (String s : signed) {
       int sign = 0;
       while ("-+−－＋".indexOf(s.charAt(sign)) < 0) {
