@@ -260,7 +260,7 @@ class SegmenterTest {
    */
   @Test
   void everyFoldPresetKeepsASignWithItsNumber() throws Exception {
-    for (String preset : List.of("accurate", "fast", "weibo")) {
+    for (String preset : List.of("accurate", "fast", "weibo", "seed")) {
       Segmenter seg = Segmenter.load(preset);
       assertThat(seg.segment("今天温度-5℃，拨打+86 10 12345678，股价上涨+5.2%，最低气温−3度，气温-5~-1℃"))
           .as(preset).contains("-5", "+86", "−3", "-5~-1").anyMatch(w -> w.startsWith("+5.2"))

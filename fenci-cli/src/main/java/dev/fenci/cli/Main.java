@@ -118,12 +118,12 @@ public final class Main {
       System.err.println("fenci: note: '" + presetOrPath + "' is the preset of that name, not the file '"
           + presetOrPath + "' here; for the file write ./" + presetOrPath);
     }
-    if (presetOrPath.endsWith(".ckpt") && !dev.fenci.Presets.exists(presetOrPath)) {
+    if (presetOrPath.endsWith(".ckpt") && !dev.fenci.Presets.exists(presetOrPath)
+        && java.nio.file.Files.isRegularFile(java.nio.file.Path.of(presetOrPath))) {
       String kept = presetOrPath.substring(0, presetOrPath.length() - ".ckpt".length());
-      System.err.println("fenci: note: " + presetOrPath + " is a training checkpoint: the weights of the run's last"
-          + " epoch, not of its best dev epoch, and without the word model a run may give its model; the model the"
-          + " run kept is " + (java.nio.file.Files.isRegularFile(java.nio.file.Path.of(kept)) ? kept : "the file it"
-          + " names without .ckpt"));
+      System.err.println("fenci: note: " + presetOrPath + " is a training checkpoint: it holds the weights of the run's"
+          + " last epoch, not those of its best dev epoch, and no word model; the model the run kept is "
+          + (java.nio.file.Files.isRegularFile(java.nio.file.Path.of(kept)) ? kept : "the file it names without .ckpt"));
     }
     return dev.fenci.Segmenter.load(presetOrPath);
   }

@@ -83,6 +83,11 @@ final class WordPieces {
    * address's path is not asked: its names are letter runs already.
    */
   private static void listed(int[] cps, int[] kind, int from, int to, Sink sink) {
+    for (int i = from; i < to; i++) {
+      if ((i == from || cps[i - 1] == '/') && i < to && kind[i] != LETTER && cps[i] != '/') {
+        return; // a name starts with a letter: 3.9~6.1mmol/L is a number and a unit, 4G/5G have their runs
+      }
+    }
     for (int a = from, b = from; b <= to; b++) {
       if (b == to || cps[b] == '/') {
         if (a > from || b < to) {
@@ -354,10 +359,10 @@ final class WordPieces {
   /**
    * Last labels of names that are not hosts, as technical text writes them before a slash ({@code
    * Node.js/Vue.js}): file types and the suffixes of programming frameworks, none of them a
-   * top-level domain in common use.
+   * top-level domain in common use ({@code rs}, {@code sh} and {@code md} are: {@code docs.rs/serde}).
    */
   private static final java.util.Set<String> NAME_SUFFIXES =
-      java.util.Set.of("js", "ts", "jsx", "tsx", "py", "md", "sh", "rs", "cs", "cpp", "java", "json", "xml", "html",
+      java.util.Set.of("js", "ts", "jsx", "tsx", "py", "cs", "cpp", "java", "json", "xml", "html",
           "htm", "txt", "exe", "dll", "jar", "php", "css", "vue");
 
   /**

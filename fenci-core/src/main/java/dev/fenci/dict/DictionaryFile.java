@@ -129,7 +129,8 @@ public final class DictionaryFile {
   private static String nearMiss(String t, Entry e) {
     String line = t.strip();
     String word = e.word();
-    if (t.indexOf('\t') < 0 && hanlpLine(line)) {
+    if (t.indexOf('\t') < 0 && hanlpLine(line) && FIELD_SPACES.split(line)[1].length() <= 3) {
+      // (a tag of HanLP's or ansj's is short, n, nr, nt, vn; 华为 mate 60 is a product and its number: warned below)
       // 二维码 n 1024: read as the word "二维码 n" at 1024 (a product name such as "华为 mate 60" reads the same)
       return "'" + line + "' is read as the word '" + word + "' with multiplier " + line.substring(word.length()).strip()
           + ", but it " + hanlpAdvice(line);

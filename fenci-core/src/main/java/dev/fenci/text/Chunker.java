@@ -403,8 +403,9 @@ public final class Chunker {
    * 54, always at the word's start); not after a letter or digit ({@code 1-2}, {@code A-1}, {@code 1+1},
    * {@code COVID-19}), a full stop or an underscore, nor after a unit that follows a digit, where it
    * joins two numbers ({@code 2021年-2023年}, {@code 30℃-35℃}), unless after a range mark; after a
-   * Chinese character, only before a decimal number or a whole one followed by no letter or by {@code 度}
-   * ({@code 温度-5℃}, {@code 增长-1.2个}; not the model names {@code 歼-20战机}, {@code 东风-41导弹}).
+   * Chinese character, only before a decimal number or a whole one followed by a percent or degree sign,
+   * {@code 度} or a space ({@code 温度-5℃}, {@code 增长-1.2个}; not the model names {@code 歼-20战机},
+   * {@code 东风-41。}, {@code 欧米伽-3，}).
    */
   public static boolean joinsSign(CharSequence text, int i) {
     char c = text.charAt(i);
@@ -414,12 +415,12 @@ public final class Chunker {
     if (i == 0) {
       return true;
     }
-    char p = text.charAt(i - 1);
-    boolean han = p >= 0x2E80 && p < 0xA720;
+    int p = Character.codePointBefore(text, i);
+    boolean han = Character.isIdeographic(p) || Character.UnicodeScript.of(p) == Character.UnicodeScript.HAN;
     boolean range = RANGE_MARKS.indexOf(p) >= 0; // (the wave dash 〜 is Unicode's dash punctuation)
     if (!range && (Character.isDigit(p) || Character.isLetter(p) && !han || p == '.' || p == '\uFF0E' || p == '_'
-        || SIGNS.indexOf(p) >= 0 || Character.getType(p) == Character.DASH_PUNCTUATION)) {
-      return false; // nor the last of a run of dashes or signs (17时14分---20时35分)
+        || p == '#' || SIGNS.indexOf(p) >= 0 || Character.getType(p) == Character.DASH_PUNCTUATION)) {
+      return false; // nor the last of a run of dashes or signs (17时14分---20时35分), nor after C#
     }
     if (i >= 2 && Character.isDigit(text.charAt(i - 2)) && !range && LIST_SEPARATORS.indexOf(p) < 0) {
       return false; // a unit after a number (2021年-2023年), not a list's separator (3，-5，+2)
@@ -427,16 +428,20 @@ public final class Chunker {
     if (!han) {
       return true;
     }
-    // after a Chinese character a hyphen also names a model (歼-20战机, 东风-41导弹, 欧米伽-3脂肪酸): a sign
-    // there is a decimal number's, or that of a whole number before no letter (温度-5℃, 跌幅-3%, -5，) or before 度
+    // after a Chinese character a hyphen also names a model (歼-20战机, 东风-41。, 欧米伽-3，): a sign there is
+    // a decimal number's, or that of a whole number before a percent or degree sign, 度 or a space (温度-5℃, 跌幅-3%)
     int j = i + 1;
     boolean point = false;
     while (j < text.length() && (isAsciiDigit(text, j) || (text.charAt(j) == '.' && isAsciiDigit(text, j + 1)))) {
       point |= text.charAt(j) == '.';
       j++;
     }
-    return point || j == text.length() || text.charAt(j) == '度' || !Character.isLetter(text.charAt(j));
+    return point || j < text.length() && (SIGNED_UNITS.indexOf(text.charAt(j)) >= 0 || Character.isWhitespace(text.charAt(j))
+        || Character.isSpaceChar(text.charAt(j)));
   }
+
+  /** What follows a whole number whose sign after a Chinese character is one ({@code 温度-5℃}, {@code 跌幅-3%}, {@code -10度}, {@code -5~-1}). */
+  private static final String SIGNED_UNITS = "%\uFF05\u2030\u2103\u2109\u00B0度~\uFF5E";
 
   /** The signs of {@link #joinsSign}: hyphen-minus, plus, minus sign, full-width hyphen-minus and plus. */
   private static final String SIGNS = "-+\u2212\uFF0D\uFF0B";
