@@ -103,6 +103,9 @@ class SubwordsTest {
     assertThat(words(DEFAULT.subwords("ASP.NET/C#"))).containsExactly("ASP", "ASP.NET", "NET", "C#");
     assertThat(words(DEFAULT.subwords("Node.js/Vue.js"))).containsExactly("Node", "Node.js", "js", "Vue", "Vue.js", "js");
     assertThat(words(DEFAULT.subwords("TCP/IP"))).containsExactly("TCP", "IP");
+    // a number and its unit is no list of names; rs and sh are the domains of hosts (docs.rs, bun.sh)
+    assertThat(words(DEFAULT.subwords("3.9~6.1mmol/L"))).contains("mmol/L").doesNotContain("3.9~6.1mmol");
+    assertThat(words(DEFAULT.subwords("docs.rs/serde"))).contains("docs.rs", "serde").doesNotContain("rs");
     // a host followed by a path is still one, in lower case or under a country's domain
     assertThat(words(DEFAULT.subwords("blog.csdn.net/u012/article"))).contains("blog.csdn.net", "csdn.net", "article")
         .doesNotContain("net");
