@@ -23,11 +23,16 @@ public final class InvalidUtf8Exception extends IOException {
    * What to do about an invalid byte ({@code firstByte}, then {@code nextByte}, -1 if none or
    * unknown): {@link #REMEDY}, or, for a file that starts with a UTF-16 byte order mark (FF FE or
    * FE FF, as Windows' Notepad writes "Unicode"; not any file that starts with FF: a JPEG starts
-   * FF D8), how to convert that, and for a gzip-compressed file (1F 8B), how to decompress it.
+   * FF D8), how to convert that, for a gzip-compressed file (1F 8B), how to decompress it, and for a
+   * zero byte (0x00, said by {@link Utf8Reader} for UTF-16 without a byte order mark), how to convert that.
    */
   public static String remedy(long byteOffset, int firstByte, int nextByte) {
     if (byteOffset == 0 && (firstByte == 0xFF && nextByte == 0xFE || firstByte == 0xFE && nextByte == 0xFF)) {
       return "the file starts with a UTF-16 byte order mark: convert it to UTF-8 first (iconv -f UTF-16 -t UTF-8)";
+    }
+    if (firstByte == 0x00) { // said by Utf8Reader for text whose every other byte is zero: no decoder calls NUL invalid
+      return "the file looks like UTF-16 without a byte order mark (a zero byte beside each ASCII character): convert it"
+          + " to UTF-8 first (iconv -f UTF-16" + (byteOffset % 2 == 1 ? "LE" : "BE") + " -t UTF-8)";
     }
     if (byteOffset == 1 && firstByte == 0x8B) { // after 0x1F, which is valid on its own
       return "the file looks gzip-compressed: decompress it first (gunzip -k FILE)";

@@ -88,6 +88,11 @@ public final class Utf8Reader extends Reader {
         bytes.position(bytes.position() + r);
       }
       bytes.flip();
+      int zero = consumedBefore == 0 && !started ? utf16WithoutMark(bytes) : -1;
+      if (zero >= 0) {
+        // valid UTF-8 byte for byte, but text full of NULs: named as what it is, leniently or not
+        throw new InvalidUtf8Exception(source, 1, zero, -1, 0x00, -1);
+      }
       if (lenient && consumedBefore == 0 && !started && bytes.limit() >= 2) {
         // a gzip or UTF-16 file read leniently would become a page of U+FFFD: named as what it is instead
         int b0 = bytes.get(0) & 0xFF;
@@ -185,5 +190,29 @@ public final class Utf8Reader extends Reader {
   @Override
   public void close() throws IOException {
     in.close();
+  }
+
+  /**
+   * Where the first zero byte is if the start of {@code b} looks like UTF-16 without a byte order
+   * mark (a zero beside each ASCII character, {@code h\0e\0}: at least 4 zeros, a quarter of the first
+   * 512 bytes or more, all at even or all at odd offsets), else -1. Binary data has its zeros at both.
+   */
+  static int utf16WithoutMark(java.nio.ByteBuffer b) {
+    int n = Math.min(b.limit(), 512);
+    if (n >= 2 && ((b.get(0) & 0xFF) == 0xFF && (b.get(1) & 0xFF) == 0xFE || (b.get(0) & 0xFF) == 0xFE && (b.get(1) & 0xFF) == 0xFF)) {
+      return -1; // with the mark: said as such where its FF or FE fails
+    }
+    int even = 0, odd = 0, first = -1;
+    for (int i = 0; i < n; i++) {
+      if (b.get(i) == 0) {
+        first = first < 0 ? i : first;
+        if (i % 2 == 0) {
+          even++;
+        } else {
+          odd++;
+        }
+      }
+    }
+    return even + odd >= 4 && (even + odd) * 4 >= n && (even == 0 || odd == 0) ? first : -1;
   }
 }

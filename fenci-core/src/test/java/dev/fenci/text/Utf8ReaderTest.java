@@ -176,6 +176,30 @@ class Utf8ReaderTest {
     }
   }
 
+  /** UTF-16 without a byte order mark is valid UTF-8 byte for byte when it is ASCII: said, not read as text full of NULs. */
+  @Test
+  void utf16WithoutAByteOrderMarkIsSaid() throws Exception {
+    for (boolean lenient : new boolean[] {false, true}) {
+      byte[] le = "hello, world\n".getBytes(java.nio.charset.StandardCharsets.UTF_16LE);
+      assertThatThrownBy(() -> readAll(new Utf8Reader(new ByteArrayInputStream(le), "f.txt", lenient)))
+          .isInstanceOf(InvalidUtf8Exception.class).hasMessageStartingWith("f.txt:1: invalid UTF-8 at byte offset 1")
+          .hasMessageContaining("UTF-16 without a byte order mark").hasMessageContaining("iconv -f UTF-16LE -t UTF-8")
+          .hasMessageNotContaining("--lenient");
+      byte[] be = "hello, world\n".getBytes(java.nio.charset.StandardCharsets.UTF_16BE);
+      assertThatThrownBy(() -> readAll(new Utf8Reader(new ByteArrayInputStream(be), "f.txt", lenient)))
+          .hasMessageContaining("iconv -f UTF-16BE -t UTF-8");
+    }
+    // with its byte order mark it is said to have one
+    byte[] marked = "\uFEFFhello, world\n".getBytes(java.nio.charset.StandardCharsets.UTF_16LE);
+    assertThatThrownBy(() -> readAll(new Utf8Reader(new ByteArrayInputStream(marked), "f.txt", false)))
+        .hasMessageContaining("starts with a UTF-16 byte order mark");
+    // a NUL or two in UTF-8 text, and binary zeros at both parities, are not called UTF-16
+    byte[] text = "中文\0文本 with a NUL\0 or two, long enough to count".getBytes(java.nio.charset.StandardCharsets.UTF_8);
+    assertThat(readAll(new Utf8Reader(new ByteArrayInputStream(text), "t", false))).contains("文本");
+    byte[] zeros = new byte[64];
+    assertThat(readAll(new Utf8Reader(new ByteArrayInputStream(zeros), "z", false))).hasSize(64);
+  }
+
   /** A file starting with FF or FE but no byte order mark (a JPEG: FF D8) is not said to be UTF-16. */
   @Test
   void onlyAByteOrderMarkIsCalledUtf16() {
