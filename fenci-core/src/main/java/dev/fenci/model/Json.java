@@ -94,7 +94,12 @@ public final class Json {
       if (i >= s.length() || s.charAt(i) != '"') {
         throw error("expected a key");
       }
+      int at = i;
       String k = string();
+      if (m.containsKey(k)) {
+        i = at; // said where the second one starts: {"text": "a", "text": "b"} is ambiguous, not the last one's
+        throw error("duplicate key \"" + k + "\"");
+      }
       ws();
       expect(':');
       ws();

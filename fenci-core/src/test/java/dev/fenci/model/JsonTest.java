@@ -45,6 +45,7 @@ class JsonTest {
         {"{", "offset 1: expected a key"},
         {"{\"a\" 1}", "offset 5: expected ':'"},
         {"{\"a\":1", "offset 6: expected '}'"},
+        {"{\"a\":1, \"a\":2}", "offset 8: duplicate key \"a\""},
         {"[1 2]", "offset 3: expected ']'"},
         {"\"abc", "offset 4: unterminated string"},
         {"\"\\", "offset 2: unterminated escape"},

@@ -193,6 +193,9 @@ class SegmentServerTest {
     r = post("/segment", "application/json", "{\"text\": ");
     assertThat(r.statusCode()).isEqualTo(400);
     assertThat(r.body()).contains("not JSON");
+    r = post("/segment", "application/json", "{\"text\": \"你好\", \"text\": \"再见\"}"); // not the last one's, silently
+    assertThat(r.statusCode()).isEqualTo(400);
+    assertThat(r.body()).contains("duplicate key").contains("text");
 
     for (String body : new String[] {"[\"你好\"]", "{\"txt\": \"你好\"}", "{\"texts\": [\"你好\", 3]}", "{\"text\": 1}"}) {
       r = post("/segment", "application/json", body);
