@@ -171,7 +171,7 @@ final class SegmentCommand implements Callable<Integer> {
           c -> Character.UnicodeScript.of(c) == Character.UnicodeScript.HAN);
       throw new java.nio.file.NoSuchFileException(name, null, "no such file" + (text
           ? " (the arguments are files; to segment text itself, give it on standard input: fenci segment <<< '"
-              + name + "')"
+              + name.replace("'", "'\\''") + "')"
           : ""));
     }
     if (!Files.isReadable(f)) {

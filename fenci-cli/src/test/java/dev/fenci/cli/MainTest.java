@@ -162,6 +162,7 @@ class MainTest {
     assertThat(text.code()).isEqualTo(Main.EXIT_DATA);
     assertThat(text.err().strip()).startsWith("fenci: 我爱北京: no such file").contains("fenci segment <<< '我爱北京'")
         .doesNotContain("\n");
+    assertThat(run("", "segment", "他说'好'").err()).contains("fenci segment <<< '他说'\\''好'\\'''"); // quoted for a shell
     Run badModel = run("", "segment", "--model", "nosuchmodel");
     assertThat(badModel.code()).isEqualTo(Main.EXIT_DATA);
     assertThat(badModel.err()).contains("nosuchmodel").contains("seed");
