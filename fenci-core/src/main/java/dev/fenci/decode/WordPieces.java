@@ -84,7 +84,7 @@ final class WordPieces {
    */
   private static void listed(int[] cps, int[] kind, int from, int to, Sink sink) {
     for (int i = from; i < to; i++) {
-      if ((i == from || cps[i - 1] == '/') && i < to && kind[i] != LETTER && cps[i] != '/') {
+      if ((i == from || cps[i - 1] == '/') && kind[i] != LETTER && cps[i] != '/') {
         return; // a name starts with a letter: 3.9~6.1mmol/L is a number and a unit, 4G/5G have their runs
       }
     }

@@ -130,8 +130,8 @@ public final class DictionaryFile {
     String line = t.strip();
     String word = e.word();
     if (t.indexOf('\t') < 0 && hanlpLine(line) && FIELD_SPACES.split(line)[1].length() <= 3) {
-      // (a tag of HanLP's or ansj's is short, n, nr, nt, vn; 华为 mate 60 is a product and its number: warned below)
-      // 二维码 n 1024: read as the word "二维码 n" at 1024 (a product name such as "华为 mate 60" reads the same)
+      // 二维码 n 1024, read as the word "二维码 n" at 1024 (HanLP's and ansj's tags are short, n, nr, nt, vn;
+      // a product and its number, 华为 mate 60, reads the same and gets the iPhone 15 warning below)
       return "'" + line + "' is read as the word '" + word + "' with multiplier " + line.substring(word.length()).strip()
           + ", but it " + hanlpAdvice(line);
     }
@@ -168,15 +168,16 @@ public final class DictionaryFile {
   }
 
   /**
-   * {@code line} without the spaces at its end: {@link String#stripTrailing()}'s, and also the no-break spaces
-   * (U+00A0, U+2007, U+202F) and the zero-width space that a list copied from a web page or a spreadsheet ends
-   * its lines with, which {@code stripTrailing} keeps ({@code 二维码,10<NBSP>} had been the word {@code 二维码,10}).
+   * {@code line} without the spaces at its end, as the segmenter counts spaces ({@code Chunker.isSpace}):
+   * {@link String#stripTrailing()}'s, and also the no-break spaces (U+00A0, U+2007, U+202F) and the
+   * zero-width space that a list copied from a web page or a spreadsheet ends its lines with, which
+   * {@code stripTrailing} keeps ({@code 二维码,10<NBSP>} had been the word {@code 二维码,10}).
    */
   private static String stripTrailingSpaces(String line) {
     int end = line.length();
     while (end > 0) {
       char c = line.charAt(end - 1);
-      if (!(Character.isWhitespace(c) || isSpace(c) || c == '\u200B')) {
+      if (!dev.fenci.text.Chunker.isSpace(c)) {
         break;
       }
       end--;
@@ -263,10 +264,6 @@ public final class DictionaryFile {
         + FIELD_SPACES.split(t.strip())[0] + "," + (int) Entry.DEFAULT_MULTIPLIER + "'";
   }
 
-  private static IllegalArgumentException hanlp(String t) {
-    return new IllegalArgumentException(hanlpAdvice(t));
-  }
-
   private static IllegalArgumentException jieba(String t) {
     String word = FIELD_SPACES.split(t.strip())[0];
     return new IllegalArgumentException("looks like a jieba dictionary line (word frequency tag); fenci reads"
@@ -277,7 +274,7 @@ public final class DictionaryFile {
     int tab = t.lastIndexOf('\t');
     if (tab >= 0 && t.indexOf('\t') < tab && hanlpLine(t)) { // (one TAB: the TAB form of a word with a space, 华为 mate<TAB>60)
       // 上海电力<TAB>nt<TAB>1000 (ansj, HanLP) would be the word "上海电力<TAB>nt", which never occurs in text
-      throw hanlp(t);
+      throw new IllegalArgumentException(hanlpAdvice(t));
     }
     if (tab >= 0) {
       try {

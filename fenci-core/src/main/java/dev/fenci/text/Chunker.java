@@ -436,8 +436,7 @@ public final class Chunker {
       point |= text.charAt(j) == '.';
       j++;
     }
-    return point || j < text.length() && (SIGNED_UNITS.indexOf(text.charAt(j)) >= 0 || Character.isWhitespace(text.charAt(j))
-        || Character.isSpaceChar(text.charAt(j)));
+    return point || j < text.length() && (SIGNED_UNITS.indexOf(text.charAt(j)) >= 0 || isSpace(text.charAt(j)));
   }
 
   /** What follows a whole number whose sign after a Chinese character is one ({@code 温度-5℃}, {@code 跌幅-3%}, {@code -10度}, {@code -5~-1}). */

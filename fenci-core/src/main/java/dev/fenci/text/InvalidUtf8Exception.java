@@ -27,7 +27,7 @@ public final class InvalidUtf8Exception extends IOException {
    * zero byte (0x00, said by {@link Utf8Reader} for UTF-16 without a byte order mark), how to convert that.
    */
   public static String remedy(long byteOffset, int firstByte, int nextByte) {
-    if (byteOffset == 0 && (firstByte == 0xFF && nextByte == 0xFE || firstByte == 0xFE && nextByte == 0xFF)) {
+    if (byteOffset == 0 && isUtf16Mark(firstByte, nextByte)) {
       return "the file starts with a UTF-16 byte order mark: convert it to UTF-8 first (iconv -f UTF-16 -t UTF-8)";
     }
     if (firstByte == 0x00) { // said by Utf8Reader for text whose every other byte is zero: no decoder calls NUL invalid
@@ -38,6 +38,11 @@ public final class InvalidUtf8Exception extends IOException {
       return "the file looks gzip-compressed: decompress it first (gunzip -k FILE)";
     }
     return REMEDY;
+  }
+
+  /** Whether two bytes are a UTF-16 byte order mark, FF FE (little-endian) or FE FF (big-endian). */
+  static boolean isUtf16Mark(int first, int next) {
+    return first == 0xFF && next == 0xFE || first == 0xFE && next == 0xFF;
   }
 
   /** Whether reading leniently (invalid bytes as U+FFFD) is worth suggesting: not for UTF-16 or gzip. */

@@ -100,7 +100,7 @@ public final class Utf8Reader extends Reader {
         if (b0 == 0x1F && b1 == 0x8B) {
           throw new InvalidUtf8Exception(source, 1, 1, 0x8B);
         }
-        if ((b0 == 0xFF && b1 == 0xFE) || (b0 == 0xFE && b1 == 0xFF)) {
+        if (InvalidUtf8Exception.isUtf16Mark(b0, b1)) {
           throw new InvalidUtf8Exception(source, 1, 0, -1, b0, b1);
         }
       }
@@ -199,7 +199,7 @@ public final class Utf8Reader extends Reader {
    */
   static int utf16WithoutMark(java.nio.ByteBuffer b) {
     int n = Math.min(b.limit(), 512);
-    if (n >= 2 && ((b.get(0) & 0xFF) == 0xFF && (b.get(1) & 0xFF) == 0xFE || (b.get(0) & 0xFF) == 0xFE && (b.get(1) & 0xFF) == 0xFF)) {
+    if (n >= 2 && InvalidUtf8Exception.isUtf16Mark(b.get(0) & 0xFF, b.get(1) & 0xFF)) {
       return -1; // with the mark: said as such where its FF or FE fails
     }
     int even = 0, odd = 0, first = -1;
