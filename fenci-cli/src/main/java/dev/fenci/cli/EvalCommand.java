@@ -54,6 +54,11 @@ final class EvalCommand implements Callable<Integer> {
       + "and skip malformed dictionary lines, with a warning each.")
   boolean lenient;
 
+  @Option(names = "--delimiter", paramLabel = "STR", description = "Between the words of --pred, as segment's --delimiter "
+      + "wrote them (default: whitespace, which also separates words beside it); '\\n': a word a line, a blank line "
+      + "ending each sentence. Escapes as for segment.")
+  String delimiter;
+
   @Spec
   CommandSpec spec;
 
@@ -79,6 +84,9 @@ final class EvalCommand implements Callable<Integer> {
             "--model applies to --input (the text fenci segments), not to --pred");
       }
     }
+    if (delimiter != null) {
+      checkDelimiter();
+    }
     if (Main.isStdin(gold)) {
       throw new CommandLine.ParameterException(spec.commandLine(),
           "--gold must be a file; standard input ('-') can be given as --pred or --input");
@@ -97,7 +105,8 @@ final class EvalCommand implements Callable<Integer> {
     List<List<String>> test;
     if (source.pred != null) {
       // a prediction is read in any layout a gold file may have, without --lenient (which applies to what fenci segments)
-      test = Corpus.parse(Utf8Lines.decode(bytes(source.pred), name(source.pred)), name(source.pred));
+      List<String> lines = Utf8Lines.decode(bytes(source.pred), name(source.pred));
+      test = delimiter == null ? Corpus.parse(lines, name(source.pred)) : split(lines, delimiter);
     } else {
       List<String> raw = new ArrayList<>();
       if (source.input != null) {
@@ -164,6 +173,63 @@ final class EvalCommand implements Callable<Integer> {
       System.err.println("(OOV and IV recall need the training word list: --words FILE)");
     }
     return 0;
+  }
+
+  /** Refuses a --delimiter without --pred, an empty one, and one with a line break that is not just {@code \n}. */
+  private void checkDelimiter() {
+    if (source.pred == null) {
+      throw new CommandLine.ParameterException(spec.commandLine(),
+          "--delimiter applies to --pred (an output to read), not to text fenci segments");
+    }
+    try {
+      delimiter = SegmentCommand.unescape(delimiter);
+    } catch (IllegalArgumentException e) {
+      throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage());
+    }
+    if (delimiter.isEmpty()) {
+      throw new CommandLine.ParameterException(spec.commandLine(), "--delimiter is empty; give the string between "
+          + "the words of --pred, e.g. --delimiter '|', or none for whitespace");
+    }
+    if (SegmentCommand.breaksLines(delimiter) && !delimiter.equals("\n")) {
+      throw new CommandLine.ParameterException(spec.commandLine(), "--delimiter '" + delimiter.replace("\n", "\\n")
+          .replace("\r", "\\r") + "': a delimiter with a line break is read only as '\\n' (a word a line, a "
+          + "blank line ending each sentence)");
+    }
+  }
+
+  /**
+   * An output's sentences, its words separated by {@code delimiter} and whitespace: with {@code \n},
+   * a word a line, a blank line ending each sentence (as segment writes them with it); else a
+   * sentence a line.
+   */
+  static List<List<String>> split(List<String> lines, String delimiter) {
+    List<List<String>> sentences = new ArrayList<>();
+    if (delimiter.equals("\n")) {
+      List<String> sentence = new ArrayList<>();
+      for (String line : lines) {
+        if (line.isBlank()) {
+          sentences.add(sentence);
+          sentence = new ArrayList<>();
+        } else {
+          sentence.addAll(Corpus.splitWhitespace(line));
+        }
+      }
+      if (!sentence.isEmpty()) {
+        sentences.add(sentence);
+      }
+      return sentences;
+    }
+    for (String line : lines) {
+      List<String> words = new ArrayList<>();
+      int from = 0;
+      for (int at = line.indexOf(delimiter); at >= 0; at = line.indexOf(delimiter, from)) {
+        words.addAll(Corpus.splitWhitespace(line.substring(from, at)));
+        from = at + delimiter.length();
+      }
+      words.addAll(Corpus.splitWhitespace(line.substring(from)));
+      sentences.add(words);
+    }
+    return sentences;
   }
 
   /**

@@ -29,7 +29,8 @@ final class SegmentCommand implements Callable<Integer> {
 
   @Option(names = "--delimiter", defaultValue = " ",
       description = "Between words (default: one space); \\t is a tab, \\n a line break, \\r a carriage return,"
-          + " \\\\ a backslash (another backslash escape is an error).")
+          + " \\\\ a backslash (another backslash escape is an error). With a line break in it, a blank line"
+          + " ends each input line's words (a word a line, sentences apart: eval --delimiter '\\n' reads it).")
   String delimiter;
 
   @Option(names = "--dict", paramLabel = "FILE",
@@ -158,6 +159,11 @@ final class SegmentCommand implements Callable<Integer> {
     return b.toString();
   }
 
+  /** Whether a delimiter holds a line break (LF or CR), so that a blank line must end an input line's words. */
+  static boolean breaksLines(String delimiter) {
+    return delimiter.indexOf('\n') >= 0 || delimiter.indexOf('\r') >= 0;
+  }
+
   private static void checkInput(Path f) throws IOException {
     if (f.toString().isEmpty()) {
       throw new IOException("an input file name is empty; give the file's path (or none for standard input)");
@@ -240,6 +246,7 @@ final class SegmentCommand implements Callable<Integer> {
     private final Writer out;
     private final Progress progress;
     private final Segmenter parts; // the segmenter whose parts of each word follow it, or null
+    private final boolean breaksLines = breaksLines(delimiter);
     private boolean lineOpen;
     private boolean needDelimiter;
     private int sinceCheck;
@@ -265,9 +272,7 @@ final class SegmentCommand implements Callable<Integer> {
           char c = text.charAt(i);
           // LF, CRLF and a lone CR each end a line
           if (c == '\n' || (c == '\r' && (i + 1 == end || text.charAt(i + 1) != '\n'))) {
-            out.write('\n');
-            lineOpen = false;
-            needDelimiter = false;
+            endLine();
           } else {
             lineOpen = true;
           }
@@ -300,11 +305,23 @@ final class SegmentCommand implements Callable<Integer> {
 
     void finish() throws IOException {
       if (lineOpen) {
-        out.write('\n');
-        lineOpen = false;
-        needDelimiter = false;
+        endLine();
       }
       checkOutput();
+    }
+
+    /**
+     * Ends an input line's output: with LF; and, when the delimiter breaks lines itself, a line
+     * with words also with a blank line, so that the lines' words stay apart (a blank line ends a
+     * sentence, as in CoNLL files).
+     */
+    private void endLine() throws IOException {
+      out.write('\n');
+      if (needDelimiter && breaksLines) {
+        out.write('\n');
+      }
+      lineOpen = false;
+      needDelimiter = false;
     }
 
     private void checkOutput() throws IOException {

@@ -151,6 +151,49 @@ class MainTest {
     assertThat(twice.err()).contains("given 2 times");
   }
 
+  /**
+   * With a line break in the delimiter (a word a line), a blank line ends each input line's words,
+   * so the lines stay apart; eval reads such an output back with the same --delimiter, and one
+   * joined by '|' too.
+   */
+  @Test
+  void aLineBreakDelimiterKeepsTheLinesApartAndEvalReadsItBack() throws Exception {
+    String input = "扫描二维码\n\n  \n关注 微信号";
+    Run spaced = run(input, "segment", "--model", "seed");
+    Run r = run(input, "segment", "--model", "seed", "--delimiter", "\\n");
+    assertThat(r.code()).isZero();
+    StringBuilder expected = new StringBuilder();
+    for (String line : spaced.out().split("\n", -1)) {
+      expected.append(line.isEmpty() ? "" : line.replace(' ', '\n') + "\n").append('\n');
+    }
+    assertThat(spaced.out()).matches("\\S+ \\S+.*\n\n\n\\S+ \\S+.*\n"); // words to keep apart
+    assertThat(r.out()).isEqualTo(expected.substring(0, expected.length() - 1)); // (split's last, empty piece)
+    Path gold = dir.resolve("gold.txt");
+    Path pred = dir.resolve("pred.txt");
+    Files.writeString(gold, "扫描  二维码\n\n\n关注  微信  号\n", StandardCharsets.UTF_8);
+    Files.writeString(pred, spaced.out(), StandardCharsets.UTF_8);
+    Run scored = run("", "eval", "--gold", gold.toString(), "--pred", pred.toString());
+    assertThat(scored.out()).contains("=== F MEASURE:");
+    Files.writeString(pred, r.out(), StandardCharsets.UTF_8);
+    Run lines = run("", "eval", "--gold", gold.toString(), "--pred", pred.toString(), "--delimiter", "\\n");
+    assertThat(lines.code()).isZero();
+    assertThat(lines.out()).isEqualTo(scored.out());
+    assertThat(lines.err()).isEqualTo(scored.err());
+    // read as whitespace, the output is a word a line: sentences that do not match the gold's
+    assertThat(run("", "eval", "--gold", gold.toString(), "--pred", pred.toString()).code()).isNotZero();
+    Files.writeString(pred, spaced.out().replace(' ', '|'), StandardCharsets.UTF_8);
+    Run bars = run("", "eval", "--gold", gold.toString(), "--pred", pred.toString(), "--delimiter", "|");
+    assertThat(bars.out()).isEqualTo(scored.out());
+    for (String[] bad : new String[][] {{"--delimiter", "|"}, {"--pred", pred.toString(), "--delimiter", "\\r\\n"},
+        {"--pred", pred.toString(), "--delimiter", ""}}) {
+      List<String> args = new java.util.ArrayList<>(List.of("eval", "--gold", gold.toString()));
+      args.addAll(List.of(bad));
+      Run refused = run("", args.toArray(String[]::new));
+      assertThat(refused.code()).as(String.join(" ", bad)).isEqualTo(Main.EXIT_USAGE);
+      assertThat(refused.err()).as(String.join(" ", bad)).contains("--delimiter");
+    }
+  }
+
   @Test
   void userErrorsAreOneLineWithAnExitCode() {
     Run missing = run("", "segment", "/no/such/file.txt");
