@@ -22,6 +22,7 @@ import picocli.CommandLine.Spec;
     "  POST /tokenize  the same; answer: {\"tokens\": [{\"word\": ..., \"start\": ..., \"end\": ...}, ...]}",
     "  POST /tokenize?subwords=true  each token also with its parts: \"subwords\": [{\"word\": ..., \"start\": ..., \"end\": ...}]",
     "  GET  /health    ok",
+    "  OPTIONS         a path's methods (Allow); with --cors, a browser's preflight from an allowed origin",
     "Bodies may be gzip-compressed (Content-Encoding: gzip; the limit applies decompressed too); another"
         + " content coding gets 415. URL-encoded forms (curl --data-urlencode, -d 'text=...') get 415: send the"
         + " text itself, e.g. curl --data-binary @file.txt -H 'Content-Type: text/plain; charset=utf-8'."})
@@ -74,6 +75,12 @@ final class ServeCommand implements Callable<Integer> {
     }
   }
 
+  @Option(names = "--cors", split = ",", paramLabel = "ORIGIN",
+      description = "Let web pages of ORIGIN (scheme://host[:port], e.g. http://localhost:3000) call the server from a"
+          + " browser (CORS); repeatable or comma-separated, '*' for any origin. Without it the browser keeps the"
+          + " answers from pages of other origins.")
+  List<String> cors;
+
   @Option(names = "--debug", description = "Show stack traces of errors.")
   boolean debug;
 
@@ -94,6 +101,14 @@ final class ServeCommand implements Callable<Integer> {
           + " bytes, got " + maxBody);
     }
     Main.checkWatch(dicts, watch, spec);
+    java.util.Set<String> origins = new java.util.LinkedHashSet<>();
+    for (String origin : cors == null ? List.<String>of() : cors) {
+      try {
+        origins.add(SegmentServer.checkOrigin(origin));
+      } catch (IllegalArgumentException e) {
+        throw new ParameterException(spec.commandLine(), "--cors: " + e.getMessage());
+      }
+    }
     InetSocketAddress address = new InetSocketAddress(host, port);
     if (address.isUnresolved()) {
       throw new ParameterException(spec.commandLine(), "--host " + host + ": no such host or address");
@@ -101,7 +116,7 @@ final class ServeCommand implements Callable<Integer> {
     Segmenter seg = Main.withDictionaries(Main.loadModel(model), dicts, lenient, watch);
     SegmentServer server;
     try {
-      server = SegmentServer.start(seg, address, n, maxBody);
+      server = SegmentServer.start(seg, address, n, maxBody, origins);
     } catch (java.net.BindException e) {
       boolean inUse = String.valueOf(e.getMessage()).toLowerCase(java.util.Locale.ROOT).contains("in use");
       throw new IOException("cannot listen on " + host + ":" + port + ": " + e.getMessage()
@@ -116,7 +131,8 @@ final class ServeCommand implements Callable<Integer> {
     }, "fenci-serve-stop"));
     String name = model.equals(dev.fenci.Presets.DEFAULT) ? dev.fenci.Presets.defaultName() : model;
     System.err.println("fenci: serving " + name + " at " + server.uri() + " (POST /segment, POST /tokenize; "
-        + n + " thread" + (n == 1 ? "" : "s") + "; Ctrl-C stops)");
+        + n + " thread" + (n == 1 ? "" : "s") + (origins.isEmpty() ? "" : "; CORS: " + String.join(", ", origins))
+        + "; Ctrl-C stops)");
     stopped.await();
     return 0;
   }

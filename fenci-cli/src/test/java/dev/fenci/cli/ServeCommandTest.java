@@ -35,7 +35,8 @@ class ServeCommandTest {
   void itServesTheModelWithItsDictionaryAndStopsOnSigterm() throws Exception {
     Path dict = dir.resolve("my.dict");
     Files.writeString(dict, "扫描二维,inf\n", StandardCharsets.UTF_8);
-    Process p = fenci("serve", "--port", "0", "--model", "seed", "--dict", dict.toString(), "--threads", "2");
+    Process p = fenci("serve", "--port", "0", "--model", "seed", "--dict", dict.toString(), "--threads", "2",
+        "--cors", "http://localhost:3000");
     try {
       BufferedReader err = new BufferedReader(new InputStreamReader(p.getErrorStream(), StandardCharsets.UTF_8));
       String line;
@@ -43,16 +44,19 @@ class ServeCommandTest {
       while ((line = err.readLine()) != null) {
         m = Pattern.compile("fenci: serving seed at (http://127\\.0\\.0\\.1:\\d+/) ").matcher(line);
         if (m.find()) {
+          assertThat(line).contains("CORS: http://localhost:3000;");
           break;
         }
       }
       assertThat(line).as("the line that says where it listens").isNotNull();
       URI base = URI.create(m.group(1));
       HttpResponse<String> r = HttpClient.newHttpClient().send(HttpRequest.newBuilder(base.resolve("/segment"))
+          .header("Origin", "http://localhost:3000")
           .POST(HttpRequest.BodyPublishers.ofString("扫描二维码", StandardCharsets.UTF_8)).build(),
           HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
       assertThat(r.statusCode()).isEqualTo(200);
       assertThat(r.body()).isEqualTo("{\"words\":[\"扫描二维\",\"码\"]}\n");
+      assertThat(r.headers().firstValue("Access-Control-Allow-Origin")).hasValue("http://localhost:3000");
       long stop = System.nanoTime();
       p.destroy(); // SIGTERM
       assertThat(p.waitFor(10, TimeUnit.SECONDS)).as("stopped").isTrue();
@@ -82,6 +86,11 @@ class ServeCommandTest {
       assertThat(new String(p.getErrorStream().readAllBytes(), StandardCharsets.UTF_8))
           .contains("cannot listen on 127.0.0.1:" + taken.getLocalPort()).contains("another server uses the port");
     }
+    p = fenci("serve", "--cors", "http://localhost:3000,http://localhost:8000/");
+    assertThat(p.waitFor(60, TimeUnit.SECONDS)).isTrue();
+    assertThat(p.exitValue()).isEqualTo(Main.EXIT_USAGE);
+    assertThat(new String(p.getErrorStream().readAllBytes(), StandardCharsets.UTF_8))
+        .contains("--cors: 'http://localhost:8000/' has a path (a trailing /)").contains("did you mean http://localhost:8000?");
     p = fenci("serve", "--host", "no-such-host.invalid");
     assertThat(p.waitFor(60, TimeUnit.SECONDS)).isTrue();
     assertThat(p.exitValue()).isEqualTo(Main.EXIT_USAGE);
@@ -101,5 +110,16 @@ class ServeCommandTest {
       org.assertj.core.api.Assertions.assertThatThrownBy(() -> size.convert(bad)).as(bad)
           .isInstanceOf(picocli.CommandLine.TypeConversionException.class).hasMessageContaining("no size");
     }
+  }
+
+  /** --cors is repeatable and takes comma-separated lists (checked when the command runs, before the model loads). */
+  @Test
+  void corsOriginsAreRepeatableOrCommaSeparated() {
+    ServeCommand serve = new ServeCommand();
+    new picocli.CommandLine(serve).parseArgs("--cors", "http://localhost:3000,https://example.com", "--cors", "*");
+    assertThat(serve.cors).containsExactly("http://localhost:3000", "https://example.com", "*");
+    serve = new ServeCommand();
+    new picocli.CommandLine(serve).parseArgs();
+    assertThat(serve.cors).isNull();
   }
 }

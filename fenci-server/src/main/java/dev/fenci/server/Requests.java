@@ -33,6 +33,8 @@ import java.util.concurrent.atomic.AtomicLong;
  *       "subwords"}: its {@link Segmenter#subwords parts}, with offsets in the text, for a search
  *       index.</li>
  *   <li>{@code GET /health}: {@code ok}. {@code GET /}: this list, as text.</li>
+ *   <li>{@code OPTIONS} of any of these: 204 with {@code Allow}, and the {@link Cors} headers of a
+ *       preflight from an allowed origin.</li>
  * </ul>
  *
  * A body may be compressed with gzip ({@code Content-Encoding: gzip}); the limit applies to it
@@ -55,6 +57,7 @@ final class Requests implements HttpHandler {
         POST /tokenize   the same; answer: {"tokens": [{"word": "...", "start": 0, "end": 2}, ...]}
                          ?subwords=true adds each word's parts: "subwords": [{"word": ..., "start": ..., "end": ...}]
         GET  /health     ok
+        OPTIONS          the methods of a path (Allow); a browser's CORS preflight, when fenci serve --cors allows its origin
       Bodies may be gzip-compressed (Content-Encoding: gzip). URL-encoded forms (curl --data-urlencode,
       -d 'text=...') are refused: send the text itself, e.g. curl --data-binary @file.txt
       -H 'Content-Type: text/plain; charset=utf-8' http://host:port/segment
@@ -64,6 +67,7 @@ final class Requests implements HttpHandler {
 
   private final Segmenter segmenter;
   private final long maxBody;
+  private final Cors cors;
   /**
    * Permits to segment: the server's --threads. A request takes one once its body is read and gives
    * it back once its answer is encoded, before writing it (see {@link #deliver}), so that at most
@@ -98,9 +102,11 @@ final class Requests implements HttpHandler {
   private final AtomicInteger active = new AtomicInteger();
   private volatile boolean closing;
 
-  Requests(Segmenter segmenter, long maxBody, Semaphore work, long answerBudget, long maxWaitingChars, String answerSeconds) {
+  Requests(Segmenter segmenter, long maxBody, Cors cors, Semaphore work, long answerBudget, long maxWaitingChars,
+      String answerSeconds) {
     this.segmenter = segmenter;
     this.maxBody = maxBody;
+    this.cors = cors;
     this.work = work;
     this.answerKibTotal = (int) Math.min(Integer.MAX_VALUE, kib(answerBudget));
     this.answerKib = new Semaphore(answerKibTotal);
@@ -155,6 +161,7 @@ final class Requests implements HttpHandler {
     active.incrementAndGet();
     try (ex) {
       try {
+        cors.answer(ex); // on every answer, refusals too: a page reads why
         if (closing) {
           throw new Refused(503, "the server is stopping");
         }
@@ -203,23 +210,32 @@ final class Requests implements HttpHandler {
 
   private void route(HttpExchange ex) throws IOException, Refused {
     String path = ex.getRequestURI().getPath();
+    String methods = switch (path) {
+      case "/segment", "/tokenize" -> "POST";
+      case "/health", "/" -> "GET, HEAD";
+      default -> throw new Refused(404, "no such endpoint: " + path + " (POST /segment, POST /tokenize, GET /health)");
+    };
+    String method = ex.getRequestMethod();
+    if (method.equals("OPTIONS")) {
+      // what the path takes; a browser's preflight from an allowed origin also gets its CORS headers
+      cors.preflight(ex, methods);
+      ex.getResponseHeaders().set("Allow", methods + ", OPTIONS");
+      ex.sendResponseHeaders(204, -1);
+      return;
+    }
+    if (!List.of(methods.split(", ")).contains(method)) {
+      ex.getResponseHeaders().set("Allow", methods + ", OPTIONS");
+      throw new Refused(405, path + " takes " + methods.split(",")[0] + ", not " + method);
+    }
     switch (path) {
       case "/segment", "/tokenize" -> {
-        allow(ex, "POST");
         Answer json = segmented(ex, path); // with a permit held
         if (json != null) {
           deliver(ex, json);
         }
       }
-      case "/health" -> {
-        allow(ex, "GET");
-        text(ex, 200, "ok\n");
-      }
-      case "/" -> {
-        allow(ex, "GET");
-        text(ex, 200, USAGE);
-      }
-      default -> throw new Refused(404, "no such endpoint: " + path + " (POST /segment, POST /tokenize, GET /health)");
+      case "/health" -> text(ex, 200, "ok\n");
+      default -> text(ex, 200, USAGE);
     }
   }
 
@@ -437,14 +453,6 @@ final class Requests implements HttpHandler {
       start += w.length();
     }
     out.write(']');
-  }
-
-  private static void allow(HttpExchange ex, String method) throws Refused {
-    String m = ex.getRequestMethod();
-    if (!m.equals(method) && !(method.equals("GET") && m.equals("HEAD"))) {
-      ex.getResponseHeaders().set("Allow", method.equals("GET") ? "GET, HEAD" : method);
-      throw new Refused(405, ex.getRequestURI().getPath() + " takes " + method + ", not " + m);
-    }
   }
 
   /**

@@ -5,6 +5,8 @@ import dev.fenci.Segmenter;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.net.URI;
+import java.util.Collection;
+import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.Semaphore;
@@ -25,6 +27,10 @@ import java.util.concurrent.TimeUnit;
  * and the answer's bytes, from a budget for answers of {@value #ANSWER_BYTES_PER_BODY_BYTE} times
  * the largest body per thread, which a request takes (its answer's likely size) before it is
  * segmented: when slow readers fill it, requests with large answers wait for it, then get 503.
+ *
+ * <p>Web pages of other origins may call it when {@link #start(Segmenter, InetSocketAddress, int,
+ * long, Collection) started} with their origins (CORS): by default the browser keeps its answers
+ * from them. {@code OPTIONS} of a path answers 204 with the methods it takes.
  *
  * <p>{@link #start} sets four of the JDK server's system properties unless they are set:
  * {@code sun.net.httpserver.nodelay=true} (answers without the 40 ms wait for a delayed
@@ -94,6 +100,23 @@ public final class SegmentServer implements AutoCloseable {
    */
   public static SegmentServer start(Segmenter segmenter, InetSocketAddress address, int threads, long maxBodyBytes)
       throws IOException {
+    return start(segmenter, address, threads, maxBodyBytes, List.of());
+  }
+
+  /**
+   * Starts serving {@code segmenter} at {@code address}, as {@link #start(Segmenter,
+   * InetSocketAddress, int, long)}, to web pages of {@code corsOrigins} too: the answers to
+   * requests whose {@code Origin} is one of them carry {@code Access-Control-Allow-Origin}, and a
+   * browser's preflight ({@code OPTIONS} with {@code Access-Control-Request-Method}) from one is
+   * answered with the path's methods, the request headers the server reads ({@code Content-Type},
+   * {@code Content-Encoding}) and {@code Access-Control-Max-Age}. Requests from other origins get
+   * no such header (the browser then keeps the answer from the page). No origins: none of this.
+   *
+   * @param corsOrigins origins as {@link #checkOrigin} takes them; {@code *} allows any
+   * @throws IllegalArgumentException if an origin is not one, saying what one is
+   */
+  public static SegmentServer start(Segmenter segmenter, InetSocketAddress address, int threads, long maxBodyBytes,
+      Collection<String> corsOrigins) throws IOException {
     Objects.requireNonNull(segmenter, "segmenter is null");
     Objects.requireNonNull(address, "address is null");
     if (threads < 1 || threads > Segmenter.MAX_THREADS) {
@@ -103,6 +126,7 @@ public final class SegmentServer implements AutoCloseable {
       throw new IllegalArgumentException("the largest request body must be from 1 to " + MAX_BODY_LIMIT
           + " bytes, got " + maxBodyBytes);
     }
+    Cors cors = Cors.of(Objects.requireNonNull(corsOrigins, "corsOrigins is null"));
     // The JDK server's settings, read once when the JVM's first HTTP server starts (an explicit
     // -D setting wins): it writes an answer's headers and its body as two packets, and without
     // TCP_NODELAY the body waits for the client's delayed acknowledgement of the headers, 40 ms per
@@ -122,13 +146,27 @@ public final class SegmentServer implements AutoCloseable {
           return t;
         });
     pool.allowCoreThreadTimeOut(true);
-    Requests requests = new Requests(segmenter, maxBodyBytes, new Semaphore(threads, true),
+    Requests requests = new Requests(segmenter, maxBodyBytes, cors, new Semaphore(threads, true),
         (long) threads * ANSWER_BYTES_PER_BODY_BYTE * maxBodyBytes, (long) threads * WAITING_PER_THREAD * maxBodyBytes,
         System.getProperty("sun.net.httpserver.maxRspTime"));
     http.createContext("/", requests);
     http.setExecutor(pool);
     http.start();
     return new SegmentServer(http, pool, requests);
+  }
+
+  /**
+   * An origin for {@link #start(Segmenter, InetSocketAddress, int, long, Collection)}, checked: a
+   * web page's {@code scheme://host[:port]} ({@code http://localhost:3000}, {@code
+   * https://example.com}), without a path or a trailing {@code /}, or {@code *} for any origin.
+   *
+   * @return the origin as browsers send it in {@code Origin}: the scheme and host in lower case (an
+   *     international host name in its {@code xn--} form), without the scheme's default port
+   * @throws IllegalArgumentException if it is no origin, saying what one is and, for a common
+   *     mistake (no scheme, a path), what was likely meant
+   */
+  public static String checkOrigin(String origin) {
+    return Cors.origin(origin);
   }
 
   private static void setIfAbsent(String property, String value) {

@@ -213,7 +213,7 @@ class SegmentServerTest {
 
     r = CLIENT.send(HttpRequest.newBuilder(server.uri().resolve("/segment")).GET().build(), HttpResponse.BodyHandlers.ofString());
     assertThat(r.statusCode()).isEqualTo(405);
-    assertThat(r.headers().firstValue("Allow")).hasValue("POST");
+    assertThat(r.headers().firstValue("Allow")).hasValue("POST, OPTIONS");
     // the server still answers after all that
     assertThat(post("/segment", null, "你好").statusCode()).isEqualTo(200);
   }
@@ -672,5 +672,172 @@ class SegmentServerTest {
     for (String type : new String[] {"text/plain; charset=utf8", "text/plain;charset=\"UTF-8\"", "text/plain; charset = us-ascii"}) {
       assertThat(post("/segment", type, "abc").statusCode()).as(type).isEqualTo(200);
     }
+  }
+
+  private static HttpResponse<String> send(URI uri, String method, String body, String... headers) throws Exception {
+    HttpRequest.Builder r = HttpRequest.newBuilder(uri).method(method, body == null
+        ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8));
+    if (headers.length > 0) {
+      r.headers(headers);
+    }
+    return CLIENT.send(r.build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+  }
+
+  /** A browser's preflight of a POST with a JSON body from a page of {@code origin}. */
+  private static HttpResponse<String> preflight(URI uri, String origin) throws Exception {
+    return send(uri, "OPTIONS", null, "Origin", origin, "Access-Control-Request-Method", "POST",
+        "Access-Control-Request-Headers", "content-type");
+  }
+
+  private static void assertNoCors(HttpResponse<String> r) {
+    assertThat(r.headers().map().keySet()).as("CORS headers").noneMatch(h -> h.toLowerCase().startsWith("access-control-"));
+  }
+
+  /** OPTIONS says what a path takes, with or without CORS; another path is still 404. */
+  @Test
+  void optionsSaysWhatAPathTakes() throws Exception {
+    Map<String, String> allow = Map.of("/segment", "POST, OPTIONS", "/tokenize", "POST, OPTIONS",
+        "/health", "GET, HEAD, OPTIONS", "/", "GET, HEAD, OPTIONS");
+    for (Map.Entry<String, String> e : allow.entrySet()) {
+      HttpResponse<String> r = send(server.uri().resolve(e.getKey()), "OPTIONS", null);
+      assertThat(r.statusCode()).as(e.getKey()).isEqualTo(204);
+      assertThat(r.headers().firstValue("Allow")).as(e.getKey()).hasValue(e.getValue());
+      assertThat(r.body()).isEmpty();
+      assertNoCors(r);
+    }
+    HttpResponse<String> r = send(server.uri().resolve("/nowhere"), "OPTIONS", null);
+    assertThat(r.statusCode()).isEqualTo(404);
+    assertThat(r.body()).contains("no such endpoint");
+  }
+
+  /** Without origins to allow, a page of another origin gets the answers of old: no CORS header, a preflight none either. */
+  @Test
+  void corsIsOffUnlessAskedFor() throws Exception {
+    HttpResponse<String> r = send(server.uri().resolve("/segment"), "POST", "你好", "Origin", "http://localhost:3000");
+    assertThat(r.statusCode()).isEqualTo(200);
+    assertNoCors(r);
+    assertThat(r.headers().firstValue("Vary")).isEmpty();
+    r = preflight(server.uri().resolve("/segment"), "http://localhost:3000");
+    assertThat(r.statusCode()).isEqualTo(204);
+    assertThat(r.headers().firstValue("Allow")).hasValue("POST, OPTIONS");
+    assertNoCors(r);
+  }
+
+  /**
+   * Pages of the origins given get their answers, refusals included, and their preflights the
+   * path's methods; other origins get no CORS header (and no 403): the browser keeps the answer
+   * from them.
+   */
+  @Test
+  void pagesOfTheOriginsGivenMayCallIt() throws Exception {
+    try (SegmentServer cors = SegmentServer.start(SEG, new InetSocketAddress("127.0.0.1", 0), 1, 1000,
+        List.of("http://localhost:3000", "HTTPS://App.Example.com:443"))) {
+      for (String origin : new String[] {"http://localhost:3000", "https://app.example.com"}) {
+        HttpResponse<String> r = preflight(cors.uri().resolve("/segment"), origin);
+        assertThat(r.statusCode()).as(origin).isEqualTo(204);
+        assertThat(r.headers().firstValue("Access-Control-Allow-Origin")).as(origin).hasValue(origin);
+        assertThat(r.headers().firstValue("Vary")).hasValue("Origin");
+        assertThat(r.headers().firstValue("Access-Control-Allow-Methods")).hasValue("POST");
+        assertThat(r.headers().firstValue("Access-Control-Allow-Headers").orElseThrow()).contains("Content-Type");
+        assertThat(r.headers().firstValue("Access-Control-Max-Age")).hasValue("7200");
+        assertThat(r.headers().firstValue("Access-Control-Allow-Credentials")).isEmpty();
+        assertThat(r.body()).isEmpty();
+      }
+      HttpResponse<String> r = send(cors.uri().resolve("/health"), "OPTIONS", null, "Origin", "http://localhost:3000",
+          "Access-Control-Request-Method", "GET");
+      assertThat(r.headers().firstValue("Access-Control-Allow-Methods")).hasValue("GET, HEAD");
+      // a public page calling a server on this machine: Chrome asks for this one too
+      r = send(cors.uri().resolve("/segment"), "OPTIONS", null, "Origin", "http://localhost:3000",
+          "Access-Control-Request-Method", "POST", "Access-Control-Request-Private-Network", "true");
+      assertThat(r.headers().firstValue("Access-Control-Allow-Private-Network")).hasValue("true");
+
+      // the request itself: its answer, and its refusal, with the origin allowed
+      r = send(cors.uri().resolve("/segment"), "POST", "{\"text\": \"你好\"}", "Origin", "http://localhost:3000",
+          "Content-Type", "application/json");
+      assertThat(r.statusCode()).isEqualTo(200);
+      assertThat(json(r)).isEqualTo(Map.of("words", SEG.segment("你好")));
+      assertThat(r.headers().firstValue("Access-Control-Allow-Origin")).hasValue("http://localhost:3000");
+      assertThat(r.headers().firstValue("Vary")).hasValue("Origin");
+      assertThat(r.headers().firstValue("Access-Control-Expose-Headers")).hasValue("Retry-After");
+      r = send(cors.uri().resolve("/segment"), "POST", "{\"txt\": 1}", "Origin", "https://app.example.com",
+          "Content-Type", "application/json");
+      assertThat(r.statusCode()).isEqualTo(400);
+      assertThat(r.headers().firstValue("Access-Control-Allow-Origin")).hasValue("https://app.example.com");
+      r = send(cors.uri().resolve("/health"), "GET", null, "Origin", "http://localhost:3000");
+      assertThat(r.headers().firstValue("Access-Control-Allow-Origin")).hasValue("http://localhost:3000");
+
+      // another origin (a port, a scheme, a subdomain apart), or none: no CORS header, the answer as before
+      for (String origin : new String[] {"http://localhost:3001", "https://localhost:3000", "https://evil.app.example.com",
+          "null"}) {
+        r = preflight(cors.uri().resolve("/segment"), origin);
+        assertThat(r.statusCode()).as(origin).isEqualTo(204);
+        assertThat(r.headers().firstValue("Allow")).hasValue("POST, OPTIONS");
+        assertNoCors(r);
+        assertThat(r.headers().firstValue("Vary")).hasValue("Origin");
+        r = send(cors.uri().resolve("/segment"), "POST", "你好", "Origin", origin);
+        assertThat(r.statusCode()).as(origin).isEqualTo(200);
+        assertNoCors(r);
+      }
+      r = send(cors.uri().resolve("/segment"), "POST", "你好");
+      assertThat(r.statusCode()).isEqualTo(200);
+      assertNoCors(r);
+      assertThat(r.headers().firstValue("Vary")).hasValue("Origin"); // a cache keeps it from the pages allowed
+      r = preflight(cors.uri().resolve("/nowhere"), "http://localhost:3000");
+      assertThat(r.statusCode()).isEqualTo(404);
+    }
+  }
+
+  /** With {@code *} any page may call it: the same answer for every origin, so no Vary. */
+  @Test
+  void aWildcardAllowsAnyOrigin() throws Exception {
+    try (SegmentServer cors = SegmentServer.start(SEG, new InetSocketAddress("127.0.0.1", 0), 1, 1000, List.of("*"))) {
+      HttpResponse<String> r = preflight(cors.uri().resolve("/tokenize"), "https://anywhere.example");
+      assertThat(r.statusCode()).isEqualTo(204);
+      assertThat(r.headers().firstValue("Access-Control-Allow-Origin")).hasValue("*");
+      assertThat(r.headers().firstValue("Access-Control-Allow-Methods")).hasValue("POST");
+      assertThat(r.headers().firstValue("Vary")).isEmpty();
+      for (String origin : new String[] {"https://anywhere.example", "null"}) {
+        r = send(cors.uri().resolve("/tokenize"), "POST", "你好", "Origin", origin);
+        assertThat(r.statusCode()).isEqualTo(200);
+        assertThat(r.headers().firstValue("Access-Control-Allow-Origin")).hasValue("*");
+      }
+      r = send(cors.uri().resolve("/segment"), "OPTIONS", null); // not a preflight: what it takes
+      assertThat(r.statusCode()).isEqualTo(204);
+      assertThat(r.headers().firstValue("Allow")).hasValue("POST, OPTIONS");
+      assertThat(r.headers().firstValue("Access-Control-Allow-Methods")).isEmpty();
+    }
+  }
+
+  @Test
+  void anOriginIsCheckedAndWrittenAsBrowsersSendIt() {
+    assertThat(SegmentServer.checkOrigin("http://localhost:3000")).isEqualTo("http://localhost:3000");
+    assertThat(SegmentServer.checkOrigin(" HTTPS://Example.COM:443 ")).isEqualTo("https://example.com");
+    assertThat(SegmentServer.checkOrigin("http://example.com:80")).isEqualTo("http://example.com");
+    assertThat(SegmentServer.checkOrigin("http://example.com:8443")).isEqualTo("http://example.com:8443");
+    assertThat(SegmentServer.checkOrigin("http://[::1]:8080")).isEqualTo("http://[::1]:8080");
+    assertThat(SegmentServer.checkOrigin("https://中文.example")).isEqualTo("https://xn--fiq228c.example");
+    assertThat(SegmentServer.checkOrigin("chrome-extension://abcdef")).isEqualTo("chrome-extension://abcdef");
+    assertThat(SegmentServer.checkOrigin("*")).isEqualTo("*");
+    Map<String, String> bad = new java.util.LinkedHashMap<>();
+    bad.put("http://localhost:3000/", "has a path (a trailing /)");
+    bad.put("https://example.com/app/index.html", "did you mean https://example.com?");
+    bad.put("localhost:3000", "has no scheme");
+    bad.put("example.com/app", "did you mean http://example.com or https://example.com?");
+    bad.put("null", "allow it with *");
+    bad.put("", "an empty origin");
+    bad.put("https://*.example.com", "has a wildcard");
+    bad.put("http://localhost:99999", "from 1 to 65535");
+    bad.put("http://localhost:0", "from 1 to 65535");
+    bad.put("http://user@example.com", "scheme://host[:port]");
+    bad.put("http://example.com?a=1", "scheme://host[:port]");
+    bad.put("http://", "scheme://host[:port]");
+    for (Map.Entry<String, String> e : bad.entrySet()) {
+      assertThatThrownBy(() -> SegmentServer.checkOrigin(e.getKey())).as(e.getKey())
+          .isInstanceOf(IllegalArgumentException.class).hasMessageContaining(e.getValue())
+          .hasMessageContaining("http://localhost:3000");
+    }
+    assertThatThrownBy(() -> SegmentServer.start(SEG, new InetSocketAddress("127.0.0.1", 0), 1, 10,
+        List.of("http://ok.example", "http://bad.example/"))).isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("'http://bad.example/' has a path");
   }
 }
