@@ -10,7 +10,7 @@ import java.util.List;
  * exactly, never split a surrogate pair, and are the same at training and at segmentation time.
  *
  * <p>Punctuation here means Unicode punctuation (categories P*) except the marks that occur inside
- * words of the PKU standard ({@code . ． · ・ ∶ / ／ - － — _ % ％ ‰ ' &}, and the other middle dots of
+ * words of the PKU standard ({@code . ． · ・ ∶ / ／ - － — _ % ％ ‰ &}, and the other middle dots of
  * names, {@code ‧ ･}, which the network reads as {@code ·}): those are left to the network. {@code @ # ＠ ＃} are cuts outside addresses: People's Daily 1998 has none, and the
  * micro-blog corpus writes them as words of their own 480 times in 482 ({@code @ 京东},
  * {@code # 双十一 #}); the {@code #} of {@code C#} is not ({@link #joinsSharp}). Each punctuation mark is a word of its own ({@code ！！} is two words, as the PKU
@@ -32,7 +32,7 @@ import java.util.List;
  * the degree sign and a letter ({@code °C}; {@link #isDegreeUnit}).
  */
 public final class Chunker {
-  private static final String WORD_INTERNAL = ".．·・‧･∶/／-－—_%％‰'&";
+  private static final String WORD_INTERNAL = ".．·・‧･∶/／-－—_%％‰&";
 
   /** Marks whose run is one word: the ellipsis is written as two of them ({@code ……}). */
   private static final String RUN_IS_ONE_WORD = "…‥";
@@ -290,7 +290,9 @@ public final class Chunker {
   /**
    * Whether the character at {@code i} is an apostrophe, ASCII or typographic ({@code ' ’}), between
    * two Latin letters ({@code don't}, {@code John’s}): part of their run, as the micro-blog corpus
-   * writes it (4 times in 4). The typographic one is otherwise a closing quote, a cut.
+   * writes it (4 times in 4). Either is otherwise a quote, a cut ({@code 他说 ' 好的 '}, as the full-width
+   * {@code ＇} always was: no training text writes the ASCII one inside a word, and the network, which
+   * never saw it, had joined it with the characters around it, {@code '然}).
    */
   public static boolean joinsApostrophe(CharSequence text, int i) {
     char c = text.charAt(i);
@@ -348,8 +350,8 @@ public final class Chunker {
   private static final int ABBREVIATION_PARTS = 8;
 
   /**
-   * Whether the character at {@code i} is a mark that the rules above take out of the cuts, a
-   * typographic apostrophe between letters ({@link #joinsApostrophe}), a full-width colon between
+   * Whether the character at {@code i} is a mark that the rules above take out of the cuts, an
+   * apostrophe between letters ({@link #joinsApostrophe}), a full-width colon between
    * digits ({@link #joinsDigits}, {@link #isColonInWideNumber}) or the last full stop of an
    * abbreviation ({@link #endsAbbreviation}), but whose letter or digit on one side belongs to an
    * address: the one before it ends at {@code linkEnd} (where the chunker's last address ended), or
@@ -359,7 +361,7 @@ public final class Chunker {
    */
   static boolean joinedBesideLink(CharSequence text, int i, int linkEnd) {
     char c = text.charAt(i);
-    return (c == '\u2019' && joinsApostrophe(text, i)
+    return ((c == '\u2019' || c == '\'') && joinsApostrophe(text, i)
             || c == FULL_WIDTH_COLON && (joinsDigits(text, i) || isColonInWideNumber(text, i))
             || c == '.' && endsAbbreviation(text, i))
         && (i == linkEnd || i + 1 < text.length() && Links.end(text, i + 1) > 0);

@@ -307,10 +307,14 @@ class ChunkerTest {
   void anApostropheBetweenLatinLettersBelongsToTheirRun() {
     assertThat(show("他说don’t worry，John's书", TextRules.SEED))
         .containsExactly("T:他说", "A:don’t", "S: ", "A:worry", "P:，", "A:John's", "T:书");
-    // a quote around a word, after a digit or at the edges stays a cut (’) or goes to the network (')
+    // a quote around a word, after a digit or at the edges stays a cut, ASCII or typographic
     assertThat(show("‘Hi’你好，5’a", TextRules.SEED)).containsExactly("P:‘", "A:Hi", "P:’", "T:你好", "P:，", "A:5",
         "P:’", "A:a");
     assertThat(show("’a’", TextRules.SEED)).containsExactly("P:’", "A:a", "P:’");
+    assertThat(show("他说'好的'然后走了，'Hi'你好，5'a", TextRules.FOLD)).containsExactly("T:他说", "P:'", "T:好的", "P:'",
+        "T:然后走了", "P:，", "P:'", "T:Hi", "P:'", "T:你好", "P:，", "T:5", "P:'", "T:a");
+    assertThat(show("Xi'an的'rock'n'roll'", TextRules.SEED)).containsExactly("A:Xi'an", "T:的", "P:'", "A:rock'n'roll",
+        "P:'");
     assertThat(Chunker.joinsApostrophe("Straße’s", 6)).isTrue();
     assertThat(Chunker.joinsApostrophe("a'", 1)).isFalse();
   }
@@ -357,6 +361,7 @@ class ChunkerTest {
     // nor with an address after it (a closing quote), in a run of the seed rules too
     assertThat(show("‘Hi’www.a.cn", TextRules.SEED)).containsExactly("P:‘", "A:Hi", "P:’", "L:www.a.cn");
     assertThat(show("‘Hi’www.a.cn", TextRules.FOLD)).containsExactly("P:‘", "T:Hi", "P:’", "L:www.a.cn");
+    assertThat(show("'Hi'www.a.cn", TextRules.SEED)).containsExactly("P:'", "A:Hi", "P:'", "L:www.a.cn");
     // elsewhere the rules are unchanged
     assertThat(show("U.S.和don’t和10：30", TextRules.SEED)).containsExactly("A:U.S.", "T:和", "A:don’t", "T:和", "A:10：30");
   }
@@ -375,10 +380,10 @@ class ChunkerTest {
         if (c.kind() != Chunk.Kind.LINK) {
           continue;
         }
-        if (k + 1 < chunks.size() && "’：.".indexOf(s.charAt(c.end())) >= 0) {
+        if (k + 1 < chunks.size() && "’'：.".indexOf(s.charAt(c.end())) >= 0) {
           assertThat(chunks.get(k + 1).kind()).as("after %s in %s (%s)", c, s, rules).isEqualTo(Chunk.Kind.PUNCT);
         }
-        if (k > 0 && "’：".indexOf(s.charAt(c.start() - 1)) >= 0) {
+        if (k > 0 && "’'：".indexOf(s.charAt(c.start() - 1)) >= 0) {
           assertThat(chunks.get(k - 1).kind()).as("before %s in %s (%s)", c, s, rules).isEqualTo(Chunk.Kind.PUNCT);
         }
       }
@@ -386,7 +391,7 @@ class ChunkerTest {
         for (Chunk c : chunks) {
           // a mark that joins letters or digits has them on both sides, inside the run
           if (c.kind() == Chunk.Kind.ASCII) {
-            assertThat("’：".indexOf(s.charAt(c.end() - 1))).as("%s in %s", c, s).isNegative();
+            assertThat("’'：".indexOf(s.charAt(c.end() - 1))).as("%s in %s", c, s).isNegative();
           }
         }
       }
