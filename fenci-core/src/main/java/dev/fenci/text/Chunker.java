@@ -15,7 +15,7 @@ import java.util.List;
  * micro-blog corpus writes them as words of their own 480 times in 482 ({@code @ 京东},
  * {@code # 双十一 #}); the {@code #} of {@code C#} is not ({@link #joinsSharp}). Each punctuation mark is a word of its own ({@code ！！} is two words, as the PKU
  * standard and the micro-blog corpora write it), except a run of an ellipsis mark
- * ({@code ……}, {@code ‥‥}), which is one word. A web or e-mail address ({@link Links}) is one
+ * ({@code ……}, {@code ‥‥}) or of the horizontal bar ({@code ――}), which is one word. A web or e-mail address ({@link Links}) is one
  * word too, so is an emoji with its modifiers ({@link Emoji}: {@code 👍🏻}, {@code 👨‍👩‍👧},
  * {@code 🇨🇳}) and a run of Hangul, of hiragana or of katakana ({@link #syllabic}) or of two letters or
  * more of another alphabet that Chinese text does not write ({@link #alphabet}: {@code Москва}). A comma or
@@ -34,8 +34,13 @@ import java.util.List;
 public final class Chunker {
   private static final String WORD_INTERNAL = ".．·・‧･∶/／-－—_%％‰&";
 
-  /** Marks whose run is one word: the ellipsis is written as two of them ({@code ……}). */
-  private static final String RUN_IS_ONE_WORD = "…‥";
+  /**
+   * Marks whose run is one word: the ellipsis is written as two of them ({@code ……}), and so is the
+   * dash as the horizontal bar U+2015 ({@code ――}, what GB 2312 decoders such as Python's give for
+   * the {@code ——} of GB text), which People's Daily writes as one word (a run of {@code —}, 1,136
+   * times, never cut); the em dash {@code —} itself is the network's ({@code 道—琼斯}), which joins its run.
+   */
+  private static final String RUN_IS_ONE_WORD = "…‥―";
 
   private final TextRules rules;
 

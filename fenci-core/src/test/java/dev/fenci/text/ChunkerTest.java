@@ -27,11 +27,13 @@ class ChunkerTest {
   }
 
   @Test
-  void aRunOfAMarkIsOneWordOnlyForTheEllipsis() {
+  void aRunOfAMarkIsOneWordOnlyForTheEllipsisAndTheHorizontalBar() {
     assertThat(show("好！！！吗？？。。。!!‥‥", TextRules.FOLD))
         .containsExactly("T:好", "P:！", "P:！", "P:！", "T:吗", "P:？", "P:？", "P:。", "P:。", "P:。",
             "P:!", "P:!", "P:‥‥");
     assertThat(show("……“……”", TextRules.SEED)).containsExactly("P:……", "P:“", "P:……", "P:”");
+    // the dash as GB 2312 decoders write it, U+2015 twice
+    assertThat(show("等一下――好了―", TextRules.FOLD)).containsExactly("T:等一下", "P:――", "T:好了", "P:―");
   }
 
   @Test
