@@ -428,6 +428,15 @@ class ChunkerTest {
   }
 
   @Test
+  void aRunOfAMiddleDotIsAnEllipsisAndOneWord() {
+    assertThat(show("他说···算了・・・好吧‧‧", TextRules.FOLD))
+        .containsExactly("T:他说", "P:···", "T:算了", "P:・・・", "T:好吧", "P:‧‧");
+    // a dot alone, or two different ones, stay the network's; a katakana run keeps its dot before a letter
+    assertThat(show("马克·吐温·・", TextRules.FOLD)).containsExactly("T:马克·吐温·・");
+    assertThat(show("ジョン・スミス・・・はい", TextRules.SEED)).containsExactly("Y:ジョン・スミス", "P:・・・", "Y:はい");
+  }
+
+  @Test
   void neverSplitsASurrogatePair() {
     String s = "𠀀，𠀁\uD83D\uDE00";
     assertThat(show(s, TextRules.SEED)).containsExactly("T:𠀀", "P:，", "T:𠀁", "E:\uD83D\uDE00");
