@@ -490,11 +490,14 @@ public final class Chunker {
    * ({@code .5}, {@code .NET}, {@code *.txt}): a sentence's end ({@code 我用的是Java.}) or part of an
    * ellipsis ({@code 嗯...}). It is a cut, and a run of them one word, as the micro-blog corpus
    * writes them (836 of its 868 such full stops are in words made only of full stops; the network,
-   * which saw none, joined them to the word before). People's Daily 1998 has no ASCII.
+   * which saw none, joined them to the word before). People's Daily 1998 has no ASCII. Between a
+   * digit and a full-width one ({@code ３.１４}, {@code 3.１}, as input methods mix the widths) it is
+   * a decimal point too, the network's, which reads it as the {@code ．} of {@code ３．１４}.
    */
   public static boolean isLoneDot(CharSequence text, int i) {
     return text.charAt(i) == '.' && !joinsDot(text, i) && !endsAbbreviation(text, i)
-        && !(i + 1 < text.length() && isAsciiAlnum(text.charAt(i + 1)) && (i == 0 || text.charAt(i - 1) != '.'));
+        && !(i + 1 < text.length() && isAsciiAlnum(text.charAt(i + 1)) && (i == 0 || text.charAt(i - 1) != '.'))
+        && !(isWideDigit(text, i + 1) && (isAsciiDigit(text, i - 1) || isWideDigit(text, i - 1)));
   }
 
   /**

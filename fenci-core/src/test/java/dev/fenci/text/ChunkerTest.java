@@ -162,6 +162,9 @@ class ChunkerTest {
     assertThat(show("好..5", TextRules.FOLD)).containsExactly("T:好", "P:..", "T:5");
     // the full-width stop of People's Daily (５．６亿, １．) stays with the network
     assertThat(show("１．第二条５．６亿．", TextRules.FOLD)).containsExactly("T:１．第二条５．６亿．");
+    // between a digit and a full-width one, as input methods mix the widths, it is a decimal point
+    assertThat(show("约为３.１４，增长7.５％，好.５", TextRules.FOLD))
+        .containsExactly("T:约为３.１４", "P:，", "T:增长7.５％", "P:，", "T:好", "P:.", "T:５");
   }
 
   @Test
