@@ -18,7 +18,8 @@ package dev.fenci.text;
  *       emphasise in Markdown ({@code *}) are not taken at its end.</li>
  *   <li>Without a scheme, a host name ({@code example.com}: two or more dot-separated labels, the
  *       last of two letters or more) followed by a path ({@code /a}), perhaps after a port
- *       ({@code :8080/a}), starts a web address too, which runs on as above.</li>
+ *       ({@code :8080/a}), starts a web address too, which runs on as above; so does {@code localhost}
+ *       with a port, with or without a path ({@code localhost:8080}).</li>
  *   <li>A Windows file path from a drive letter ({@code C:\Windows\system32}) or a network path
  *       ({@code \\\\server\share}) runs over ASCII letters and digits, backslashes and the marks of
  *       file names up to a space or any other character ({@link #drivePathEnd}).</li>
@@ -157,7 +158,9 @@ final class Links {
    * after a mark of an address ({@code . _ - @ / %}, or {@code :} after a letter or digit); a
    * sentence's colon before it ({@code 网址：}, {@code 地址:}) is fine. A host name alone
    * ({@code example.com}), with a port alone ({@code Node.js:18}) or with a slash before Chinese
-   * ({@code Node.js/其他}, an "or") is left to the other rules.
+   * ({@code Node.js/其他}, an "or") is left to the other rules. The one host of one label that
+   * developers write, {@code localhost}, is an address with a port, with or without a path
+   * ({@code localhost:8080}, {@code localhost:8080/api}; it had been cut {@code localhost : 8080}).
    */
   private static int bareHostEnd(CharSequence text, int i) {
     if (i > 0) {
@@ -170,11 +173,15 @@ final class Links {
       }
     }
     int end = hostEnd(text, i);
-    if (end < 0) {
+    boolean local = end < 0 && startsWithIgnoringCase(text, i, LOCALHOST);
+    if (local) {
+      end = i + LOCALHOST.length();
+    } else if (end < 0) {
       return -1;
     }
     int n = text.length();
-    if (end + 1 < n && text.charAt(end) == ':' && isDigit(text.charAt(end + 1))) {
+    boolean port = end + 1 < n && text.charAt(end) == ':' && isDigit(text.charAt(end + 1));
+    if (port) {
       end++; // a port, then a path
       while (end < n && isDigit(text.charAt(end))) {
         end++;
@@ -182,10 +189,13 @@ final class Links {
     }
     // the path: a slash (ASCII or full-width) and a character an address may hold
     if (end + 1 >= n || ascii(text.charAt(end)) != '/' || !isUrlChar(text.charAt(end + 1))) {
-      return -1;
+      return local && port && (end == n || !isAlnum(text.charAt(end))) ? end : -1;
     }
-    return restEnd(text, i, end);
+    return local && !port ? -1 : restEnd(text, i, end);
   }
+
+  /** The host of one label that is an address with a port ({@link #bareHostEnd}). */
+  private static final String LOCALHOST = "localhost";
 
   /** An ASCII digit or its full-width form. */
   private static boolean isDigit(char c) {

@@ -68,6 +68,13 @@ class ChunkerTest {
       assertThat(show("见" + s + "。", TextRules.FOLD)).as(s).noneMatch(c -> c.startsWith("L:") && !c.contains("@"));
     }
     assertThat(show("见x.example.com/a", TextRules.FOLD)).containsExactly("T:见", "L:x.example.com/a");
+    // localhost, the one host of one label developers write, with a port (and a path or not)
+    assertThat(show("访问localhost:8080/api或LOCALHOST:3000。", TextRules.FOLD))
+        .containsExactly("T:访问", "L:localhost:8080/api", "T:或", "L:LOCALHOST:3000", "P:。");
+    for (String s : new String[] {"localhost", "localhost/api", "localhost:", "localhost:80ab", "localhostx:80",
+        "xlocalhost:80", "localhost：8080"}) {
+      assertThat(show("见" + s + "。", TextRules.FOLD)).as(s).noneMatch(c -> c.startsWith("L:"));
+    }
   }
 
   @Test
