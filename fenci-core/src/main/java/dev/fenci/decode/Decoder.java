@@ -93,6 +93,12 @@ public final class Decoder {
    */
   static final String JOINS_CHINESE = "\u25CB\u25EF\u22C5";
   /**
+   * Most capital letters of a country before a currency sign ({@code US$}, {@code HK$}, {@code NT$},
+   * {@code A$}), which start the currency's word: kept apart from a Chinese character before them as the
+   * sign alone is ({@code 价 US$ 999}).
+   */
+  static final int CURRENCY_COUNTRY_LETTERS = 3;
+  /**
    * Characters at the end of a window whose words are not kept: the next window starts at the
    * last word boundary before them, so that every kept decision saw this much text to its right.
    */
@@ -735,7 +741,8 @@ public final class Decoder {
      * network decides, and so may any run with the other characters the network sees
      * ({@code Lily_Wang}). A symbol other than {@link #JOINS_CHINESE}'s is never joined with a Chinese character
      * next to it ({@code 商标 ™}). A currency sign ({@code $ ￥ €}) is never joined
-     * with a Chinese character before it, nor with a digit after it.
+     * with a Chinese character before it (nor are the capitals of a country before it, {@code 价 US$}), nor
+     * with a digit after it.
      */
     private boolean[] ruleWordEdges() {
       boolean[] edges = null;
@@ -770,10 +777,16 @@ public final class Decoder {
         if (type == Character.CURRENCY_SYMBOL) {
           // a currency sign is a word of its own between a Chinese character and a number (门票 $ 100,
           // not 门票$ 100 or ¥100 here and ¥ 100 there): none of the training texts writes one, so the
-          // network's guess for it is anyone's, and a search index finds the amount alone
-          if (a > 0 && chunkOf[a - 1] == chunkOf[a] && isHan(a - 1)) {
+          // network's guess for it is anyone's, and a search index finds the amount alone; the capitals of a
+          // country before it start its word (价 US$ 999, 合 NT$ 5000: the network had joined 价US$)
+          int s = a;
+          while (s > 0 && a - s < CURRENCY_COUNTRY_LETTERS && chunkOf[s - 1] == chunkOf[a]
+              && text.charAt(offsets[s - 1]) >= 'A' && text.charAt(offsets[s - 1]) <= 'Z') {
+            s--;
+          }
+          if (s > 0 && chunkOf[s - 1] == chunkOf[a] && isHan(s - 1)) {
             edges = edges == null ? new boolean[n + 1] : edges;
-            edges[a] = true;
+            edges[s] = true;
           }
           if (a + 1 < n && chunkOf[a + 1] == chunkOf[a] && Character.isDigit(text.codePointAt(offsets[a + 1]))) {
             edges = edges == null ? new boolean[n + 1] : edges;

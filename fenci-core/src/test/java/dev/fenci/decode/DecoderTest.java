@@ -442,6 +442,10 @@ class DecoderTest {
     assertThat(words("门票$100和￥５０或€20", d.wordEnds("门票$100和￥５０或€20")))
         .containsExactly("门票", "$", "100和", "￥", "５０或", "€", "20");
     assertThat(words("US$99", d.wordEnds("US$99"))).containsExactly("US$", "99");
+    // nor do the capitals of a country before it: 1 to 3 of them after a Chinese character start its word
+    assertThat(words("价US$99合NT$5约A$3", d.wordEnds("价US$99合NT$5约A$3")))
+        .containsExactly("价", "US$", "99合", "NT$", "5约", "A$", "3");
+    assertThat(words("价Cu$9", d.wordEnds("价Cu$9"))).containsExactly("价Cu$", "9");
     assertThat(words("付$一百", d.wordEnds("付$一百"))).containsExactly("付", "$一百");
     dev.fenci.dict.UserDictionary sandwich = dev.fenci.dict.UserDictionary.empty();
     sandwich.add("拉CEO马", 1);
