@@ -423,6 +423,11 @@ class DecoderTest {
     // before the digits, may join
     assertThat(words("有16GB内存跑5km路放3g盐用MP3听", d.wordEnds("有16GB内存跑5km路放3g盐用MP3听")))
         .containsExactly("有", "16GB", "内存跑", "5km", "路放3g盐用MP3听");
+    // a code or model number (a letter, then three digits or more) is never joined with a Chinese character
+    // before it, but for a licence plate's province; after it one may join, and so may a shorter code
+    assertThat(words("订单号A1234567已发货，酷睿i7-13700K处理器", d.wordEnds("订单号A1234567已发货，酷睿i7-13700K处理器")))
+        .containsExactly("订单号", "A1234567已发货", "，", "酷睿", "i7-13700K处理器");
+    assertThat(words("车牌粤A12345座位号A12", d.wordEnds("车牌粤A12345座位号A12"))).containsExactly("车牌粤A12345座位号A12");
     // a symbol is never joined with a Chinese character, but for ○ (a zero in years); the degree signs
     // are symbols too (the training texts never join one with a Chinese character); what else is next
     // to it is the network's (x≥0, 38.5℃)
