@@ -438,6 +438,24 @@ class ChunkerTest {
   }
 
   @Test
+  void aRunOfUnderscoresBetweenNoLettersDigitsOrSymbolsIsABlankAndOneWord() {
+    assertThat(show("中国的首都是____。____是首都，有＿＿个省", TextRules.FOLD))
+        .containsExactly("T:中国的首都是", "P:____", "P:。", "P:____", "T:是首都", "P:，", "T:有", "P:＿＿", "T:个省");
+    assertThat(show("外号 ___】__", TextRules.SEED)).containsExactly("T:外号", "S: ", "P:___", "P:】", "P:__");
+    // beside a letter, digit or symbol it is no blank: as before, the network's (ASCII) or a cut each (full-width)
+    assertThat(show("调用__init__方法^__^好", TextRules.FOLD)).containsExactly("T:调用__init__方法^__^好");
+    assertThat(show("a＿＿1", TextRules.FOLD)).containsExactly("T:a", "P:＿", "P:＿", "T:1");
+    assertThat(show("好_了", TextRules.FOLD)).containsExactly("T:好_了");
+    assertThat(Chunker.blankEnd("x__", 2)).isEqualTo(-1);
+    // a long run that is no blank is scanned once, not once per underscore
+    for (String s : new String[] {"a" + "_".repeat(1_000_000) + "b", "a" + "＿".repeat(1_000_000)}) {
+      long t = System.nanoTime();
+      assertThat(new Chunker(TextRules.FOLD).chunk(s).stream().mapToInt(Chunk::length).sum()).isEqualTo(s.length());
+      assertThat((System.nanoTime() - t) / 1e9).isLessThan(20.0);
+    }
+  }
+
+  @Test
   void aRunOfAMiddleDotIsAnEllipsisAndOneWord() {
     assertThat(show("他说···算了・・・好吧‧‧", TextRules.FOLD))
         .containsExactly("T:他说", "P:···", "T:算了", "P:・・・", "T:好吧", "P:‧‧");
