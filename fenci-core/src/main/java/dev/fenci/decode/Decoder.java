@@ -93,6 +93,8 @@ public final class Decoder {
   static final int CODE_DIGITS = 3;
   /** The abbreviations of provinces (and the other first characters) of licence plates, after which a code may join. */
   static final String PLATE_PROVINCES = "京津沪渝冀豫云辽黑湘皖鲁新苏浙赣鄂桂甘晋蒙陕吉闽贵粤青藏川宁琼港澳使领警学挂";
+  /** The dashes and hyphens whose run is one word ({@code — － -}: {@code ——}, {@code －－}, {@code --}). */
+  static final String DASHES = "\u2014\uFF0D-";
   /**
    * The symbols (Unicode's Sm, Sk and So) that may join a Chinese character: {@code ○}, People's Daily's
    * zero in years ({@code 二○○八年}), the large circle written for it, and the dot
@@ -942,12 +944,24 @@ public final class Decoder {
     /**
      * Whether the rules allow no word boundary after code point {@code k} of a TEXT chunk: inside
      * a Latin run ({@link Chunker#inLatinRun}), inside an amount in capital numerals ({@link
-     * CapitalAmounts#find}) or before a combining mark.
+     * CapitalAmounts#find}), inside a run of dashes ({@link #isDash}) or before a combining mark.
      */
     private boolean noBoundaryAfter(int k) {
       return Chunker.isCombiningMark(text.codePointAt(offsets[k + 1]))
           || !rules.asciiRunsAreWords() && Chunker.inLatinRun(text, offsets[k]) && Chunker.inLatinRun(text, offsets[k + 1])
-          || inCapitalNumber != null && inCapitalNumber[k] && inCapitalNumber[k + 1];
+          || inCapitalNumber != null && inCapitalNumber[k] && inCapitalNumber[k + 1]
+          || isDash(k) && isDash(k + 1);
+    }
+
+    /**
+     * Whether code point {@code k} is a dash or hyphen ({@link #DASHES}): a run of them, mixed or not, is
+     * one word ({@code ——————————}, {@code ----------}, {@code ——－}), as People's Daily 1998 (1,226 runs)
+     * and the NLPCC micro-blogs (144) write it, never cutting one; the network, which reads them as
+     * context and is left them so, had cut a long run, a separator line most often, at random ({@code
+     * ————— —————}; {@code fast}: {@code -- --}).
+     */
+    private boolean isDash(int k) {
+      return DASHES.indexOf(text.charAt(offsets[k])) >= 0;
     }
 
     /** Whether the rules allow no word boundary inside code points {@code [s, e)}. */
