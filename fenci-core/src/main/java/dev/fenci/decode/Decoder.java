@@ -944,13 +944,15 @@ public final class Decoder {
     /**
      * Whether the rules allow no word boundary after code point {@code k} of a TEXT chunk: inside
      * a Latin run ({@link Chunker#inLatinRun}), inside an amount in capital numerals ({@link
-     * CapitalAmounts#find}), inside a run of dashes ({@link #isDash}) or before a combining mark.
+     * CapitalAmounts#find}), inside a run of dashes ({@link #isDash}), beside the thousands separator of
+     * full-width digits ({@link Chunker#isCommaInWideNumber}: {@code ４,００７}) or before a combining mark.
      */
     private boolean noBoundaryAfter(int k) {
       return Chunker.isCombiningMark(text.codePointAt(offsets[k + 1]))
           || !rules.asciiRunsAreWords() && Chunker.inLatinRun(text, offsets[k]) && Chunker.inLatinRun(text, offsets[k + 1])
           || inCapitalNumber != null && inCapitalNumber[k] && inCapitalNumber[k + 1]
-          || isDash(k) && isDash(k + 1);
+          || isDash(k) && isDash(k + 1)
+          || Chunker.isCommaInWideNumber(text, offsets[k]) || Chunker.isCommaInWideNumber(text, offsets[k + 1]);
     }
 
     /**

@@ -21,7 +21,8 @@ import java.util.List;
  * more of another alphabet that Chinese text does not write ({@link #alphabet}: {@code Москва}). A comma or
  * colon inside a number written in ASCII digits ({@code 1,299}, {@code 19:30}, {@code 19：30}, see
  * {@link #joinsDigits}) is no cut, nor is a full-width colon between full-width digits ({@code ３：１},
- * {@link #isColonInWideNumber}). An apostrophe between Latin letters ({@code don’t}), an underscore
+ * {@link #isColonInWideNumber}) or an ASCII comma that separates their thousands ({@code ４,００７},
+ * {@link #isCommaInWideNumber}). An apostrophe between Latin letters ({@code don’t}), an underscore
  * between Latin letters or digits ({@code x86_64}) and the last full stop of an abbreviation
  * ({@code U.S.}) belong to the run too. A hyphen (ASCII's or Unicode's) or an ASCII full stop between ASCII letters or digits
  * ({@link #joinsHyphen}, {@link #joinsDot}) belongs to their run, which is never split and takes the
@@ -287,6 +288,18 @@ public final class Chunker {
    */
   static boolean isColonInWideNumber(CharSequence text, int i) {
     return text.charAt(i) == FULL_WIDTH_COLON && isWideDigit(text, i - 1) && isWideDigit(text, i + 1);
+  }
+
+  /**
+   * Whether the character at {@code i} is an ASCII comma that separates thousands in a number of
+   * full-width digits ({@code ４,００７}: a digit before it, exactly three after it), as Taiwan's text
+   * writes it (the AS test text, five numbers, each one word there): no cut, and no word boundary on
+   * either side of it (the decoder's rule), as in a number of ASCII digits ({@code 1,299},
+   * {@link #joinsDigits}); it had been a word of its own ({@code ４ , ００７}).
+   */
+  public static boolean isCommaInWideNumber(CharSequence text, int i) {
+    return text.charAt(i) == ',' && isWideDigit(text, i - 1) && isWideDigit(text, i + 1) && isWideDigit(text, i + 2)
+        && isWideDigit(text, i + 3) && !isWideDigit(text, i + 4);
   }
 
   private static boolean isWideDigit(CharSequence text, int i) {
@@ -684,7 +697,7 @@ public final class Chunker {
           end += Character.charCount(Character.codePointAt(text, end));
         }
       } else if (isCut(cp) && !joinsDigits(text, i) && !joinsSharp(text, i) && !joinsApostrophe(text, i) && !joinsHyphen(text, i)
-          && !isColonInWideNumber(text, i) || isLoneDot(text, i) || isSlashRun(text, i) || isMiddleDotRun(text, i)
+          && !isColonInWideNumber(text, i) && !isCommaInWideNumber(text, i) || isLoneDot(text, i) || isSlashRun(text, i) || isMiddleDotRun(text, i)
           || joinedBesideLink(text, i, linkEnd)) {
         kind = Chunk.Kind.PUNCT;
         if (RUN_IS_ONE_WORD.indexOf(cp) >= 0 || cp == '.' || cp == '/' || MIDDLE_DOTS.indexOf(cp) >= 0) {

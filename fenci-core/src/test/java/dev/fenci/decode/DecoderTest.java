@@ -499,6 +499,21 @@ class DecoderTest {
     assertThat(words(text, singles.wordEnds(text)))
         .containsExactly("他", "说", "——————", "好", "的", "----", "，", "——－", "了", "-");
   }
+
+  /**
+   * The thousands separator of full-width digits is never at a word's edge, whatever the network says
+   * (here one that cuts every character; the digits' words are the network's).
+   */
+  @Test
+  void anAsciiCommaBeforeThreeFullWidthDigitsIsInsideItsNumber() {
+    Model m = TestModels.random(TextRules.FOLD, 3);
+    float[] v = new dev.fenci.nn.Transitions().param().value.clone();
+    v[0] = 1000f; // S -> S
+    Decoder singles = new Decoder(new Model("accurate-crf", m.network(), dev.fenci.nn.Transitions.of(v), m.vocabulary(),
+        m.rules(), m.provenance()));
+    String text = "以４,００７輛";
+    assertThat(words(text, singles.wordEnds(text))).containsExactly("以", "４,０", "０", "７", "輛");
+  }
   /**
    * Training scores each TEXT chunk as a piece of its own (start and end scores at its edges), so
    * the decoder does too: a chunk's words never depend on the text before or after it, be it a

@@ -303,6 +303,14 @@ class ChunkerTest {
   }
 
   @Test
+  void anAsciiCommaBeforeThreeFullWidthDigitsIsNoCut() {
+    assertThat(show("以４,００７輛和１,２３４,５６７人", TextRules.FOLD)).containsExactly("T:以４,００７輛和１,２３４,５６７人");
+    // not before fewer or more than three digits, nor after no full-width digit
+    assertThat(show("１,２３和１,２３４５和a,１２３", TextRules.FOLD))
+        .containsExactly("T:１", "P:,", "T:２３和１", "P:,", "T:２３４５和a", "P:,", "T:１２３");
+  }
+
+  @Test
   void aDegreeSignAndItsLetterAreOneWord() {
     assertThat(show("气温30°C，−8°F，30 °C的高温，北纬30°，°Ca和°C", TextRules.FOLD)).containsExactly("T:气温30", "U:°C", "P:，",
         "T:−8", "U:°F", "P:，", "T:30", "S: ", "U:°C", "T:的高温", "P:，", "T:北纬30°", "P:，", "T:°Ca和", "U:°C");
