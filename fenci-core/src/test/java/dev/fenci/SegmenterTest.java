@@ -286,9 +286,10 @@ class SegmenterTest {
       List<Token> ideographic = seg.tokenize("二〇〇八年北京奥运会，二〇二四年一月一日");
       assertThat(ideographic.stream().map(t -> t.start() + "-" + t.end()).toList()).as(preset)
           .isEqualTo(circle.stream().map(t -> t.start() + "-" + t.end()).toList());
-      // a full-width colon between digits is read as the newspaper's ratio colon, the middle dots of
+      // a full-width or ASCII colon between full-width digits is read as the newspaper's ratio colon, the middle dots of
       // names as its ·
       for (String[] same : new String[][] {{"比分３：１，１０：３０开始", "比分３∶１，１０∶３０开始"},
+          {"比分３:１，１０:３０开始", "比分３∶１，１０∶３０开始"},
           {"馬克‧吐溫和奥巴马⋅侯赛因和马克･吐温", "馬克·吐溫和奥巴马·侯赛因和马克·吐温"}}) {
         assertThat(seg.tokenize(same[0]).stream().map(t -> t.start() + "-" + t.end()).toList()).as(preset + " " + same[0])
             .isEqualTo(seg.tokenize(same[1]).stream().map(t -> t.start() + "-" + t.end()).toList());

@@ -105,13 +105,13 @@ public final class Vocabulary {
 
   /**
    * The character People's Daily 1998 writes in the role of {@code cp}, or {@code cp}: the ratio
-   * colon {@code ∶} for the full-width colon (between digits: {@code 10：30}, {@code ３：１}; an ASCII
-   * colon reaches the network as the full-width one), the middle dot {@code ·} of foreign names for
+   * colon {@code ∶} for the full-width colon and the ASCII one (between digits: {@code 10：30}, {@code ３：１},
+   * {@code １２:３０}; under the fold rules an ASCII colon reaches the network as the full-width one), the middle dot {@code ·} of foreign names for
    * its look-alikes ({@code 馬克‧吐溫}: the hyphenation point of Big5 text, the half-width katakana
    * middle dot, the dot operator, and the katakana middle dot {@code ・} where a model lacks it).
    */
   private static int sameRole(int cp) {
-    return cp == 0xFF1A ? 0x2236 : dev.fenci.text.Chunker.isNameDot(cp) ? 0x00B7 : cp;
+    return cp == 0xFF1A || cp == ':' ? 0x2236 : dev.fenci.text.Chunker.isNameDot(cp) ? 0x00B7 : cp;
   }
 
   private static final int IDEOGRAPHIC_ZERO = 0x3007;

@@ -281,13 +281,15 @@ public final class Chunker {
 
   /**
    * Whether the character at {@code i} is a full-width colon between two full-width digits
-   * ({@code １０：３０}, {@code ３：１}): no cut, but left to the network, which reads it as the ratio
-   * colon {@code ∶} that People's Daily 1998 writes there ({@code ３∶１}, inside the word 313 times
+   * ({@code １０：３０}, {@code ３：１}), or an ASCII one there ({@code １２:３０}, as input methods mix the
+   * widths; it had been cut, {@code １２ : ３０}): no cut, but left to the network, which reads it as the
+   * ratio colon {@code ∶} that People's Daily 1998 writes there ({@code ３∶１}, inside the word 313 times
    * in 313; {@link dev.fenci.model.Vocabulary#read}). Between ASCII digits it belongs to their run
    * ({@link #joinsDigits}).
    */
   static boolean isColonInWideNumber(CharSequence text, int i) {
-    return text.charAt(i) == FULL_WIDTH_COLON && isWideDigit(text, i - 1) && isWideDigit(text, i + 1);
+    return (text.charAt(i) == FULL_WIDTH_COLON || text.charAt(i) == ':') && isWideDigit(text, i - 1)
+        && isWideDigit(text, i + 1);
   }
 
   /**

@@ -293,6 +293,8 @@ class ChunkerTest {
         .containsExactly("T:会议", "A:10：30", "T:开始", "P:，", "T:比分３：１", "P:，", "T:时间", "P:：", "T:９点", "P:，",
             "A:1", "P:：", "A:a", "P:，", "T:１", "P:，", "T:２９９");
     assertThat(show("10：30到３：１", TextRules.FOLD)).containsExactly("T:10：30到３：１");
+    // an ASCII colon between full-width digits too, as input methods mix the widths
+    assertThat(show("１２:３０到３:１，a:１", TextRules.FOLD)).containsExactly("T:１２:３０到３:１", "P:，", "T:a", "P::", "T:１");
     // the tilde of a range between ASCII digits, as a hyphen there
     assertThat(show("3~5天，a~b，3~", TextRules.SEED)).containsExactly("A:3~5", "T:天", "P:，", "A:a", "T:~", "A:b", "P:，",
         "A:3", "T:~");
