@@ -313,12 +313,19 @@ public final class Chunker {
    * two Latin letters ({@code don't}, {@code John’s}): part of their run, as the micro-blog corpus
    * writes it (4 times in 4). Either is otherwise a quote, a cut ({@code 他说 ' 好的 '}, as the full-width
    * {@code ＇} always was: no training text writes the ASCII one inside a word, and the network, which
-   * never saw it, had joined it with the characters around it, {@code '然}).
+   * never saw it, had joined it with the characters around it, {@code '然}). A decade's {@code 's}
+   * after digits ({@code 80's}, {@code 1990’s}) is part of the run too.
    */
   public static boolean joinsApostrophe(CharSequence text, int i) {
     char c = text.charAt(i);
-    return (c == '\'' || c == '\u2019') && i > 0 && i + 1 < text.length() && isLatinLetterChar(text.charAt(i - 1))
-        && isLatinLetterChar(text.charAt(i + 1));
+    if ((c != '\'' && c != '\u2019') || i == 0 || i + 1 >= text.length()) {
+      return false;
+    }
+    char before = text.charAt(i - 1);
+    char after = text.charAt(i + 1);
+    return isLatinLetterChar(before) && isLatinLetterChar(after)
+        || before >= '0' && before <= '9' && (after == 's' || after == 'S')
+            && (i + 2 == text.length() || !isLatinLetterChar(text.charAt(i + 2)) && !isAsciiDigit(text, i + 2));
   }
 
   private static boolean isLatinLetterChar(char c) {

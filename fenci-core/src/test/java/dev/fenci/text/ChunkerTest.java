@@ -339,6 +339,11 @@ class ChunkerTest {
         "P:'");
     assertThat(Chunker.joinsApostrophe("Straße’s", 6)).isTrue();
     assertThat(Chunker.joinsApostrophe("a'", 1)).isFalse();
+    // a decade's 's after digits joins them (a quote after a digit does not: 5'好', 3'so)
+    assertThat(show("80's的音乐和1990’s", TextRules.SEED)).containsExactly("A:80's", "T:的音乐和", "A:1990’s");
+    assertThat(show("打5'好'", TextRules.SEED)).containsExactly("T:打", "A:5", "P:'", "T:好", "P:'");
+    assertThat(Chunker.joinsApostrophe("3'so", 1)).isFalse();
+    assertThat(Chunker.joinsApostrophe("3's1", 1)).isFalse();
   }
 
   @Test
