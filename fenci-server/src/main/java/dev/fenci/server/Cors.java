@@ -30,6 +30,12 @@ final class Cors {
   private static final Pattern ORIGIN = Pattern.compile(
       "([A-Za-z][A-Za-z0-9+.-]*)://(\\[[0-9A-Fa-f:.]+\\]|[^\\[\\]/?#@:\\s*]+)(?::([0-9]{1,5}))?");
 
+  /**
+   * An http or https origin whose {@code ://} is misspelt ({@code http:/}, {@code http//}, {@code https:}), and
+   * the rest; not a host named http with a port ({@code http:8080}).
+   */
+  private static final Pattern MISSPELT_SCHEME = Pattern.compile("(?i)(https?)(:/|:?//?|:(?![0-9]+(?:/|$)))(.*)");
+
   private final Set<String> origins;
   private final boolean any;
 
@@ -64,6 +70,14 @@ final class Cors {
       throw new IllegalArgumentException("an empty origin: " + expected);
     }
     if (!v.contains("://")) {
+      Matcher typo = MISSPELT_SCHEME.matcher(v);
+      String host = typo.matches() ? typo.group(3).split("/")[0] : "";
+      if (!host.isEmpty()) {
+        // http:/localhost:3000, https//example.com, https:localhost: the scheme is there, its :// is not
+        String meant = typo.group(1).toLowerCase(Locale.ROOT) + "://" + host;
+        throw new IllegalArgumentException("'" + v + "' misspells the :// after its scheme: " + expected
+            + " (did you mean " + meant + "?)");
+      }
       throw new IllegalArgumentException("'" + v + "' has no scheme: " + expected
           + (v.equals("null") ? " (a page opened from a file sends Origin: null: allow it with *)"
               : " (did you mean http://" + v.split("/")[0] + " or https://" + v.split("/")[0] + "?)"));

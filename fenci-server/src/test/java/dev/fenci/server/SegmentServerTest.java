@@ -824,6 +824,11 @@ class SegmentServerTest {
     bad.put("localhost:3000", "has no scheme");
     bad.put("example.com/app", "did you mean http://example.com or https://example.com?");
     bad.put("null", "allow it with *");
+    // a scheme whose :// is misspelt: the origin meant, not http://http:
+    bad.put("http:/localhost:3000", "misspells the :// after its scheme");
+    bad.put("http//localhost:3000", "did you mean http://localhost:3000?");
+    bad.put("HTTPS:/example.com/app/", "did you mean https://example.com?");
+    bad.put("https:localhost", "did you mean https://localhost?");
     bad.put("", "an empty origin");
     bad.put("https://*.example.com", "has a wildcard");
     bad.put("http://localhost:99999", "from 1 to 65535");
@@ -834,7 +839,7 @@ class SegmentServerTest {
     for (Map.Entry<String, String> e : bad.entrySet()) {
       assertThatThrownBy(() -> SegmentServer.checkOrigin(e.getKey())).as(e.getKey())
           .isInstanceOf(IllegalArgumentException.class).hasMessageContaining(e.getValue())
-          .hasMessageContaining("http://localhost:3000");
+          .hasMessageContaining("http://localhost:3000").message().doesNotContain("://http");
     }
     assertThatThrownBy(() -> SegmentServer.start(SEG, new InetSocketAddress("127.0.0.1", 0), 1, 10,
         List.of("http://ok.example", "http://bad.example/"))).isInstanceOf(IllegalArgumentException.class)
