@@ -193,7 +193,7 @@ final class EvalCommand implements Callable<Integer> {
     if (SegmentCommand.breaksLines(delimiter) && !delimiter.equals("\n")) {
       throw new CommandLine.ParameterException(spec.commandLine(), "--delimiter '" + delimiter.replace("\n", "\\n")
           .replace("\r", "\\r") + "': a delimiter with a line break is read only as '\\n' (a word a line, a "
-          + "blank line ending each sentence)");
+          + "blank line ending each sentence; line ends LF or CRLF alike): give --delimiter '\\n'");
     }
   }
 

@@ -560,7 +560,7 @@ public final class Chunker {
    * none). The network, which reads a dot of a name as part of a word, had joined the run with
    * the word after it ({@code ···算了}). A dot alone stays the network's ({@code 马克·吐温}).
    */
-  public static boolean isMiddleDotRun(CharSequence text, int i) {
+  static boolean isMiddleDotRun(CharSequence text, int i) {
     char c = text.charAt(i);
     return MIDDLE_DOTS.indexOf(c) >= 0 && (i + 1 < text.length() && text.charAt(i + 1) == c
         || i > 0 && text.charAt(i - 1) == c);
