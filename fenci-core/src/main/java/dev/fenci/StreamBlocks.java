@@ -1,6 +1,7 @@
 package dev.fenci;
 
 import dev.fenci.decode.Decoder;
+import dev.fenci.decode.IntList;
 import dev.fenci.dict.DictionarySnapshot;
 import java.io.IOException;
 import java.io.Reader;
@@ -161,7 +162,7 @@ final class StreamBlocks {
     int end = Math.min(len, decoder.longText()); // windows as long as a string's
     end = Character.isHighSurrogate(buf[end - 1]) ? end - 1 : end;
     String window = new String(buf, 0, end);
-    Decoder.IntList ends = new Decoder.IntList();
+    IntList ends = new IntList();
     if (longLineDict == null) {
       longLineDict = dict.get();
     }

@@ -1,0 +1,245 @@
+package dev.fenci.decode;
+
+import dev.fenci.text.Chunk;
+import dev.fenci.text.Chunker;
+import dev.fenci.text.TextRules;
+import java.util.List;
+
+/**
+ * The word boundaries that the text rules set inside one text's TEXT chunks, on top of the
+ * network's scores: where a word must start or end ({@link #wordEdges}: Latin words, a number's
+ * unit, codes, symbols, currency signs, amounts in capital numerals, signed numbers) and where no
+ * word may end ({@link #noBoundaryAfter}: inside a Latin run, an amount in capital numerals, a run
+ * of dashes, a number with a thousands separator, before a combining mark). Under the seed's
+ * rules ({@link TextRules#asciiRunsAreWords()}) a Latin run is a chunk of its own, and only the
+ * combining marks, dashes and separators are asked about here. Indices are code points of the
+ * text; a {@link Decoder} makes one for each text it decodes.
+ */
+final class WordRules {
+  /**
+   * Letters that make a Latin run a word of its own (a Latin word), never joined with the
+   * Chinese characters next to it. In People's Daily 1998 runs of 4 letters or more join Chinese characters
+   * in 10 of 141 words, and in 26 of 1,063 in NLPCC 2016 micro-blogs (there mostly user names);
+   * the network, which saw few Latin letters, joined them far more often ({@code Twitter周二}).
+   */
+  static final int LATIN_WORD_LETTERS = 4;
+  /**
+   * Letters that make a Latin run between two Chinese characters a word of its own
+   * ({@code 特斯拉 CEO 马斯克}): such a run of three letters or more is one in 258 of 290 cases in
+   * People's Daily 1998 (joined mostly to the right, {@code ＶＣＤ机}) and 727 of 757 in the NLPCC
+   * micro-blogs, and never inside a word with both of them.
+   */
+  static final int SANDWICH_LETTERS = 3;
+  /**
+   * Letters of a unit after a number ({@code 16GB}, {@code 120Hz}, {@code 5km}, {@code 5000mAh}) that make
+   * the two a word of its own, never joined with a Chinese character next to it: People's Daily
+   * 1998 and the NLPCC micro-blogs join such a run of two letters or more with a Chinese character
+   * next to it 9 times in 94 ({@code 熊猫100HZ}; {@code 1win键} in a numbered list), about as rarely
+   * as a Latin word with {@link #LATIN_WORD_LETTERS} letters, while a one-letter unit joins often
+   * ({@code 5A级}, {@code 4S店}, {@code 8G型}) and is left to the network.
+   */
+  static final int UNIT_LETTERS = 2;
+  /**
+   * Digits that make a Latin run starting with a letter a code or a model number ({@code A1234567},
+   * {@code i7-13700K}, {@code B737}), never joined with a Chinese character before it: People's Daily
+   * 1998 and the NLPCC micro-blogs write such a run after a Chinese character apart from it 87 times
+   * and joined 6, five of them licence plates ({@code 粤Ａ．Ｈ７４７７}, {@code 鄂A8356W}) and one a Latin
+   * word ({@code 浪潮ＡＬＴＳｅｒｖｅｒ５２０Ｒ}), while the network had joined {@code 订单号A1234567} and
+   * {@code 工号B12345}. (pd1998's stock tables also join a share's class with a name, {@code 川长征Ａ},
+   * before its price, {@code ４６．０４}: no code, and full-width, which this rule never reads.) After it
+   * a Chinese character may join ({@code ＰＧＦ９９５Ｕ型}, {@code K9449次}), as the network decides.
+   */
+  static final int CODE_DIGITS = 3;
+  /** The abbreviations of provinces (and the other first characters) of licence plates, after which a code may join. */
+  static final String PLATE_PROVINCES = "京津沪渝冀豫云辽黑湘皖鲁新苏浙赣鄂桂甘晋蒙陕吉闽贵粤青藏川宁琼港澳使领警学挂";
+  /** The dashes and hyphens whose run is one word ({@code — － -}: {@code ——}, {@code －－}, {@code --}). */
+  static final String DASHES = "\u2014\uFF0D-";
+  /**
+   * The symbols (Unicode's Sm, Sk and So) that may join a Chinese character: {@code ○}, People's Daily's
+   * zero in years ({@code 二○○八年}), the large circle written for it, and the dot
+   * operator {@code ⋅}, which stands for the middle dot of names ({@code 奥巴马⋅侯赛因}, read as {@code ·}). Every other
+   * symbol is never joined with a Chinese character next to it: the training texts write one apart
+   * from it 179 times in 183 (pd1998: {@code ● ▲ △ × ★}; joined: {@code ×} 3 times, {@code ＋} once) and
+   * 474 times in 480 (NLPCC: {@code ~ ↓ + → ★ ～ > =}), while the network, which saw few of them,
+   * joined them at random ({@code 商标™}, {@code x≥}). So are the degree signs {@code ° ℃ ℉}: pd1998 and the
+   * NLPCC micro-blogs never join one with a Chinese character (℃ alone 51 times, after digits 8),
+   * and the network had written {@code 38.5 ℃可 服用}. Emoji are chunks of their own and not asked about.
+   */
+  static final String JOINS_CHINESE = "\u25CB\u25EF\u22C5";
+  /**
+   * Most capital letters of a country before a currency sign ({@code US$}, {@code HK$}, {@code NT$},
+   * {@code A$}), which start the currency's word: kept apart from a Chinese character before them as the
+   * sign alone is ({@code 价 US$ 999}).
+   */
+  static final int CURRENCY_COUNTRY_LETTERS = 3;
+
+  private final TextRules rules;
+  private final String text;
+  /** UTF-16 offset of each code point, plus the end. */
+  private final int[] offsets;
+  /** Chunk index of each code point. */
+  private final int[] chunkOf;
+  private final List<Chunk> chunks;
+  private final int n;
+  /** Code points inside an amount in capital numerals ({@link CapitalAmounts#find}), null if none. */
+  private final boolean[] inCapitalNumber;
+
+  WordRules(TextRules rules, String text, int[] offsets, int[] chunkOf, List<Chunk> chunks) {
+    this.rules = rules;
+    this.text = text;
+    this.offsets = offsets;
+    this.chunkOf = chunkOf;
+    this.chunks = chunks;
+    this.n = chunkOf.length;
+    this.inCapitalNumber = rules.asciiRunsAreWords() ? null : CapitalAmounts.find(text, offsets, chunkOf, chunks);
+  }
+
+  /**
+   * The word boundaries that the rules for Latin words, amounts in capital numerals and currency signs ask for
+   * ({@code edges[k]}: one before code point {@code k}), or null if there are none: an amount in capital numerals
+   * ({@link CapitalAmounts#find}) is never joined with a Chinese character next to it; a Latin run ({@link Chunker#inLatinRun}) with at least
+   * {@link #LATIN_WORD_LETTERS} letters ({@code Twitter}, {@code iPhone6Plus}, {@code Straße}), or a number and
+   * a unit of {@link #UNIT_LETTERS} letters or more ({@code 16GB}), is never joined
+   * with a Chinese character next to it, nor is one of {@link #SANDWICH_LETTERS} between two
+   * ({@code 特斯拉 CEO 马斯克}); other runs may be ({@code A股}, {@code POS机}, {@code 款SUV}) as the
+   * network decides, and so may any run with the other characters the network sees
+   * ({@code Lily_Wang}). A symbol other than {@link #JOINS_CHINESE}'s is never joined with a Chinese character
+   * next to it ({@code 商标 ™}). A currency sign ({@code $ ￥ €}) is never joined
+   * with a Chinese character before it (nor are the capitals of a country before it, {@code 价 US$}), nor
+   * with a digit after it.
+   */
+  boolean[] wordEdges() {
+    boolean[] edges = null;
+    for (int k = 1; inCapitalNumber != null && k < n; k++) {
+      // an amount in capital numerals is a word apart from the Chinese characters around it (伍拾万 元),
+      // but for the units of dates and times, which the PKU standard joins with their number (１２月,
+      // １５日, １０时: pd1998 joins 月 5,911 times in 5,917, 日 5,954 in 6,017): the network's choice there
+      boolean dateOrTime = inCapitalNumber[k - 1] && CapitalAmounts.isDateOrTimeUnit(text.codePointAt(offsets[k]));
+      if (inCapitalNumber[k] != inCapitalNumber[k - 1] && chunkOf[k] == chunkOf[k - 1] && isHan(k - 1) && isHan(k)
+          && !dateOrTime) {
+        edges = edges == null ? new boolean[n + 1] : edges;
+        edges[k] = true;
+      }
+    }
+    for (int a = 0; a < n; ) {
+      int cp = text.codePointAt(offsets[a]);
+      int type = Character.getType(cp);
+      // a Kangxi radical or a CJK radical supplement (U+2F00-U+2FD5, U+2E80-U+2EF3) is a symbol of
+      // script Han: a Chinese character as PDF text extraction writes it (⼤学⽣ for 大学生), not a symbol
+      if ((type == Character.MATH_SYMBOL || type == Character.OTHER_SYMBOL || type == Character.MODIFIER_SYMBOL)
+          && JOINS_CHINESE.indexOf(cp) < 0 && Character.UnicodeScript.of(cp) != Character.UnicodeScript.HAN) {
+        // a symbol is a word apart from a Chinese character next to it (商标 ™, ★ 好评, 中 + 英)
+        if (a > 0 && chunkOf[a - 1] == chunkOf[a] && isHan(a - 1)) {
+          edges = edges == null ? new boolean[n + 1] : edges;
+          edges[a] = true;
+        }
+        if (a + 1 < n && chunkOf[a + 1] == chunkOf[a] && isHan(a + 1)) {
+          edges = edges == null ? new boolean[n + 1] : edges;
+          edges[a + 1] = true;
+        }
+      }
+      if (type == Character.CURRENCY_SYMBOL) {
+        // a currency sign is a word of its own between a Chinese character and a number (门票 $ 100,
+        // not 门票$ 100 or ¥100 here and ¥ 100 there): none of the training texts writes one, so the
+        // network's guess for it is anyone's, and a search index finds the amount alone; the capitals of a
+        // country before it start its word (价 US$ 999, 合 NT$ 5000: the network had joined 价US$)
+        int s = a;
+        while (s > 0 && a - s < CURRENCY_COUNTRY_LETTERS && chunkOf[s - 1] == chunkOf[a]
+            && text.charAt(offsets[s - 1]) >= 'A' && text.charAt(offsets[s - 1]) <= 'Z') {
+          s--;
+        }
+        if (s > 0 && chunkOf[s - 1] == chunkOf[a] && isHan(s - 1)) {
+          edges = edges == null ? new boolean[n + 1] : edges;
+          edges[s] = true;
+        }
+        if (a + 1 < n && chunkOf[a + 1] == chunkOf[a] && Character.isDigit(text.codePointAt(offsets[a + 1]))) {
+          edges = edges == null ? new boolean[n + 1] : edges;
+          edges[a + 1] = true;
+        }
+      }
+      if (a > 0 && chunkOf[a - 1] == chunkOf[a] && Chunker.joinsSign(text, offsets[a])
+          && !Chunker.inLatinRun(text, offsets[a - 1])) {
+        // a signed number starts a word (温度 -5, 晴 －9 ℃, ／ －5): People's Daily 1998 writes the sign at a
+        // word's start 54 times in 54, and the network, seeing a run that may join, had joined 晴－9 (not in -5~-1)
+        edges = edges == null ? new boolean[n + 1] : edges;
+        edges[a] = true;
+      }
+      if (!Chunker.inLatinRun(text, offsets[a])
+          || chunks.get(chunkOf[a]).kind() != Chunk.Kind.TEXT) {
+        a++;
+        continue;
+      }
+      int b = a;
+      int letters = 0;
+      int digits = 0;
+      // a number and its unit: ASCII digits (with the marks inside numbers), then letters only
+      boolean unit = text.charAt(offsets[a]) >= '0' && text.charAt(offsets[a]) <= '9'
+          || Chunker.joinsSign(text, offsets[a]); // a signed number too (+16GB): joinsSign is before a digit
+      while (b < n && chunkOf[b] == chunkOf[a] && Chunker.inLatinRun(text, offsets[b])) {
+        char c = text.charAt(offsets[b]);
+        boolean letter = (c | 0x20) >= 'a' && (c | 0x20) <= 'z' || Chunker.isLatinLetter(c);
+        unit &= letter || letters == 0;
+        letters += letter ? 1 : 0;
+        digits += c >= '0' && c <= '9' ? 1 : 0;
+        b++;
+      }
+      // a code or model number, a letter and then digits, starts a word after a Chinese character (订单号
+      // A1234567, 工号 B12345, 酷睿 i7-13700K), but for a licence plate's province (粤A12345)
+      if (digits >= CODE_DIGITS && Character.isLetter(text.codePointAt(offsets[a])) && a > 0
+          && chunkOf[a - 1] == chunkOf[a] && isHan(a - 1) && PLATE_PROVINCES.indexOf(text.codePointAt(offsets[a - 1])) < 0) {
+        edges = edges == null ? new boolean[n + 1] : edges;
+        edges[a] = true;
+      }
+      if (letters >= SANDWICH_LETTERS || unit && letters >= UNIT_LETTERS) {
+        boolean before = a > 0 && chunkOf[a - 1] == chunkOf[a] && isHan(a - 1);
+        boolean after = b < n && chunkOf[b] == chunkOf[a] && isHan(b);
+        if (letters >= LATIN_WORD_LETTERS || unit ? before || after : before && after) {
+          edges = edges == null ? new boolean[n + 1] : edges;
+          edges[a] |= before;
+          edges[b] |= after;
+        }
+      }
+      a = b;
+    }
+    return edges;
+  }
+
+  private boolean isHan(int k) {
+    return Character.UnicodeScript.of(text.codePointAt(offsets[k])) == Character.UnicodeScript.HAN;
+  }
+
+  /**
+   * Whether the rules allow no word boundary after code point {@code k} of a TEXT chunk: inside
+   * a Latin run ({@link Chunker#inLatinRun}), inside an amount in capital numerals ({@link
+   * CapitalAmounts#find}), inside a run of dashes ({@link #isDash}), beside the thousands separator of
+   * full-width digits ({@link Chunker#isCommaInWideNumber}: {@code ４,００７}) or before a combining mark.
+   */
+  boolean noBoundaryAfter(int k) {
+    return Chunker.isCombiningMark(text.codePointAt(offsets[k + 1]))
+        || !rules.asciiRunsAreWords() && Chunker.inLatinRun(text, offsets[k]) && Chunker.inLatinRun(text, offsets[k + 1])
+        || inCapitalNumber != null && inCapitalNumber[k] && inCapitalNumber[k + 1]
+        || isDash(k) && isDash(k + 1)
+        || Chunker.isCommaInWideNumber(text, offsets[k]) || Chunker.isCommaInWideNumber(text, offsets[k + 1]);
+  }
+
+  /**
+   * Whether code point {@code k} is a dash or hyphen ({@link #DASHES}): a run of them, mixed or not, is
+   * one word ({@code ——————————}, {@code ----------}, {@code ——－}), as People's Daily 1998 (1,226 runs)
+   * and the NLPCC micro-blogs (144) write it, never cutting one; the network, which reads them as
+   * context and is left them so, had cut a long run, a separator line most often, at random ({@code
+   * ————— —————}; {@code fast}: {@code -- --}).
+   */
+  private boolean isDash(int k) {
+    return DASHES.indexOf(text.charAt(offsets[k])) >= 0;
+  }
+
+  /** Whether the rules allow no word boundary inside code points {@code [s, e)}. */
+  boolean keptWhole(int s, int e) {
+    for (int k = s; k < e - 1; k++) {
+      if (!noBoundaryAfter(k)) {
+        return false;
+      }
+    }
+    return true;
+  }
+}
