@@ -1,5 +1,7 @@
 package dev.fenci.text;
 
+import java.util.Set;
+
 /**
  * Finds web and e-mail addresses, which the chunker keeps whole: the network, trained on
  * newspaper text with next to none, would cut them at {@code :}, {@code ?} or {@code @}.
@@ -18,8 +20,11 @@ package dev.fenci.text;
  *       emphasise in Markdown ({@code *}) are not taken at its end.</li>
  *   <li>Without a scheme, a host name ({@code example.com}: two or more dot-separated labels, the
  *       last of two letters or more) followed by a path ({@code /a}), perhaps after a port
- *       ({@code :8080/a}), starts a web address too, which runs on as above; so does {@code localhost}
- *       with a port, with or without a path ({@code localhost:8080}).</li>
+ *       ({@code :8080/a}), starts a web address too, which runs on as above; so does {@code localhost},
+ *       or a host name of a common domain or of three labels or more, with a port, with or without a
+ *       path ({@code localhost:8080}, {@code example.com:8080}, but not {@code Node.js:18}).</li>
+ *   <li>A relative file path as a shell writes it ({@code ./configure}, {@code ../a/b.sh},
+ *       {@code ~/.bashrc}; {@link #relativePathEnd}).</li>
  *   <li>A Windows file path from a drive letter ({@code C:\Windows\system32}) or a network path
  *       ({@code \\\\server\share}) runs over ASCII letters and digits, backslashes and the marks of
  *       file names up to a space or any other character ({@link #drivePathEnd}).</li>
@@ -45,7 +50,8 @@ final class Links {
   /** The end of the web or e-mail address that starts at {@code i}, or -1 if none starts there. */
   static int end(CharSequence text, int i) {
     if (!isAlnum(text.charAt(i))) {
-      return text.charAt(i) == '\\' ? uncPathEnd(text, i) : -1;
+      char c = text.charAt(i);
+      return c == '\\' ? uncPathEnd(text, i) : c == '.' || c == '~' ? relativePathEnd(text, i) : -1;
     }
     int url = urlEnd(text, i);
     if (url < 0) {
@@ -83,6 +89,41 @@ final class Links {
       return -1;
     }
     return scanEnd(text, i + 2, i + 2, Links::isPathChar);
+  }
+
+  /**
+   * A relative file path as a shell writes it ({@code ./configure}, {@code ../scripts/build.sh},
+   * {@code ~/.bashrc}): {@code ./}, {@code ../} or {@code ~/} in ASCII after no letter, digit or
+   * {@code . / \ ~ _ -} (a quote or a bracket is fine), then a letter, a digit or {@code . _ -}, and on
+   * as a drive path with slashes ({@link #isUnixPathChar}), up to a space or a Chinese character. The
+   * network, which never saw one, had cut {@code . /configure}. A path from the root ({@code /usr/local/bin}) is left to the network,
+   * which keeps it whole: after a Chinese character it cannot be told from a slash between two words
+   * ({@code 元/kg}).
+   */
+  private static int relativePathEnd(CharSequence text, int i) {
+    int n = text.length();
+    int slash = text.charAt(i) == '~' ? i + 1 : i + 1 < n && text.charAt(i + 1) == '.' ? i + 2 : i + 1;
+    if (slash + 1 >= n || text.charAt(slash) != '/') {
+      return -1;
+    }
+    char first = text.charAt(slash + 1);
+    if (!isAsciiAlnum(first) && "._-".indexOf(first) < 0) {
+      return -1;
+    }
+    if (i > 0) {
+      char before = text.charAt(i - 1);
+      if (isAlnum(before) || "./\\~_-".indexOf(before) >= 0
+          || continuesLetter(text, i - Character.charCount(Character.codePointBefore(text, i)))) {
+        return -1;
+      }
+    }
+    int end = scanEnd(text, slash + 1, slash + 1, Links::isUnixPathChar);
+    return end > slash + 1 ? end : -1; // not ./. nor ../..: the marks that end a sentence are not taken at its end
+  }
+
+  private static boolean isUnixPathChar(CharSequence text, int i) {
+    char c = text.charAt(i);
+    return isAsciiAlnum(c) || c == '/' || PATH_MARKS.indexOf(c) >= 0 || continuesLetter(text, i);
   }
 
   private static boolean isPathChar(CharSequence text, int i) {
@@ -157,7 +198,8 @@ final class Links {
    * character a URL may hold. Not after a letter or digit (Latin ones beyond ASCII included), nor
    * after a mark of an address ({@code . _ - @ / %}, or {@code :} after a letter or digit); a
    * sentence's colon before it ({@code 网址：}, {@code 地址:}) is fine. A host name alone
-   * ({@code example.com}), with a port alone ({@code Node.js:18}) or with a slash before Chinese
+   * ({@code example.com}), with a port alone unless {@link #isWebHost} ({@code example.com:8080} is an address,
+   * {@code Node.js:18} is not) or with a slash before Chinese
    * ({@code Node.js/其他}, an "or") is left to the other rules. The one host of one label that
    * developers write, {@code localhost}, is an address with a port, with or without a path
    * ({@code localhost:8080}, {@code localhost:8080/api}; it had been cut {@code localhost : 8080}).
@@ -180,6 +222,7 @@ final class Links {
       return -1;
     }
     int n = text.length();
+    boolean named = !local && isWebHost(text, i, end);
     boolean port = end + 1 < n && text.charAt(end) == ':' && isDigit(text.charAt(end + 1));
     if (port) {
       end++; // a port, then a path
@@ -189,9 +232,45 @@ final class Links {
     }
     // the path: a slash (ASCII or full-width) and a character an address may hold
     if (end + 1 >= n || ascii(text.charAt(end)) != '/' || !isUrlChar(text.charAt(end + 1))) {
-      return local && port && (end == n || !isAlnum(text.charAt(end))) ? end : -1;
+      if (!(local || named) || !port) {
+        return -1;
+      }
+      // a port alone, or with a query or a fragment (example.com:8080?x=1)
+      char next = end < n ? ascii(text.charAt(end)) : ' ';
+      return (next == '?' || next == '#') && end + 1 < n && isUrlChar(text.charAt(end + 1)) ? restEnd(text, i, end)
+          : end == n || !isAlnum(text.charAt(end)) ? end : -1;
     }
     return local && !port ? -1 : restEnd(text, i, end);
+  }
+
+  /**
+   * The last labels of host names that are an address with a port alone ({@code api.example.com:443},
+   * {@code www.baidu.com:80}; {@link #isWebHost}): the common generic and country domains.
+   */
+  private static final Set<String> WEB_DOMAINS = Set.of("com", "net", "org", "edu", "gov", "mil",
+      "int", "info", "biz", "io", "ai", "app", "dev", "co", "me", "tv", "cc", "xyz", "top", "site", "online", "tech",
+      "cloud", "cn", "hk", "tw", "mo", "jp", "kr", "sg", "uk", "us", "de", "fr", "ru", "in", "au", "ca");
+
+  /**
+   * Whether the host name {@code [from, end)} ({@link #hostEnd}) is a web host with or without a path
+   * after its port ({@link #bareHostEnd}): three labels or more ({@code api.example.com}), or a last
+   * label among {@link #WEB_DOMAINS} ({@code example.com}), but not a name with a version after a
+   * colon ({@code Node.js:18}, {@code Vue.js:3}).
+   */
+  private static boolean isWebHost(CharSequence text, int from, int end) {
+    int dots = 0;
+    int last = from;
+    for (int k = from; k < end; k++) {
+      if (ascii(text.charAt(k)) == '.') {
+        dots++;
+        last = k + 1;
+      }
+    }
+    StringBuilder label = new StringBuilder(end - last);
+    for (int k = last; k < end; k++) {
+      label.append((char) (ascii(text.charAt(k)) | 0x20));
+    }
+    return dots >= 2 || WEB_DOMAINS.contains(label.toString());
   }
 
   /** The host of one label that is an address with a port ({@link #bareHostEnd}). */

@@ -62,17 +62,34 @@ class ChunkerTest {
     // no path (a host name alone, or with a port alone), a slash before Chinese (an "or"), one letter
     // or digits in the last label, inside a word (Latin letters beyond ASCII too) or another address,
     // a sentence's full-width colon after the host: left to the other rules
-    for (String s : new String[] {"example.com", "a.cn:8080", "Node.js:18以上", "example.com:8080?x=1", "Node.js/其他",
+    for (String s : new String[] {"example.com", "Node.js:18以上", "Vue.js:3", "a.cn:8080x", "Node.js/其他",
         "README.md/使用说明", "v2.3.1/x", "1.5/2", "e.g./", "a.b@example.com/x", "网址：example.com：8080", "-a.cn/x",
         "a..cn/x", "a.cn:/x", "a.c/x", "Zürich.ch/about", "naïve.com/x", "a.cn:٣٤/x", "x:a.cn/b"}) {
       assertThat(show("见" + s + "。", TextRules.FOLD)).as(s).noneMatch(c -> c.startsWith("L:") && !c.contains("@"));
     }
     assertThat(show("见x.example.com/a", TextRules.FOLD)).containsExactly("T:见", "L:x.example.com/a");
+    // a web host (three labels or more, or a common domain's) with a port alone, or with a query after it
+    assertThat(show("访问example.com:8080或api.example.io:443，再看a.cn:80?x=1。", TextRules.FOLD))
+        .containsExactly("T:访问", "L:example.com:8080", "T:或", "L:api.example.io:443", "P:，", "T:再看",
+            "L:a.cn:80?x=1", "P:。");
     // localhost, the one host of one label developers write, with a port (and a path or not)
     assertThat(show("访问localhost:8080/api或LOCALHOST:3000。", TextRules.FOLD))
         .containsExactly("T:访问", "L:localhost:8080/api", "T:或", "L:LOCALHOST:3000", "P:。");
     for (String s : new String[] {"localhost", "localhost/api", "localhost:", "localhost:80ab", "localhostx:80",
         "xlocalhost:80", "localhost：8080"}) {
+      assertThat(show("见" + s + "。", TextRules.FOLD)).as(s).noneMatch(c -> c.startsWith("L:"));
+    }
+  }
+
+  @Test
+  void aRelativePathIsOneWord() {
+    assertThat(show("运行./configure，再执行../scripts/build.sh和~/.bashrc里的命令。", TextRules.FOLD))
+        .containsExactly("T:运行", "L:./configure", "P:，", "T:再执行", "L:../scripts/build.sh", "T:和", "L:~/.bashrc",
+            "T:里的命令", "P:。");
+    assertThat(show("(见./a.txt)", TextRules.SEED)).containsExactly("P:(", "T:见", "L:./a.txt", "P:)");
+    assertThat(show("运行'./run.sh'", TextRules.FOLD)).containsExactly("T:运行", "P:'", "L:./run.sh", "P:'");
+    // not after a letter, digit or path mark, not an ellipsis, not without a name after the slash
+    for (String s : new String[] {"a./b", "嗯.../b", "x~/b", "./", "./ a", "../。", "．／ａ", "5~/a"}) {
       assertThat(show("见" + s + "。", TextRules.FOLD)).as(s).noneMatch(c -> c.startsWith("L:"));
     }
   }
@@ -163,9 +180,9 @@ class ChunkerTest {
         .containsExactly("T:我用的是Java", "P:.", "T:你呢", "P:?", "T:嗯", "P:...", "T:让我想想", "P:......",
             "T:3.14和v1.2.3", "P:.");
     assertThat(show("Node.js...OK", TextRules.SEED)).containsExactly("A:Node.js", "P:...", "A:OK");
-    // a dot before a letter or digit starts a number or a name: the network's, as before
+    // a dot before a letter or digit starts a number or a name: the network's, as before (a relative path is an address)
     assertThat(show("用.NET开发，概率.5，删除*.txt和~/.bashrc", TextRules.FOLD))
-        .containsExactly("T:用.NET开发", "P:，", "T:概率.5", "P:，", "T:删除", "P:*", "T:.txt和~/.bashrc");
+        .containsExactly("T:用.NET开发", "P:，", "T:概率.5", "P:，", "T:删除", "P:*", "T:.txt和", "L:~/.bashrc");
     assertThat(show("好..5", TextRules.FOLD)).containsExactly("T:好", "P:..", "T:5");
     // the full-width stop of People's Daily (５．６亿, １．) stays with the network
     assertThat(show("１．第二条５．６亿．", TextRules.FOLD)).containsExactly("T:１．第二条５．６亿．");
