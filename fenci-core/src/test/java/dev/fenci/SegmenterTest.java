@@ -270,6 +270,8 @@ class SegmenterTest {
           .anyMatch(w -> w.endsWith("1-2")).anyMatch(w -> w.startsWith("A-1")).noneMatch(w -> w.startsWith("-"));
       // a signed number and its unit is never joined with the Chinese character after it, as an unsigned one
       assertThat(seg.segment("内存，+16GB内存，温差:-10km处")).as(preset).contains("+16GB", "-10km");
+      // a country code with its number (the network had written + 86-138-0013-8000)
+      assertThat(seg.segment("联系电话+86-138-0013-8000。")).as(preset).contains("+86-138-0013-8000");
     }
   }
 

@@ -459,14 +459,17 @@ public final class Chunker {
       return true;
     }
     // after a Chinese character a hyphen also names a model (歼-20战机, 东风-41。, 欧米伽-3，): a sign there is
-    // a decimal number's, or that of a whole number before a percent or degree sign, 度 or a space (温度-5℃, 跌幅-3%)
+    // a decimal number's, or that of a whole number before a percent or degree sign, 度 or a space (温度-5℃, 跌幅-3%),
+    // or a plus of a country code
     int j = i + 1;
     boolean point = false;
     while (j < text.length() && (isAsciiDigit(text, j) || (text.charAt(j) == '.' && isAsciiDigit(text, j + 1)))) {
       point |= text.charAt(j) == '.';
       j++;
     }
-    return point || j < text.length() && (SIGNED_UNITS.indexOf(text.charAt(j)) >= 0 || isSpace(text.charAt(j)));
+    // a plus and digits before a hyphen and a digit is a telephone number's country code (电话+86-138-0013-8000)
+    return point || j < text.length() && (SIGNED_UNITS.indexOf(text.charAt(j)) >= 0 || isSpace(text.charAt(j))
+        || (c == '+' || c == '\uFF0B') && text.charAt(j) == '-' && isAsciiDigit(text, j + 1));
   }
 
   /** What follows a whole number whose sign after a Chinese character is one ({@code 温度-5℃}, {@code 跌幅-3%}, {@code -10度}, {@code -5~-1}). */

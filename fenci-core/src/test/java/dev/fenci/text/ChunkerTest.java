@@ -137,7 +137,7 @@ class ChunkerTest {
   @Test
   void aSignBeforeAnAsciiNumberIsInItsRun() {
     String[] signed = {"温度-5℃", "+86", "上涨+5.2", "气温−3度", "晴－9 ℃", "至-1%", "3~-1", "(-5)", "：-5", "增长-1.2个",
-        "气温-10度", "3，-5", "3、+2", "5〜-1", "。-20", "气温-5~-1"};
+        "气温-10度", "3，-5", "3、+2", "5〜-1", "。-20", "气温-5~-1", "电话+86-138", "电话＋1-202"};
     for (String s : signed) {
       int sign = 0;
       while ("-+−－＋".indexOf(s.charAt(sign)) < 0) {
@@ -149,7 +149,7 @@ class ChunkerTest {
     // after a letter or digit (a range, a code, a sum), a full stop, or a unit after a number (a range of dates)
     String[] unsigned = {"1-2", "A-1", "1+1", "a+b", "x-5", "3.-5", "2021年-2023年", "30℃-35℃", "温度-", "温度-度", "é-5",
         "歼-20战机", "东风-41导弹", "欧米伽-3脂肪酸", "14分---20时", "a—-5", "歼-20。", "东风-41", "欧米伽-3，", "𠮷-20战机",
-        "C#-5"};
+        "C#-5", "南美+1", "歼-20-1"};
     for (String s : unsigned) {
       int i = s.lastIndexOf('-') >= 0 ? s.lastIndexOf('-') : s.indexOf('+');
       assertThat(Chunker.joinsSign(s, i)).as(s).isFalse();
