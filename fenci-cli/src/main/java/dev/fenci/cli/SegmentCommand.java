@@ -1,6 +1,8 @@
 package dev.fenci.cli;
 
 import dev.fenci.Segmenter;
+import dev.fenci.Token;
+import dev.fenci.model.Json;
 import dev.fenci.text.Chunker;
 import dev.fenci.text.Utf8Reader;
 import dev.fenci.train.ProgressBar;
@@ -21,7 +23,8 @@ import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
-@Command(name = "segment", description = "Segment UTF-8 text: one output line per input line, words joined by the delimiter.")
+@Command(name = "segment", description = "Segment UTF-8 text: one output line per input line, words joined by the delimiter"
+    + " (or a line of JSON, --json).")
 final class SegmentCommand implements Callable<Integer> {
   @Option(names = "--model", defaultValue = "default", paramLabel = "NAME|FILE",
       description = "A preset name (see 'fenci models') or a model file (default: the default preset, marked there).")
@@ -59,6 +62,12 @@ final class SegmentCommand implements Callable<Integer> {
           + " mp3 inside 索尼mp3; docs/library.md): the output no longer concatenates back to the input.")
   boolean subwords;
 
+  @Option(names = "--json",
+      description = "Write each input line as a line of JSON, its words with their offsets in the line (UTF-16 code"
+          + " units, as the server's /tokenize): {\"tokens\": [{\"word\": \"扫描\", \"start\": 0, \"end\": 2}, ...]};"
+          + " whitespace is not listed. With --subwords each token also has its \"subwords\", with offsets in the line.")
+  boolean json;
+
   @Option(names = "--debug", description = "Show stack traces of errors.")
   boolean debug;
 
@@ -85,6 +94,10 @@ final class SegmentCommand implements Callable<Integer> {
       delimiter = unescape(delimiter);
     } catch (IllegalArgumentException e) {
       throw new ParameterException(spec.commandLine(), e.getMessage());
+    }
+    if (json && spec.commandLine().getParseResult().hasMatchedOption("--delimiter")) {
+      throw new ParameterException(spec.commandLine(), "--delimiter does not apply with --json: a line of JSON lists"
+          + " each input line's words; leave out one or the other");
     }
     if (delimiter.isEmpty()) {
       throw new ParameterException(spec.commandLine(), "--delimiter is empty: the words would run together (whitespace "
@@ -249,6 +262,8 @@ final class SegmentCommand implements Callable<Integer> {
     private final boolean breaksLines = breaksLines(delimiter);
     private boolean lineOpen;
     private boolean needDelimiter;
+    /** With --json: UTF-16 code units of the current line before the next word. */
+    private long linePos;
     private int sinceCheck;
 
     /**
@@ -275,15 +290,21 @@ final class SegmentCommand implements Callable<Integer> {
             endLine();
           } else {
             lineOpen = true;
+            linePos++;
           }
         }
+      } else if (json) {
+        writeToken(text, start, end);
+        lineOpen = true;
+        needDelimiter = true;
+        linePos += end - start;
       } else {
         if (needDelimiter) {
           out.write(delimiter);
         }
         out.write(text, start, end - start);
         if (parts != null && end - start >= 3) { // (a word of fewer than three characters has no parts)
-          for (dev.fenci.Token part : parts.subwords(text.substring(start, end))) {
+          for (Token part : parts.subwords(text.substring(start, end))) {
             out.write(delimiter);
             out.write(part.word());
           }
@@ -316,12 +337,36 @@ final class SegmentCommand implements Callable<Integer> {
      * sentence, as in CoNLL files).
      */
     private void endLine() throws IOException {
+      if (json) {
+        out.write(needDelimiter ? "]}" : "{\"tokens\":[]}");
+        linePos = 0;
+      }
       out.write('\n');
       if (needDelimiter && breaksLines) {
         out.write('\n');
       }
       lineOpen = false;
       needDelimiter = false;
+    }
+
+    /** A word as a JSON token of its line: {@code {"word":...,"start":...,"end":...}} (and its parts, if asked for). */
+    private void writeToken(String text, int start, int end) throws IOException {
+      String word = text.substring(start, end);
+      out.write(needDelimiter ? "," : "{\"tokens\":[");
+      out.write("{\"word\":");
+      out.write(Json.write(word));
+      out.write(",\"start\":" + linePos + ",\"end\":" + (linePos + word.length()));
+      if (parts != null) {
+        out.write(",\"subwords\":[");
+        List<Token> subwords = word.length() < 3 ? List.of() : parts.subwords(word);
+        for (int k = 0; k < subwords.size(); k++) {
+          Token p = subwords.get(k);
+          out.write((k == 0 ? "" : ",") + "{\"word\":" + Json.write(p.word()) + ",\"start\":" + (linePos + p.start())
+              + ",\"end\":" + (linePos + p.end()) + "}");
+        }
+        out.write(']');
+      }
+      out.write('}');
     }
 
     private void checkOutput() throws IOException {

@@ -157,6 +157,39 @@ class MainTest {
    * joined by '|' too.
    */
   @Test
+  void jsonGivesEachLineItsWordsWithOffsetsInTheLine() throws Exception {
+    String[] lines = {"扫描二维码，关注 微信号。", "", "😀a  b", "中华人民共和国", "  ", "\"引号\"\\x\t尾"};
+    String input = String.join("\n", lines).replace("😀a  b\n", "😀a  b\r\n") + "\n";
+    Run text = run(input, "segment", "--model", "seed");
+    Run json = run(input, "segment", "--model", "seed", "--json");
+    assertThat(json.code()).isZero();
+    String[] textLines = text.out().split("\n", -1);
+    String[] jsonLines = json.out().split("\n", -1);
+    assertThat(jsonLines).hasSize(lines.length + 1); // (split's last, empty piece)
+    for (int i = 0; i < lines.length; i++) {
+      @SuppressWarnings("unchecked")
+      List<java.util.Map<String, Object>> tokens =
+          (List<java.util.Map<String, Object>>) ((java.util.Map<String, Object>) dev.fenci.model.Json.parse(jsonLines[i])).get("tokens");
+      List<String> words = new java.util.ArrayList<>();
+      for (java.util.Map<String, Object> t : tokens) {
+        String w = (String) t.get("word");
+        words.add(w);
+        // the offsets find the word in its line (UTF-16 code units: the emoji counts two)
+        assertThat(lines[i].substring(((Number) t.get("start")).intValue(), ((Number) t.get("end")).intValue()))
+            .isEqualTo(w);
+      }
+      // the same words as the text output, whitespace not listed
+      assertThat(String.join(" ", words)).as(lines[i]).isEqualTo(textLines[i]);
+    }
+    assertThat(jsonLines[1]).isEqualTo("{\"tokens\":[]}");
+    Run parts = run("中华人民共和国\n", "segment", "--json", "--subwords");
+    assertThat(parts.out()).contains("\"subwords\":[{\"word\":\"中华\",\"start\":0,\"end\":2}");
+    Run both = run("", "segment", "--json", "--delimiter", " ");
+    assertThat(both.code()).isNotZero();
+    assertThat(both.err()).contains("--delimiter does not apply with --json");
+  }
+
+  @Test
   void aLineBreakDelimiterKeepsTheLinesApartAndEvalReadsItBack() throws Exception {
     String input = "扫描二维码\n\n  \n关注 微信号";
     Run spaced = run(input, "segment", "--model", "seed");
