@@ -270,6 +270,9 @@ class SegmenterTest {
           .anyMatch(w -> w.endsWith("1-2")).anyMatch(w -> w.startsWith("A-1")).noneMatch(w -> w.startsWith("-"));
       // a signed number and its unit is never joined with the Chinese character after it, as an unsigned one
       assertThat(seg.segment("内存，+16GB内存，温差:-10km处")).as(preset).contains("+16GB", "-10km");
+      // the underscores of a name, and a full stop before one (the network had written ' __main __ ' and self . _cache)
+      assertThat(seg.segment("if __name__ == '__main__': 调用self._cache和obj.__dict__，_private变量"))
+          .as(preset).contains("__name__", "__main__", "self._cache", "obj.__dict__", "_private");
       // a country code with its number (the network had written + 86-138-0013-8000)
       assertThat(seg.segment("联系电话+86-138-0013-8000。")).as(preset).contains("+86-138-0013-8000");
     }

@@ -333,13 +333,26 @@ public final class Chunker {
   }
 
   /**
-   * Whether the character at {@code i} is an underscore between two Latin letters or ASCII digits
-   * ({@code x86_64}, {@code zhang_san}): part of their run, as the micro-blog corpus writes it (6
-   * times in 6, user names mostly).
+   * Whether the character at {@code i} is an underscore of a name: in a run of one or two
+   * underscores next to a Latin letter or ASCII digit on either side ({@code x86_64}, {@code zhang_san},
+   * {@code __init__}, {@code _private}, {@code a__b}): part of their run, as the micro-blog corpus writes
+   * one between them (6 times in 6, user names mostly) and one before them ({@code @ _Lyq煜}); the
+   * network, which saw none, had cut {@code ' __main __ '}. A longer run is a blank ({@link #blankEnd})
+   * or the network's.
    */
   public static boolean joinsUnderscore(CharSequence text, int i) {
-    return text.charAt(i) == '_' && i > 0 && i + 1 < text.length()
-        && isLatinAlnum(text.charAt(i - 1)) && isLatinAlnum(text.charAt(i + 1));
+    if (text.charAt(i) != '_') {
+      return false;
+    }
+    int a = i;
+    while (a > 0 && text.charAt(a - 1) == '_' && i - a < 2) {
+      a--;
+    }
+    int b = i + 1;
+    while (b < text.length() && text.charAt(b) == '_' && b - a < 3) {
+      b++;
+    }
+    return b - a <= 2 && (a > 0 && isLatinAlnum(text.charAt(a - 1)) || b < text.length() && isLatinAlnum(text.charAt(b)));
   }
 
   /**
@@ -486,11 +499,13 @@ public final class Chunker {
    * Whether the character at {@code i} is an ASCII full stop between two Latin letters or ASCII digits:
    * a decimal point, a version or an address ({@code 3.14}, {@code 1.2.3}, {@code 10.0.0.1},
    * {@code Node.js}), which the network, trained on text without ASCII, could cut
-   * ({@code 10.0. 0.1}).
+   * ({@code 10.0. 0.1}); or before the underscore of a name ({@code self._cache}, {@code obj.__dict__};
+   * {@link #joinsUnderscore}).
    */
   public static boolean joinsDot(CharSequence text, int i) {
     return text.charAt(i) == '.' && i > 0 && i + 1 < text.length()
-        && isLatinAlnum(text.charAt(i - 1)) && isLatinAlnum(text.charAt(i + 1));
+        && isLatinAlnum(text.charAt(i - 1)) && (isLatinAlnum(text.charAt(i + 1))
+            || text.charAt(i + 1) == '_' && joinsUnderscore(text, i + 1));
   }
 
   /**

@@ -364,11 +364,26 @@ class ChunkerTest {
   }
 
   @Test
-  void anUnderscoreBetweenLatinLettersOrDigitsBelongsToTheirRun() {
+  void anUnderscoreOfANameBelongsToItsRun() {
     assertThat(show("x86_64架构，@zhang_san和_a", TextRules.SEED))
         .containsExactly("A:x86_64", "T:架构", "P:，", "P:@", "A:zhang_san", "T:和_", "A:a");
-    assertThat(Chunker.inLatinRun("a__b", 1)).isFalse();
-    assertThat(Chunker.inLatinRun("a_", 1)).isFalse();
+    // one or two next to a letter or digit on either side (a__b, _private, __init__, name_)
+    String name = "'__main__'和_x和y_和a__b";
+    for (int i : new int[] {1, 2, 7, 8, 11, 15, 18, 19}) {
+      assertThat(Chunker.inLatinRun(name, i)).as("%d in %s", i, name).isTrue();
+    }
+    // three or more, or beside no Latin letter or digit: a blank or the network's (张三__说)
+    for (String s : new String[] {"a___", "___b", "a___b", "张三__说", "__", "→_→"}) {
+      for (int i = 0; i < s.length(); i++) {
+        assertThat(s.charAt(i) != '_' || !Chunker.inLatinRun(s, i)).as("%d in %s", i, s).isTrue();
+      }
+    }
+    // a full stop before the underscore of a name is inside the run (self._cache), not a sentence's end
+    assertThat(Chunker.joinsDot("self._cache", 4)).isTrue();
+    assertThat(Chunker.joinsDot("obj.__dict__", 3)).isTrue();
+    assertThat(Chunker.isLoneDot("self._cache", 4)).isFalse();
+    assertThat(Chunker.joinsDot("a.___", 1)).isFalse();
+    assertThat(Chunker.joinsDot("a._。", 1)).isFalse();
   }
 
   @Test
