@@ -1,7 +1,7 @@
 package dev.fenci.nn;
 
 import dev.fenci.tag.Tag;
-import java.util.Arrays;
+import java.util.Locale;
 
 /**
  * Learned tag transition scores of a linear-chain CRF output layer: one score for each legal
@@ -89,12 +89,21 @@ public final class Transitions {
   }
 
   @Override
+  /**
+   * The legal entries, three decimals each: {@code S>S -0.412 S>B 0.103 B>M ...; start S ... B ...; end S ... E ...}
+   * (the illegal ones are always negative infinity and not shown).
+   */
   public String toString() {
     StringBuilder sb = new StringBuilder();
-    String[] rows = {"S", "B", "M", "E", "start", "end"};
+    Tag[] tags = Tag.values();
     for (int r = 0; r < ROWS; r++) {
-      sb.append(r == 0 ? "" : "; ").append(rows[r]).append(' ')
-          .append(Arrays.toString(Arrays.copyOfRange(param.value, r * Tag.COUNT, (r + 1) * Tag.COUNT)));
+      sb.append(r == START ? "; start" : r == END ? "; end" : "");
+      for (int t = 0; t < Tag.COUNT; t++) {
+        if (legal(r, t)) {
+          sb.append(sb.length() == 0 ? "" : " ").append(r < START ? tags[r] + ">" + tags[t] : tags[t].toString())
+              .append(String.format(Locale.ROOT, " %.3f", param.value[r * Tag.COUNT + t]));
+        }
+      }
     }
     return sb.toString();
   }
