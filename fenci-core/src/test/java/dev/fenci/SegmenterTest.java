@@ -270,6 +270,9 @@ class SegmenterTest {
           .anyMatch(w -> w.endsWith("1-2")).anyMatch(w -> w.startsWith("A-1")).noneMatch(w -> w.startsWith("-"));
       // a signed number and its unit is never joined with the Chinese character after it, as an unsigned one
       assertThat(seg.segment("内存，+16GB内存，温差:-10km处")).as(preset).contains("+16GB", "-10km");
+      // a number's "or more" and a name's pluses end a word before a Chinese character
+      assertThat(seg.segment("团队有10+年经验，服务500+客户，学C++语言")).as(preset)
+          .contains("10+", "年", "500+", "客户", "语言");
       // the underscores of a name, and a full stop before one (the network had written ' __main __ ' and self . _cache)
       assertThat(seg.segment("if __name__ == '__main__': 调用self._cache和obj.__dict__，_private变量"))
           .as(preset).contains("__name__", "__main__", "self._cache", "obj.__dict__", "_private");

@@ -104,7 +104,7 @@ final class WordRules {
    * ({@code 特斯拉 CEO 马斯克}); other runs may be ({@code A股}, {@code POS机}, {@code 款SUV}) as the
    * network decides, and so may any run with the other characters the network sees
    * ({@code Lily_Wang}). A symbol other than {@link #JOINS_CHINESE}'s is never joined with a Chinese character
-   * next to it ({@code 商标 ™}). A currency sign ({@code $ ￥ €}) is never joined
+   * next to it ({@code 商标 ™}), nor is a run that ends with a plus before one ({@code 10+ 年}, {@code C++ 语言}). A currency sign ({@code $ ￥ €}) is never joined
    * with a Chinese character before it (nor are the capitals of a country before it, {@code 价 US$}), nor
    * with a digit after it.
    */
@@ -189,6 +189,12 @@ final class WordRules {
           && chunkOf[a - 1] == chunkOf[a] && isHan(a - 1) && PLATE_PROVINCES.indexOf(text.codePointAt(offsets[a - 1])) < 0) {
         edges = edges == null ? new boolean[n + 1] : edges;
         edges[a] = true;
+      }
+      // a run that ends with a plus, "or more" (10+) or a name's (C++), ends its word before a Chinese character
+      // (10+ 年, 500+ 客户, C++ 语言), as a symbol does
+      if (text.charAt(offsets[b - 1]) == '+' && b < n && chunkOf[b] == chunkOf[a] && isHan(b)) {
+        edges = edges == null ? new boolean[n + 1] : edges;
+        edges[b] = true;
       }
       if (letters >= SANDWICH_LETTERS || unit && letters >= UNIT_LETTERS) {
         boolean before = a > 0 && chunkOf[a - 1] == chunkOf[a] && isHan(a - 1);

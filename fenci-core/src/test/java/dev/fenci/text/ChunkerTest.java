@@ -165,6 +165,12 @@ class ChunkerTest {
     assertThat(show("学C++11和g++，1+1与a+b", TextRules.SEED))
         .containsExactly("T:学", "A:C++11", "T:和", "A:g++", "P:，", "A:1", "T:+", "A:1", "T:与", "A:a", "T:+", "A:b");
     assertThat(show("AC++", TextRules.SEED)).containsExactly("A:AC", "T:++");
+    // a plus after a number says "or more" (10+年, 99+), but not in a sum or after a name's digits
+    assertThat(show("10+年经验，500+客户，99+", TextRules.SEED))
+        .containsExactly("A:10+", "T:年经验", "P:，", "A:500+", "T:客户", "P:，", "A:99+");
+    for (String s : new String[] {"1+1", "X20+多彩", "1++", "2+=3", "1+a", "1+２"}) {
+      assertThat(Chunker.joinsPlus(s, s.indexOf('+'))).as(s).isFalse();
+    }
     String fold = "学C++，C+++";
     List<Boolean> inRun = new java.util.ArrayList<>();
     for (int i = 0; i < fold.length(); i++) {
