@@ -40,16 +40,22 @@ final class WordRules {
    */
   static final int UNIT_LETTERS = 2;
   /**
-   * Digits that make a Latin run starting with a letter a code or a model number ({@code A1234567},
-   * {@code i7-13700K}, {@code B737}), never joined with a Chinese character before it: People's Daily
-   * 1998 and the NLPCC micro-blogs write such a run after a Chinese character apart from it 87 times
-   * and joined 6, five of them licence plates ({@code 粤Ａ．Ｈ７４７７}, {@code 鄂A8356W}) and one a Latin
-   * word ({@code 浪潮ＡＬＴＳｅｒｖｅｒ５２０Ｒ}), while the network had joined {@code 订单号A1234567} and
-   * {@code 工号B12345}. (pd1998's stock tables also join a share's class with a name, {@code 川长征Ａ},
-   * before its price, {@code ４６．０４}: no code, and full-width, which this rule never reads.) After it
-   * a Chinese character may join ({@code ＰＧＦ９９５Ｕ型}, {@code K9449次}), as the network decides.
+   * Letters and digits of a Latin run holding both (a code or a model number: {@code O2O}, {@code P2P},
+   * {@code MP3}, {@code H1N1}, {@code A1234567}, {@code i7-13700K}, {@code v2.3.1}) that make it a word apart
+   * from the Chinese characters next to it. People's Daily 1998 and the NLPCC micro-blogs write such a run
+   * apart from a Chinese character before it 384 times and joined 5 (a licence plate's province before it
+   * left out: {@code 粤Ａ．Ｈ７４７７}, {@code 鄂A8356W}), and apart from one after it 403 times and joined 10
+   * ({@link #CODE_SUFFIXES} after it left out); the network had joined {@code O2O和B2B}, {@code P2P网} and
+   * {@code 订单号A1234567}. (pd1998 writes its codes in full-width forms, which this rule never reads; its
+   * stock tables also join a share's class with a name, {@code 川长征Ａ}: no code.) Two letters or digits
+   * are left to the network ({@code 5A级}, {@code 4S店}, {@code 维生素D2片}).
    */
-  static final int CODE_DIGITS = 3;
+  static final int CODE_CHARACTERS = 3;
+  /**
+   * Chinese characters that may join a code before them, as the network decides: a model's type, a train,
+   * a series, a version, a grade ({@code ＰＧＦ９９５Ｕ型}, {@code K9449次}, {@code CTA7000系}, {@code Win10Mobile版}).
+   */
+  static final String CODE_SUFFIXES = "型次系版级";
   /** The abbreviations of provinces (and the other first characters) of licence plates, after which a code may join. */
   static final String PLATE_PROVINCES = "京津沪渝冀豫云辽黑湘皖鲁新苏浙赣鄂桂甘晋蒙陕吉闽贵粤青藏川宁琼港澳使领警学挂";
   /** The dashes and hyphens whose run is one word ({@code — － -}: {@code ——}, {@code －－}, {@code --}). */
@@ -183,12 +189,19 @@ final class WordRules {
         digits += c >= '0' && c <= '9' ? 1 : 0;
         b++;
       }
-      // a code or model number, a letter and then digits, starts a word after a Chinese character (订单号
-      // A1234567, 工号 B12345, 酷睿 i7-13700K), but for a licence plate's province (粤A12345)
-      if (digits >= CODE_DIGITS && Character.isLetter(text.codePointAt(offsets[a])) && a > 0
-          && chunkOf[a - 1] == chunkOf[a] && isHan(a - 1) && PLATE_PROVINCES.indexOf(text.codePointAt(offsets[a - 1])) < 0) {
-        edges = edges == null ? new boolean[n + 1] : edges;
-        edges[a] = true;
+      // a code or model number, letters and digits, is a word apart from a Chinese character next to it (订单号
+      // A1234567, 工号 B12345, 酷睿 i7-13700K, O2O 和 B2B, P2P 网贷), but for a licence plate's province
+      // before it (粤A12345) and the suffixes of models and trains after it (XR2000型, K9449次)
+      if (letters > 0 && digits > 0 && letters + digits >= CODE_CHARACTERS) {
+        if (a > 0 && chunkOf[a - 1] == chunkOf[a] && isHan(a - 1)
+            && PLATE_PROVINCES.indexOf(text.codePointAt(offsets[a - 1])) < 0) {
+          edges = edges == null ? new boolean[n + 1] : edges;
+          edges[a] = true;
+        }
+        if (b < n && chunkOf[b] == chunkOf[a] && isHan(b) && CODE_SUFFIXES.indexOf(text.codePointAt(offsets[b])) < 0) {
+          edges = edges == null ? new boolean[n + 1] : edges;
+          edges[b] = true;
+        }
       }
       // a run that ends with a plus, "or more" (10+) or a name's (C++), ends its word before a Chinese character
       // (10+ 年, 500+ 客户, C++ 语言), as a symbol does

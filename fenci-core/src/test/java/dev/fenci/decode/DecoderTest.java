@@ -419,15 +419,18 @@ class DecoderTest {
     // run of fewer than four letters may join a Chinese one (js和)
     assertThat(words("看Schrödinger和Lily_Wang和Lily+js好", d.wordEnds("看Schrödinger和Lily_Wang和Lily+js好")))
         .containsExactly("看", "Schrödinger", "和", "Lily_Wang", "和", "Lily+js好");
-    // a number and a unit of two letters or more is a word of its own; a one-letter unit, or letters
-    // before the digits, may join
-    assertThat(words("有16GB内存跑5km路放3g盐用MP3听", d.wordEnds("有16GB内存跑5km路放3g盐用MP3听")))
-        .containsExactly("有", "16GB", "内存跑", "5km", "路放3g盐用MP3听");
-    // a code or model number (a letter, then three digits or more) is never joined with a Chinese character
-    // before it, but for a licence plate's province; after it one may join, and so may a shorter code
+    // a number and a unit of two letters or more is a word of its own; a one-letter unit may join
+    assertThat(words("有16GB内存跑5km路放3g盐", d.wordEnds("有16GB内存跑5km路放3g盐")))
+        .containsExactly("有", "16GB", "内存跑", "5km", "路放3g盐");
+    // a code or model number (letters and digits, three or more) is never joined with a Chinese character,
+    // but for a licence plate's province before it and a model's or a train's suffix after it (型, 次);
+    // a shorter code may join
     assertThat(words("订单号A1234567已发货，酷睿i7-13700K处理器", d.wordEnds("订单号A1234567已发货，酷睿i7-13700K处理器")))
-        .containsExactly("订单号", "A1234567已发货", "，", "酷睿", "i7-13700K处理器");
-    assertThat(words("车牌粤A12345座位号A12", d.wordEnds("车牌粤A12345座位号A12"))).containsExactly("车牌粤A12345座位号A12");
+        .containsExactly("订单号", "A1234567", "已发货", "，", "酷睿", "i7-13700K", "处理器");
+    assertThat(words("车牌粤A12345座位号A12", d.wordEnds("车牌粤A12345座位号A12")))
+        .containsExactly("车牌粤A12345", "座位号", "A12");
+    assertThat(words("用MP3听O2O和B2B及XR2000型和5A级", d.wordEnds("用MP3听O2O和B2B及XR2000型和5A级")))
+        .containsExactly("用", "MP3", "听", "O2O", "和", "B2B", "及", "XR2000型和5A级");
     // a symbol is never joined with a Chinese character, but for ○ (a zero in years); the degree signs
     // are symbols too (the training texts never join one with a Chinese character); what else is next
     // to it is the network's (x≥0, 38.5℃)
