@@ -96,9 +96,9 @@ final class Links {
    * {@code ~/.bashrc}): {@code ./}, {@code ../} or {@code ~/} in ASCII after no letter, digit or
    * {@code . / \ ~ _ -} (a quote or a bracket is fine), then a letter, a digit or {@code . _ -}, and on
    * as a drive path with slashes ({@link #isUnixPathChar}), up to a space or a Chinese character. The
-   * network, which never saw one, had cut {@code . /configure}. A path from the root ({@code /usr/local/bin}) is left to the network,
-   * which keeps it whole: after a Chinese character it cannot be told from a slash between two words
-   * ({@code 元/kg}).
+   * network, which never saw one, had cut {@code . /configure}. A path from the root
+   * ({@code /usr/local/bin}) is left to the network, which keeps it whole: after a Chinese character it
+   * cannot be told from a slash between two words ({@code 元/kg}).
    */
   private static int relativePathEnd(CharSequence text, int i) {
     int n = text.length();
@@ -222,7 +222,7 @@ final class Links {
       return -1;
     }
     int n = text.length();
-    boolean named = !local && isWebHost(text, i, end);
+    int host = end;
     boolean port = end + 1 < n && text.charAt(end) == ':' && isDigit(text.charAt(end + 1));
     if (port) {
       end++; // a port, then a path
@@ -232,7 +232,7 @@ final class Links {
     }
     // the path: a slash (ASCII or full-width) and a character an address may hold
     if (end + 1 >= n || ascii(text.charAt(end)) != '/' || !isUrlChar(text.charAt(end + 1))) {
-      if (!(local || named) || !port) {
+      if (!port || !local && !isWebHost(text, i, host)) {
         return -1;
       }
       // a port alone, or with a query or a fragment (example.com:8080?x=1)
