@@ -108,9 +108,16 @@ final class Conv1d {
 
   /** Output rows of the batch; padding rows are zero. */
   float[] forward(Parallel par, PackedBatch b, float[] x) {
+    return forward(par, b, x, new float[b.rows * out]);
+  }
+
+  /**
+   * As {@link #forward(Parallel, PackedBatch, float[])}, into {@code y} (of {@code b.rows * out}
+   * values or more, whatever they hold).
+   */
+  float[] forward(Parallel par, PackedBatch b, float[] x, float[] y) {
     int rows = b.rows;
     int pad = b.pad;
-    float[] y = new float[rows * out];
     int first = pad;
     int count = rows - 2 * pad;
     float[] bv = bias.value;
@@ -133,8 +140,16 @@ final class Conv1d {
    * {@code restPacked} their weights ({@link #packInputs}).
    */
   float[] forwardFromTable(PackedBatch b, float[] table, int vocab, float[] rest, int restIn, float[] restPacked) {
+    return forwardFromTable(b, table, vocab, rest, restIn, restPacked, new float[b.rows * out]);
+  }
+
+  /**
+   * As {@link #forwardFromTable(PackedBatch, float[], int, float[], int, float[])}, into {@code y}
+   * (of {@code b.rows * out} values or more, whatever they hold).
+   */
+  float[] forwardFromTable(PackedBatch b, float[] table, int vocab, float[] rest, int restIn, float[] restPacked,
+      float[] y) {
     int rows = b.rows;
-    float[] y = new float[rows * out];
     boolean relu = this.relu && rest == null;
     Gemm gemm = Gemm.get();
     float[] bv = bias.value;
@@ -151,10 +166,10 @@ final class Conv1d {
       int count = rows - 2 * b.pad;
       gemm.mulAdd(rest, (first - 1) * restIn, restIn, K * restIn, restPacked, out, y, first * out, out, 0, count);
       if (this.relu) {
-        gemm.relu(y, 0, y.length);
+        gemm.relu(y, 0, rows * out);
       }
-      zeroGaps(b, y, out);
     }
+    zeroGaps(b, y, out);
     return y;
   }
 

@@ -541,13 +541,33 @@ public final class Network {
     return kept;
   }
 
+  /**
+   * Per thread, the two buffers that the hidden layers of {@link #fastLogits} write in turn (each
+   * layer reads the one before; the last writes a new array, the caller's): reused from call to
+   * call they stay in cache, where new ones (half a kilobyte a character for {@code accurate}'s
+   * first layer) were zeroed and brought in for every batch.
+   */
+  private static final ThreadLocal<float[][]> HIDDEN = ThreadLocal.withInitial(() -> new float[2][0]);
+
+  /** Hidden buffer {@code which} (0 or 1) of this thread, of at least {@code size} values (any). */
+  private static float[] hidden(int which, int size) {
+    float[][] h = HIDDEN.get();
+    if (h[which].length < size) {
+      h[which] = new float[size];
+    }
+    return h[which];
+  }
+
   /** Inference: as {@link #logits}, with the first convolution read from the precomputed table. */
   float[] fastLogits(Parallel par, PackedBatch b) {
     float[] x;
     FirstLayerTable ft = firstLayerTable();
     ft.chars.ensure(b.ids);
+    // the first layer's output, a hidden buffer unless it is the last layer (the caller keeps that)
+    int firstSize = b.rows * convs.get(0).out;
+    float[] first = convs.size() > 1 ? hidden(0, firstSize) : new float[firstSize];
     if (bigrams == null && lexicon == null) {
-      x = convs.get(0).forwardFromTable(b, ft.chars.table, config.vocabSize(), null, 0, null);
+      x = convs.get(0).forwardFromTable(b, ft.chars.table, config.vocabSize(), null, 0, null, first);
     } else if (ft.bigramRows != null) {
       int[] bids = bigramIds(b);
       ft.bigramRows.ensure(bids);
@@ -580,10 +600,11 @@ public final class Network {
           features(lex[r], xb, r * w + bd, ld);
         }
       }
-      x = convs.get(0).forwardFromTable(b, ft.chars.table, config.vocabSize(), xb, w, derived.bigramWeights);
+      x = convs.get(0).forwardFromTable(b, ft.chars.table, config.vocabSize(), xb, w, derived.bigramWeights, first);
     }
     for (int i = 1; i < convs.size(); i++) {
-      x = convs.get(i).forward(par, b, x);
+      Conv1d c = convs.get(i);
+      x = i < convs.size() - 1 ? c.forward(par, b, x, hidden(i % 2, b.rows * c.out)) : c.forward(par, b, x);
     }
     return x;
   }
