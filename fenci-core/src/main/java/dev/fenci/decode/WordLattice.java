@@ -31,6 +31,13 @@ final class WordLattice {
    */
   static final int LONGEST = 16;
 
+  /**
+   * Per thread, the arrays of a decode, kept from one sequence to the next and grown as needed:
+   * new ones for every sequence (a clause of some ten characters) were fresh memory to zero and
+   * bring into cache each time.
+   */
+  private static final ThreadLocal<Work> WORK = ThreadLocal.withInitial(Work::new);
+
   private WordLattice() {}
 
   /**
@@ -56,7 +63,9 @@ final class WordLattice {
     float[] tr = Viterbi.scores(transitions);
     int st = Transitions.START * Tag.COUNT;
     int en = Transitions.END * Tag.COUNT;
-    double[] em = new double[4 * n];
+    Work work = WORK.get();
+    work.ensure(n);
+    double[] em = work.em;
     for (int i = 0; i < n; i++) {
       int al = allowed == null ? 0xF : allowed[from + i];
       for (int t = 0; t < 4; t++) {
@@ -64,8 +73,8 @@ final class WordLattice {
       }
     }
     // best tag path scores: alpha up to and with position i's emission, beta after it (with the end)
-    double[] alpha = new double[4 * n];
-    double[] beta = new double[4 * n];
+    double[] alpha = work.alpha;
+    double[] beta = work.beta;
     for (int t = 0; t < 4; t++) {
       alpha[t] = Tag.of(t).startsWord() ? tr[st + t] + em[t] : NEG;
       beta[4 * (n - 1) + t] = Tag.of(t).endsWord() ? tr[en + t] : NEG;
@@ -98,8 +107,8 @@ final class WordLattice {
     }
     double floor = best - PRUNE;
     // the best tag path's word ends, from its last tag back: bestEnd[s] is the end of its word starting at s
-    int[] bestEnd = new int[n];
-    Arrays.fill(bestEnd, -1);
+    int[] bestEnd = work.bestEnd;
+    Arrays.fill(bestEnd, 0, n, -1);
     int tag = alpha[l + S] + beta[l + S] >= alpha[l + E] + beta[l + E] ? S : E;
     int end = n;
     for (int i = n - 1; i >= 0; i--) {
@@ -118,7 +127,8 @@ final class WordLattice {
     WordLanguageModel.Settings set = lm.settings();
     double weight = set.weight();
     // candidate words, grouped by end: start, internal score, word index, log P1
-    Candidates cands = new Candidates(n, from, ids, lexicon, dictionaryWords);
+    Candidates cands = work.candidates;
+    cands.reset(n, from, ids, lexicon, dictionaryWords);
     for (int s = 0; s < n; s++) {
       double entryB = s == 0 ? tr[st + B] : Math.max(alpha[4 * (s - 1) + S] + tr[4 * S + B],
           alpha[4 * (s - 1) + E] + tr[4 * E + B]);
@@ -148,8 +158,9 @@ final class WordLattice {
       }
     }
     // best path over the words: per candidate, the best score of a segmentation ending with it
-    double[] score = new double[cands.size];
-    int[] back = new int[cands.size];
+    work.ensureScores(cands.size);
+    double[] score = work.score;
+    int[] back = work.back;
     for (int c = 0; c < cands.size; c++) {
       int s = cands.start[c];
       int first = cands.end[c] - s == 1 ? S : B;
@@ -210,6 +221,37 @@ final class WordLattice {
     return lm.logUnigram(WordLanguageModel.BOUNDARY, 0);
   }
 
+  /** A thread's arrays for {@link #decode}: emissions, tag path scores, candidates, word path scores. */
+  private static final class Work {
+    double[] em = new double[0];
+    double[] alpha = em;
+    double[] beta = em;
+    int[] bestEnd = new int[0];
+    final Candidates candidates = new Candidates();
+    double[] score = em;
+    int[] back = bestEnd;
+
+    /** Room for a sequence of {@code n} characters. */
+    void ensure(int n) {
+      if (bestEnd.length < n) {
+        int cap = Math.max(n, 2 * bestEnd.length);
+        em = new double[4 * cap];
+        alpha = new double[4 * cap];
+        beta = new double[4 * cap];
+        bestEnd = new int[cap];
+      }
+    }
+
+    /** Room for the word path scores of {@code candidates} candidates. */
+    void ensureScores(int candidates) {
+      if (score.length < candidates) {
+        int cap = Math.max(candidates, 2 * score.length);
+        score = new double[cap];
+        back = new int[cap];
+      }
+    }
+  }
+
   /** Candidate words in the order of their starts, each end's list linked from the latest added. */
   private static final class Candidates {
     int size;
@@ -219,15 +261,19 @@ final class WordLattice {
     int[] word = new int[64];
     double[] unigram = new double[64];
     int[] nextEndingAt = new int[64];
-    final int[] firstEndingAt;
-    private final int from;
-    private final int[] ids;
-    private final Lexicon lexicon;
-    private final ToldWords dictionaryWords;
+    int[] firstEndingAt = new int[64];
+    private int from;
+    private int[] ids;
+    private Lexicon lexicon;
+    private ToldWords dictionaryWords;
 
-    Candidates(int n, int from, int[] ids, Lexicon lexicon, ToldWords dictionaryWords) {
-      firstEndingAt = new int[n + 1];
-      Arrays.fill(firstEndingAt, -1);
+    /** Empties the list for a sequence of {@code n} characters. */
+    void reset(int n, int from, int[] ids, Lexicon lexicon, ToldWords dictionaryWords) {
+      size = 0;
+      if (firstEndingAt.length < n + 1) {
+        firstEndingAt = new int[Math.max(n + 1, 2 * firstEndingAt.length)];
+      }
+      Arrays.fill(firstEndingAt, 0, n + 1, -1);
       this.from = from;
       this.ids = ids;
       this.lexicon = lexicon;
