@@ -60,10 +60,19 @@ final class WordLattice {
    */
   static int[] decode(float[] scores, int from, int n, byte[] allowed, Transitions transitions, int[] ids,
       WordLanguageModel lm, Lexicon lexicon, ToldWords dictionaryWords) {
+    Work work = WORK.get();
+    try {
+      return decode(work, scores, from, n, allowed, transitions, ids, lm, lexicon, dictionaryWords);
+    } finally {
+      work.candidates.release(); // a thread's work arrays keep no line, lexicon or dictionary alive
+    }
+  }
+
+  private static int[] decode(Work work, float[] scores, int from, int n, byte[] allowed, Transitions transitions,
+      int[] ids, WordLanguageModel lm, Lexicon lexicon, ToldWords dictionaryWords) {
     float[] tr = Viterbi.scores(transitions);
     int st = Transitions.START * Tag.COUNT;
     int en = Transitions.END * Tag.COUNT;
-    Work work = WORK.get();
     work.ensure(n);
     double[] em = work.em;
     for (int i = 0; i < n; i++) {
@@ -278,6 +287,13 @@ final class WordLattice {
       this.ids = ids;
       this.lexicon = lexicon;
       this.dictionaryWords = dictionaryWords;
+    }
+
+    /** Drops the references to the sequence's ids, lexicon and dictionary words. */
+    void release() {
+      ids = null;
+      lexicon = null;
+      dictionaryWords = null;
     }
 
     /** Whether the network was told that the unseen word {@code [s, e)} is a word. */

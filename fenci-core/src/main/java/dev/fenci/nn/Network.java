@@ -558,16 +558,19 @@ public final class Network {
     return h[which];
   }
 
+  /** Where the first layer of {@link #fastLogits} writes: hidden buffer 0, or a new array if it is the last layer (the caller keeps that). */
+  private float[] firstOutput(PackedBatch b) {
+    int size = b.rows * convs.get(0).out;
+    return convs.size() > 1 ? hidden(0, size) : new float[size];
+  }
+
   /** Inference: as {@link #logits}, with the first convolution read from the precomputed table. */
   float[] fastLogits(Parallel par, PackedBatch b) {
     float[] x;
     FirstLayerTable ft = firstLayerTable();
     ft.chars.ensure(b.ids);
-    // the first layer's output, a hidden buffer unless it is the last layer (the caller keeps that)
-    int firstSize = b.rows * convs.get(0).out;
-    float[] first = convs.size() > 1 ? hidden(0, firstSize) : new float[firstSize];
     if (bigrams == null && lexicon == null) {
-      x = convs.get(0).forwardFromTable(b, ft.chars.table, config.vocabSize(), null, 0, null, first);
+      x = convs.get(0).forwardFromTable(b, ft.chars.table, config.vocabSize(), null, 0, null, firstOutput(b));
     } else if (ft.bigramRows != null) {
       int[] bids = bigramIds(b);
       ft.bigramRows.ensure(bids);
@@ -600,7 +603,8 @@ public final class Network {
           features(lex[r], xb, r * w + bd, ld);
         }
       }
-      x = convs.get(0).forwardFromTable(b, ft.chars.table, config.vocabSize(), xb, w, derived.bigramWeights, first);
+      x = convs.get(0).forwardFromTable(b, ft.chars.table, config.vocabSize(), xb, w, derived.bigramWeights,
+          firstOutput(b));
     }
     for (int i = 1; i < convs.size(); i++) {
       Conv1d c = convs.get(i);
