@@ -115,6 +115,48 @@ class WordLatticeTest {
   }
 
   @Test
+  void aThreadKeepsNoArraysOfALongSequence() throws Exception {
+    // on a thread of its own, so that no other test's sequences are in its arrays
+    java.util.concurrent.atomic.AtomicReference<Throwable> failure = new java.util.concurrent.atomic.AtomicReference<>();
+    Thread t = new Thread(() -> {
+      try {
+        WordLanguageModel lm = randomModel(3, WordLanguageModel.Settings.DEFAULT);
+        SplittableRandom r = new SplittableRandom(5);
+        for (int n : new int[] {12, 5_000, 12, WordLattice.KEPT_LENGTH, 3}) {
+          float[] s = new float[4 * n];
+          int[] ids = new int[n];
+          for (int i = 0; i < n; i++) {
+            for (int k = 0; k < 4; k++) {
+              s[4 * i + k] = (float) r.nextDouble(-2, 2);
+            }
+            ids[i] = r.nextInt(1, 6);
+          }
+          int[] tags = WordLattice.decode(s, 0, n, null, null, ids, lm);
+          // the same tags as on a new thread, whose arrays are new
+          int[][] fresh = new int[1][];
+          Thread other = new Thread(() -> fresh[0] = WordLattice.decode(s, 0, n, null, null, ids, lm));
+          other.start();
+          other.join();
+          assertThat(tags).as("n=%d", n).containsExactly(fresh[0]);
+          int[] kept = WordLattice.keptSizes();
+          assertThat(kept[0]).as("positions kept after n=%d", n).isLessThanOrEqualTo(2 * WordLattice.KEPT_LENGTH);
+          assertThat(kept[1]).as("candidates kept after n=%d", n)
+              .isLessThanOrEqualTo(2 * (WordLattice.LONGEST + 1) * WordLattice.KEPT_LENGTH);
+          assertThat(kept[2]).as("word scores kept after n=%d", n)
+              .isLessThanOrEqualTo(2 * (WordLattice.LONGEST + 1) * WordLattice.KEPT_LENGTH);
+        }
+      } catch (Throwable e) {
+        failure.set(e);
+      }
+    });
+    t.start();
+    t.join();
+    if (failure.get() != null) {
+      throw new AssertionError(failure.get());
+    }
+  }
+
+  @Test
   void aVeryLongBestWordStaysACandidateAndTheSearchStaysLinear() {
     int n = 20_000;
     float[] s = new float[4 * n];
