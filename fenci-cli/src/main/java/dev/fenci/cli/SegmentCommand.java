@@ -64,7 +64,7 @@ final class SegmentCommand implements Callable<Integer> {
 
   @Option(names = "--json",
       description = "Write each input line as a line of JSON, its words with their offsets in the line (UTF-16 code"
-          + " units, as the server's /tokenize): {\"tokens\": [{\"word\": \"扫描\", \"start\": 0, \"end\": 2}, ...]};"
+          + " units; the shape of the server's /tokenize): {\"tokens\": [{\"word\": \"扫描\", \"start\": 0, \"end\": 2}, ...]};"
           + " whitespace is not listed. With --subwords each token also has its \"subwords\", with offsets in the line.")
   boolean json;
 

@@ -88,11 +88,11 @@ public final class Transitions {
     return param.value[END * Tag.COUNT + tag];
   }
 
-  @Override
   /**
    * The legal entries, three decimals each: {@code S>S -0.412 S>B 0.103 B>M ...; start S ... B ...; end S ... E ...}
    * (the illegal ones are always negative infinity and not shown).
    */
+  @Override
   public String toString() {
     StringBuilder sb = new StringBuilder();
     Tag[] tags = Tag.values();

@@ -22,12 +22,12 @@ import java.util.List;
  * colon inside a number written in ASCII digits ({@code 1,299}, {@code 19:30}, {@code 19：30}, see
  * {@link #joinsDigits}) is no cut, nor is a full-width colon between full-width digits ({@code ３：１},
  * {@link #isColonInWideNumber}) or an ASCII comma that separates their thousands ({@code ４,００７},
- * {@link #isCommaInWideNumber}). An apostrophe between Latin letters ({@code don’t}), an underscore
- * between Latin letters or digits ({@code x86_64}) and the last full stop of an abbreviation
- * ({@code U.S.}) belong to the run too. A hyphen (ASCII's or Unicode's) or an ASCII full stop between ASCII letters or digits
+ * {@link #isCommaInWideNumber}). An apostrophe between Latin letters ({@code don’t}), one or two
+ * underscores next to Latin letters or digits ({@code x86_64}, {@code __init__}; {@link #joinsUnderscore})
+ * and the last full stop of an abbreviation ({@code U.S.}) belong to the run too. A hyphen (ASCII's or Unicode's) or an ASCII full stop between ASCII letters or digits
  * ({@link #joinsHyphen}, {@link #joinsDot}) belongs to their run, which is never split and takes the
  * Latin letters beyond ASCII too ({@link #inLatinRun}: {@code Straße}), and so do
- * the pluses of {@code C++} ({@link #joinsPlus}); any other ASCII full stop is a cut, and a run of
+ * the pluses of {@code C++} and the "or more" of a number ({@code 10+}; {@link #joinsPlus}); any other ASCII full stop is a cut, and a run of
  * them one word ({@code Java .}, {@code 嗯 ...}; {@link #isLoneDot}); so is a run of two ASCII slashes
  * or more outside an address ({@code //@李四}; {@link #isSlashRun}) and a run of a middle dot of names
  * ({@code ···}; {@link #isMiddleDotRun}) or of underscores, a blank ({@code ____}; {@link #blankEnd}), and a temperature unit written as

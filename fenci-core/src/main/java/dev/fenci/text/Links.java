@@ -245,11 +245,12 @@ final class Links {
 
   /**
    * The last labels of host names that are an address with a port alone ({@code api.example.com:443},
-   * {@code www.baidu.com:80}; {@link #isWebHost}): the common generic and country domains.
+   * {@code www.baidu.com:80}; {@link #isWebHost}): the common generic and country domains, but for those that
+   * are also file extensions with a line number after them ({@code foo.cc:42}, {@code Makefile.in:12}).
    */
   private static final Set<String> WEB_DOMAINS = Set.of("com", "net", "org", "edu", "gov", "mil",
-      "int", "info", "biz", "io", "ai", "app", "dev", "co", "me", "tv", "cc", "xyz", "top", "site", "online", "tech",
-      "cloud", "cn", "hk", "tw", "mo", "jp", "kr", "sg", "uk", "us", "de", "fr", "ru", "in", "au", "ca");
+      "int", "info", "biz", "io", "ai", "app", "dev", "co", "me", "tv", "xyz", "top", "site", "online", "tech",
+      "cloud", "cn", "hk", "tw", "mo", "jp", "kr", "sg", "uk", "us", "de", "fr", "ru", "au", "ca");
 
   /**
    * Whether the host name {@code [from, end)} ({@link #hostEnd}) is a web host with or without a path
