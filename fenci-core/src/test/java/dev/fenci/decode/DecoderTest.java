@@ -490,14 +490,19 @@ class DecoderTest {
     assertThat(ends).containsExactly(1, 2, 3, 4, 5, 6, 7, 8, 9);
   }
 
-  /** A run of dashes or hyphens is one word, whatever the network says: here one that cuts every character. */
-  @Test
-  void aRunOfDashesOrHyphensIsOneWord() {
+  /** A decoder whose transitions (a huge S -> S) make every character a word unless a rule says otherwise. */
+  private static Decoder singleCharacterDecoder() {
     Model m = TestModels.random(TextRules.FOLD, 3);
     float[] v = new dev.fenci.nn.Transitions().param().value.clone();
     v[0] = 1000f; // S -> S
-    Decoder singles = new Decoder(new Model("accurate-crf", m.network(), dev.fenci.nn.Transitions.of(v), m.vocabulary(),
+    return new Decoder(new Model("accurate-crf", m.network(), dev.fenci.nn.Transitions.of(v), m.vocabulary(),
         m.rules(), m.provenance()));
+  }
+
+  /** A run of dashes or hyphens is one word, whatever the network says: here one that cuts every character. */
+  @Test
+  void aRunOfDashesOrHyphensIsOneWord() {
+    Decoder singles = singleCharacterDecoder();
     String text = "他说——————好的----，——－了-";
     assertThat(words(text, singles.wordEnds(text)))
         .containsExactly("他", "说", "——————", "好", "的", "----", "，", "——－", "了", "-");
@@ -509,14 +514,11 @@ class DecoderTest {
    */
   @Test
   void anAsciiCommaBeforeThreeFullWidthDigitsIsInsideItsNumber() {
-    Model m = TestModels.random(TextRules.FOLD, 3);
-    float[] v = new dev.fenci.nn.Transitions().param().value.clone();
-    v[0] = 1000f; // S -> S
-    Decoder singles = new Decoder(new Model("accurate-crf", m.network(), dev.fenci.nn.Transitions.of(v), m.vocabulary(),
-        m.rules(), m.provenance()));
+    Decoder singles = singleCharacterDecoder();
     String text = "以４,００７輛";
     assertThat(words(text, singles.wordEnds(text))).containsExactly("以", "４,０", "０", "７", "輛");
   }
+
   /**
    * Training scores each TEXT chunk as a piece of its own (start and end scores at its edges), so
    * the decoder does too: a chunk's words never depend on the text before or after it, be it a
