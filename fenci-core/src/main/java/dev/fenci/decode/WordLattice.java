@@ -34,9 +34,12 @@ final class WordLattice {
   /**
    * Per thread, the arrays of a decode, kept from one sequence to the next and grown as needed:
    * new ones for every sequence (a clause of some ten characters) were fresh memory to zero and
-   * bring into cache each time.
+   * bring into cache each time. The thread keeps the arrays alone, in an {@code Object[]}: a pool
+   * thread of a host that loads fenci in a class loader of its own and drops it (a Solr core reload)
+   * would otherwise keep a {@code Work}, and through its class the loader, every fenci class and the
+   * presets' cache, for as long as the thread lives.
    */
-  private static final ThreadLocal<Work> WORK = ThreadLocal.withInitial(Work::new);
+  private static final ThreadLocal<Object[]> KEPT = new ThreadLocal<>();
 
   /**
    * The longest sequence whose work arrays a thread keeps for the next: a longer one (an unpunctuated
@@ -69,11 +72,14 @@ final class WordLattice {
    */
   static int[] decode(float[] scores, int from, int n, byte[] allowed, Transitions transitions, int[] ids,
       WordLanguageModel lm, Lexicon lexicon, ToldWords dictionaryWords) {
-    Work work = n <= KEPT_LENGTH ? WORK.get() : new Work();
+    Object[] kept = n <= KEPT_LENGTH ? keptArrays() : null;
+    Work work = new Work(kept);
     try {
       return decode(work, scores, from, n, allowed, transitions, ids, lm, lexicon, dictionaryWords);
     } finally {
-      work.candidates.release(); // a thread's work arrays keep no line, lexicon or dictionary alive
+      if (kept != null) {
+        work.keepIn(kept); // the arrays only: no line, lexicon or dictionary stays reachable from the thread
+      }
     }
   }
 
@@ -244,19 +250,60 @@ final class WordLattice {
    * candidates, word path scores.
    */
   static int[] keptSizes() {
-    Work work = WORK.get();
+    Work work = new Work(keptArrays());
     return new int[] {work.bestEnd.length, work.candidates.start.length, work.score.length};
+  }
+
+  /** This thread's kept arrays ({@link Work#keepIn}), all null the first time. */
+  private static Object[] keptArrays() {
+    Object[] kept = KEPT.get();
+    if (kept == null) {
+      kept = new Object[Work.KEPT_ARRAYS];
+      KEPT.set(kept);
+    }
+    return kept;
   }
 
   /** A thread's arrays for {@link #decode}: emissions, tag path scores, candidates, word path scores. */
   private static final class Work {
-    double[] em = new double[0];
-    double[] alpha = em;
-    double[] beta = em;
-    int[] bestEnd = new int[0];
-    final Candidates candidates = new Candidates();
-    double[] score = em;
-    int[] back = bestEnd;
+    /** How many arrays {@link #keepIn} stores. */
+    static final int KEPT_ARRAYS = 6 + Candidates.KEPT_ARRAYS;
+
+    double[] em;
+    double[] alpha;
+    double[] beta;
+    int[] bestEnd;
+    final Candidates candidates;
+    double[] score;
+    int[] back;
+
+    /** The arrays that {@link #keepIn} stored in {@code kept}, or new ones if it is null or empty. */
+    Work(Object[] kept) {
+      if (kept == null || kept[0] == null) {
+        em = alpha = beta = score = new double[0];
+        bestEnd = back = new int[0];
+        candidates = new Candidates(null);
+      } else {
+        em = (double[]) kept[0];
+        alpha = (double[]) kept[1];
+        beta = (double[]) kept[2];
+        bestEnd = (int[]) kept[3];
+        score = (double[]) kept[4];
+        back = (int[]) kept[5];
+        candidates = new Candidates(kept);
+      }
+    }
+
+    /** Stores the arrays, as grown, in {@code kept} for the next {@link #Work(Object[])}. */
+    void keepIn(Object[] kept) {
+      kept[0] = em;
+      kept[1] = alpha;
+      kept[2] = beta;
+      kept[3] = bestEnd;
+      kept[4] = score;
+      kept[5] = back;
+      candidates.keepIn(kept);
+    }
 
     /** Room for a sequence of {@code n} characters. */
     void ensure(int n) {
@@ -281,18 +328,53 @@ final class WordLattice {
 
   /** Candidate words in the order of their starts, each end's list linked from the latest added. */
   private static final class Candidates {
+    /** How many arrays {@link #keepIn} stores, after the work's own. */
+    static final int KEPT_ARRAYS = 7;
+    private static final int FIRST = 6;
+
     int size;
-    int[] start = new int[64];
-    int[] end = new int[64];
-    double[] internal = new double[64];
-    int[] word = new int[64];
-    double[] unigram = new double[64];
-    int[] nextEndingAt = new int[64];
-    int[] firstEndingAt = new int[64];
+    int[] start;
+    int[] end;
+    double[] internal;
+    int[] word;
+    double[] unigram;
+    int[] nextEndingAt;
+    int[] firstEndingAt;
     private int from;
     private int[] ids;
     private Lexicon lexicon;
     private ToldWords dictionaryWords;
+
+    /** The arrays {@link #keepIn} stored in {@code kept}, or new ones if it is null. */
+    Candidates(Object[] kept) {
+      if (kept == null) {
+        start = new int[64];
+        end = new int[64];
+        internal = new double[64];
+        word = new int[64];
+        unigram = new double[64];
+        nextEndingAt = new int[64];
+        firstEndingAt = new int[64];
+      } else {
+        start = (int[]) kept[FIRST];
+        end = (int[]) kept[FIRST + 1];
+        internal = (double[]) kept[FIRST + 2];
+        word = (int[]) kept[FIRST + 3];
+        unigram = (double[]) kept[FIRST + 4];
+        nextEndingAt = (int[]) kept[FIRST + 5];
+        firstEndingAt = (int[]) kept[FIRST + 6];
+      }
+    }
+
+    void keepIn(Object[] kept) {
+      kept[FIRST] = start;
+      kept[FIRST + 1] = end;
+      kept[FIRST + 2] = internal;
+      kept[FIRST + 3] = word;
+      kept[FIRST + 4] = unigram;
+      kept[FIRST + 5] = nextEndingAt;
+      kept[FIRST + 6] = firstEndingAt;
+    }
 
     /** Empties the list for a sequence of {@code n} characters. */
     void reset(int n, int from, int[] ids, Lexicon lexicon, ToldWords dictionaryWords) {
@@ -305,13 +387,6 @@ final class WordLattice {
       this.ids = ids;
       this.lexicon = lexicon;
       this.dictionaryWords = dictionaryWords;
-    }
-
-    /** Drops the references to the sequence's ids, lexicon and dictionary words. */
-    void release() {
-      ids = null;
-      lexicon = null;
-      dictionaryWords = null;
     }
 
     /** Whether the network was told that the unseen word {@code [s, e)} is a word. */
