@@ -254,9 +254,10 @@ final class Links {
 
   /**
    * Whether the host name {@code [from, end)} ({@link #hostEnd}) is a web host with or without a path
-   * after its port ({@link #bareHostEnd}): three labels or more ({@code api.example.com}), or a last
-   * label among {@link #WEB_DOMAINS} ({@code example.com}), but not a name with a version after a
-   * colon ({@code Node.js:18}, {@code Vue.js:3}).
+   * after its port ({@link #bareHostEnd}): a last label among {@link #WEB_DOMAINS} ({@code example.com}),
+   * or three labels or more ({@code api.example.com}) unless the last is a file's extension
+   * ({@link #FILE_EXTENSIONS}: {@code jquery.min.js:1} is a file and a line); not a name with a version
+   * after a colon ({@code Node.js:18}, {@code Vue.js:3}).
    */
   private static boolean isWebHost(CharSequence text, int from, int end) {
     int dots = 0;
@@ -271,8 +272,19 @@ final class Links {
     for (int k = last; k < end; k++) {
       label.append((char) (ascii(text.charAt(k)) | 0x20));
     }
-    return dots >= 2 || WEB_DOMAINS.contains(label.toString());
+    String domain = label.toString();
+    return WEB_DOMAINS.contains(domain) || dots >= 2 && !FILE_EXTENSIONS.contains(domain);
   }
+
+  /**
+   * Extensions of files that developers cite with a line number ({@code jquery.min.js:1},
+   * {@code app.config.json:3}): a name of three labels or more that ends in one is a file and a line,
+   * as {@code main.py:12} is, not a host and a port ({@link #isWebHost}).
+   */
+  private static final Set<String> FILE_EXTENSIONS = Set.of("js", "mjs", "cjs", "ts", "jsx", "tsx", "vue",
+      "py", "java", "kt", "scala", "go", "rs", "rb", "php", "c", "h", "cc", "cpp", "hpp", "cs", "swift", "m",
+      "sh", "pl", "lua", "sql", "json", "yaml", "yml", "xml", "toml", "ini", "cfg", "conf", "properties",
+      "html", "htm", "css", "scss", "md", "txt", "log", "csv", "gradle", "lock", "in");
 
   /** The host of one label that is an address with a port ({@link #bareHostEnd}). */
   private static final String LOCALHOST = "localhost";

@@ -64,7 +64,9 @@ class ChunkerTest {
     // a sentence's full-width colon after the host: left to the other rules
     for (String s : new String[] {"example.com", "Node.js:18以上", "Vue.js:3", "a.cn:8080x", "Node.js/其他",
         "README.md/使用说明", "v2.3.1/x", "1.5/2", "e.g./", "a.b@example.com/x", "网址：example.com：8080", "-a.cn/x",
-        "a..cn/x", "a.cn:/x", "a.c/x", "Zürich.ch/about", "naïve.com/x", "a.cn:٣٤/x", "x:a.cn/b"}) {
+        "a..cn/x", "a.cn:/x", "a.c/x", "Zürich.ch/about", "naïve.com/x", "a.cn:٣٤/x", "x:a.cn/b",
+        // a file and a line number, of three labels too
+        "jquery.min.js:1", "v1.2.js:18", "app.config.json:3", "foo.cc:42", "a.b.py:7"}) {
       assertThat(show("见" + s + "。", TextRules.FOLD)).as(s).noneMatch(c -> c.startsWith("L:") && !c.contains("@"));
     }
     assertThat(show("见x.example.com/a", TextRules.FOLD)).containsExactly("T:见", "L:x.example.com/a");
