@@ -278,6 +278,14 @@ class SegmenterTest {
           .as(preset).contains("__name__", "__main__", "self._cache", "obj.__dict__", "_private");
       // a country code with its number (the network had written + 86-138-0013-8000)
       assertThat(seg.segment("联系电话+86-138-0013-8000。")).as(preset).contains("+86-138-0013-8000");
+      // a hyphen between a number with its unit and a number is a range's, a word of its own (it had been 20% -30%)
+      assertThat(seg.segment("降低20%-30%，气温20℃-25℃，10月4日-7日，２０％－３０％")).as(preset)
+          .contains("20%", "-", "30%", "－", "３０％").anyMatch(w -> w.startsWith("25"))
+          .doesNotContain("-30%", "-25", "-7日", "－３０％");
+      // but not after any Chinese character: ten to the minus ninth is the network's (accurate: －９)
+      if (preset.equals("accurate")) {
+        assertThat(seg.segment("１纳米＝１０的－９次方米")).contains("－９");
+      }
     }
   }
 
