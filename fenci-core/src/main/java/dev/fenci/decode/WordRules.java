@@ -165,7 +165,7 @@ final class WordRules {
       }
       if (isRangeHyphen(a)) {
         // a hyphen between a number with its unit and a number is a word of its own (20% - 30%, 10月4日 - 7日,
-        // 20℃ - 25℃), as the NLPCC micro-blogs write it 9 times in 9 (pd1998 writes such ranges with a dash,
+        // 20℃ - 25℃), as the NLPCC micro-blogs write it 9 times in 10 (once the range whole; pd1998 writes such ranges with a dash,
         // ３ ℃ — ７ ℃); the network, which reads a hyphen before digits as a sign, had written 20% -30%
         edges = edges == null ? new boolean[n + 1] : edges;
         edges[a] = true;
