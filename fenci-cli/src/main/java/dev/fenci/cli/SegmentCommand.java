@@ -59,13 +59,13 @@ final class SegmentCommand implements Callable<Integer> {
 
   @Option(names = "--subwords",
       description = "Follow each word with its parts, as a search index with subwords has them (共和国 inside 中华人民共和国,"
-          + " mp3 inside 索尼mp3; docs/library.md): the output no longer concatenates back to the input.")
+          + " OK inside 卡拉OK厅; docs/library.md): the output no longer concatenates back to the input.")
   boolean subwords;
 
   @Option(names = "--json",
       description = "Write each input line as a line of JSON, its words with their offsets in the line (UTF-16 code"
           + " units; the shape of the server's /tokenize): {\"tokens\": [{\"word\": \"扫描\", \"start\": 0, \"end\": 2}, ...]};"
-          + " whitespace is not listed. With --subwords each token also has its \"subwords\", with offsets in the line.")
+          + " whitespace is not listed, nor counted is a byte order mark at a file's start. With --subwords each token also has its \"subwords\", with offsets in the line.")
   boolean json;
 
   @Option(names = "--debug", description = "Show stack traces of errors.")
