@@ -174,10 +174,10 @@ public final class Compare {
   }
 
   private static void chart(List<Row> rows, Path png) throws IOException {
-    XYChart chart = new XYChartBuilder().width(900).height(560).title("PKU test F1 against speed (one thread)")
+    XYChart chart = new XYChartBuilder().width(1100).height(560).title("PKU test F1 against speed (one thread)")
         .xAxisTitle("characters per second (log scale)").yAxisTitle("F1 on PKU (official script)").build();
     chart.getStyler().setXAxisLogarithmic(true);
-    chart.getStyler().setLegendPosition(org.knowm.xchart.style.Styler.LegendPosition.InsideSW);
+    chart.getStyler().setLegendPosition(org.knowm.xchart.style.Styler.LegendPosition.OutsideE); // beside the plot: inside it, it hid a point
     chart.getStyler().setDefaultSeriesRenderStyle(XYSeries.XYSeriesRenderStyle.Scatter);
     chart.getStyler().setMarkerSize(12);
     for (Row r : rows) {
