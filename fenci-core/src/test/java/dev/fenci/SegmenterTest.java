@@ -278,6 +278,9 @@ class SegmenterTest {
           .as(preset).contains("__name__", "__main__", "self._cache", "obj.__dict__", "_private");
       // a country code with its number (the network had written + 86-138-0013-8000)
       assertThat(seg.segment("联系电话+86-138-0013-8000。")).as(preset).contains("+86-138-0013-8000");
+      // "or more" after a number in 万 or with a letter of thousands is part of it (it had been 100万 + and 10w +)
+      assertThat(seg.segment("阅读量10万+的文章，粉丝100万+，点赞10k+，阅读10w+，1万+2万")).as(preset)
+          .contains("10万+", "100万+", "10k+", "10w+", "+").doesNotContain("1万+");
       // a hyphen between a number with its unit and a number is a range's, a word of its own (it had been 20% -30%)
       assertThat(seg.segment("降低20%-30%，气温20℃-25℃，10月4日-7日，２０％－３０％")).as(preset)
           .contains("20%", "-", "30%", "－", "３０％").anyMatch(w -> w.startsWith("25"))

@@ -134,8 +134,9 @@ final class WordRules {
       // script Han: a Chinese character as PDF text extraction writes it (⼤学⽣ for 大学生), not a symbol
       if ((type == Character.MATH_SYMBOL || type == Character.OTHER_SYMBOL || type == Character.MODIFIER_SYMBOL)
           && JOINS_CHINESE.indexOf(cp) < 0 && Character.UnicodeScript.of(cp) != Character.UnicodeScript.HAN) {
-        // a symbol is a word apart from a Chinese character next to it (商标 ™, ★ 好评, 中 + 英)
-        if (a > 0 && chunkOf[a - 1] == chunkOf[a] && isHan(a - 1)) {
+        // a symbol is a word apart from a Chinese character next to it (商标 ™, ★ 好评, 中 + 英), but for the
+        // "or more" of a number in 万 or the like (10万+)
+        if (a > 0 && chunkOf[a - 1] == chunkOf[a] && isHan(a - 1) && !isMoreThanNumeral(a)) {
           edges = edges == null ? new boolean[n + 1] : edges;
           edges[a] = true;
         }
@@ -232,6 +233,27 @@ final class WordRules {
   }
 
   /**
+   * Whether code point {@code k} is the plus of "or more" after a number that ends in a Chinese unit of
+   * magnitude ({@code 10万+}, {@code 100万+}, {@code ３亿＋}): after ASCII or full-width digits and one of
+   * {@code 百千万亿}, in one chunk, and before no letter, digit, plus or equals sign (not a sum, {@code 1万+2万}).
+   * It ends the number's word, as the NLPCC micro-blogs write {@code 10万+} (2 times in 2), and as the
+   * "or more" of ASCII digits ({@code 500+}, {@link Chunker#joinsPlus}) does.
+   */
+  private boolean isMoreThanNumeral(int k) {
+    char c = text.charAt(offsets[k]);
+    if (c != '+' && c != '\uFF0B' || k < 2 || chunkOf[k - 1] != chunkOf[k] || chunkOf[k - 2] != chunkOf[k]
+        || "百千万亿".indexOf(text.charAt(offsets[k - 1])) < 0 || !isDigit(k - 2)) {
+      return false;
+    }
+    if (k + 1 >= n || chunkOf[k + 1] != chunkOf[k]) {
+      return true;
+    }
+    int next = text.codePointAt(offsets[k + 1]);
+    return Character.UnicodeScript.of(next) == Character.UnicodeScript.HAN
+        || !Character.isLetterOrDigit(next) && "+=\uFF0B\uFF1D".indexOf(next) < 0;
+  }
+
+  /**
    * Whether code point {@code k} is a hyphen ({@code -} or {@code －}) of a range: after a unit that
    * follows a digit ({@link #RANGE_UNITS}: {@code 20%}, {@code 4日}, {@code 20℃})
    * and before a digit, all in one chunk. Not after a digit ({@code 1-2}) or a letter ({@code COVID-19}),
@@ -267,7 +289,8 @@ final class WordRules {
   /**
    * Whether the rules allow no word boundary after code point {@code k} of a TEXT chunk: inside
    * a Latin run ({@link Chunker#inLatinRun}), inside an amount in capital numerals ({@link
-   * CapitalAmounts#find}), inside a run of dashes ({@link #isDash}), beside the thousands separator of
+   * CapitalAmounts#find}), inside a run of dashes ({@link #isDash}), before the plus of {@code 10万+}
+   * ({@link #isMoreThanNumeral}), beside the thousands separator of
    * full-width digits ({@link Chunker#isCommaInWideNumber}: {@code ４,００７}) or before a combining mark.
    */
   boolean noBoundaryAfter(int k) {
@@ -275,6 +298,7 @@ final class WordRules {
         || !rules.asciiRunsAreWords() && Chunker.inLatinRun(text, offsets[k]) && Chunker.inLatinRun(text, offsets[k + 1])
         || inCapitalNumber != null && inCapitalNumber[k] && inCapitalNumber[k + 1]
         || isDash(k) && isDash(k + 1)
+        || isMoreThanNumeral(k + 1)
         || Chunker.isCommaInWideNumber(text, offsets[k]) || Chunker.isCommaInWideNumber(text, offsets[k + 1]);
   }
 

@@ -170,7 +170,9 @@ class ChunkerTest {
     // a plus after a number says "or more" (10+年, 99+), but not in a sum or after a name's digits
     assertThat(show("10+年经验，500+客户，99+", TextRules.SEED))
         .containsExactly("A:10+", "T:年经验", "P:，", "A:500+", "T:客户", "P:，", "A:99+");
-    for (String s : new String[] {"1+1", "X20+多彩", "1++", "2+=3", "1+a", "1+２"}) {
+    // and after a letter of thousands (10k+, 10w+ for 十万+)
+    assertThat(show("点赞10k+，阅读1.5W+", TextRules.SEED)).containsExactly("T:点赞", "A:10k+", "P:，", "T:阅读", "A:1.5W+");
+    for (String s : new String[] {"1+1", "X20+多彩", "1++", "2+=3", "1+a", "1+２", "k+", "ak+", "A10k+", "10kk+", "10k+1"}) {
       assertThat(Chunker.joinsPlus(s, s.indexOf('+'))).as(s).isFalse();
     }
     String fold = "学C++，C+++";
