@@ -273,18 +273,40 @@ final class Links {
       label.append((char) (ascii(text.charAt(k)) | 0x20));
     }
     String domain = label.toString();
-    return WEB_DOMAINS.contains(domain) || dots >= 2 && !FILE_EXTENSIONS.contains(domain);
+    return WEB_DOMAINS.contains(domain) || dots >= 2 && (!FILE_EXTENSIONS.contains(domain) || underSecondLevel(text, from, last));
   }
+
+  /**
+   * Whether the label before the last one, which starts the host's last label at {@code last}, is a
+   * country's second-level domain ({@link #SECOND_LEVEL}: {@code example.co.in}, {@code shop.com.py}):
+   * a host, whatever its last label.
+   */
+  private static boolean underSecondLevel(CharSequence text, int from, int last) {
+    int start = last - 1;
+    while (start > from && ascii(text.charAt(start - 1)) != '.') {
+      start--;
+    }
+    StringBuilder label = new StringBuilder(last - 1 - start);
+    for (int k = start; k < last - 1; k++) {
+      label.append((char) (ascii(text.charAt(k)) | 0x20));
+    }
+    return SECOND_LEVEL.contains(label.toString());
+  }
+
+  /** The second-level domains under which a country's hosts are named ({@code co.in}, {@code com.pl}). */
+  private static final Set<String> SECOND_LEVEL = Set.of("com", "net", "org", "edu", "gov", "co", "ac");
 
   /**
    * Extensions of files that developers cite with a line number ({@code jquery.min.js:1},
    * {@code app.config.json:3}): a name of three labels or more that ends in one is a file and a line,
-   * as {@code main.py:12} is, not a host and a port ({@link #isWebHost}).
+   * as {@code main.py:12} is, not a host and a port ({@link #isWebHost}), unless a second-level domain
+   * comes before it ({@code shop.com.py:80}). Not {@code cc} nor {@code in}, the domains of many Chinese and
+   * Indian sites ({@code api.example.cc:8080}) more often than C++ sources and autoconf templates.
    */
   private static final Set<String> FILE_EXTENSIONS = Set.of("js", "mjs", "cjs", "ts", "jsx", "tsx", "vue",
-      "py", "java", "kt", "scala", "go", "rs", "rb", "php", "c", "h", "cc", "cpp", "hpp", "cs", "swift", "m",
+      "py", "java", "kt", "scala", "go", "rs", "rb", "php", "c", "h", "cpp", "hpp", "cs", "swift", "m",
       "sh", "pl", "lua", "sql", "json", "yaml", "yml", "xml", "toml", "ini", "cfg", "conf", "properties",
-      "html", "htm", "css", "scss", "md", "txt", "log", "csv", "gradle", "lock", "in");
+      "html", "htm", "css", "scss", "md", "txt", "log", "csv", "gradle", "lock");
 
   /** The host of one label that is an address with a port ({@link #bareHostEnd}). */
   private static final String LOCALHOST = "localhost";

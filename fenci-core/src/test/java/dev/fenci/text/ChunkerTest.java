@@ -74,6 +74,10 @@ class ChunkerTest {
     assertThat(show("访问example.com:8080或api.example.io:443，再看a.cn:80?x=1。", TextRules.FOLD))
         .containsExactly("T:访问", "L:example.com:8080", "T:或", "L:api.example.io:443", "P:，", "T:再看",
             "L:a.cn:80?x=1", "P:。");
+    // a host of three labels under a country whose domain is also a file's extension, or under a second-level domain
+    assertThat(show("访问api.example.cc:8080或api.example.co.in:443，再看shop.example.com.py:80和mail.example.com.pl:993。", TextRules.FOLD))
+        .containsExactly("T:访问", "L:api.example.cc:8080", "T:或", "L:api.example.co.in:443", "P:，", "T:再看",
+            "L:shop.example.com.py:80", "T:和", "L:mail.example.com.pl:993", "P:。");
     // localhost, the one host of one label developers write, with a port (and a path or not)
     assertThat(show("访问localhost:8080/api或LOCALHOST:3000。", TextRules.FOLD))
         .containsExactly("T:访问", "L:localhost:8080/api", "T:或", "L:LOCALHOST:3000", "P:。");
