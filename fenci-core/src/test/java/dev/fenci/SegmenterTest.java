@@ -281,6 +281,9 @@ class SegmenterTest {
       // "or more" after a number in 万 or with a letter of thousands is part of it (it had been 100万 + and 10w +)
       assertThat(seg.segment("阅读量10万+的文章，粉丝100万+，点赞10k+，阅读10w+，1万+2万")).as(preset)
           .contains("10万+", "100万+", "10k+", "10w+", "+").doesNotContain("1万+");
+      // with more than one unit of magnitude too (it had been 1千万 +)
+      assertThat(seg.segment("粉丝1千万+，播放3百亿+次")).as(preset).doesNotContain("+")
+          .anyMatch(w -> w.endsWith("千万+")).anyMatch(w -> w.endsWith("百亿+"));
       // a hyphen between a number with its unit and a number is a range's, a word of its own (it had been 20% -30%)
       assertThat(seg.segment("降低20%-30%，气温20℃-25℃，10月4日-7日，２０％－３０％")).as(preset)
           .contains("20%", "-", "30%", "－", "３０％").anyMatch(w -> w.startsWith("25"))

@@ -234,15 +234,21 @@ final class WordRules {
 
   /**
    * Whether code point {@code k} is the plus of "or more" after a number that ends in a Chinese unit of
-   * magnitude ({@code 10万+}, {@code 100万+}, {@code ３亿＋}): after ASCII or full-width digits and one of
-   * {@code 百千万亿}, in one chunk, and before no letter, digit, plus or equals sign (not a sum, {@code 1万+2万}).
+   * magnitude ({@code 10万+}, {@code 100万+}, {@code ３亿＋}, {@code 1千万+}): after ASCII or full-width digits and
+   * one or more of {@code 百千万亿}, in one chunk, and before no letter, digit, plus or equals sign (not a sum, {@code 1万+2万}).
    * It ends the number's word, as the NLPCC micro-blogs write {@code 10万+} (2 times in 2), and as the
    * "or more" of ASCII digits ({@code 500+}, {@link Chunker#joinsPlus}) does.
    */
   private boolean isMoreThanNumeral(int k) {
     char c = text.charAt(offsets[k]);
-    if (c != '+' && c != '\uFF0B' || k < 2 || chunkOf[k - 1] != chunkOf[k] || chunkOf[k - 2] != chunkOf[k]
-        || "百千万亿".indexOf(text.charAt(offsets[k - 1])) < 0 || !isDigit(k - 2)) {
+    if (c != '+' && c != '\uFF0B') {
+      return false;
+    }
+    int j = k - 1; // before the units of magnitude, one or more (10万+, 1千万+, 3百亿+)
+    while (j >= 0 && chunkOf[j] == chunkOf[k] && "百千万亿".indexOf(text.charAt(offsets[j])) >= 0) {
+      j--;
+    }
+    if (j == k - 1 || j < 0 || chunkOf[j] != chunkOf[k] || !isDigit(j)) {
       return false;
     }
     if (k + 1 >= n || chunkOf[k + 1] != chunkOf[k]) {
