@@ -28,7 +28,6 @@ class ClassLoaderReleaseTest {
       // with the host thread still alive); the old code keeps it for as long as the thread lives
       for (int i = 0; i < 500 && loader.get() != null; i++) {
         System.gc();
-        System.runFinalization();
         Thread.sleep(20);
       }
       assertThat(loader.get()).as("fenci's class loader, collected after the host dropped it").isNull();
