@@ -278,6 +278,10 @@ class SegmenterTest {
           .as(preset).contains("__name__", "__main__", "self._cache", "obj.__dict__", "_private");
       // a country code with its number (the network had written + 86-138-0013-8000)
       assertThat(seg.segment("联系电话+86-138-0013-8000。")).as(preset).contains("+86-138-0013-8000");
+      // a number in ASCII digits starts a word after a Chinese character, but for the ordinal 第 (收报3,245.67 had been one)
+      assertThat(seg.segment("上证指数收报3,245.67点，马刺47-42领先，第12分钟")).as(preset)
+          .anyMatch(w -> w.startsWith("3,245.67")).anyMatch(w -> w.startsWith("47-42")).contains("第12")
+          .noneMatch(w -> w.contains("报3") || w.contains("刺4"));
       // "or more" after a number in 万 or with a letter of thousands is part of it (it had been 100万 + and 10w +)
       assertThat(seg.segment("阅读量10万+的文章，粉丝100万+，点赞10k+，阅读10w+，1万+2万")).as(preset)
           .contains("10万+", "100万+", "10k+", "10w+", "+").doesNotContain("1万+");

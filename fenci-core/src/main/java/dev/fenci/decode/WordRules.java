@@ -58,6 +58,8 @@ final class WordRules {
   static final String CODE_SUFFIXES = "型次系版级";
   /** The abbreviations of provinces (and the other first characters) of licence plates, after which a code may join. */
   static final String PLATE_PROVINCES = "京津沪渝冀豫云辽黑湘皖鲁新苏浙赣鄂桂甘晋蒙陕吉闽贵粤青藏川宁琼港澳使领警学挂";
+  /** The prefix of ordinals, which joins a number after it ({@code 第12}, as People's Daily writes {@code 第１２}). */
+  static final int ORDINAL = '第';
   /** The dashes and hyphens whose run is one word ({@code — － -}: {@code ——}, {@code －－}, {@code --}). */
   static final String DASHES = "\u2014\uFF0D-";
   /**
@@ -211,6 +213,16 @@ final class WordRules {
           edges = edges == null ? new boolean[n + 1] : edges;
           edges[b] = true;
         }
+      }
+      // a number in ASCII digits starts a word after a Chinese character (收报 3,245.67, 马刺 47-42) but for the
+      // ordinal 第 (第12): People's Daily 1998 writes a number apart from the character before it 33,603 times
+      // and joined 209, 115 of them after 第 (NLPCC: 7,705 and 132, 99 after 第); the network, which saw no ASCII,
+      // had joined a few (收报3,245.67)
+      char first = text.charAt(offsets[a]);
+      if (first >= '0' && first <= '9' && a > 0 && chunkOf[a - 1] == chunkOf[a] && isHan(a - 1)
+          && text.codePointAt(offsets[a - 1]) != ORDINAL) {
+        edges = edges == null ? new boolean[n + 1] : edges;
+        edges[a] = true;
       }
       // a run that ends with a plus, "or more" (10+) or a name's (C++), ends its word before a Chinese character
       // (10+ 年, 500+ 客户, C++ 语言), as a symbol does

@@ -419,9 +419,10 @@ class DecoderTest {
     // run of fewer than four letters may join a Chinese one (js和)
     assertThat(words("看Schrödinger和Lily_Wang和Lily+js好", d.wordEnds("看Schrödinger和Lily_Wang和Lily+js好")))
         .containsExactly("看", "Schrödinger", "和", "Lily_Wang", "和", "Lily+js好");
-    // a number and a unit of two letters or more is a word of its own; a one-letter unit may join
-    assertThat(words("有16GB内存跑5km路放3g盐", d.wordEnds("有16GB内存跑5km路放3g盐")))
-        .containsExactly("有", "16GB", "内存跑", "5km", "路放3g盐");
+    // a number and a unit of two letters or more is a word of its own; a one-letter unit may join the
+    // character after it, and a number in ASCII digits starts a word after a Chinese character but for 第
+    assertThat(words("有16GB内存跑5km路放3g盐第3g盐", d.wordEnds("有16GB内存跑5km路放3g盐第3g盐")))
+        .containsExactly("有", "16GB", "内存跑", "5km", "路放", "3g盐第3g盐");
     // a code or model number (letters and digits, three or more) is never joined with a Chinese character,
     // but for a licence plate's province before it and a model's or a train's suffix after it (型, 次);
     // a shorter code may join
@@ -430,14 +431,14 @@ class DecoderTest {
     assertThat(words("车牌粤A12345座位号A12", d.wordEnds("车牌粤A12345座位号A12")))
         .containsExactly("车牌粤A12345", "座位号", "A12");
     assertThat(words("用MP3听O2O和B2B及XR2000型和5A级", d.wordEnds("用MP3听O2O和B2B及XR2000型和5A级")))
-        .containsExactly("用", "MP3", "听", "O2O", "和", "B2B", "及", "XR2000型和5A级");
+        .containsExactly("用", "MP3", "听", "O2O", "和", "B2B", "及", "XR2000型和", "5A级");
     // a symbol is never joined with a Chinese character, but for ○ (a zero in years); the degree signs
     // are symbols too (the training texts never join one with a Chinese character); what else is next
     // to it is the network's (x≥0, 38.5℃)
     assertThat(words("商标™和★好评中+英二○○八年x≥0", d.wordEnds("商标™和★好评中+英二○○八年x≥0")))
         .containsExactly("商标", "™", "和", "★", "好评中", "+", "英二○○八年x≥0");
     assertThat(words("超过38.5℃可服用，30°角", d.wordEnds("超过38.5℃可服用，30°角")))
-        .containsExactly("超过38.5℃", "可服用", "，", "30°", "角");
+        .containsExactly("超过", "38.5℃", "可服用", "，", "30°", "角");
     // a Kangxi radical or a CJK radical supplement is a symbol of script Han, a Chinese character
     // as PDF text extraction writes it (⼤学⽣ for 大学生): not kept apart from the ones next to it
     assertThat(words("⼤学⽣在⺠间", d.wordEnds("⼤学⽣在⺠间"))).containsExactly("⼤学⽣在⺠间");
