@@ -8,7 +8,8 @@ import java.util.List;
 /**
  * The word boundaries that the text rules set inside one text's TEXT chunks, on top of the
  * network's scores: where a word must start or end ({@link #wordEdges}: Latin words, a number's
- * unit, codes, symbols, currency signs, amounts in capital numerals, signed numbers) and where no
+ * unit, codes, symbols, currency signs, amounts in capital numerals, signed numbers, numbers after a
+ * Chinese character, a range's hyphen) and where no
  * word may end ({@link #noBoundaryAfter}: inside a Latin run, an amount in capital numerals, a run
  * of dashes, a number with a thousands separator, before a combining mark). Under the seed's
  * rules ({@link TextRules#asciiRunsAreWords()}) a Latin run is a chunk of its own, and only the
@@ -114,7 +115,9 @@ final class WordRules {
    * ({@code Lily_Wang}). A symbol other than {@link #JOINS_CHINESE}'s is never joined with a Chinese character
    * next to it ({@code 商标 ™}), nor is a run that ends with a plus before one ({@code 10+ 年}, {@code C++ 语言}). A currency sign ({@code $ ￥ €}) is never joined
    * with a Chinese character before it (nor are the capitals of a country before it, {@code 价 US$}), nor
-   * with a digit after it.
+   * with a digit after it. A number in ASCII digits is never joined with a Chinese character before it but for
+   * {@link #ORDINAL} ({@code 收报 3,245.67}, {@code 第12}), and a range's hyphen is a word of its own
+   * ({@link #isRangeHyphen}: {@code 20% - 30%}).
    */
   boolean[] wordEdges() {
     boolean[] edges = null;
