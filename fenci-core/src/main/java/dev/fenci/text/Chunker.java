@@ -528,6 +528,9 @@ public final class Chunker {
         && (letter == 0 || !isAsciiAlnum(text.charAt(letter - 1)));
   }
 
+  /** Letters after a number that multiply it, before an "or more" plus: k (thousand) and w (万, ten thousand). */
+  private static final String THOUSANDS_LETTERS = "kKwW";
+
   /**
    * Whether the {@code +} at {@code i} says "or more" after a number ({@code 10+年经验}, {@code 500+客户},
    * {@code 99+}, and with a letter of thousands, {@code 10k+}, {@code 10w+} for 十万+): after ASCII digits
@@ -535,9 +538,6 @@ public final class Chunker {
    * {@code =} (so not a sum, {@code 1+1}, nor a name, {@code X20+}). Part of the number's run, as the
    * micro-blog corpus writes it ({@code 得分 20+ 追平}, 4 times in 5); People's Daily 1998 has none.
    */
-  /** Letters after a number that multiply it, before an "or more" plus: k (thousand) and w (万, ten thousand). */
-  private static final String THOUSANDS_LETTERS = "kKwW";
-
   private static boolean isMoreThan(CharSequence text, int i) {
     int e = i; // where the digits end: before the plus, or before a letter of thousands (10k+, 10w+)
     if (e >= 2 && THOUSANDS_LETTERS.indexOf(text.charAt(e - 1)) >= 0 && isAsciiDigit(text, e - 2)) {
