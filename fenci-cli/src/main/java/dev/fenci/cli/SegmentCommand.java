@@ -65,7 +65,7 @@ final class SegmentCommand implements Callable<Integer> {
   @Option(names = "--json",
       description = "Write each input line as a line of JSON, its words with their offsets in the line (UTF-16 code"
           + " units; the shape of the server's /tokenize): {\"tokens\": [{\"word\": \"扫描\", \"start\": 0, \"end\": 2}, ...]};"
-          + " whitespace is not listed, nor counted is a byte order mark at a file's start. With --subwords each token also has its \"subwords\", with offsets in the line.")
+          + " whitespace is not listed, and a byte order mark at a file's start is not counted. With --subwords each token also has its \"subwords\", with offsets in the line.")
   boolean json;
 
   @Option(names = "--debug", description = "Show stack traces of errors.")
