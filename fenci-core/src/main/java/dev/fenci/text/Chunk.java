@@ -19,6 +19,11 @@ public record Chunk(int start, int end, Kind kind) {
     /** An emoji with its modifiers, a joined sequence or a flag ({@link Emoji}): one word, not shown to the network. */
     EMOJI,
     /**
+     * An emoticon, a face written with characters ({@code ^_^}, {@code (╯‵□′)╯︵┻━┻}, {@code :)};
+     * {@link Emoticons}): one word, not shown to the network.
+     */
+    EMOTICON,
+    /**
      * A run of one script that Chinese text does not write: Hangul, hiragana or katakana, or two
      * letters or more of an alphabet such as Cyrillic, Greek, Arabic or Thai. One word, not shown
      * to the network.

@@ -17,7 +17,7 @@ import java.util.List;
  * standard and the micro-blog corpora write it), except a run of an ellipsis mark
  * ({@code ……}, {@code ‥‥}) or of the horizontal bar ({@code ――}), which is one word. A web or e-mail address ({@link Links}) is one
  * word too, so is an emoji with its modifiers ({@link Emoji}: {@code 👍🏻}, {@code 👨‍👩‍👧},
- * {@code 🇨🇳}) and a run of Hangul, of hiragana or of katakana ({@link #syllabic}) or of two letters or
+ * {@code 🇨🇳}), an emoticon ({@link Emoticons}: {@code ^_^}, {@code (*´ω`*)}, {@code :)}) and a run of Hangul, of hiragana or of katakana ({@link #syllabic}) or of two letters or
  * more of another alphabet that Chinese text does not write ({@link #alphabet}: {@code Москва}). A comma or
  * colon inside a number written in ASCII digits ({@code 1,299}, {@code 19:30}, {@code 19：30}, see
  * {@link #joinsDigits}) is no cut, nor is a full-width colon between full-width digits ({@code ３：１},
@@ -729,12 +729,16 @@ public final class Chunker {
       int end = i + len;
       int link = Links.end(text, i);
       int emoji = link > 0 ? -1 : Emoji.end(text, i);
+      int emoticon = link > 0 || emoji > 0 ? -1 : Emoticons.end(text, i);
       if (link > 0) {
         kind = Chunk.Kind.LINK;
         end = link;
       } else if (emoji > 0) {
         kind = Chunk.Kind.EMOJI;
         end = emoji;
+      } else if (emoticon > 0) {
+        kind = Chunk.Kind.EMOTICON;
+        end = emoticon;
       } else if ((script = syllabic(cp)) != null) {
         kind = Chunk.Kind.SCRIPT;
         while (end < n && (syllabic(Character.codePointAt(text, end)) == script

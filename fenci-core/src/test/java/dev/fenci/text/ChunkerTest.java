@@ -504,7 +504,7 @@ class ChunkerTest {
         .containsExactly("T:中国的首都是", "P:____", "P:。", "P:____", "T:是首都", "P:，", "T:有", "P:＿＿", "T:个省");
     assertThat(show("外号 ___】__", TextRules.SEED)).containsExactly("T:外号", "S: ", "P:___", "P:】", "P:__");
     // beside a letter, digit or symbol it is no blank: as before, the network's (ASCII) or a cut each (full-width)
-    assertThat(show("调用__init__方法^__^好", TextRules.FOLD)).containsExactly("T:调用__init__方法^__^好");
+    assertThat(show("调用__init__方法^__+好", TextRules.FOLD)).containsExactly("T:调用__init__方法^__+好");
     assertThat(show("a＿＿1", TextRules.FOLD)).containsExactly("T:a", "P:＿", "P:＿", "T:1");
     assertThat(show("好_了", TextRules.FOLD)).containsExactly("T:好_了");
     assertThat(Chunker.blankEnd("x__", 2)).isEqualTo(-1);
