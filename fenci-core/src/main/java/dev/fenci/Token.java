@@ -27,7 +27,10 @@ public record Token(String word, int start, int end) {
     return dev.fenci.text.Chunker.isSpaceWord(word);
   }
 
-  /** True for a word made only of punctuation ({@code ，。、“”（）……}, {@code % #}; not symbols such as {@code ℃ +}). */
+  /**
+   * True for a word made only of punctuation ({@code ，。、“”（）……}, {@code % #}; not symbols such as
+   * {@code ℃ +}, nor an emoticon such as {@code -_-} or {@code :)}).
+   */
   public boolean isPunctuation() {
     return dev.fenci.text.Chunker.isPunctuationWord(word);
   }

@@ -105,10 +105,16 @@ public final class Chunker {
 
   /**
    * True for a word made only of punctuation (Unicode's P categories: {@code ，。、“”（）……}, and
-   * ASCII's {@code . , ! ? % # @ & * / - _} too); false for an empty word, and for symbols such as
-   * {@code ℃ + $ ~}, which are words.
+   * ASCII's {@code . , ! ? % # @ & * / - _} too); false for an empty word, for symbols such as
+   * {@code ℃ + $ ~}, which are words, and for an emoticon written with punctuation alone
+   * ({@code -_-}, {@code :)}, {@code *_*}; {@link Emoticons}), a word as {@code ^_^} is: a search
+   * index or a model's features that drop punctuation keep the faces.
    */
   public static boolean isPunctuationWord(CharSequence word) {
+    return isPunctuationOnly(word) && Emoticons.end(word, 0) != word.length();
+  }
+
+  private static boolean isPunctuationOnly(CharSequence word) {
     for (int i = 0; i < word.length(); ) {
       int cp = Character.codePointAt(word, i);
       switch (Character.getType(cp)) {

@@ -560,6 +560,14 @@ class ChunkerTest {
     for (String w : new String[] {"", "℃", "+", "$", "中", "，中", "a.", "😀", " ", "，\u200B"}) {
       assertThat(Chunker.isPunctuationWord(w)).as(w).isFalse();
     }
+    // a face of punctuation marks alone is a word, as ^_^ is; a mark that is part of one is punctuation
+    for (String face : new String[] {"-_-", ":)", ":-(", ";)", "*_*", "@_@", "-_-||", "(-_-)"}) {
+      assertThat(Chunker.isPunctuationWord(face)).as(face).isFalse();
+      assertThat(new dev.fenci.Token(face, 0, face.length()).isPunctuation()).as(face).isFalse();
+    }
+    for (String p : new String[] {":", "(", "--", "::", "...", "-_", "_-"}) {
+      assertThat(Chunker.isPunctuationWord(p)).as(p).isTrue();
+    }
   }
 
   @Test

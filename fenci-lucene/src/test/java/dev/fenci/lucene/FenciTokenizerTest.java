@@ -177,6 +177,10 @@ public class FenciTokenizerTest extends BaseTokenStreamTestCase {
       assertAnalyzesTo(drop, "，。“”……", new String[0]);
       assertAnalyzesTo(keep, "你好。", new String[] {"你好", "。"}, new int[] {0, 2}, new int[] {2, 3},
           new String[] {FenciTokenizer.WORD, FenciTokenizer.PUNCTUATION}, null);
+      // an emoticon of punctuation marks alone is a word, kept as ^_^ is
+      assertAnalyzesTo(drop, "晕-_-，好:)", new String[] {"晕", "-_-", "好", ":)"}, new int[] {0, 1, 5, 6},
+          new int[] {1, 4, 6, 8}, new String[] {FenciTokenizer.WORD, FenciTokenizer.WORD, FenciTokenizer.WORD,
+              FenciTokenizer.WORD}, null);
     }
   }
 
