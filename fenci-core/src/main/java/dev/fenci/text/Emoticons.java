@@ -26,6 +26,8 @@ package dev.fenci.text;
  * digit or an underscore, nor ends before one when its last character is a letter ({@code a>_<b},
  * {@code x_x_1}); a face whose eyes are letters or digits needs a mouth that is not an ASCII
  * letter, digit or dot ({@code 0.0}, {@code ToT} and {@code X.X} are not faces, {@code o.O} is);
+ * quotation marks and the marks of code, formulas and globs are eyes only around a face's mouth
+ * ({@code ‘∩’}, {@code `-`}, {@code $0$}, {@code *.*} are not faces, {@code ’ω’}, {@code $_$} are);
  * brackets around a formula or a word are no face ({@code (A∩B)}, {@code (ω)}, {@code (Дом)});
  * {@code :(} before a letter, digit or Chinese character is a list's colon ({@code 如下:(1)}), and a
  * letter mouth without a nose after a Chinese character is an answer ({@code 答案:D}).
@@ -35,14 +37,22 @@ final class Emoticons {
 
   /** Characters that are an eye of a face on one line. */
   private static final String EYES = "^＾>＞<＜=＝-－TQoO0@*$+xX≧≦￣⊙•・･´`°╯╰╥ಥಠ◕●○◎≥≤’‘′‵｀ˇ~～∩≖";
-  /** Eye pairs that differ, left then right. */
-  private static final String[] MIRRORED = {"><", "＞＜", "≧≦", "≦≧", "╯╰", "oO", "Oo", "´`", "´｀", "‵′", "≥≤", "‘’"};
+  /** Eye pairs that differ, left then right; not {@code ‘ ’}, a quotation ({@code 符号‘∩’}, {@code ‘口’字旁}). */
+  private static final String[] MIRRORED = {"><", "＞＜", "≧≦", "≦≧", "╯╰", "oO", "Oo", "´`", "´｀", "‵′", "≥≤"};
   /** Characters that are a mouth between two eyes. */
   private static final String MOUTHS = "_＿-.oOω▽◇﹏ε3∀‿ㅂдДロ口∇△vw□∩﹃︿0ー";
   /** Characters that only faces use: one of them in brackets makes a face. */
   private static final String FACE_ONLY = "▽﹏‿╯╰￣⊙≧≦◕◡ㅂಠಥᴗ︶╥≖๑ﾟ╬ᐛヮ꒳";
-  /** Eyes that are also quotation marks: only with a mouth outside ASCII ({@code ’ω’}, not {@code ‘-’}). */
-  private static final String QUOTE_EYES = "’‘";
+  /**
+   * Eyes that are also quotation marks or Markdown's code marks: only with a mouth outside ASCII
+   * ({@code ’ω’}, not {@code ‘-’} nor the inline code {@code `-`}, {@code `_`}).
+   */
+  private static final String QUOTE_EYES = "’‘`";
+  /**
+   * Eyes that also delimit a LaTeX formula, a glob or emphasis: of ASCII mouths only with
+   * {@code _} ({@code $_$}, {@code *_*}, not {@code $0$}, {@code $v$}, {@code *.*}, {@code *3*}).
+   */
+  private static final String MARKUP_EYES = "$*";
   /** Arms and the like before a face's opening bracket. */
   private static final String LEFT_ARMS = "↖ヽ╮╰٩ლ┐┌oO\\＼⊂୧ᕕʕ┗╭ヾ_＿⁄┻━┳︵ノ";
   /** Arms and the like after a face's closing bracket. */
@@ -124,6 +134,9 @@ final class Emoticons {
     }
     if (QUOTE_EYES.indexOf(left) >= 0 && mouth < 0x80) {
       return -1; // a quoted mark (‘-’)
+    }
+    if (MARKUP_EYES.indexOf(left) >= 0 && mouth < 0x80 && mouth != '_') {
+      return -1; // a formula, a glob, emphasis ($0$, *.*, *3*)
     }
     if (mouth == 0) {
       if (left != '^' && left != '＾') {

@@ -78,6 +78,17 @@ class EmoticonsTest {
   }
 
   @Test
+  void quotationMarksCodeAndFormulaDelimitersAreNoEyes() {
+    // a quoted character or symbol, Markdown's inline code, LaTeX's formulas, a glob, emphasis
+    assertThat(faces("符号‘∩’读作交，‘口’字旁，用‘□’表示空格，‘ω’是角速度")).isEmpty();
+    assertThat(faces("使用 `-` 参数，用 `_` 忽略变量，`.` 表示当前目录，`0` 是假")).isEmpty();
+    assertThat(faces("当$x$等于$0$时，圆心$O$，速度$v$，取$3$，减号$-$")).isEmpty();
+    assertThat(faces("选择文件类型*.*，然后*3*和*o*")).isEmpty();
+    // their faces still are
+    assertThat(faces("钱$_$，星星眼*_*，(○’ω’○)，(*´ω`*)")).containsExactly("$_$", "*_*", "(○’ω’○)", "(*´ω`*)");
+  }
+
+  @Test
   void theSeedRulesFindThemToo() {
     assertThat(faces("开心^_^哭T_T", TextRules.SEED)).containsExactly("^_^", "T_T");
     assertThat(faces("abcT_T", TextRules.SEED)).isEmpty();
