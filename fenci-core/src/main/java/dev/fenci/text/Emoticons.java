@@ -9,7 +9,8 @@ package dev.fenci.text;
  *
  * <ul>
  *   <li>a face on one line, an eye, one to three of one mouth character and an eye
- *       ({@code ^_^ ^__^ ^o^ >_< T_T -_- =.= o_O ≧▽≦ ・ω・ ╥﹏╥}), or {@code ^^}; the eyes are the
+ *       ({@code ^_^ ^__^ ^o^ >_< T_T -_- =.= o_O ≧▽≦ ・ω・ ╥﹏╥}; of ASCII mouths only {@code _} in a
+ *       row), or {@code ^^}, not inside a row of its marks ({@code --.--}, {@code =-=-=}); the eyes are the
  *       same or a mirrored pair ({@code > <}, {@code ≧ ≦}, {@code o O}); a combining mark may follow
  *       an eye ({@code •̀}); the face may have a {@code *} cheek on both sides ({@code *^_^*}) and a
  *       sweat mark after it ({@code -_-||});</li>
@@ -118,7 +119,9 @@ final class Emoticons {
     int m = at;
     if (m < n && MOUTHS.indexOf(text.charAt(m)) >= 0 && text.charAt(m) != left) {
       mouth = text.charAt(m);
-      while (m < n && text.charAt(m) == mouth && m - at < 3) {
+      // an ASCII mouth but _ is one character: +---+ is a table's border, -..- Morse code
+      int most = mouth < 0x80 && mouth != '_' ? 1 : 3;
+      while (m < n && text.charAt(m) == mouth && m - at < most) {
         m++;
       }
     }
@@ -131,6 +134,9 @@ final class Emoticons {
     }
     if ((i > 0 && text.charAt(i - 1) == left) || (m + 1 < n && text.charAt(m + 1) == right)) {
       return -1; // inside a run of its eyes (--.--)
+    }
+    if (mouth != 0 && ((i > 0 && text.charAt(i - 1) == mouth) || (m + 1 < n && text.charAt(m + 1) == mouth))) {
+      return -1; // inside a row of two marks in turn, a separator (=-=-=, -.-.-, +-+-+)
     }
     if (QUOTE_EYES.indexOf(left) >= 0 && mouth < 0x80) {
       return -1; // a quoted mark (‘-’)

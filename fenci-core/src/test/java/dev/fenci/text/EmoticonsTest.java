@@ -89,6 +89,14 @@ class EmoticonsTest {
   }
 
   @Test
+  void rowsOfMarksAreNoFaces() {
+    // the borders of an ASCII table, separators of alternating marks, Morse code
+    assertThat(faces("+---+---+，+--+，+-+-+，=-=-=-=，-.-.-.-，~-~-~-~，^-^-^，电码-..-表示X")).isEmpty();
+    // faces beside them still are
+    assertThat(faces("哈^-^，晕-.-，^__^，-_-||，T__T")).containsExactly("^-^", "-.-", "^__^", "-_-||", "T__T");
+  }
+
+  @Test
   void theSeedRulesFindThemToo() {
     assertThat(faces("开心^_^哭T_T", TextRules.SEED)).containsExactly("^_^", "T_T");
     assertThat(faces("abcT_T", TextRules.SEED)).isEmpty();
