@@ -18,7 +18,8 @@ package dev.fenci.text;
  *       {@code _(・ω・｣∠)_}): up to sixteen characters in ASCII or full-width brackets, without
  *       spaces, Chinese characters, commas or two ASCII letters or digits in a row, holding a face
  *       on one line, or three characters or more one of which only faces use
- *       ({@code ▽ ﹏ ╯ ￣ ⊙ ≧ ◕ ಠ ﾟ});</li>
+ *       ({@code ▽ ﹏ ╯ ￣ ⊙ ≧ ◕ ಠ ﾟ}) and no ASCII letter or digit but {@code o} (a formula:
+ *       {@code (a⊙b)}, {@code (0≦x≦1)});</li>
  *   <li>a Western face: a colon, semicolon or equals sign, perhaps a nose, and a mouth
  *       ({@code :) :-( ;) :D =)}).</li>
  * </ul>
@@ -202,6 +203,7 @@ final class Emoticons {
     int inside = 0;
     boolean faceOnly = false;
     boolean face = false;
+    boolean operand = false;
     for (int at = open + 1; at < n && inside <= MOST_INSIDE; ) {
       int cp = Character.codePointAt(text, at);
       if (cp == ')' || cp == '）') {
@@ -214,11 +216,13 @@ final class Emoticons {
       // the semi-voiced mark of a half-width katakana word ((ﾎﾟｲﾝﾄ)) is no face's
       faceOnly |= FACE_ONLY.indexOf(cp) >= 0 && !(cp == 'ﾟ' && text.charAt(at - 1) >= 0xFF66 && text.charAt(at - 1) <= 0xFF9D);
       face = face || faceInside(text, at, open);
+      operand |= Chunker.isAsciiAlnum(cp) && cp != 'o';
       inside++;
       at += Character.charCount(cp);
     }
-    // a character only faces use needs two more beside it ((⊙O) is a circle in geometry)
-    if (close < 0 || inside > MOST_INSIDE || !(face && inside >= 2 || faceOnly && inside >= 3)) {
+    // a character only faces use needs two more beside it ((⊙O) is a circle in geometry), and no
+    // ASCII letter or digit but a mouth's o: ⊙, ≦, ≧ and ▽ are math's too ((a⊙b), (0≦x≦1), (▽×E), (⊙O₁))
+    if (close < 0 || inside > MOST_INSIDE || !(face && inside >= 2 || faceOnly && inside >= 3 && !operand)) {
       return -1;
     }
     int end = close + 1;

@@ -97,6 +97,15 @@ class EmoticonsTest {
   }
 
   @Test
+  void aFormulaInBracketsIsNoFaceForItsMathSymbols() {
+    // the Hadamard product, Taiwan's less-or-equal, nabla as the GB charset writes it, circles in geometry
+    assertThat(faces("(a⊙b)，(A⊙B)，(0≦x≦1)，(a≧0)，(▽×E)，(▽·A)，(⊙O₁)，(⊙O′)")).isEmpty();
+    // faces with those characters still are
+    assertThat(faces("(⊙o⊙)，(￣┰￣*)，(●'◡'●)，(╬◣д◢)，o(￣ヘ￣o＃)，(≧▽≦)"))
+        .containsExactly("(⊙o⊙)", "(￣┰￣*)", "(●'◡'●)", "(╬◣д◢)", "o(￣ヘ￣o＃)", "(≧▽≦)");
+  }
+
+  @Test
   void theSeedRulesFindThemToo() {
     assertThat(faces("开心^_^哭T_T", TextRules.SEED)).containsExactly("^_^", "T_T");
     assertThat(faces("abcT_T", TextRules.SEED)).isEmpty();
