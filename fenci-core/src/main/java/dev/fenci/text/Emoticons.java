@@ -31,14 +31,15 @@ package dev.fenci.text;
  * quotation marks and the marks of code, formulas and globs are eyes only around a face's mouth
  * ({@code ‘∩’}, {@code `-`}, {@code $0$}, {@code *.*} are not faces, {@code ’ω’}, {@code $_$} are);
  * brackets around a formula or a word are no face ({@code (A∩B)}, {@code (ω)}, {@code (Дом)});
- * {@code :(} before a letter, digit or Chinese character is a list's colon ({@code 如下:(1)}), and a
+ * {@code :(} before a letter, digit, Chinese character or quote is a list's colon or code's ({@code 如下:(1)}),
+ * a Western face just inside a bracket is a mark named there ({@code 冒号(:)}), and a
  * letter mouth without a nose after a Chinese character is an answer ({@code 答案:D}).
  */
 final class Emoticons {
   private Emoticons() {}
 
   /** Characters that are an eye of a face on one line. */
-  private static final String EYES = "^＾>＞<＜=＝-－TQoO0@*$+xX≧≦￣⊙•・･´`°╯╰╥ಥಠ◕●○◎≥≤’‘′‵｀ˇ~～∩≖";
+  private static final String EYES = "^＾>＞<＜=＝-－TQoO0@*$+xX≧≦￣⊙•・･´`°╯╰╥ಥಠ◕●○◎≥≤’‘′‵｀ˇ~～∩≖→←";
   /** Eye pairs that differ, left then right; not {@code ‘ ’}, a quotation ({@code 符号‘∩’}, {@code ‘口’字旁}). */
   private static final String[] MIRRORED = {"><", "＞＜", "≧≦", "≦≧", "╯╰", "oO", "Oo", "´`", "´｀", "‵′", "≥≤"};
   /** Characters that are a mouth between two eyes. */
@@ -261,6 +262,9 @@ final class Emoticons {
     if (i > 0 && ":;=/<>!".indexOf(text.charAt(i - 1)) >= 0) {
       return -1;
     }
+    if (i > 0 && (text.charAt(i - 1) == '(' || text.charAt(i - 1) == '（')) {
+      return -1; // a mark named in brackets: 冒号(:), 分号(;), 等号(=)
+    }
     int at = i + 1;
     boolean nose = at < n && text.charAt(at) == '-' && eyes != '=';
     if (nose) {
@@ -281,7 +285,7 @@ final class Emoticons {
     char next = end < n ? text.charAt(end) : ' ';
     if (mouth == '(') {
       boolean listed = Chunker.isAsciiAlnum(next) || Character.UnicodeScript.of(next) == Character.UnicodeScript.HAN
-          || next == ')';
+          || next == ')' || next == '"' || next == '\''; // a list, or code: {"k":("a", "b")}
       return listed ? -1 : end;
     }
     if (Character.isLetter(mouth)) {

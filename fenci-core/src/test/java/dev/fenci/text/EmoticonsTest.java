@@ -38,6 +38,8 @@ class EmoticonsTest {
   void facesOnOneLine() {
     assertThat(faces("开心^_^，上班>_<，哭T_T，无语=_=，晕-_-||，咦o_O，呃o.O，^^，≧▽≦，╥﹏╥，・ω・"))
         .containsExactly("^_^", ">_<", "T_T", "=_=", "-_-||", "o_O", "o.O", "^^", "≧▽≦", "╥﹏╥", "・ω・");
+    // as NLPCC writes it, 6 times whole
+    assertThat(faces("什么→_→//@张三")).containsExactly("→_→");
     // a combining mark after an eye, cheeks on both sides
     assertThat(faces("好•̀ω•́好*^_^*")).containsExactly("•̀ω•́", "*^_^*");
     // the letters of a face are not joined to the words beside it
@@ -63,6 +65,9 @@ class EmoticonsTest {
   void westernFaces() {
     assertThat(faces("谢谢:)好的:-)哈哈 :D 嗯;) 唉:( 噢=)")).containsExactly(":)", ":-)", ":D", ";)", ":(", "=)");
     assertThat(faces("好:-D好:-P")).containsExactly(":-D", ":-P");
+    // a mark named in brackets, a colon of code before a bracket and a quote; a face's mouth may be doubled
+    assertThat(faces("用冒号(:)分隔，以分号(;)结尾，等号（=），{\"k\":(\"a\", 'b')}，x:('a')")).isEmpty();
+    assertThat(faces("谢谢:)，哈哈:))")).containsExactly(":)", ":))");
   }
 
   @Test
