@@ -52,6 +52,7 @@ public abstract class Gemm {
   }
 
   private static final short[] WARM_HALVES = new short[64];
+  private static final byte[] WARM_LEVELS = new byte[64];
 
   /** Runs every kernel on small problems of the shipped models' shapes until the JIT compiles them. */
   static void warmUp(Gemm g) {
@@ -79,6 +80,7 @@ public abstract class Gemm {
       }
       g.relu(c, 0, c.length);
       g.halvesToFloats(WARM_HALVES, it & 7, 48, t, 0);
+      g.levelsToFloats(WARM_LEVELS, it & 7, 48, 0.5f, t, 0);
       g.sum3(t, t, 128, 256, 384, c, 0, 128, (it & 1) == 0);
       g.sum6(t, t, 128, 256, 384, t, 512, 640, 768, c, 0, 128, (it & 1) == 0);
       g.reluBackward(c, t, t.length);
@@ -161,6 +163,13 @@ public abstract class Gemm {
   public void halvesToFloats(short[] src, int off, int n, float[] dst, int dOff) {
     for (int i = 0; i < n; i++) {
       dst[dOff + i] = Half.toFloat(src[off + i]);
+    }
+  }
+
+  /** {@code dst[dOff + i] = src[off + i] * scale} for {@code 0 <= i < n}: 8-bit levels of one row as floats. */
+  public void levelsToFloats(byte[] src, int off, int n, float scale, float[] dst, int dOff) {
+    for (int i = 0; i < n; i++) {
+      dst[dOff + i] = src[off + i] * scale;
     }
   }
 

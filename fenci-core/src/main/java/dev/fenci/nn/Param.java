@@ -110,12 +110,13 @@ public final class Param {
       Gemm.get().halvesToFloats(halves, from, n, dst, dOff);
       return;
     }
+    Gemm gemm = Gemm.get();
     for (int at = from, end = from + n, d = dOff; at < end; ) {
       int row = at / rowLength;
-      float scale = rowScales[row];
-      for (int stop = Math.min(end, (row + 1) * rowLength); at < stop; at++, d++) {
-        dst[d] = levels[at] * scale;
-      }
+      int stop = Math.min(end, (row + 1) * rowLength);
+      gemm.levelsToFloats(levels, at, stop - at, rowScales[row], dst, d);
+      d += stop - at;
+      at = stop;
     }
   }
 

@@ -1,5 +1,6 @@
 package dev.fenci.nn;
 
+import jdk.incubator.vector.ByteVector;
 import jdk.incubator.vector.FloatVector;
 import jdk.incubator.vector.IntVector;
 import jdk.incubator.vector.ShortVector;
@@ -183,6 +184,23 @@ final class VectorGemm extends Gemm {
     }
     for (; i < n; i++) {
       dst[dOff + i] = Half.toFloat(src[off + i]);
+    }
+  }
+
+  /** Bytes as wide as the float vectors are long (with 256 or 512 bits). */
+  private static final VectorSpecies<Byte> BYTES = L == 16 ? ByteVector.SPECIES_128 : ByteVector.SPECIES_64;
+
+  @Override
+  public void levelsToFloats(byte[] src, int off, int n, float scale, float[] dst, int dOff) {
+    int i = 0;
+    if (L >= 8) {
+      for (; i + L <= n; i += L) {
+        ((FloatVector) ByteVector.fromArray(BYTES, src, off + i).convertShape(VectorOperators.B2F, S, 0))
+            .mul(scale).intoArray(dst, dOff + i);
+      }
+    }
+    for (; i < n; i++) {
+      dst[dOff + i] = src[off + i] * scale;
     }
   }
 

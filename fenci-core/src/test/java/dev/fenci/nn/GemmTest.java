@@ -141,6 +141,31 @@ class GemmTest {
   }
 
   @Test
+  void everyLevelScalesToTheSameFloatBitsInBothKernels() {
+    byte[] all = new byte[256 + 5];
+    for (int i = 0; i < all.length; i++) {
+      all[i] = (byte) i;
+    }
+    for (float scale : new float[] {0.0173f, -3.5e-5f, 1f, 0f}) {
+      for (int off : new int[] {0, 3}) {
+        for (int n : new int[] {256, 13, 48, 64, 7}) {
+          float[] a = new float[n + 2];
+          float[] b = new float[n + 2];
+          Gemm.scalar().levelsToFloats(all, off, n, scale, a, 1);
+          Gemm.best().levelsToFloats(all, off, n, scale, b, 1);
+          for (int i = 0; i < n; i++) {
+            assertThat(Float.floatToRawIntBits(b[i + 1])).as("level %d times %s", all[off + i], scale)
+                .isEqualTo(Float.floatToRawIntBits(all[off + i] * scale))
+                .isEqualTo(Float.floatToRawIntBits(a[i + 1]));
+          }
+          assertThat(a[0]).isZero();
+          assertThat(b[n + 1]).isZero();
+        }
+      }
+    }
+  }
+
+  @Test
   void vectorAndScalarAreBitIdenticalWhateverTheThreads() {
     bitIdentical(128);
     bitIdentical(4);
