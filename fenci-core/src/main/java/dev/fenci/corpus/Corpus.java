@@ -474,6 +474,8 @@ public final class Corpus {
     int nonBlank = 0;
     int single = 0;
     int tagged = 0;
+    int numbered = 0; // lines whose first token is their number in their group (1, 2, ...), before more tokens
+    int inGroupLine = 0;
     int groups = 0;
     int firstBlank = -1;
     boolean inGroup = false;
@@ -487,6 +489,8 @@ public final class Corpus {
       nonBlank++;
       single += n == 1 ? 1 : 0;
       tagged += isWordAndTags(sentences.get(i)) ? 1 : 0;
+      inGroupLine = inGroup ? inGroupLine + 1 : 1;
+      numbered += n >= 2 && sentences.get(i).get(0).equals(Integer.toString(inGroupLine)) ? 1 : 0;
       groups += inGroup ? 0 : 1;
       inGroup = true;
     }
@@ -507,6 +511,15 @@ public final class Corpus {
               + "non-blank lines, in %,d groups), which fenci does not read: it would train on sentences of a word and "
               + "its tag. %skeep the words and join each sentence's on a line with awk '{print $1}' %s | awk -v RS= "
               + "'{$1=$1} 1' > sentences.utf8", tagged, nonBlank, groups, layouts, source));
+    }
+    if (grouped && numbered > ONE_WORD_LINES_SHARE * nonBlank) {
+      throw new CorpusFormatException(source, read.lineOf(firstBlank), String.format(java.util.Locale.ROOT,
+          "looks like a token a line, numbered from 1 in each sentence, with fewer columns than CoNLL-U's %d, and a "
+              + "blank line between sentences (%,d of its %,d non-blank lines, in %,d groups), which fenci does not "
+              + "read: it would train on sentences of a token's number, word and other columns. %skeep the words "
+              + "(the second column) and join each sentence's on a line with awk '{print $2}' %s | awk -v RS= "
+              + "'{$1=$1} 1' > sentences.utf8", ConllReader.CONLL_COLUMNS, numbered, nonBlank, groups, layouts,
+          source));
     }
   }
 

@@ -181,6 +181,38 @@ class CorpusTest {
     Corpus.requireSegmented(lines(paragraphs), "p.utf8", null);
   }
 
+  /**
+   * A token a line numbered from 1 in each sentence with fewer columns than CoNLL's ten (an ID and
+   * the word, or an ID, the word and its tags: CoNLL cut down, CoreNLP's CoNLL output) is refused
+   * with the command that keeps the words: read as segmented text, each line would be a sentence of
+   * a number, a word and its tags.
+   */
+  @Test
+  void aNumberedTokenALineFileWithFewColumnsIsRefusedWithTheConversion() throws Exception {
+    for (String columns : List.of("", "\tX", "\t_\tNN\t0\troot")) {
+      List<String> tokens = new java.util.ArrayList<>();
+      for (int i = 0; i < 5; i++) {
+        int id = 1;
+        for (String w : Corpus.splitWhitespace(SEGMENTED_LINE)) {
+          tokens.add(id++ + "\t" + w + columns);
+        }
+        tokens.add("");
+      }
+      assertThatThrownBy(() -> Corpus.requireSegmented(lines(tokens), "c.conll", null))
+          .isInstanceOf(CorpusFormatException.class)
+          .hasMessageStartingWith("c.conll:11: looks like a token a line, numbered from 1 in each sentence, with "
+              + "fewer columns than CoNLL-U's 10, and a blank line between sentences (50 of its 50 non-blank lines, "
+              + "in 5 groups)")
+          .hasMessageContaining("awk '{print $2}' c.conll | awk -v RS= '{$1=$1} 1' > sentences.utf8");
+    }
+    // paragraphs of segmented text that start with a number are read as they are
+    List<String> paragraphs = new java.util.ArrayList<>();
+    for (int i = 0; i < 10; i++) {
+      paragraphs.addAll(List.of("1 新年 讲话", "2 迈向 新 世纪", "第 3 章 希望", SEGMENTED_LINE, ""));
+    }
+    Corpus.requireSegmented(lines(paragraphs), "p.utf8", null);
+  }
+
   @Test
   void readsSegmentedTextWithAnyWhitespaceAndLineEnding() throws Exception {
     Path p = write("a.utf8", "\uFEFF迈向  充满\u3000希望\t的\r\n\r\n新  世纪\n".getBytes(StandardCharsets.UTF_8));
