@@ -136,9 +136,9 @@ final class TrainCommand implements Callable<Integer> {
       throw new CommandLine.ParameterException(spec.commandLine(), "--dev must be a file: it is scored after every epoch,"
           + " and standard input ('-') can be read once (save it to a file first)");
     }
-    if (spec.commandLine().getParseResult().hasMatchedOption("--keep") && keep == 0) {
+    if (spec.commandLine().getParseResult().hasMatchedOption("--keep") && !(keep > 0 && keep <= 1)) {
       throw new CommandLine.ParameterException(spec.commandLine(), "--keep must be in (0, 1]: the probability of keeping"
-          + " an embedding value (leave it out for the architecture's, 0.5)");
+          + " an embedding value (leave it out for the architecture's, 0.5), got " + keep);
     }
     TextRules rules;
     try {

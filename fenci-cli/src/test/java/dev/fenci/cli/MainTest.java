@@ -9,6 +9,7 @@ import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -402,6 +403,9 @@ class MainTest {
       // the message and where the options are, not the whole usage after it
       assertThat(r.err()).as(String.join(" ", args)).startsWith("fenci " + args[0] + ": ").doesNotContain("Usage:")
           .contains("--help' lists the options");
+      if (Arrays.asList(args).contains("--keep")) { // 0 is refused on the command line: no message may offer it
+        assertThat(r.err()).as(String.join(" ", args)).contains("--keep must be in (0, 1]").doesNotContain("or 0");
+      }
     }
     Path d = Files.createDirectory(dir.resolve("adir"));
     Path gold = dir.resolve("g.utf8");
