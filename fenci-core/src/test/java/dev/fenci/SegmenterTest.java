@@ -292,6 +292,11 @@ class SegmenterTest {
       assertThat(seg.segment("降低20%-30%，气温20℃-25℃，10月4日-7日，２０％－３０％")).as(preset)
           .contains("20%", "-", "30%", "－", "３０％").anyMatch(w -> w.startsWith("25"))
           .doesNotContain("-30%", "-25", "-7日", "－３０％");
+      // ℃ is a word of its own, and a slash after it (or after a Chinese character) is one apart from the number
+      // after it, as the training texts write both (a weather table: ／10 and －9℃／0 had been words)
+      assertThat(seg.segment("合肥多云4℃／10℃，北京晴－9℃／0℃，价格/10元，约1/2，２０１６/３/１５")).as(preset)
+          .contains("℃", "／", "/").doesNotContain("／10", "／0", "/10元").noneMatch(w -> w.contains("℃") && w.length() > 1)
+          .anyMatch(w -> w.contains("1/2"));
       // but not after any Chinese character: ten to the minus ninth is the network's (accurate: －９)
       if (preset.equals("accurate")) {
         assertThat(seg.segment("１纳米＝１０的－９次方米")).contains("－９");

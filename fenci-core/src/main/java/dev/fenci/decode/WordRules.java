@@ -169,6 +169,14 @@ final class WordRules {
           edges[a + 1] = true;
         }
       }
+      if (isSlashBeforeNumber(a)) {
+        // a slash that no number or Latin word comes before is a word apart from the number after it (4 ℃ ／ 10 ℃,
+        // 价格 / 10元): the training texts never start a word with a slash and a digit (pd1998 writes the slash alone
+        // 72 times, NLPCC 63), and a chunk that starts with it, after ℃, had joined them (／10)
+        edges = edges == null ? new boolean[n + 1] : edges;
+        edges[a] = true;
+        edges[a + 1] = true;
+      }
       if (isRangeHyphen(a)) {
         // a hyphen between a number with its unit and a number is a word of its own (20% - 30%, 10月4日 - 7日,
         // 20℃ - 25℃), as the NLPCC micro-blogs write it 9 times in 10 (once the range whole; pd1998 writes such ranges with a dash,
@@ -282,19 +290,44 @@ final class WordRules {
    */
   private boolean isRangeHyphen(int k) {
     char c = text.charAt(offsets[k]);
-    if (c != '-' && c != '\uFF0D' || k < 2 || k + 1 >= n || chunkOf[k - 2] != chunkOf[k] || chunkOf[k + 1] != chunkOf[k]) {
+    if (c != '-' && c != '\uFF0D' || k < 2 || k + 1 >= n || chunkOf[k + 1] != chunkOf[k]) {
       return false;
     }
+    if (chunks.get(chunkOf[k - 1]).kind() == Chunk.Kind.UNIT) {
+      // a temperature unit is a chunk of its own (20℃ - 25℃, 20°C - 25°C): the number ends before it
+      int d = k - 1;
+      while (d > 0 && chunkOf[d - 1] == chunkOf[k - 1]) {
+        d--;
+      }
+      return d > 0 && isDigit(d - 1) && isDigit(k + 1);
+    }
     int unit = text.codePointAt(offsets[k - 1]);
-    return RANGE_UNITS.indexOf(unit) >= 0 && isDigit(k - 2) && isDigit(k + 1);
+    return chunkOf[k - 2] == chunkOf[k] && RANGE_UNITS.indexOf(unit) >= 0 && isDigit(k - 2) && isDigit(k + 1);
   }
 
   /**
-   * The units that end a number before a {@link #isRangeHyphen range's hyphen}: percent and degree signs,
+   * Whether code point {@code k} is a slash ({@code / ／}) before a digit of its chunk, at the chunk's
+   * start or after a character that is no digit nor Latin letter: not a fraction's or a date's
+   * ({@code 1/2}, {@code ２０１６/３/１５}), nor a unit's after a Latin word ({@code km/10}).
+   */
+  private boolean isSlashBeforeNumber(int k) {
+    char c = text.charAt(offsets[k]);
+    if (c != '/' && c != '\uFF0F' || k + 1 >= n || chunkOf[k + 1] != chunkOf[k] || !isDigit(k + 1)) {
+      return false;
+    }
+    if (k == 0 || chunkOf[k - 1] != chunkOf[k]) {
+      return true;
+    }
+    int before = text.codePointAt(offsets[k - 1]);
+    return !isDigit(k - 1) && !Chunker.isLatinAlnum(before);
+  }
+
+  /**
+   * The units that end a number before a {@link #isRangeHyphen range's hyphen}: percent signs and the degree sign (a temperature unit, {@code ℃}, is a chunk of its own),
    * and the Chinese characters of dates, times, ages, money, counts and measures. Not any Chinese character:
    * {@code １０的－９次方} is ten to the minus ninth.
    */
-  private static final String RANGE_UNITS = "%\uFF05\u2030\u2103\u2109\u00B0"
+  private static final String RANGE_UNITS = "%\uFF05\u2030\u00B0"
       + "年月日号时点分秒岁度元角万亿千百个次天周期届倍米克吨升层楼页章节版名位人家台辆件条张份";
 
   /** Whether code point {@code k} is an ASCII or a full-width digit. */

@@ -30,9 +30,9 @@ public record Chunk(int start, int end, Kind kind) {
      */
     SCRIPT,
     /**
-     * A temperature unit written as the degree sign and a letter ({@code °C}, {@code °F}): one word, as
-     * {@code ℃} is one in People's Daily 1998 ({@code １０ ℃}) and {@code °C} in the micro-blogs; not
-     * shown to the network.
+     * A temperature unit, {@code ℃} or {@code ℉}, or the degree sign and a letter ({@code °C},
+     * {@code °F}): one word, as People's Daily 1998 writes {@code ℃} (24 times in 25: {@code １０ ℃})
+     * and the micro-blogs {@code ℃} (26 times in 35) and {@code °C}; not shown to the network.
      */
     UNIT,
     /** Text the network segments. */

@@ -30,8 +30,8 @@ import java.util.List;
  * the pluses of {@code C++} and the "or more" of a number ({@code 10+}; {@link #joinsPlus}); any other ASCII full stop is a cut, and a run of
  * them one word ({@code Java .}, {@code 嗯 ...}; {@link #isLoneDot}); so is a run of two ASCII slashes
  * or more outside an address ({@code //@李四}; {@link #isSlashRun}) and a run of a middle dot of names
- * ({@code ···}; {@link #isMiddleDotRun}) or of underscores, a blank ({@code ____}; {@link #blankEnd}), and a temperature unit written as
- * the degree sign and a letter ({@code °C}; {@link #isDegreeUnit}).
+ * ({@code ···}; {@link #isMiddleDotRun}) or of underscores, a blank ({@code ____}; {@link #blankEnd}), and a temperature unit: {@code ℃} and
+ * {@code ℉}, and the degree sign with a letter ({@code °C}; {@link #isDegreeUnit}).
  */
 public final class Chunker {
   private static final String WORD_INTERNAL = ".．·・‧･∶/／-－—_%％‰&";
@@ -760,6 +760,8 @@ public final class Chunker {
       } else if (isDegreeUnit(text, i)) {
         kind = Chunk.Kind.UNIT;
         end = i + 2;
+      } else if (cp == '℃' || cp == '℉') {
+        kind = Chunk.Kind.UNIT;
       } else if (isSpace(cp)) {
         kind = Chunk.Kind.SPACE;
         // a run ends with its line break: lines never share a word, whatever surrounds them

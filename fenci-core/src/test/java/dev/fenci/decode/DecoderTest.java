@@ -434,11 +434,11 @@ class DecoderTest {
         .containsExactly("用", "MP3", "听", "O2O", "和", "B2B", "及", "XR2000型和", "5A级");
     // a symbol is never joined with a Chinese character, but for ○ (a zero in years); the degree signs
     // are symbols too (the training texts never join one with a Chinese character); what else is next
-    // to it is the network's (x≥0, 38.5℃)
+    // to it is the network's (x≥0, 30°), but ℃ is a word of its own (a chunk, as the training texts write it)
     assertThat(words("商标™和★好评中+英二○○八年x≥0", d.wordEnds("商标™和★好评中+英二○○八年x≥0")))
         .containsExactly("商标", "™", "和", "★", "好评中", "+", "英二○○八年x≥0");
     assertThat(words("超过38.5℃可服用，30°角", d.wordEnds("超过38.5℃可服用，30°角")))
-        .containsExactly("超过", "38.5℃", "可服用", "，", "30°", "角");
+        .containsExactly("超过", "38.5", "℃", "可服用", "，", "30°", "角");
     // a Kangxi radical or a CJK radical supplement is a symbol of script Han, a Chinese character
     // as PDF text extraction writes it (⼤学⽣ for 大学生): not kept apart from the ones next to it
     assertThat(words("⼤学⽣在⺠间", d.wordEnds("⼤学⽣在⺠间"))).containsExactly("⼤学⽣在⺠间");
