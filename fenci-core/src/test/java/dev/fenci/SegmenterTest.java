@@ -297,6 +297,9 @@ class SegmenterTest {
       assertThat(seg.segment("合肥多云4℃／10℃，北京晴－9℃／0℃，价格/10元，约1/2，２０１６/３/１５")).as(preset)
           .contains("℃", "／", "/").doesNotContain("／10", "／0", "/10元").noneMatch(w -> w.contains("℃") && w.length() > 1)
           .anyMatch(w -> w.contains("1/2"));
+      // neither rule applies inside an address (the range's had split https://x.com/a?q=20% - 30%)
+      assertThat(seg.segment("见https://x.cn//1和t.cn//2x，https://x.com/a?q=20%-30%")).as(preset)
+          .contains("https://x.cn//1", "t.cn//2x", "https://x.com/a?q=20%-30%");
       // but not after any Chinese character: ten to the minus ninth is the network's (accurate: －９)
       if (preset.equals("accurate")) {
         assertThat(seg.segment("１纳米＝１０的－９次方米")).contains("－９");

@@ -290,8 +290,9 @@ final class WordRules {
    */
   private boolean isRangeHyphen(int k) {
     char c = text.charAt(offsets[k]);
-    if (c != '-' && c != '\uFF0D' || k < 2 || k + 1 >= n || chunkOf[k + 1] != chunkOf[k]) {
-      return false;
+    if (c != '-' && c != '\uFF0D' || k < 2 || k + 1 >= n || chunkOf[k + 1] != chunkOf[k]
+        || chunks.get(chunkOf[k]).kind() != Chunk.Kind.TEXT) {
+      return false; // an address keeps its hyphens (https://x.com/a?q=20%-30%)
     }
     if (chunks.get(chunkOf[k - 1]).kind() == Chunk.Kind.UNIT) {
       // a temperature unit is a chunk of its own (20℃ - 25℃, 20°C - 25°C): the number ends before it
@@ -307,13 +308,14 @@ final class WordRules {
 
   /**
    * Whether code point {@code k} is a slash ({@code / ／}) before a digit of its chunk, at the chunk's
-   * start or after a character that is no digit nor Latin letter: not a fraction's or a date's
+   * start or after a character that is no digit nor Latin letter, in text the network reads: not a fraction's or a date's
    * ({@code 1/2}, {@code ２０１６/３/１５}), nor a unit's after a Latin word ({@code km/10}).
    */
   private boolean isSlashBeforeNumber(int k) {
     char c = text.charAt(offsets[k]);
-    if (c != '/' && c != '\uFF0F' || k + 1 >= n || chunkOf[k + 1] != chunkOf[k] || !isDigit(k + 1)) {
-      return false;
+    if (c != '/' && c != '\uFF0F' || k + 1 >= n || chunkOf[k + 1] != chunkOf[k] || !isDigit(k + 1)
+        || chunks.get(chunkOf[k]).kind() != Chunk.Kind.TEXT) {
+      return false; // an address keeps its slashes (https://x.cn//1)
     }
     if (k == 0 || chunkOf[k - 1] != chunkOf[k]) {
       return true;
