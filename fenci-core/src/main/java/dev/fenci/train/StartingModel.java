@@ -119,12 +119,18 @@ final class StartingModel {
     int baseChars = base.vocabulary().size() - 1;
     int chars = data.vocabulary().size() - 1;
     Bigrams bigrams = net.bigrams();
-    log.printf(Locale.ROOT, "starting from %s (%s): its vocabulary of %,d characters grows by the %,d new ones seen at "
-        + "least %d times%s; %,d training characters (%.2f%%) read as the unknown character, as at segmentation%n",
-        opt.init(), base.arch(), baseChars, chars - baseChars, opt.minCount(),
-        bigrams == null ? "" : String.format(Locale.ROOT, ", its %,d bigrams by %,d", base.network().bigrams().size(),
-            bigrams.size() - base.network().bigrams().size()),
+    log.printf(Locale.ROOT, "starting from %s (%s): its vocabulary of %s gains %s seen at least %s%s; "
+        + "%,d training characters (%.2f%%) read as the unknown character, as at segmentation%n",
+        opt.init(), base.arch(), count(baseChars, "character"), count(chars - baseChars, "new character"),
+        count(opt.minCount(), "time"),
+        bigrams == null ? "" : String.format(Locale.ROOT, ", its %s %s", count(base.network().bigrams().size(), "bigram"),
+            count(bigrams.size() - base.network().bigrams().size(), "new one")),
         unknown, 100.0 * unknown / Math.max(1, data.characters()));
+  }
+
+  /** {@code n} and the noun, in the plural unless {@code n} is 1: "1 time", "2 times", "4,823 characters". */
+  static String count(long n, String noun) {
+    return String.format(Locale.ROOT, "%,d %s%s", n, noun, n == 1 ? "" : "s");
   }
 
   /**

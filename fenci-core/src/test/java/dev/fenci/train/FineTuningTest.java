@@ -183,7 +183,8 @@ class FineTuningTest {
         new PrintStream(log, true, StandardCharsets.UTF_8), false).run();
     int known = Model.load(base).vocabulary().codePoints().length;
     assertThat(log.toString(StandardCharsets.UTF_8))
-        .contains(": its vocabulary of " + known + " characters grows by the 1 new ones seen at least 1 times");
+        .contains(": its vocabulary of " + String.format(java.util.Locale.ROOT, "%,d", known)
+            + " characters gains 1 new character seen at least 1 time, its ");
   }
 
   @Test
