@@ -54,6 +54,14 @@ public final class DictionaryFile {
 
   private DictionaryFile() {}
 
+  /**
+   * The entries of a dictionary file (UTF-8 lines {@code word,multiplier}, docs/dictionaries.md).
+   *
+   * @param lenient  skip a malformed line with a warning, and read invalid UTF-8 as U+FFFD, instead of failing
+   * @param warnings where warnings go (a line read in a form fenci guessed, a skipped line)
+   * @throws DictionaryFormatException for a malformed line, unless lenient: file, line and what is wrong
+   * @throws IOException if the file cannot be read
+   */
   public static List<Entry> read(Path file, boolean lenient, PrintStream warnings) throws IOException {
     List<String> lines;
     try {
@@ -64,6 +72,11 @@ public final class DictionaryFile {
     return parse(lines, file.toString(), lenient, warnings);
   }
 
+  /**
+   * The entries of a dictionary's lines, as {@link #read} reads a file's.
+   *
+   * @param source the name messages give for the lines (a file name)
+   */
   public static List<Entry> parse(List<String> lines, String source, boolean lenient, PrintStream warnings)
       throws DictionaryFormatException {
     List<Entry> out = new ArrayList<>();

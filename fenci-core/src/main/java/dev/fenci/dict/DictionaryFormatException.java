@@ -7,6 +7,7 @@ public final class DictionaryFormatException extends IOException {
   /** Longest part of a line quoted in a message; a longer line is cut there, with its length. */
   static final int QUOTED = 80;
 
+  /** A message {@code file:line: problem: the line} (a long line cut, with its length). */
   public DictionaryFormatException(String file, int line, String text, String problem) {
     super(file + ":" + line + ": " + problem + ": " + quote(text));
   }

@@ -33,6 +33,7 @@ public final class DictionarySnapshot {
 
   /** An occurrence of an entry: {@code [start, end)} in UTF-16 units. */
   public record Match(int start, int end, double multiplier) {
+    /** Whether the entry keeps the word whole (multiplier positive infinity). */
     public boolean isForced() {
       return multiplier == Double.POSITIVE_INFINITY;
     }
@@ -142,6 +143,7 @@ public final class DictionarySnapshot {
     }
   }
 
+  /** The number of entries. */
   public int size() {
     return size;
   }
@@ -182,6 +184,7 @@ public final class DictionarySnapshot {
    */
   @FunctionalInterface
   public interface MatchConsumer {
+    /** An occurrence at {@code [start, end)} in UTF-16 units. */
     void match(int start, int end, float logMultiplier);
   }
 

@@ -87,6 +87,7 @@ public record Entry(String word, double multiplier) {
     return new Entry(word, Double.POSITIVE_INFINITY);
   }
 
+  /** Whether the entry keeps the word whole wherever it occurs (multiplier positive infinity). */
   public boolean isForced() {
     return multiplier == Double.POSITIVE_INFINITY;
   }

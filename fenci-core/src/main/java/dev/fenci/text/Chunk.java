@@ -39,6 +39,7 @@ public record Chunk(int start, int end, Kind kind) {
     TEXT
   }
 
+  /** The chunk's length in UTF-16 units, {@code end - start}. */
   public int length() {
     return end - start;
   }

@@ -46,6 +46,7 @@ public final class Chunker {
 
   private final TextRules rules;
 
+  /** A chunker that applies {@code rules} (the model's: {@code fold}, or the seed method's exact {@code seed}). */
   public Chunker(TextRules rules) {
     this.rules = rules;
   }
@@ -255,7 +256,7 @@ public final class Chunker {
     return cp >= 0xFF01 && cp <= 0xFF5E ? cp - 0xFF01 + 0x21 : cp;
   }
 
-  public static boolean isAsciiAlnum(int cp) {
+  static boolean isAsciiAlnum(int cp) {
     return (cp >= '0' && cp <= '9') || (cp >= 'a' && cp <= 'z') || (cp >= 'A' && cp <= 'Z');
   }
 
@@ -271,7 +272,7 @@ public final class Chunker {
    * People's Daily has no ASCII digits), or the tilde of a range ({@code 3~5}, as a hyphen between
    * digits: 8 times in 9 there; also before a signed number, {@code -5~-1}). Such a mark is not a cut.
    */
-  public static boolean joinsDigits(CharSequence text, int i) {
+  static boolean joinsDigits(CharSequence text, int i) {
     char c = text.charAt(i);
     if ((c != ',' && c != ':' && c != FULL_WIDTH_COLON && c != '~') || !isAsciiDigit(text, i - 1)) {
       return false;
@@ -322,7 +323,7 @@ public final class Chunker {
    * never saw it, had joined it with the characters around it, {@code '然}). A decade's {@code 's}
    * after digits ({@code 80's}, {@code 1990’s}) is part of the run too.
    */
-  public static boolean joinsApostrophe(CharSequence text, int i) {
+  static boolean joinsApostrophe(CharSequence text, int i) {
     char c = text.charAt(i);
     if ((c != '\'' && c != '\u2019') || i == 0 || i + 1 >= text.length()) {
       return false;
@@ -346,7 +347,7 @@ public final class Chunker {
    * network, which saw none, had cut {@code ' __main __ '}. A longer run is a blank ({@link #blankEnd})
    * or the network's.
    */
-  public static boolean joinsUnderscore(CharSequence text, int i) {
+  static boolean joinsUnderscore(CharSequence text, int i) {
     if (text.charAt(i) != '_') {
       return false;
     }
@@ -367,7 +368,7 @@ public final class Chunker {
    * {@code a.m.}), before no letter or digit: part of its run, as the micro-blog corpus writes it
    * ({@code P.s.}); any other full stop after a letter ends a sentence ({@link #isLoneDot}).
    */
-  public static boolean endsAbbreviation(CharSequence text, int i) {
+  static boolean endsAbbreviation(CharSequence text, int i) {
     if (text.charAt(i) != '.' || i + 1 < text.length() && (isLatinAlnum(text.charAt(i + 1)) || text.charAt(i + 1) == '.')) {
       return false;
     }
@@ -420,7 +421,7 @@ public final class Chunker {
    * inside one word 146 times in 154 (People's Daily has no ASCII; its full-width hyphen is
    * mostly a minus sign, {@code －０．４}, which is why the network alone wrote {@code COVID -19}).
    */
-  public static boolean joinsHyphen(CharSequence text, int i) {
+  static boolean joinsHyphen(CharSequence text, int i) {
     return isHyphen(text.charAt(i)) && i > 0 && i + 1 < text.length()
         && isLatinAlnum(text.charAt(i - 1)) && isLatinAlnum(text.charAt(i + 1));
   }
@@ -439,7 +440,7 @@ public final class Chunker {
    * after one ASCII letter (in either case: {@code c#}, as a search box is typed) that follows no
    * letter or digit, and before none.
    */
-  public static boolean joinsSharp(CharSequence text, int i) {
+  static boolean joinsSharp(CharSequence text, int i) {
     return text.charAt(i) == '#' && i > 0 && (text.charAt(i - 1) | 0x20) >= 'a' && (text.charAt(i - 1) | 0x20) <= 'z'
         && (i < 2 || !isAsciiAlnum(text.charAt(i - 2)))
         && (i + 1 >= text.length() || !isAsciiAlnum(text.charAt(i + 1)));
@@ -508,7 +509,7 @@ public final class Chunker {
    * ({@code 10.0. 0.1}); or before the underscore of a name ({@code self._cache}, {@code obj.__dict__};
    * {@link #joinsUnderscore}).
    */
-  public static boolean joinsDot(CharSequence text, int i) {
+  static boolean joinsDot(CharSequence text, int i) {
     return text.charAt(i) == '.' && i > 0 && i + 1 < text.length()
         && isLatinAlnum(text.charAt(i - 1)) && (isLatinAlnum(text.charAt(i + 1))
             || text.charAt(i + 1) == '_' && joinsUnderscore(text, i + 1));
@@ -520,7 +521,7 @@ public final class Chunker {
    * run, while {@code 1+1} and {@code a+b} are left to the network), or the "or more" of a number
    * ({@code 10+}; {@link #isMoreThan}).
    */
-  public static boolean joinsPlus(CharSequence text, int i) {
+  static boolean joinsPlus(CharSequence text, int i) {
     if (text.charAt(i) != '+') {
       return false;
     }
@@ -573,7 +574,7 @@ public final class Chunker {
    * digit and a full-width one ({@code ３.１４}, {@code 3.１}, as input methods mix the widths) it is
    * a decimal point too, the network's, which reads it as the {@code ．} of {@code ３．１４}.
    */
-  public static boolean isLoneDot(CharSequence text, int i) {
+  static boolean isLoneDot(CharSequence text, int i) {
     return text.charAt(i) == '.' && !joinsDot(text, i) && !endsAbbreviation(text, i)
         && !(i + 1 < text.length() && isAsciiAlnum(text.charAt(i + 1)) && (i == 0 || text.charAt(i - 1) != '.'))
         && !(isWideDigit(text, i + 1) && (isAsciiDigit(text, i - 1) || isWideDigit(text, i - 1)));
@@ -594,7 +595,7 @@ public final class Chunker {
    * {@code F} before no Latin letter or digit ({@code 30°C}, but not {@code °Ca}): one word of its own
    * ({@link Chunk.Kind#UNIT}), apart from the number before it, as People's Daily writes {@code ℃}.
    */
-  public static boolean isDegreeUnit(CharSequence text, int i) {
+  static boolean isDegreeUnit(CharSequence text, int i) {
     return text.charAt(i) == '\u00B0' && i + 1 < text.length() && (text.charAt(i + 1) == 'C' || text.charAt(i + 1) == 'F')
         && (i + 2 >= text.length() || !isLatinAlnum(text.charAt(i + 2)));
   }
@@ -605,7 +606,7 @@ public final class Chunker {
    * micro-blog corpus writes {@code // @ 李四} 36 times in 36). A slash alone stays the network's
    * ({@code 元/件}).
    */
-  public static boolean isSlashRun(CharSequence text, int i) {
+  static boolean isSlashRun(CharSequence text, int i) {
     return text.charAt(i) == '/' && (i + 1 < text.length() && text.charAt(i + 1) == '/'
         || i > 0 && text.charAt(i - 1) == '/');
   }
@@ -705,7 +706,7 @@ public final class Chunker {
   static final int MARKS_IN_A_RUN = 32;
 
   /** Whether {@code cp} is a cut: a word of its own that the network never sees. */
-  public static boolean isCut(int cp) {
+  static boolean isCut(int cp) {
     switch (Character.getType(cp)) {
       case Character.CONNECTOR_PUNCTUATION:
       case Character.DASH_PUNCTUATION:
@@ -720,6 +721,11 @@ public final class Chunker {
     }
   }
 
+  /**
+   * The chunks of {@code text}, in order, covering it exactly: whitespace, punctuation, addresses,
+   * numbers, Latin words and the other runs the rules make words, and the TEXT between them that
+   * the network segments.
+   */
   public List<Chunk> chunk(CharSequence text) {
     List<Chunk> out = new ArrayList<>();
     int n = text.length();

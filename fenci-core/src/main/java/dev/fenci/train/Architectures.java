@@ -10,6 +10,7 @@ public final class Architectures {
   /** The architecture of the default preset ({@code accurate}), which {@code fenci train} trains unless told otherwise. */
   public static final String DEFAULT = "accurate-lex";
 
+  /** The names of the architectures {@code fenci train --arch} takes. */
   public static List<String> names() {
     return List.of("seed", "bigram", "bigram-deep", "accurate", "accurate-crf", "fast", "fast-wide", "fast-deep",
         "accurate-dil", "accurate-dil-wide", "accurate-wide", "accurate-lex", "accurate-lex-deep", "fast-lex");
