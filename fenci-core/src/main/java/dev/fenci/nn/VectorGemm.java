@@ -135,10 +135,6 @@ final class VectorGemm extends Gemm {
   @Override
   public void sum6(float[] b, float[] t, int s0, int s1, int s2, short[] u, int u0, int u1, int u2, float[] y,
       int o, int n, boolean relu) {
-    if (L < 8) {
-      super.sum6(b, t, s0, s1, s2, u, u0, u1, u2, y, o, n, relu);
-      return;
-    }
     int j = 0;
     FloatVector zero = FloatVector.zero(S);
     for (int e = S.loopBound(n); j < e; j += L) {
@@ -153,13 +149,15 @@ final class VectorGemm extends Gemm {
     sum6Halves(b, t, s0, s1, s2, u, u0, u1, u2, y, o, j, n, relu);
   }
 
-  /** A float vector's worth of halves, and of ints (used when {@code L >= 8}). */
-  private static final VectorSpecies<Short> HALVES = L == 16 ? ShortVector.SPECIES_256 : ShortVector.SPECIES_128;
-  private static final VectorSpecies<Integer> INTS = L == 16 ? IntVector.SPECIES_512 : IntVector.SPECIES_256;
+  /** A float vector's worth of halves, and of ints. */
+  private static final VectorSpecies<Short> HALVES =
+      L == 16 ? ShortVector.SPECIES_256 : L == 8 ? ShortVector.SPECIES_128 : ShortVector.SPECIES_64;
+  private static final VectorSpecies<Integer> INTS =
+      L == 16 ? IntVector.SPECIES_512 : L == 8 ? IntVector.SPECIES_256 : IntVector.SPECIES_128;
   private static final FloatVector TWO_TO_112 = FloatVector.broadcast(S, 0x1p112f);
 
   /**
-   * {@code L} (8 or 16) halves from {@code u[off]} as floats, exactly as {@link Half#toFloat}: the exponent and
+   * {@code L} (4, 8 or 16) halves from {@code u[off]} as floats, exactly as {@link Half#toFloat}: the exponent and
    * mantissa bits shifted into a float's place and scaled by 2^112 (exact for normal and subnormal
    * halves), infinities and NaNs rebuilt bit by bit, the sign put back.
    */
@@ -177,17 +175,15 @@ final class VectorGemm extends Gemm {
   @Override
   public void halvesToFloats(short[] src, int off, int n, float[] dst, int dOff) {
     int i = 0;
-    if (L >= 8) {
-      for (; i + L <= n; i += L) {
-        halves(src, off + i).intoArray(dst, dOff + i);
-      }
+    for (; i + L <= n; i += L) {
+      halves(src, off + i).intoArray(dst, dOff + i);
     }
     for (; i < n; i++) {
       dst[dOff + i] = Half.toFloat(src[off + i]);
     }
   }
 
-  /** Bytes as wide as the float vectors are long (with 256 or 512 bits). */
+  /** Bytes as wide as the float vectors are long (with 256 or 512 bits; with 128, the narrowest, two vectors' worth). */
   private static final VectorSpecies<Byte> BYTES = L == 16 ? ByteVector.SPECIES_128 : ByteVector.SPECIES_64;
 
   @Override
@@ -197,6 +193,12 @@ final class VectorGemm extends Gemm {
       for (; i + L <= n; i += L) {
         ((FloatVector) ByteVector.fromArray(BYTES, src, off + i).convertShape(VectorOperators.B2F, S, 0))
             .mul(scale).intoArray(dst, dOff + i);
+      }
+    } else {
+      for (; i + 2 * L <= n; i += 2 * L) {
+        ByteVector v = ByteVector.fromArray(BYTES, src, off + i);
+        ((FloatVector) v.convertShape(VectorOperators.B2F, S, 0)).mul(scale).intoArray(dst, dOff + i);
+        ((FloatVector) v.convertShape(VectorOperators.B2F, S, 1)).mul(scale).intoArray(dst, dOff + i + L);
       }
     }
     for (; i < n; i++) {
@@ -210,7 +212,7 @@ final class VectorGemm extends Gemm {
     int panels = panels(n);
     // panels run by the 4 x 16 tile (8 x 16 with 512-bit vectors) over copied rows of A (with one
     // panel the copy costs more than it saves, and the tile reads A in place)
-    int full = L >= 8 && n >= 2 * NR ? n / NR : 0;
+    int full = L >= 4 && n >= 2 * NR ? n / NR : 0;
     int tileRows = L == 16 ? 8 : 4;
     float[] rows = full > 0 ? new float[tileRows * KC] : null;
     for (int k0 = 0; k0 < k; k0 += KC) {
@@ -234,8 +236,10 @@ final class VectorGemm extends Gemm {
           int cr = cOff + i * ldc + p * NR;
           if (L == 16) {
             tile8x16(rows, kc, packedB, bo, c, cr, ldc);
-          } else {
+          } else if (L == 8) {
             tile4x16(rows, kc, packedB, bo, c, cr, ldc);
+          } else {
+            tile4x16Narrow(rows, 0, KC, kc, packedB, bo, c, cr, ldc);
           }
         }
       }
@@ -253,20 +257,25 @@ final class VectorGemm extends Gemm {
         // the rows the copied-row tiles left (all of them in a product of one panel): four at a
         // time reading A in place, then one by one
         int r = i;
-        for (; L >= 8 && r + 4 <= i1; r += 4) {
+        for (; L >= 4 && r + 4 <= i1; r += 4) {
           int cr = cOff + r * ldc + p * NR;
           if (L == 8) {
             tile4x16Direct(a, aOff + r * lda, lda, k0, k1, packedB, base, c, cr, ldc);
-          } else {
+          } else if (L == 16) {
             tile4x16Wide(a, aOff + r * lda, lda, k0, k1, packedB, base, c, cr, ldc);
+          } else {
+            // A's rows in place: row r's k-th value at aOff + r * lda + k0 + k
+            tile4x16Narrow(a, aOff + r * lda + k0, lda, k1 - k0, packedB, base + k0 * NR, c, cr, ldc);
           }
         }
         for (; r < i1; r++) {
           int cr = cOff + r * ldc + p * NR;
           if (L == 8) {
             tile1x16(a, aOff + r * lda, k0, k1, packedB, base, c, cr);
-          } else {
+          } else if (L == 16) {
             tile1xN(a, aOff + r * lda, k0, k1, packedB, base, c, cr);
+          } else {
+            tile1x16Narrow(a, aOff + r * lda, k0, k1, packedB, base, c, cr);
           }
         }
       }
@@ -528,6 +537,89 @@ final class VectorGemm extends Gemm {
     }
     s.intoArray(c, cr);
     t.intoArray(c, cr + 8);
+  }
+
+  /**
+   * The 4 x 16 tile with 128-bit vectors (ARM's NEON): four rows of A, {@code x[x0 + r * ldx + q]}
+   * for q below {@code kc}, times the panel's rows from {@code bo}, added to C. Sixteen accumulators,
+   * four B vectors and a broadcast: 21 registers, which NEON's 32 hold (and AVX-512's 32 for 128-bit
+   * vectors, where it was measured; two halves of eight columns with eight accumulators each, for
+   * 16 registers, ran 0.77x as fast there). Every output adds its products in the order of the wider
+   * tiles, so the bits are theirs.
+   */
+  private static void tile4x16Narrow(float[] x, int x0, int ldx, int kc, float[] b, int bo, float[] c, int cr,
+      int ldc) {
+    int a0 = x0, a1 = a0 + ldx, a2 = a1 + ldx, a3 = a2 + ldx;
+    int c0 = cr, c1 = c0 + ldc, c2 = c1 + ldc, c3 = c2 + ldc;
+    FloatVector p0 = FloatVector.fromArray(S, c, c0), q0 = FloatVector.fromArray(S, c, c0 + 4);
+    FloatVector r0 = FloatVector.fromArray(S, c, c0 + 8), z0 = FloatVector.fromArray(S, c, c0 + 12);
+    FloatVector p1 = FloatVector.fromArray(S, c, c1), q1 = FloatVector.fromArray(S, c, c1 + 4);
+    FloatVector r1 = FloatVector.fromArray(S, c, c1 + 8), z1 = FloatVector.fromArray(S, c, c1 + 12);
+    FloatVector p2 = FloatVector.fromArray(S, c, c2), q2 = FloatVector.fromArray(S, c, c2 + 4);
+    FloatVector r2 = FloatVector.fromArray(S, c, c2 + 8), z2 = FloatVector.fromArray(S, c, c2 + 12);
+    FloatVector p3 = FloatVector.fromArray(S, c, c3), q3 = FloatVector.fromArray(S, c, c3 + 4);
+    FloatVector r3 = FloatVector.fromArray(S, c, c3 + 8), z3 = FloatVector.fromArray(S, c, c3 + 12);
+    for (int q = 0; q < kc; q++) {
+      int o = bo + q * NR;
+      FloatVector w0 = FloatVector.fromArray(S, b, o);
+      FloatVector w1 = FloatVector.fromArray(S, b, o + 4);
+      FloatVector w2 = FloatVector.fromArray(S, b, o + 8);
+      FloatVector w3 = FloatVector.fromArray(S, b, o + 12);
+      FloatVector v = FloatVector.broadcast(S, x[a0 + q]);
+      p0 = v.fma(w0, p0);
+      q0 = v.fma(w1, q0);
+      r0 = v.fma(w2, r0);
+      z0 = v.fma(w3, z0);
+      v = FloatVector.broadcast(S, x[a1 + q]);
+      p1 = v.fma(w0, p1);
+      q1 = v.fma(w1, q1);
+      r1 = v.fma(w2, r1);
+      z1 = v.fma(w3, z1);
+      v = FloatVector.broadcast(S, x[a2 + q]);
+      p2 = v.fma(w0, p2);
+      q2 = v.fma(w1, q2);
+      r2 = v.fma(w2, r2);
+      z2 = v.fma(w3, z2);
+      v = FloatVector.broadcast(S, x[a3 + q]);
+      p3 = v.fma(w0, p3);
+      q3 = v.fma(w1, q3);
+      r3 = v.fma(w2, r3);
+      z3 = v.fma(w3, z3);
+    }
+    p0.intoArray(c, c0);
+    q0.intoArray(c, c0 + 4);
+    r0.intoArray(c, c0 + 8);
+    z0.intoArray(c, c0 + 12);
+    p1.intoArray(c, c1);
+    q1.intoArray(c, c1 + 4);
+    r1.intoArray(c, c1 + 8);
+    z1.intoArray(c, c1 + 12);
+    p2.intoArray(c, c2);
+    q2.intoArray(c, c2 + 4);
+    r2.intoArray(c, c2 + 8);
+    z2.intoArray(c, c2 + 12);
+    p3.intoArray(c, c3);
+    q3.intoArray(c, c3 + 4);
+    r3.intoArray(c, c3 + 8);
+    z3.intoArray(c, c3 + 12);
+  }
+
+  /** One row of A times a panel with 128-bit vectors: four accumulators, one per quarter of the sixteen columns. */
+  private static void tile1x16Narrow(float[] a, int ar, int k0, int k1, float[] b, int base, float[] c, int cr) {
+    FloatVector s0 = FloatVector.fromArray(S, c, cr), s1 = FloatVector.fromArray(S, c, cr + 4);
+    FloatVector s2 = FloatVector.fromArray(S, c, cr + 8), s3 = FloatVector.fromArray(S, c, cr + 12);
+    for (int q = k0; q < k1; q++) {
+      int bo = base + q * NR;
+      FloatVector x = FloatVector.broadcast(S, a[ar + q]);
+      s0 = x.fma(FloatVector.fromArray(S, b, bo), s0);
+      s1 = x.fma(FloatVector.fromArray(S, b, bo + 4), s1);
+      s2 = x.fma(FloatVector.fromArray(S, b, bo + 8), s2);
+      s3 = x.fma(FloatVector.fromArray(S, b, bo + 12), s3);
+    }
+    s0.intoArray(c, cr);
+    s1.intoArray(c, cr + 4);
+    s2.intoArray(c, cr + 8);
+    s3.intoArray(c, cr + 12);
   }
 
   private static void tile1xN(float[] a, int ar, int k0, int k1, float[] b, int base, float[] c,
