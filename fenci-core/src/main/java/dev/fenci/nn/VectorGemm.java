@@ -65,7 +65,7 @@ final class VectorGemm extends Gemm {
   public void dropout(float[] x, int xo, long[] bits, int k, float[] factors, float[] y, int yo, int from, int to,
       boolean add) {
     if (L != 8) {
-      dropoutScalar(x, xo, bits, k, factors, y, yo, from, to, add);
+      dropoutByMask(x, xo, bits, k, factors, y, yo, from, to, add);
       return;
     }
     int j = Math.min(to, (from + 7) & ~7);
@@ -73,6 +73,30 @@ final class VectorGemm extends Gemm {
     for (; j + 8 <= to; j += 8) {
       int g = (int) (bits[k + (j >>> 6)] >>> (j & 56)) & 0xFF;
       FloatVector v = FloatVector.fromArray(S, x, xo + j).mul(FloatVector.fromArray(S, factors, g * 8));
+      if (add) {
+        v = FloatVector.fromArray(S, y, yo + j).add(v);
+      }
+      v.intoArray(y, yo + j);
+    }
+    dropoutScalar(x, xo, bits, k, factors, y, yo, j, to, add);
+  }
+
+  /**
+   * {@link #dropout} with 128- or 512-bit vectors, whose 4 or 16 lanes do not match the table's
+   * groups of 8: each group of {@code L} mask bits becomes a vector mask, and the factor is the
+   * table's scale (its all-kept row) or 0 lane by lane, so each product is the table's, bit for bit.
+   */
+  private static void dropoutByMask(float[] x, int xo, long[] bits, int k, float[] factors, float[] y, int yo,
+      int from, int to, boolean add) {
+    int j = Math.min(to, (from + L - 1) & -L);
+    dropoutScalar(x, xo, bits, k, factors, y, yo, from, j, add);
+    FloatVector scale = FloatVector.broadcast(S, factors[255 * 8]);
+    FloatVector zero = FloatVector.zero(S);
+    int group = (1 << L) - 1;
+    for (; j + L <= to; j += L) {
+      int g = (int) (bits[k + (j >>> 6)] >>> (j & 63)) & group;
+      VectorMask<Float> kept = IntVector.broadcast(INTS, g).and(LANE_BITS).compare(VectorOperators.NE, 0).cast(S);
+      FloatVector v = FloatVector.fromArray(S, x, xo + j).mul(zero.blend(scale, kept));
       if (add) {
         v = FloatVector.fromArray(S, y, yo + j).add(v);
       }
@@ -154,6 +178,17 @@ final class VectorGemm extends Gemm {
       L == 16 ? ShortVector.SPECIES_256 : L == 8 ? ShortVector.SPECIES_128 : ShortVector.SPECIES_64;
   private static final VectorSpecies<Integer> INTS =
       L == 16 ? IntVector.SPECIES_512 : L == 8 ? IntVector.SPECIES_256 : IntVector.SPECIES_128;
+  /** Lane i's bit, {@code 1 << i} (declared after {@code INTS}, which it needs). */
+  private static final IntVector LANE_BITS = IntVector.fromArray(INTS, laneBits(), 0);
+
+  private static int[] laneBits() {
+    int[] b = new int[L];
+    for (int i = 0; i < L; i++) {
+      b[i] = 1 << i;
+    }
+    return b;
+  }
+
   private static final FloatVector TWO_TO_112 = FloatVector.broadcast(S, 0x1p112f);
 
   /**
