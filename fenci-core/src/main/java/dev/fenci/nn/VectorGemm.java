@@ -282,7 +282,7 @@ final class VectorGemm extends Gemm {
         int base = p * NR * k;
         int w = n - p * NR;
         if (w < NR) {
-          if (L < 8 || w > L) {
+          if (w > L) {
             mulAddScalarPanel(a, aOff, lda, k0, k1, packedB, k, p, n, c, cOff, ldc, i0, i1);
           } else {
             narrowPanel(a, aOff, lda, k0, k1, packedB, base, w, c, cOff + p * NR, ldc, i0, i1);
