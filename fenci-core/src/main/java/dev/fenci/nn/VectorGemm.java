@@ -11,8 +11,8 @@ import jdk.incubator.vector.VectorSpecies;
 /**
  * {@link Gemm} on the incubating Vector API: a 4-row by 16-column register tile of fused
  * multiply-adds, two 256-bit vectors per row; where the hardware has 512-bit vectors (AVX-512),
- * an 8-row tile of one 512-bit vector per row, twice the floats per instruction (on narrower
- * hardware, as many vectors as fit in 16 floats). Every output adds the same products in the same
+ * an 8-row tile of one 512-bit vector per row, twice the floats per instruction; with 128-bit
+ * vectors (ARM's NEON), a 4-row tile of four vectors per row. Every output adds the same products in the same
  * order whatever the width, so the bits do not change. Loaded reflectively by {@link Gemm#best()}
  * only when the module is present.
  *
