@@ -185,7 +185,9 @@ public abstract class Gemm {
   /**
    * Dropout over one row: {@code y[yo + j] = x[xo + j] * f(j)} (or {@code +=} when {@code add}) for
    * {@code from <= j < to}, where {@code f(j) = factors[8 * g + j % 8]} and {@code g} is the byte of
-   * the row's mask {@code bits[k..]} that holds bit {@code j} ({@link #dropoutFactors}).
+   * the row's mask {@code bits[k..]} that holds bit {@code j}. {@code factors} must be a table of
+   * {@link #dropoutFactors}: the vector kernels of some widths read only its scale and use 0 for a
+   * dropped element.
    */
   public void dropout(float[] x, int xo, long[] bits, int k, float[] factors, float[] y, int yo, int from, int to,
       boolean add) {

@@ -247,7 +247,7 @@ final class VectorGemm extends Gemm {
     int panels = panels(n);
     // panels run by the 4 x 16 tile (8 x 16 with 512-bit vectors) over copied rows of A (with one
     // panel the copy costs more than it saves, and the tile reads A in place)
-    int full = L >= 4 && n >= 2 * NR ? n / NR : 0;
+    int full = n >= 2 * NR ? n / NR : 0;
     int tileRows = L == 16 ? 8 : 4;
     float[] rows = full > 0 ? new float[tileRows * KC] : null;
     for (int k0 = 0; k0 < k; k0 += KC) {
@@ -292,7 +292,7 @@ final class VectorGemm extends Gemm {
         // the rows the copied-row tiles left (all of them in a product of one panel): four at a
         // time reading A in place, then one by one
         int r = i;
-        for (; L >= 4 && r + 4 <= i1; r += 4) {
+        for (; r + 4 <= i1; r += 4) {
           int cr = cOff + r * ldc + p * NR;
           if (L == 8) {
             tile4x16Direct(a, aOff + r * lda, lda, k0, k1, packedB, base, c, cr, ldc);

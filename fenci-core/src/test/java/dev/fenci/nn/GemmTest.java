@@ -196,6 +196,42 @@ class GemmTest {
     assertThat(c3).containsExactly(c1);
   }
 
+  /**
+   * Random shapes (k across blocks of {@code KC}, n not a multiple of the panel, a row range from
+   * i0 > 0, offsets and strides wider than the matrices, arrays no larger than the scalar loops read):
+   * the kernel of this width gives the scalar kernel's bits, and the scalar kernel the bits of a
+   * naive loop adding Math.fma products in k order.
+   */
+  @Test
+  void randomShapesGiveTheBitsOfANaiveLoop() {
+    SplittableRandom r = new SplittableRandom(42);
+    for (int t = 0; t < 400; t++) {
+      int m = r.nextInt(0, 13), k = r.nextBoolean() ? r.nextInt(1, 40) : r.nextInt(200, 600), n = r.nextInt(1, 71);
+      int i0 = m == 0 ? 0 : r.nextInt(0, m), lda = k + r.nextInt(0, 5), ldc = n + r.nextInt(0, 5);
+      int aOff = r.nextInt(0, 4), cOff = r.nextInt(0, 4);
+      float[] a = random(r, aOff + Math.max(0, (m - 1) * lda + k));
+      float[] packed = Gemm.pack(random(r, k * n), 0, n, k, n, new float[Gemm.packedSize(k, n)]);
+      float[] c0 = random(r, cOff + Math.max(0, (m - 1) * ldc + n));
+      float[] naive = c0.clone();
+      float[] scalar = c0.clone();
+      float[] best = c0.clone();
+      for (int i = i0; i < m; i++) {
+        for (int j = 0; j < n; j++) {
+          float v = naive[cOff + i * ldc + j];
+          for (int q = 0; q < k; q++) {
+            v = Math.fma(a[aOff + i * lda + q], packed[(j / Gemm.NR) * Gemm.NR * k + q * Gemm.NR + j % Gemm.NR], v);
+          }
+          naive[cOff + i * ldc + j] = v;
+        }
+      }
+      Gemm.scalar().mulAdd(a, aOff, lda, k, packed, n, scalar, cOff, ldc, i0, m);
+      Gemm.best().mulAdd(a, aOff, lda, k, packed, n, best, cOff, ldc, i0, m);
+      String shape = "m " + m + ", k " + k + ", n " + n + ", rows from " + i0;
+      assertThat(scalar).as(shape).containsExactly(naive);
+      assertThat(best).as(shape).containsExactly(scalar);
+    }
+  }
+
   @Test
   void dropoutKeepsTheMaskedElementsScaledWithTheSameBitsInEveryKernel() {
     SplittableRandom r = new SplittableRandom(5);
