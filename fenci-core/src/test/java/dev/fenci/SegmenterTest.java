@@ -292,6 +292,12 @@ class SegmenterTest {
       assertThat(seg.segment("降低20%-30%，气温20℃-25℃，10月4日-7日，２０％－３０％")).as(preset)
           .contains("20%", "-", "30%", "－", "３０％").anyMatch(w -> w.startsWith("25"))
           .doesNotContain("-30%", "-25", "-7日", "－３０％");
+      // an HTML character reference is one word (it had been &nbsp ; and & # 165 ;)
+      assertThat(seg.segment("今天天气很好&nbsp;我们去公园，价格&#165;100元&lt;br&gt;")).as(preset)
+          .contains("&nbsp;", "&#165;", "&lt;", "&gt;").doesNotContain(";", "&", "#");
+      // and so is a tag (</p><br/> had been one word, a tag with attributes cut at its quotes and spaces)
+      assertThat(seg.segment("<p>今天</p><br/><a href=\"http://a.cn\">点击这里</a>")).as(preset)
+          .contains("<p>", "</p>", "<br/>", "<a href=\"http://a.cn\">", "</a>");
       // ℃ is a word of its own, and a slash after it (or after a Chinese character) is one apart from the number
       // after it, as the training texts write both (a weather table: ／10 and －9℃／0 had been words)
       assertThat(seg.segment("合肥多云4℃／10℃，北京晴－9℃／0℃，价格/10元，约1/2，２０１６/３/１５")).as(preset)

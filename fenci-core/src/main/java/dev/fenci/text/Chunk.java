@@ -35,6 +35,13 @@ public record Chunk(int start, int end, Kind kind) {
      * and the micro-blogs {@code ℃} (26 times in 35) and {@code °C}; not shown to the network.
      */
     UNIT,
+    /**
+     * HTML or XML as text scraped from web pages keeps it: a character reference ({@code &nbsp;},
+     * {@code &quot;}, {@code &#165;}, {@code &#x4E2D;}; {@link HtmlEntities}) or a tag ({@code <p>},
+     * {@code </p>}, {@code <br/>}, {@code <a href="http://a.cn">}; {@link HtmlTags}). One word, not shown
+     * to the network.
+     */
+    MARKUP,
     /** Text the network segments. */
     TEXT
   }

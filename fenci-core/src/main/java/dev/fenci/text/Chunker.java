@@ -31,7 +31,9 @@ import java.util.List;
  * them one word ({@code Java .}, {@code 嗯 ...}; {@link #isLoneDot}); so is a run of two ASCII slashes
  * or more outside an address ({@code //@李四}; {@link #isSlashRun}) and a run of a middle dot of names
  * ({@code ···}; {@link #isMiddleDotRun}) or of underscores, a blank ({@code ____}; {@link #blankEnd}), and a temperature unit: {@code ℃} and
- * {@code ℉}, and the degree sign with a letter ({@code °C}; {@link #isDegreeUnit}).
+ * {@code ℉}, and the degree sign with a letter ({@code °C}; {@link #isDegreeUnit}). An HTML character
+ * reference ({@code &nbsp;}, {@code &#165;}; {@link HtmlEntities}) and an HTML or XML tag ({@code <br/>},
+ * {@code <a href="http://a.cn">}; {@link HtmlTags}) are one word too.
  */
 public final class Chunker {
   private static final String WORD_INTERNAL = ".．·・‧･∶/／-－—_%％‰&";
@@ -109,10 +111,13 @@ public final class Chunker {
    * ASCII's {@code . , ! ? % # @ & * / - _} too); false for an empty word, for symbols such as
    * {@code ℃ + $ ~}, which are words, and for an emoticon written with punctuation alone
    * ({@code -_-}, {@code :)}, {@code *_*}; {@link Emoticons}), a word as {@code ^_^} is: a search
-   * index or a model's features that drop punctuation keep the faces.
+   * index or a model's features that drop punctuation keep the faces. True also for an HTML
+   * character reference that stands for whitespace or punctuation ({@code &nbsp;}, {@code &quot;},
+   * {@code &#12290;}; {@link HtmlEntities}), which a search index drops as it drops what it stands for.
    */
   public static boolean isPunctuationWord(CharSequence word) {
-    return isPunctuationOnly(word) && Emoticons.end(word, 0) != word.length();
+    return isPunctuationOnly(word) && Emoticons.end(word, 0) != word.length()
+        || HtmlEntities.standsForPunctuationOrSpace(word);
   }
 
   private static boolean isPunctuationOnly(CharSequence word) {
@@ -742,6 +747,8 @@ public final class Chunker {
       int link = Links.end(text, i);
       int emoji = link > 0 ? -1 : Emoji.end(text, i);
       int emoticon = link > 0 || emoji > 0 ? -1 : Emoticons.end(text, i);
+      int markup = link > 0 || emoji > 0 || emoticon > 0 ? -1
+          : cp == '&' ? HtmlEntities.end(text, i) : cp == '<' ? HtmlTags.end(text, i) : -1;
       if (link > 0) {
         kind = Chunk.Kind.LINK;
         end = link;
@@ -751,6 +758,9 @@ public final class Chunker {
       } else if (emoticon > 0) {
         kind = Chunk.Kind.EMOTICON;
         end = emoticon;
+      } else if (markup > 0) {
+        kind = Chunk.Kind.MARKUP;
+        end = markup;
       } else if ((script = syllabic(cp)) != null) {
         kind = Chunk.Kind.SCRIPT;
         while (end < n && (syllabic(Character.codePointAt(text, end)) == script

@@ -185,6 +185,23 @@ final class Links {
       }
       end += Character.charCount(Character.codePointAt(text, end));
     }
+    end = trimmed(text, keep, end);
+    // an HTML character reference that the trimmed marks cut is the page's, not the address's
+    // (http://a.cn&nbsp;, a.cn/?q=&quot;x&quot;), as its semicolon shows; one inside stays (?a=1&amp;b=2)
+    for (int amp = end - 1; amp >= keep && end - amp <= HtmlEntities.LONGEST; amp--) {
+      if (text.charAt(amp) == '&') {
+        if (HtmlEntities.end(text, amp) <= end) {
+          break;
+        }
+        end = trimmed(text, keep, amp);
+        amp = end;
+      }
+    }
+    return end;
+  }
+
+  /** {@code end} moved back over the marks that end a sentence ({@link #TRAILING}), never before {@code keep}. */
+  private static int trimmed(CharSequence text, int keep, int end) {
     while (end > keep && TRAILING.indexOf(ascii(text.charAt(end - 1))) >= 0) {
       end--;
     }

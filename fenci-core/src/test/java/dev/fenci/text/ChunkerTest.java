@@ -353,6 +353,56 @@ class ChunkerTest {
   }
 
   @Test
+  void anHtmlCharacterReferenceIsOneWord() {
+    assertThat(show("今天&nbsp;我们&lt;br&gt;去，价格&#165;100元&#x4E2D;&#X4e2d;", TextRules.FOLD)).containsExactly(
+        "T:今天", "M:&nbsp;", "T:我们", "M:&lt;", "T:br", "M:&gt;", "T:去", "P:，", "T:价格", "M:&#165;", "T:100元",
+        "M:&#x4E2D;", "M:&#X4e2d;");
+    assertThat(show("AT&amp;T", TextRules.SEED)).containsExactly("A:AT", "M:&amp;", "A:T");
+    // a reference at an address's end is the page's, not the address's; one inside is the address's
+    assertThat(show("访问http://a.cn&nbsp;了解，见a.cn/x?a=1&amp;b=2&gt;&gt;。C:\\a&amp;b&nbsp;", TextRules.FOLD))
+        .containsExactly("T:访问", "L:http://a.cn", "M:&nbsp;", "T:了解", "P:，", "T:见", "L:a.cn/x?a=1&amp;b=2", "M:&gt;",
+            "M:&gt;", "P:。", "L:C:\\a&amp;b", "M:&nbsp;");
+    // the longest names and numbers HTML has, and one more: not a reference
+    String longest = "CounterClockwiseContourIntegral";
+    assertThat(show("&" + longest + ";&#1114111;&#x10FFFF;", TextRules.FOLD))
+        .containsExactly("M:&" + longest + ";", "M:&#1114111;", "M:&#x10FFFF;");
+    for (String no : new String[] {"AT&T", "Q&A;", "&copy 2024", "&" + longest + "x;", "&#12345678;", "&#x1234567;",
+        "&#;", "&#x;", "&;", "&1a;", "&#xG;", "&nb sp;", "&nbsp；", "＆nbsp;", "&#１２;", "&", "&a", "&#"}) {
+      assertThat(new Chunker(TextRules.FOLD).chunk(no)).as(no).noneMatch(c -> c.kind() == Chunk.Kind.MARKUP);
+    }
+  }
+
+  @Test
+  void anHtmlOrXmlTagIsOneWord() {
+    assertThat(show("<p>今天</p><br/>我们<br />去<a href=\"http://a.cn/x?a=1&b=2\" title='标题' hidden>点击</a >", TextRules.FOLD))
+        .containsExactly("M:<p>", "T:今天", "M:</p>", "M:<br/>", "T:我们", "M:<br />", "T:去",
+            "M:<a href=\"http://a.cn/x?a=1&b=2\" title='标题' hidden>", "T:点击", "M:</a >");
+    assertThat(show("<div class=main id=x-1 @click=go :key=k data-v>内容</div>", TextRules.SEED))
+        .containsExactly("M:<div class=main id=x-1 @click=go :key=k data-v>", "T:内容", "M:</div>");
+    // after a letter, digit or underscore only the tags of text and lines (Hello<br>), not a type's parameter
+    assertThat(show("Hello<br>2024</p>", TextRules.SEED)).containsExactly("A:Hello", "M:<br>", "A:2024", "M:</p>");
+    for (String no : new String[] {"List<String>", "vector<int>", "x<y>z", "<<三国演义>>", "<5>", "a <b 且 c> d",
+        "Map<String, Integer>", "< p>", "<p", "<a href=\"x>", "<a href=\"x\ny\">", "<a href=>", "<a href=\"x\"title>",
+        "<" + "x".repeat(600) + ">", "<a title=\"" + "长".repeat(600) + "\">", "</>", "<>", "<=>", "<-", "<_<"}) {
+      assertThat(new Chunker(TextRules.FOLD).chunk(no)).as(no).noneMatch(c -> c.kind() == Chunk.Kind.MARKUP);
+    }
+  }
+
+  @Test
+  void anHtmlCharacterReferenceForWhitespaceOrPunctuationIsPunctuation() {
+    for (String p : new String[] {"&nbsp;", "&quot;", "&amp;", "&mdash;", "&hellip;", "&ldquo;", "&#12290;", "&#x3001;",
+        "&#xff0c;", "&#160;", "&#32;"}) {
+      assertThat(Chunker.isPunctuationWord(p)).as(p).isTrue();
+      assertThat(new dev.fenci.Token(p, 0, p.length()).isPunctuation()).as(p).isTrue();
+    }
+    // symbols are words, as < and ¥ are; so are letters, Chinese characters and names not listed
+    for (String w : new String[] {"&lt;", "&gt;", "&yen;", "&#20013;", "&#x4E2D;", "&#65;", "&eacute;", "&foo;",
+        "&#x110000;", "&#1114112;", "&#xD800;", "&nbsp", "&nbsp;&nbsp;", "a&nbsp;"}) {
+      assertThat(Chunker.isPunctuationWord(w)).as(w).isFalse();
+    }
+  }
+
+  @Test
   void aRunOfSlashesOutsideAnAddressIsOneWord() {
     assertThat(show("转发//@李四:对，元/件，http://a.cn", TextRules.FOLD))
         .containsExactly("T:转发", "P://", "P:@", "T:李四", "P::", "T:对", "P:，", "T:元/件", "P:，", "L:http://a.cn");
@@ -779,7 +829,7 @@ class ChunkerTest {
   @Provide
   Arbitrary<String> addressLike() {
     return Arbitraries.of("http://", "HTTPS：／／", "www.", "ｗｗｗ．", "@", "＠", ".", "．", "-", "_", "a", "com", "163", "(", ")",
-        "（", "，", ",", "?", "=", "中文", " ", "…", "/", ":8", "cn").list().ofMaxSize(16).map(l -> String.join("", l));
+        "（", "，", ",", "?", "=", "中文", " ", "…", "/", ":8", "cn", "&", "#", "#x", ";", "<", ">", "\"").list().ofMaxSize(16).map(l -> String.join("", l));
   }
 
   @Property

@@ -181,6 +181,11 @@ public class FenciTokenizerTest extends BaseTokenStreamTestCase {
       assertAnalyzesTo(drop, "晕-_-，好:)", new String[] {"晕", "-_-", "好", ":)"}, new int[] {0, 1, 5, 6},
           new int[] {1, 4, 6, 8}, new String[] {FenciTokenizer.WORD, FenciTokenizer.WORD, FenciTokenizer.WORD,
               FenciTokenizer.WORD}, null);
+      // an HTML character reference for whitespace or punctuation is punctuation, one for a symbol a word
+      assertAnalyzesTo(drop, "你好&nbsp;&quot;世界&lt;", new String[] {"你好", "世界", "&lt;"}, new int[] {0, 14, 16},
+          new int[] {2, 16, 20}, new String[] {FenciTokenizer.WORD, FenciTokenizer.WORD, FenciTokenizer.WORD}, null);
+      assertAnalyzesTo(keep, "好&nbsp;", new String[] {"好", "&nbsp;"}, new int[] {0, 1}, new int[] {1, 7},
+          new String[] {FenciTokenizer.WORD, FenciTokenizer.PUNCTUATION}, null);
     }
   }
 
