@@ -295,6 +295,9 @@ class SegmenterTest {
       // an HTML character reference is one word (it had been &nbsp ; and & # 165 ;)
       assertThat(seg.segment("今天天气很好&nbsp;我们去公园，价格&#165;100元&lt;br&gt;")).as(preset)
           .contains("&nbsp;", "&#165;", "&lt;", "&gt;").doesNotContain(";", "&", "#");
+      // asterisks that mask digits are read as digits, one word with them (138 * * * * 8888中 奖 before)
+      assertThat(seg.segment("手机号138****8888中奖，尾号****1234的卡，王**，**重要**")).as(preset)
+          .contains("138****8888", "中奖", "****1234", "**").doesNotContain("*");
       // and so is a tag (</p><br/> had been one word, a tag with attributes cut at its quotes and spaces)
       assertThat(seg.segment("<p>今天</p><br/><a href=\"http://a.cn\">点击这里</a>")).as(preset)
           .contains("<p>", "</p>", "<br/>", "<a href=\"http://a.cn\">", "</a>");

@@ -76,11 +76,17 @@ public final class Vocabulary {
    * vocabulary holds it (traditional text on a model trained on simplified text,
    * {@link dev.fenci.text.SimplifiedForms}), for 〇 that of ○ (or the other way round), and for a
    * colon or middle dot that of the one People's Daily writes in its role ({@code ∶}, {@code ·});
-   * else {@link #UNKNOWN}. The decoder reads input this
+   * else {@link #UNKNOWN}. An ASCII asterisk is read as the digit 0, the role it has where it reaches the
+   * network (a masked number, {@code 138****8888}). The decoder reads input this
    * way, and so does a training run that starts from a model ({@code fenci train --init}), with
    * the model's vocabulary grown by the characters it cannot read.
    */
   public int read(int cp, dev.fenci.text.TextRules rules) {
+    if (cp == '*') {
+      // an asterisk reaches the network only inside a number it masks (138****8888; any other is a word
+      // of its own, Chunker.joinsStars), where it stands for a digit: read as one, the number is a number
+      cp = '0';
+    }
     int id = id(rules.normalize(cp));
     if (id == UNKNOWN) {
       int simplified = dev.fenci.text.SimplifiedForms.of(cp);

@@ -43,8 +43,13 @@ public final class Chunker {
    * dash as the horizontal bar U+2015 ({@code ――}, what GB 2312 decoders such as Python's give for
    * the {@code ——} of GB text), which People's Daily writes as one word (a run of {@code —}, 1,136
    * times, never cut); the em dash {@code —} itself is the network's ({@code 道—琼斯}), which joins its run.
+   * A run of ASCII asterisks is one word too: Markdown's bold ({@code ** 重要 **}), a masked name or
+   * password ({@code 王 **}, {@code 密码 ******}; the micro-blogs write {@code **} whole 2 times in 2, and
+   * never a run of them apart), or a line of them; one that masks digits belongs to them
+   * ({@link #joinsStars}). The full-width {@code ＊} is not: the MSR test's gold writes a line of five
+   * apart, as People's Daily writes {@code ＊} alone.
    */
-  private static final String RUN_IS_ONE_WORD = "…‥―";
+  private static final String RUN_IS_ONE_WORD = "…‥―*";
 
   private final TextRules rules;
 
@@ -368,6 +373,56 @@ public final class Chunker {
   }
 
   /**
+   * Whether the character at {@code i} is an asterisk that masks digits: in a run of 3 to 32 ASCII
+   * asterisks with an ASCII digit right before or after it ({@code 138****8888},
+   * {@code 3301**********1234}, {@code 尾号****1234}, {@code 6222****}), as text that hides a telephone,
+   * card or identity number writes them: part of the digits' run, one word. The network, which saw
+   * no masked number, had cut them into their asterisks and joined the last digits with the
+   * Chinese character after them ({@code 138 * * * * 8888中 奖}). Any other run of asterisks is a
+   * word of its own ({@code **}, {@code ******}; {@link #RUN_IS_ONE_WORD}), and one asterisk between
+   * digits is the network's ({@code 2*3}).
+   */
+  static boolean joinsStars(CharSequence text, int i) {
+    if (text.charAt(i) != '*') {
+      return false;
+    }
+    int a = i;
+    while (a > 0 && text.charAt(a - 1) == '*' && i - a <= MASK_STARS) {
+      a--;
+    }
+    int b = i + 1;
+    while (b < text.length() && text.charAt(b) == '*' && b - a <= MASK_STARS) {
+      b++;
+    }
+    return b - a >= 3 && b - a <= MASK_STARS && (isAsciiDigit(text, a - 1) || isAsciiDigit(text, b));
+  }
+
+  /**
+   * Whether the {@code #} at {@code i} starts the mark of a Markdown heading: two to six of them at a
+   * line's start (after nothing but spaces), then a space or a tab ({@code ## 第一章}). The run is one
+   * word, where each {@code #} of a hashtag is one ({@code # 双十一 #}; a hashtag has no space after its
+   * mark, and the micro-blogs never write two in a row).
+   */
+  static boolean isHeadingMark(CharSequence text, int i) {
+    int b = i;
+    while (b < text.length() && text.charAt(b) == '#') {
+      b++;
+    }
+    if (b - i < 2 || b - i > 6 || b == text.length() || text.charAt(b) != ' ' && text.charAt(b) != '\t') {
+      return false;
+    }
+    for (int a = i - 1; a >= 0 && text.charAt(a) != '\n' && text.charAt(a) != '\r'; a--) {
+      if (text.charAt(a) != ' ' && text.charAt(a) != '\t') {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  /** The longest run of asterisks that masks digits ({@link #joinsStars}). */
+  private static final int MASK_STARS = 32;
+
+  /**
    * Whether the character at {@code i} is the full stop that ends an abbreviation of one- or
    * two-letter parts, each followed by a full stop ({@code U.S.}, {@code e.g.}, {@code Ph.D.},
    * {@code a.m.}), before no letter or digit: part of its run, as the micro-blog corpus writes it
@@ -689,7 +744,7 @@ public final class Chunker {
     if (!isCombiningMark(c)) {
       return isLatinAlnum(c) || joinsDigits(text, i) || joinsHyphen(text, i) || joinsSign(text, i) || joinsDot(text, i)
           || joinsSharp(text, i) || joinsPlus(text, i) || joinsApostrophe(text, i) || joinsUnderscore(text, i)
-          || endsAbbreviation(text, i);
+          || joinsStars(text, i) || endsAbbreviation(text, i);
     }
     // a mark is in the run of the character it follows: looked for without recursion, and not
     // beyond MARKS_IN_A_RUN marks, as every character of a run is asked about
@@ -785,10 +840,12 @@ public final class Chunker {
           end += Character.charCount(Character.codePointAt(text, end));
         }
       } else if (isCut(cp) && !joinsDigits(text, i) && !joinsSharp(text, i) && !joinsApostrophe(text, i) && !joinsHyphen(text, i)
+          && !joinsStars(text, i)
           && !isColonInWideNumber(text, i) && !isCommaInWideNumber(text, i) || isLoneDot(text, i) || isSlashRun(text, i) || isMiddleDotRun(text, i)
           || joinedBesideLink(text, i, linkEnd)) {
         kind = Chunk.Kind.PUNCT;
-        if (RUN_IS_ONE_WORD.indexOf(cp) >= 0 || cp == '.' || cp == '/' || MIDDLE_DOTS.indexOf(cp) >= 0) {
+        if (RUN_IS_ONE_WORD.indexOf(cp) >= 0 || cp == '.' || cp == '/' || MIDDLE_DOTS.indexOf(cp) >= 0
+            || cp == '#' && isHeadingMark(text, i)) {
           while (end < n && text.charAt(end) == cp) {
             end++;
           }

@@ -7,14 +7,23 @@ package dev.fenci.text;
  * at their quotes and spaces ({@code <a href= " http://a.cn " >}).
  *
  * <p>A tag is {@code <}, perhaps {@code /}, a name (an ASCII letter, then up to 31 ASCII letters,
- * digits, hyphens, underscores, dots or colons: {@code h1}, {@code my-widget}, {@code w:p}), attributes
- * after whitespace ({@code name}, {@code name=value}, {@code name="value"} or {@code name='value'}; a
- * quoted value may hold any character but its quote and a line break, Chinese ones too), perhaps
- * {@code /}, and {@code >}, on one line and at most 512 characters long. Text that only looks like a
- * tag stays as it was: after an ASCII letter, digit or underscore only the tags of the elements of text and
- * lines are tags ({@code Hello<br>}, {@code 2024</p>}; {@link #AFTER_A_WORD}), not {@code List<String>} nor
- * {@code vector<int>}, and a bracket whose inside is no name with attributes is none ({@code <<三国演义>>},
- * {@code <5>}, {@code a <b 且 c> d}, {@code Map<String, Integer>}).
+ * digits, hyphens, underscores or colons: {@code h1}, {@code my-widget}, {@code w:p}), attributes after
+ * whitespace (a name of the same characters, alone or with {@code =value}, {@code ="value"} or
+ * {@code ='value'}; a quoted value may hold any character but its quote and a line break, Chinese ones
+ * too), perhaps {@code /}, and {@code >}, on one line and at most 512 characters long. Text that only
+ * looks like a tag stays as it was:
+ *
+ * <ul>
+ *   <li>after an ASCII letter, digit or underscore only a closing tag ({@code 2024</p>}) or the tag of an
+ *       element of text and lines ({@code Hello<br>}; {@link #AFTER_A_WORD}) is one, not a type's
+ *       parameter ({@code List<String>}, {@code Box<A>}, {@code vector<int>}) nor a comparison
+ *       ({@code a<b>c});</li>
+ *   <li>nor after another {@code <} ({@code <<Harry Potter>>}, as {@code <<三国演义>>});</li>
+ *   <li>nor with whitespace before its {@code >} when a letter or digit follows it (a shell's
+ *       redirections, {@code sort <data >out});</li>
+ *   <li>nor a bracket whose inside is no name with attributes ({@code <5>}, {@code a <b 且 c> d},
+ *       {@code Map<String, Integer>}, {@code <Tom tom@a.cn>}, {@code <input.txt}).</li>
+ * </ul>
  */
 final class HtmlTags {
   private HtmlTags() {}
@@ -23,23 +32,23 @@ final class HtmlTags {
   private static final int LONGEST = 512;
 
   /**
-   * The elements whose tags are tags right after an ASCII letter, digit or underscore too
-   * ({@code Hello<br>}, {@code 2024</p>}), where any other name is a type's parameter ({@code List<String>},
-   * {@code vector<int>}): the tags of text and lines that pages write most.
+   * The elements whose opening tags are tags right after an ASCII letter, digit or underscore too
+   * ({@code Hello<br>}, {@code 2024<td>}), written in lower or upper case: the elements of text and
+   * lines that pages write most, and no name a type's parameter takes ({@code List<T>}, {@code Map<K, V>}).
    */
-  private static final java.util.Set<String> AFTER_A_WORD = java.util.Set.of("a", "b", "i", "u", "s", "p", "br", "hr",
-      "div", "span", "img", "li", "ul", "ol", "td", "tr", "th", "table", "em", "strong", "font", "h1", "h2", "h3", "h4",
-      "h5", "h6", "sup", "sub", "small", "big", "center", "blockquote", "dd", "dt", "dl", "tbody", "thead", "section",
-      "article", "header", "footer", "nav", "label", "wbr");
+  private static final java.util.Set<String> AFTER_A_WORD = java.util.Set.of("br", "hr", "wbr", "img", "div",
+      "span", "li", "td", "tr", "th", "ul", "ol", "em", "strong", "sup", "sub", "h1", "h2", "h3", "h4", "h5", "h6", "dd",
+      "dt", "dl", "tbody", "thead", "blockquote");
 
   /** The end of the tag that starts at {@code i}, or -1 if none does. */
   static int end(CharSequence text, int i) {
     int n = Math.min(text.length(), i + LONGEST);
-    if (i + 2 >= n || text.charAt(i) != '<') {
+    if (i + 2 >= n || text.charAt(i) != '<' || i > 0 && text.charAt(i - 1) == '<') {
       return -1;
     }
     int j = i + 1;
-    if (text.charAt(j) == '/') {
+    boolean closing = text.charAt(j) == '/';
+    if (closing) {
       j++;
     }
     int name = j;
@@ -49,14 +58,14 @@ final class HtmlTags {
     while (j < n && j - name < LONGEST_NAME && isNameChar(text.charAt(j))) {
       j++;
     }
-    if (i > 0 && isWordChar(text.charAt(i - 1))
-        && !AFTER_A_WORD.contains(text.subSequence(name, j).toString().toLowerCase(java.util.Locale.ROOT))) {
+    if (i > 0 && isWordChar(text.charAt(i - 1)) && !closing && !isTextElement(text.subSequence(name, j).toString())) {
       return -1;
     }
     while (j < n) {
       char c = text.charAt(j);
       if (c == '>') {
-        return j + 1;
+        boolean spaceBefore = text.charAt(j - 1) == ' ' || text.charAt(j - 1) == '\t';
+        return spaceBefore && j + 1 < text.length() && Chunker.isAsciiAlnum(text.charAt(j + 1)) ? -1 : j + 1;
       }
       if (c == '/') {
         return j + 1 < n && text.charAt(j + 1) == '>' ? j + 2 : -1;
@@ -67,7 +76,7 @@ final class HtmlTags {
       while (j < n && (text.charAt(j) == ' ' || text.charAt(j) == '\t')) {
         j++;
       }
-      if (j < n && isAsciiLetter(text.charAt(j)) || j < n && (text.charAt(j) == '_' || text.charAt(j) == '@' || text.charAt(j) == ':')) {
+      if (j < n && isAsciiLetter(text.charAt(j))) {
         j = attributeEnd(text, j, n);
         if (j < 0) {
           return -1;
@@ -79,7 +88,7 @@ final class HtmlTags {
 
   /** The end of the attribute that starts at {@code j} (its name, and perhaps {@code =} and a value), or -1. */
   private static int attributeEnd(CharSequence text, int j, int n) {
-    while (j < n && isNameChar(text.charAt(j)) || j < n && text.charAt(j) == '@') {
+    while (j < n && isNameChar(text.charAt(j))) {
       j++;
     }
     if (j >= n || text.charAt(j) != '=') {
@@ -115,7 +124,13 @@ final class HtmlTags {
   }
 
   private static boolean isNameChar(char c) {
-    return Chunker.isAsciiAlnum(c) || c == '-' || c == '_' || c == '.' || c == ':';
+    return Chunker.isAsciiAlnum(c) || c == '-' || c == '_' || c == ':';
+  }
+
+  /** Whether {@code name} is one of {@link #AFTER_A_WORD}'s, in lower or upper case ({@code br}, {@code BR}). */
+  private static boolean isTextElement(String name) {
+    String lower = name.toLowerCase(java.util.Locale.ROOT);
+    return AFTER_A_WORD.contains(lower) && (name.equals(lower) || name.equals(name.toUpperCase(java.util.Locale.ROOT)));
   }
 
   private static boolean isWordChar(char c) {

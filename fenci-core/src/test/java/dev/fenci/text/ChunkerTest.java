@@ -362,14 +362,39 @@ class ChunkerTest {
     assertThat(show("访问http://a.cn&nbsp;了解，见a.cn/x?a=1&amp;b=2&gt;&gt;。C:\\a&amp;b&nbsp;", TextRules.FOLD))
         .containsExactly("T:访问", "L:http://a.cn", "M:&nbsp;", "T:了解", "P:，", "T:见", "L:a.cn/x?a=1&amp;b=2", "M:&gt;",
             "M:&gt;", "P:。", "L:C:\\a&amp;b", "M:&nbsp;");
-    // the longest names and numbers HTML has, and one more: not a reference
-    String longest = "CounterClockwiseContourIntegral";
-    assertThat(show("&" + longest + ";&#1114111;&#x10FFFF;", TextRules.FOLD))
-        .containsExactly("M:&" + longest + ";", "M:&#1114111;", "M:&#x10FFFF;");
-    for (String no : new String[] {"AT&T", "Q&A;", "&copy 2024", "&" + longest + "x;", "&#12345678;", "&#x1234567;",
-        "&#;", "&#x;", "&;", "&1a;", "&#xG;", "&nb sp;", "&nbsp；", "＆nbsp;", "&#１２;", "&", "&a", "&#"}) {
+    // HTML 4's longest name, apos and HTML 5's upper-case forms, the largest numbers
+    assertThat(show("&thetasym;&apos;&QUOT;&#1114111;&#x10FFFF;", TextRules.FOLD))
+        .containsExactly("M:&thetasym;", "M:&apos;", "M:&QUOT;", "M:&#1114111;", "M:&#x10FFFF;");
+    // no semicolon, a name HTML 4 does not have (C's address of a variable), a number too long
+    for (String no : new String[] {"AT&T", "Q&A;", "&copy 2024", "int *p = &value;", "return &node;", "&lpar;", "&Nbsp;",
+        "&thetasymx;", "&#12345678;", "&#x1234567;", "&#;", "&#x;", "&;", "&1a;", "&#xG;", "&nb sp;", "&nbsp；", "＆nbsp;",
+        "&#１２;", "&", "&a", "&#"}) {
       assertThat(new Chunker(TextRules.FOLD).chunk(no)).as(no).noneMatch(c -> c.kind() == Chunk.Kind.MARKUP);
     }
+  }
+
+  @Test
+  void asterisksThatMaskDigitsBelongToThemAndAnyOtherRunOfThemIsOneWord() {
+    assertThat(show("手机138****8888，尾号****1234，卡6222***，2*3，2**3，王**，密码******，**重要**", TextRules.FOLD))
+        .containsExactly("T:手机138****8888", "P:，", "T:尾号****1234", "P:，", "T:卡6222***", "P:，", "T:2", "P:*",
+            "T:3", "P:，", "T:2", "P:**", "T:3", "P:，", "T:王", "P:**", "P:，", "T:密码", "P:******", "P:，", "P:**",
+            "T:重要", "P:**");
+    assertThat(show("138****8888号", TextRules.SEED)).containsExactly("A:138****8888", "T:号");
+    // more than 32 is no mask; the full-width asterisk is a word each time, as the MSR gold writes a line of them
+    assertThat(show("1" + "*".repeat(33) + "2，＊＊", TextRules.FOLD))
+        .containsExactly("T:1", "P:" + "*".repeat(33), "T:2", "P:，", "P:＊", "P:＊");
+    for (int i = 0; i < 5; i++) {
+      assertThat(Chunker.inLatinRun("138****8888", 3 + i % 4)).isTrue();
+    }
+    assertThat(Chunker.inLatinRun("王***", 1)).isFalse();
+  }
+
+  @Test
+  void theMarkOfAMarkdownHeadingIsOneWord() {
+    assertThat(show("## 第一章\n  ###\t节\n#话题##话题#，a ## b，####### x，##", TextRules.FOLD)).containsExactly(
+        "P:##", "S: ", "T:第一章", "S:\n", "S:  ", "P:###", "S:\t", "T:节", "S:\n", "P:#", "T:话题", "P:#", "P:#", "T:话题",
+        "P:#", "P:，", "T:a", "S: ", "P:#", "P:#", "S: ", "T:b", "P:，", "P:#", "P:#", "P:#", "P:#", "P:#", "P:#", "P:#",
+        "S: ", "T:x", "P:，", "P:#", "P:#");
   }
 
   @Test
@@ -377,26 +402,30 @@ class ChunkerTest {
     assertThat(show("<p>今天</p><br/>我们<br />去<a href=\"http://a.cn/x?a=1&b=2\" title='标题' hidden>点击</a >", TextRules.FOLD))
         .containsExactly("M:<p>", "T:今天", "M:</p>", "M:<br/>", "T:我们", "M:<br />", "T:去",
             "M:<a href=\"http://a.cn/x?a=1&b=2\" title='标题' hidden>", "T:点击", "M:</a >");
-    assertThat(show("<div class=main id=x-1 @click=go :key=k data-v>内容</div>", TextRules.SEED))
-        .containsExactly("M:<div class=main id=x-1 @click=go :key=k data-v>", "T:内容", "M:</div>");
-    // after a letter, digit or underscore only the tags of text and lines (Hello<br>), not a type's parameter
-    assertThat(show("Hello<br>2024</p>", TextRules.SEED)).containsExactly("A:Hello", "M:<br>", "A:2024", "M:</p>");
-    for (String no : new String[] {"List<String>", "vector<int>", "x<y>z", "<<三国演义>>", "<5>", "a <b 且 c> d",
-        "Map<String, Integer>", "< p>", "<p", "<a href=\"x>", "<a href=\"x\ny\">", "<a href=>", "<a href=\"x\"title>",
-        "<" + "x".repeat(600) + ">", "<a title=\"" + "长".repeat(600) + "\">", "</>", "<>", "<=>", "<-", "<_<"}) {
+    assertThat(show("<div class=main id=x-1 data-v xml:lang=zh>内容</div>", TextRules.SEED))
+        .containsExactly("M:<div class=main id=x-1 data-v xml:lang=zh>", "T:内容", "M:</div>");
+    // after a letter, digit or underscore only a closing tag or that of an element of text and lines
+    assertThat(show("Hello<br>2024</p>a</b>x<TD>", TextRules.SEED))
+        .containsExactly("A:Hello", "M:<br>", "A:2024", "M:</p>", "A:a", "M:</b>", "A:x", "M:<TD>");
+    for (String no : new String[] {"List<String>", "vector<int>", "Box<A>", "List<B>", "Stack<I>", "Vec<U>", "Option<S>",
+        "List<Article>", "Page<Section>", "a<b>c", "x<y>z", "比较a<p>b", "x<Br>y", "<<三国演义>>", "<<Harry Potter>>",
+        "<<Nature>>", "sort <input.txt >output.txt", "wc -l <data >out", "联系 <Tom tom@a.cn> 即可", "<a @>", "<a :>",
+        "<a _>", "<5>", "a <b 且 c> d", "Map<String, Integer>", "< p>", "<p", "<a href=\"x>", "<a href=\"x\ny\">",
+        "<a href=>", "<a href=\"x\"title>", "<" + "x".repeat(600) + ">", "<a title=\"" + "长".repeat(600) + "\">", "</>",
+        "<>", "<=>", "<-", "<_<"}) {
       assertThat(new Chunker(TextRules.FOLD).chunk(no)).as(no).noneMatch(c -> c.kind() == Chunk.Kind.MARKUP);
     }
   }
 
   @Test
   void anHtmlCharacterReferenceForWhitespaceOrPunctuationIsPunctuation() {
-    for (String p : new String[] {"&nbsp;", "&quot;", "&amp;", "&mdash;", "&hellip;", "&ldquo;", "&#12290;", "&#x3001;",
-        "&#xff0c;", "&#160;", "&#32;"}) {
+    for (String p : new String[] {"&nbsp;", "&quot;", "&QUOT;", "&apos;", "&amp;", "&mdash;", "&bull;", "&thinsp;",
+        "&hellip;", "&ldquo;", "&#12290;", "&#x3001;", "&#xff0c;", "&#160;", "&#32;"}) {
       assertThat(Chunker.isPunctuationWord(p)).as(p).isTrue();
       assertThat(new dev.fenci.Token(p, 0, p.length()).isPunctuation()).as(p).isTrue();
     }
     // symbols are words, as < and ¥ are; so are letters, Chinese characters and names not listed
-    for (String w : new String[] {"&lt;", "&gt;", "&yen;", "&#20013;", "&#x4E2D;", "&#65;", "&eacute;", "&foo;",
+    for (String w : new String[] {"&lt;", "&gt;", "&yen;", "&#20013;", "&#x4E2D;", "&#65;", "&eacute;", "&foo;", "&alpha;",
         "&#x110000;", "&#1114112;", "&#xD800;", "&nbsp", "&nbsp;&nbsp;", "a&nbsp;"}) {
       assertThat(Chunker.isPunctuationWord(w)).as(w).isFalse();
     }
@@ -829,7 +858,7 @@ class ChunkerTest {
   @Provide
   Arbitrary<String> addressLike() {
     return Arbitraries.of("http://", "HTTPS：／／", "www.", "ｗｗｗ．", "@", "＠", ".", "．", "-", "_", "a", "com", "163", "(", ")",
-        "（", "，", ",", "?", "=", "中文", " ", "…", "/", ":8", "cn", "&", "#", "#x", ";", "<", ">", "\"").list().ofMaxSize(16).map(l -> String.join("", l));
+        "（", "，", ",", "?", "=", "中文", " ", "…", "/", ":8", "cn", "&", "#", "#x", ";", "<", ">", "\"", "***", "*").list().ofMaxSize(16).map(l -> String.join("", l));
   }
 
   @Property
