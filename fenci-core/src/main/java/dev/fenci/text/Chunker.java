@@ -419,6 +419,17 @@ public final class Chunker {
     return true;
   }
 
+  /** Whether a tag or a character reference starts inside {@code text[start, end)} and ends after it. */
+  private static boolean endsInsideMarkup(CharSequence text, int start, int end) {
+    for (int k = start + 1; k < end; k++) {
+      char c = text.charAt(k);
+      if (c == '<' && HtmlTags.end(text, k) > end || c == '&' && HtmlEntities.end(text, k) > end) {
+        return true;
+      }
+    }
+    return false;
+  }
+
   /** The longest run of asterisks that masks digits ({@link #joinsStars}). */
   private static final int MASK_STARS = 32;
 
@@ -802,6 +813,9 @@ public final class Chunker {
       int link = Links.end(text, i);
       int emoji = link > 0 ? -1 : Emoji.end(text, i);
       int emoticon = link > 0 || emoji > 0 ? -1 : Emoticons.end(text, i);
+      if (emoticon > 0 && endsInsideMarkup(text, i, emoticon)) {
+        emoticon = -1; // <3<br> is no face >_< but a tag after <3
+      }
       int markup = link > 0 || emoji > 0 || emoticon > 0 ? -1
           : cp == '&' ? HtmlEntities.end(text, i) : cp == '<' ? HtmlTags.end(text, i) : -1;
       if (link > 0) {

@@ -259,8 +259,9 @@ final class Emoticons {
     if (eyes != ':' && eyes != ';' && eyes != '=') {
       return -1;
     }
-    if (i > 0 && ":;=/<>!".indexOf(text.charAt(i - 1)) >= 0) {
-      return -1;
+    if (i > 0 && ":;=/<>!".indexOf(text.charAt(i - 1)) >= 0
+        && !(text.charAt(i - 1) == '>' && HtmlTags.closesTag(text, i - 1))) {
+      return -1; // but after a tag, a word of its own (谢谢<br>:))
     }
     if (i > 0 && (text.charAt(i - 1) == '(' || text.charAt(i - 1) == '（')) {
       return -1; // a mark named in brackets: 冒号(:), 分号(;), 等号(=)

@@ -86,6 +86,16 @@ final class HtmlTags {
     return -1;
   }
 
+  /** Whether the {@code >} at {@code gt} closes a tag ({@code <br>} before {@code :)}). */
+  static boolean closesTag(CharSequence text, int gt) {
+    for (int k = gt - 1; k >= 0 && gt - k < LONGEST; k--) {
+      if (text.charAt(k) == '<' && end(text, k) == gt + 1) {
+        return true;
+      }
+    }
+    return false;
+  }
+
   /** The end of the attribute that starts at {@code j} (its name, and perhaps {@code =} and a value), or -1. */
   private static int attributeEnd(CharSequence text, int j, int n) {
     while (j < n && isNameChar(text.charAt(j))) {

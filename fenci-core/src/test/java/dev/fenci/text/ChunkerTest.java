@@ -407,6 +407,9 @@ class ChunkerTest {
     // after a letter, digit or underscore only a closing tag or that of an element of text and lines
     assertThat(show("Hello<br>2024</p>a</b>x<TD>", TextRules.SEED))
         .containsExactly("A:Hello", "M:<br>", "A:2024", "M:</p>", "A:a", "M:</b>", "A:x", "M:<TD>");
+    // a face that would end inside a tag is none, and one after a tag is a face
+    assertThat(show("<3<br>谢谢<br>:)", TextRules.FOLD))
+        .containsExactly("T:<3", "M:<br>", "T:谢谢", "M:<br>", "E::)");
     for (String no : new String[] {"List<String>", "vector<int>", "Box<A>", "List<B>", "Stack<I>", "Vec<U>", "Option<S>",
         "List<Article>", "Page<Section>", "a<b>c", "x<y>z", "比较a<p>b", "x<Br>y", "<<三国演义>>", "<<Harry Potter>>",
         "<<Nature>>", "sort <input.txt >output.txt", "wc -l <data >out", "联系 <Tom tom@a.cn> 即可", "<a @>", "<a :>",
