@@ -306,6 +306,9 @@ class SegmenterTest {
       assertThat(seg.segment("合肥多云4℃／10℃，北京晴－9℃／0℃，价格/10元，约1/2，２０１６/３/１５")).as(preset)
           .contains("℃", "／", "/").doesNotContain("／10", "／0", "/10元").noneMatch(w -> w.contains("℃") && w.length() > 1)
           .anyMatch(w -> w.contains("1/2"));
+      // a slash between a Latin word and a Chinese character is a word of its own (Apple/ 苹果 and 苹果 /Apple before);
+      assertThat(seg.segment("Apple/苹果手机，苹果/Apple，买了Nike/耐克的鞋")).as(preset)
+          .contains("Apple", "/", "苹果", "Nike", "耐克").noneMatch(w -> w.length() > 1 && w.contains("/"));
       // neither rule applies inside an address (the range's had split https://x.com/a?q=20% - 30%)
       assertThat(seg.segment("见https://x.cn//1和t.cn//2x，https://x.com/a?q=20%-30%")).as(preset)
           .contains("https://x.cn//1", "t.cn//2x", "https://x.com/a?q=20%-30%");

@@ -241,6 +241,21 @@ final class WordRules {
         edges = edges == null ? new boolean[n + 1] : edges;
         edges[b] = true;
       }
+      if (letters >= LATIN_WORD_LETTERS && !unit) {
+        // a slash between a Latin word and a Chinese character is a word of its own (Apple / 苹果, 中文 / English):
+        // the network had joined it to either side (Apple/ 苹果, 苹果 /Apple), as no training text writes a Latin
+        // word there (pd1998 has only ＨＩＶ／艾滋病, three letters, which stays the network's)
+        if (isSlash(b) && b + 1 < n && chunkOf[b + 1] == chunkOf[a] && chunkOf[b] == chunkOf[a] && isHan(b + 1)) {
+          edges = edges == null ? new boolean[n + 1] : edges;
+          edges[b] = true;
+          edges[b + 1] = true;
+        }
+        if (a >= 2 && isSlash(a - 1) && chunkOf[a - 1] == chunkOf[a] && chunkOf[a - 2] == chunkOf[a] && isHan(a - 2)) {
+          edges = edges == null ? new boolean[n + 1] : edges;
+          edges[a - 1] = true;
+          edges[a] = true;
+        }
+      }
       if (letters >= SANDWICH_LETTERS || unit && letters >= UNIT_LETTERS) {
         boolean before = a > 0 && chunkOf[a - 1] == chunkOf[a] && isHan(a - 1);
         boolean after = b < n && chunkOf[b] == chunkOf[a] && isHan(b);
@@ -331,6 +346,11 @@ final class WordRules {
    */
   private static final String RANGE_UNITS = "%\uFF05\u2030\u00B0"
       + "年月日号时点分秒岁度元角万亿千百个次天周期届倍米克吨升层楼页章节版名位人家台辆件条张份";
+
+  /** Whether code point {@code k} is a slash, ASCII or full-width. */
+  private boolean isSlash(int k) {
+    return k < n && (text.charAt(offsets[k]) == '/' || text.charAt(offsets[k]) == '\uFF0F');
+  }
 
   /** Whether code point {@code k} is an ASCII or a full-width digit. */
   private boolean isDigit(int k) {
