@@ -309,6 +309,10 @@ class SegmenterTest {
       // a slash between a Latin word and a Chinese character is a word of its own (Apple/ 苹果 and 苹果 /Apple before);
       assertThat(seg.segment("Apple/苹果手机，苹果/Apple，买了Nike/耐克的鞋")).as(preset)
           .contains("Apple", "/", "苹果", "Nike", "耐克").noneMatch(w -> w.length() > 1 && w.contains("/"));
+      // a multiplication sign between digits joins them, as the training texts write it 16 times in 16, and an equals
+      // sign next to a digit is a word of its own (30 × 20×10cm, １０ × ２０ and 3×3=9 before)
+      assertThat(seg.segment("尺寸30×20×10cm，１０×２０，令x=1，3×3=9")).as(preset)
+          .contains("30×20×10cm", "１０×２０", "x", "=", "1", "3×3", "9").noneMatch(w -> w.length() > 1 && w.contains("="));
       // neither rule applies inside an address (the range's had split https://x.com/a?q=20% - 30%)
       assertThat(seg.segment("见https://x.cn//1和t.cn//2x，https://x.com/a?q=20%-30%")).as(preset)
           .contains("https://x.cn//1", "t.cn//2x", "https://x.com/a?q=20%-30%");
