@@ -313,6 +313,9 @@ class SegmenterTest {
       // sign next to a digit is a word of its own (30 × 20×10cm, １０ × ２０ and 3×3=9 before)
       assertThat(seg.segment("尺寸30×20×10cm，１０×２０，令x=1，3×3=9")).as(preset)
           .contains("30×20×10cm", "１０×２０", "x", "=", "1", "3×3", "9").noneMatch(w -> w.length() > 1 && w.contains("="));
+      // a shortcut's keys are one word (按 下Alt+F4 before)
+      assertThat(seg.segment("按下Alt+F4关闭窗口，按Ctrl+Shift+Esc打开")).as(preset).contains("Alt+F4", "Ctrl+Shift+Esc")
+          .noneMatch(w -> w.length() > 1 && w.contains("下A"));
       // neither rule applies inside an address (the range's had split https://x.com/a?q=20% - 30%)
       assertThat(seg.segment("见https://x.cn//1和t.cn//2x，https://x.com/a?q=20%-30%")).as(preset)
           .contains("https://x.cn//1", "t.cn//2x", "https://x.com/a?q=20%-30%");

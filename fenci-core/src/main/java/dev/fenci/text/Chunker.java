@@ -587,16 +587,46 @@ public final class Chunker {
   }
 
   /**
+   * Whether the {@code +} at {@code i} joins the keys of a chord: after a modifier key's name ({@link #MODIFIER_KEYS},
+   * in any case, starting the run or after another {@code +}) and before an ASCII letter or digit
+   * ({@code Ctrl+C}, {@code Alt+F4}, {@code Ctrl+Shift+Esc}, {@code Cmd+Space}): one word, as software's manuals write a
+   * shortcut; the network had joined some to the Chinese character before them ({@code 按 下Alt+F4}).
+   */
+  static boolean isKeyChord(CharSequence text, int i) {
+    if (i + 1 >= text.length() || !isAsciiAlnum(text.charAt(i + 1))) {
+      return false;
+    }
+    int a = i;
+    while (a > 0 && i - a < LONGEST_MODIFIER && isAsciiLetter(text.charAt(a - 1))) {
+      a--;
+    }
+    if (a == i || a > 0 && (isAsciiAlnum(text.charAt(a - 1)) || isLatinLetter(text.charAt(a - 1)))) {
+      return false;
+    }
+    return MODIFIER_KEYS.contains(text.subSequence(a, i).toString().toLowerCase(java.util.Locale.ROOT));
+  }
+
+  /** The names of modifier keys in a shortcut ({@link #isKeyChord}). */
+  private static final java.util.Set<String> MODIFIER_KEYS = java.util.Set.of("ctrl", "control", "alt", "shift",
+      "cmd", "command", "win", "fn", "option", "opt", "meta", "super");
+
+  private static final int LONGEST_MODIFIER = 7;
+
+  private static boolean isAsciiLetter(char c) {
+    return (c | 0x20) >= 'a' && (c | 0x20) <= 'z';
+  }
+
+  /**
    * Whether the character at {@code i} is a {@code +} of a name like {@code C++} or {@code g++}:
    * one of the two after an ASCII letter that follows no letter or digit (so {@code C++11} is one
-   * run, while {@code 1+1} and {@code a+b} are left to the network), or the "or more" of a number
-   * ({@code 10+}; {@link #isMoreThan}).
+   * run, while {@code 1+1} and {@code a+b} are left to the network), the "or more" of a number
+   * ({@code 10+}; {@link #isMoreThan}), or one of a shortcut's keys ({@code Alt+F4}; {@link #isKeyChord}).
    */
   static boolean joinsPlus(CharSequence text, int i) {
     if (text.charAt(i) != '+') {
       return false;
     }
-    if (isMoreThan(text, i)) {
+    if (isMoreThan(text, i) || isKeyChord(text, i)) {
       return true;
     }
     int first = i > 0 && text.charAt(i - 1) == '+' ? i - 1 : i;

@@ -171,6 +171,9 @@ class ChunkerTest {
     assertThat(show("学C++11和g++，1+1与a+b", TextRules.SEED))
         .containsExactly("T:学", "A:C++11", "T:和", "A:g++", "P:，", "A:1", "T:+", "A:1", "T:与", "A:a", "T:+", "A:b");
     assertThat(show("AC++", TextRules.SEED)).containsExactly("A:AC", "T:++");
+    // the keys of a shortcut after a modifier key's name, in any case; not after a longer name
+    assertThat(show("按下Alt+F4，Ctrl+Shift+Esc和cmd+space，Xcontrol+C", TextRules.SEED)).containsExactly("T:按下",
+        "A:Alt+F4", "P:，", "A:Ctrl+Shift+Esc", "T:和", "A:cmd+space", "P:，", "A:Xcontrol", "T:+", "A:C");
     // a plus after a number says "or more" (10+年, 99+), but not in a sum or after a name's digits
     assertThat(show("10+年经验，500+客户，99+", TextRules.SEED))
         .containsExactly("A:10+", "T:年经验", "P:，", "A:500+", "T:客户", "P:，", "A:99+");
