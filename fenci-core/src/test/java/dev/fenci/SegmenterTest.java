@@ -313,6 +313,9 @@ class SegmenterTest {
       // sign next to a digit is a word of its own (30 × 20×10cm, １０ × ２０ and 3×3=9 before)
       assertThat(seg.segment("尺寸30×20×10cm，１０×２０，令x=1，3×3=9")).as(preset)
           .contains("30×20×10cm", "１０×２０", "x", "=", "1", "3×3", "9").noneMatch(w -> w.length() > 1 && w.contains("="));
+      // and so is an operator it is part of, which stays whole (a = = 1 with the rule for the sign alone)
+      assertThat(seg.segment("if a==1，x>=5且y<=3，numpy==1.26.0")).as(preset)
+          .contains("==", ">=", "<=", "1", "5", "3", "1.26.0");
       // a shortcut's keys are one word (按 下Alt+F4 before)
       assertThat(seg.segment("按下Alt+F4关闭窗口，按Ctrl+Shift+Esc打开")).as(preset).contains("Alt+F4", "Ctrl+Shift+Esc")
           .noneMatch(w -> w.length() > 1 && w.contains("下A"));

@@ -179,14 +179,23 @@ final class WordRules {
       }
       if (isEquals(a) && chunks.get(chunkOf[a]).kind() == Chunk.Kind.TEXT) {
         // an equals sign next to a digit is a word of its own (3×3 = 9, x = 1, 乳液 = 2 颗), as the NLPCC micro-blogs
-        // write it (pd1998 has one, alone): the network, which reads numbers around it, had joined 3×3=9 and x= 1;
-        // between letters it is the network's (E=MC2)
-        boolean before = a > 0 && chunkOf[a - 1] == chunkOf[a];
-        boolean after = a + 1 < n && chunkOf[a + 1] == chunkOf[a];
-        if (before && isDigit(a - 1) || after && isDigit(a + 1)) {
+        // write it (pd1998 has one, alone), and so is an operator it is part of, which is one word (a == 1, x >= 5,
+        // numpy == 1.26.0; noBoundaryAfter): the network, which reads numbers around it, had joined 3×3=9
+        // and x= 1; between letters it is the network's (E=MC2)
+        int s0 = a;
+        while (s0 > 0 && chunkOf[s0 - 1] == chunkOf[a] && isOperator(s0 - 1)) {
+          s0--;
+        }
+        int e0 = a + 1;
+        while (e0 < n && chunkOf[e0] == chunkOf[a] && isOperator(e0)) {
+          e0++;
+        }
+        boolean before = s0 > 0 && chunkOf[s0 - 1] == chunkOf[a];
+        boolean after = e0 < n && chunkOf[e0] == chunkOf[a];
+        if (before && isDigit(s0 - 1) || after && isDigit(e0)) {
           edges = edges == null ? new boolean[n + 1] : edges;
-          edges[a] |= before;
-          edges[a + 1] |= after;
+          edges[s0] |= before;
+          edges[e0] |= after;
         }
       }
       if (isRangeHyphen(a)) {
@@ -364,6 +373,11 @@ final class WordRules {
     return text.charAt(offsets[k]) == '=' || text.charAt(offsets[k]) == '\uFF1D';
   }
 
+  /** Whether code point {@code k} is a character of a comparison operator ({@code = < >}, ASCII or full-width). */
+  private boolean isOperator(int k) {
+    return "=<>\uFF1D\uFF1C\uFF1E".indexOf(text.charAt(offsets[k])) >= 0;
+  }
+
   /** Whether code point {@code k} is a slash, ASCII or full-width. */
   private boolean isSlash(int k) {
     return k < n && (text.charAt(offsets[k]) == '/' || text.charAt(offsets[k]) == '\uFF0F');
@@ -385,7 +399,8 @@ final class WordRules {
    * CapitalAmounts#find}), inside a run of dashes ({@link #isDash}), before the plus of {@code 10万+}
    * ({@link #isMoreThanNumeral}), beside the thousands separator of
    * full-width digits ({@link Chunker#isCommaInWideNumber}: {@code ４,００７}), beside a multiplication sign
-   * between digits ({@link #isTimesBetweenDigits}: {@code 30×20}) or before a combining mark.
+   * between digits ({@link #isTimesBetweenDigits}: {@code 30×20}), inside an operator with an equals sign
+   * ({@code == >= <= =>}) or before a combining mark.
    */
   boolean noBoundaryAfter(int k) {
     return Chunker.isCombiningMark(text.codePointAt(offsets[k + 1]))
@@ -394,7 +409,8 @@ final class WordRules {
         || isDash(k) && isDash(k + 1)
         || isMoreThanNumeral(k + 1)
         || Chunker.isCommaInWideNumber(text, offsets[k]) || Chunker.isCommaInWideNumber(text, offsets[k + 1])
-        || isTimesBetweenDigits(k) || isTimesBetweenDigits(k + 1);
+        || isTimesBetweenDigits(k) || isTimesBetweenDigits(k + 1)
+        || chunkOf[k] == chunkOf[k + 1] && isOperator(k) && isOperator(k + 1) && (isEquals(k) || isEquals(k + 1));
   }
 
   /**
