@@ -180,22 +180,17 @@ final class WordRules {
       if (isEquals(a) && chunks.get(chunkOf[a]).kind() == Chunk.Kind.TEXT) {
         // an equals sign next to a digit is a word of its own (3×3 = 9, x = 1, 乳液 = 2 颗), as the NLPCC micro-blogs
         // write it (pd1998 has one, alone), and so is an operator it is part of, which is one word (a == 1, x >= 5,
-        // numpy == 1.26.0; noBoundaryAfter): the network, which reads numbers around it, had joined 3×3=9
-        // and x= 1; between letters it is the network's (E=MC2)
-        int s0 = a;
-        while (s0 > 0 && chunkOf[s0 - 1] == chunkOf[a] && isOperator(s0 - 1)) {
-          s0--;
-        }
-        int e0 = a + 1;
-        while (e0 < n && chunkOf[e0] == chunkOf[a] && isOperator(e0)) {
-          e0++;
-        }
-        boolean before = s0 > 0 && chunkOf[s0 - 1] == chunkOf[a];
-        boolean after = e0 < n && chunkOf[e0] == chunkOf[a];
-        if (before && isDigit(s0 - 1) || after && isDigit(e0)) {
+        // x += 1, numpy == 1.26.0; noBoundaryAfter): the network, which reads numbers around it, had joined 3×3=9
+        // and x= 1; between letters it is the network's (E=MC2, i=i+1)
+        int[] op = equalsOperator(a);
+        boolean before = op[0] > 0 && chunkOf[op[0] - 1] == chunkOf[a];
+        boolean after = op[1] < n && chunkOf[op[1]] == chunkOf[a];
+        if (before && isDigit(op[0] - 1) || after && (isDigit(op[1])
+            || op[1] + 1 < n && chunkOf[op[1] + 1] == chunkOf[a] && "-+\u2212\uFF0D\uFF0B".indexOf(text.charAt(offsets[op[1]])) >= 0
+                && isDigit(op[1] + 1))) {
           edges = edges == null ? new boolean[n + 1] : edges;
-          edges[s0] |= before;
-          edges[e0] |= after;
+          edges[op[0]] |= before;
+          edges[op[1]] |= after;
         }
       }
       if (isRangeHyphen(a)) {
@@ -266,12 +261,16 @@ final class WordRules {
         // a slash between a Latin word and a Chinese character is a word of its own (Apple / 苹果, 中文 / English):
         // the network had joined it to either side (Apple/ 苹果, 苹果 /Apple), as no training text writes a Latin
         // word there (pd1998 has only ＨＩＶ／艾滋病, three letters, which stays the network's)
-        if (isSlash(b) && b + 1 < n && chunkOf[b + 1] == chunkOf[a] && chunkOf[b] == chunkOf[a] && isHan(b + 1)) {
+        // not in a path, where a slash comes before the Latin word or before the Chinese characters (/usr/local/目录,
+        // C:/Users/张三/Desktop)
+        if (isSlash(b) && b + 1 < n && chunkOf[b + 1] == chunkOf[a] && chunkOf[b] == chunkOf[a] && isHan(b + 1)
+            && !(a > 0 && isPathMark(a - 1))) {
           edges = edges == null ? new boolean[n + 1] : edges;
           edges[b] = true;
           edges[b + 1] = true;
         }
-        if (a >= 2 && isSlash(a - 1) && chunkOf[a - 1] == chunkOf[a] && chunkOf[a - 2] == chunkOf[a] && isHan(a - 2)) {
+        if (a >= 2 && isSlash(a - 1) && chunkOf[a - 1] == chunkOf[a] && chunkOf[a - 2] == chunkOf[a] && isHan(a - 2)
+            && !(b < n && isPathMark(b)) && !afterPathMark(a - 2)) {
           edges = edges == null ? new boolean[n + 1] : edges;
           edges[a - 1] = true;
           edges[a] = true;
@@ -373,9 +372,18 @@ final class WordRules {
     return text.charAt(offsets[k]) == '=' || text.charAt(offsets[k]) == '\uFF1D';
   }
 
-  /** Whether code point {@code k} is a character of a comparison operator ({@code = < >}, ASCII or full-width). */
-  private boolean isOperator(int k) {
-    return "=<>\uFF1D\uFF1C\uFF1E".indexOf(text.charAt(offsets[k])) >= 0;
+  /** Whether code point {@code k} is a slash (ASCII or full-width) or a backslash, which separate a path's parts. */
+  private boolean isPathMark(int k) {
+    return isSlash(k) || text.charAt(offsets[k]) == '\\';
+  }
+
+  /** Whether the Chinese characters that end at code point {@code k} (up to 16 of them) come after a path's mark. */
+  private boolean afterPathMark(int k) {
+    int j = k;
+    while (j > 0 && k - j < 16 && chunkOf[j - 1] == chunkOf[k] && isHan(j - 1)) {
+      j--;
+    }
+    return j > 0 && chunkOf[j - 1] == chunkOf[k] && isPathMark(j - 1);
   }
 
   /** Whether code point {@code k} is a slash, ASCII or full-width. */
@@ -400,7 +408,7 @@ final class WordRules {
    * ({@link #isMoreThanNumeral}), beside the thousands separator of
    * full-width digits ({@link Chunker#isCommaInWideNumber}: {@code ４,００７}), beside a multiplication sign
    * between digits ({@link #isTimesBetweenDigits}: {@code 30×20}), inside an operator with an equals sign
-   * ({@code == >= <= =>}) or before a combining mark.
+   * ({@link #equalsOperator}: {@code == >= += >>= =>}) or before a combining mark.
    */
   boolean noBoundaryAfter(int k) {
     return Chunker.isCombiningMark(text.codePointAt(offsets[k + 1]))
@@ -410,7 +418,53 @@ final class WordRules {
         || isMoreThanNumeral(k + 1)
         || Chunker.isCommaInWideNumber(text, offsets[k]) || Chunker.isCommaInWideNumber(text, offsets[k + 1])
         || isTimesBetweenDigits(k) || isTimesBetweenDigits(k + 1)
-        || chunkOf[k] == chunkOf[k + 1] && isOperator(k) && isOperator(k + 1) && (isEquals(k) || isEquals(k + 1));
+        || insideEqualsOperator(k);
+  }
+
+  /** Characters that may come before the equals signs of an operator ({@code += -= *= /= %= != <= >= >>= &= |= ^=}). */
+  private static final String BEFORE_EQUALS = "+-*/%!<>&|^\uFF1C\uFF1E";
+
+  /**
+   * The code points {@code [start, end)} of the operator that holds the equals sign at {@code k}: its run of equals
+   * signs, up to three of {@link #BEFORE_EQUALS} before it and a {@code >} after it ({@code ==}, {@code >=},
+   * {@code +=}, {@code >>=}, {@code !==}, {@code =>}, {@code <=>}), all in one chunk. A sign after it is the
+   * number's ({@code x = -3}).
+   */
+  private int[] equalsOperator(int k) {
+    int first = k;
+    while (first > 0 && chunkOf[first - 1] == chunkOf[k] && isEquals(first - 1)) {
+      first--;
+    }
+    int end = k + 1;
+    while (end < n && chunkOf[end] == chunkOf[k] && isEquals(end)) {
+      end++;
+    }
+    int start = first;
+    while (start > 0 && first - start < 3 && chunkOf[start - 1] == chunkOf[k]
+        && BEFORE_EQUALS.indexOf(text.charAt(offsets[start - 1])) >= 0) {
+      start--;
+    }
+    if (end < n && chunkOf[end] == chunkOf[k] && (text.charAt(offsets[end]) == '>' || text.charAt(offsets[end]) == '\uFF1E')) {
+      end++;
+    }
+    return new int[] {start, end};
+  }
+
+  /** Whether code points {@code k} and {@code k + 1} are both inside one {@link #equalsOperator}. */
+  private boolean insideEqualsOperator(int k) {
+    if (chunkOf[k] != chunkOf[k + 1]
+        || !isEquals(k) && !isEquals(k + 1) && BEFORE_EQUALS.indexOf(text.charAt(offsets[k + 1])) < 0) {
+      return false; // the common case, fast: no equals sign, and the second no character an operator has before one
+    }
+    for (int j = Math.max(0, k - 1); j <= Math.min(n - 1, k + 4); j++) {
+      if (isEquals(j) && chunkOf[j] == chunkOf[k]) {
+        int[] op = equalsOperator(j);
+        if (op[0] <= k && k + 1 < op[1]) {
+          return true;
+        }
+      }
+    }
+    return false;
   }
 
   /**

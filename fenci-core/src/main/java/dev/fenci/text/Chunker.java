@@ -430,6 +430,28 @@ public final class Chunker {
     return false;
   }
 
+  /**
+   * Whether the {@code *} or {@code !} at {@code i} begins an operator with an equals sign ({@code *=},
+   * {@code **=}, {@code !=}, {@code !==}): no cut, so that the decoder keeps the operator whole
+   * ({@code x **= 2}, {@code a != 1}), where the mark had been a word of its own ({@code a ! = 1}).
+   */
+  static boolean beginsOperator(CharSequence text, int i) {
+    char c = text.charAt(i);
+    if (c != '*' && c != '!') {
+      return false;
+    }
+    int a = i;
+    while (a > 0 && text.charAt(a - 1) == c && i - a < 2) {
+      a--;
+    }
+    int j = i + 1;
+    while (j < text.length() && text.charAt(j) == c && j - a < 3) {
+      j++;
+    }
+    // a run of one or two of the mark, then an equals sign
+    return j - a <= 2 && (a == 0 || text.charAt(a - 1) != c) && j < text.length() && text.charAt(j) == '=';
+  }
+
   /** The longest run of asterisks that masks digits ({@link #joinsStars}). */
   private static final int MASK_STARS = 32;
 
@@ -884,7 +906,7 @@ public final class Chunker {
           end += Character.charCount(Character.codePointAt(text, end));
         }
       } else if (isCut(cp) && !joinsDigits(text, i) && !joinsSharp(text, i) && !joinsApostrophe(text, i) && !joinsHyphen(text, i)
-          && !joinsStars(text, i)
+          && !joinsStars(text, i) && !beginsOperator(text, i)
           && !isColonInWideNumber(text, i) && !isCommaInWideNumber(text, i) || isLoneDot(text, i) || isSlashRun(text, i) || isMiddleDotRun(text, i)
           || joinedBesideLink(text, i, linkEnd)) {
         kind = Chunk.Kind.PUNCT;

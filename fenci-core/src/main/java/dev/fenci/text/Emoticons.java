@@ -259,8 +259,8 @@ final class Emoticons {
     if (eyes != ':' && eyes != ';' && eyes != '=') {
       return -1;
     }
-    if (i > 0 && ":;=/<>!".indexOf(text.charAt(i - 1)) >= 0
-        && !(text.charAt(i - 1) == '>' && HtmlTags.closesTag(text, i - 1))) {
+    boolean afterTag = i > 0 && text.charAt(i - 1) == '>' && HtmlTags.closesTag(text, i - 1);
+    if (i > 0 && ":;=/<>!".indexOf(text.charAt(i - 1)) >= 0 && !afterTag) {
       return -1; // but after a tag, a word of its own (谢谢<br>:))
     }
     if (i > 0 && (text.charAt(i - 1) == '(' || text.charAt(i - 1) == '（')) {
@@ -294,7 +294,7 @@ final class Emoticons {
         return -1;
       }
       boolean afterChinese = i > 0 && Character.UnicodeScript.of(text.charAt(i - 1)) == Character.UnicodeScript.HAN;
-      if (!nose && afterChinese) {
+      if (!nose && (afterChinese || afterTag)) { // after a tag, the label it closes (<b>答案</b>:D)
         return -1;
       }
     }

@@ -14,9 +14,9 @@ package dev.fenci.text;
  * looks like a tag stays as it was:
  *
  * <ul>
- *   <li>after an ASCII letter, digit or underscore only a closing tag ({@code 2024</p>}) or the tag of an
- *       element of text and lines ({@code Hello<br>}; {@link #AFTER_A_WORD}) is one, not a type's
- *       parameter ({@code List<String>}, {@code Box<A>}, {@code vector<int>}) nor a comparison
+ *   <li>after an ASCII letter, digit or underscore only a closing tag ({@code 2024</p>}), the tag of an
+ *       element of text and lines ({@code Hello<br>}; {@link #AFTER_A_WORD}) or one with a quoted value
+ *       ({@code Click<a href="x">}) is one, not a type's parameter ({@code List<String>}, {@code Box<A>}, {@code vector<int>}) nor a comparison
  *       ({@code a<b>c});</li>
  *   <li>nor after another {@code <} ({@code <<Harry Potter>>}, as {@code <<三国演义>>});</li>
  *   <li>nor with whitespace before its {@code >} when a letter or digit follows it (a shell's
@@ -58,17 +58,20 @@ final class HtmlTags {
     while (j < n && j - name < LONGEST_NAME && isNameChar(text.charAt(j))) {
       j++;
     }
-    if (i > 0 && isWordChar(text.charAt(i - 1)) && !closing && !isTextElement(text.subSequence(name, j).toString())) {
-      return -1;
-    }
+    // after a letter or digit only a closing tag, one of a text element's, or one with a quoted value, which no
+    // type's parameter has (Click<a href="x">)
+    boolean afterWord = i > 0 && isWordChar(text.charAt(i - 1)) && !closing
+        && !isTextElement(text.subSequence(name, j).toString());
+    boolean quoted = false;
     while (j < n) {
       char c = text.charAt(j);
       if (c == '>') {
         boolean spaceBefore = text.charAt(j - 1) == ' ' || text.charAt(j - 1) == '\t';
-        return spaceBefore && j + 1 < text.length() && Chunker.isAsciiAlnum(text.charAt(j + 1)) ? -1 : j + 1;
+        return spaceBefore && j + 1 < text.length() && Chunker.isAsciiAlnum(text.charAt(j + 1)) || afterWord && !quoted
+            ? -1 : j + 1;
       }
       if (c == '/') {
-        return j + 1 < n && text.charAt(j + 1) == '>' ? j + 2 : -1;
+        return j + 1 < n && text.charAt(j + 1) == '>' && (!afterWord || quoted) ? j + 2 : -1;
       }
       if (c != ' ' && c != '\t') {
         return -1;
@@ -77,7 +80,9 @@ final class HtmlTags {
         j++;
       }
       if (j < n && isAsciiLetter(text.charAt(j))) {
+        int name0 = j;
         j = attributeEnd(text, j, n);
+        quoted |= j > 0 && (text.charAt(j - 1) == '"' || text.charAt(j - 1) == '\'') && j - 1 > name0;
         if (j < 0) {
           return -1;
         }

@@ -171,6 +171,9 @@ class ChunkerTest {
     assertThat(show("学C++11和g++，1+1与a+b", TextRules.SEED))
         .containsExactly("T:学", "A:C++11", "T:和", "A:g++", "P:，", "A:1", "T:+", "A:1", "T:与", "A:a", "T:+", "A:b");
     assertThat(show("AC++", TextRules.SEED)).containsExactly("A:AC", "T:++");
+    // the mark of an operator with an equals sign is no cut (x **= 2, a != 1)
+    assertThat(show("x**=2，a!=1，好!!", TextRules.FOLD))
+        .containsExactly("T:x**=2", "P:，", "T:a!=1", "P:，", "T:好", "P:!", "P:!");
     // the keys of a shortcut after a modifier key's name, in any case; not after a longer name
     assertThat(show("按下Alt+F4，Ctrl+Shift+Esc和cmd+space，Xcontrol+C", TextRules.SEED)).containsExactly("T:按下",
         "A:Alt+F4", "P:，", "A:Ctrl+Shift+Esc", "T:和", "A:cmd+space", "P:，", "A:Xcontrol", "T:+", "A:C");
@@ -410,9 +413,10 @@ class ChunkerTest {
     // after a letter, digit or underscore only a closing tag or that of an element of text and lines
     assertThat(show("Hello<br>2024</p>a</b>x<TD>", TextRules.SEED))
         .containsExactly("A:Hello", "M:<br>", "A:2024", "M:</p>", "A:a", "M:</b>", "A:x", "M:<TD>");
-    // a face that would end inside a tag is none, and one after a tag is a face
-    assertThat(show("<3<br>谢谢<br>:)", TextRules.FOLD))
-        .containsExactly("T:<3", "M:<br>", "T:谢谢", "M:<br>", "E::)");
+    // a face that would end inside a tag is none, and one after a tag is a face, but for a letter mouth after the
+    // label the tag closes; a tag with a quoted value is one after a letter too
+    assertThat(show("<3<br>谢谢<br>:)<b>答案</b>:D，Click<a href=\"x\">", TextRules.FOLD)).containsExactly("T:<3", "M:<br>",
+        "T:谢谢", "M:<br>", "E::)", "M:<b>", "T:答案", "M:</b>", "P::", "T:D", "P:，", "T:Click", "M:<a href=\"x\">");
     for (String no : new String[] {"List<String>", "vector<int>", "Box<A>", "List<B>", "Stack<I>", "Vec<U>", "Option<S>",
         "List<Article>", "Page<Section>", "a<b>c", "x<y>z", "比较a<p>b", "x<Br>y", "<<三国演义>>", "<<Harry Potter>>",
         "<<Nature>>", "sort <input.txt >output.txt", "wc -l <data >out", "联系 <Tom tom@a.cn> 即可", "<a @>", "<a :>",
