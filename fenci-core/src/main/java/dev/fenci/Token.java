@@ -29,7 +29,8 @@ public record Token(String word, int start, int end) {
 
   /**
    * True for a word made only of punctuation ({@code ，。、“”（）……}, {@code % #}; not symbols such as
-   * {@code ℃ +}, nor an emoticon such as {@code -_-} or {@code :)}).
+   * {@code ℃ +}, nor an emoticon such as {@code -_-} or {@code :)}), and for an HTML character reference that
+   * stands for whitespace or punctuation ({@code &nbsp;}, {@code &quot;}, {@code &#12290;}).
    */
   public boolean isPunctuation() {
     return dev.fenci.text.Chunker.isPunctuationWord(word);
