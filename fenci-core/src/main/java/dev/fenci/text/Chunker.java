@@ -634,7 +634,8 @@ public final class Chunker {
 
   private static final int LONGEST_MODIFIER = 7;
 
-  private static boolean isAsciiLetter(char c) {
+  /** An ASCII letter, either case. */
+  static boolean isAsciiLetter(char c) {
     return (c | 0x20) >= 'a' && (c | 0x20) <= 'z';
   }
 
@@ -654,7 +655,7 @@ public final class Chunker {
     int first = i > 0 && text.charAt(i - 1) == '+' ? i - 1 : i;
     int letter = first - 1;
     return first + 1 < text.length() && text.charAt(first + 1) == '+' && letter >= 0
-        && (text.charAt(letter) | 0x20) >= 'a' && (text.charAt(letter) | 0x20) <= 'z'
+        && isAsciiLetter(text.charAt(letter))
         && (letter == 0 || !isAsciiAlnum(text.charAt(letter - 1)));
   }
 

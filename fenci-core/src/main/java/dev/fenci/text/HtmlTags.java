@@ -52,7 +52,7 @@ final class HtmlTags {
       j++;
     }
     int name = j;
-    if (j >= n || !isAsciiLetter(text.charAt(j))) {
+    if (j >= n || !Chunker.isAsciiLetter(text.charAt(j))) {
       return -1;
     }
     while (j < n && j - name < LONGEST_NAME && isNameChar(text.charAt(j))) {
@@ -79,7 +79,7 @@ final class HtmlTags {
       while (j < n && (text.charAt(j) == ' ' || text.charAt(j) == '\t')) {
         j++;
       }
-      if (j < n && isAsciiLetter(text.charAt(j))) {
+      if (j < n && Chunker.isAsciiLetter(text.charAt(j))) {
         int name0 = j;
         j = attributeEnd(text, j, n);
         quoted |= j > 0 && (text.charAt(j - 1) == '"' || text.charAt(j - 1) == '\'') && j - 1 > name0;
@@ -150,9 +150,5 @@ final class HtmlTags {
 
   private static boolean isWordChar(char c) {
     return Chunker.isAsciiAlnum(c) || c == '_';
-  }
-
-  private static boolean isAsciiLetter(char c) {
-    return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
   }
 }
