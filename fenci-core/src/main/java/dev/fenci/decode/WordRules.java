@@ -3,6 +3,7 @@ package dev.fenci.decode;
 import dev.fenci.text.Chunk;
 import dev.fenci.text.Chunker;
 import dev.fenci.text.TextRules;
+import java.util.Arrays;
 import java.util.List;
 
 /**
@@ -92,6 +93,8 @@ final class WordRules {
   private final int n;
   /** Code points inside an amount in capital numerals ({@link CapitalAmounts#find}), null if none. */
   private final boolean[] inCapitalNumber;
+  /** Code points inside a command-line option ({@link #optionEnd}), null if none. */
+  private final boolean[] inOption;
 
   WordRules(TextRules rules, String text, int[] offsets, int[] chunkOf, List<Chunk> chunks) {
     this.rules = rules;
@@ -101,6 +104,70 @@ final class WordRules {
     this.chunks = chunks;
     this.n = chunkOf.length;
     this.inCapitalNumber = rules.asciiRunsAreWords() ? null : CapitalAmounts.find(text, offsets, chunkOf, chunks);
+    this.inOption = rules.asciiRunsAreWords() || text.indexOf('-') < 0 ? null : options();
+  }
+
+  /** The code points of the command-line options of the text ({@link #optionEnd}), or null if it has none. */
+  private boolean[] options() {
+    boolean[] in = null;
+    for (int a = 0; a < n; a++) {
+      int end = optionEnd(a);
+      if (end > 0) {
+        in = in == null ? new boolean[n] : in;
+        Arrays.fill(in, a, end, true);
+        a = end - 1;
+      }
+    }
+    return in;
+  }
+
+  /** The most letters, digits and marks of an option's name after its dashes ({@link #optionEnd}). */
+  static final int OPTION_LENGTH = 64;
+
+  /**
+   * The end of the command-line option that starts at code point {@code a} of a TEXT chunk, or -1 if none
+   * does: one or two ASCII hyphens, an ASCII letter, then ASCII letters, digits and {@code - _ .} before one of them
+   * ({@code -la}, {@code -Xmx4g}, {@code --dry-run}, {@code --add-modules}, {@code -Dfenci.data}), ending the chunk or
+   * before an equals sign or a Chinese character ({@code --force选项}, {@code --epochs=10}, {@code -n=5}). It starts
+   * its chunk (after a space, a bracket, a quote or other punctuation), or, with two hyphens and a lower-case letter,
+   * follows a Chinese character ({@code 使用--force选项}; not {@code 北京--Beijing}, a dash). It is one word
+   * ({@link #noBoundaryAfter}), apart from what follows it, and an equals sign after it is a word of its own
+   * ({@code --epochs = 10}, {@code -n = 5}, {@code --color = auto}): the network, which never saw one, had cut
+   * {@code -- force} and {@code - n = 5}. Training text holds none (no hyphen before a letter after a space, a
+   * mark or a Chinese character in any of the corpora).
+   */
+  private int optionEnd(int a) {
+    if (text.charAt(offsets[a]) != '-' || chunks.get(chunkOf[a]).kind() != Chunk.Kind.TEXT) {
+      return -1;
+    }
+    boolean twoHyphens = a + 1 < n && chunkOf[a + 1] == chunkOf[a] && text.charAt(offsets[a + 1]) == '-';
+    int first = twoHyphens ? a + 2 : a + 1;
+    if (first >= n || chunkOf[first] != chunkOf[a] || !isAsciiLetter(text.charAt(offsets[first]))) {
+      return -1;
+    }
+    if (a > 0 && chunkOf[a - 1] == chunkOf[a]
+        && !(twoHyphens && isHan(a - 1) && Character.isLowerCase(text.charAt(offsets[first])))) {
+      return -1;
+    }
+    int end = first + 1;
+    while (end < n && end - first < OPTION_LENGTH && chunkOf[end] == chunkOf[a]) {
+      char c = text.charAt(offsets[end]);
+      boolean mark = c == '-' || c == '_' || c == '.';
+      if (!isAsciiAlnum(c) && !(mark && end + 1 < n && chunkOf[end + 1] == chunkOf[a]
+          && isAsciiAlnum(text.charAt(offsets[end + 1])))) {
+        break;
+      }
+      end++;
+    }
+    return end == n || chunkOf[end] != chunkOf[a] || text.charAt(offsets[end]) == '=' || isHan(end) ? end : -1;
+  }
+
+  private static boolean isAsciiLetter(char c) {
+    return (c | 0x20) >= 'a' && (c | 0x20) <= 'z';
+  }
+
+  private static boolean isAsciiAlnum(char c) {
+    return isAsciiLetter(c) || c >= '0' && c <= '9';
   }
 
   /**
@@ -193,6 +260,24 @@ final class WordRules {
           edges[op[1]] |= after;
         }
       }
+      if (inOption != null && inOption[a] && (a == 0 || !inOption[a - 1])) {
+        // a command-line option is a word of its own, and so is an equals sign after it (--epochs = 10)
+        int end = optionEnd(a);
+        edges = edges == null ? new boolean[n + 1] : edges;
+        edges[a] |= a > 0 && chunkOf[a - 1] == chunkOf[a];
+        boolean sameChunk = end < n && chunkOf[end] == chunkOf[a];
+        edges[end] |= sameChunk;
+        if (sameChunk && text.charAt(offsets[end]) == '=' && end + 1 < n && chunkOf[end + 1] == chunkOf[a]) {
+          edges[end + 1] = true;
+        }
+      }
+      if (isEquals(a) && a > 0 && a + 1 < n && chunkOf[a - 1] == chunkOf[a] && chunkOf[a + 1] != chunkOf[a]
+          && chunks.get(chunkOf[a]).kind() == Chunk.Kind.TEXT && chunks.get(chunkOf[a + 1]).kind() == Chunk.Kind.LINK) {
+        // an equals sign before an address is a word of its own (url = jdbc:mysql://db/app, 地址 = http://a.cn), as it is
+        // before a number: the network had joined it with the name before it (url=)
+        edges = edges == null ? new boolean[n + 1] : edges;
+        edges[a] = true;
+      }
       if (isRangeHyphen(a)) {
         // a hyphen between a number with its unit and a number is a word of its own (20% - 30%, 10月4日 - 7日,
         // 20℃ - 25℃), as the NLPCC micro-blogs write it 9 times in 10 (once the range whole; pd1998 writes such ranges with a dash,
@@ -216,6 +301,7 @@ final class WordRules {
       int b = a;
       int letters = 0;
       int digits = 0;
+      boolean identifier = false; // a name with an underscore, as code and paths write them (node_modules)
       // a number and its unit: ASCII digits (with the marks inside numbers), then letters only
       boolean unit = text.charAt(offsets[a]) >= '0' && text.charAt(offsets[a]) <= '9'
           || Chunker.joinsSign(text, offsets[a]); // a signed number too (+16GB): joinsSign is before a digit
@@ -225,6 +311,7 @@ final class WordRules {
         unit &= letter || letters == 0;
         letters += letter ? 1 : 0;
         digits += c >= '0' && c <= '9' ? 1 : 0;
+        identifier |= c == '_';
         b++;
       }
       // a code or model number, letters and digits, is a word apart from a Chinese character next to it (订单号
@@ -262,8 +349,8 @@ final class WordRules {
         // the network had joined it to either side (Apple/ 苹果, 苹果 /Apple), as no training text writes a Latin
         // word there (pd1998 has only ＨＩＶ／艾滋病, three letters, which stays the network's)
         // not in a path, where a slash comes before the Latin word or before the Chinese characters (/usr/local/目录,
-        // C:/Users/张三/Desktop)
-        if (isSlash(b) && b + 1 < n && chunkOf[b + 1] == chunkOf[a] && chunkOf[b] == chunkOf[a] && isHan(b + 1)
+        // C:/Users/张三/Desktop), nor after a name with an underscore, a folder (node_modules/目录)
+        if (!identifier && isSlash(b) && b + 1 < n && chunkOf[b + 1] == chunkOf[a] && chunkOf[b] == chunkOf[a] && isHan(b + 1)
             && !(a > 0 && isPathMark(a - 1))) {
           edges = edges == null ? new boolean[n + 1] : edges;
           edges[b] = true;
@@ -408,7 +495,8 @@ final class WordRules {
    * ({@link #isMoreThanNumeral}), beside the thousands separator of
    * full-width digits ({@link Chunker#isCommaInWideNumber}: {@code ４,００７}), beside a multiplication sign
    * between digits ({@link #isTimesBetweenDigits}: {@code 30×20}), inside an operator with an equals sign
-   * ({@link #equalsOperator}: {@code == >= += >>= =>}) or before a combining mark.
+   * ({@link #equalsOperator}: {@code == >= += >>= =>}), inside a command-line option ({@link #optionEnd}:
+   * {@code --dry-run}) or before a combining mark.
    */
   boolean noBoundaryAfter(int k) {
     return Chunker.isCombiningMark(text.codePointAt(offsets[k + 1]))
@@ -418,7 +506,8 @@ final class WordRules {
         || isMoreThanNumeral(k + 1)
         || Chunker.isCommaInWideNumber(text, offsets[k]) || Chunker.isCommaInWideNumber(text, offsets[k + 1])
         || isTimesBetweenDigits(k) || isTimesBetweenDigits(k + 1)
-        || insideEqualsOperator(k);
+        || insideEqualsOperator(k)
+        || inOption != null && inOption[k] && inOption[k + 1];
   }
 
   /** Characters that may come before the equals signs of an operator ({@code += -= *= /= %= != <= >= >>= &= |= ^=}). */

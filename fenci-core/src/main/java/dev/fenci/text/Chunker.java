@@ -23,7 +23,8 @@ import java.util.List;
  * {@link #joinsDigits}) is no cut, nor is a full-width colon between full-width digits ({@code ３：１},
  * {@link #isColonInWideNumber}) or an ASCII comma that separates their thousands ({@code ４,００７},
  * {@link #isCommaInWideNumber}). An apostrophe between Latin letters ({@code don’t}), one or two
- * underscores next to Latin letters or digits ({@code x86_64}, {@code __init__}; {@link #joinsUnderscore})
+ * underscores next to Latin letters or digits ({@code x86_64}, {@code __init__}; {@link #joinsUnderscore}), the
+ * {@code ::} of a scope ({@code std::vector}; {@link #joinsDoubleColon})
  * and the last full stop of an abbreviation ({@code U.S.}) belong to the run too. A hyphen (ASCII's or Unicode's) or an ASCII full stop between ASCII letters or digits
  * ({@link #joinsHyphen}, {@link #joinsDot}) belongs to their run, which is never split and takes the
  * Latin letters beyond ASCII too ({@link #inLatinRun}: {@code Straße}), and so do
@@ -370,6 +371,21 @@ public final class Chunker {
       b++;
     }
     return b - a <= 2 && (a > 0 && isLatinAlnum(text.charAt(a - 1)) || b < text.length() && isLatinAlnum(text.charAt(b)));
+  }
+
+  /**
+   * Whether the character at {@code i} is a colon of a scope operator {@code ::} between ASCII letters or digits
+   * ({@code std::vector}, {@code Foo::bar}, {@code fe80::1}): part of their run, one word. The network, which saw
+   * no ASCII colon, had written {@code std : : vector}. Not three colons or more, nor one alone ({@code 19:30} is
+   * {@link #joinsDigits}).
+   */
+  static boolean joinsDoubleColon(CharSequence text, int i) {
+    if (text.charAt(i) != ':') {
+      return false;
+    }
+    int n = text.length();
+    return i > 0 && i + 2 < n && text.charAt(i + 1) == ':' && isAsciiAlnum(text.charAt(i - 1)) && isAsciiAlnum(text.charAt(i + 2))
+        || i > 1 && i + 1 < n && text.charAt(i - 1) == ':' && isAsciiAlnum(text.charAt(i - 2)) && isAsciiAlnum(text.charAt(i + 1));
   }
 
   /**
@@ -797,7 +813,7 @@ public final class Chunker {
    * never split: ASCII letters and digits, {@link #isLatinLetter Latin letters} beyond ASCII, the
    * marks that join them ({@link #joinsDigits}, {@link #joinsHyphen}, {@link #joinsDot},
    * {@link #joinsSharp}, {@link #joinsPlus}, {@link #joinsApostrophe}, {@link #joinsUnderscore},
-   * {@link #endsAbbreviation}), and a combining mark after one of them
+   * {@link #joinsStars}, {@link #joinsDoubleColon}, {@link #endsAbbreviation}), and a combining mark after one of them
    * ({@code cafe\u0301s}), among at most {@link #MARKS_IN_A_RUN} marks in a row.
    */
   public static boolean inLatinRun(CharSequence text, int i) {
@@ -808,7 +824,7 @@ public final class Chunker {
     if (!isCombiningMark(c)) {
       return isLatinAlnum(c) || joinsDigits(text, i) || joinsHyphen(text, i) || joinsSign(text, i) || joinsDot(text, i)
           || joinsSharp(text, i) || joinsPlus(text, i) || joinsApostrophe(text, i) || joinsUnderscore(text, i)
-          || joinsStars(text, i) || endsAbbreviation(text, i);
+          || joinsStars(text, i) || joinsDoubleColon(text, i) || endsAbbreviation(text, i);
     }
     // a mark is in the run of the character it follows: looked for without recursion, and not
     // beyond MARKS_IN_A_RUN marks, as every character of a run is asked about
@@ -907,7 +923,7 @@ public final class Chunker {
           end += Character.charCount(Character.codePointAt(text, end));
         }
       } else if (isCut(cp) && !joinsDigits(text, i) && !joinsSharp(text, i) && !joinsApostrophe(text, i) && !joinsHyphen(text, i)
-          && !joinsStars(text, i) && !beginsOperator(text, i)
+          && !joinsStars(text, i) && !joinsDoubleColon(text, i) && !beginsOperator(text, i)
           && !isColonInWideNumber(text, i) && !isCommaInWideNumber(text, i) || isLoneDot(text, i) || isSlashRun(text, i) || isMiddleDotRun(text, i)
           || joinedBesideLink(text, i, linkEnd)) {
         kind = Chunk.Kind.PUNCT;

@@ -12,8 +12,9 @@ import java.util.Set;
  * punctuation ({@code ，；：！？（）［］＇＂}) end an address, except the colon of its scheme.
  *
  * <ul>
- *   <li>A web address starts with {@code http://}, {@code https://}, {@code ftp://} (any case) or
- *       {@code www.} after a character that is not a letter or digit, and runs over the
+ *   <li>A web address starts with a scheme and {@code ://} ({@code http://}, {@code https://}, {@code ftp://},
+ *       and any other: {@code redis://}, {@code file:///}, {@code jdbc:mysql://}; {@link #schemeEnd}) or with
+ *       {@code www.}, in any case, after a character that is not a letter or digit, and runs over the
  *       characters a URL may hold (RFC 3986: letters, digits and {@code -._~:/?#[]@!$&'()*+,;=%}).
  *       It ends before the first closing bracket ({@code )} or {@code ]}) that it did not open, and
  *       marks that end a sentence or clause ({@code . , ; : ! ? ' "}), open a bracket or
@@ -38,7 +39,6 @@ import java.util.Set;
  * {@code https://cafe\u0301.fr}); anything else is left to the network.
  */
 final class Links {
-  private static final String[] SCHEMES = {"http://", "https://", "ftp://", "www."};
   private static final String URL_MARKS = "-._~:/?#[]@!$&'()*+,;=%";
   private static final String TRAILING = ".,;:!?'\"([*";
   private static final String LOCAL_MARKS = "._%+-";
@@ -140,17 +140,63 @@ final class Links {
       return -1;
     }
     int n = text.length();
-    for (String scheme : SCHEMES) {
-      if (!startsWithIgnoringCase(text, i, scheme)) {
-        continue;
-      }
-      int start = i + scheme.length();
+    int start;
+    if (startsWithIgnoringCase(text, i, WWW)) {
+      start = i + WWW.length();
       if (start >= n || !isAlnum(text.charAt(start))) {
-        return -1; // a name must follow the scheme
+        return -1; // a name must follow
       }
-      return restEnd(text, start, start);
+    } else {
+      start = schemeEnd(text, i);
+      // a name must follow the scheme, or a path (file:///etc/hosts) or an IPv6 address in brackets (http://[::1]:8080)
+      if (start < 0 || start >= n || !isAlnum(text.charAt(start)) && ascii(text.charAt(start)) != '/'
+          && ascii(text.charAt(start)) != '[') {
+        return -1;
+      }
+    }
+    return restEnd(text, start, start);
+  }
+
+  private static final String WWW = "www.";
+  /** Characters of a scheme after its first letter (RFC 3986: {@code git+ssh}, {@code coap.tcp}, {@code x-foo}). */
+  private static final String SCHEME_MARKS = "+-.";
+  /** The most characters of one scheme, and the most schemes before {@code ://} ({@code jdbc:mysql://}). */
+  private static final int SCHEME_LENGTH = 32;
+  private static final int SCHEMES_IN_A_ROW = 3;
+
+  /**
+   * The end of the {@code ://} after the scheme that starts at {@code i}, or -1 if none does: any scheme, as RFC 3986
+   * writes it (an ASCII letter, then letters, digits and {@code + - .}; two characters or more for the first), or a
+   * few of them, each followed by a colon ({@code http://}, {@code redis://}, {@code git+ssh://}, {@code file:///},
+   * {@code jdbc:mysql://}), in any case and in full-width forms too, the colon a full-width one.
+   */
+  private static int schemeEnd(CharSequence text, int i) {
+    int n = text.length();
+    int k = i;
+    for (int scheme = 0; scheme < SCHEMES_IN_A_ROW; scheme++) {
+      int s = k;
+      if (k >= n || !isAsciiLetterForm(text.charAt(k))) {
+        return -1;
+      }
+      k++;
+      while (k < n && k - s < SCHEME_LENGTH && (isAlnum(text.charAt(k)) || SCHEME_MARKS.indexOf(ascii(text.charAt(k))) >= 0)) {
+        k++;
+      }
+      if (k >= n || ascii(text.charAt(k)) != ':' || scheme == 0 && k - s < 2) {
+        return -1;
+      }
+      k++;
+      if (k + 1 < n && ascii(text.charAt(k)) == '/' && ascii(text.charAt(k + 1)) == '/') {
+        return k + 2;
+      }
     }
     return -1;
+  }
+
+  /** An ASCII letter or its full-width form. */
+  private static boolean isAsciiLetterForm(char c) {
+    char a = ascii(c);
+    return (a | 0x20) >= 'a' && (a | 0x20) <= 'z';
   }
 
   /**

@@ -49,6 +49,22 @@ class ChunkerTest {
   }
 
   @Test
+  void anyURISchemeStartsAnAddress() {
+    // schemes beyond http and ftp, a scheme with its sub-protocol (JDBC), a file's three slashes, an IPv6 host
+    assertThat(show("连接redis://127.0.0.1:6379/0或mongodb://u:p@db:27017/a，用jdbc:mysql://localhost:3306/test，"
+        + "打开file:///C:/a.txt和git+ssh://git@x.cn/a.git，访问http://[::1]:8080/x。", TextRules.FOLD))
+        .containsExactly("T:连接", "L:redis://127.0.0.1:6379/0", "T:或", "L:mongodb://u:p@db:27017/a", "P:，", "T:用",
+            "L:jdbc:mysql://localhost:3306/test", "P:，", "T:打开", "L:file:///C:/a.txt", "T:和", "L:git+ssh://git@x.cn/a.git",
+            "P:，", "T:访问", "L:http://[::1]:8080/x", "P:。");
+    assertThat(show("见ＲＥＤＩＳ：／／ａ．ｃｎ", TextRules.SEED)).containsExactly("T:见", "L:ＲＥＤＩＳ：／／ａ．ｃｎ");
+    // not a scheme of one letter, one that starts with a digit, nor four in a row; nothing after ://
+    for (String s : new String[] {"x://a", "3d://a", "abc://", "abc:// a", "a:b:c:d://x", "a-b:c", "ab:/x",
+        "中文://a"}) {
+      assertThat(show("见" + s + "。", TextRules.FOLD)).as(s).noneMatch(c -> c.startsWith("L:"));
+    }
+  }
+
+  @Test
   void aHostNameWithAPathStartsAnAddressWithoutAScheme() {
     assertThat(show("访问example.com/search?q=1获取，打开github.com:8080/path看看", TextRules.FOLD))
         .containsExactly("T:访问", "L:example.com/search?q=1", "T:获取", "P:，", "T:打开", "L:github.com:8080/path", "T:看看");
@@ -467,6 +483,16 @@ class ChunkerTest {
     assertThat(show("打5'好'", TextRules.SEED)).containsExactly("T:打", "A:5", "P:'", "T:好", "P:'");
     assertThat(Chunker.joinsApostrophe("3'so", 1)).isFalse();
     assertThat(Chunker.joinsApostrophe("3's1", 1)).isFalse();
+  }
+
+  @Test
+  void theDoubleColonOfAScopeBelongsToItsRun() {
+    assertThat(show("用std::vector和Foo::bar()，IPv6的fe80::1", TextRules.SEED))
+        .containsExactly("T:用", "A:std::vector", "T:和", "A:Foo::bar", "P:(", "P:)", "P:，", "A:IPv6", "T:的", "A:fe80::1");
+    // not one colon alone, three in a row, nor beside no letter or digit (a face :: or a list's ::)
+    assertThat(show("a:::b，x::，::y，好::好", TextRules.SEED)).containsExactly("A:a", "P::", "P::", "P::", "A:b", "P:，",
+        "A:x", "P::", "P::", "P:，", "P::", "P::", "A:y", "P:，", "T:好", "P::", "P::", "T:好");
+    assertThat(show("a:b", TextRules.SEED)).containsExactly("A:a", "P::", "A:b");
   }
 
   @Test
