@@ -132,8 +132,9 @@ class ChunkerTest {
     assertThat(show("打开D:\\项目\\报告.docx和\\\\server\\share\\a (1).txt", TextRules.FOLD))
         .containsExactly("T:打开", "L:D:\\", "T:项目", "P:\\", "T:报告.docx和", "L:\\\\server\\share\\a", "S: ",
             "P:(", "T:1", "P:)", "T:.txt");
+    // not a drive of two letters (an escape after it, Escapes)
     assertThat(show("(见C:\\temp)和AC:\\x", TextRules.FOLD)).containsExactly("P:(", "T:见", "L:C:\\temp", "P:)", "T:和AC",
-        "P::", "P:\\", "T:x");
+        "P::", "M:\\x");
     // three backslashes start no network path, nor does one inside a run of them
     assertThat(show("\\\\\\a", TextRules.FOLD)).noneMatch(c -> c.startsWith("L:"));
   }
@@ -483,6 +484,18 @@ class ChunkerTest {
     assertThat(show("打5'好'", TextRules.SEED)).containsExactly("T:打", "A:5", "P:'", "T:好", "P:'");
     assertThat(Chunker.joinsApostrophe("3'so", 1)).isFalse();
     assertThat(Chunker.joinsApostrophe("3's1", 1)).isFalse();
+  }
+
+  @Test
+  void aBackslashAndTheLettersAfterItAreOneWord() {
+    // an escape sequence, a regular expression's class, a TeX command; one letter inside a string
+    assertThat(show("用\\t缩进，\\d+匹配，公式\\frac{a}{b}和\\alpha，\"hello\\nworld\"", TextRules.FOLD))
+        .containsExactly("T:用", "M:\\t", "T:缩进", "P:，", "M:\\d", "T:+匹配", "P:，", "T:公式", "M:\\frac", "P:{", "T:a",
+            "P:}", "P:{", "T:b", "P:}", "T:和", "M:\\alpha", "P:，", "P:\"", "T:hello", "M:\\n", "T:world", "P:\"");
+    // not before a non-letter, nor after a backslash (\\n is an escaped backslash and a letter); paths are addresses
+    assertThat(show("a\\\\n，\\1，\\{，\\", TextRules.FOLD)).noneMatch(c -> c.startsWith("M:"));
+    assertThat(show("见C:\\Users\\a和\\\\server\\share", TextRules.FOLD))
+        .containsExactly("T:见", "L:C:\\Users\\a", "T:和", "L:\\\\server\\share");
   }
 
   @Test
