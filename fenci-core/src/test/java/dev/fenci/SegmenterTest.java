@@ -309,11 +309,6 @@ class SegmenterTest {
       // a slash between a Latin word and a Chinese character is a word of its own (Apple/ 苹果 and 苹果 /Apple before);
       assertThat(seg.segment("Apple/苹果手机，苹果/Apple，买了Nike/耐克的鞋")).as(preset)
           .contains("Apple", "/", "苹果", "Nike", "耐克").noneMatch(w -> w.length() > 1 && w.contains("/"));
-      // nor after a name with an underscore, a folder (node_modules / 目录 with the rule; the networks of weibo and seed
-      // cut it themselves)
-      if (preset.equals("accurate") || preset.equals("fast")) {
-        assertThat(seg.segment("添加node_modules/目录")).as(preset).contains("node_modules/");
-      }
       // but in a path it is the network's, as before (the default keeps these paths whole, weibo cuts them itself)
       if (preset.equals("accurate")) {
         assertThat(seg.segment("安装到/usr/local/目录，路径为C:/Users/张三/Desktop"))
@@ -329,17 +324,21 @@ class SegmenterTest {
           .doesNotContain("=", "+", "*", "**", ">", "!");
       // a command-line option is one word, and an equals sign after it one of its own (-- force, - n = 5 and
       // -- color=auto before); so is an equals sign before an address (url= jdbc:... before)
-      assertThat(seg.segment("使用--force选项，执行git log -n=5和ls -l --color=auto，运行--epochs=10 --dry-run，"
-          + "设置spring.datasource.url=jdbc:mysql://db:3306/app")).as(preset)
-          .contains("--force", "-n", "=", "5", "-l", "--color", "auto", "--epochs", "10", "--dry-run", "spring.datasource.url",
-              "jdbc:mysql://db:3306/app")
+      assertThat(seg.segment("使用 --force 选项，执行git log -n=5和ls -l --color=auto，运行--epochs=10 --dry-run，"
+          + "设置--lr=0.1和spring.datasource.url=jdbc:mysql://db:3306/app")).as(preset)
+          .contains("--force", "-n", "=", "5", "-l", "--color", "auto", "--epochs", "10", "--dry-run", "--lr", "0.1",
+              "spring.datasource.url", "jdbc:mysql://db:3306/app")
           .doesNotContain("--", "-").noneMatch(w -> w.length() > 1 && w.contains("="));
       // but not a dash between words (北京--Beijing: fast's network joins it, accurate's does not), nor a hyphen
       // inside a word or before a number
       assertThat(seg.segment("北京--Beijing，他说--对，COVID-19，温度-5℃")).as(preset)
           .contains("--", "COVID-19", "-5").doesNotContain("--对");
       if (preset.equals("accurate")) {
-        assertThat(seg.segment("北京--Beijing")).containsExactly("北京", "--", "Beijing");
+        assertThat(seg.segment("北京--Beijing，好的--ok，北京--beijing")).containsExactly("北京", "--", "Beijing", "，", "好", "的",
+            "--", "ok", "，", "北京", "--", "beijing");
+        // nor a signature at a line's start
+        assertThat(seg.segment("--sent from my iPhone")).startsWith("--", "sent");
+        assertThat(seg.segment("好\n  --by Tom")).contains("--", "by");
       }
       // a shortcut's keys are one word (按 下Alt+F4 before)
       assertThat(seg.segment("按下Alt+F4关闭窗口，按Ctrl+Shift+Esc打开")).as(preset).contains("Alt+F4", "Ctrl+Shift+Esc")

@@ -126,15 +126,17 @@ final class WordRules {
 
   /**
    * The end of the command-line option that starts at code point {@code a} of a TEXT chunk, or -1 if none
-   * does: one or two ASCII hyphens, an ASCII letter, then ASCII letters, digits and {@code - _ .} before one of them
-   * ({@code -la}, {@code -Xmx4g}, {@code --dry-run}, {@code --add-modules}, {@code -Dfenci.data}), ending the chunk or
-   * before an equals sign or a Chinese character ({@code --force选项}, {@code --epochs=10}, {@code -n=5}). It starts
-   * its chunk (after a space, a bracket, a quote or other punctuation), or, with two hyphens and a lower-case letter,
-   * follows a Chinese character ({@code 使用--force选项}; not {@code 北京--Beijing}, a dash). It is one word
-   * ({@link #noBoundaryAfter}), apart from what follows it, and an equals sign after it is a word of its own
-   * ({@code --epochs = 10}, {@code -n = 5}, {@code --color = auto}): the network, which never saw one, had cut
-   * {@code -- force} and {@code - n = 5}. Training text holds none (no hyphen before a letter after a space, a
-   * mark or a Chinese character in any of the corpora).
+   * does: one or two ASCII hyphens, an ASCII letter (in lower case after two), then ASCII letters, digits and
+   * {@code - _ .} before one of them ({@code -la}, {@code -Xmx4g}, {@code --dry-run}, {@code --add-modules},
+   * {@code -Dfenci.data}), up to the chunk's end or an equals sign, or with two hyphens a Chinese character
+   * ({@code --force选项}, {@code --epochs=10}, {@code -n=5}). It starts its chunk after a space, a bracket, a quote or
+   * other punctuation inside a line, not at the line's start (a signature, {@code --Tom}, {@code --sent from my
+   * iPhone}), or, before an equals sign, follows a Chinese character ({@code 设置--epochs=10}; not a dash,
+   * {@code 北京--beijing}, {@code 好的--ok}). It is one word ({@link #noBoundaryAfter}), apart from what follows
+   * it, and an equals sign after it is a word of its own ({@code --epochs = 10}, {@code -n = 5},
+   * {@code --color = auto}): the network, which never saw one, had cut {@code -- force} and {@code - n = 5}. A
+   * hyphen and a letter before a Chinese character are the network's ({@code 加上 -f 参数}; the NLPCC micro-blogs'
+   * {@code @-A路人-}).
    */
   private int optionEnd(int a) {
     if (text.charAt(offsets[a]) != '-' || chunks.get(chunkOf[a]).kind() != Chunk.Kind.TEXT) {
@@ -142,11 +144,12 @@ final class WordRules {
     }
     boolean twoHyphens = a + 1 < n && chunkOf[a + 1] == chunkOf[a] && text.charAt(offsets[a + 1]) == '-';
     int first = twoHyphens ? a + 2 : a + 1;
-    if (first >= n || chunkOf[first] != chunkOf[a] || !isAsciiLetter(text.charAt(offsets[first]))) {
+    if (first >= n || chunkOf[first] != chunkOf[a] || !isAsciiLetter(text.charAt(offsets[first]))
+        || twoHyphens && !Character.isLowerCase(text.charAt(offsets[first]))) {
       return -1;
     }
-    if (a > 0 && chunkOf[a - 1] == chunkOf[a]
-        && !(twoHyphens && isHan(a - 1) && Character.isLowerCase(text.charAt(offsets[first])))) {
+    boolean afterChinese = a > 0 && chunkOf[a - 1] == chunkOf[a];
+    if (afterChinese && !(twoHyphens && isHan(a - 1)) || !afterChinese && atLineStart(a)) {
       return -1;
     }
     int end = first + 1;
@@ -159,7 +162,25 @@ final class WordRules {
       }
       end++;
     }
-    return end == n || chunkOf[end] != chunkOf[a] || text.charAt(offsets[end]) == '=' || isHan(end) ? end : -1;
+    if (end < n && chunkOf[end] == chunkOf[a] && text.charAt(offsets[end]) == '=') {
+      return end;
+    }
+    boolean chunkEnds = end == n || chunkOf[end] != chunkOf[a];
+    return !afterChinese && (chunkEnds || twoHyphens && isHan(end)) ? end : -1;
+  }
+
+  /** Whether only whitespace comes between the line's start (or the text's) and code point {@code k}. */
+  private boolean atLineStart(int k) {
+    for (int j = k - 1; j >= 0; j--) {
+      int cp = text.codePointAt(offsets[j]);
+      if (Chunker.endsLine(text, offsets[j])) {
+        return true;
+      }
+      if (!Chunker.isSpace(cp)) {
+        return false;
+      }
+    }
+    return true;
   }
 
   private static boolean isAsciiLetter(char c) {
@@ -301,7 +322,6 @@ final class WordRules {
       int b = a;
       int letters = 0;
       int digits = 0;
-      boolean identifier = false; // a name with an underscore, as code and paths write them (node_modules)
       // a number and its unit: ASCII digits (with the marks inside numbers), then letters only
       boolean unit = text.charAt(offsets[a]) >= '0' && text.charAt(offsets[a]) <= '9'
           || Chunker.joinsSign(text, offsets[a]); // a signed number too (+16GB): joinsSign is before a digit
@@ -311,7 +331,6 @@ final class WordRules {
         unit &= letter || letters == 0;
         letters += letter ? 1 : 0;
         digits += c >= '0' && c <= '9' ? 1 : 0;
-        identifier |= c == '_';
         b++;
       }
       // a code or model number, letters and digits, is a word apart from a Chinese character next to it (订单号
@@ -349,8 +368,8 @@ final class WordRules {
         // the network had joined it to either side (Apple/ 苹果, 苹果 /Apple), as no training text writes a Latin
         // word there (pd1998 has only ＨＩＶ／艾滋病, three letters, which stays the network's)
         // not in a path, where a slash comes before the Latin word or before the Chinese characters (/usr/local/目录,
-        // C:/Users/张三/Desktop), nor after a name with an underscore, a folder (node_modules/目录)
-        if (!identifier && isSlash(b) && b + 1 < n && chunkOf[b + 1] == chunkOf[a] && chunkOf[b] == chunkOf[a] && isHan(b + 1)
+        // C:/Users/张三/Desktop)
+        if (isSlash(b) && b + 1 < n && chunkOf[b + 1] == chunkOf[a] && chunkOf[b] == chunkOf[a] && isHan(b + 1)
             && !(a > 0 && isPathMark(a - 1))) {
           edges = edges == null ? new boolean[n + 1] : edges;
           edges[b] = true;

@@ -12,9 +12,9 @@ import java.util.Set;
  * punctuation ({@code ，；：！？（）［］＇＂}) end an address, except the colon of its scheme.
  *
  * <ul>
- *   <li>A web address starts with a scheme and {@code ://} ({@code http://}, {@code https://}, {@code ftp://},
- *       and any other: {@code redis://}, {@code file:///}, {@code jdbc:mysql://}; {@link #schemeEnd}) or with
- *       {@code www.}, in any case, after a character that is not a letter or digit, and runs over the
+ *   <li>A web address starts with a scheme and {@code ://} ({@code http://}, {@code https://}, {@code ftp://}
+ *       in any case, and any other in lower case: {@code redis://}, {@code file:///}, {@code jdbc:mysql://};
+ *       {@link #schemeEnd}) or with {@code www.} after a character that is not a letter or digit, and runs over the
  *       characters a URL may hold (RFC 3986: letters, digits and {@code -._~:/?#[]@!$&'()*+,;=%}).
  *       It ends before the first closing bracket ({@code )} or {@code ]}) that it did not open, and
  *       marks that end a sentence or clause ({@code . , ; : ! ? ' "}), open a bracket or
@@ -158,45 +158,58 @@ final class Links {
   }
 
   private static final String WWW = "www.";
+  /** The schemes of web addresses, which full-width text writes too ({@code ｈｔｔｐ：／／}) and any case. */
+  private static final String[] WEB_SCHEMES = {"http://", "https://", "ftp://"};
   /** Characters of a scheme after its first letter (RFC 3986: {@code git+ssh}, {@code coap.tcp}, {@code x-foo}). */
   private static final String SCHEME_MARKS = "+-.";
-  /** The most characters of one scheme, and the most schemes before {@code ://} ({@code jdbc:mysql://}). */
+  /** The most characters of one scheme, and the most schemes before {@code ://} ({@code jdbc:oracle:thin://}). */
   private static final int SCHEME_LENGTH = 32;
   private static final int SCHEMES_IN_A_ROW = 3;
+  /** Schemes that wrap another ({@code jdbc:mysql://}, {@code jar:file:///}, {@code view-source:https://}). */
+  private static final Set<String> WRAPPING_SCHEMES = Set.of("jdbc", "jar", "view-source", "blob", "feed");
 
   /**
-   * The end of the {@code ://} after the scheme that starts at {@code i}, or -1 if none does: any scheme, as RFC 3986
-   * writes it (an ASCII letter, then letters, digits and {@code + - .}; two characters or more for the first), or a
-   * few of them, each followed by a colon ({@code http://}, {@code redis://}, {@code git+ssh://}, {@code file:///},
-   * {@code jdbc:mysql://}), in any case and in full-width forms too, the colon a full-width one.
+   * The end of the {@code ://} after the scheme that starts at {@code i}, or -1 if none does: {@code http://},
+   * {@code https://} or {@code ftp://} in any case and in full-width forms too ({@code ｈｔｔｐ：／／}), or any other
+   * scheme as RFC 3986 writes it, in lower-case ASCII (a letter, then letters, digits and {@code + - .}; two
+   * characters or more: {@code redis://}, {@code git+ssh://}, {@code file:///}), perhaps after a scheme that wraps
+   * another ({@link #WRAPPING_SCHEMES}: {@code jdbc:mysql://}, {@code jdbc:oracle:thin://}). Not a word and a colon
+   * before an address ({@code Source:http://}, {@code PS：http://}), nor a comment ({@code Note://}).
    */
   private static int schemeEnd(CharSequence text, int i) {
+    for (String scheme : WEB_SCHEMES) {
+      if (startsWithIgnoringCase(text, i, scheme)) {
+        return i + scheme.length();
+      }
+    }
     int n = text.length();
     int k = i;
     for (int scheme = 0; scheme < SCHEMES_IN_A_ROW; scheme++) {
       int s = k;
-      if (k >= n || !isAsciiLetterForm(text.charAt(k))) {
+      if (k >= n || text.charAt(k) < 'a' || text.charAt(k) > 'z') {
         return -1;
       }
       k++;
-      while (k < n && k - s < SCHEME_LENGTH && (isAlnum(text.charAt(k)) || SCHEME_MARKS.indexOf(ascii(text.charAt(k))) >= 0)) {
+      while (k < n && k - s < SCHEME_LENGTH && isSchemeChar(text.charAt(k))) {
         k++;
       }
-      if (k >= n || ascii(text.charAt(k)) != ':' || scheme == 0 && k - s < 2) {
+      if (k >= n || text.charAt(k) != ':' || k - s < 2) {
         return -1;
       }
       k++;
-      if (k + 1 < n && ascii(text.charAt(k)) == '/' && ascii(text.charAt(k + 1)) == '/') {
+      if (k + 1 < n && text.charAt(k) == '/' && text.charAt(k + 1) == '/') {
         return k + 2;
+      }
+      if (scheme == 0 && !WRAPPING_SCHEMES.contains(text.subSequence(s, k - 1).toString())) {
+        return -1;
       }
     }
     return -1;
   }
 
-  /** An ASCII letter or its full-width form. */
-  private static boolean isAsciiLetterForm(char c) {
-    char a = ascii(c);
-    return (a | 0x20) >= 'a' && (a | 0x20) <= 'z';
+  /** A character of a scheme after its first letter: a lower-case ASCII letter, an ASCII digit or {@link #SCHEME_MARKS}. */
+  private static boolean isSchemeChar(char c) {
+    return c >= 'a' && c <= 'z' || c >= '0' && c <= '9' || SCHEME_MARKS.indexOf(c) >= 0;
   }
 
   /**

@@ -56,12 +56,17 @@ class ChunkerTest {
         .containsExactly("T:连接", "L:redis://127.0.0.1:6379/0", "T:或", "L:mongodb://u:p@db:27017/a", "P:，", "T:用",
             "L:jdbc:mysql://localhost:3306/test", "P:，", "T:打开", "L:file:///C:/a.txt", "T:和", "L:git+ssh://git@x.cn/a.git",
             "P:，", "T:访问", "L:http://[::1]:8080/x", "P:。");
-    assertThat(show("见ＲＥＤＩＳ：／／ａ．ｃｎ", TextRules.SEED)).containsExactly("T:见", "L:ＲＥＤＩＳ：／／ａ．ｃｎ");
-    // not a scheme of one letter, one that starts with a digit, nor four in a row; nothing after ://
-    for (String s : new String[] {"x://a", "3d://a", "abc://", "abc:// a", "a:b:c:d://x", "a-b:c", "ab:/x",
-        "中文://a"}) {
-      assertThat(show("见" + s + "。", TextRules.FOLD)).as(s).noneMatch(c -> c.startsWith("L:"));
+    // a word and a colon before an address are not a scheme that wraps another (jdbc:mysql:// is), in either width
+    assertThat(show("Source:http://a.cn/x，PS：https://b.cn，user_name:http://c.cn", TextRules.FOLD))
+        .containsExactly("T:Source", "P::", "L:http://a.cn/x", "P:，", "T:PS", "P:：", "L:https://b.cn", "P:，",
+            "T:user_name", "P::", "L:http://c.cn");
+    // not a scheme of one letter, one that starts with a digit, has capitals or full-width forms (but http, https and
+    // ftp), nor four in a row; nothing after ://; a comment after a word and a colon
+    for (String s : new String[] {"x://a", "3d://a", "abc://", "abc:// a", "jdbc:a:b:c://x", "a-b:c", "ab:/x",
+        "中文://a", "Note://comment", "Java：//todo", "ＲＥＤＩＳ：／／ａ．ｃｎ", "redis：//a", "source:redis://a"}) {
+      assertThat(show("见" + s + "。", TextRules.FOLD)).as(s).noneMatch(c -> c.startsWith("L:") && !c.startsWith("L:redis"));
     }
+    assertThat(show("见ＨＴＴＰ：／／ａ．ｃｎ", TextRules.SEED)).containsExactly("T:见", "L:ＨＴＴＰ：／／ａ．ｃｎ");
   }
 
   @Test
