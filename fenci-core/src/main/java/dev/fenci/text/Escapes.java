@@ -1,5 +1,7 @@
 package dev.fenci.text;
 
+import java.util.Set;
+
 /**
  * Finds a backslash and the ASCII letters after it, which the chunker makes one word: an escape sequence as
  * programs write it ({@code \n}, {@code \t}; in a regular expression {@code \d}, {@code \s}) or a TeX command as
@@ -16,23 +18,43 @@ final class Escapes {
 
   /**
    * The end of the escape or command that starts at {@code i}, or -1 if none does: an ASCII backslash that does not
-   * follow another, then the ASCII letters after it, all of them ({@code \frac}, {@code 用 \t 缩进}) but for one
-   * after an ASCII letter or digit, where the backslash escapes one letter inside a string ({@code hello \n world}).
+   * follow another, then the ASCII letters after it, all of them, as TeX reads a command ({@code \frac},
+   * {@code 用 \t 缩进}, {@code n \to \infty}), but for one after an ASCII letter or digit unless they are a
+   * command of {@link #TEX_COMMANDS}: there the backslash escapes one letter inside a string
+   * ({@code hello \n world}).
    */
   static int end(CharSequence text, int i) {
     int n = text.length();
     if (text.charAt(i) != '\\' || i + 1 >= n || !isAsciiLetter(text.charAt(i + 1)) || i > 0 && text.charAt(i - 1) == '\\') {
       return -1;
     }
-    if (i > 0 && Chunker.isAsciiAlnum(text.charAt(i - 1))) {
-      return i + 2;
-    }
     int end = i + 2;
     while (end < n && end - i <= LONGEST && isAsciiLetter(text.charAt(end))) {
       end++;
     }
+    if (end > i + 2 && i > 0 && Chunker.isAsciiAlnum(text.charAt(i - 1))
+        && !TEX_COMMANDS.contains(text.subSequence(i + 1, end).toString())) {
+      return i + 2;
+    }
     return end;
   }
+
+  /**
+   * TeX's commands that mathematics written in Chinese text uses most, which follow a letter or digit without a
+   * space ({@code n\to\infty}, {@code x\in A}, {@code 2\times3}, {@code a\cdot b}).
+   */
+  static final Set<String> TEX_COMMANDS = Set.of("to", "infty", "in", "notin", "ni", "cdot", "cdots", "ldots", "dots",
+      "times", "div", "pm", "mp", "frac", "dfrac", "tfrac", "sqrt", "sum", "prod", "int", "iint", "oint", "lim", "log",
+      "ln", "lg", "exp", "sin", "cos", "tan", "cot", "sec", "csc", "arcsin", "arccos", "arctan", "sinh", "cosh", "tanh",
+      "max", "min", "sup", "inf", "det", "alpha", "beta", "gamma", "delta", "epsilon", "varepsilon", "zeta", "eta",
+      "theta", "vartheta", "iota", "kappa", "lambda", "mu", "nu", "xi", "pi", "rho", "sigma", "tau", "upsilon", "phi",
+      "varphi", "chi", "psi", "omega", "Gamma", "Delta", "Theta", "Lambda", "Xi", "Pi", "Sigma", "Phi", "Psi", "Omega",
+      "leq", "le", "geq", "ge", "neq", "ne", "approx", "equiv", "sim", "simeq", "cong", "propto", "subset", "subseteq",
+      "supset", "supseteq", "cup", "cap", "emptyset", "varnothing", "forall", "exists", "partial", "nabla", "angle",
+      "triangle", "perp", "parallel", "rightarrow", "leftarrow", "Rightarrow", "Leftarrow", "leftrightarrow",
+      "Leftrightarrow", "iff", "implies", "mathbb", "mathrm", "mathbf", "vec", "overline", "overrightarrow", "hat",
+      "bar", "left", "right", "begin", "end", "text", "quad", "qquad", "binom", "circ", "mod", "bmod", "pmod", "gcd",
+      "because", "therefore", "prime", "ast", "star", "lfloor", "rfloor", "lceil", "rceil", "langle", "rangle");
 
   private static boolean isAsciiLetter(char c) {
     return (c | 0x20) >= 'a' && (c | 0x20) <= 'z';

@@ -497,6 +497,9 @@ class ChunkerTest {
     assertThat(show("用\\t缩进，\\d+匹配，公式\\frac{a}{b}和\\alpha，\"hello\\nworld\"", TextRules.FOLD))
         .containsExactly("T:用", "M:\\t", "T:缩进", "P:，", "M:\\d", "T:+匹配", "P:，", "T:公式", "M:\\frac", "P:{", "T:a",
             "P:}", "P:{", "T:b", "P:}", "T:和", "M:\\alpha", "P:，", "P:\"", "T:hello", "M:\\n", "T:world", "P:\"");
+    // after a letter or digit, a command TeX's mathematics uses whole (n\\to\\infty had been \\t o \\i nfty)
+    assertThat(show("当n\\to\\infty时x\\in A", TextRules.FOLD))
+        .containsExactly("T:当n", "M:\\to", "M:\\infty", "T:时x", "M:\\in", "S: ", "T:A");
     // not before a non-letter, nor after a backslash (\\n is an escaped backslash and a letter); paths are addresses
     assertThat(show("a\\\\n，\\1，\\{，\\", TextRules.FOLD)).noneMatch(c -> c.startsWith("M:"));
     assertThat(show("见C:\\Users\\a和\\\\server\\share", TextRules.FOLD))
