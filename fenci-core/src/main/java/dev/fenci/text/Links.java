@@ -29,6 +29,7 @@ import java.util.Set;
  *   <li>A Windows file path from a drive letter ({@code C:\Windows\system32}) or a network path
  *       ({@code \\\\server\share}) runs over ASCII letters and digits, backslashes and the marks of
  *       file names up to a space or any other character ({@link #drivePathEnd}).</li>
+ *   <li>An IPv6 or MAC address ({@code 2001:db8::1}, {@code 00:1A:2B:3C:4D:5E}; {@link #hexAddressEnd}).</li>
  *   <li>An e-mail address is a local part of letters, digits and {@code . _ % + -} that does not
  *       follow another such character, {@code @}, then two or more dot-separated labels of
  *       letters, digits and {@code -}, the last of two letters or more.</li>
@@ -51,7 +52,8 @@ final class Links {
   static int end(CharSequence text, int i) {
     if (!isAlnum(text.charAt(i))) {
       char c = text.charAt(i);
-      return c == '\\' ? uncPathEnd(text, i) : c == '.' || c == '~' ? relativePathEnd(text, i) : -1;
+      return c == '\\' ? uncPathEnd(text, i) : c == '.' || c == '~' ? relativePathEnd(text, i)
+          : c == ':' ? hexAddressEnd(text, i) : -1;
     }
     int url = urlEnd(text, i);
     if (url < 0) {
@@ -60,7 +62,84 @@ final class Links {
     if (url < 0) {
       url = drivePathEnd(text, i);
     }
+    if (url < 0) {
+      url = hexAddressEnd(text, i);
+    }
     return url > 0 ? url : emailEnd(text, i);
+  }
+
+  /**
+   * The end of the IPv6 or MAC address that starts at {@code i}, or -1 if none does: groups of one to four ASCII
+   * hexadecimal digits between colons, eight of them or fewer with one {@code ::} ({@code 2001:db8::1}, {@code ::1},
+   * {@code 2001:0db8:85a3:0000:0000:8a2e:0370:7334}), perhaps with a zone ({@code fe80::1%eth0}) or a prefix's length
+   * ({@code 2001:db8::/32}), or six groups of two digits ({@code 00:1A:2B:3C:4D:5E}); not after a letter, a digit or
+   * {@code : . _ -}, nor before a letter or digit. The network had cut them at their colons
+   * ({@code 2001 : db8::1}, {@code 00:1A : 2B : 3C}); a time ({@code 12:30:45}) has too few groups.
+   */
+  private static int hexAddressEnd(CharSequence text, int i) {
+    int n = text.length();
+    if (i > 0 && (Chunker.isAsciiAlnum(text.charAt(i - 1)) || ":._-".indexOf(text.charAt(i - 1)) >= 0)) {
+      return -1;
+    }
+    int k = i;
+    boolean doubleColon = false;
+    if (text.charAt(k) == ':') {
+      if (k + 1 >= n || text.charAt(k + 1) != ':') {
+        return -1;
+      }
+      doubleColon = true;
+      k += 2;
+    }
+    int groups = 0;
+    boolean pairs = true; // every group two digits (a MAC address)
+    while (groups < 8) {
+      int s = k;
+      while (k < n && k - s < 4 && isHexDigit(text.charAt(k))) {
+        k++;
+      }
+      if (k == s) {
+        break; // nothing after :: (fe80::)
+      }
+      groups++;
+      pairs &= k - s == 2;
+      if (k + 1 < n && text.charAt(k) == ':' && text.charAt(k + 1) == ':' && !doubleColon) {
+        doubleColon = true;
+        k += 2;
+      } else if (k + 1 < n && text.charAt(k) == ':' && isHexDigit(text.charAt(k + 1))) {
+        k++;
+      } else {
+        break;
+      }
+    }
+    boolean ipv6 = doubleColon ? groups <= 7 && k - i > 2 : groups == 8;
+    boolean mac = !doubleColon && groups == 6 && pairs;
+    if (!ipv6 && !mac || k < n && (Chunker.isAsciiAlnum(text.charAt(k)) || text.charAt(k) == ':')) {
+      return -1;
+    }
+    if (ipv6 && k + 1 < n && (text.charAt(k) == '%' || text.charAt(k) == '/') && Chunker.isAsciiAlnum(text.charAt(k + 1))) {
+      int e = k + 1; // a zone (%eth0) or a prefix's length (/64)
+      while (e < n && Chunker.isAsciiAlnum(text.charAt(e)) && e - k <= 16) {
+        e++;
+      }
+      boolean prefix = text.charAt(k) == '/';
+      if (!(prefix && !allDigits(text, k + 1, e)) && (e == n || !Chunker.isAsciiAlnum(text.charAt(e)))) {
+        k = e;
+      }
+    }
+    return k;
+  }
+
+  private static boolean isHexDigit(char c) {
+    return c >= '0' && c <= '9' || (c | 0x20) >= 'a' && (c | 0x20) <= 'f';
+  }
+
+  private static boolean allDigits(CharSequence text, int from, int to) {
+    for (int k = from; k < to; k++) {
+      if (text.charAt(k) < '0' || text.charAt(k) > '9') {
+        return false;
+      }
+    }
+    return true;
   }
 
   /** Marks a Windows file path holds besides letters, digits and backslashes ({@code C:\Program_Files\a-b (2).txt}). */

@@ -492,6 +492,19 @@ class ChunkerTest {
   }
 
   @Test
+  void ipv6AndMacAddressesAreOneWord() {
+    assertThat(show("地址2001:db8::1和fe80::1%eth0，2001:0db8:85a3:0000:0000:8a2e:0370:7334，::1，2001:db8::/32，"
+        + "MAC为00:1A:2B:3C:4D:5E。", TextRules.FOLD))
+        .containsExactly("T:地址", "L:2001:db8::1", "T:和", "L:fe80::1%eth0", "P:，", "L:2001:0db8:85a3:0000:0000:8a2e:0370:7334",
+            "P:，", "L:::1", "P:，", "L:2001:db8::/32", "P:，", "T:MAC为", "L:00:1A:2B:3C:4D:5E", "P:。");
+    // not a time, a score, a scope, a CSS pseudo-element, seven groups without ::, two ::, or inside a word
+    for (String s : new String[] {"12:30:45", "3:1", "std::vector", "a::before", "1:2:3:4:5:6:7", "1::2::3", "x1::2",
+        "::", "00:1A:2B:3C:4D:5Eg", "2001:db8::1g", "a.1::2"}) {
+      assertThat(show("见" + s + "。", TextRules.FOLD)).as(s).noneMatch(c -> c.startsWith("L:"));
+    }
+  }
+
+  @Test
   void aBackslashAndTheLettersAfterItAreOneWord() {
     // an escape sequence, a regular expression's class, a TeX command; one letter inside a string
     assertThat(show("用\\t缩进，\\d+匹配，公式\\frac{a}{b}和\\alpha，\"hello\\nworld\"", TextRules.FOLD))
@@ -509,7 +522,7 @@ class ChunkerTest {
   @Test
   void theDoubleColonOfAScopeBelongsToItsRun() {
     assertThat(show("用std::vector和Foo::bar()，IPv6的fe80::1", TextRules.SEED))
-        .containsExactly("T:用", "A:std::vector", "T:和", "A:Foo::bar", "P:(", "P:)", "P:，", "A:IPv6", "T:的", "A:fe80::1");
+        .containsExactly("T:用", "A:std::vector", "T:和", "A:Foo::bar", "P:(", "P:)", "P:，", "A:IPv6", "T:的", "L:fe80::1");
     // not one colon alone, three in a row, nor beside no letter or digit (a face :: or a list's ::)
     assertThat(show("a:::b，x::，::y，好::好", TextRules.SEED)).containsExactly("A:a", "P::", "P::", "P::", "A:b", "P:，",
         "A:x", "P::", "P::", "P:，", "P::", "P::", "A:y", "P:，", "T:好", "P::", "P::", "T:好");
