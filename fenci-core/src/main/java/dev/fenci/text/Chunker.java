@@ -376,7 +376,7 @@ public final class Chunker {
 
   /**
    * Whether the character at {@code i} is a colon of a scope operator {@code ::} between ASCII letters or digits
-   * ({@code std::vector}, {@code Foo::bar}, {@code fe80::1}): part of their run, one word. The network, which saw
+   * ({@code std::vector}, {@code Foo::bar}): part of their run, one word. The network, which saw
    * no ASCII colon, had written {@code std : : vector}. Not three colons or more, nor one alone ({@code 19:30} is
    * {@link #joinsDigits}).
    */
