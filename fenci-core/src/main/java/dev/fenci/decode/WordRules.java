@@ -130,8 +130,8 @@ final class WordRules {
    * {@code - _ .} before one of them ({@code -la}, {@code -Xmx4g}, {@code --dry-run}, {@code --add-modules},
    * {@code -Dfenci.data}), up to the chunk's end or an equals sign, or with two hyphens a Chinese character
    * ({@code --force选项}, {@code --epochs=10}, {@code -n=5}). It starts its chunk after a space, a bracket, a quote or
-   * other punctuation inside a line, not at the line's start (a signature, {@code --Tom}, {@code --sent from my
-   * iPhone}), or, before an equals sign, follows a Chinese character ({@code 设置--epochs=10}; not a dash,
+   * other punctuation inside a line, or at the line's start before an equals sign (not a signature, {@code --Tom},
+   * {@code --sent from my iPhone}), or, before an equals sign, follows a Chinese character ({@code 设置--epochs=10}; not a dash,
    * {@code 北京--beijing}, {@code 好的--ok}). It is one word ({@link #noBoundaryAfter}), apart from what follows
    * it, and an equals sign after it is a word of its own ({@code --epochs = 10}, {@code -n = 5},
    * {@code --color = auto}): the network, which never saw one, had cut {@code -- force} and {@code - n = 5}. A
@@ -148,8 +148,8 @@ final class WordRules {
         || twoHyphens && !Character.isLowerCase(text.charAt(offsets[first]))) {
       return -1;
     }
-    boolean afterChinese = a > 0 && chunkOf[a - 1] == chunkOf[a];
-    if (afterChinese && !(twoHyphens && isHan(a - 1)) || !afterChinese && atLineStart(a)) {
+    boolean inChunk = a > 0 && chunkOf[a - 1] == chunkOf[a]; // after a character of the chunk: Chinese, or no option
+    if (inChunk && !(twoHyphens && isHan(a - 1))) {
       return -1;
     }
     int end = first + 1;
@@ -166,7 +166,7 @@ final class WordRules {
       return end;
     }
     boolean chunkEnds = end == n || chunkOf[end] != chunkOf[a];
-    return !afterChinese && (chunkEnds || twoHyphens && isHan(end)) ? end : -1;
+    return !inChunk && !atLineStart(a) && (chunkEnds || twoHyphens && isHan(end)) ? end : -1;
   }
 
   /** Whether only whitespace comes between the line's start (or the text's) and code point {@code k}. */

@@ -19,9 +19,10 @@ final class Escapes {
   /**
    * The end of the escape or command that starts at {@code i}, or -1 if none does: an ASCII backslash that does not
    * follow another, then the ASCII letters after it, all of them, as TeX reads a command ({@code \frac},
-   * {@code 用 \t 缩进}, {@code n \to \infty}), but for one after an ASCII letter or digit unless they are a
-   * command of {@link #TEX_COMMANDS}: there the backslash escapes one letter inside a string
-   * ({@code hello \n world}).
+   * {@code 用 \t 缩进}, {@code \alpha}), or {@code x} and two hexadecimal digits ({@code \x41}) or {@code u} and
+   * four. After an ASCII letter or digit only a command of {@link #TEX_COMMANDS} is one ({@code n \to \infty},
+   * {@code x \in A}): there a backslash is more often a path's ({@code src\main\java}, {@code Files\Java}),
+   * and is left a mark of its own, as it was ({@code hello \ nworld} too).
    */
   static int end(CharSequence text, int i) {
     int n = text.length();
@@ -32,11 +33,29 @@ final class Escapes {
     while (end < n && end - i <= LONGEST && isAsciiLetter(text.charAt(end))) {
       end++;
     }
-    if (end > i + 2 && i > 0 && Chunker.isAsciiAlnum(text.charAt(i - 1))
-        && !TEX_COMMANDS.contains(text.subSequence(i + 1, end).toString())) {
-      return i + 2;
+    if (i > 0 && Chunker.isAsciiAlnum(text.charAt(i - 1))) {
+      return TEX_COMMANDS.contains(text.subSequence(i + 1, end).toString()) ? end : -1;
+    }
+    char c = text.charAt(i + 1);
+    int hex = c == 'x' ? 2 : c == 'u' ? 4 : 0;
+    if (end == i + 2 && hex > 0 && hexDigits(text, i + 2, hex)) {
+      return i + 2 + hex;
     }
     return end;
+  }
+
+  /** Whether {@code count} hexadecimal digits start at {@code from}. */
+  private static boolean hexDigits(CharSequence text, int from, int count) {
+    if (from + count > text.length()) {
+      return false;
+    }
+    for (int k = from; k < from + count; k++) {
+      char c = text.charAt(k);
+      if (!(c >= '0' && c <= '9' || (c | 0x20) >= 'a' && (c | 0x20) <= 'f')) {
+        return false;
+      }
+    }
+    return true;
   }
 
   /**

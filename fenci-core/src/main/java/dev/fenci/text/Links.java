@@ -227,13 +227,42 @@ final class Links {
       }
     } else {
       start = schemeEnd(text, i);
-      // a name must follow the scheme, or a path (file:///etc/hosts) or an IPv6 address in brackets (http://[::1]:8080)
-      if (start < 0 || start >= n || !isAlnum(text.charAt(start)) && ascii(text.charAt(start)) != '/'
-          && ascii(text.charAt(start)) != '[') {
+      if (start < 0 || start >= n) {
         return -1;
       }
+      char first = ascii(text.charAt(start));
+      boolean web = isWebScheme(text, i);
+      // a name must follow the scheme, or an IPv6 address in brackets (http://[::1]:8080), or for another scheme a
+      // path (file:///etc/hosts)
+      if (!isAlnum(text.charAt(start)) && first != '[' && (web || first != '/')) {
+        return -1;
+      }
+      int end = restEnd(text, start, start);
+      // another scheme's address holds a host's or a path's marks (redis://127.0.0.1, steam://run/730), not a word
+      // alone, as a comment after a label does (default://do nothing, note://something)
+      return web || first == '/' || holdsAny(text, start, end, "./:@?[") ? end : -1;
     }
     return restEnd(text, start, start);
+  }
+
+  /** Whether one of {@code marks} occurs in {@code text[from, to)}. */
+  private static boolean holdsAny(CharSequence text, int from, int to, String marks) {
+    for (int k = from; k < to; k++) {
+      if (marks.indexOf(text.charAt(k)) >= 0) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /** Whether one of {@link #WEB_SCHEMES} starts at {@code i}. */
+  private static boolean isWebScheme(CharSequence text, int i) {
+    for (String scheme : WEB_SCHEMES) {
+      if (startsWithIgnoringCase(text, i, scheme)) {
+        return true;
+      }
+    }
+    return false;
   }
 
   private static final String WWW = "www.";
@@ -253,7 +282,8 @@ final class Links {
    * scheme as RFC 3986 writes it, in lower-case ASCII (a letter, then letters, digits and {@code + - .}; two
    * characters or more: {@code redis://}, {@code git+ssh://}, {@code file:///}), perhaps after a scheme that wraps
    * another ({@link #WRAPPING_SCHEMES}: {@code jdbc:mysql://}, {@code jdbc:oracle:thin://}). Not a word and a colon
-   * before an address ({@code Source:http://}, {@code PS：http://}), nor a comment ({@code Note://}).
+   * before an address ({@code Source:http://}, {@code PS：http://}), nor a comment ({@code Note://}; and
+   * {@link #urlEnd} wants a host's or a path's marks after another scheme: not {@code default://do}).
    */
   private static int schemeEnd(CharSequence text, int i) {
     for (String scheme : WEB_SCHEMES) {

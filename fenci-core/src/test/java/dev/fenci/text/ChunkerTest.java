@@ -61,9 +61,11 @@ class ChunkerTest {
         .containsExactly("T:Source", "P::", "L:http://a.cn/x", "P:，", "T:PS", "P:：", "L:https://b.cn", "P:，",
             "T:user_name", "P::", "L:http://c.cn");
     // not a scheme of one letter, one that starts with a digit, has capitals or full-width forms (but http, https and
-    // ftp), nor four in a row; nothing after ://; a comment after a word and a colon
+    // ftp), nor four in a row; nothing after ://; a comment after a word and a colon; another scheme before a word
+    // alone (a comment too); a web scheme before a slash
     for (String s : new String[] {"x://a", "3d://a", "abc://", "abc:// a", "jdbc:a:b:c://x", "a-b:c", "ab:/x",
-        "中文://a", "Note://comment", "Java：//todo", "ＲＥＤＩＳ：／／ａ．ｃｎ", "redis：//a", "source:redis://a"}) {
+        "中文://a", "Note://comment", "Java：//todo", "ＲＥＤＩＳ：／／ａ．ｃｎ", "redis：//a", "source:redis://a",
+        "default://do", "note://something", "http:///a"}) {
       assertThat(show("见" + s + "。", TextRules.FOLD)).as(s).noneMatch(c -> c.startsWith("L:") && !c.startsWith("L:redis"));
     }
     assertThat(show("见ＨＴＴＰ：／／ａ．ｃｎ", TextRules.SEED)).containsExactly("T:见", "L:ＨＴＴＰ：／／ａ．ｃｎ");
@@ -506,10 +508,13 @@ class ChunkerTest {
 
   @Test
   void aBackslashAndTheLettersAfterItAreOneWord() {
-    // an escape sequence, a regular expression's class, a TeX command; one letter inside a string
-    assertThat(show("用\\t缩进，\\d+匹配，公式\\frac{a}{b}和\\alpha，\"hello\\nworld\"", TextRules.FOLD))
+    // an escape sequence, a regular expression's class, a TeX command, a character's code
+    assertThat(show("用\\t缩进，\\d+匹配，公式\\frac{a}{b}和\\alpha，\\x41", TextRules.FOLD))
         .containsExactly("T:用", "M:\\t", "T:缩进", "P:，", "M:\\d", "T:+匹配", "P:，", "T:公式", "M:\\frac", "P:{", "T:a",
-            "P:}", "P:{", "T:b", "P:}", "T:和", "M:\\alpha", "P:，", "P:\"", "T:hello", "M:\\n", "T:world", "P:\"");
+            "P:}", "P:{", "T:b", "P:}", "T:和", "M:\\alpha", "P:，", "M:\\x41");
+    // after a letter or digit a path's backslash (src\\main, Files\\Java) or a string's: a mark, as before
+    assertThat(show("src\\main，\"hello\\nworld\"", TextRules.FOLD))
+        .containsExactly("T:src", "P:\\", "T:main", "P:，", "P:\"", "T:hello", "P:\\", "T:nworld", "P:\"");
     // after a letter or digit, a command TeX's mathematics uses whole (n\\to\\infty had been \\t o \\i nfty)
     assertThat(show("当n\\to\\infty时x\\in A", TextRules.FOLD))
         .containsExactly("T:当n", "M:\\to", "M:\\infty", "T:时x", "M:\\in", "S: ", "T:A");
