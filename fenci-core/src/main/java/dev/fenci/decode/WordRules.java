@@ -46,7 +46,8 @@ final class WordRules {
    * {@code MP3}, {@code H1N1}, {@code A1234567}, {@code i7-13700K}, {@code v2.3.1}) that make it a word apart
    * from the Chinese characters next to it. People's Daily 1998 and the NLPCC micro-blogs write such a run
    * apart from a Chinese character before it 384 times and joined 5 (a licence plate's province before it
-   * left out: {@code 粤Ａ．Ｈ７４７７}, {@code 鄂A8356W}), and apart from one after it 403 times and joined 10
+   * left out: {@code 粤Ａ．Ｈ７４７７}, {@code 鄂A8356W}; a plate's province before a run that is a plate,
+   * {@link #isPlate}, leaves it to the network), and apart from one after it 403 times and joined 10
    * ({@link #CODE_SUFFIXES} after it left out); the network had joined {@code O2O和B2B}, {@code P2P网} and
    * {@code 订单号A1234567}. (pd1998 writes its codes in full-width forms, which this rule never reads; its
    * stock tables also join a share's class with a name, {@code 川长征Ａ}: no code.) Two letters or digits
@@ -105,6 +106,27 @@ final class WordRules {
     this.n = chunkOf.length;
     this.inCapitalNumber = rules.asciiRunsAreWords() ? null : CapitalAmounts.find(text, offsets, chunkOf, chunks);
     this.inOption = rules.asciiRunsAreWords() || text.indexOf('-') < 0 ? null : options();
+  }
+
+  /**
+   * Whether code points {@code [a, b)} are what a licence plate writes after its province: a capital ASCII letter,
+   * then five or six capital letters and digits ({@code 粤A12345}, {@code 鄂A8356W}, {@code 粤BD12345}); not a
+   * version or a product's name after a word that ends in a province's character ({@code 鸿蒙 OS4.0},
+   * {@code 更新 KB3154879}). (A plate with a middle dot, {@code 豫A·8769D}, is two runs, neither of them a code
+   * after a Chinese character.)
+   */
+  private boolean isPlate(int a, int b) {
+    char first = text.charAt(offsets[a]);
+    if (first < 'A' || first > 'Z' || b - a < 6 || b - a > 7) {
+      return false;
+    }
+    for (int k = a + 1; k < b; k++) {
+      char c = text.charAt(offsets[k]);
+      if (!(c >= 'A' && c <= 'Z' || c >= '0' && c <= '9')) {
+        return false;
+      }
+    }
+    return true;
   }
 
   /** The code points of the command-line options of the text ({@link #optionEnd}), or null if it has none. */
@@ -338,7 +360,7 @@ final class WordRules {
       // before it (粤A12345) and the suffixes of models and trains after it (XR2000型, K9449次)
       if (letters > 0 && digits > 0 && letters + digits >= CODE_CHARACTERS) {
         if (a > 0 && chunkOf[a - 1] == chunkOf[a] && isHan(a - 1)
-            && PLATE_PROVINCES.indexOf(text.codePointAt(offsets[a - 1])) < 0) {
+            && !(PLATE_PROVINCES.indexOf(text.codePointAt(offsets[a - 1])) >= 0 && isPlate(a, b))) {
           edges = edges == null ? new boolean[n + 1] : edges;
           edges[a] = true;
         }

@@ -430,6 +430,10 @@ class DecoderTest {
         .containsExactly("订单号", "A1234567", "已发货", "，", "酷睿", "i7-13700K", "处理器");
     assertThat(words("车牌粤A12345座位号A12", d.wordEnds("车牌粤A12345座位号A12")))
         .containsExactly("车牌粤A12345", "座位号", "A12");
+    // only before a plate (a capital, then five or six capitals and digits), not a version or a product after a word
+    // that ends in a province's character (鸿蒙OS4.0, 更新KB3154879 had been joined)
+    assertThat(words("车牌粤BD12345及鸿蒙OS4.0和更新KB3154879", d.wordEnds("车牌粤BD12345及鸿蒙OS4.0和更新KB3154879")))
+        .containsExactly("车牌粤BD12345", "及鸿蒙", "OS4.0", "和更新", "KB3154879");
     assertThat(words("用MP3听O2O和B2B及XR2000型和5A级", d.wordEnds("用MP3听O2O和B2B及XR2000型和5A级")))
         .containsExactly("用", "MP3", "听", "O2O", "和", "B2B", "及", "XR2000型和", "5A级");
     // a symbol is never joined with a Chinese character, but for ○ (a zero in years); the degree signs
