@@ -24,7 +24,8 @@ import java.util.List;
  * {@link #isColonInWideNumber}) or an ASCII comma that separates their thousands ({@code ４,００７},
  * {@link #isCommaInWideNumber}). An apostrophe between Latin letters ({@code don’t}), one or two
  * underscores next to Latin letters or digits ({@code x86_64}, {@code __init__}; {@link #joinsUnderscore}), the
- * {@code ::} of a scope ({@code std::vector}; {@link #joinsDoubleColon})
+ * {@code ::} of a scope ({@code std::vector}; {@link #joinsDoubleColon}), the caret of a power ({@code x^2};
+ * {@link #joinsCaret})
  * and the last full stop of an abbreviation ({@code U.S.}) belong to the run too. A hyphen (ASCII's or Unicode's) or an ASCII full stop between ASCII letters or digits
  * ({@link #joinsHyphen}, {@link #joinsDot}) belongs to their run, which is never split and takes the
  * Latin letters beyond ASCII too ({@link #inLatinRun}: {@code Straße}), and so do
@@ -372,6 +373,17 @@ public final class Chunker {
       b++;
     }
     return b - a <= 2 && (a > 0 && isLatinAlnum(text.charAt(a - 1)) || b < text.length() && isLatinAlnum(text.charAt(b)));
+  }
+
+  /**
+   * Whether the character at {@code i} is an ASCII caret between ASCII letters or digits, a power as plain text writes
+   * it ({@code x^2}, {@code 10^9}, {@code 2^n}, {@code e^x}): part of their run, one word. No training text writes one
+   * (the micro-blogs' carets are faces', {@code ^_^}, which start after no letter or digit); the network had
+   * written {@code x^ 2}.
+   */
+  static boolean joinsCaret(CharSequence text, int i) {
+    return text.charAt(i) == '^' && i > 0 && i + 1 < text.length() && isAsciiAlnum(text.charAt(i - 1))
+        && isAsciiAlnum(text.charAt(i + 1));
   }
 
   /**
@@ -814,7 +826,8 @@ public final class Chunker {
    * never split: ASCII letters and digits, {@link #isLatinLetter Latin letters} beyond ASCII, the
    * marks that join them ({@link #joinsDigits}, {@link #joinsHyphen}, {@link #joinsDot},
    * {@link #joinsSharp}, {@link #joinsPlus}, {@link #joinsApostrophe}, {@link #joinsUnderscore},
-   * {@link #joinsStars}, {@link #joinsDoubleColon}, {@link #endsAbbreviation}), and a combining mark after one of them
+   * {@link #joinsStars}, {@link #joinsDoubleColon}, {@link #joinsCaret}, {@link #endsAbbreviation}), and a combining
+   * mark after one of them
    * ({@code cafe\u0301s}), among at most {@link #MARKS_IN_A_RUN} marks in a row.
    */
   public static boolean inLatinRun(CharSequence text, int i) {
@@ -825,7 +838,7 @@ public final class Chunker {
     if (!isCombiningMark(c)) {
       return isLatinAlnum(c) || joinsDigits(text, i) || joinsHyphen(text, i) || joinsSign(text, i) || joinsDot(text, i)
           || joinsSharp(text, i) || joinsPlus(text, i) || joinsApostrophe(text, i) || joinsUnderscore(text, i)
-          || joinsStars(text, i) || joinsDoubleColon(text, i) || endsAbbreviation(text, i);
+          || joinsStars(text, i) || joinsDoubleColon(text, i) || joinsCaret(text, i) || endsAbbreviation(text, i);
     }
     // a mark is in the run of the character it follows: looked for without recursion, and not
     // beyond MARKS_IN_A_RUN marks, as every character of a run is asked about

@@ -525,6 +525,16 @@ class ChunkerTest {
   }
 
   @Test
+  void theCaretOfAPowerBelongsToItsRun() {
+    assertThat(show("x^2和10^9及2^n", TextRules.SEED)).containsExactly("A:x^2", "T:和", "A:10^9", "T:及", "A:2^n");
+    // not beside a mark or a Chinese character (a face, a caret alone)
+    assertThat(Chunker.joinsCaret("^_^", 0)).isFalse();
+    assertThat(Chunker.joinsCaret("a^", 1)).isFalse();
+    assertThat(Chunker.joinsCaret("好^2", 1)).isFalse();
+    assertThat(Chunker.joinsCaret("x^2", 1)).isTrue();
+  }
+
+  @Test
   void theDoubleColonOfAScopeBelongsToItsRun() {
     assertThat(show("用std::vector和Foo::bar()，IPv6的fe80::1", TextRules.SEED))
         .containsExactly("T:用", "A:std::vector", "T:和", "A:Foo::bar", "P:(", "P:)", "P:，", "A:IPv6", "T:的", "L:fe80::1");
