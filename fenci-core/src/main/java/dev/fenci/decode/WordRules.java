@@ -96,6 +96,8 @@ final class WordRules {
   private final boolean[] inCapitalNumber;
   /** Code points inside a command-line option ({@link #optionEnd}), null if none. */
   private final boolean[] inOption;
+  /** The dollar signs of inline formulas ({@link #mathDelimiters}), null if none. */
+  private final boolean[] formulaMarks;
 
   WordRules(TextRules rules, String text, int[] offsets, int[] chunkOf, List<Chunk> chunks) {
     this.rules = rules;
@@ -106,6 +108,7 @@ final class WordRules {
     this.n = chunkOf.length;
     this.inCapitalNumber = rules.asciiRunsAreWords() ? null : CapitalAmounts.find(text, offsets, chunkOf, chunks);
     this.inOption = rules.asciiRunsAreWords() || text.indexOf('-') < 0 ? null : options();
+    this.formulaMarks = rules.asciiRunsAreWords() || text.indexOf('$') < 0 ? null : mathDelimiters();
   }
 
   /**
@@ -127,6 +130,51 @@ final class WordRules {
       }
     }
     return true;
+  }
+
+  /** The most characters of an inline formula between its dollar signs ({@link #mathDelimiters}). */
+  static final int FORMULA_LENGTH = 200;
+
+  /**
+   * The dollar signs that open and close a formula as TeX writes it in text ({@code 已知$x^2+y^2=1$，求},
+   * {@code 设$f(x)=\sin x$}, and {@code $$x^2$$} for a display), or null if there are none: an ASCII {@code $} after no ASCII letter or digit and before
+   * no space nor another {@code $}, and the next {@code $} of the line, at most {@link #FORMULA_LENGTH} characters on,
+   * after no space and before no ASCII letter or digit, with no Chinese character between them and not after a
+   * mark that joins two amounts ({@code $5-$10}, {@code $5/$10}). Prices are not formulas: {@code $5 和 $10} has
+   * Chinese between, {@code US$5 or US$10} a letter before, {@code $5 and $10} a digit after the second sign.
+   */
+  private boolean[] mathDelimiters() {
+    boolean[] at = null;
+    for (int k = 0; k < n; k++) {
+      int width = k + 1 < n && text.charAt(offsets[k + 1]) == '$' ? 2 : 1; // $...$, or $$...$$ for a display
+      int first = k + width;
+      if (text.charAt(offsets[k]) != '$' || first >= n || k > 0 && (isAsciiAlnum(text.charAt(offsets[k - 1]))
+          || text.charAt(offsets[k - 1]) == '$') || Chunker.isSpace(text.codePointAt(offsets[first]))
+          || text.charAt(offsets[first]) == '$') {
+        continue;
+      }
+      int close = -1;
+      for (int j = first; j < n && j - k <= FORMULA_LENGTH; j++) {
+        if (text.charAt(offsets[j]) == '$') {
+          close = j;
+          break;
+        }
+        if (isHan(j) || Chunker.endsLine(text, offsets[j])) {
+          break;
+        }
+      }
+      int end = close + width;
+      if (close < 0 || end > n || width == 2 && text.charAt(offsets[close + 1]) != '$'
+          || Chunker.isSpace(text.codePointAt(offsets[close - 1])) || "-,~/\u2013".indexOf(text.charAt(offsets[close - 1])) >= 0
+          || end < n && (isAsciiAlnum(text.charAt(offsets[end])) || text.charAt(offsets[end]) == '$')) {
+        continue;
+      }
+      at = at == null ? new boolean[n] : at;
+      Arrays.fill(at, k, first, true);
+      Arrays.fill(at, close, end, true);
+      k = end - 1;
+    }
+    return at;
   }
 
   /** The code points of the command-line options of the text ({@link #optionEnd}), or null if it has none. */
@@ -278,6 +326,13 @@ final class WordRules {
           edges = edges == null ? new boolean[n + 1] : edges;
           edges[a + 1] = true;
         }
+      }
+      if (formulaMarks != null && formulaMarks[a]) {
+        // the dollar sign that opens or closes a formula is a word of its own ($ x^2+y^2 = 1 $, $$ x^2 $$), not a
+        // currency's
+        edges = edges == null ? new boolean[n + 1] : edges;
+        edges[a] |= a > 0 && chunkOf[a - 1] == chunkOf[a] && !formulaMarks[a - 1];
+        edges[a + 1] |= a + 1 < n && chunkOf[a + 1] == chunkOf[a] && !formulaMarks[a + 1];
       }
       if (isSlashBeforeNumber(a)) {
         // a slash that no number or Latin word comes before is a word apart from the number after it (4 ℃ ／ 10 ℃,
@@ -537,7 +592,7 @@ final class WordRules {
    * full-width digits ({@link Chunker#isCommaInWideNumber}: {@code ４,００７}), beside a multiplication sign
    * between digits ({@link #isTimesBetweenDigits}: {@code 30×20}), inside an operator with an equals sign
    * ({@link #equalsOperator}: {@code == >= += >>= =>}), inside a command-line option ({@link #optionEnd}:
-   * {@code --dry-run}) or before a combining mark.
+   * {@code --dry-run}), inside a formula's {@code $$} ({@link #mathDelimiters}) or before a combining mark.
    */
   boolean noBoundaryAfter(int k) {
     return Chunker.isCombiningMark(text.codePointAt(offsets[k + 1]))
@@ -548,7 +603,8 @@ final class WordRules {
         || Chunker.isCommaInWideNumber(text, offsets[k]) || Chunker.isCommaInWideNumber(text, offsets[k + 1])
         || isTimesBetweenDigits(k) || isTimesBetweenDigits(k + 1)
         || insideEqualsOperator(k)
-        || inOption != null && inOption[k] && inOption[k + 1];
+        || inOption != null && inOption[k] && inOption[k + 1]
+        || formulaMarks != null && formulaMarks[k] && formulaMarks[k + 1];
   }
 
   /** Characters that may come before the equals signs of an operator ({@code += -= *= /= %= != <= >= >>= &= |= ^=}). */
