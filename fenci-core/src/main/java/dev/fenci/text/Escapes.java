@@ -26,11 +26,11 @@ final class Escapes {
    */
   static int end(CharSequence text, int i) {
     int n = text.length();
-    if (text.charAt(i) != '\\' || i + 1 >= n || !isAsciiLetter(text.charAt(i + 1)) || i > 0 && text.charAt(i - 1) == '\\') {
+    if (text.charAt(i) != '\\' || i + 1 >= n || !Chunker.isAsciiLetter(text.charAt(i + 1)) || i > 0 && text.charAt(i - 1) == '\\') {
       return -1;
     }
     int end = i + 2;
-    while (end < n && end - i <= LONGEST && isAsciiLetter(text.charAt(end))) {
+    while (end < n && end - i <= LONGEST && Chunker.isAsciiLetter(text.charAt(end))) {
       end++;
     }
     if (i > 0 && Chunker.isAsciiAlnum(text.charAt(i - 1))) {
@@ -50,8 +50,7 @@ final class Escapes {
       return false;
     }
     for (int k = from; k < from + count; k++) {
-      char c = text.charAt(k);
-      if (!(c >= '0' && c <= '9' || (c | 0x20) >= 'a' && (c | 0x20) <= 'f')) {
+      if (!Links.isHexDigit(text.charAt(k))) {
         return false;
       }
     }
@@ -74,8 +73,4 @@ final class Escapes {
       "Leftrightarrow", "iff", "implies", "mathbb", "mathrm", "mathbf", "vec", "overline", "overrightarrow", "hat",
       "bar", "left", "right", "begin", "end", "text", "quad", "qquad", "binom", "circ", "mod", "bmod", "pmod", "gcd",
       "because", "therefore", "prime", "ast", "star", "lfloor", "rfloor", "lceil", "rceil", "langle", "rangle");
-
-  private static boolean isAsciiLetter(char c) {
-    return (c | 0x20) >= 'a' && (c | 0x20) <= 'z';
-  }
 }

@@ -129,7 +129,8 @@ final class Links {
     return k;
   }
 
-  private static boolean isHexDigit(char c) {
+  /** An ASCII hexadecimal digit, either case. */
+  static boolean isHexDigit(char c) {
     return c >= '0' && c <= '9' || (c | 0x20) >= 'a' && (c | 0x20) <= 'f';
   }
 
