@@ -112,15 +112,16 @@ final class WordRules {
   }
 
   /**
-   * Whether code points {@code [a, b)} are what a licence plate writes after its province: a capital ASCII letter,
-   * then five or six capital letters and digits ({@code 粤A12345}, {@code 鄂A8356W}, {@code 粤BD12345}); not a
-   * version or a product's name after a word that ends in a province's character ({@code 鸿蒙 OS4.0},
-   * {@code 更新 KB3154879}). (A plate with a middle dot, {@code 豫A·8769D}, is two runs, neither of them a code
-   * after a Chinese character.)
+   * Whether code points {@code [a, b)} are what a licence plate writes after its province: an ASCII letter, then five
+   * or six capital letters and digits ({@code 粤A12345}, {@code 鄂A8356W}, {@code 粤BD12345}), or four before a
+   * plate's suffix ({@link #PLATE_SUFFIXES}: {@code 京A1234警}, {@code 粤Z1234港}); not a version or a product's name
+   * after a word that ends in a province's character ({@code 鸿蒙 OS4.0}, {@code 更新 KB3154879}, {@code 新 MP3}).
+   * (A plate with a middle dot, {@code 豫A·8769D}, is two runs, neither of them a code after a Chinese character.)
    */
   private boolean isPlate(int a, int b) {
     char first = text.charAt(offsets[a]);
-    if (first < 'A' || first > 'Z' || b - a < 6 || b - a > 7) {
+    boolean suffix = b < n && PLATE_SUFFIXES.indexOf(text.codePointAt(offsets[b])) >= 0;
+    if (!isAsciiLetter(first) || b - a < (suffix ? 5 : 6) || b - a > 7) {
       return false;
     }
     for (int k = a + 1; k < b; k++) {
@@ -132,6 +133,9 @@ final class WordRules {
     return true;
   }
 
+  /** The characters after the number of a police, Hong Kong, Macau, learner's or trailer plate ({@code 京A1234警}). */
+  static final String PLATE_SUFFIXES = "警港澳学挂领使";
+
   /** The most characters of an inline formula between its dollar signs ({@link #mathDelimiters}). */
   static final int FORMULA_LENGTH = 200;
 
@@ -139,7 +143,8 @@ final class WordRules {
    * The dollar signs that open and close a formula as TeX writes it in text ({@code 已知$x^2+y^2=1$，求},
    * {@code 设$f(x)=\sin x$}, and {@code $$x^2$$} for a display), or null if there are none: an ASCII {@code $} after no ASCII letter or digit and before
    * no space nor another {@code $}, and the next {@code $} of the line, at most {@link #FORMULA_LENGTH} characters on,
-   * after no space and before no ASCII letter or digit, with no Chinese character between them and not after a
+   * after no space and before no ASCII letter or digit, with an ASCII letter, digit or backslash and no Chinese
+   * character, full-width or CJK punctuation or line separator between them, and not after a
    * mark that joins two amounts ({@code $5-$10}, {@code $5/$10}). Prices are not formulas: {@code $5 和 $10} has
    * Chinese between, {@code US$5 or US$10} a letter before, {@code $5 and $10} a digit after the second sign.
    */
@@ -159,7 +164,9 @@ final class WordRules {
           close = j;
           break;
         }
-        if (isHan(j) || Chunker.endsLine(text, offsets[j])) {
+        int cp = text.codePointAt(offsets[j]);
+        if (isHan(j) || cp >= 0x3000 && cp <= 0x303F || cp >= 0xFF00 && cp <= 0xFFEF // Chinese text's punctuation
+            || Chunker.endsLine(text, offsets[j]) || cp == 0x2028 || cp == 0x2029 || cp == 0x85) {
           break;
         }
       }
@@ -167,6 +174,14 @@ final class WordRules {
       if (close < 0 || end > n || width == 2 && text.charAt(offsets[close + 1]) != '$'
           || Chunker.isSpace(text.codePointAt(offsets[close - 1])) || "-,~/\u2013".indexOf(text.charAt(offsets[close - 1])) >= 0
           || end < n && (isAsciiAlnum(text.charAt(offsets[end])) || text.charAt(offsets[end]) == '$')) {
+        continue;
+      }
+      boolean formula = false; // a letter, a digit or a TeX command inside ($@:$< in a Makefile has none)
+      for (int j = first; j < close && !formula; j++) {
+        char c = text.charAt(offsets[j]);
+        formula = isAsciiAlnum(c) || c == '\\';
+      }
+      if (!formula) {
         continue;
       }
       at = at == null ? new boolean[n] : at;
@@ -399,6 +414,7 @@ final class WordRules {
       int b = a;
       int letters = 0;
       int digits = 0;
+      boolean power = false; // a caret inside (x^2)
       // a number and its unit: ASCII digits (with the marks inside numbers), then letters only
       boolean unit = text.charAt(offsets[a]) >= '0' && text.charAt(offsets[a]) <= '9'
           || Chunker.joinsSign(text, offsets[a]); // a signed number too (+16GB): joinsSign is before a digit
@@ -408,6 +424,7 @@ final class WordRules {
         unit &= letter || letters == 0;
         letters += letter ? 1 : 0;
         digits += c >= '0' && c <= '9' ? 1 : 0;
+        power |= c == '^';
         b++;
       }
       // a code or model number, letters and digits, is a word apart from a Chinese character next to it (订单号
@@ -458,6 +475,13 @@ final class WordRules {
           edges[a - 1] = true;
           edges[a] = true;
         }
+      }
+      if (power) {
+        // a power (x^2, 10^9) is a word apart from the Chinese characters next to it, as a code is (若 x^2 > 1 则,
+        // 求 x^2 的 值): the network, which saw none, had joined the short ones (若x^2>1则)
+        edges = edges == null ? new boolean[n + 1] : edges;
+        edges[a] |= a > 0 && chunkOf[a - 1] == chunkOf[a] && isHan(a - 1);
+        edges[b] |= b < n && chunkOf[b] == chunkOf[a] && isHan(b);
       }
       if (letters >= SANDWICH_LETTERS || unit && letters >= UNIT_LETTERS) {
         boolean before = a > 0 && chunkOf[a - 1] == chunkOf[a] && isHan(a - 1);

@@ -22,7 +22,8 @@ final class Escapes {
    * {@code 用 \t 缩进}, {@code \alpha}), or {@code x} and two hexadecimal digits ({@code \x41}) or {@code u} and
    * four. After an ASCII letter or digit only a command of {@link #TEX_COMMANDS} is one ({@code n \to \infty},
    * {@code x \in A}): there a backslash is more often a path's ({@code src\main\java}, {@code Files\Java}),
-   * and is left a mark of its own, as it was ({@code hello \ nworld} too).
+   * and is left a mark of its own, as it was ({@code hello \ nworld} too), and so is one after a folder written in
+   * Chinese ({@link #inPath}).
    */
   static int end(CharSequence text, int i) {
     int n = text.length();
@@ -36,12 +37,28 @@ final class Escapes {
     if (i > 0 && Chunker.isAsciiAlnum(text.charAt(i - 1))) {
       return TEX_COMMANDS.contains(text.subSequence(i + 1, end).toString()) ? end : -1;
     }
+    if (inPath(text, i)) {
+      return -1;
+    }
     char c = text.charAt(i + 1);
     int hex = c == 'x' ? 2 : c == 'u' ? 4 : 0;
     if (end == i + 2 && hex > 0 && hexDigits(text, i + 2, hex)) {
       return i + 2 + hex;
     }
     return end;
+  }
+
+  /**
+   * Whether the backslash at {@code i} follows a folder written in Chinese, which ends a path's address ({@link Links}):
+   * up to 16 Chinese characters right before it, after another backslash ({@code C:\用户\Admin},
+   * {@code D:\资料\backup}). Its letters are the next folder's, not an escape.
+   */
+  private static boolean inPath(CharSequence text, int i) {
+    int k = i;
+    while (k > 0 && i - k < 16 && Character.isIdeographic(text.charAt(k - 1))) {
+      k--;
+    }
+    return k < i && k > 0 && text.charAt(k - 1) == '\\';
   }
 
   /** Whether {@code count} hexadecimal digits start at {@code from}. */

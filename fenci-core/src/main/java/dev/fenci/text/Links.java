@@ -71,7 +71,8 @@ final class Links {
   /**
    * The end of the IPv6 or MAC address that starts at {@code i}, or -1 if none does: groups of one to four ASCII
    * hexadecimal digits between colons, eight of them or fewer with one {@code ::} ({@code 2001:db8::1}, {@code ::1},
-   * {@code 2001:0db8:85a3:0000:0000:8a2e:0370:7334}), perhaps with a zone ({@code fe80::1%eth0}) or a prefix's length
+   * {@code 2001:0db8:85a3:0000:0000:8a2e:0370:7334}), the last two perhaps an IPv4 address ({@code ::ffff:192.168.1.1}),
+   * perhaps with a zone ({@code fe80::1%eth0}) or a prefix's length
    * ({@code 2001:db8::/32}), or six groups of two digits ({@code 00:1A:2B:3C:4D:5E}); not after a letter, a digit or
    * {@code : . _ -}, nor before a letter or digit. The network had cut them at their colons
    * ({@code 2001 : db8::1}, {@code 00:1A : 2B : 3C}); a time ({@code 12:30:45}) has too few groups.
@@ -113,7 +114,24 @@ final class Links {
     }
     boolean ipv6 = doubleColon ? groups <= 7 && k - i > 2 : groups == 8;
     boolean mac = !doubleColon && groups == 6 && pairs;
-    if (!ipv6 && !mac || k < n && (Chunker.isAsciiAlnum(text.charAt(k)) || text.charAt(k) == ':')) {
+    if (k + 1 < n && text.charAt(k) == '.' && text.charAt(k + 1) >= '0' && text.charAt(k + 1) <= '9' && groups >= 2
+        && (doubleColon || groups == 7)) {
+      // an IPv4 address in the last 32 bits (::ffff:192.168.1.1, 64:ff9b::192.0.2.33): the last group read is its first
+      // number, and it stands for two groups
+      int s = k - 1;
+      while (s > i && Chunker.isAsciiAlnum(text.charAt(s - 1))) {
+        s--;
+      }
+      int e = ipv4End(text, s);
+      if (e < 0) {
+        return -1;
+      }
+      ipv6 = true;
+      mac = false;
+      k = e;
+    }
+    if (!ipv6 && !mac || k < n && (Chunker.isAsciiAlnum(text.charAt(k)) || text.charAt(k) == ':'
+        || text.charAt(k) == '.' && k + 1 < n && Chunker.isAsciiAlnum(text.charAt(k + 1)))) {
       return -1;
     }
     if (ipv6 && k + 1 < n && (text.charAt(k) == '%' || text.charAt(k) == '/') && Chunker.isAsciiAlnum(text.charAt(k + 1))) {
@@ -124,6 +142,28 @@ final class Links {
       boolean prefix = text.charAt(k) == '/';
       if (!(prefix && !allDigits(text, k + 1, e)) && (e == n || !Chunker.isAsciiAlnum(text.charAt(e)))) {
         k = e;
+      }
+    }
+    return k;
+  }
+
+  /** The end of the dotted IPv4 address ({@code 192.168.1.1}: four numbers of one to three digits) at {@code from}, or -1. */
+  private static int ipv4End(CharSequence text, int from) {
+    int n = text.length();
+    int k = from;
+    for (int part = 0; part < 4; part++) {
+      if (part > 0) {
+        if (k >= n || text.charAt(k) != '.') {
+          return -1;
+        }
+        k++;
+      }
+      int s = k;
+      while (k < n && k - s < 3 && text.charAt(k) >= '0' && text.charAt(k) <= '9') {
+        k++;
+      }
+      if (k == s) {
+        return -1;
       }
     }
     return k;
@@ -239,9 +279,10 @@ final class Links {
         return -1;
       }
       int end = restEnd(text, start, start);
-      // another scheme's address holds a host's or a path's marks (redis://127.0.0.1, steam://run/730), not a word
-      // alone, as a comment after a label does (default://do nothing, note://something)
-      return web || first == '/' || holdsAny(text, start, end, "./:@?[") ? end : -1;
+      // another scheme's address holds a host's or a path's marks (redis://127.0.0.1, steam://run/730), or is a long
+      // name (a download link's Base64, thunder://QUFodHRwOi8v...), not a word alone, as a comment after a label is
+      // (default://do nothing, note://something)
+      return web || first == '/' || holdsAny(text, start, end, "./:@?[=") || end - start >= LONG_NAME ? end : -1;
     }
     return restEnd(text, start, start);
   }
@@ -267,6 +308,8 @@ final class Links {
   }
 
   private static final String WWW = "www.";
+  /** Characters after another scheme than the web's that make an address without a host's or a path's marks. */
+  private static final int LONG_NAME = 16;
   /** The schemes of web addresses, which full-width text writes too ({@code ｈｔｔｐ：／／}) and any case. */
   private static final String[] WEB_SCHEMES = {"http://", "https://", "ftp://"};
   /** Characters of a scheme after its first letter (RFC 3986: {@code git+ssh}, {@code coap.tcp}, {@code x-foo}). */

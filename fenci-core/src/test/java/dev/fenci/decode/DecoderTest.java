@@ -434,10 +434,14 @@ class DecoderTest {
     // that ends in a province's character (鸿蒙OS4.0, 更新KB3154879 had been joined)
     assertThat(words("车牌粤BD12345及鸿蒙OS4.0和更新KB3154879", d.wordEnds("车牌粤BD12345及鸿蒙OS4.0和更新KB3154879")))
         .containsExactly("车牌粤BD12345", "及鸿蒙", "OS4.0", "和更新", "KB3154879");
+    // four after the letter before a plate's suffix (a police or a Hong Kong plate)
+    assertThat(words("京A1234警和新K9449次", d.wordEnds("京A1234警和新K9449次"))).containsExactly("京A1234", "警和新", "K9449次");
+    // a power is a word apart from the Chinese characters next to it, as a code is
+    assertThat(words("求x^2的值令a^2=b", d.wordEnds("求x^2的值令a^2=b"))).containsExactly("求", "x^2", "的值令", "a^2", "=", "b");
     // a formula's dollar signs are words of their own, a display's $$ one word; a price's sign is a currency's
-    String formula = "已知$x^2+y=a$求$$f(x)$$，价US$5或$5-$10和echo $A $B";
+    String formula = "已知$x^2+y=a$求$$f(x)$$，价US$5或$5-$10和echo $A $B，$@:$<";
     assertThat(words(formula, d.wordEnds(formula))).containsExactly("已知", "$", "x^2+y=a", "$", "求", "$$", "f",
-        "(", "x", ")", "$$", "，", "价", "US$", "5或", "$", "5-$", "10和", "echo", " ", "$A", " ", "$B");
+        "(", "x", ")", "$$", "，", "价", "US$", "5或", "$", "5-$", "10和", "echo", " ", "$A", " ", "$B", "，", "$", "@", ":", "$<");
     assertThat(words("用MP3听O2O和B2B及XR2000型和5A级", d.wordEnds("用MP3听O2O和B2B及XR2000型和5A级")))
         .containsExactly("用", "MP3", "听", "O2O", "和", "B2B", "及", "XR2000型和", "5A级");
     // a symbol is never joined with a Chinese character, but for ○ (a zero in years); the degree signs

@@ -69,6 +69,9 @@ class ChunkerTest {
       assertThat(show("见" + s + "。", TextRules.FOLD)).as(s).noneMatch(c -> c.startsWith("L:") && !c.startsWith("L:redis"));
     }
     assertThat(show("见ＨＴＴＰ：／／ａ．ｃｎ", TextRules.SEED)).containsExactly("T:见", "L:ＨＴＴＰ：／／ａ．ｃｎ");
+    // a long name after another scheme is an address too (a download link's Base64)
+    assertThat(show("下载thunder://QUFodHRwOi8vZXhhbXBsZS5jb20vYS56aXBaWg==", TextRules.FOLD))
+        .containsExactly("T:下载", "L:thunder://QUFodHRwOi8vZXhhbXBsZS5jb20vYS56aXBaWg==");
   }
 
   @Test
@@ -499,9 +502,13 @@ class ChunkerTest {
         + "MAC为00:1A:2B:3C:4D:5E。", TextRules.FOLD))
         .containsExactly("T:地址", "L:2001:db8::1", "T:和", "L:fe80::1%eth0", "P:，", "L:2001:0db8:85a3:0000:0000:8a2e:0370:7334",
             "P:，", "L:::1", "P:，", "L:2001:db8::/32", "P:，", "T:MAC为", "L:00:1A:2B:3C:4D:5E", "P:。");
+    // an IPv4 address in the last two groups; a full stop after one ends a sentence
+    assertThat(show("即::ffff:192.168.1.1和0:0:0:0:0:ffff:192.168.1.1，是2001:db8::1.", TextRules.FOLD))
+        .containsExactly("T:即", "L:::ffff:192.168.1.1", "T:和", "L:0:0:0:0:0:ffff:192.168.1.1", "P:，", "T:是",
+            "L:2001:db8::1", "P:.");
     // not a time, a score, a scope, a CSS pseudo-element, seven groups without ::, two ::, or inside a word
     for (String s : new String[] {"12:30:45", "3:1", "std::vector", "a::before", "1:2:3:4:5:6:7", "1::2::3", "x1::2",
-        "::", "00:1A:2B:3C:4D:5Eg", "2001:db8::1g", "a.1::2"}) {
+        "::", "00:1A:2B:3C:4D:5Eg", "2001:db8::1g", "a.1::2", "2001:db8::1.2.3", "::ffff:1.2.3"}) {
       assertThat(show("见" + s + "。", TextRules.FOLD)).as(s).noneMatch(c -> c.startsWith("L:"));
     }
   }
@@ -518,6 +525,8 @@ class ChunkerTest {
     // after a letter or digit, a command TeX's mathematics uses whole (n\\to\\infty had been \\t o \\i nfty)
     assertThat(show("当n\\to\\infty时x\\in A", TextRules.FOLD))
         .containsExactly("T:当n", "M:\\to", "M:\\infty", "T:时x", "M:\\in", "S: ", "T:A");
+    // nor after a folder written in Chinese, which ends a path's address (C:\\用户\\Admin)
+    assertThat(show("C:\\用户\\Admin和D:\\资料\\backup", TextRules.FOLD)).noneMatch(c -> c.startsWith("M:"));
     // not before a non-letter, nor after a backslash (\\n is an escaped backslash and a letter); paths are addresses
     assertThat(show("a\\\\n，\\1，\\{，\\", TextRules.FOLD)).noneMatch(c -> c.startsWith("M:"));
     assertThat(show("见C:\\Users\\a和\\\\server\\share", TextRules.FOLD))
