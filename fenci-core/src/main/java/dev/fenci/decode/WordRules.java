@@ -153,7 +153,8 @@ final class WordRules {
     for (int k = 0; k < n; k++) {
       int width = k + 1 < n && text.charAt(offsets[k + 1]) == '$' ? 2 : 1; // $...$, or $$...$$ for a display
       int first = k + width;
-      if (text.charAt(offsets[k]) != '$' || first >= n || k > 0 && (isAsciiAlnum(text.charAt(offsets[k - 1]))
+      if (text.charAt(offsets[k]) != '$' || chunks.get(chunkOf[k]).kind() != Chunk.Kind.TEXT
+          || first >= n || k > 0 && (isAsciiAlnum(text.charAt(offsets[k - 1]))
           || text.charAt(offsets[k - 1]) == '$') || Chunker.isSpace(text.codePointAt(offsets[first]))
           || text.charAt(offsets[first]) == '$') {
         continue;
@@ -171,7 +172,7 @@ final class WordRules {
         }
       }
       int end = close + width;
-      if (close < 0 || end > n || width == 2 && text.charAt(offsets[close + 1]) != '$'
+      if (close < 0 || end > n || chunks.get(chunkOf[close]).kind() != Chunk.Kind.TEXT || width == 2 && text.charAt(offsets[close + 1]) != '$'
           || Chunker.isSpace(text.codePointAt(offsets[close - 1])) || "-,~/\u2013".indexOf(text.charAt(offsets[close - 1])) >= 0
           || end < n && (isAsciiAlnum(text.charAt(offsets[end])) || text.charAt(offsets[end]) == '$')) {
         continue;

@@ -39,8 +39,9 @@ public record Chunk(int start, int end, Kind kind) {
      * HTML or XML as text scraped from web pages keeps it: a character reference ({@code &nbsp;},
      * {@code &quot;}, {@code &#165;}, {@code &#x4E2D;}; {@link HtmlEntities}) or a tag ({@code <p>},
      * {@code </p>}, {@code <br/>}, {@code <a href="http://a.cn">}; {@link HtmlTags}), and a backslash with the
-     * letters after it, an escape sequence or a TeX command ({@code \n}, {@code \frac}; {@link Escapes}). One word,
-     * not shown to the network.
+     * letters after it, an escape sequence or a TeX command ({@code \n}, {@code \frac}; {@link Escapes}), and a
+     * template's placeholder ({@code ${JAVA_HOME}}, {@code #{id}}; {@link Placeholders}). One word, not shown to the
+     * network.
      */
     MARKUP,
     /** Text the network segments. */

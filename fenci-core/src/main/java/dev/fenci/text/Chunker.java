@@ -36,7 +36,8 @@ import java.util.List;
  * {@code ℉}, and the degree sign with a letter ({@code °C}; {@link #isDegreeUnit}). An HTML character
  * reference ({@code &nbsp;}, {@code &#165;}; {@link HtmlEntities}) and an HTML or XML tag ({@code <br/>},
  * {@code <a href="http://a.cn">}; {@link HtmlTags}) are one word too, and so is a backslash and the letters after it,
- * an escape sequence or a TeX command ({@code \n}, {@code \frac}; {@link Escapes}).
+ * an escape sequence or a TeX command ({@code \n}, {@code \frac}; {@link Escapes}), and a placeholder of a template
+ * ({@code ${JAVA_HOME}}, {@code #{id}}; {@link Placeholders}).
  */
 public final class Chunker {
   private static final String WORD_INTERNAL = ".．·・‧･∶/／-－—_%％‰&";
@@ -900,7 +901,8 @@ public final class Chunker {
         emoticon = -1; // <3<br> is no face >_< but a tag after <3
       }
       int markup = link > 0 || emoji > 0 || emoticon > 0 ? -1
-          : cp == '&' ? HtmlEntities.end(text, i) : cp == '<' ? HtmlTags.end(text, i) : cp == '\\' ? Escapes.end(text, i) : -1;
+          : cp == '&' ? HtmlEntities.end(text, i) : cp == '<' ? HtmlTags.end(text, i) : cp == '\\' ? Escapes.end(text, i)
+          : cp == '$' || cp == '#' ? Placeholders.end(text, i) : -1;
       if (link > 0) {
         kind = Chunk.Kind.LINK;
         end = link;

@@ -534,6 +534,17 @@ class ChunkerTest {
   }
 
   @Test
+  void aTemplatesPlaceholderIsOneWord() {
+    assertThat(show("变量${JAVA_HOME}，版本${project.version}，用#{id}传参", TextRules.FOLD))
+        .containsExactly("T:变量", "M:${JAVA_HOME}", "P:，", "T:版本", "M:${project.version}", "P:，", "T:用", "M:#{id}",
+            "T:传参");
+    // not a hashtag in braces, an empty one, a name that starts with a space or a digit, nor one left open
+    for (String s : new String[] {"#{双十一}#", "${}", "#{ x}", "${1}", "${a", "${a b}"}) {
+      assertThat(show("见" + s + "。", TextRules.FOLD)).as(s).noneMatch(c -> c.startsWith("M:"));
+    }
+  }
+
+  @Test
   void theCaretOfAPowerBelongsToItsRun() {
     assertThat(show("x^2和10^9及2^n", TextRules.SEED)).containsExactly("A:x^2", "T:和", "A:10^9", "T:及", "A:2^n");
     // not beside a mark or a Chinese character (a face, a caret alone)
