@@ -112,16 +112,16 @@ final class WordRules {
   }
 
   /**
-   * Whether code points {@code [a, b)} are what a licence plate writes after its province: an ASCII letter, then five
-   * or six capital letters and digits ({@code 粤A12345}, {@code 鄂A8356W}, {@code 粤BD12345}), or four before a
-   * plate's suffix ({@link #PLATE_SUFFIXES}: {@code 京A1234警}, {@code 粤Z1234港}); not a version or a product's name
+   * Whether code points {@code [a, b)} are what a licence plate writes after its province: a capital ASCII letter,
+   * then five or six capital letters and digits ({@code 粤A12345}, {@code 鄂A8356W}, {@code 粤BD12345}), or four before
+   * a plate's suffix ({@link #PLATE_SUFFIXES}: {@code 京A1234警}); not a version or a product's name
    * after a word that ends in a province's character ({@code 鸿蒙 OS4.0}, {@code 更新 KB3154879}, {@code 新 MP3}).
    * (A plate with a middle dot, {@code 豫A·8769D}, is two runs, neither of them a code after a Chinese character.)
    */
   private boolean isPlate(int a, int b) {
     char first = text.charAt(offsets[a]);
     boolean suffix = b < n && PLATE_SUFFIXES.indexOf(text.codePointAt(offsets[b])) >= 0;
-    if (!isAsciiLetter(first) || b - a < (suffix ? 5 : 6) || b - a > 7) {
+    if (first < 'A' || first > 'Z' || b - a < (suffix ? 5 : 6) || b - a > 7) {
       return false;
     }
     for (int k = a + 1; k < b; k++) {
@@ -133,8 +133,14 @@ final class WordRules {
     return true;
   }
 
-  /** The characters after the number of a police, Hong Kong, Macau, learner's or trailer plate ({@code 京A1234警}). */
-  static final String PLATE_SUFFIXES = "警港澳学挂领使";
+  /**
+   * The characters after the number of a police, learner's, trailer or embassy plate ({@code 京A1234警}); not Hong Kong's
+   * and Macau's, which a product's model before {@code 港版} would be taken for ({@code 99新A2890港版}).
+   */
+  static final String PLATE_SUFFIXES = "警学挂领使";
+
+  /** What follows a dollar sign in a Makefile's automatic variables ({@code $@ $< $^ $? $*}), and {@code $} itself. */
+  private static final String MAKE_VARIABLES = "$@<^?*";
 
   /** The most characters of an inline formula between its dollar signs ({@link #mathDelimiters}). */
   static final int FORMULA_LENGTH = 200;
@@ -143,8 +149,8 @@ final class WordRules {
    * The dollar signs that open and close a formula as TeX writes it in text ({@code 已知$x^2+y^2=1$，求},
    * {@code 设$f(x)=\sin x$}, and {@code $$x^2$$} for a display), or null if there are none: an ASCII {@code $} after no ASCII letter or digit and before
    * no space nor another {@code $}, and the next {@code $} of the line, at most {@link #FORMULA_LENGTH} characters on,
-   * after no space and before no ASCII letter or digit, with an ASCII letter, digit or backslash and no Chinese
-   * character, full-width or CJK punctuation or line separator between them, and not after a
+   * after no space and before no ASCII letter or digit nor a Makefile's variable ({@code $B，$@}), with an ASCII letter,
+   * digit or backslash and no Chinese character or line separator between them, and not after a
    * mark that joins two amounts ({@code $5-$10}, {@code $5/$10}). Prices are not formulas: {@code $5 和 $10} has
    * Chinese between, {@code US$5 or US$10} a letter before, {@code $5 and $10} a digit after the second sign.
    */
@@ -166,15 +172,14 @@ final class WordRules {
           break;
         }
         int cp = text.codePointAt(offsets[j]);
-        if (isHan(j) || cp >= 0x3000 && cp <= 0x303F || cp >= 0xFF00 && cp <= 0xFFEF // Chinese text's punctuation
-            || Chunker.endsLine(text, offsets[j]) || cp == 0x2028 || cp == 0x2029 || cp == 0x85) {
+        if (isHan(j) || Chunker.endsLine(text, offsets[j]) || cp == 0x2028 || cp == 0x2029 || cp == 0x85) {
           break;
         }
       }
       int end = close + width;
       if (close < 0 || end > n || chunks.get(chunkOf[close]).kind() != Chunk.Kind.TEXT || width == 2 && text.charAt(offsets[close + 1]) != '$'
           || Chunker.isSpace(text.codePointAt(offsets[close - 1])) || "-,~/\u2013".indexOf(text.charAt(offsets[close - 1])) >= 0
-          || end < n && (isAsciiAlnum(text.charAt(offsets[end])) || text.charAt(offsets[end]) == '$')) {
+          || end < n && (isAsciiAlnum(text.charAt(offsets[end])) || MAKE_VARIABLES.indexOf(text.charAt(offsets[end])) >= 0)) {
         continue;
       }
       boolean formula = false; // a letter, a digit or a TeX command inside ($@:$< in a Makefile has none)

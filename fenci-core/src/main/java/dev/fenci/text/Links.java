@@ -114,7 +114,7 @@ final class Links {
     }
     boolean ipv6 = doubleColon ? groups <= 7 && k - i > 2 : groups == 8;
     boolean mac = !doubleColon && groups == 6 && pairs;
-    if (k + 1 < n && text.charAt(k) == '.' && text.charAt(k + 1) >= '0' && text.charAt(k + 1) <= '9' && groups >= 2
+    if (k + 1 < n && text.charAt(k) == '.' && text.charAt(k + 1) >= '0' && text.charAt(k + 1) <= '9' && groups >= 1
         && (doubleColon || groups == 7)) {
       // an IPv4 address in the last 32 bits (::ffff:192.168.1.1, 64:ff9b::192.0.2.33): the last group read is its first
       // number, and it stands for two groups
@@ -131,7 +131,7 @@ final class Links {
       k = e;
     }
     if (!ipv6 && !mac || k < n && (Chunker.isAsciiAlnum(text.charAt(k)) || text.charAt(k) == ':'
-        || text.charAt(k) == '.' && k + 1 < n && Chunker.isAsciiAlnum(text.charAt(k + 1)))) {
+        || text.charAt(k) == '.' && k + 1 < n && text.charAt(k + 1) >= '0' && text.charAt(k + 1) <= '9')) {
       return -1;
     }
     if (ipv6 && k + 1 < n && (text.charAt(k) == '%' || text.charAt(k) == '/') && Chunker.isAsciiAlnum(text.charAt(k + 1))) {
@@ -147,7 +147,7 @@ final class Links {
     return k;
   }
 
-  /** The end of the dotted IPv4 address ({@code 192.168.1.1}: four numbers of one to three digits) at {@code from}, or -1. */
+  /** The end of the dotted IPv4 address ({@code 192.168.1.1}: four numbers up to 255) at {@code from}, or -1. */
   private static int ipv4End(CharSequence text, int from) {
     int n = text.length();
     int k = from;
@@ -159,10 +159,12 @@ final class Links {
         k++;
       }
       int s = k;
+      int value = 0;
       while (k < n && k - s < 3 && text.charAt(k) >= '0' && text.charAt(k) <= '9') {
+        value = value * 10 + text.charAt(k) - '0';
         k++;
       }
-      if (k == s) {
+      if (k == s || value > 255) {
         return -1;
       }
     }
@@ -282,9 +284,24 @@ final class Links {
       // another scheme's address holds a host's or a path's marks (redis://127.0.0.1, steam://run/730), or is a long
       // name (a download link's Base64, thunder://QUFodHRwOi8v...), not a word alone, as a comment after a label is
       // (default://do nothing, note://something)
-      return web || first == '/' || holdsAny(text, start, end, "./:@?[=") || end - start >= LONG_NAME ? end : -1;
+      return web || first == '/' || holdsAny(text, start, end, "./:@?[=") || isCode(text, start, end) ? end : -1;
     }
     return restEnd(text, start, start);
+  }
+
+  /**
+   * Whether {@code text[from, to)} is a long code ({@link #LONG_NAME} characters or more, with a digit and a capital:
+   * Base64, {@code QUFodHRwOi8v...}), not words run together ({@code error://somethingwentwrong}).
+   */
+  private static boolean isCode(CharSequence text, int from, int to) {
+    boolean digit = false;
+    boolean capital = false;
+    for (int k = from; k < to; k++) {
+      char c = text.charAt(k);
+      digit |= c >= '0' && c <= '9';
+      capital |= c >= 'A' && c <= 'Z';
+    }
+    return to - from >= LONG_NAME && digit && capital;
   }
 
   /** Whether one of {@code marks} occurs in {@code text[from, to)}. */

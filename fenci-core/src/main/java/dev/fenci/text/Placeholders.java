@@ -17,7 +17,8 @@ final class Placeholders {
   /**
    * The end of the placeholder that starts at {@code i}, or -1 if none does: {@code $} or {@code #}, an opening
    * brace, a name of ASCII letters, digits and {@code _ . - :} that starts with a letter or an underscore, and a
-   * closing brace.
+   * closing brace; not after another {@code $}, nor before {@code $ ^ _}, where it is a group of a TeX formula
+   * ({@code $${x}^{2}$$}, {@code 设${a_n}$是}).
    */
   static int end(CharSequence text, int i) {
     int n = text.length();
@@ -33,6 +34,10 @@ final class Placeholders {
     while (k < n && k - i - 2 < LONGEST && (Chunker.isAsciiAlnum(text.charAt(k)) || NAME_MARKS.indexOf(text.charAt(k)) >= 0)) {
       k++;
     }
-    return k < n && text.charAt(k) == '}' ? k + 1 : -1;
+    if (k >= n || text.charAt(k) != '}' || i > 0 && text.charAt(i - 1) == '$') {
+      return -1;
+    }
+    // not a group in a TeX formula, which a dollar sign closes or a power or an index follows (${a_n}$, ${x}^2)
+    return k + 1 < n && "$^_".indexOf(text.charAt(k + 1)) >= 0 ? -1 : k + 1;
   }
 }

@@ -436,6 +436,8 @@ class DecoderTest {
         .containsExactly("车牌粤BD12345", "及鸿蒙", "OS4.0", "和更新", "KB3154879");
     // four after the letter before a plate's suffix (a police or a Hong Kong plate)
     assertThat(words("京A1234警和新K9449次", d.wordEnds("京A1234警和新K9449次"))).containsExactly("京A1234", "警和新", "K9449次");
+    // not a product's model before 港版, nor a run of a lower-case letter
+    assertThat(words("新A2890港版和新a12345", d.wordEnds("新A2890港版和新a12345"))).containsExactly("新", "A2890", "港版和新", "a12345");
     // a power is a word apart from the Chinese characters next to it, as a code is
     assertThat(words("求x^2的值令a^2=b", d.wordEnds("求x^2的值令a^2=b"))).containsExactly("求", "x^2", "的值令", "a^2", "=", "b");
     // a formula's dollar signs are words of their own, a display's $$ one word; a price's sign is a currency's

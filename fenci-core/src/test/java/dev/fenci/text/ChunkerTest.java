@@ -65,7 +65,7 @@ class ChunkerTest {
     // alone (a comment too); a web scheme before a slash
     for (String s : new String[] {"x://a", "3d://a", "abc://", "abc:// a", "jdbc:a:b:c://x", "a-b:c", "ab:/x",
         "中文://a", "Note://comment", "Java：//todo", "ＲＥＤＩＳ：／／ａ．ｃｎ", "redis：//a", "source:redis://a",
-        "default://do", "note://something", "http:///a"}) {
+        "default://do", "note://something", "http:///a", "error://somethingwentwrongbadly"}) {
       assertThat(show("见" + s + "。", TextRules.FOLD)).as(s).noneMatch(c -> c.startsWith("L:") && !c.startsWith("L:redis"));
     }
     assertThat(show("见ＨＴＴＰ：／／ａ．ｃｎ", TextRules.SEED)).containsExactly("T:见", "L:ＨＴＴＰ：／／ａ．ｃｎ");
@@ -503,12 +503,12 @@ class ChunkerTest {
         .containsExactly("T:地址", "L:2001:db8::1", "T:和", "L:fe80::1%eth0", "P:，", "L:2001:0db8:85a3:0000:0000:8a2e:0370:7334",
             "P:，", "L:::1", "P:，", "L:2001:db8::/32", "P:，", "T:MAC为", "L:00:1A:2B:3C:4D:5E", "P:。");
     // an IPv4 address in the last two groups; a full stop after one ends a sentence
-    assertThat(show("即::ffff:192.168.1.1和0:0:0:0:0:ffff:192.168.1.1，是2001:db8::1.", TextRules.FOLD))
+    assertThat(show("即::ffff:192.168.1.1和0:0:0:0:0:ffff:192.168.1.1，是2001:db8::1.又::192.168.1.1", TextRules.FOLD))
         .containsExactly("T:即", "L:::ffff:192.168.1.1", "T:和", "L:0:0:0:0:0:ffff:192.168.1.1", "P:，", "T:是",
-            "L:2001:db8::1", "P:.");
+            "L:2001:db8::1", "P:.", "T:又", "L:::192.168.1.1");
     // not a time, a score, a scope, a CSS pseudo-element, seven groups without ::, two ::, or inside a word
     for (String s : new String[] {"12:30:45", "3:1", "std::vector", "a::before", "1:2:3:4:5:6:7", "1::2::3", "x1::2",
-        "::", "00:1A:2B:3C:4D:5Eg", "2001:db8::1g", "a.1::2", "2001:db8::1.2.3", "::ffff:1.2.3"}) {
+        "::", "00:1A:2B:3C:4D:5Eg", "2001:db8::1g", "a.1::2", "2001:db8::1.2.3", "::ffff:1.2.3", "::ffff:256.1.1.1"}) {
       assertThat(show("见" + s + "。", TextRules.FOLD)).as(s).noneMatch(c -> c.startsWith("L:"));
     }
   }
@@ -539,7 +539,8 @@ class ChunkerTest {
         .containsExactly("T:变量", "M:${JAVA_HOME}", "P:，", "T:版本", "M:${project.version}", "P:，", "T:用", "M:#{id}",
             "T:传参");
     // not a hashtag in braces, an empty one, a name that starts with a space or a digit, nor one left open
-    for (String s : new String[] {"#{双十一}#", "${}", "#{ x}", "${1}", "${a", "${a b}"}) {
+    // nor a group of a TeX formula
+    for (String s : new String[] {"#{双十一}#", "${}", "#{ x}", "${1}", "${a", "${a b}", "$${x}^{2}$$", "${a_n}$", "${x}^2"}) {
       assertThat(show("见" + s + "。", TextRules.FOLD)).as(s).noneMatch(c -> c.startsWith("M:"));
     }
   }
