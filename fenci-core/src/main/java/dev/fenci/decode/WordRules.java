@@ -381,7 +381,10 @@ final class WordRules {
       }
       if (inOption != null && inOption[a] && (a == 0 || !inOption[a - 1])) {
         // a command-line option is a word of its own, and so is an equals sign after it (--epochs = 10)
-        int end = optionEnd(a);
+        int end = a + 1;
+        while (end < n && inOption[end]) {
+          end++;
+        }
         edges = edges == null ? new boolean[n + 1] : edges;
         edges[a] |= a > 0 && chunkOf[a - 1] == chunkOf[a];
         boolean sameChunk = end < n && chunkOf[end] == chunkOf[a];
