@@ -340,6 +340,11 @@ class SegmenterTest {
         assertThat(seg.segment("--sent from my iPhone")).startsWith("--", "sent");
         assertThat(seg.segment("好\n  --by Tom")).contains("--", "by");
       }
+      // a preprocessor's directive, an annotation, a Make variable and a string's line break are one word each
+      // (# include, @ Override, $ ( CC ), $ @ and \\ n before); a mention is still two (@ Happy, as NLPCC writes it)
+      assertThat(seg.segment("#include <stdio.h>\n加上@Override注解\n$(CC) -o $@ main.c\nprintf(\"%d\\n\", x);\n@Happy 你好"))
+          .as(preset).contains("#include", "@Override", "注解", "$(CC)", "$@", "\\n", "@", "Happy")
+          .doesNotContain("#", "include", "Override", "$", "CC");
       // a shortcut's keys are one word (按 下Alt+F4 before)
       assertThat(seg.segment("按下Alt+F4关闭窗口，按Ctrl+Shift+Esc打开")).as(preset).contains("Alt+F4", "Ctrl+Shift+Esc")
           .noneMatch(w -> w.length() > 1 && w.contains("下A"));

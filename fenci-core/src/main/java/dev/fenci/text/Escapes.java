@@ -35,7 +35,7 @@ final class Escapes {
       end++;
     }
     if (i > 0 && Chunker.isAsciiAlnum(text.charAt(i - 1))) {
-      return TEX_COMMANDS.contains(text.subSequence(i + 1, end).toString()) ? end : -1;
+      return TEX_COMMANDS.contains(text.subSequence(i + 1, end).toString()) || closesString(text, i, end) ? end : -1;
     }
     if (inPath(text, i)) {
       return -1;
@@ -59,6 +59,15 @@ final class Escapes {
       k--;
     }
     return k < i && k > 0 && text.charAt(k - 1) == '\\';
+  }
+
+  /**
+   * Whether the backslash at {@code i} and the letters to {@code end} are a line break's or a tab's escape at the end
+   * of a string, as a format string writes it after a letter or digit ({@code "%d\n"}, {@code "a\r\n"},
+   * {@code 'x\t'}): {@code n}, {@code r} or {@code t} before a quote or another backslash, which no path's folder is.
+   */
+  private static boolean closesString(CharSequence text, int i, int end) {
+    return end == i + 2 && "nrt".indexOf(text.charAt(i + 1)) >= 0 && end < text.length() && "\"'\\".indexOf(text.charAt(end)) >= 0;
   }
 
   /** Whether {@code count} hexadecimal digits start at {@code from}. */
