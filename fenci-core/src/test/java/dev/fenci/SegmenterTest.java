@@ -74,6 +74,18 @@ class SegmenterTest {
     }
   }
 
+  /** A rule's forced boundary never separates a combining mark from its character (jqwik found it at a formula's $). */
+  @Test
+  void aCombiningMarkStaysWithTheDollarSignOfAFormula() throws Exception {
+    for (Segmenter s : new Segmenter[] {RANDOM_SEED, RANDOM_FOLD, DEFAULT, Segmenter.load("weibo")}) {
+      for (String text : new String[] {"一$\u0301 0$", "$x$\u0301好", "设$\u0301x$是"}) {
+        List<String> words = s.segment(text);
+        assertThat(String.join("", words)).isEqualTo(text);
+        TestTexts.marksAndLineBreaksKeepTheirPlace(words);
+      }
+    }
+  }
+
   @Test
   void aPresetLoadedAgainIsTheSameModelWhileInUse() throws Exception {
     Segmenter a = Segmenter.load("seed");

@@ -503,6 +503,12 @@ final class WordRules {
       }
       a = b;
     }
+    if (edges != null) {
+      // a combining mark belongs to the character before it, whatever rule asked for an edge there (a formula's $)
+      for (int k = 1; k < n; k++) {
+        edges[k] &= !Chunker.isCombiningMark(text.codePointAt(offsets[k]));
+      }
+    }
     return edges;
   }
 

@@ -62,12 +62,12 @@ final class Escapes {
   }
 
   /**
-   * Whether the backslash at {@code i} and the letters to {@code end} are a line break's or a tab's escape at the end
-   * of a string, as a format string writes it after a letter or digit ({@code "%d\n"}, {@code "a\r\n"},
-   * {@code 'x\t'}): {@code n}, {@code r} or {@code t} before a quote or another backslash, which no path's folder is.
+   * Whether the backslash at {@code i} and the letters to {@code end} are a line break's or a tab's escape, as a format
+   * string writes it after a letter or digit ({@code "%d\n"}, {@code "a\r\n"}, {@code [a-z\t]}): {@code n},
+   * {@code r} or {@code t} alone, before no ASCII letter or digit, as no path's folder is written.
    */
   private static boolean closesString(CharSequence text, int i, int end) {
-    return end == i + 2 && "nrt".indexOf(text.charAt(i + 1)) >= 0 && end < text.length() && "\"'\\".indexOf(text.charAt(end)) >= 0;
+    return end == i + 2 && "nrt".indexOf(text.charAt(i + 1)) >= 0 && (end == text.length() || !Chunker.isAsciiAlnum(text.charAt(end)));
   }
 
   /** Whether {@code count} hexadecimal digits start at {@code from}. */

@@ -4,13 +4,13 @@ import java.util.Set;
 
 /**
  * Finds the words of source code that begin with a mark, which the chunker makes one word: a C preprocessor's
- * directive ({@code #include}, {@code #define}), the {@code #!} that starts a script's first line, and an annotation
- * of Java and its kin or a decorator of Python ({@code @Override}, {@code @Autowired}, {@code @property},
+ * directive ({@code #include}, {@code #define}), the {@code #!} that starts a script's line, and an annotation of
+ * Java and its kin or a decorator of Python ({@code @Override}, {@code @Autowired}, {@code @property},
  * {@code @app.route}). No training text holds one, and the network had cut the mark off ({@code # include},
- * {@code @ Override}). A micro-blog's mention ({@code @ 京东}, {@code @ Happy}) stays two words, as NLPCC's
- * annotation writes it: an annotation is one of {@link #ANNOTATIONS} or, at a line's start, a name before {@code (} or a
- * dotted name before the line's end ({@code @wraps(f)}, {@code @app.route("/")}, {@code @pytest.fixture}), as no
- * mention is written.
+ * {@code @ Override}). A micro-blog's mention ({@code @ 京东}, {@code @ Happy}, {@code @ Data 哥}) and topic
+ * ({@code # if 不 是 你 #}) stay as the NLPCC annotation writes them, so a name that is also a word or a person's
+ * ({@code Data}, {@code Test}, {@code if}, {@code line}) counts only where a mention or a topic would not be
+ * written: at a line's start, alone or before code, or before {@code 注解} ("annotation").
  */
 final class SourceCode {
   /** The most characters of a dotted decorator's name ({@code pytest.mark.parametrize}). */
@@ -31,9 +31,11 @@ final class SourceCode {
   }
 
   /**
-   * {@code #!} at a line's very start before a path ({@code #!/bin/bash}), or {@code #} and a directive of
-   * {@link #DIRECTIVES} that no letter, digit, underscore or {@code #} follows ({@code #include <stdio.h>},
-   * {@code #endif}, {@code 用#define定义}; a topic {@code #if#} is left to the hashtag's marks).
+   * {@code #!} at a line's start before a path ({@code #!/bin/bash}), or {@code #} and a directive that no letter,
+   * digit, underscore or {@code #} follows and no {@code #} later on its line (which would close a topic): one of
+   * {@link #DIRECTIVES} anywhere ({@code #include <stdio.h>}, {@code 用#define定义}), one of {@link #LINE_DIRECTIVES}
+   * only at a line's start and with no Chinese character after it on the line ({@code #if DEBUG}, {@code #else}; not
+   * {@code #if不是你#}, {@code #line 今天}).
    */
   private static int directiveEnd(CharSequence text, int i) {
     int n = text.length();
@@ -41,41 +43,70 @@ final class SourceCode {
       return i + 2;
     }
     int k = nameEnd(text, i + 1, false);
-    if (k < 0 || k < n && text.charAt(k) == '#' || !DIRECTIVES.contains(text.subSequence(i + 1, k).toString())) {
+    if (k < 0 || k < n && text.charAt(k) == '#') {
       return -1;
+    }
+    String name = text.subSequence(i + 1, k).toString();
+    boolean listed = DIRECTIVES.contains(name);
+    if (!listed && !(LINE_DIRECTIVES.contains(name) && startsLine(text, i))) {
+      return -1;
+    }
+    for (int j = k; j < n && !isLineBreak(text.charAt(j)); j++) {
+      char c = text.charAt(j);
+      if (c == '#' || !listed && Character.isIdeographic(c)) {
+        return -1;
+      }
     }
     return k;
   }
 
   /**
-   * {@code @} and a name of {@link #ANNOTATIONS} that no letter, digit, underscore or dot follows, or, after nothing
-   * but indentation on its line, a name before {@code (} ({@code @wraps(func)}) or a dotted name before {@code (} or
-   * the line's end ({@code @app.route("/")}, {@code @pytest.fixture}).
+   * {@code @} and an annotation's or a decorator's name that no letter, digit or underscore follows, nor a dot before
+   * another name: one of {@link #ANNOTATIONS} anywhere ({@code 加上@Autowired注解}), one of {@link #COMMON_NAMES}
+   * only before {@code 注解} ({@code 使用@Data注解}) or where a line's start would also take any name (below);
+   * {@code @} and a dotted name whose first part is one of {@link #DECORATOR_OBJECTS} ({@code 用@app.route定义});
+   * and, after nothing but indentation on its line, a name before {@code (} and no Chinese character
+   * ({@code @wraps(func)}, not {@code @kitten(小猫咪)}), a dotted name that starts with no capital before {@code (} or
+   * the line's end ({@code @pytest.fixture}, not {@code @Mr.Wang}), or one of {@link #COMMON_NAMES} before the line's
+   * end ({@code @Data}).
    */
   private static int annotationEnd(CharSequence text, int i) {
     int n = text.length();
     int k = nameEnd(text, i + 1, false);
-    if (k < 0) {
-      return -1;
+    if (k < 0 || k + 1 < n && text.charAt(k) == '.' && startsName(text.charAt(k + 1))) {
+      int dotted = nameEnd(text, i + 1, true);
+      return k > 0 && DECORATOR_OBJECTS.contains(text.subSequence(i + 1, k).toString())
+          || dotted > 0 && startsLine(text, i) && !Character.isUpperCase(text.charAt(i + 1))
+          && (endsLineAt(text, dotted) || opensCall(text, dotted)) ? dotted : -1;
     }
-    if (ANNOTATIONS.contains(text.subSequence(i + 1, k).toString()) && (k == n || text.charAt(k) != '.')) {
+    String name = text.subSequence(i + 1, k).toString();
+    if (ANNOTATIONS.contains(name)) {
       return k;
     }
-    if (!startsLine(text, i)) {
-      return -1;
+    if (COMMON_NAMES.contains(name) && (beforeWord(text, k, "注解") || startsLine(text, i) && endsLineAt(text, k))) {
+      return k;
     }
-    int dotted = nameEnd(text, i + 1, true);
-    if (dotted < 0) {
-      return -1;
-    }
-    if (dotted < n && text.charAt(dotted) == '(' || dotted > k && (dotted == n || isLineBreak(text.charAt(dotted)))) {
-      return dotted;
-    }
-    return -1;
+    return startsLine(text, i) && opensCall(text, k) ? k : -1;
   }
 
-  private static boolean isLineBreak(char c) {
-    return c == '\n' || c == '\r';
+  /** Whether {@code (} is at {@code k} and no Chinese character follows it: a call's arguments, not a gloss. */
+  private static boolean opensCall(CharSequence text, int k) {
+    return k + 1 < text.length() && text.charAt(k) == '(' && !Character.isIdeographic(text.charAt(k + 1));
+  }
+
+  /** Whether {@code word} follows {@code k}, after one space or none. */
+  private static boolean beforeWord(CharSequence text, int k, String word) {
+    int from = k < text.length() && text.charAt(k) == ' ' ? k + 1 : k;
+    return from + word.length() <= text.length() && text.subSequence(from, from + word.length()).toString().equals(word);
+  }
+
+  /** Whether the line ends at {@code k}, after spaces or tabs or none. */
+  private static boolean endsLineAt(CharSequence text, int k) {
+    int n = text.length();
+    while (k < n && (text.charAt(k) == ' ' || text.charAt(k) == '\t')) {
+      k++;
+    }
+    return k == n || isLineBreak(text.charAt(k));
   }
 
   /**
@@ -91,7 +122,7 @@ final class SourceCode {
     int k = from + 1;
     while (k < n && k - from <= LONGEST) {
       char c = text.charAt(k);
-      if (continuesName(c) && c != '.') {
+      if (Chunker.isAsciiAlnum(c) || c == '_') {
         k++;
       } else if (dots && c == '.' && k + 1 < n && startsName(text.charAt(k + 1))) {
         k += 2;
@@ -111,9 +142,13 @@ final class SourceCode {
     return Chunker.isAsciiAlnum(c) || c == '_' || c == '.' || c == '#' || c == '@' || c == '$';
   }
 
+  private static boolean isLineBreak(char c) {
+    return c == '\n' || c == '\r';
+  }
+
   /** Whether only spaces and tabs come before {@code i} on its line. */
   private static boolean startsLine(CharSequence text, int i) {
-    for (int a = i - 1; a >= 0 && text.charAt(a) != '\n' && text.charAt(a) != '\r'; a--) {
+    for (int a = i - 1; a >= 0 && !isLineBreak(text.charAt(a)); a--) {
       if (text.charAt(a) != ' ' && text.charAt(a) != '\t') {
         return false;
       }
@@ -121,38 +156,51 @@ final class SourceCode {
     return true;
   }
 
-  /** The C preprocessor's directives (and C#'s and Objective-C's of the same form). */
-  static final Set<String> DIRECTIVES = Set.of("include", "include_next", "define", "undef", "if", "ifdef", "ifndef",
-      "elif", "else", "endif", "pragma", "error", "warning", "line", "import", "region", "endregion");
+  /** The C preprocessor's directives that are no English word (and C#'s {@code #endregion}). */
+  static final Set<String> DIRECTIVES = Set.of("include", "include_next", "define", "undef", "ifdef", "ifndef", "elif",
+      "endif", "pragma", "endregion");
+
+  /** The directives that are also English words, and so a topic's first word: taken at a line's start only. */
+  static final Set<String> LINE_DIRECTIVES = Set.of("if", "else", "error", "warning", "line", "import", "region");
 
   /**
-   * The annotations and decorators that Chinese programming text names most: Java's own, JUnit's, Spring's, Lombok's,
-   * JPA's, MyBatis', Jackson's and Kotlin's, Angular's, and Python's built-in and standard-library decorators.
+   * The annotations and decorators that Chinese programming text names most and that are no common word or name:
+   * Java's own, JUnit's, Spring's, Lombok's, JPA's, MyBatis', Jackson's, Kotlin's and Angular's, and Python's built-in,
+   * standard-library and Django's decorators.
    */
   static final Set<String> ANNOTATIONS = Set.of(
       "Override", "Deprecated", "SuppressWarnings", "FunctionalInterface", "SafeVarargs", "interface", "Retention",
-      "Target", "Documented", "Inherited", "Repeatable", "Native",
-      "Test", "BeforeEach", "AfterEach", "BeforeAll", "AfterAll", "ParameterizedTest", "DisplayName", "Disabled",
-      "Before", "After", "BeforeClass", "AfterClass", "RunWith", "ExtendWith", "Mock", "InjectMocks", "MockBean",
-      "SpringBootTest", "SpringBootApplication", "EnableAutoConfiguration", "ComponentScan", "Configuration", "Bean",
-      "Component", "Service", "Repository", "Controller", "RestController", "ControllerAdvice",
+      "BeforeEach", "AfterEach", "BeforeAll", "AfterAll", "ParameterizedTest", "DisplayName", "BeforeClass",
+      "AfterClass", "RunWith", "ExtendWith", "InjectMocks", "MockBean", "SpringBootTest", "SpringBootApplication",
+      "EnableAutoConfiguration", "ComponentScan", "Configuration", "RestController", "ControllerAdvice",
       "RestControllerAdvice", "ExceptionHandler", "RequestMapping", "GetMapping", "PostMapping", "PutMapping",
-      "DeleteMapping", "PatchMapping", "RequestParam", "RequestBody", "ResponseBody", "RequestHeader",
-      "PathVariable", "ResponseStatus", "CrossOrigin", "Autowired", "Qualifier", "Primary", "Resource", "Value",
-      "Scope", "Lazy", "Profile", "Conditional", "ConditionalOnClass", "ConditionalOnMissingBean",
-      "ConditionalOnProperty", "ConfigurationProperties", "EnableConfigurationProperties", "PropertySource", "Import",
-      "Async", "EnableAsync", "Scheduled", "EnableScheduling", "Transactional", "EnableTransactionManagement",
-      "Cacheable", "CacheEvict", "CachePut", "EnableCaching", "EventListener", "PostConstruct", "PreDestroy",
-      "Valid", "Validated", "NotNull", "NotBlank", "NotEmpty", "Nullable", "NonNull", "Inject", "Named", "Singleton",
-      "Entity", "Table", "Id", "GeneratedValue", "Column", "Transient", "OneToMany", "ManyToOne", "OneToOne",
-      "ManyToMany", "JoinColumn", "MappedSuperclass", "Embeddable", "Embedded",
-      "Mapper", "Param", "Select", "Insert", "Update", "Delete", "Results", "Result", "TableName", "TableId",
-      "TableField", "MapperScan",
-      "Data", "Getter", "Setter", "ToString", "EqualsAndHashCode", "Builder", "NoArgsConstructor",
-      "AllArgsConstructor", "RequiredArgsConstructor", "Slf4j", "Log4j2", "SneakyThrows", "Accessors",
-      "JsonProperty", "JsonIgnore", "JsonFormat", "JsonInclude", "JsonIgnoreProperties", "JSONField",
-      "JvmStatic", "JvmField", "JvmOverloads", "Composable",
-      "Injectable", "NgModule", "Input", "Output", "HostListener", "ViewChild",
-      "property", "staticmethod", "classmethod", "abstractmethod", "dataclass", "cached_property", "lru_cache",
-      "contextmanager", "total_ordering", "singledispatch");
+      "DeleteMapping", "PatchMapping", "RequestParam", "RequestBody", "ResponseBody", "RequestHeader", "PathVariable",
+      "ResponseStatus", "CrossOrigin", "Autowired", "Qualifier", "ConditionalOnClass", "ConditionalOnMissingBean",
+      "ConditionalOnProperty", "ConfigurationProperties", "EnableConfigurationProperties", "PropertySource",
+      "EnableAsync", "Scheduled", "EnableScheduling", "Transactional", "EnableTransactionManagement", "Cacheable",
+      "CacheEvict", "CachePut", "EnableCaching", "EventListener", "PostConstruct", "PreDestroy", "Validated", "NotNull",
+      "NotBlank", "NotEmpty", "NonNull", "Nullable", "GeneratedValue", "OneToMany", "ManyToOne", "OneToOne", "ManyToMany",
+      "JoinColumn", "MappedSuperclass", "Embeddable", "TableName", "TableId", "TableField", "MapperScan",
+      "EqualsAndHashCode", "NoArgsConstructor", "AllArgsConstructor", "RequiredArgsConstructor", "Slf4j", "Log4j2",
+      "SneakyThrows", "JsonProperty", "JsonIgnore", "JsonFormat", "JsonInclude", "JsonIgnoreProperties", "JSONField",
+      "Pointcut", "EnableDiscoveryClient", "EnableFeignClients", "FeignClient", "EnableEurekaServer", "JvmStatic",
+      "JvmField", "JvmOverloads", "NgModule", "HostListener", "ViewChild", "Injectable", "staticmethod", "classmethod",
+      "abstractmethod", "dataclass", "cached_property", "lru_cache", "contextmanager", "total_ordering",
+      "singledispatch", "login_required", "csrf_exempt");
+
+  /**
+   * Annotations and decorators whose names are also words or names a mention may hold ({@code @Data哥},
+   * {@code 谢谢@Test老师}): taken only before {@code 注解} or alone on a line.
+   */
+  static final Set<String> COMMON_NAMES = Set.of(
+      "Target", "Documented", "Inherited", "Repeatable", "Native", "Test", "Before", "After", "Disabled", "Mock",
+      "Bean", "Component", "Service", "Repository", "Controller", "Primary", "Resource", "Value", "Scope", "Lazy",
+      "Profile", "Conditional", "Import", "Async", "Valid", "Inject", "Named", "Singleton", "Entity", "Table", "Id",
+      "Column", "Transient", "Embedded", "Mapper", "Param", "Select", "Insert", "Update", "Delete", "Results",
+      "Result", "Data", "Getter", "Setter", "ToString", "Builder", "Accessors", "Aspect", "Around", "Composable",
+      "Input", "Output", "property", "wraps", "override", "overload", "final");
+
+  /** The objects whose methods decorate in Python's web and test frameworks ({@code @app.route}, {@code @pytest.fixture}). */
+  static final Set<String> DECORATOR_OBJECTS = Set.of("app", "pytest", "unittest", "mock", "functools", "router", "bp",
+      "blueprint", "api", "torch", "celery");
 }

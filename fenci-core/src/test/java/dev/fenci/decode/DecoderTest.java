@@ -443,7 +443,7 @@ class DecoderTest {
     // a formula's dollar signs are words of their own, a display's $$ one word; a price's sign is a currency's
     String formula = "已知$x^2+y=a$求$$f(x)$$，价US$5或$5-$10和echo $A $B，$@:$<";
     assertThat(words(formula, d.wordEnds(formula))).containsExactly("已知", "$", "x^2+y=a", "$", "求", "$$", "f",
-        "(", "x", ")", "$$", "，", "价", "US$", "5或", "$", "5-$", "10和", "echo", " ", "$A", " ", "$B", "，", "$", "@", ":", "$<");
+        "(", "x", ")", "$$", "，", "价", "US$", "5或", "$", "5-$", "10和", "echo", " ", "$A", " ", "$B", "，", "$@", ":", "$<");
     assertThat(words("用MP3听O2O和B2B及XR2000型和5A级", d.wordEnds("用MP3听O2O和B2B及XR2000型和5A级")))
         .containsExactly("用", "MP3", "听", "O2O", "和", "B2B", "及", "XR2000型和", "5A级");
     // a symbol is never joined with a Chinese character, but for ○ (a zero in years); the degree signs

@@ -522,10 +522,10 @@ class ChunkerTest {
     // after a letter or digit a path's backslash (src\\main, Files\\Java) or a string's: a mark, as before
     assertThat(show("src\\main，\"hello\\nworld\"", TextRules.FOLD))
         .containsExactly("T:src", "P:\\", "T:main", "P:，", "P:\"", "T:hello", "P:\\", "T:nworld", "P:\"");
-    // after a letter or digit, a line break's or tab's escape that ends a string ("%d\\n", "\\r\\n")
-    assertThat(show("printf(\"%d\\n\", x)和'a\\r\\n'", TextRules.FOLD))
+    // after a letter or digit, a line break's or tab's escape before no letter or digit ("%d\\n", "\\r\\n", [a-z\\t])
+    assertThat(show("printf(\"%d\\n\", x)和'a\\r\\n'，是\\r\\n，[a-z\\t\\n]", TextRules.FOLD))
         .containsExactly("T:printf", "P:(", "P:\"", "T:%d", "M:\\n", "P:\"", "P:,", "S: ", "T:x", "P:)", "T:和", "P:'",
-            "T:a", "M:\\r", "M:\\n", "P:'");
+            "T:a", "M:\\r", "M:\\n", "P:'", "P:，", "T:是", "M:\\r", "M:\\n", "P:，", "P:[", "T:a-z", "M:\\t", "M:\\n", "P:]");
     // after a letter or digit, a command TeX's mathematics uses whole (n\\to\\infty had been \\t o \\i nfty)
     assertThat(show("当n\\to\\infty时x\\in A", TextRules.FOLD))
         .containsExactly("T:当n", "M:\\to", "M:\\infty", "T:时x", "M:\\in", "S: ", "T:A");
@@ -551,11 +551,16 @@ class ChunkerTest {
 
   @Test
   void aMakeOrShellVariableIsOneWord() {
-    assertThat(show("$(CC) $(CFLAGS) -o $@ $<，用$(pwd)取路径，echo $?", TextRules.FOLD))
-        .containsExactly("M:$(CC)", "S: ", "M:$(CFLAGS)", "S: ", "T:-o", "S: ", "M:$@", "S: ", "M:$<", "P:，", "T:用",
+    assertThat(show("$(CC)$(CFLAGS) -o $@ $<，用$(pwd)取路径，echo $?", TextRules.FOLD))
+        .containsExactly("M:$(CC)", "M:$(CFLAGS)", "S: ", "T:-o", "S: ", "M:$@", "S: ", "M:$<", "P:，", "T:用",
             "M:$(pwd)", "T:取路径", "P:，", "T:echo", "S: ", "M:$?");
-    // not a price's question, a number, a command with arguments, one after $, nor a TeX formula's parentheses
-    for (String s : new String[] {"多少$?", "$(1)", "$(uname -r)", "$$(x)", "$(x)$", "$@a", "a$@", "$(x"}) {
+    // in Chinese prose: Make's variables after any character, the shell's after a full-width mark
+    assertThat(show("其中$@表示目标，在脚本中，$?保存退出码，参数个数：$#", TextRules.FOLD)).filteredOn(c -> c.startsWith("M:"))
+        .containsExactly("M:$@", "M:$?", "M:$#");
+    // not a price's question, a number, a command with arguments, one after $ or a letter, a one-letter name (a
+    // formula's), a run of marks (a curse), nor a TeX formula's parentheses
+    for (String s : new String[] {"多少$?", "价格 $? 我", "$(1)", "$(uname -r)", "$$(x)", "$(x)$", "$@a", "a$@", "$(x",
+        "$(x) > 0$", "$#@!", "$*#!"}) {
       assertThat(show("见" + s + "。", TextRules.FOLD)).as(s).noneMatch(c -> c.startsWith("M:"));
     }
   }
@@ -565,17 +570,26 @@ class ChunkerTest {
     assertThat(show("#!/bin/bash\n#include <stdio.h>\n#endif\n在代码中#define MAX即可", TextRules.FOLD))
         .containsExactly("M:#!", "T:/bin/bash", "S:\n", "M:#include", "S: ", "T:<stdio.h>", "S:\n",
             "M:#endif", "S:\n", "T:在代码中", "M:#define", "S: ", "T:MAX即可");
-    assertThat(show("@Override\n加上@Autowired注解\n@RequestMapping(\"/a\")", TextRules.FOLD))
+    // a directive that is an English word only at a line's start, with no Chinese after it
+    assertThat(show("#if DEBUG\n#else\n#import <Foundation/Foundation.h>", TextRules.FOLD))
+        .filteredOn(c -> c.startsWith("M:")).containsExactly("M:#if", "M:#else", "M:#import");
+    assertThat(show("@Override\n加上@Autowired注解\n@RequestMapping(\"/a\")，用@app.route定义，加@Override.", TextRules.FOLD))
         .containsExactly("M:@Override", "S:\n", "T:加上", "M:@Autowired", "T:注解", "S:\n", "M:@RequestMapping", "P:(",
-            "P:\"", "T:/a", "P:\"", "P:)");
-    // a decorator: a listed name, or at a line's start a name before ( or a dotted name before the line's end
-    assertThat(show("  @property\n@wraps(f)\n@app.route(\"/\")\n@pytest.fixture", TextRules.FOLD))
-        .filteredOn(c -> c.startsWith("M:")).containsExactly("M:@property", "M:@wraps", "M:@app.route", "M:@pytest.fixture");
-    // a mention stays apart (NLPCC writes @ Happy), and so do a topic, a sharp's note, an address and a name after @
-    // or # that continues another
+            "P:\"", "T:/a", "P:\"", "P:)", "P:，", "T:用", "M:@app.route", "T:定义", "P:，", "T:加", "M:@Override", "P:.");
+    // a decorator at a line's start: a name before ( or a dotted one before the line's end; a name that is also a
+    // word alone on a line or before 注解
+    assertThat(show("  @property\n@wraps(f)\n@pytest.fixture\n@Data\n使用@Data注解", TextRules.FOLD))
+        .filteredOn(c -> c.startsWith("M:"))
+        .containsExactly("M:@property", "M:@wraps", "M:@pytest.fixture", "M:@Data", "M:@Data");
+    // a mention stays apart (NLPCC writes @ Happy), even one whose name is an annotation's, and so do a topic, a sharp's
+    // note, an address and a name after @ or # that continues another
     for (String s : new String[] {"@kitten 你好", "说@Andy_Wong1991 哈", "#if#", "#旅行#", "C#include", "a@Override",
-        "@Override.x", "@app.route", "x @wraps(f)", "#!/bin", "@mention\n", "#includes", "#!bash", "@1x"}) {
+        "@Override.x", "x @wraps(f)", "#!/bin", "@mention\n", "#includes", "#!bash", "@1x", "@Data哥", "谢谢@Test老师",
+        "回复@Value:谢谢", "#if不是你#", "#line 今天", "#if you are the one#", "#include你的#", "@mr.wang"}) {
       assertThat(show("见" + s, TextRules.FOLD)).as(s).noneMatch(c -> c.startsWith("M:"));
+    }
+    for (String s : new String[] {"@kitten(小猫咪)", "@Mr.Wang", "#if不是你#", "#line friends 布朗熊", "@Data哥"}) {
+      assertThat(show(s, TextRules.FOLD)).as(s).noneMatch(c -> c.startsWith("M:"));
     }
     assertThat(show("a@b.com", TextRules.FOLD)).containsExactly("L:a@b.com");
   }
