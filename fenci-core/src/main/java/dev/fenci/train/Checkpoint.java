@@ -175,6 +175,7 @@ final class Checkpoint {
     f.put("hidden_keep", Float.toString(opt.hiddenKeep()));
     f.put("weight_decay", Float.toString(opt.weightDecay()));
     f.put("word_lm", opt.mergeWordModel() ? "merged" : Boolean.toString(wordModel));
+    f.put("pretrain", Integer.toString(opt.pretrain()));
     return f;
   }
 
@@ -185,7 +186,7 @@ final class Checkpoint {
   private static final Map<String, String> BEFORE_THE_OPTION =
       Map.of("unk_rate", Float.toString(0f), "ema", Float.toString(0f), "batches", "length",
           "hidden_keep", Float.toString(1f), "weight_decay", Float.toString(0f), "init", "-",
-          "word_lm", "false");
+          "word_lm", "false", "pretrain", "0");
 
   /**
    * The option each fingerprint entry comes from, for the message of a resume that does not match
@@ -196,7 +197,8 @@ final class Checkpoint {
       Map.entry("seed", "--seed"), Map.entry("batch", "--batch"), Map.entry("min_count", "--min-count"),
       Map.entry("lr", "--lr"), Map.entry("schedule", "--lr-schedule"), Map.entry("unk_rate", "--unk-rate"),
       Map.entry("ema", "--ema"), Map.entry("batches", "--batches"), Map.entry("hidden_keep", "--hidden-keep"),
-      Map.entry("weight_decay", "--weight-decay"), Map.entry("word_lm", "--word-lm, --merge-word-lm"), Map.entry("epochs", "--epochs"));
+      Map.entry("weight_decay", "--weight-decay"), Map.entry("word_lm", "--word-lm, --merge-word-lm"), Map.entry("epochs", "--epochs"),
+      Map.entry("pretrain", "--pretrain"));
 
   /** Why a checkpoint cannot be resumed by this run: its entry {@code key} was {@code saved}, is now {@code now}. */
   private static String mismatch(String key, String saved, String now) {

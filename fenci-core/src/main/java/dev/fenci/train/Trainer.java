@@ -254,6 +254,10 @@ public final class Trainer {
     }
     Network net = new Network(config, bigrams, lexicon);
     net.initialise(opt.seed());
+    if (opt.pretrain() > 0 && base == null && !(opt.resume() && Files.exists(opt.checkpoint()))) {
+      // a resumed run takes its weights from the checkpoint
+      EmbeddingPretraining.run(net, pieces, opt.pretrain(), opt.seed(), log, terminal);
+    }
     Transitions transitions = Architectures.hasTransitions(opt.arch()) ? new Transitions() : null;
     if (base != null) {
       StartingModel.copyInto(base, net, transitions, data, opt, log);
@@ -540,6 +544,9 @@ public final class Trainer {
     p.put("keep", Float.toString(config.keepProb()));
     p.put("hidden_keep", Float.toString(opt.hiddenKeep()));
     p.put("weight_decay", Float.toString(opt.weightDecay()));
+    if (opt.pretrain() > 0 && base == null) {
+      p.put("pretrain", Integer.toString(opt.pretrain()));
+    }
     if (wordModel(base)) {
       p.put("word_lm", opt.mergeWordModel() ? "training words and the starting model's" : "training words");
     }

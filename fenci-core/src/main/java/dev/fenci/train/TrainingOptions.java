@@ -61,9 +61,16 @@ import java.util.List;
 public record TrainingOptions(List<Path> train, Path dev, Path model, String arch, String embedInit,
     TextRules rules, int epochs, int batch, int threads, long seed, int minCount, boolean resume,
     float lr, String schedule, boolean lenient, float unkRate, float keep, float ema, String batches,
-    float hiddenKeep, float weightDecay, String init, boolean wordModel, boolean mergeWordModel) {
+    float hiddenKeep, float weightDecay, String init, boolean wordModel, boolean mergeWordModel, int pretrain) {
 
   public TrainingOptions {
+    if (pretrain < 0 || pretrain > MAX_PRETRAIN) {
+      throw new IllegalArgumentException("pretraining epochs must be from 0 (none) to " + MAX_PRETRAIN + ", got " + pretrain);
+    }
+    if (pretrain > 0 && init != null) {
+      throw new IllegalArgumentException("pretraining (--pretrain) starts new embeddings; a run from a model (--init) "
+          + "starts from that model's: leave one of them out");
+    }
     if (mergeWordModel && init == null) {
       throw new IllegalArgumentException("merging word models (--merge-word-lm) needs a model to start from "
           + "(--init): without one there is only the training text's to count");
@@ -138,6 +145,9 @@ public record TrainingOptions(List<Path> train, Path dev, Path model, String arc
     }
   }
 
+  /** The most epochs of {@link EmbeddingPretraining} (each takes about a minute on pd1998's 3.4 million characters). */
+  public static final int MAX_PRETRAIN = 100;
+
   /**
    * Whether writing {@code out} would replace the file {@code in}: the same path, or the same file
    * (a symbolic or hard link on either side). A save writes through a symbolic link, so a link at
@@ -177,7 +187,7 @@ public record TrainingOptions(List<Path> train, Path dev, Path model, String arc
    * Options for training on {@code train} (segmented text files) into {@code model}: the
    * architecture {@link Architectures#DEFAULT} trained by its {@link Recipe}. Each setter of the
    * builder overrides one field; the fields a recipe holds (epochs, batch, schedule, ema, word
-   * model) come, when not set, from the recipe of the architecture chosen.
+   * model, pretraining) come, when not set, from the recipe of the architecture chosen.
    */
   public static Builder builder(List<Path> train, Path model) {
     return new Builder(train, model);
@@ -188,7 +198,7 @@ public record TrainingOptions(List<Path> train, Path dev, Path model, String arc
     return new Builder(train, model).dev(dev).arch(arch).embedInit(embedInit).rules(rules).epochs(epochs).batch(batch)
         .threads(threads).seed(seed).minCount(minCount).resume(resume).lr(lr).schedule(schedule).lenient(lenient)
         .unkRate(unkRate).keep(keep).ema(ema).batches(batches).hiddenKeep(hiddenKeep).weightDecay(weightDecay)
-        .init(init).wordModel(wordModel).mergeWordModel(mergeWordModel);
+        .init(init).wordModel(wordModel).mergeWordModel(mergeWordModel).pretrain(pretrain);
   }
 
   /** Builds {@link TrainingOptions}; see {@link #builder}. The defaults are those of {@code fenci train}. */
@@ -218,6 +228,7 @@ public record TrainingOptions(List<Path> train, Path dev, Path model, String arc
     private String init;
     private Boolean wordModel;
     private boolean mergeWordModel;
+    private Integer pretrain;
 
     private Builder(List<Path> train, Path model) {
       this.train = List.copyOf(train);
@@ -353,6 +364,15 @@ public record TrainingOptions(List<Path> train, Path dev, Path model, String arc
     }
 
     /**
+     * Epochs of {@link EmbeddingPretraining} before training (default: the recipe's, none when starting from a model
+     * with {@link #init}).
+     */
+    public Builder pretrain(int pretrain) {
+      this.pretrain = pretrain;
+      return this;
+    }
+
+    /**
      * The options; throws {@link IllegalArgumentException} for an unknown architecture or a value
      * out of its range, {@link java.io.UncheckedIOException} when the model of {@link #init} cannot
      * be read to take its architecture.
@@ -363,7 +383,8 @@ public record TrainingOptions(List<Path> train, Path dev, Path model, String arc
       return new TrainingOptions(train, dev, model, arch, embedInit, rules, epochs != null ? epochs : r.epochs(),
           batch != null ? batch : r.batch(), threads, seed, minCount, resume, lr, schedule != null ? schedule : r.schedule(),
           lenient, unkRate, keep, ema != null ? ema : r.ema(), batches, hiddenKeep, weightDecay, init,
-          wordModel != null ? wordModel : r.wordModel(), mergeWordModel);
+          wordModel != null ? wordModel : r.wordModel(), mergeWordModel,
+          pretrain != null ? pretrain : init != null ? 0 : r.pretrain());
     }
   }
 

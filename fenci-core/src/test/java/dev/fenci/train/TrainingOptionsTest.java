@@ -23,6 +23,7 @@ class TrainingOptionsTest {
     assertThat(o.schedule()).isEqualTo("cosine");
     assertThat(o.ema()).isEqualTo(0.999f);
     assertThat(o.wordModel()).isTrue();
+    assertThat(o.pretrain()).isEqualTo(3);
     assertThat(o.dev()).isNull();
     assertThat(o.lr()).isEqualTo(1e-3f);
     assertThat(o.threads()).isEqualTo(Runtime.getRuntime().availableProcessors());
@@ -38,6 +39,13 @@ class TrainingOptionsTest {
     TrainingOptions fast = TrainingOptions.builder(TRAIN, OUT).arch("fast-lex").build();
     assertThat(fast.schedule()).isEqualTo("cosine");
     assertThat(fast.wordModel()).isFalse();
+    assertThat(fast.pretrain()).isZero();
+    assertThat(seed.pretrain()).isZero();
+    // a run from a model keeps its embeddings: no pretraining unless asked, and asking is refused
+    assertThat(TrainingOptions.builder(TRAIN, OUT).arch("accurate-lex").init("x.safetensors").build().pretrain()).isZero();
+    assertThatThrownBy(() -> TrainingOptions.builder(TRAIN, OUT).arch("accurate-lex").init("x.safetensors").pretrain(3).build())
+        .hasMessageContaining("--pretrain").hasMessageContaining("--init");
+    assertThatThrownBy(() -> TrainingOptions.builder(TRAIN, OUT).pretrain(-1).build()).hasMessageContaining("from 0");
     // set before or after the architecture, a value given is kept
     TrainingOptions given = TrainingOptions.builder(TRAIN, OUT).epochs(3).wordModel(false).arch("accurate-lex")
         .schedule("constant").ema(0f).batch(64).build();
@@ -53,6 +61,8 @@ class TrainingOptionsTest {
         .keep(0.7f).hiddenKeep(0.9f).weightDecay(0.1f).unkRate(0.05f).batches("mixed").minCount(3).lenient(true)
         .init("fast").resume(true).lr(0.002f).build();
     assertThat(o.toBuilder().build()).isEqualTo(o);
+    TrainingOptions p = TrainingOptions.builder(TRAIN, OUT).pretrain(5).build();
+    assertThat(p.toBuilder().build()).isEqualTo(p);
     assertThat(o.toBuilder().arch("seed").build().epochs()).as("the recipe's values were set explicitly").isEqualTo(30);
   }
 
