@@ -75,7 +75,8 @@ public final class Vocabulary {
    * normalised form; for a character outside the vocabulary, that of its simplified form when the
    * vocabulary holds it (traditional text on a model trained on simplified text,
    * {@link dev.fenci.text.SimplifiedForms}), for 〇 that of ○ (or the other way round), and for a
-   * colon or middle dot that of the one People's Daily writes in its role ({@code ∶}, {@code ·});
+   * middle dot that of the one People's Daily writes in its role ({@code ·}); for a colon, that of {@code ∶}
+   * whenever the vocabulary holds it (a colon reaches the network only between digits, in that role);
    * else {@link #UNKNOWN}. An ASCII asterisk is read as the digit 0, the role it has where it reaches the
    * network (a masked number, {@code 138****8888}). The decoder reads input this
    * way, and so does a training run that starts from a model ({@code fenci train --init}), with
@@ -88,6 +89,11 @@ public final class Vocabulary {
       cp = '0';
     }
     int id = id(rules.normalize(cp));
+    if (id != UNKNOWN && isColon(rules.normalize(cp)) && id(RATIO_COLON) != UNKNOWN) {
+      // a colon reaches the network only between digits (３：１, １０:３０), where the newspaper writes the ratio
+      // colon; a model whose training text held a few full-width ones there (a list's 线索２：１岁) reads them so too
+      return id(RATIO_COLON);
+    }
     if (id == UNKNOWN) {
       int simplified = dev.fenci.text.SimplifiedForms.of(cp);
       if (simplified != cp) {
@@ -117,8 +123,15 @@ public final class Vocabulary {
    * middle dot, the dot operator, and the katakana middle dot {@code ・} where a model lacks it).
    */
   private static int sameRole(int cp) {
-    return cp == 0xFF1A || cp == ':' ? 0x2236 : dev.fenci.text.Chunker.isNameDot(cp) ? 0x00B7 : cp;
+    return isColon(cp) ? RATIO_COLON : dev.fenci.text.Chunker.isNameDot(cp) ? 0x00B7 : cp;
   }
+
+  private static boolean isColon(int cp) {
+    return cp == 0xFF1A || cp == ':';
+  }
+
+  /** The ratio colon {@code ∶}, which People's Daily 1998 writes between digits ({@code ３∶１}). */
+  private static final int RATIO_COLON = 0x2236;
 
   private static final int IDEOGRAPHIC_ZERO = 0x3007;
   private static final int CIRCLE_ZERO = 0x25CB;
