@@ -16,11 +16,13 @@ import java.util.SplittableRandom;
  * characters up to {@link #WINDOW} on either side outside it. Characters and bigrams that occur in like contexts
  * start near each other, which the uniform(-1, 1) start did not give them; the network's training then moves them
  * as before. The vectors are scaled to uniform(-1, 1)'s root mean square (1/sqrt(3)), so that the recipe's
- * learning rate and dropout see inputs of the size they were tuned for. On {@code pd1998/train.utf8} three epochs
- * raised dev F1 by about 0.1 point over two seeds (docs/results.md, "Embeddings pretrained on the training text").
+ * learning rate and dropout see inputs of the size they were tuned for (also with {@code --embed-init normal}, which
+ * this replaces). On {@code pd1998/train.utf8} three epochs raised dev F1 by 0.07 and 0.11 point over two seeds
+ * (docs/results.md, "Embeddings pretrained on the training text"). A row no context reaches (the unknown
+ * character's when every character is known) stays near zero.
  *
- * <p>Single-threaded and driven by one seeded generator, so that a run is reproducible. Its own generator: the
- * trainer's random numbers (initial weights, dropout, batch order) are those of a run without it.
+ * <p>Single-threaded and driven by one seeded generator, so that a run is reproducible on one machine. Its own
+ * generator: the trainer's random numbers (initial weights, dropout, batch order) are those of a run without it.
  */
 final class EmbeddingPretraining {
   /** The most characters on each side of a character (or outside a bigram) that it predicts; each position draws 1 to this many. */

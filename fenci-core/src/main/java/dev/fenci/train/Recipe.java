@@ -10,7 +10,8 @@ package dev.fenci.train;
  * @param schedule  learning-rate schedule, "constant" or "cosine"
  * @param ema       decay of the moving average of the weights (0: none)
  * @param wordModel whether the model gets a word bigram language model of its training words
- * @param pretrain  epochs of skip-gram that the embeddings start from ({@link EmbeddingPretraining}; 0: none)
+ * @param pretrain  epochs of skip-gram over the training text that the embeddings start from
+ *                  ({@link TrainingOptions#pretrain()}; 0: none)
  */
 public record Recipe(int epochs, int batch, String schedule, float ema, boolean wordModel, int pretrain) {
 
@@ -22,10 +23,10 @@ public record Recipe(int epochs, int batch, String schedule, float ema, boolean 
     }
     if (Architectures.hasLexicon(name)) {
       // accurate and fast: 20 epochs of a cosine schedule over small batches, the moving average
-      // beside the weights; the word model only where the preset decodes with one (accurate), and
-      // embeddings pretrained on the training text where that was measured to pay (accurate)
-      boolean accurate = name.equals("accurate-lex");
-      return new Recipe(20, 256, "cosine", 0.999f, accurate, accurate ? 3 : 0);
+      // beside the weights; the word model only where the preset decodes with one (accurate). No
+      // pretraining (--pretrain): the shipped presets were trained without it (docs/results.md,
+      // "Embeddings pretrained on the training text")
+      return new Recipe(20, 256, "cosine", 0.999f, name.equals("accurate-lex"), 0);
     }
     // the seed's Adam at a constant rate over batches of one length; the ablation architectures
     // before the lexicon were compared with their schedules given explicitly (docs/results.md)

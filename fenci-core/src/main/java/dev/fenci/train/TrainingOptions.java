@@ -57,6 +57,9 @@ import java.util.List;
  *                  model's words and word pairs too, added to those of the training text, instead of
  *                  the training text's alone (keeps more of the starting model's domain, see
  *                  docs/training.md); false: the training text's alone
+ * @param pretrain  epochs of skip-gram (word2vec) over the training text that the character and bigram embeddings
+ *                  start from, instead of {@code embedInit}'s random values, on one thread and from {@code seed};
+ *                  0: none. Not with {@code init}, whose model's embeddings the run starts from
  */
 public record TrainingOptions(List<Path> train, Path dev, Path model, String arch, String embedInit,
     TextRules rules, int epochs, int batch, int threads, long seed, int minCount, boolean resume,
@@ -68,8 +71,8 @@ public record TrainingOptions(List<Path> train, Path dev, Path model, String arc
       throw new IllegalArgumentException("pretraining epochs must be from 0 (none) to " + MAX_PRETRAIN + ", got " + pretrain);
     }
     if (pretrain > 0 && init != null) {
-      throw new IllegalArgumentException("pretraining (--pretrain) starts new embeddings; a run from a model (--init) "
-          + "starts from that model's: leave one of them out");
+      throw new IllegalArgumentException("pretraining (--pretrain " + pretrain + ") starts new embeddings; a run from a "
+          + "model (--init) starts from that model's: give --pretrain 0 (or leave it out) with --init");
     }
     if (mergeWordModel && init == null) {
       throw new IllegalArgumentException("merging word models (--merge-word-lm) needs a model to start from "
@@ -145,7 +148,7 @@ public record TrainingOptions(List<Path> train, Path dev, Path model, String arc
     }
   }
 
-  /** The most epochs of {@link EmbeddingPretraining} (each takes about a minute on pd1998's 3.4 million characters). */
+  /** The most epochs of pretraining ({@link #pretrain}; each takes about a minute on pd1998's 3.4 million characters). */
   public static final int MAX_PRETRAIN = 100;
 
   /**
@@ -364,7 +367,7 @@ public record TrainingOptions(List<Path> train, Path dev, Path model, String arc
     }
 
     /**
-     * Epochs of {@link EmbeddingPretraining} before training (default: the recipe's, none when starting from a model
+     * Epochs of skip-gram pretraining of the embeddings before training (see {@link TrainingOptions}; default: the recipe's, none when starting from a model
      * with {@link #init}).
      */
     public Builder pretrain(int pretrain) {

@@ -79,6 +79,21 @@ class EmbeddingPretrainingTest {
   }
 
   @Test
+  void aNetworkWithoutBigramsAndPiecesOfOneCharacterAreTakenAsTheyAre() {
+    List<TrainingData.Piece> pieces = new ArrayList<>(pieces());
+    pieces.add(new TrainingData.Piece(new int[] {5}, new int[1]));
+    Network net = new Network(new NetworkConfig(VOCAB, 16, new int[] {8}, 4, 0.5f, "uniform"));
+    net.initialise(1);
+    float[] conv = net.params().get(1).value.clone();
+    PrintStream log = new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8);
+    EmbeddingPretraining.run(net, pieces, 2, 1, log, false);
+    float[] e = net.params().get(0).value;
+    assertThat(cosine(e, 2, 3, 16)).isGreaterThan(cosine(e, 2, 6, 16) + 0.2);
+    // only the embedding is replaced: the convolutions keep the trainer's random start
+    assertThat(net.params().get(1).value).isEqualTo(conv);
+  }
+
+  @Test
   void theVectorsHaveTheSizeOfTheRandomStartAndASeedGivesTheSameOnes() {
     float[] e = run(1);
     double ss = 0;

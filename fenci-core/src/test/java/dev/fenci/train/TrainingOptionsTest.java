@@ -23,7 +23,7 @@ class TrainingOptionsTest {
     assertThat(o.schedule()).isEqualTo("cosine");
     assertThat(o.ema()).isEqualTo(0.999f);
     assertThat(o.wordModel()).isTrue();
-    assertThat(o.pretrain()).isEqualTo(3);
+    assertThat(o.pretrain()).isZero();
     assertThat(o.dev()).isNull();
     assertThat(o.lr()).isEqualTo(1e-3f);
     assertThat(o.threads()).isEqualTo(Runtime.getRuntime().availableProcessors());
@@ -41,8 +41,9 @@ class TrainingOptionsTest {
     assertThat(fast.wordModel()).isFalse();
     assertThat(fast.pretrain()).isZero();
     assertThat(seed.pretrain()).isZero();
-    // a run from a model keeps its embeddings: no pretraining unless asked, and asking is refused
+    // a run from a model keeps its embeddings: asking for pretraining is refused
     assertThat(TrainingOptions.builder(TRAIN, OUT).arch("accurate-lex").init("x.safetensors").build().pretrain()).isZero();
+    assertThat(TrainingOptions.builder(TRAIN, OUT).pretrain(3).build().pretrain()).isEqualTo(3);
     assertThatThrownBy(() -> TrainingOptions.builder(TRAIN, OUT).arch("accurate-lex").init("x.safetensors").pretrain(3).build())
         .hasMessageContaining("--pretrain").hasMessageContaining("--init");
     assertThatThrownBy(() -> TrainingOptions.builder(TRAIN, OUT).pretrain(-1).build()).hasMessageContaining("from 0");

@@ -12,9 +12,8 @@ import org.opensearch.index.analysis.NormalizingCharFilterFactory;
 /**
  * The char filter {@code fenci_width}: full-width ASCII as ASCII and half-width katakana as
  * full-width, before the tokenizer ({@link CJKWidthCharFilter}, what the {@code fenci} analyzers do
- * first), so that a custom analyzer with the {@code fenci} tokenizer segments {@code ＭＰ３播放器} as
- * {@code MP3播放器} ({@code MP3 播放器}: a run of ASCII letters and digits is never split), not as
- * {@code ＭＰ ３ 播放器}. Offsets stay those of the text as written. No settings.
+ * first), so that a custom analyzer with the {@code fenci} tokenizer segments {@code １６ＧＢ内存} as
+ * {@code 16GB内存} ({@code 16gb 内存}). Offsets stay those of the text as written. No settings.
  */
 final class FenciWidthCharFilterProvider extends AbstractCharFilterFactory implements NormalizingCharFilterFactory {
   FenciWidthCharFilterProvider(IndexSettings index, Environment env, String name, Settings settings) {
