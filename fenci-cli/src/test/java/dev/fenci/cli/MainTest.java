@@ -616,6 +616,14 @@ class MainTest {
         out.toString());
     assertThat(mergeFromNoLm.code()).isNotZero();
     assertThat(mergeFromNoLm.err()).contains("'fast' has no word model to merge");
+    // pretraining starts new embeddings: refused with a model to start from, and out of its range
+    Run pretrainFromModel = run("", "train", "--init", "fast", "--pretrain", "3", "--train", train.toString(), "--model",
+        out.toString());
+    assertThat(pretrainFromModel.code()).isEqualTo(Main.EXIT_USAGE);
+    assertThat(pretrainFromModel.err()).contains("--pretrain 0").contains("--init");
+    Run pretrainNegative = run("", "train", "--pretrain", "-1", "--train", train.toString(), "--model", out.toString());
+    assertThat(pretrainNegative.code()).isEqualTo(Main.EXIT_USAGE);
+    assertThat(pretrainNegative.err()).contains("pretraining epochs must be from 0");
   }
 
   @Test
