@@ -88,12 +88,13 @@ public final class Vocabulary {
       // of its own, Chunker.joinsStars), where it stands for a digit: read as one, the number is a number
       cp = '0';
     }
-    int id = id(rules.normalize(cp));
-    if (id != UNKNOWN && isColon(rules.normalize(cp)) && id(RATIO_COLON) != UNKNOWN) {
+    int normalized = rules.normalize(cp);
+    if (isColon(normalized) && id(RATIO_COLON) != UNKNOWN) {
       // a colon reaches the network only between digits (３：１, １０:３０), where the newspaper writes the ratio
       // colon; a model whose training text held a few full-width ones there (a list's 线索２：１岁) reads them so too
       return id(RATIO_COLON);
     }
+    int id = id(normalized);
     if (id == UNKNOWN) {
       int simplified = dev.fenci.text.SimplifiedForms.of(cp);
       if (simplified != cp) {
@@ -106,7 +107,6 @@ public final class Vocabulary {
       id = id(rules.normalize(cp == IDEOGRAPHIC_ZERO ? CIRCLE_ZERO : IDEOGRAPHIC_ZERO));
     }
     if (id == UNKNOWN) {
-      int normalized = rules.normalize(cp);
       int same = sameRole(normalized);
       if (same != normalized) {
         id = id(same);
