@@ -15,14 +15,19 @@ import java.util.Set;
 final class SourceCode {
   /** The most characters of a dotted decorator's name ({@code pytest.mark.parametrize}). */
   static final int LONGEST = 64;
+  /** The most annotations in a run ({@code @Data @Builder @AllArgsConstructor}) that the rules look along. */
+  static final int LONGEST_RUN = 16;
 
   private SourceCode() {}
 
   /** The end of the directive, {@code #!} or annotation that starts at {@code i}, or -1 if none does. */
   static int end(CharSequence text, int i) {
     char c = text.charAt(i);
-    if (i > 0 && continuesName(text.charAt(i - 1))) {
-      return -1; // C#, a@b, x.@y: not a mark that starts a word
+    if (afterName(text, i)) {
+      int start = c == '@' ? runStart(text, i) : -1;
+      if (start < 0 || start == i || afterName(text, start)) {
+        return -1; // C#, a@b, x.@y, x@Data@Builder: not a mark that starts a word (but @Data@Builder: a run's second)
+      }
     }
     if (c == '#') {
       return directiveEnd(text, i);
@@ -68,7 +73,9 @@ final class SourceCode {
    * and, after nothing but indentation on its line, a name before {@code (} and no Chinese character
    * ({@code @wraps(func)}, not {@code @kitten(小猫咪)}), a dotted name that starts with no capital before {@code (} or
    * the line's end ({@code @pytest.fixture}, not {@code @Mr.Wang}), or one of {@link #COMMON_NAMES} before the line's
-   * end ({@code @Data}).
+   * end ({@code @Data}); and one of {@link #COMMON_NAMES} in a run of annotations, glued or one space apart, that holds
+   * one of {@link #ANNOTATIONS}, comes before {@code 注解} or fills its line ({@code @Data @Builder @AllArgsConstructor},
+   * {@code @Data@Builder注解}).
    */
   private static int annotationEnd(CharSequence text, int i) {
     int n = text.length();
@@ -83,10 +90,95 @@ final class SourceCode {
     if (ANNOTATIONS.contains(name)) {
       return k;
     }
-    if (COMMON_NAMES.contains(name) && (beforeWord(text, k, "注解") || startsLine(text, i) && endsLineAt(text, k))) {
+    if (COMMON_NAMES.contains(name)
+        && (beforeWord(text, k, "注解") || startsLine(text, i) && endsLineAt(text, k) || inAnnotationRun(text, i, k))) {
       return k;
     }
     return startsLine(text, i) && opensCall(text, k) ? k : -1;
+  }
+
+  /**
+   * Whether the annotation at {@code i} (its name ending at {@code k}) is one of two or more, each named in
+   * {@link #ANNOTATIONS} or {@link #COMMON_NAMES}, glued or one space apart, such that one is in {@link #ANNOTATIONS},
+   * or the run comes before {@code 注解}, or it fills its line.
+   */
+  private static boolean inAnnotationRun(CharSequence text, int i, int k) {
+    int first = i;
+    int members = 1;
+    boolean distinctive = false;
+    for (int p = previousMember(text, first); p >= 0 && members <= LONGEST_RUN; p = previousMember(text, first)) {
+      distinctive |= ANNOTATIONS.contains(text.subSequence(p + 1, nameEnd(text, p + 1, false)).toString());
+      first = p;
+      members++;
+    }
+    if (afterName(text, first)) {
+      return false; // x@Data@Builder: an address's part, not a run
+    }
+    int last = k;
+    for (int e = nextMemberEnd(text, last); e >= 0 && members <= LONGEST_RUN; e = nextMemberEnd(text, last)) {
+      int at = text.charAt(last) == ' ' ? last + 2 : last + 1;
+      distinctive |= ANNOTATIONS.contains(text.subSequence(at, e).toString());
+      last = e;
+      members++;
+    }
+    return members > 1 && members <= LONGEST_RUN
+        && (distinctive || beforeWord(text, last, "注解") || startsLine(text, first) && endsLineAt(text, last));
+  }
+
+  /** Whether a name's character or a mark that joins names comes just before {@code i}. */
+  private static boolean afterName(CharSequence text, int i) {
+    return i > 0 && continuesName(text.charAt(i - 1));
+  }
+
+  /**
+   * The position of the {@code @} that starts the run of annotations {@code i} ends (itself if none comes before), or
+   * -1 if the run is longer than {@link #LONGEST_RUN}.
+   */
+  private static int runStart(CharSequence text, int i) {
+    int first = i;
+    int members = 1;
+    for (int p = previousMember(text, first); p >= 0; p = previousMember(text, first)) {
+      first = p;
+      if (++members > LONGEST_RUN) {
+        return -1;
+      }
+    }
+    return first;
+  }
+
+  /**
+   * The position of the {@code @} of the annotation just before {@code i} (glued to it or one space before), if its
+   * name is in {@link #ANNOTATIONS} or {@link #COMMON_NAMES}; otherwise -1.
+   */
+  private static int previousMember(CharSequence text, int i) {
+    int e = i > 0 && text.charAt(i - 1) == ' ' ? i - 1 : i;
+    int s = e;
+    while (s > 0 && e - s <= LONGEST && (Chunker.isAsciiAlnum(text.charAt(s - 1)) || text.charAt(s - 1) == '_')) {
+      s--;
+    }
+    return s < e && s > 0 && text.charAt(s - 1) == '@' && startsName(text.charAt(s))
+        && isMember(text.subSequence(s, e).toString()) ? s - 1 : -1;
+  }
+
+  /**
+   * The end of the annotation that follows {@code k} (glued to it or after one space), if its name is in
+   * {@link #ANNOTATIONS} or {@link #COMMON_NAMES} and no dot joins another name to it; otherwise -1.
+   */
+  private static int nextMemberEnd(CharSequence text, int k) {
+    int n = text.length();
+    int at = k < n && text.charAt(k) == ' ' ? k + 1 : k;
+    if (at >= n || text.charAt(at) != '@') {
+      return -1;
+    }
+    int e = nameEnd(text, at + 1, false);
+    if (e < 0 || e + 1 < n && text.charAt(e) == '.' && startsName(text.charAt(e + 1))) {
+      return -1;
+    }
+    return isMember(text.subSequence(at + 1, e).toString()) ? e : -1;
+  }
+
+  private static boolean isMember(String name) {
+    return ANNOTATIONS.contains(name) || COMMON_NAMES.contains(name);
   }
 
   /** Whether {@code (} is at {@code k} and no Chinese character follows it: a call's arguments, not a gloss. */

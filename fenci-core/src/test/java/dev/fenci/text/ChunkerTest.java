@@ -581,17 +581,32 @@ class ChunkerTest {
     assertThat(show("  @property\n@wraps(f)\n@pytest.fixture\n@Data\n使用@Data注解", TextRules.FOLD))
         .filteredOn(c -> c.startsWith("M:"))
         .containsExactly("M:@property", "M:@wraps", "M:@pytest.fixture", "M:@Data", "M:@Data");
+    // such a name in a run of annotations, glued or one space apart, that holds a distinctive one, comes before 注解
+    // or fills its line
+    assertThat(show("使用@Data@Builder注解\n@Data@Builder\n加了@Data @Builder @AllArgsConstructor三个注解\n"
+        + "@Getter @Setter\n@Override@Value", TextRules.FOLD))
+        .filteredOn(c -> c.startsWith("M:"))
+        .containsExactly("M:@Data", "M:@Builder", "M:@Data", "M:@Builder", "M:@Data", "M:@Builder",
+            "M:@AllArgsConstructor", "M:@Getter", "M:@Setter", "M:@Override", "M:@Value");
     // a mention stays apart (NLPCC writes @ Happy), even one whose name is an annotation's, and so do a topic, a sharp's
     // note, an address and a name after @ or # that continues another
     for (String s : new String[] {"@kitten 你好", "说@Andy_Wong1991 哈", "#if#", "#旅行#", "C#include", "a@Override",
         "@Override.x", "x @wraps(f)", "#!/bin", "@mention\n", "#includes", "#!bash", "@1x", "@Data哥", "谢谢@Test老师",
-        "回复@Value:谢谢", "#if不是你#", "#line 今天", "#if you are the one#", "#include你的#", "@mr.wang"}) {
+        "回复@Value:谢谢", "#if不是你#", "#line 今天", "#if you are the one#", "#include你的#", "@mr.wang",
+        "@Data @Test 你们好", "@Test@Data哥", "x@Data@Builder注解", "@MeghanTrainorNews@Meghan_Trainor_news",
+        "@Data@Builder.x"}) {
       assertThat(show("见" + s, TextRules.FOLD)).as(s).noneMatch(c -> c.startsWith("M:"));
     }
     for (String s : new String[] {"@kitten(小猫咪)", "@Mr.Wang", "#if不是你#", "#line friends 布朗熊", "@Data哥"}) {
       assertThat(show(s, TextRules.FOLD)).as(s).noneMatch(c -> c.startsWith("M:"));
     }
     assertThat(show("a@b.com", TextRules.FOLD)).containsExactly("L:a@b.com");
+    // a run longer than the rules look along is none (and a very long one is not walked for every @ in it)
+    assertThat(show("@Data".repeat(SourceCode.LONGEST_RUN) + "注解", TextRules.FOLD))
+        .filteredOn(c -> c.startsWith("M:")).hasSize(SourceCode.LONGEST_RUN);
+    assertThat(show("@Data".repeat(SourceCode.LONGEST_RUN + 1) + "注解", TextRules.FOLD))
+        .noneMatch(c -> c.startsWith("M:"));
+    assertThat(show("@Data".repeat(100_000) + "注解", TextRules.FOLD)).noneMatch(c -> c.startsWith("M:"));
   }
 
   @Test
