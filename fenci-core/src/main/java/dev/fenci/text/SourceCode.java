@@ -10,7 +10,8 @@ import java.util.Set;
  * {@code @ Override}). A micro-blog's mention ({@code @ 京东}, {@code @ Happy}, {@code @ Data 哥}) and topic
  * ({@code # if 不 是 你 #}) stay as the NLPCC annotation writes them, so a name that is also a word or a person's
  * ({@code Data}, {@code Test}, {@code if}, {@code line}) counts only where a mention or a topic would not be
- * written: at a line's start, alone or before code, or before {@code 注解} ("annotation").
+ * written: at a line's start, alone or before code, before {@code 注解} ("annotation"), or beside a distinctive
+ * annotation ({@code @Data @Builder @AllArgsConstructor}).
  */
 final class SourceCode {
   /** The most characters of a dotted decorator's name ({@code pytest.mark.parametrize}). */
@@ -24,7 +25,7 @@ final class SourceCode {
   static int end(CharSequence text, int i) {
     char c = text.charAt(i);
     if (afterName(text, i)) {
-      int start = c == '@' ? runStart(text, i) : -1;
+      int start = c == '@' && nextMemberEnd(text, i) > 0 ? runStart(text, i) : -1;
       if (start < 0 || start == i || afterName(text, start)) {
         return -1; // C#, a@b, x.@y, x@Data@Builder: not a mark that starts a word (but @Data@Builder: a run's second)
       }
@@ -74,8 +75,8 @@ final class SourceCode {
    * ({@code @wraps(func)}, not {@code @kitten(小猫咪)}), a dotted name that starts with no capital before {@code (} or
    * the line's end ({@code @pytest.fixture}, not {@code @Mr.Wang}), or one of {@link #COMMON_NAMES} before the line's
    * end ({@code @Data}); and one of {@link #COMMON_NAMES} in a run of annotations, glued or one space apart, that holds
-   * one of {@link #ANNOTATIONS}, comes before {@code 注解} or fills its line ({@code @Data @Builder @AllArgsConstructor},
-   * {@code @Data@Builder注解}).
+   * one of {@link #ANNOTATIONS}, comes before {@code 注解} or fills its line, the last one's arguments aside
+   * ({@code @Data @Builder @AllArgsConstructor}, {@code @Data@Builder注解}, {@code @Data @Builder(toBuilder = true)}).
    */
   private static int annotationEnd(CharSequence text, int i) {
     int n = text.length();
@@ -100,7 +101,7 @@ final class SourceCode {
   /**
    * Whether the annotation at {@code i} (its name ending at {@code k}) is one of two or more, each named in
    * {@link #ANNOTATIONS} or {@link #COMMON_NAMES}, glued or one space apart, such that one is in {@link #ANNOTATIONS},
-   * or the run comes before {@code 注解}, or it fills its line.
+   * or the run comes before {@code 注解}, or it fills its line (the last one may open a call's arguments).
    */
   private static boolean inAnnotationRun(CharSequence text, int i, int k) {
     int first = i;
@@ -122,7 +123,8 @@ final class SourceCode {
       members++;
     }
     return members > 1 && members <= LONGEST_RUN
-        && (distinctive || beforeWord(text, last, "注解") || startsLine(text, first) && endsLineAt(text, last));
+        && (distinctive || beforeWord(text, last, "注解")
+            || startsLine(text, first) && (endsLineAt(text, last) || opensCall(text, last)));
   }
 
   /** Whether a name's character or a mark that joins names comes just before {@code i}. */
@@ -282,7 +284,8 @@ final class SourceCode {
 
   /**
    * Annotations and decorators whose names are also words or names a mention may hold ({@code @Data哥},
-   * {@code 谢谢@Test老师}): taken only before {@code 注解} or alone on a line.
+   * {@code 谢谢@Test老师}): taken only before {@code 注解}, alone on a line, or in a run of annotations that holds one of
+   * {@link #ANNOTATIONS}, comes before {@code 注解} or fills its line.
    */
   static final Set<String> COMMON_NAMES = Set.of(
       "Target", "Documented", "Inherited", "Repeatable", "Native", "Test", "Before", "After", "Disabled", "Mock",

@@ -584,10 +584,11 @@ class ChunkerTest {
     // such a name in a run of annotations, glued or one space apart, that holds a distinctive one, comes before 注解
     // or fills its line
     assertThat(show("使用@Data@Builder注解\n@Data@Builder\n加了@Data @Builder @AllArgsConstructor三个注解\n"
-        + "@Getter @Setter\n@Override@Value", TextRules.FOLD))
+        + "@Getter @Setter\n@Override@Value\n@Data @Builder(toBuilder = true)\n@Override@app.route", TextRules.FOLD))
         .filteredOn(c -> c.startsWith("M:"))
         .containsExactly("M:@Data", "M:@Builder", "M:@Data", "M:@Builder", "M:@Data", "M:@Builder",
-            "M:@AllArgsConstructor", "M:@Getter", "M:@Setter", "M:@Override", "M:@Value");
+            "M:@AllArgsConstructor", "M:@Getter", "M:@Setter", "M:@Override", "M:@Value", "M:@Data", "M:@Builder",
+            "M:@Override"); // a glued name of neither list is no run's: not @app.route after @Override
     // a mention stays apart (NLPCC writes @ Happy), even one whose name is an annotation's, and so do a topic, a sharp's
     // note, an address and a name after @ or # that continues another
     for (String s : new String[] {"@kitten 你好", "说@Andy_Wong1991 哈", "#if#", "#旅行#", "C#include", "a@Override",
