@@ -104,25 +104,22 @@ final class SourceCode {
    * or the run comes before {@code 注解}, or it fills its line (the last one may open a call's arguments).
    */
   private static boolean inAnnotationRun(CharSequence text, int i, int k) {
-    int first = i;
+    int first = runStart(text, i);
+    if (first < 0 || afterName(text, first)) {
+      return false; // longer than the rules look along, or x@Data@Builder: an address's part, not a run
+    }
+    int last = nameEnd(text, first + 1, false);
+    boolean distinctive = ANNOTATIONS.contains(text.subSequence(first + 1, last).toString());
     int members = 1;
-    boolean distinctive = false;
-    for (int p = previousMember(text, first); p >= 0 && members <= LONGEST_RUN; p = previousMember(text, first)) {
-      distinctive |= ANNOTATIONS.contains(text.subSequence(p + 1, nameEnd(text, p + 1, false)).toString());
-      first = p;
-      members++;
-    }
-    if (afterName(text, first)) {
-      return false; // x@Data@Builder: an address's part, not a run
-    }
-    int last = k;
-    for (int e = nextMemberEnd(text, last); e >= 0 && members <= LONGEST_RUN; e = nextMemberEnd(text, last)) {
+    for (int e = nextMemberEnd(text, last); e >= 0; e = nextMemberEnd(text, last)) {
+      if (++members > LONGEST_RUN) {
+        return false;
+      }
       int at = text.charAt(last) == ' ' ? last + 2 : last + 1;
       distinctive |= ANNOTATIONS.contains(text.subSequence(at, e).toString());
       last = e;
-      members++;
     }
-    return members > 1 && members <= LONGEST_RUN
+    return members > 1
         && (distinctive || beforeWord(text, last, "注解")
             || startsLine(text, first) && (endsLineAt(text, last) || opensCall(text, last)));
   }
