@@ -191,13 +191,17 @@ final class SourceCode {
     return from + word.length() <= text.length() && text.subSequence(from, from + word.length()).toString().equals(word);
   }
 
-  /** Whether the line ends at {@code k}, after spaces or tabs or none. */
+  /**
+   * Whether the line ends at {@code k}, after spaces or tabs or none, or only a comment follows ({@code // lombok};
+   * not {@code //@}, which reposts a micro-blog).
+   */
   private static boolean endsLineAt(CharSequence text, int k) {
     int n = text.length();
     while (k < n && (text.charAt(k) == ' ' || text.charAt(k) == '\t')) {
       k++;
     }
-    return k == n || isLineBreak(text.charAt(k));
+    return k == n || isLineBreak(text.charAt(k))
+        || k + 1 < n && text.charAt(k) == '/' && text.charAt(k + 1) == '/' && (k + 2 == n || text.charAt(k + 2) != '@');
   }
 
   /**
