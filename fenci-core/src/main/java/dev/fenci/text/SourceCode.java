@@ -40,8 +40,8 @@ final class SourceCode {
    * {@code #!} at a line's start before a path ({@code #!/bin/bash}), or {@code #} and a directive that no letter,
    * digit, underscore or {@code #} follows and no {@code #} later on its line (which would close a topic): one of
    * {@link #DIRECTIVES} anywhere ({@code #include <stdio.h>}, {@code 用#define定义}), one of {@link #LINE_DIRECTIVES}
-   * only at a line's start and with no Chinese character after it on the line ({@code #if DEBUG}, {@code #else}; not
-   * {@code #if不是你#}, {@code #line 今天}).
+   * only at a line's start and with no Chinese character after it on the line but in a comment ({@code #if DEBUG},
+   * {@code #else // 否则}; not {@code #if不是你#}, {@code #line 今天}).
    */
   private static int directiveEnd(CharSequence text, int i) {
     int n = text.length();
@@ -57,7 +57,7 @@ final class SourceCode {
     if (!listed && !(LINE_DIRECTIVES.contains(name) && startsLine(text, i))) {
       return -1;
     }
-    for (int j = k; j < n && !isLineBreak(text.charAt(j)); j++) {
+    for (int j = k; j < n && !isLineBreak(text.charAt(j)) && !opensComment(text, j); j++) {
       char c = text.charAt(j);
       if (c == '#' || !listed && Character.isIdeographic(c)) {
         return -1;
@@ -178,6 +178,12 @@ final class SourceCode {
 
   private static boolean isMember(String name) {
     return ANNOTATIONS.contains(name) || COMMON_NAMES.contains(name);
+  }
+
+  /** Whether a C comment starts at {@code j} after a space or tab: {@code //} or {@code /*}. */
+  private static boolean opensComment(CharSequence text, int j) {
+    return j > 0 && j + 1 < text.length() && (text.charAt(j - 1) == ' ' || text.charAt(j - 1) == '\t')
+        && text.charAt(j) == '/' && (text.charAt(j + 1) == '/' || text.charAt(j + 1) == '*');
   }
 
   /** Whether {@code (} is at {@code k} and no Chinese character follows it: a call's arguments, not a gloss. */

@@ -573,6 +573,9 @@ class ChunkerTest {
     // a directive that is an English word only at a line's start, with no Chinese after it
     assertThat(show("#if DEBUG\n#else\n#import <Foundation/Foundation.h>", TextRules.FOLD))
         .filteredOn(c -> c.startsWith("M:")).containsExactly("M:#if", "M:#else", "M:#import");
+    // Chinese in a comment after such a directive does not make its line a topic's
+    assertThat(show("#if DEBUG // 调试模式\n#else /* 否则 */\n#if 你好 // x\n#line 3//今天", TextRules.FOLD))
+        .filteredOn(c -> c.startsWith("M:")).containsExactly("M:#if", "M:#else");
     assertThat(show("@Override\n加上@Autowired注解\n@RequestMapping(\"/a\")，用@app.route定义，加@Override.", TextRules.FOLD))
         .containsExactly("M:@Override", "S:\n", "T:加上", "M:@Autowired", "T:注解", "S:\n", "M:@RequestMapping", "P:(",
             "P:\"", "T:/a", "P:\"", "P:)", "P:，", "T:用", "M:@app.route", "T:定义", "P:，", "T:加", "M:@Override", "P:.");
