@@ -903,7 +903,7 @@ public final class Chunker {
       int markup = link > 0 || emoji > 0 || emoticon > 0 ? -1
           : cp == '&' ? HtmlEntities.end(text, i) : cp == '<' ? HtmlTags.end(text, i) : cp == '\\' ? Escapes.end(text, i)
           : cp == '$' ? Placeholders.end(text, i) : cp == '#' ? Math.max(Placeholders.end(text, i), SourceCode.end(text, i))
-          : cp == '@' ? SourceCode.end(text, i) : -1;
+          : cp == '@' ? SourceCode.end(text, i) : cp == '/' || cp == '*' ? SourceCode.commentMarkEnd(text, i) : -1;
       if (link > 0) {
         kind = Chunk.Kind.LINK;
         end = link;

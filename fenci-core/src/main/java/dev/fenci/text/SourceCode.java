@@ -6,8 +6,8 @@ import java.util.Set;
  * Finds the words of source code that begin with a mark, which the chunker makes one word: a C preprocessor's
  * directive ({@code #include}, {@code #define}), the {@code #!} that starts a script's line, and an annotation of
  * Java and its kin or a decorator of Python ({@code @Override}, {@code @Autowired}, {@code @property},
- * {@code @app.route}). No training text holds one, and the network had cut the mark off ({@code # include},
- * {@code @ Override}). A micro-blog's mention ({@code @ 京东}, {@code @ Happy}, {@code @ Data 哥}) and topic
+ * {@code @app.route}), and the marks of a C comment (slash-star, star-slash: {@link #commentMarkEnd}). No training
+ * text holds one, and the network had cut the mark off ({@code # include}, {@code @ Override}) or split it. A micro-blog's mention ({@code @ 京东}, {@code @ Happy}, {@code @ Data 哥}) and topic
  * ({@code # if 不 是 你 #}) stay as the NLPCC annotation writes them, so a name that is also a word or a person's
  * ({@code Data}, {@code Test}, {@code if}, {@code line}) counts only where a mention or a topic would not be
  * written: at a line's start, alone or before code, before {@code 注解} ("annotation"), or beside a distinctive
@@ -178,6 +178,49 @@ final class SourceCode {
 
   private static boolean isMember(String name) {
     return ANNOTATIONS.contains(name) || COMMON_NAMES.contains(name);
+  }
+
+  /**
+   * The end of the mark of a C comment that starts at {@code i}, or -1: the opening slash-star (a javadoc's
+   * slash-star-star too) after no letter, digit, {@code _ . / *}, and the closing star-slash after no slash or star
+   * (after a letter or digit only when an opening mark comes earlier on its line) and before no letter, digit or
+   * {@code _ . / *}. Not a glob's star ({@code src/*.java}, star-star-slash), cron's star-slash-5 or a product
+   * {@code a * b}.
+   */
+  static int commentMarkEnd(CharSequence text, int i) {
+    int n = text.length();
+    if (i + 1 >= n) {
+      return -1;
+    }
+    char c = text.charAt(i);
+    char prev = i > 0 ? text.charAt(i - 1) : ' ';
+    if (c == '/' && text.charAt(i + 1) == '*' && !continuesComment(prev)) {
+      int e = i + 2;
+      while (e < n && text.charAt(e) == '*' && !(e + 1 < n && text.charAt(e + 1) == '/')) {
+        e++;
+      }
+      return e < n && text.charAt(e) == '/' ? -1 : e;
+    }
+    if (c == '*' && text.charAt(i + 1) == '/' && prev != '/' && prev != '*'
+        && (i + 2 == n || !continuesComment(text.charAt(i + 2)))
+        && (!Chunker.isAsciiAlnum(prev) && prev != '_' && prev != '.' || opensEarlierOnLine(text, i))) {
+      return i + 2;
+    }
+    return -1;
+  }
+
+  private static boolean continuesComment(char c) {
+    return Chunker.isAsciiAlnum(c) || c == '_' || c == '.' || c == '/' || c == '*';
+  }
+
+  /** Whether an opening slash-star comes before {@code i} on its line, within {@link #LONGEST} x 4 characters. */
+  private static boolean opensEarlierOnLine(CharSequence text, int i) {
+    for (int a = i - 1; a > 0 && i - a <= 4 * LONGEST && !isLineBreak(text.charAt(a)); a--) {
+      if (text.charAt(a - 1) == '/' && text.charAt(a) == '*') {
+        return true;
+      }
+    }
+    return false;
   }
 
   /** Whether a C comment starts at {@code j} after a space or tab: {@code //} or {@code /*}. */

@@ -575,7 +575,7 @@ class ChunkerTest {
         .filteredOn(c -> c.startsWith("M:")).containsExactly("M:#if", "M:#else", "M:#import");
     // Chinese in a comment after such a directive does not make its line a topic's
     assertThat(show("#if DEBUG // 调试模式\n#else /* 否则 */\n#if 你好 // x\n#line 3//今天", TextRules.FOLD))
-        .filteredOn(c -> c.startsWith("M:")).containsExactly("M:#if", "M:#else");
+        .filteredOn(c -> c.startsWith("M:#")).containsExactly("M:#if", "M:#else");
     assertThat(show("@Override\n加上@Autowired注解\n@RequestMapping(\"/a\")，用@app.route定义，加@Override.", TextRules.FOLD))
         .containsExactly("M:@Override", "S:\n", "T:加上", "M:@Autowired", "T:注解", "S:\n", "M:@RequestMapping", "P:(",
             "P:\"", "T:/a", "P:\"", "P:)", "P:，", "T:用", "M:@app.route", "T:定义", "P:，", "T:加", "M:@Override", "P:.");
@@ -615,6 +615,17 @@ class ChunkerTest {
     assertThat(show("@Data".repeat(SourceCode.LONGEST_RUN + 1) + "注解", TextRules.FOLD))
         .noneMatch(c -> c.startsWith("M:"));
     assertThat(show("@Data".repeat(100_000) + "注解", TextRules.FOLD)).noneMatch(c -> c.startsWith("M:"));
+  }
+
+  @Test
+  void aCommentsMarkIsOneWord() {
+    assertThat(show("用/* */注释\n/** 文档 */\nint a; /*计数*/\n/*x*/", TextRules.FOLD))
+        .filteredOn(c -> c.startsWith("M:"))
+        .containsExactly("M:/*", "M:*/", "M:/**", "M:*/", "M:/*", "M:*/", "M:/*", "M:*/");
+    // not a glob's, cron's or a product's star, nor a path's slash
+    for (String s : new String[] {"src/*.java", "src/**/x", "*/5 * * * *", "a*/b", "3 * 4", "a/*", "/*/", "x*/"}) {
+      assertThat(show("见" + s + "。", TextRules.FOLD)).as(s).noneMatch(c -> c.equals("M:/*") || c.equals("M:*/"));
+    }
   }
 
   @Test
