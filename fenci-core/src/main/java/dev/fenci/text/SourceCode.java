@@ -69,7 +69,8 @@ final class SourceCode {
   /**
    * {@code @} and an annotation's or a decorator's name that no letter, digit or underscore follows, nor a dot before
    * another name: one of {@link #ANNOTATIONS} anywhere ({@code 加上@Autowired注解}), one of {@link #COMMON_NAMES}
-   * only before {@code 注解} ({@code 使用@Data注解}) or where a line's start would also take any name (below);
+   * only before {@code 注解} ({@code 使用@Data注解}) or a quoted argument ({@code 用@Value("${port}")注入}) or where a
+   * line's start would also take any name (below);
    * {@code @} and a dotted name whose first part is one of {@link #DECORATOR_OBJECTS} ({@code 用@app.route定义});
    * and, after nothing but indentation on its line, a name before {@code (} and no Chinese character
    * ({@code @wraps(func)}, not {@code @kitten(小猫咪)}), a dotted name that starts with no capital before {@code (} or
@@ -92,7 +93,8 @@ final class SourceCode {
       return k;
     }
     if (COMMON_NAMES.contains(name)
-        && (beforeWord(text, k, "注解") || startsLine(text, i) && endsLineAt(text, k) || inAnnotationRun(text, i, k))) {
+        && (beforeWord(text, k, "注解") || startsLine(text, i) && endsLineAt(text, k) || opensString(text, k)
+            || inAnnotationRun(text, i, k))) {
       return k;
     }
     return startsLine(text, i) && opensCall(text, k) ? k : -1;
@@ -227,6 +229,11 @@ final class SourceCode {
   private static boolean opensComment(CharSequence text, int j) {
     return j > 0 && j + 1 < text.length() && (text.charAt(j - 1) == ' ' || text.charAt(j - 1) == '\t')
         && text.charAt(j) == '/' && (text.charAt(j + 1) == '/' || text.charAt(j + 1) == '*');
+  }
+
+  /** Whether {@code (} and a quotation mark are at {@code k}: an argument of code ({@code @Value("${port}")}). */
+  private static boolean opensString(CharSequence text, int k) {
+    return k + 1 < text.length() && text.charAt(k) == '(' && (text.charAt(k + 1) == '"' || text.charAt(k + 1) == '\'');
   }
 
   /** Whether {@code (} is at {@code k} and no Chinese character follows it: a call's arguments, not a gloss. */

@@ -592,6 +592,9 @@ class ChunkerTest {
         .containsExactly("M:@Data", "M:@Builder", "M:@Data", "M:@Builder", "M:@Data", "M:@Builder",
             "M:@AllArgsConstructor", "M:@Getter", "M:@Setter", "M:@Override", "M:@Value", "M:@Data", "M:@Builder",
             "M:@Override"); // a glued name of neither list is no run's: not @app.route after @Override
+    // such a name before a quoted argument, anywhere
+    assertThat(show("使用@Value(\"${server.port}\")注入，@Param('id')", TextRules.FOLD))
+        .filteredOn(c -> c.startsWith("M:@")).containsExactly("M:@Value", "M:@Param");
     // a comment after the name or the run still leaves it alone on its line (a micro-blog's repost //@ does not)
     assertThat(show("@Getter @Setter // lombok\n@Data // 自动生成 getter\n@Value//x", TextRules.FOLD))
         .filteredOn(c -> c.startsWith("M:")).containsExactly("M:@Getter", "M:@Setter", "M:@Data", "M:@Value");
@@ -601,7 +604,7 @@ class ChunkerTest {
         "@Override.x", "x @wraps(f)", "#!/bin", "@mention\n", "#includes", "#!bash", "@1x", "@Data哥", "谢谢@Test老师",
         "回复@Value:谢谢", "#if不是你#", "#line 今天", "#if you are the one#", "#include你的#", "@mr.wang",
         "@Data @Test 你们好", "@Test@Data哥", "x@Data@Builder注解", "@MeghanTrainorNews@Meghan_Trainor_news",
-        "@Data@Builder.x"}) {
+        "@Data@Builder.x", "@Value(小王)", "@Data (\"x\")"}) {
       assertThat(show("见" + s, TextRules.FOLD)).as(s).noneMatch(c -> c.startsWith("M:"));
     }
     for (String s : new String[] {"@kitten(小猫咪)", "@Mr.Wang", "#if不是你#", "#line friends 布朗熊", "@Data哥",
