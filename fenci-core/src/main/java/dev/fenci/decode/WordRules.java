@@ -286,7 +286,8 @@ final class WordRules {
    * The word boundaries that the rules for Latin words, amounts in capital numerals and currency signs ask for
    * ({@code edges[k]}: one before code point {@code k}), or null if there are none: an amount in capital numerals
    * ({@link CapitalAmounts#find}) is never joined with a Chinese character next to it; a Latin run ({@link Chunker#inLatinRun}) with at least
-   * {@link #LATIN_WORD_LETTERS} letters ({@code Twitter}, {@code iPhone6Plus}, {@code Straße}), or a number and
+   * {@link #LATIN_WORD_LETTERS} letters ({@code Twitter}, {@code iPhone6Plus}, {@code Straße}) or of three letters that are
+   * not all capitals ({@code Pro}, {@code iOS}; not an acronym, {@code VCD机}), or a number and
    * a unit of {@link #UNIT_LETTERS} letters or more ({@code 16GB}), is never joined
    * with a Chinese character next to it, nor is one of {@link #SANDWICH_LETTERS} between two
    * ({@code 特斯拉 CEO 马斯克}); other runs may be ({@code A股}, {@code POS机}, {@code 款SUV}) as the
@@ -424,6 +425,7 @@ final class WordRules {
       int letters = 0;
       int digits = 0;
       boolean power = false; // a caret inside (x^2)
+      boolean lower = false; // a small letter inside (Pro, not VCD)
       // a number and its unit: ASCII digits (with the marks inside numbers), then letters only
       boolean unit = text.charAt(offsets[a]) >= '0' && text.charAt(offsets[a]) <= '9'
           || Chunker.joinsSign(text, offsets[a]); // a signed number too (+16GB): joinsSign is before a digit
@@ -434,6 +436,7 @@ final class WordRules {
         letters += letter ? 1 : 0;
         digits += c >= '0' && c <= '9' ? 1 : 0;
         power |= c == '^';
+        lower |= c >= 'a' && c <= 'z';
         b++;
       }
       // a code or model number, letters and digits, is a word apart from a Chinese character next to it (订单号
@@ -495,6 +498,18 @@ final class WordRules {
       if (letters >= SANDWICH_LETTERS || unit && letters >= UNIT_LETTERS) {
         boolean before = a > 0 && chunkOf[a - 1] == chunkOf[a] && isHan(a - 1);
         boolean after = b < n && chunkOf[b] == chunkOf[a] && isHan(b);
+        // a word of three letters not in capitals (Pro, Mac, App, via, iOS) is a word apart from two Chinese
+        // characters or more next to it (小米14 Pro 搭载, 专属 App; the network had written Pro搭载), while one may
+        // join it, as the NLPCC micro-blogs write keys and pictures (win键 +, gif图 ：); People's Daily writes none
+        if (letters == SANDWICH_LETTERS && b - a == letters && lower && !unit) {
+          boolean twoBefore = before && a > 1 && chunkOf[a - 2] == chunkOf[a] && isHan(a - 2);
+          boolean twoAfter = after && b + 1 < n && chunkOf[b + 1] == chunkOf[a] && isHan(b + 1);
+          if (twoBefore || twoAfter) {
+            edges = edges == null ? new boolean[n + 1] : edges;
+            edges[a] |= twoBefore;
+            edges[b] |= twoAfter;
+          }
+        }
         if (letters >= LATIN_WORD_LETTERS || unit ? before || after : before && after) {
           edges = edges == null ? new boolean[n + 1] : edges;
           edges[a] |= before;
