@@ -278,6 +278,13 @@ final class WordRules {
     return (c | 0x20) >= 'a' && (c | 0x20) <= 'z';
   }
 
+  /** Whether the three ASCII letters at code point {@code a} are a capital and two small ones ({@code Pro}). */
+  private boolean capitalised(int a) {
+    int o = offsets[a];
+    return text.charAt(o) >= 'A' && text.charAt(o) <= 'Z' && text.charAt(o + 1) >= 'a' && text.charAt(o + 1) <= 'z'
+        && text.charAt(o + 2) >= 'a' && text.charAt(o + 2) <= 'z';
+  }
+
   private static boolean isAsciiAlnum(char c) {
     return isAsciiLetter(c) || c >= '0' && c <= '9';
   }
@@ -286,11 +293,11 @@ final class WordRules {
    * The word boundaries that the rules for Latin words, amounts in capital numerals and currency signs ask for
    * ({@code edges[k]}: one before code point {@code k}), or null if there are none: an amount in capital numerals
    * ({@link CapitalAmounts#find}) is never joined with a Chinese character next to it; a Latin run ({@link Chunker#inLatinRun}) with at least
-   * {@link #LATIN_WORD_LETTERS} letters ({@code Twitter}, {@code iPhone6Plus}, {@code Straße}) or of three letters that are
-   * not all capitals ({@code Pro}, {@code iOS}; not an acronym, {@code VCD机}), or a number and
+   * {@link #LATIN_WORD_LETTERS} letters ({@code Twitter}, {@code iPhone6Plus}, {@code Straße}), or a number and
    * a unit of {@link #UNIT_LETTERS} letters or more ({@code 16GB}), is never joined
    * with a Chinese character next to it, nor is one of {@link #SANDWICH_LETTERS} between two
-   * ({@code 特斯拉 CEO 马斯克}); other runs may be ({@code A股}, {@code POS机}, {@code 款SUV}) as the
+   * ({@code 特斯拉 CEO 马斯克}), nor a capitalised word of three letters with two Chinese characters or more on that side
+   * ({@code 小米14 Pro 搭载}, {@code 专属 App}; not before a version's {@code 版}); other runs may be ({@code A股}, {@code POS机}, {@code 款SUV}) as the
    * network decides, and so may any run with the other characters the network sees
    * ({@code Lily_Wang}). A symbol other than {@link #JOINS_CHINESE}'s is never joined with a Chinese character
    * next to it ({@code 商标 ™}), nor is a run that ends with a plus before one ({@code 10+ 年}, {@code C++ 语言}). A currency sign ({@code $ ￥ €}) is never joined
@@ -425,7 +432,6 @@ final class WordRules {
       int letters = 0;
       int digits = 0;
       boolean power = false; // a caret inside (x^2)
-      boolean lower = false; // a small letter inside (Pro, not VCD)
       // a number and its unit: ASCII digits (with the marks inside numbers), then letters only
       boolean unit = text.charAt(offsets[a]) >= '0' && text.charAt(offsets[a]) <= '9'
           || Chunker.joinsSign(text, offsets[a]); // a signed number too (+16GB): joinsSign is before a digit
@@ -436,7 +442,6 @@ final class WordRules {
         letters += letter ? 1 : 0;
         digits += c >= '0' && c <= '9' ? 1 : 0;
         power |= c == '^';
-        lower |= c >= 'a' && c <= 'z';
         b++;
       }
       // a code or model number, letters and digits, is a word apart from a Chinese character next to it (订单号
@@ -498,12 +503,14 @@ final class WordRules {
       if (letters >= SANDWICH_LETTERS || unit && letters >= UNIT_LETTERS) {
         boolean before = a > 0 && chunkOf[a - 1] == chunkOf[a] && isHan(a - 1);
         boolean after = b < n && chunkOf[b] == chunkOf[a] && isHan(b);
-        // a word of three letters not in capitals (Pro, Mac, App, via, iOS) is a word apart from two Chinese
-        // characters or more next to it (小米14 Pro 搭载, 专属 App; the network had written Pro搭载), while one may
-        // join it, as the NLPCC micro-blogs write keys and pictures (win键 +, gif图 ：); People's Daily writes none
-        if (letters == SANDWICH_LETTERS && b - a == letters && lower && !unit) {
+        // a capitalised word of three letters (Pro, Mac, App) is a word apart from two Chinese characters or more
+        // next to it (小米14 Pro 搭载, 专属 App; the network had written Pro搭载), but for the suffix of a version after
+        // it (Pro版); People's Daily writes no small letter, and the NLPCC micro-blogs join small words with one
+        // character (win键, gif图), left to the network
+        if (letters == SANDWICH_LETTERS && b - a == letters && capitalised(a) && !unit) {
           boolean twoBefore = before && a > 1 && chunkOf[a - 2] == chunkOf[a] && isHan(a - 2);
-          boolean twoAfter = after && b + 1 < n && chunkOf[b + 1] == chunkOf[a] && isHan(b + 1);
+          boolean twoAfter = after && b + 1 < n && chunkOf[b + 1] == chunkOf[a] && isHan(b + 1)
+              && CODE_SUFFIXES.indexOf(text.codePointAt(offsets[b])) < 0;
           if (twoBefore || twoAfter) {
             edges = edges == null ? new boolean[n + 1] : edges;
             edges[a] |= twoBefore;

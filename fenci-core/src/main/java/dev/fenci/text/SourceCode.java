@@ -7,11 +7,12 @@ import java.util.Set;
  * directive ({@code #include}, {@code #define}), the {@code #!} that starts a script's line, and an annotation of
  * Java and its kin or a decorator of Python ({@code @Override}, {@code @Autowired}, {@code @property},
  * {@code @app.route}), and the marks of a C comment (slash-star, star-slash: {@link #commentMarkEnd}). No training
- * text holds one, and the network had cut the mark off ({@code # include}, {@code @ Override}) or split it. A micro-blog's mention ({@code @ 京东}, {@code @ Happy}, {@code @ Data 哥}) and topic
- * ({@code # if 不 是 你 #}) stay as the NLPCC annotation writes them, so a name that is also a word or a person's
- * ({@code Data}, {@code Test}, {@code if}, {@code line}) counts only where a mention or a topic would not be
- * written: at a line's start, alone or before code, before {@code 注解} ("annotation"), or beside a distinctive
- * annotation ({@code @Data @Builder @AllArgsConstructor}).
+ * text holds one, and the network had cut the mark off ({@code # include}, {@code @ Override}) or split it. A
+ * micro-blog's mention ({@code @ 京东}, {@code @ Happy}, {@code @ Data 哥}) and topic ({@code # if 不 是 你 #}) stay
+ * as the NLPCC annotation writes them, so a name that is also a word or a person's ({@code Data}, {@code Test},
+ * {@code if}, {@code line}) counts only where a mention or a topic would not be written: at a line's start, alone or
+ * before code, before {@code 注解} ("annotation") or a quoted argument, or beside a distinctive annotation
+ * ({@code @Data @Builder @AllArgsConstructor}).
  */
 final class SourceCode {
   /** The most characters of a dotted decorator's name ({@code pytest.mark.parametrize}). */
@@ -183,11 +184,12 @@ final class SourceCode {
   }
 
   /**
-   * The end of the mark of a C comment that starts at {@code i}, or -1: the opening slash-star (a javadoc's
-   * slash-star-star too) after no letter, digit, {@code _ . / *}, and the closing star-slash after no slash or star
-   * (after a letter or digit only when an opening mark comes earlier on its line) and before no letter, digit or
-   * {@code _ . / *}. Not a glob's star ({@code src/*.java}, star-star-slash), cron's star-slash-5 or a product
-   * {@code a * b}.
+   * The end of the mark of a C comment that starts at {@code i}, or -1. The opening slash-star: after no letter, digit
+   * or {@code _ . / *}, and before a space, a tab, a Chinese character or the line's end (a javadoc's slash-star-star
+   * only before a space, a tab or the line's end). The closing star-slash: before no letter, digit or {@code _ . / *},
+   * and after such an opening mark on its line, or alone at its line's end after a space or a tab. Not a glob
+   * ({@code src/*.java}, {@code /*.txt}, star-star-slash), cron's star-slash-5, a face ({@code /*^_^*}, then a slash),
+   * Markdown's bold after a slash or a product {@code a * b}.
    */
   static int commentMarkEnd(CharSequence text, int i) {
     int n = text.length();
@@ -196,39 +198,47 @@ final class SourceCode {
     }
     char c = text.charAt(i);
     char prev = i > 0 ? text.charAt(i - 1) : ' ';
-    if (c == '/' && text.charAt(i + 1) == '*' && !continuesComment(prev)) {
-      int e = i + 2;
-      while (e < n && text.charAt(e) == '*' && !(e + 1 < n && text.charAt(e + 1) == '/')) {
-        e++;
+    if (c == '/' && text.charAt(i + 1) == '*') {
+      return opens(text, i) ? (i + 2 < n && text.charAt(i + 2) == '*' ? i + 3 : i + 2) : -1;
+    }
+    if (c != '*' || text.charAt(i + 1) != '/' || prev == '/' || prev == '*'
+        || i + 2 < n && continuesComment(text.charAt(i + 2))) {
+      return -1;
+    }
+    for (int a = i - 1; a > 0 && i - a <= 4 * LONGEST && !isLineBreak(text.charAt(a)); a--) {
+      if (text.charAt(a) == '*' && text.charAt(a - 1) == '/' && opens(text, a - 1)) {
+        return i + 2;
       }
-      return e < n && text.charAt(e) == '/' ? -1 : e;
     }
-    if (c == '*' && text.charAt(i + 1) == '/' && prev != '/' && prev != '*'
-        && (i + 2 == n || !continuesComment(text.charAt(i + 2)))
-        && (!Chunker.isAsciiAlnum(prev) && prev != '_' && prev != '.' || opensEarlierOnLine(text, i))) {
-      return i + 2;
+    return (prev == ' ' || prev == '\t' || isLineBreak(prev)) && endsLineAt(text, i + 2) ? i + 2 : -1;
+  }
+
+  /** Whether the slash-star at {@code i} opens a comment ({@link #commentMarkEnd}). */
+  private static boolean opens(CharSequence text, int i) {
+    int n = text.length();
+    if (i > 0 && continuesComment(text.charAt(i - 1))) {
+      return false;
     }
-    return -1;
+    boolean javadoc = i + 2 < n && text.charAt(i + 2) == '*';
+    int e = javadoc ? i + 3 : i + 2;
+    if (e == n || isLineBreak(text.charAt(e)) || text.charAt(e) == ' ' || text.charAt(e) == '\t') {
+      return true;
+    }
+    return !javadoc && Character.isIdeographic(text.charAt(e));
   }
 
   private static boolean continuesComment(char c) {
     return Chunker.isAsciiAlnum(c) || c == '_' || c == '.' || c == '/' || c == '*';
   }
 
-  /** Whether an opening slash-star comes before {@code i} on its line, within {@link #LONGEST} x 4 characters. */
-  private static boolean opensEarlierOnLine(CharSequence text, int i) {
-    for (int a = i - 1; a > 0 && i - a <= 4 * LONGEST && !isLineBreak(text.charAt(a)); a--) {
-      if (text.charAt(a - 1) == '/' && text.charAt(a) == '*') {
-        return true;
-      }
-    }
-    return false;
-  }
-
-  /** Whether a C comment starts at {@code j} after a space or tab: {@code //} or {@code /*}. */
+  /**
+   * Whether a C comment starts at {@code j} after a space or tab: {@code //} (not a repost's {@code //@}) or
+   * {@code /*}.
+   */
   private static boolean opensComment(CharSequence text, int j) {
     return j > 0 && j + 1 < text.length() && (text.charAt(j - 1) == ' ' || text.charAt(j - 1) == '\t')
-        && text.charAt(j) == '/' && (text.charAt(j + 1) == '/' || text.charAt(j + 1) == '*');
+        && text.charAt(j) == '/' && (text.charAt(j + 1) == '/' && !(j + 2 < text.length() && text.charAt(j + 2) == '@')
+            || text.charAt(j + 1) == '*');
   }
 
   /** Whether {@code (} and a quotation mark are at {@code k}: an argument of code ({@code @Value("${port}")}). */

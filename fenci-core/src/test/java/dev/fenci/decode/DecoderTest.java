@@ -460,10 +460,11 @@ class DecoderTest {
     assertThat(words("特斯拉CEO马斯克", d.wordEnds("特斯拉CEO马斯克"))).containsExactly("特斯拉", "CEO", "马斯克");
     assertThat(words("卡拉OK厅", d.wordEnds("卡拉OK厅"))).containsExactly("卡拉OK厅");
     assertThat(words("这款SUV", d.wordEnds("这款SUV"))).containsExactly("这款SUV");
-    // three letters not all capitals are a word apart from two Chinese characters or more (not one, a key's win键,
-    // nor an acronym)
-    assertThat(words("VCD机和这款App，win键，Pro搭载", d.wordEnds("VCD机和这款App，win键，Pro搭载")))
-        .containsExactly("VCD机和这款", "App", "，", "win键", "，", "Pro", "搭载");
+    // a capitalised word of three letters is a word apart from two Chinese characters or more (not from one, nor
+    // before a version's 版; not an acronym, nor a small word, a key's win键)
+    String three = "VCD机和这款App，win键很好，Pro搭载，Pro版很贵，卓Sir";
+    assertThat(words(three, d.wordEnds(three)))
+        .containsExactly("VCD机和这款", "App", "，", "win键很好", "，", "Pro", "搭载", "，", "Pro版很贵", "，", "卓Sir");
     // a currency sign never ends a Chinese word nor starts a number; what else is next to it is the
     // network's (here: joined)
     assertThat(words("门票$100和￥５０或€20", d.wordEnds("门票$100和￥５０或€20")))
