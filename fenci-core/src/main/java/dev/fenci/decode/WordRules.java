@@ -297,8 +297,8 @@ final class WordRules {
    * a unit of {@link #UNIT_LETTERS} letters or more ({@code 16GB}), is never joined
    * with a Chinese character next to it, nor is one of {@link #SANDWICH_LETTERS} between two
    * ({@code 特斯拉 CEO 马斯克}), nor a capitalised word of three letters with two Chinese characters or more on that side
-   * ({@code 小米14 Pro 搭载}, {@code 专属 App}; not before a version's {@code 版}); other runs may be ({@code A股}, {@code POS机}, {@code 款SUV}) as the
-   * network decides, and so may any run with the other characters the network sees
+   * ({@code 小米14 Pro 搭载}, {@code 专属 App}; not before one of {@link #CODE_SUFFIXES}, {@code Pro版}); other runs
+   * may be ({@code A股}, {@code POS机}, {@code 款SUV}) as the network decides, and so may any run with the other characters the network sees
    * ({@code Lily_Wang}). A symbol other than {@link #JOINS_CHINESE}'s is never joined with a Chinese character
    * next to it ({@code 商标 ™}), nor is a run that ends with a plus before one ({@code 10+ 年}, {@code C++ 语言}). A currency sign ({@code $ ￥ €}) is never joined
    * with a Chinese character before it (nor are the capitals of a country before it, {@code 价 US$}), nor
@@ -504,9 +504,9 @@ final class WordRules {
         boolean before = a > 0 && chunkOf[a - 1] == chunkOf[a] && isHan(a - 1);
         boolean after = b < n && chunkOf[b] == chunkOf[a] && isHan(b);
         // a capitalised word of three letters (Pro, Mac, App) is a word apart from two Chinese characters or more
-        // next to it (小米14 Pro 搭载, 专属 App; the network had written Pro搭载), but for the suffix of a version after
-        // it (Pro版); People's Daily writes no small letter, and the NLPCC micro-blogs join small words with one
-        // character (win键, gif图), left to the network
+        // next to it (小米14 Pro 搭载, 专属 App; the network had written Pro搭载), but for a model's or a version's suffix
+        // after it (Pro版, CODE_SUFFIXES); People's Daily writes no small letter, and the NLPCC micro-blogs join
+        // small words with one character (win键, gif图), left to the network
         if (letters == SANDWICH_LETTERS && b - a == letters && capitalised(a) && !unit) {
           boolean twoBefore = before && a > 1 && chunkOf[a - 2] == chunkOf[a] && isHan(a - 2);
           boolean twoAfter = after && b + 1 < n && chunkOf[b + 1] == chunkOf[a] && isHan(b + 1)

@@ -186,10 +186,11 @@ final class SourceCode {
   /**
    * The end of the mark of a C comment that starts at {@code i}, or -1. The opening slash-star: after no letter, digit
    * or {@code _ . / *}, and before a space, a tab, a Chinese character or the line's end (a javadoc's slash-star-star
-   * only before a space, a tab or the line's end). The closing star-slash: before no letter, digit or {@code _ . / *},
-   * and after such an opening mark on its line, or alone at its line's end after a space or a tab. Not a glob
-   * ({@code src/*.java}, {@code /*.txt}, star-star-slash), cron's star-slash-5, a face ({@code /*^_^*}, then a slash),
-   * Markdown's bold after a slash or a product {@code a * b}.
+   * only before a space, a tab or the line's end). The closing star-slash: after no slash or star, before no letter,
+   * digit or {@code _ . / *}, and either after such an opening mark on its line (within {@link #LONGEST} x 4
+   * characters) or alone at its line's end (after a space, a tab, a line break or nothing; a {@code //} comment may
+   * follow, {@link #endsLineAt}). Not a glob ({@code src/*.java}, {@code /*.txt}, star-star-slash), cron's
+   * star-slash-5, a face written with these marks around it, Markdown's bold after a slash or a product {@code a * b}.
    */
   static int commentMarkEnd(CharSequence text, int i) {
     int n = text.length();
@@ -224,7 +225,7 @@ final class SourceCode {
     if (e == n || isLineBreak(text.charAt(e)) || text.charAt(e) == ' ' || text.charAt(e) == '\t') {
       return true;
     }
-    return !javadoc && Character.isIdeographic(text.charAt(e));
+    return !javadoc && Character.isIdeographic(Character.codePointAt(text, e));
   }
 
   private static boolean continuesComment(char c) {

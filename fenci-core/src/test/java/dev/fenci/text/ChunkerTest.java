@@ -625,6 +625,7 @@ class ChunkerTest {
     assertThat(show("用/* */注释\n/** 文档 */\nint a; /*计数*/\n  结束 */\n#else /* 否则 */", TextRules.FOLD))
         .filteredOn(c -> c.startsWith("M:/") || c.startsWith("M:*"))
         .containsExactly("M:/*", "M:*/", "M:/**", "M:*/", "M:/*", "M:*/", "M:*/", "M:/*", "M:*/");
+    assertThat(show("/*\uD840\uDC00注释 */", TextRules.FOLD)).startsWith("M:/*"); // a Chinese character beyond the BMP
     // not a glob's, cron's or a product's star, a path's slash, a face, Markdown's bold, nor a closing mark alone
     for (String s : new String[] {"src/*.java", "src/**/x", "*/5 * * * *", "a*/b", "3 * 4", "a/*", "/*/", "x*/",
         "好看/*_*/", "/*^_^*/谢谢", "用/**/注释", "/*****************/", "ls /*.txt", "和/**重要**内容", "*斜体*/正常",
