@@ -200,46 +200,47 @@ final class SourceCode {
     char c = text.charAt(i);
     char prev = i > 0 ? text.charAt(i - 1) : ' ';
     if (c == '/' && text.charAt(i + 1) == '*') {
-      return opens(text, i) ? (i + 2 < n && text.charAt(i + 2) == '*' ? i + 3 : i + 2) : -1;
+      return openingEnd(text, i);
     }
     if (c != '*' || text.charAt(i + 1) != '/' || prev == '/' || prev == '*'
         || i + 2 < n && continuesComment(text.charAt(i + 2))) {
       return -1;
     }
     for (int a = i - 1; a > 0 && i - a <= 4 * LONGEST && !isLineBreak(text.charAt(a)); a--) {
-      if (text.charAt(a) == '*' && text.charAt(a - 1) == '/' && opens(text, a - 1)) {
+      if (text.charAt(a) == '*' && text.charAt(a - 1) == '/' && openingEnd(text, a - 1) > 0) {
         return i + 2;
       }
     }
     return (prev == ' ' || prev == '\t' || isLineBreak(prev)) && endsLineAt(text, i + 2) ? i + 2 : -1;
   }
 
-  /** Whether the slash-star at {@code i} opens a comment ({@link #commentMarkEnd}). */
-  private static boolean opens(CharSequence text, int i) {
+  /** The end of the opening mark (slash-star or slash-star-star) at {@code i}, or -1 if it opens no comment. */
+  private static int openingEnd(CharSequence text, int i) {
     int n = text.length();
     if (i > 0 && continuesComment(text.charAt(i - 1))) {
-      return false;
+      return -1;
     }
     boolean javadoc = i + 2 < n && text.charAt(i + 2) == '*';
     int e = javadoc ? i + 3 : i + 2;
-    if (e == n || isLineBreak(text.charAt(e)) || text.charAt(e) == ' ' || text.charAt(e) == '\t') {
-      return true;
-    }
-    return !javadoc && Character.isIdeographic(Character.codePointAt(text, e));
+    boolean opens = e == n || isLineBreak(text.charAt(e)) || text.charAt(e) == ' ' || text.charAt(e) == '\t'
+        || !javadoc && Character.isIdeographic(Character.codePointAt(text, e));
+    return opens ? e : -1;
   }
 
   private static boolean continuesComment(char c) {
     return Chunker.isAsciiAlnum(c) || c == '_' || c == '.' || c == '/' || c == '*';
   }
 
-  /**
-   * Whether a C comment starts at {@code j} after a space or tab: {@code //} (not a repost's {@code //@}) or
-   * {@code /*}.
-   */
+  /** Whether a C comment starts at {@code j} after a space or tab ({@link #commentAt}). */
   private static boolean opensComment(CharSequence text, int j) {
-    return j > 0 && j + 1 < text.length() && (text.charAt(j - 1) == ' ' || text.charAt(j - 1) == '\t')
-        && text.charAt(j) == '/' && (text.charAt(j + 1) == '/' && !(j + 2 < text.length() && text.charAt(j + 2) == '@')
-            || text.charAt(j + 1) == '*');
+    return j > 0 && (text.charAt(j - 1) == ' ' || text.charAt(j - 1) == '\t') && commentAt(text, j);
+  }
+
+  /** Whether {@code //} (not a micro-blog's repost, {@code //@}) or {@code /*} is at {@code k}. */
+  private static boolean commentAt(CharSequence text, int k) {
+    int n = text.length();
+    return k + 1 < n && text.charAt(k) == '/'
+        && (text.charAt(k + 1) == '*' || text.charAt(k + 1) == '/' && (k + 2 == n || text.charAt(k + 2) != '@'));
   }
 
   /** Whether {@code (} and a quotation mark are at {@code k}: an argument of code ({@code @Value("${port}")}). */
@@ -259,16 +260,15 @@ final class SourceCode {
   }
 
   /**
-   * Whether the line ends at {@code k}, after spaces or tabs or none, or only a comment follows ({@code // lombok};
-   * not {@code //@}, which reposts a micro-blog).
+   * Whether the line ends at {@code k}, after spaces or tabs or none, or only a comment follows ({@code // lombok},
+   * {@link #commentAt}).
    */
   private static boolean endsLineAt(CharSequence text, int k) {
     int n = text.length();
     while (k < n && (text.charAt(k) == ' ' || text.charAt(k) == '\t')) {
       k++;
     }
-    return k == n || isLineBreak(text.charAt(k))
-        || k + 1 < n && text.charAt(k) == '/' && text.charAt(k + 1) == '/' && (k + 2 == n || text.charAt(k + 2) != '@');
+    return k == n || isLineBreak(text.charAt(k)) || commentAt(text, k);
   }
 
   /**

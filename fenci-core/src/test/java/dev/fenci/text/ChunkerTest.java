@@ -596,8 +596,9 @@ class ChunkerTest {
     assertThat(show("使用@Value(\"${server.port}\")注入，@Param('id')", TextRules.FOLD))
         .filteredOn(c -> c.startsWith("M:@")).containsExactly("M:@Value", "M:@Param");
     // a comment after the name or the run still leaves it alone on its line (a micro-blog's repost //@ does not)
-    assertThat(show("@Getter @Setter // lombok\n@Data // 自动生成 getter\n@Value//x", TextRules.FOLD))
-        .filteredOn(c -> c.startsWith("M:")).containsExactly("M:@Getter", "M:@Setter", "M:@Data", "M:@Value");
+    assertThat(show("@Getter @Setter // lombok\n@Data // 自动生成 getter\n@Value//x\n@Test /* 单元 */", TextRules.FOLD))
+        .filteredOn(c -> c.startsWith("M:@"))
+        .containsExactly("M:@Getter", "M:@Setter", "M:@Data", "M:@Value", "M:@Test");
     // a mention stays apart (NLPCC writes @ Happy), even one whose name is an annotation's, and so do a topic, a sharp's
     // note, an address and a name after @ or # that continues another
     for (String s : new String[] {"@kitten 你好", "说@Andy_Wong1991 哈", "#if#", "#旅行#", "C#include", "a@Override",
