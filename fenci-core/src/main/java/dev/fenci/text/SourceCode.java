@@ -185,12 +185,13 @@ final class SourceCode {
 
   /**
    * The end of the mark of a C comment that starts at {@code i}, or -1. The opening slash-star: after no letter, digit
-   * or {@code _ . / *}, and before a space, a tab, a Chinese character or the line's end (a javadoc's slash-star-star
-   * only before a space, a tab or the line's end). The closing star-slash: after no slash or star, before no letter,
-   * digit or {@code _ . / *}, and either after such an opening mark on its line (within {@link #LONGEST} x 4
-   * characters) or alone at its line's end (after a space, a tab, a line break or nothing; a {@code //} comment may
-   * follow, {@link #endsLineAt}). Not a glob ({@code src/*.java}, {@code /*.txt}, star-star-slash), cron's
-   * star-slash-5, a face written with these marks around it, Markdown's bold after a slash or a product {@code a * b}.
+   * or {@code _ . / *}, and before a space, a tab, a Chinese character or the line's end (a javadoc's slash-star-star,
+   * or a banner's slash and a longer run of stars, only before a space, a tab or the line's end). The closing
+   * star-slash (or a run of stars and the slash, a banner's end): after no slash or star, before no letter, digit or
+   * {@code _ . / *}, and either after such an opening mark on its line (within {@link #LONGEST} x 4 characters) or
+   * alone at its line's end (after a space, a tab, a line break or nothing; a {@code //} comment may follow,
+   * {@link #endsLineAt}). Not a glob ({@code src/*.java}, {@code /*.txt}, star-star-slash), cron's star-slash-5, a
+   * face written with these marks around it, Markdown's bold after a slash or before one, or a product {@code a * b}.
    */
   static int commentMarkEnd(CharSequence text, int i) {
     int n = text.length();
@@ -202,29 +203,44 @@ final class SourceCode {
     if (c == '/' && text.charAt(i + 1) == '*') {
       return openingEnd(text, i);
     }
-    if (c != '*' || text.charAt(i + 1) != '/' || prev == '/' || prev == '*'
-        || i + 2 < n && continuesComment(text.charAt(i + 2))) {
+    if (c != '*' || prev == '/' || prev == '*') {
+      return -1;
+    }
+    int slash = starsEnd(text, i); // the run's first star (after no star): each run is scanned once
+    if (slash >= n || text.charAt(slash) != '/' || slash + 1 < n && continuesComment(text.charAt(slash + 1))) {
       return -1;
     }
     for (int a = i - 1; a > 0 && i - a <= 4 * LONGEST && !isLineBreak(text.charAt(a)); a--) {
       if (text.charAt(a) == '*' && text.charAt(a - 1) == '/' && openingEnd(text, a - 1) > 0) {
-        return i + 2;
+        return slash + 1;
       }
     }
-    return (prev == ' ' || prev == '\t' || isLineBreak(prev)) && endsLineAt(text, i + 2) ? i + 2 : -1;
+    return (prev == ' ' || prev == '\t' || isLineBreak(prev)) && endsLineAt(text, slash + 1) ? slash + 1 : -1;
   }
 
-  /** The end of the opening mark (slash-star or slash-star-star) at {@code i}, or -1 if it opens no comment. */
+  /**
+   * The end of the opening mark at {@code i} (a slash and a run of stars: slash-star, a javadoc's slash-star-star, a
+   * banner's longer run), or -1 if it opens no comment.
+   */
   private static int openingEnd(CharSequence text, int i) {
     int n = text.length();
     if (i > 0 && continuesComment(text.charAt(i - 1))) {
       return -1;
     }
-    boolean javadoc = i + 2 < n && text.charAt(i + 2) == '*';
-    int e = javadoc ? i + 3 : i + 2;
+    int e = starsEnd(text, i + 1);
+    boolean one = e == i + 2;
     boolean opens = e == n || isLineBreak(text.charAt(e)) || text.charAt(e) == ' ' || text.charAt(e) == '\t'
-        || !javadoc && Character.isIdeographic(Character.codePointAt(text, e));
+        || one && Character.isIdeographic(Character.codePointAt(text, e));
     return opens ? e : -1;
+  }
+
+  /** The end of the run of stars that starts at {@code i} ({@code i} itself if none does). */
+  private static int starsEnd(CharSequence text, int i) {
+    int e = i;
+    while (e < text.length() && text.charAt(e) == '*') {
+      e++;
+    }
+    return e;
   }
 
   private static boolean continuesComment(char c) {

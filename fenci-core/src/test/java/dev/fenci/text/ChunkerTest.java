@@ -627,12 +627,21 @@ class ChunkerTest {
         .filteredOn(c -> c.startsWith("M:/") || c.startsWith("M:*"))
         .containsExactly("M:/*", "M:*/", "M:/**", "M:*/", "M:/*", "M:*/", "M:*/", "M:/*", "M:*/");
     assertThat(show("/*\uD840\uDC00注释 */", TextRules.FOLD)).startsWith("M:/*"); // a Chinese character beyond the BMP
+    // a banner's marks: a slash and a run of stars, alone at the line's end or before a space
+    assertThat(show("/*****************\n * 计数器模块\n *****************/\n/*** 重要 ***/", TextRules.FOLD))
+        .filteredOn(c -> c.startsWith("M:"))
+        .containsExactly("M:/*****************", "M:*****************/", "M:/***", "M:***/");
     // not a glob's, cron's or a product's star, a path's slash, a face, Markdown's bold, nor a closing mark alone
     for (String s : new String[] {"src/*.java", "src/**/x", "*/5 * * * *", "a*/b", "3 * 4", "a/*", "/*/", "x*/",
         "好看/*_*/", "/*^_^*/谢谢", "用/**/注释", "/*****************/", "ls /*.txt", "和/**重要**内容", "*斜体*/正常",
-        "价格99元*/斤", "5 */ 2", "a = b/*c*/;", "好开心*/"}) {
-      assertThat(show("见" + s + "。", TextRules.FOLD)).as(s).noneMatch(c -> c.equals("M:/*") || c.equals("M:*/"));
+        "价格99元*/斤", "5 */ 2", "a = b/*c*/;", "好开心*/", "**粗体**/斜体", "和/***重要***", "a/***", "x**/"}) {
+      assertThat(show("见" + s + "。", TextRules.FOLD)).as(s).noneMatch(c -> c.startsWith("M:/*") || c.matches("M:\\*+/"));
     }
+    // long runs: each run of stars is scanned once (a quadratic scan would take minutes here)
+    assertThat(show("注释" + "*".repeat(200_000) + "/", TextRules.FOLD)).noneMatch(c -> c.startsWith("M:"));
+    assertThat(show("*".repeat(200_000) + "/", TextRules.FOLD)).singleElement().asString().hasSize(200_003);
+    assertThat(show("注释 /" + "*".repeat(200_000), TextRules.FOLD)).last().asString().hasSize(200_003);
+    assertThat(show("/*".repeat(100_000) + " " + "*/".repeat(100_000), TextRules.FOLD)).isNotEmpty();
   }
 
   @Test
