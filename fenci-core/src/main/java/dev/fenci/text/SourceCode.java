@@ -188,10 +188,12 @@ final class SourceCode {
    * or {@code _ . / *}, and before a space, a tab, a Chinese character or the line's end (a javadoc's slash-star-star,
    * or a banner's slash and a longer run of stars, only before a space, a tab or the line's end). The closing
    * star-slash (or a run of stars and the slash, a banner's end): after no slash or star, before no letter, digit or
-   * {@code _ . / *}, and either after such an opening mark on its line (within {@link #LONGEST} x 4 characters) or
-   * alone at its line's end (after a space, a tab, a line break or nothing; a {@code //} comment may follow,
-   * {@link #endsLineAt}). Not a glob ({@code src/*.java}, {@code /*.txt}, star-star-slash), cron's star-slash-5, a
-   * face written with these marks around it, Markdown's bold after a slash or before one, or a product {@code a * b}.
+   * {@code _ . / *} (a run of stars after no ASCII letter or digit), and either after such an opening mark on its
+   * line that no closing mark has closed (within {@link #LONGEST} x 4 characters) or alone at its line's end (after a
+   * space, a tab, a line break or nothing; a {@code //} comment may follow, {@link #endsLineAt}). Not a glob
+   * ({@code src/*.java}, {@code /*.txt}, a slash, two stars and a slash), cron's star-slash-5, a face written with
+   * these marks around it, Markdown's bold after a slash or before one, a masked number's stars or a product
+   * {@code a * b}.
    */
   static int commentMarkEnd(CharSequence text, int i) {
     int n = text.length();
@@ -206,11 +208,16 @@ final class SourceCode {
     if (c != '*' || prev == '/' || prev == '*') {
       return -1;
     }
-    int slash = starsEnd(text, i); // the run's first star (after no star): each run is scanned once
-    if (slash >= n || text.charAt(slash) != '/' || slash + 1 < n && continuesComment(text.charAt(slash + 1))) {
+    // i is the first star of its run, so each run is scanned once; slash is where the slash must be
+    int slash = starsEnd(text, i);
+    if (slash >= n || text.charAt(slash) != '/' || slash + 1 < n && continuesComment(text.charAt(slash + 1))
+        || slash - i > 1 && Chunker.isAsciiAlnum(prev)) { // a masked number's stars (138****/), not a mark
       return -1;
     }
     for (int a = i - 1; a > 0 && i - a <= 4 * LONGEST && !isLineBreak(text.charAt(a)); a--) {
+      if (text.charAt(a) == '/' && text.charAt(a - 1) == '*') {
+        break; // a closing mark before this one: the comment it closes is no longer open
+      }
       if (text.charAt(a) == '*' && text.charAt(a - 1) == '/' && openingEnd(text, a - 1) > 0) {
         return slash + 1;
       }

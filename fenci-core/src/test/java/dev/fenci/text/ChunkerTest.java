@@ -637,6 +637,11 @@ class ChunkerTest {
         "价格99元*/斤", "5 */ 2", "a = b/*c*/;", "好开心*/", "**粗体**/斜体", "和/***重要***", "a/***", "x**/"}) {
       assertThat(show("见" + s + "。", TextRules.FOLD)).as(s).noneMatch(c -> c.startsWith("M:/*") || c.matches("M:\\*+/"));
     }
+    // after a comment that has closed on its line, a later closing mark has nothing to close
+    for (String s : new String[] {"**粗体**/ 结束", "*斜体*/ 结束", "***粗斜体***/ 分隔", "手机 138****/ 尾号"}) {
+      assertThat(show("/* 注 */ " + s, TextRules.FOLD)).as(s).filteredOn(c -> c.startsWith("M:")).containsExactly("M:/*", "M:*/");
+    }
+    assertThat(show("/* 手机 138****/", TextRules.FOLD)).filteredOn(c -> c.startsWith("M:")).containsExactly("M:/*");
     // long runs: each run of stars is scanned once (a quadratic scan would take minutes here)
     assertThat(show("注释" + "*".repeat(200_000) + "/", TextRules.FOLD)).noneMatch(c -> c.startsWith("M:"));
     assertThat(show("*".repeat(200_000) + "/", TextRules.FOLD)).singleElement().asString().hasSize(200_003);
