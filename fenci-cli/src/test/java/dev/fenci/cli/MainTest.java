@@ -397,6 +397,9 @@ class MainTest {
         {"train", "--train", "t", "--model", "m", "--text-rules", "foo"},
         {"train", "--train", "t", "--model", "m", "--lr-schedule", "linear"},
         {"train", "--train", "t", "--model", "m", "--keep", "0"}, {"train", "--train", "t", "--model", "m", "--keep", "1.5"},
+        {"train", "--train", "t", "--model", "m", "--word-lm-weight", "-1"},
+        {"train", "--train", "t", "--model", "m", "--lattice-loss", "--no-word-lm"},
+        {"train", "--train", "t", "--model", "m", "--lattice-loss", "--arch", "seed", "--word-lm"},
         {"eval", "--gold", "g", "--pred", "p", "--model", "fast"}}) {
       Run r = run("扫描二维码\n", args);
       assertThat(r.code()).as(String.join(" ", args) + ": " + r.err()).isEqualTo(Main.EXIT_USAGE);

@@ -37,6 +37,11 @@ public final class WordLanguageModel {
         throw new IllegalArgumentException("word language model settings out of range: " + this);
       }
     }
+
+    /** These settings with the decoding weight {@code w}. */
+    public Settings withWeight(double w) {
+      return new Settings(w, wordBonus, newWordBonus, discount, stop);
+    }
   }
 
   static final String WORDS = "word_lm.words";

@@ -79,7 +79,7 @@ final class LexiconFeatures {
     this.pieces = out;
   }
 
-  private static int fold(int piece, int pieces) {
+  static int fold(int piece, int pieces) {
     return (int) ((long) piece * FOLDS / pieces);
   }
 

@@ -315,11 +315,20 @@ public final class Trainer {
         data.pieces().size() == 1 ? "" : "s", data.characters(), vocab.size(), opt.threads(), opt.threads() == 1 ? "" : "s",
         dev.fenci.nn.Gemm.best().name());
     WordLanguageModel words = null;
+    WordLatticeLoss lattice = null;
     if (wordModel(base)) {
       // a model fine-tuned from one with a word model keeps its settings
       WordLanguageModel.Settings settings = base != null && base.wordModel() != null ? base.wordModel().settings()
           : WordLanguageModel.Settings.DEFAULT;
+      if (!Double.isNaN(opt.wordModelWeight())) {
+        settings = settings.withWeight(opt.wordModelWeight());
+      }
       words = wordModel(data.pieces(), vocab.size(), settings);
+      if (opt.latticeLoss()) {
+        lattice = new WordLatticeLoss(pieces, vocab.size(), settings);
+        log.printf(Locale.ROOT, "training through the word lattice: each piece's segmentations scored with the word model"
+            + " of the other %d folds' pieces, weight %s%n", LexiconFeatures.FOLDS - 1, settings.weight());
+      }
       if (opt.mergeWordModel()) {
         int own = words.size();
         words = base.wordModel().plus(words);
@@ -346,7 +355,8 @@ public final class Trainer {
         long correct = 0;
         long seen = 0;
         for (List<TrainingData.Piece> b : batches) {
-          SoftmaxCrossEntropy.Result r = step(net, transitions, adam, par, b, rnd, opt.unkRate(), opt.hiddenKeep());
+          SoftmaxCrossEntropy.Result r = step(net, transitions, lattice, adam, par, b, rnd, opt.unkRate(),
+              opt.hiddenKeep());
           if (ema != null) {
             ema.update(par);
           }
@@ -414,9 +424,11 @@ public final class Trainer {
    * One optimiser step on one batch. With {@code transitions} (a CRF architecture) the loss is the
    * CRF negative log-likelihood of each piece's gold tags, summed over pieces, and the result's
    * accuracy counts argmaxes of the posterior tag marginals; without, summed per-character
-   * cross-entropy and argmaxes of the logits. {@code hiddenKeep}: see {@link TrainingOptions#hiddenKeep}.
+   * cross-entropy and argmaxes of the logits. With {@code lattice} (and transitions) the loss is that of the
+   * segmentations over the word lattice instead. {@code hiddenKeep}: see {@link TrainingOptions#hiddenKeep}.
    */
-  static SoftmaxCrossEntropy.Result step(Network net, Transitions transitions, Adam adam, Parallel par,
+  static SoftmaxCrossEntropy.Result step(Network net, Transitions transitions, WordLatticeLoss lattice, Adam adam,
+      Parallel par,
       List<TrainingData.Piece> batch, SplittableRandom rnd, float unkRate, float hiddenKeep) {
     List<int[]> seqs = new ArrayList<>(batch.size());
     for (TrainingData.Piece p : batch) {
@@ -451,7 +463,8 @@ public final class Trainer {
       r = SoftmaxCrossEntropy.lossAndGrad(trace.logits(), gold, Tag.COUNT, grad);
     } else {
       transitions.param().zeroGrad();
-      r = CrfLoss.lossAndGrad(trace.logits(), pb, gold, transitions, grad);
+      r = lattice != null ? lattice.lossAndGrad(trace.logits(), pb, gold, batch, transitions, grad)
+          : CrfLoss.lossAndGrad(trace.logits(), pb, gold, transitions, grad);
     }
     net.zeroGrad();
     net.backward(par, trace, grad);
@@ -549,6 +562,9 @@ public final class Trainer {
     }
     if (wordModel(base)) {
       p.put("word_lm", opt.mergeWordModel() ? "training words and the starting model's" : "training words");
+      if (opt.latticeLoss()) {
+        p.put("loss", "word lattice");
+      }
     }
     p.put("weights", average ? "moving average" : "last step");
     p.put("seed", Long.toString(opt.seed()));

@@ -60,13 +60,35 @@ import java.util.List;
  * @param pretrain  epochs of skip-gram (word2vec) over the training text that the character and bigram embeddings
  *                  start from, instead of {@code embedInit}'s random values, on one thread and from {@code seed};
  *                  0: none. Not with {@code init}, whose model's embeddings the run starts from
+ * @param wordModelWeight the weight of the word model's log-probabilities in the decoder's scores (and in the
+ *                  lattice loss); NaN: the starting model's ({@code init}), else
+ *                  {@link dev.fenci.model.WordLanguageModel.Settings#DEFAULT}'s 0.1
+ * @param latticeLoss train the network through the decoder's word lattice ({@link WordLatticeLoss}, a semi-Markov CRF
+ *                  whose segmentations are scored with the word model) instead of the tag CRF alone, so that it
+ *                  learns what the word model does not already give; needs the word model and CRF transitions
  */
 public record TrainingOptions(List<Path> train, Path dev, Path model, String arch, String embedInit,
     TextRules rules, int epochs, int batch, int threads, long seed, int minCount, boolean resume,
     float lr, String schedule, boolean lenient, float unkRate, float keep, float ema, String batches,
-    float hiddenKeep, float weightDecay, String init, boolean wordModel, boolean mergeWordModel, int pretrain) {
+    float hiddenKeep, float weightDecay, String init, boolean wordModel, boolean mergeWordModel, int pretrain,
+    double wordModelWeight, boolean latticeLoss) {
 
   public TrainingOptions {
+    if (!(Double.isNaN(wordModelWeight) || wordModelWeight >= 0 && wordModelWeight <= MAX_WORD_MODEL_WEIGHT)) {
+      throw new IllegalArgumentException("the word model's weight must be from 0 to " + MAX_WORD_MODEL_WEIGHT + ", got "
+          + wordModelWeight);
+    }
+    if (!Double.isNaN(wordModelWeight) && !wordModel) {
+      throw new IllegalArgumentException("a word model weight (--word-lm-weight) needs a word model (--word-lm)");
+    }
+    if (latticeLoss && !wordModel) {
+      throw new IllegalArgumentException("the lattice loss (--lattice-loss) scores segmentations with the word model: "
+          + "it needs one (--word-lm)");
+    }
+    if (latticeLoss && !Architectures.hasTransitions(arch)) {
+      throw new IllegalArgumentException("the lattice loss (--lattice-loss) trains CRF transitions, which " + arch
+          + " has not (accurate-lex and fast-lex have them, see --arch)");
+    }
     if (pretrain < 0 || pretrain > MAX_PRETRAIN) {
       throw new IllegalArgumentException("pretraining epochs must be from 0 (none) to " + MAX_PRETRAIN + ", got " + pretrain);
     }
@@ -148,6 +170,12 @@ public record TrainingOptions(List<Path> train, Path dev, Path model, String arc
     }
   }
 
+  /**
+   * The heaviest word model weight taken ({@link #wordModelWeight}): a bound against a mistyped value; at 1 the word
+   * model's log-probabilities already count as much as the network's scores.
+   */
+  public static final double MAX_WORD_MODEL_WEIGHT = 10;
+
   /** The most epochs of pretraining ({@link #pretrain}; each takes about a minute on pd1998's 3.4 million characters). */
   public static final int MAX_PRETRAIN = 100;
 
@@ -201,7 +229,8 @@ public record TrainingOptions(List<Path> train, Path dev, Path model, String arc
     return new Builder(train, model).dev(dev).arch(arch).embedInit(embedInit).rules(rules).epochs(epochs).batch(batch)
         .threads(threads).seed(seed).minCount(minCount).resume(resume).lr(lr).schedule(schedule).lenient(lenient)
         .unkRate(unkRate).keep(keep).ema(ema).batches(batches).hiddenKeep(hiddenKeep).weightDecay(weightDecay)
-        .init(init).wordModel(wordModel).mergeWordModel(mergeWordModel).pretrain(pretrain);
+        .init(init).wordModel(wordModel).mergeWordModel(mergeWordModel).pretrain(pretrain)
+        .wordModelWeight(wordModelWeight).latticeLoss(latticeLoss);
   }
 
   /** Builds {@link TrainingOptions}; see {@link #builder}. The defaults are those of {@code fenci train}. */
@@ -232,6 +261,8 @@ public record TrainingOptions(List<Path> train, Path dev, Path model, String arc
     private Boolean wordModel;
     private boolean mergeWordModel;
     private Integer pretrain;
+    private double wordModelWeight = Double.NaN;
+    private boolean latticeLoss;
 
     private Builder(List<Path> train, Path model) {
       this.train = List.copyOf(train);
@@ -375,6 +406,18 @@ public record TrainingOptions(List<Path> train, Path dev, Path model, String arc
       return this;
     }
 
+    /** The word model's weight in the decoder's scores (default: the starting model's, or 0.1). */
+    public Builder wordModelWeight(double wordModelWeight) {
+      this.wordModelWeight = wordModelWeight;
+      return this;
+    }
+
+    /** Trains through the word lattice ({@link TrainingOptions#latticeLoss}). */
+    public Builder latticeLoss(boolean latticeLoss) {
+      this.latticeLoss = latticeLoss;
+      return this;
+    }
+
     /**
      * The options; throws {@link IllegalArgumentException} for an unknown architecture or a value
      * out of its range, {@link java.io.UncheckedIOException} when the model of {@link #init} cannot
@@ -387,7 +430,7 @@ public record TrainingOptions(List<Path> train, Path dev, Path model, String arc
           batch != null ? batch : r.batch(), threads, seed, minCount, resume, lr, schedule != null ? schedule : r.schedule(),
           lenient, unkRate, keep, ema != null ? ema : r.ema(), batches, hiddenKeep, weightDecay, init,
           wordModel != null ? wordModel : r.wordModel(), mergeWordModel,
-          pretrain != null ? pretrain : init != null ? 0 : r.pretrain());
+          pretrain != null ? pretrain : init != null ? 0 : r.pretrain(), wordModelWeight, latticeLoss);
     }
   }
 

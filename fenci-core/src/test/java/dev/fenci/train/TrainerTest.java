@@ -159,6 +159,27 @@ class TrainerTest {
     assertThat(model.f1()).isGreaterThan(0.80).isGreaterThan(trivial.f1() + 0.3);
   }
 
+  /**
+   * The lattice loss trains the network through the word model's lattice: another run than the tag CRF's, the weight
+   * kept for decoding, the loss in the provenance; its loss per character is below the CRF's, since the word model
+   * already gives part of what the network would have to.
+   */
+  @Test
+  void aLatticeLossRunLearnsWithItsWeightAndSaysSo() throws Exception {
+    TrainingOptions crf = options("accurate-lex", "crf", 1, 1, false, 600).toBuilder().wordModel(true).build();
+    TrainingOptions lattice = options("accurate-lex", "lattice", 1, 1, false, 600).toBuilder().wordModel(true)
+        .latticeLoss(true).wordModelWeight(0.15).build();
+    List<Trainer.EpochStats> a = new Trainer(crf, quiet(), false).run();
+    List<Trainer.EpochStats> b = new Trainer(lattice, quiet(), false).run();
+    assertThat(b.get(0).lossPerChar()).isLessThan(a.get(0).lossPerChar());
+    assertThat(b.get(0).accuracy()).isGreaterThan(0.75);
+    Model m = Model.load(lattice.model());
+    assertThat(m.wordModel().settings().weight()).isEqualTo(0.15);
+    assertThat(m.provenance()).containsEntry("loss", "word lattice");
+    assertThat(Model.load(crf.model()).provenance()).doesNotContainKey("loss");
+    assertThat(Model.load(crf.model()).wordModel().settings().weight()).isEqualTo(0.1);
+  }
+
   @Test
   void sameSeedSameModelWhateverTheThreadCount() throws Exception {
     new Trainer(options("one", 1, 1, false, 400), quiet(), false).run();

@@ -68,6 +68,23 @@ class TrainingOptionsTest {
   }
 
   @Test
+  void theLatticeLossNeedsAWordModelAndTransitionsAndTheWeightARange() {
+    TrainingOptions o = TrainingOptions.builder(TRAIN, OUT).latticeLoss(true).wordModelWeight(0.15).build();
+    assertThat(o.latticeLoss()).isTrue();
+    assertThat(o.wordModelWeight()).isEqualTo(0.15);
+    assertThat(o.toBuilder().build()).isEqualTo(o);
+    assertThat(TrainingOptions.builder(TRAIN, OUT).build().wordModelWeight()).as("the default: the model's or 0.1").isNaN();
+    assertThatThrownBy(() -> TrainingOptions.builder(TRAIN, OUT).latticeLoss(true).wordModel(false).build())
+        .hasMessageContaining("needs one (--word-lm)");
+    assertThatThrownBy(() -> TrainingOptions.builder(TRAIN, OUT).arch("accurate").wordModel(true).latticeLoss(true).build())
+        .hasMessageContaining("trains CRF transitions, which accurate has not");
+    assertThatThrownBy(() -> TrainingOptions.builder(TRAIN, OUT).wordModelWeight(-0.1).build())
+        .hasMessageContaining("from 0 to 10");
+    assertThatThrownBy(() -> TrainingOptions.builder(TRAIN, OUT).arch("fast-lex").wordModelWeight(0.2).build())
+        .hasMessageContaining("needs a word model (--word-lm)");
+  }
+
+  @Test
   void aModelPathThatIsATrainingOrDevFileIsRefusedBeforeItIsOverwritten() {
     Path dev = Path.of("dev.utf8");
     assertThatThrownBy(() -> TrainingOptions.builder(TRAIN, Path.of("./train.utf8")).build())
