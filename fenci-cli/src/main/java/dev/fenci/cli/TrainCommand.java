@@ -117,6 +117,11 @@ final class TrainCommand implements Callable<Integer> {
       + "(accurate-lex, fast-lex); about as fast as without (see docs/training.md).")
   boolean latticeLoss;
 
+  @Option(names = "--lattice-loss-weight", paramLabel = "W",
+      description = "With --lattice-loss: the word model's weight in the loss, where it may differ from its weight when "
+          + "decoding (--word-lm-weight; default: that weight).")
+  Double latticeLossWeight;
+
   @Option(names = "--merge-word-lm", description = "With --init from a model with a word model (accurate, weibo): the new "
       + "word model counts the words and word pairs of that model's training text as well as yours, instead of yours "
       + "alone, so that more of the starting model's domain is kept (see docs/training.md, Fine-tuning).")
@@ -217,6 +222,9 @@ final class TrainCommand implements Callable<Integer> {
       b.wordModelWeight(wordLmWeight);
     }
     b.latticeLoss(latticeLoss);
+    if (latticeLossWeight != null) {
+      b.latticeWeight(latticeLossWeight);
+    }
     TrainingOptions o;
     try {
       o = b.build();

@@ -400,6 +400,7 @@ class MainTest {
         {"train", "--train", "t", "--model", "m", "--word-lm-weight", "-1"},
         {"train", "--train", "t", "--model", "m", "--lattice-loss", "--no-word-lm"},
         {"train", "--train", "t", "--model", "m", "--lattice-loss", "--arch", "seed", "--word-lm"},
+        {"train", "--train", "t", "--model", "m", "--lattice-loss-weight", "0.1"},
         {"eval", "--gold", "g", "--pred", "p", "--model", "fast"}}) {
       Run r = run("扫描二维码\n", args);
       assertThat(r.code()).as(String.join(" ", args) + ": " + r.err()).isEqualTo(Main.EXIT_USAGE);

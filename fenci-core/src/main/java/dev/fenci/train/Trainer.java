@@ -325,9 +325,12 @@ public final class Trainer {
       }
       words = wordModel(data.pieces(), vocab.size(), settings);
       if (opt.latticeLoss()) {
-        lattice = new WordLatticeLoss(pieces, vocab.size(), settings);
+        WordLanguageModel.Settings loss = Double.isNaN(opt.latticeWeight()) ? settings
+            : settings.withWeight(opt.latticeWeight());
+        lattice = new WordLatticeLoss(pieces, vocab.size(), loss);
         log.printf(Locale.ROOT, "training through the word lattice: each piece's segmentations scored with the word model"
-            + " of the other %d folds' pieces, weight %s%n", LexiconFeatures.FOLDS - 1, settings.weight());
+            + " of the other %d folds' pieces, weight %s (decoding: %s)%n", LexiconFeatures.FOLDS - 1, loss.weight(),
+            settings.weight());
       }
       if (opt.mergeWordModel()) {
         int own = words.size();
@@ -564,6 +567,9 @@ public final class Trainer {
       p.put("word_lm", opt.mergeWordModel() ? "training words and the starting model's" : "training words");
       if (opt.latticeLoss()) {
         p.put("loss", "word lattice");
+        if (!Double.isNaN(opt.latticeWeight())) {
+          p.put("lattice_weight", Double.toString(opt.latticeWeight())); // else the word model's own (metadata word_lm)
+        }
       }
     }
     p.put("weights", average ? "moving average" : "last step");

@@ -66,12 +66,14 @@ import java.util.List;
  * @param latticeLoss train the network through the decoder's word lattice ({@link WordLatticeLoss}, a semi-Markov CRF
  *                  whose segmentations are scored with the word model) instead of the tag CRF alone, so that it
  *                  learns what the word model does not already give; needs the word model and CRF transitions
+ * @param latticeWeight the word model's weight in the lattice loss; NaN: its weight when decoding (a network trained
+ *                  through the lattice at one weight may decode best at a heavier one, docs/results.md)
  */
 public record TrainingOptions(List<Path> train, Path dev, Path model, String arch, String embedInit,
     TextRules rules, int epochs, int batch, int threads, long seed, int minCount, boolean resume,
     float lr, String schedule, boolean lenient, float unkRate, float keep, float ema, String batches,
     float hiddenKeep, float weightDecay, String init, boolean wordModel, boolean mergeWordModel, int pretrain,
-    double wordModelWeight, boolean latticeLoss) {
+    double wordModelWeight, boolean latticeLoss, double latticeWeight) {
 
   public TrainingOptions {
     if (!(Double.isNaN(wordModelWeight) || wordModelWeight >= 0 && wordModelWeight <= MAX_WORD_MODEL_WEIGHT)) {
@@ -80,6 +82,14 @@ public record TrainingOptions(List<Path> train, Path dev, Path model, String arc
     }
     if (!Double.isNaN(wordModelWeight) && !wordModel) {
       throw new IllegalArgumentException("a word model weight (--word-lm-weight) needs a word model (--word-lm)");
+    }
+    if (!(Double.isNaN(latticeWeight) || latticeWeight >= 0 && latticeWeight <= MAX_WORD_MODEL_WEIGHT)) {
+      throw new IllegalArgumentException("the lattice loss's weight must be from 0 to " + MAX_WORD_MODEL_WEIGHT + ", got "
+          + latticeWeight);
+    }
+    if (!Double.isNaN(latticeWeight) && !latticeLoss) {
+      throw new IllegalArgumentException("a lattice loss weight (--lattice-loss-weight) is the weight of the lattice loss:"
+          + " give --lattice-loss too");
     }
     if (latticeLoss && !wordModel) {
       throw new IllegalArgumentException("the lattice loss (--lattice-loss) scores segmentations with the word model: "
@@ -230,7 +240,7 @@ public record TrainingOptions(List<Path> train, Path dev, Path model, String arc
         .threads(threads).seed(seed).minCount(minCount).resume(resume).lr(lr).schedule(schedule).lenient(lenient)
         .unkRate(unkRate).keep(keep).ema(ema).batches(batches).hiddenKeep(hiddenKeep).weightDecay(weightDecay)
         .init(init).wordModel(wordModel).mergeWordModel(mergeWordModel).pretrain(pretrain)
-        .wordModelWeight(wordModelWeight).latticeLoss(latticeLoss);
+        .wordModelWeight(wordModelWeight).latticeLoss(latticeLoss).latticeWeight(latticeWeight);
   }
 
   /** Builds {@link TrainingOptions}; see {@link #builder}. The defaults are those of {@code fenci train}. */
@@ -263,6 +273,7 @@ public record TrainingOptions(List<Path> train, Path dev, Path model, String arc
     private Integer pretrain;
     private double wordModelWeight = Double.NaN;
     private boolean latticeLoss;
+    private double latticeWeight = Double.NaN;
 
     private Builder(List<Path> train, Path model) {
       this.train = List.copyOf(train);
@@ -418,6 +429,12 @@ public record TrainingOptions(List<Path> train, Path dev, Path model, String arc
       return this;
     }
 
+    /** The word model's weight in the lattice loss (default: its decoding weight). */
+    public Builder latticeWeight(double latticeWeight) {
+      this.latticeWeight = latticeWeight;
+      return this;
+    }
+
     /**
      * The options; throws {@link IllegalArgumentException} for an unknown architecture or a value
      * out of its range, {@link java.io.UncheckedIOException} when the model of {@link #init} cannot
@@ -430,7 +447,7 @@ public record TrainingOptions(List<Path> train, Path dev, Path model, String arc
           batch != null ? batch : r.batch(), threads, seed, minCount, resume, lr, schedule != null ? schedule : r.schedule(),
           lenient, unkRate, keep, ema != null ? ema : r.ema(), batches, hiddenKeep, weightDecay, init,
           wordModel != null ? wordModel : r.wordModel(), mergeWordModel,
-          pretrain != null ? pretrain : init != null ? 0 : r.pretrain(), wordModelWeight, latticeLoss);
+          pretrain != null ? pretrain : init != null ? 0 : r.pretrain(), wordModelWeight, latticeLoss, latticeWeight);
     }
   }
 

@@ -178,6 +178,21 @@ class TrainerTest {
     assertThat(m.provenance()).containsEntry("loss", "word lattice");
     assertThat(Model.load(crf.model()).provenance()).doesNotContainKey("loss");
     assertThat(Model.load(crf.model()).wordModel().settings().weight()).isEqualTo(0.1);
+    // the loss's weight apart from the decoder's: the weights of a run at 0.15 throughout, decoded at 0.2
+    TrainingOptions apart = lattice.toBuilder().model(dir.resolve("apart.safetensors")).wordModelWeight(0.2)
+        .latticeWeight(0.15).build();
+    List<Trainer.EpochStats> c = new Trainer(apart, quiet(), false).run();
+    assertThat(c.get(0).lossPerChar()).isEqualTo(b.get(0).lossPerChar());
+    var same = SafeTensors.read(dir.resolve("lattice.safetensors.ckpt"));
+    var other = SafeTensors.read(dir.resolve("apart.safetensors.ckpt"));
+    for (String name : same.names()) {
+      if (name.contains("weight")) {
+        assertThat(other.floats(name)).as(name).containsExactly(same.floats(name));
+      }
+    }
+    Model m2 = Model.load(apart.model());
+    assertThat(m2.wordModel().settings().weight()).isEqualTo(0.2);
+    assertThat(m2.provenance()).containsEntry("lattice_weight", "0.15");
   }
 
   @Test

@@ -82,6 +82,15 @@ class TrainingOptionsTest {
         .hasMessageContaining("from 0 to 10");
     assertThatThrownBy(() -> TrainingOptions.builder(TRAIN, OUT).arch("fast-lex").wordModelWeight(0.2).build())
         .hasMessageContaining("needs a word model (--word-lm)");
+    TrainingOptions apart = TrainingOptions.builder(TRAIN, OUT).latticeLoss(true).latticeWeight(0.1).wordModelWeight(0.15)
+        .build();
+    assertThat(apart.latticeWeight()).isEqualTo(0.1);
+    assertThat(apart.toBuilder().build()).isEqualTo(apart);
+    assertThat(o.latticeWeight()).as("the default: the decoding weight").isNaN();
+    assertThatThrownBy(() -> TrainingOptions.builder(TRAIN, OUT).latticeWeight(0.1).build())
+        .hasMessageContaining("give --lattice-loss too");
+    assertThatThrownBy(() -> TrainingOptions.builder(TRAIN, OUT).latticeLoss(true).latticeWeight(11).build())
+        .hasMessageContaining("lattice loss's weight must be from 0 to 10");
   }
 
   @Test
