@@ -8,7 +8,7 @@ import org.elasticsearch.plugin.analysis.AnalyzerFactory;
 /**
  * The analyzer {@code fenci_search}: {@code fenci} with, as alternatives, the other ways a document
  * may write the query's words ({@link dev.fenci.lucene.FenciAnalyzer#forQueries}: joins of adjacent
- * words, {@code 健康 码} or {@code 健康码}; splits of a word of two runs, {@code iphone15} or {@code
+ * words, {@code 充电 桩} or {@code 充电桩}; splits of a word of two runs, {@code iphone15} or {@code
  * iphone 15}). For queries only (a {@code search_analyzer}), beside {@code fenci_index}. Settings:
  * {@link FenciSettings} without {@code subwords}, read as {@link FenciAnalyzerFactory} reads them.
  */

@@ -84,7 +84,7 @@ public final class FenciAnalyzer extends Analyzer {
   /**
    * The analyzer for queries: the words of {@code segmenter}, as {@link #FenciAnalyzer(Segmenter)}
    * gives them, and, as alternatives, the other ways a document may write them ({@link
-   * FenciQueryFilter}): joins of adjacent words ({@code 健康 码} or {@code 健康码}, {@code iphone 15}
+   * FenciQueryFilter}): joins of adjacent words ({@code 充电 桩} or {@code 充电桩}, {@code iphone 15}
    * or {@code iphone15}) and splits of a word of two runs ({@code iphone15} or {@code iphone 15}),
    * so that a query segmented without context still finds the words a document's sentence has. A
    * token graph: analyse queries with it ({@code QueryBuilder}, the query parsers), never documents;

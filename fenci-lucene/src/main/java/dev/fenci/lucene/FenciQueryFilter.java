@@ -15,14 +15,14 @@ import org.apache.lucene.util.AttributeSource;
 /**
  * For queries: the other ways a document may have written the query's words, as alternatives in
  * the token graph. A short query is segmented without the context its words have in a document:
- * {@code 健康码} alone is {@code 健康 码}, yet one word in {@code 推行健康码和行程码}; {@code iPhone 15}
+ * {@code 充电桩} alone is {@code 充电 桩}, yet one word in {@code 新装了一批充电桩和路灯}; {@code iPhone 15}
  * is two words, {@code iPhone15} one. Lucene's {@code QueryBuilder} (and the query parsers built on
  * it) asks for any path of the graph:
  *
  * <ul>
  *   <li>A <b>join</b> (type {@value #JOIN}) of two adjacent words: of Chinese characters, one of
- *       them a single character and {@value #LONGEST} characters or fewer together ({@code 健康 码}
- *       or {@code 健康码}); or a word of letters and a word of digits, in either order ({@code
+ *       them a single character and {@value #LONGEST} characters or fewer together ({@code 充电 桩}
+ *       or {@code 充电桩}); or a word of letters and a word of digits, in either order ({@code
  *       iphone 15} or {@code iphone15}, {@code 16 gb} or {@code 16gb}). It follows its first word
  *       at the same position, with a position length of 2 and the offsets of both words. Joins do
  *       not overlap (of {@code 新 冠 苗} only {@code 新冠} is joined).

@@ -132,9 +132,9 @@ public class FenciQueryFilterTest extends BaseTokenStreamTestCase {
 
   public void testTheQueryAnalyzerJoinsFoldedTermsAfterDroppingStopWords() throws IOException {
     try (Analyzer a = FenciAnalyzer.forQueries(SEG)) {
-      assertAnalyzesTo(a, "健康码", new String[] {"健康", "健康码", "码"}, new int[] {0, 0, 2}, new int[] {2, 3, 3},
+      assertAnalyzesTo(a, "充电桩", new String[] {"充电", "充电桩", "桩"}, new int[] {0, 0, 2}, new int[] {2, 3, 3},
           null, new int[] {1, 0, 1}, new int[] {1, 2, 1});
-      assertAnalyzesTo(a, "健康碼", new String[] {"健康", "健康码", "码"}); // folded, then joined
+      assertAnalyzesTo(a, "充電樁", new String[] {"充电", "充电桩", "桩"}); // folded, then joined
     }
     try (Analyzer a = FenciAnalyzer.forQueries(SEG, new CharArraySet(List.of("的"), false))) {
       assertAnalyzesTo(a, "我的书", new String[] {"我", "书"});
@@ -195,23 +195,28 @@ public class FenciQueryFilterTest extends BaseTokenStreamTestCase {
     }
   }
 
-  /** The audit's case: a document joined 健康码 in its sentence, the query alone is 健康 码. */
+  /**
+   * The audit's case (it was 健康码, which the model before this one split alone): a document joins
+   * 充电桩 in its sentence, the query alone is 充电 桩.
+   */
   public void testAQuerySegmentedApartFindsTheWordItsDocumentJoined() throws IOException {
-    String[] docs = {"新冠疫情期间，多地推行健康码和行程码。", "他的健康状况良好，号码已登记。"};
+    String[] docs = {"小区新装了一批充电桩和路灯。", "他给手机充电，木桩已拆除。"};
     try (Analyzer plain = new FenciAnalyzer(SEG);
         Analyzer queries = FenciAnalyzer.forQueries(SEG);
         Analyzer indexing = new FenciAnalyzer(SEG, CharArraySet.EMPTY_SET, true);
         Directory dir = FenciSearchTest.index(indexing, docs)) {
       try (IndexReader r = DirectoryReader.open(dir)) {
         IndexSearcher s = newSearcher(r);
-        assertEquals("the case needs 健康码 segmented apart alone", List.of("健康", "码"), SEG.segment("健康码"));
-        Query without = new QueryBuilder(plain).createPhraseQuery("body", "健康码");
-        Query with = new QueryBuilder(queries).createPhraseQuery("body", "健康码");
+        assertEquals("the case needs 充电桩 segmented apart alone", List.of("充电", "桩"), SEG.segment("充电桩"));
+        assertEquals("and joined in the document", List.of("小区", "新", "装", "了", "一", "批", "充电桩", "和", "路灯", "。"),
+            SEG.segment(docs[0]));
+        Query without = new QueryBuilder(plain).createPhraseQuery("body", "充电桩");
+        Query with = new QueryBuilder(queries).createPhraseQuery("body", "充电桩");
         assertEquals(0, s.count(without));
         assertEquals(1, s.count(with));
         assertEquals(docs[0], s.storedFields().document(s.search(with, 1).scoreDocs[0].doc).get("body"));
         // whole-word queries are unchanged
-        assertEquals(1, s.count(new QueryBuilder(queries).createPhraseQuery("body", "行程码")));
+        assertEquals(1, s.count(new QueryBuilder(queries).createPhraseQuery("body", "路灯")));
       }
     }
   }

@@ -61,11 +61,11 @@ public class DocsExamplesTest extends OpenSearchSingleNodeTestCase {
         assertEquals(q, 1, OpenSearchLines.totalHits(client().prepareSearch("news").setQuery(QueryBuilders.matchQuery("body", q)).get()
             .getHits()));
       }
-      // the search analyzer's joins: the phrase 健康 码 (the query alone) or 健康码 (the sentence's word)
-      client().prepareIndex("news").setId("2").setSource("{\"body\": \"多地推行健康码和行程码\"}", XContentType.JSON).get();
+      // the search analyzer's joins: the phrase 充电 桩 (the query alone) or 充电桩 (the sentence's word)
+      client().prepareIndex("news").setId("2").setSource("{\"body\": \"小区新装了一批充电桩和路灯\"}", XContentType.JSON).get();
       client().admin().indices().prepareRefresh("news").get();
       assertEquals(1, OpenSearchLines.totalHits(client().prepareSearch("news")
-          .setQuery(QueryBuilders.matchPhraseQuery("body", "健康码")).get().getHits()));
+          .setQuery(QueryBuilders.matchPhraseQuery("body", "充电桩")).get().getHits()));
       client().admin().indices().prepareDelete("news").get();
     }
   }

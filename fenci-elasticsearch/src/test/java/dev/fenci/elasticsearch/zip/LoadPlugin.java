@@ -76,8 +76,8 @@ public final class LoadPlugin {
         print(name, analyzers.get(name), "中华人民共和国成立了");
       }
       print("mine", analyzers.get("mine"), "请扫描二维码。");
-      print("fenci_search", analyzers.get("fenci_search"), "健康码");
-      print("parts", analyzers.get("parts"), "１６ＧＢ內存，健康码");
+      print("fenci_search", analyzers.get("fenci_search"), "充电桩");
+      print("parts", analyzers.get("parts"), "１６ＧＢ內存，充电桩");
       try (TokenStream ts = analyzers.get("my").tokenStream("body", "")) {
         // the custom analyzer without filters: its stream is fenci's tokenizer, from the plugin's class loader
         System.out.println("tokenizer " + ts.getClass().getName() + " in module " + ts.getClass().getModule().getName()
