@@ -290,9 +290,10 @@ public final class WordLanguageModel {
    * This model's counts and {@code other}'s together, as if one model had counted both corpora:
    * the sequences, words, word pairs and characters of the two summed. Both must read characters by
    * the same ids: a fine-tuned model's vocabulary extends its starting model's, so the starting
-   * model's ids keep their characters in it. The settings are this model's.
+   * model's ids keep their characters in it. The sum decodes with {@code settings} (a fine-tuned
+   * model's, which may weigh the word model differently from the starting model's).
    */
-  public WordLanguageModel plus(WordLanguageModel other) {
+  public WordLanguageModel plus(WordLanguageModel other, Settings settings) {
     Map<List<Integer>, Integer> index = new HashMap<>();
     List<int[]> byIndex = new ArrayList<>();
     byIndex.add(null);

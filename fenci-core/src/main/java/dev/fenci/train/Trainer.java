@@ -334,7 +334,7 @@ public final class Trainer {
       }
       if (opt.mergeWordModel()) {
         int own = words.size();
-        words = base.wordModel().plus(words);
+        words = base.wordModel().plus(words, settings); // with the weight asked for, if one was
         log.printf(Locale.ROOT, "word language model of %,d training words and the %,d of %s's (%,d in all); decoding "
             + "over a word lattice%n", own, base.wordModel().size(), opt.init(), words.size());
       } else {

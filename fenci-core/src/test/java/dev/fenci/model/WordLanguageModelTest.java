@@ -57,7 +57,9 @@ class WordLanguageModelTest {
     List<List<int[]>> a = List.of(List.of(new int[] {1, 2}, new int[] {3}), List.of(new int[] {3}, new int[] {3}));
     // a vocabulary one character larger (5), as a fine-tuned model's: word [5] and [1 2] again
     List<List<int[]>> b = List.of(List.of(new int[] {3}, new int[] {1, 2}, new int[] {5}), List.of(new int[] {4, 4}));
-    WordLanguageModel sum = WordLanguageModel.build(SETTINGS, a, 5).plus(WordLanguageModel.build(SETTINGS, b, 6));
+    WordLanguageModel sum = WordLanguageModel.build(SETTINGS, a, 5).plus(WordLanguageModel.build(SETTINGS, b, 6),
+        SETTINGS.withWeight(0.3));
+    assertThat(sum.settings()).isEqualTo(SETTINGS.withWeight(0.3));
     List<List<int[]>> both = new java.util.ArrayList<>(a);
     both.addAll(b);
     WordLanguageModel whole = WordLanguageModel.build(SETTINGS, both, 6);

@@ -141,9 +141,11 @@ class FineTuningTest {
     // character pair, read by ids the starting model's vocabulary did not have
     Path c = corpus("c.utf8", List.of("我们", "北大", "学生", "新词"), 100, 3);
     new Trainer(options(c, "merged-lm.safetensors", "accurate-lex", 1e-3f, 1, false, dir.resolve("lm.safetensors").toString())
-        .toBuilder().mergeWordModel(true).build(), quiet(), false).run();
+        .toBuilder().wordModel(true).mergeWordModel(true).wordModelWeight(0.25).build(), quiet(), false).run();
     Model merged = Model.load(dir.resolve("merged-lm.safetensors"));
     assertThat(merged.wordModel().size()).isEqualTo(WORDS.size() + 2);
+    // merged, the word model still decodes with the weight asked for, not the starting model's
+    assertThat(merged.wordModel().settings()).isEqualTo(m.wordModel().settings().withWeight(0.25));
     assertThat(merged.provenance()).containsEntry("word_lm", "training words and the starting model's");
     assertThat(t.provenance()).containsEntry("word_lm", "training words");
   }
