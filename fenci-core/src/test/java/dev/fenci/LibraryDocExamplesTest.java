@@ -56,9 +56,11 @@ class LibraryDocExamplesTest {
     Segmenter custom = seg.withDictionary(dict);             // shares the model
     assertThat(custom.model()).isSameAs(seg.model());
     dict.add("微信号", 10);                                   // live: takes effect on the next call
-    dict.add("二维码", 1);                                     // 1: only tells the model the word exists
+    dict.add("充电桩", 1);                                     // 1: only tells the model the word exists
     assertThat(seg.segment("关注微信号")).doesNotContain("微信号");
     assertThat(custom.segment("扫描二维码，关注微信号。")).contains("二维码", "微信号");
+    assertThat(seg.segment("充电桩")).doesNotContain("充电桩");
+    assertThat(custom.segment("充电桩")).containsExactly("充电桩");
 
     List<Token> index = seg.tokenizeForSearch("中华人民共和国成立了"); // for a search index: each word, then its parts
     assertThat(index).containsExactly(new Token("中华人民共和国", 0, 7), new Token("中华", 0, 2), new Token("华人", 1, 3),

@@ -250,9 +250,10 @@ class SegmenterTest {
       assertThat(plus.model().network().lexicon().size()).isGreaterThan(base.model().network().lexicon().size() + 50_000);
       assertThat(plus.model().provenance().get("extra_lexicon")).startsWith("jieba-").contains("jieba's dictionary", "words added");
     }
-    // words People's Daily 1998 never wrote, which the network alone cuts
+    // a word People's Daily 1998 never wrote, which the network alone cuts and jieba's list joins (二维码, which the
+    // network of the forty-ninth session joins by itself, is kept in the text as a word both write)
     String text = "扫描二维码，他送给母亲一束康乃馨。";
-    assertThat(Segmenter.load("accurate").segment(text)).doesNotContain("康乃馨"); // and since the 49th session joins 二维码
+    assertThat(Segmenter.load("accurate").segment(text)).doesNotContain("康乃馨");
     assertThat(Segmenter.load("accurate+jieba").segment(text)).contains("二维码", "康乃馨");
   }
 
@@ -341,7 +342,7 @@ class SegmenterTest {
           .contains("--force", "-n", "=", "5", "-l", "--color", "auto", "--epochs", "10", "--dry-run", "--lr", "0.1",
               "spring.datasource.url", "jdbc:mysql://db:3306/app")
           .doesNotContain("--", "-").noneMatch(w -> w.length() > 1 && w.contains("="));
-      // but not a dash between words (北京--Beijing: the rule leaves it to the network, which joins it), nor a hyphen
+      // but not a dash between words (北京--Beijing: the rule leaves it to the network, whatever it writes), nor a hyphen
       // inside a word or before a number
       assertThat(seg.segment("北京--Beijing，他说--对，COVID-19，温度-5℃")).as(preset)
           .contains("--", "COVID-19", "-5").doesNotContain("--对");

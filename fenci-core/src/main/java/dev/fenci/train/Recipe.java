@@ -24,8 +24,8 @@ public record Recipe(int epochs, int batch, String schedule, float ema, boolean 
     if (Architectures.hasLexicon(name)) {
       // accurate and fast: 20 epochs of a cosine schedule over small batches, the moving average
       // beside the weights; the word model only where the preset decodes with one (accurate). No
-      // pretraining (--pretrain): the shipped presets were trained without it (docs/results.md,
-      // "Embeddings pretrained on the training text")
+      // pretraining (--pretrain): the shipped presets but accurate (fiftieth session: --pretrain 3
+      // --lattice-loss, docs/training.md) were trained without it
       return new Recipe(20, 256, "cosine", 0.999f, name.equals("accurate-lex"), 0);
     }
     // the seed's Adam at a constant rate over batches of one length; the ablation architectures

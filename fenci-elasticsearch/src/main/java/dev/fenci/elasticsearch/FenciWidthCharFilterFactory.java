@@ -8,8 +8,8 @@ import org.elasticsearch.plugin.analysis.CharFilterFactory;
 /**
  * The char filter {@code fenci_width}: full-width ASCII as ASCII and half-width katakana as
  * full-width, before the tokenizer ({@link CJKWidthCharFilter}, what the {@code fenci} analyzers do
- * first), so that a custom analyzer with the {@code fenci} tokenizer segments {@code １６ＧＢ内存} as
- * {@code 16GB内存} ({@code 16gb 内存}), not as {@code １６ Ｇ Ｂ}. Offsets stay those of the text as
+ * first), so that a custom analyzer with the {@code fenci} tokenizer segments {@code ｘ８６＿６４架构} as
+ * {@code x86_64架构} ({@code x86_64 架构}), not as {@code ｘ ８６ ＿ ６４ 架构}. Offsets stay those of the text as
  * written. No settings.
  */
 @NamedComponent("fenci_width")

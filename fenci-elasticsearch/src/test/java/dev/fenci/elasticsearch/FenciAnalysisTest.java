@@ -89,8 +89,9 @@ class FenciAnalysisTest {
         .put("index.analysis.analyzer.query.type", "custom")
         .put("index.analysis.analyzer.query.tokenizer", "fenci")
         .putList("index.analysis.analyzer.query.filter", "fenci_query"));
-    // without the char filter the text is segmented as written, full width (the words are the model's)
-    assertThat(String.join("", Es.tokens(a.get("plain"), "１６ＧＢ内存"))).isEqualTo("１６ＧＢ内存");
+    // without the char filter the text is segmented as written, full width (docs/elasticsearch.md's example)
+    assertThat(Es.tokens(a.get("plain"), "ｘ８６＿６４架构")).containsExactly("ｘ", "８６", "６４", "架构");
+    assertThat(Es.tokens(a.get("folded"), "ｘ８６＿６４架构")).containsExactly("x86_64", "架构");
     assertThat(Es.tokens(a.get("folded"), "１６ＧＢ内存")).containsExactly("16GB", "内存");
     assertThat(Es.tokens(a.get("folded"), "臺灣的馬克‧吐溫")).containsExactly("台湾", "的", "马克·吐温");
     assertThat(Es.tokens(a.get("query"), "充电桩")).containsExactly("充电", "充电桩", "桩");

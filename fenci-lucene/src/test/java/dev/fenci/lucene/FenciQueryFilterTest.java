@@ -145,7 +145,7 @@ public class FenciQueryFilterTest extends BaseTokenStreamTestCase {
     try (Analyzer a = FenciAnalyzer.forQueries(SEG)) {
       checkRandomData(random(), a, 200 * RANDOM_MULTIPLIER, 20);
       // queries of mixed words, numbers and Chinese, where joins and splits meet
-      String[] bits = {"iPhone", "15", "t恤", "健康", "码", "16GB", "内存", "新", "冠", " ", "ｉＰｈｏｎｅ１５", "的"};
+      String[] bits = {"iPhone", "15", "t恤", "健康", "码", "充电", "桩", "16GB", "内存", "新", "冠", " ", "ｉＰｈｏｎｅ１５", "的"};
       for (int i = 0; i < 200 * RANDOM_MULTIPLIER; i++) {
         StringBuilder q = new StringBuilder();
         for (int k = random().nextInt(8); k >= 0; k--) {

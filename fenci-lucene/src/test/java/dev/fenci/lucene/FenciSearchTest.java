@@ -120,6 +120,8 @@ public class FenciSearchTest extends LuceneTestCase {
       // the name without its dot, as users type it: the index holds 马克吐温 as a part of 马克·吐温, but
       // the default model segments the query alone 马克 吐温, two parts of one position, which a phrase
       // does not match and the AND of the words (the "all" recipe of docs/lucene.md) does
+      assertEquals(java.util.List.of("马克", "吐温"), seg.segment("马克吐温"));
+      assertEquals(0, hits(s, queries.createPhraseQuery("body", "马克吐温")));
       assertEquals(1, hits(s, queries.createBooleanQuery("body", "马克吐温", org.apache.lucene.search.BooleanClause.Occur.MUST)));
       assertEquals(1, hits(s, new TermQuery(new Term("body", "马克吐温"))));
       // a piece and the word after it are consecutive, as a known part is: hosts 文件
