@@ -76,17 +76,11 @@ public record TrainingOptions(List<Path> train, Path dev, Path model, String arc
     double wordModelWeight, boolean latticeLoss, double latticeWeight) {
 
   public TrainingOptions {
-    if (!(Double.isNaN(wordModelWeight) || wordModelWeight >= 0 && wordModelWeight <= MAX_WORD_MODEL_WEIGHT)) {
-      throw new IllegalArgumentException("the word model's weight must be from 0 to " + MAX_WORD_MODEL_WEIGHT + ", got "
-          + wordModelWeight);
-    }
+    checkWeight(wordModelWeight, "the word model's weight");
     if (!Double.isNaN(wordModelWeight) && !wordModel) {
       throw new IllegalArgumentException("a word model weight (--word-lm-weight) needs a word model (--word-lm)");
     }
-    if (!(Double.isNaN(latticeWeight) || latticeWeight >= 0 && latticeWeight <= MAX_WORD_MODEL_WEIGHT)) {
-      throw new IllegalArgumentException("the lattice loss's weight must be from 0 to " + MAX_WORD_MODEL_WEIGHT + ", got "
-          + latticeWeight);
-    }
+    checkWeight(latticeWeight, "the lattice loss's weight");
     if (!Double.isNaN(latticeWeight) && !latticeLoss) {
       throw new IllegalArgumentException("a lattice loss weight (--lattice-loss-weight) is the weight of the lattice loss:"
           + " give --lattice-loss too");
@@ -177,6 +171,13 @@ public record TrainingOptions(List<Path> train, Path dev, Path model, String arc
     if (init != null && !Presets.exists(init) && !init.isEmpty() && writesOver(checkpoint, Path.of(init))) {
       throw new IllegalArgumentException("the checkpoint " + checkpoint + " would be written over " + init
           + ", the model the run starts from; give the model another path");
+    }
+  }
+
+  /** A weight option: NaN (not given) or from 0 to {@link #MAX_WORD_MODEL_WEIGHT}. */
+  private static void checkWeight(double w, String what) {
+    if (!(Double.isNaN(w) || w >= 0 && w <= MAX_WORD_MODEL_WEIGHT)) {
+      throw new IllegalArgumentException(what + " must be from 0 to " + MAX_WORD_MODEL_WEIGHT + ", got " + w);
     }
   }
 
